@@ -1,0 +1,108 @@
+# exporter — crawled Korean news articles in; comparison CSVs and a typeset briefing PDF out.
+# Plain GNU make. Every library with a Debian .pc file comes through pkg-config; libhpdf and
+# libcsv ship none and are linked by name.
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+DESTDIR ?=
+PKGS    := yaml-0.1 harfbuzz harfbuzz-subset freetype2 fontconfig libutf8proc nettle libunibreak
+
+# Debian packages the build, the run and the tests need (make deps installs the missing ones).
+DEB_PKGS := build-essential pkg-config libhpdf-dev libyaml-dev libcsv-dev libharfbuzz-dev \
+            libfreetype-dev libfontconfig-dev libutf8proc-dev nettle-dev libunibreak-dev \
+            libcmocka-dev fonts-nanum poppler-utils qpdf mupdf-tools python3 valgrind clang
+
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
+TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+SRCS    := $(sort $(wildcard exporter/*.c))
+LIB_SRCS := $(filter-out exporter/main.c,$(SRCS))
+TESTS   := $(sort $(wildcard tests/unit/test_*.c))
+
+OBJS      := $(SRCS:exporter/%.c=build/obj/%.o)
+LIB_OBJS  := $(LIB_SRCS:exporter/%.c=build/obj/%.o)
+TEST_BINS := $(TESTS:tests/unit/%.c=build/tests/%)
+
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_OBJS  := $(LIB_SRCS:exporter/%.c=build/asan/obj/%.o)
+SAN_TEST_BINS := $(TESTS:tests/unit/%.c=build/asan/tests/%)
+
+.PHONY: all deps run test test-unit test-asan test-integration bench preview clean install fuzz lint format
+
+all: build/exporter
+
+build/exporter: $(OBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+build/obj/%.o: exporter/%.c | build/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/tests/%: tests/unit/%.c $(LIB_OBJS) | build/tests
+	$(CC) $(ALL_CFLAGS) -Iexporter -o $@ $< $(LIB_OBJS) $(LIBS) $(TEST_LIBS)
+
+build/asan/exporter: $(SAN_OBJS) build/asan/obj/main.o
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LIBS)
+
+build/asan/obj/%.o: exporter/%.c | build/asan/obj
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/asan/tests/%: tests/unit/%.c $(SAN_OBJS) | build/asan/tests
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Iexporter -o $@ $< $(SAN_OBJS) $(LIBS) $(TEST_LIBS)
+
+build/obj build/tests build/asan/obj build/asan/tests:
+	mkdir -p $@
+
+# Installs only what is missing, so a second run does nothing.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+run: deps
+	$(MAKE) all
+	./build/exporter build --out out examples/articles
+
+# Unit tests (cmocka) plain and under ASan+UBSan, then the end-to-end tests on the binary.
+test: deps
+	$(MAKE) all $(TEST_BINS) build/asan/exporter $(SAN_TEST_BINS)
+	@set -e; for t in $(TEST_BINS); do echo "== $$t"; ./$$t; done
+	@set -e; for t in $(SAN_TEST_BINS); do echo "== $$t (asan+ubsan)"; \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./$$t; done
+	@set -e; for t in tests/integration/*.sh; do echo "== $$t"; \
+	  EXPORTER=build/asan/exporter bash $$t; done
+	@echo "make test: all passed"
+
+bench: deps
+	$(MAKE) all
+	@set -e; for b in bench/*.sh; do echo "== $$b"; bash $$b; done
+
+preview: run
+	mkdir -p out/preview
+	pdftoppm -r 60 -png out/briefing.pdf out/preview/page
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/exporter/templates \
+	  $(DESTDIR)$(PREFIX)/share/exporter/fonts $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 build/exporter $(DESTDIR)$(PREFIX)/bin/exporter
+	install -m 644 templates/*.yaml $(DESTDIR)$(PREFIX)/share/exporter/templates/
+	install -m 644 fonts/README.md $(DESTDIR)$(PREFIX)/share/exporter/fonts/
+	if [ -f exporter.1 ]; then install -m 644 exporter.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
+
+lint:
+	cppcheck --quiet --enable=warning,style,performance --std=c11 exporter/
+
+format:
+	clang-format -i exporter/*.c exporter/*.h tests/unit/*.c
+
+clean:
+	rm -rf build out
+
+-include $(OBJS:.o=.d) $(SAN_OBJS:.o=.d)

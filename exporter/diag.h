@@ -1,0 +1,35 @@
+/* diag.h — diagnostics: every message the program prints to stderr goes through here.
+ *
+ * A struct diag is the sink a run passes down the pipeline. Messages carry a position so the
+ * user can jump to it: "exporter: FILE:LINE:COL: error: MESSAGE". Errors and warnings are
+ * always printed (unless quiet); notes only when verbose. The sink counts what it printed so
+ * the CLI can decide the exit code. Modules never print to stdout or stderr directly. */
+#ifndef EXPORTER_DIAG_H
+#define EXPORTER_DIAG_H
+
+#include <stdio.h>
+
+enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
+
+struct diag {
+    FILE *stream;   /* where messages go; stderr in the CLI, a memstream in tests */
+    int verbose;    /* print notes */
+    int quiet;      /* suppress warnings (errors are still printed) */
+    unsigned errors;
+    unsigned warnings;
+};
+
+/* A sink writing to stream (stderr when NULL). */
+void diag_init(struct diag *d, FILE *stream, int verbose, int quiet);
+
+/* Prints "exporter: file:line:col: level: message". line or col 0 leaves that part out;
+ * file NULL leaves the whole position out. */
+void diag_report(struct diag *d, enum diag_level level, const char *file, unsigned line,
+                 unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+#define diag_error(d, file, line, col, ...)   diag_report(d, DIAG_ERROR, file, line, col, __VA_ARGS__)
+#define diag_warning(d, file, line, col, ...) diag_report(d, DIAG_WARNING, file, line, col, __VA_ARGS__)
+#define diag_note(d, file, line, col, ...)    diag_report(d, DIAG_NOTE, file, line, col, __VA_ARGS__)
+
+#endif
