@@ -105,4 +105,7 @@ format:
 clean:
 	rm -rf build out
 
+# Module-specific extra targets (bench programs, fuzz harnesses) live in mk/*.mk.
+-include mk/*.mk
+
 -include $(OBJS:.o=.d) $(SAN_OBJS:.o=.d)
