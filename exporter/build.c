@@ -320,8 +320,9 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
 
     enum exp_status st = exp_status_worst(input_st, data_st);
     if (set.count == 0) {
+        /* Files that were all bad are bad data (65); nothing to read at all is 66. */
         diag_error(d, NULL, 0, 0, "no articles to export");
-        st = exp_status_worst(st, EXP_NOINPUT);
+        st = data_st != EXP_OK && input_st == EXP_OK ? data_st : exp_status_worst(st, EXP_NOINPUT);
         goto out;
     }
     if (opts->strict && st != EXP_OK) {

@@ -56,6 +56,12 @@ static int is_closer(int32_t c)
            c == 0x300F || c == 0x3009 || c == 0x300B || c == 0xFF09;
 }
 
+static int is_bracket(int32_t c)
+{
+    return c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == 0xFF08 ||
+           c == 0xFF09;
+}
+
 /* Latin abbreviations whose period does not end a sentence. */
 static int ends_with_abbreviation(const char *s, size_t dot)
 {
@@ -76,13 +82,32 @@ static int ends_with_abbreviation(const char *s, size_t dot)
 /* Does the stop character at byte i (of n bytes) end the sentence? depth is the quote and
  * bracket nesting at that point. */
 static int stop_ends_sentence(const char *s, size_t len, size_t i, size_t n, int32_t stop,
-                              int depth)
+                              int depth, int quote_depth_only)
 {
-    if (depth > 0)
-        return 0;
     int32_t prev = cp_before(s, i);
     size_t next_n = 0;
     int32_t next = i + n < len ? cp_at(s, len, i + n, &next_n) : 0;
+    if (depth > 0) {
+        /* Inside quotes or brackets only a Korean sentence end followed by a space splits:
+         * a long quotation of several sentences ("…관문이다. 다섯 개…") is cut into them, so
+         * each figure keeps its own sentence, while (…) asides and 'A.X K1' stay whole. */
+        if (!is_hangul(prev) && stop == '.')
+            return 0;
+        if (quote_depth_only && stop == '.' && is_space(next))
+            return 1;
+        /* “끝났다.” 다음: the closers right after the stop close every open quote. */
+        size_t j = i + n;
+        int open = depth;
+        while (j < len && open > 0) {
+            size_t k;
+            int32_t c = cp_at(s, len, j, &k);
+            if (!is_closer(c) && c != '"')
+                break;
+            open--;
+            j += k;
+        }
+        return open == 0 && (j >= len || is_space((unsigned char)s[j]) || s[j] == '\n');
+    }
     if (stop != '.')
         return 1;
     if (is_digit(prev) && is_digit(next))
@@ -129,23 +154,25 @@ static void push(struct sentence_list *out, const char *text, size_t start, size
 void sentence_split(const char *text, size_t len, struct sentence_list *out)
 {
     size_t start = 0, i = 0;
-    int depth = 0, in_ascii_quote = 0;
+    int depth = 0, brackets = 0, in_ascii_quote = 0;
     while (i < len) {
         size_t n;
         int32_t c = cp_at(text, len, i, &n);
         if (c == '\n') {
             push(out, text, start, i);
             start = i + 1;
-            depth = in_ascii_quote = 0;
+            depth = brackets = in_ascii_quote = 0;
             i++;
             continue;
         }
         if (is_opener(c)) {
-            /* An apostrophe-like ’ is a closer; ‘ opens. */
             depth++;
+            brackets += is_bracket(c);
         } else if (is_closer(c)) {
             if (depth > 0)
                 depth--;
+            if (brackets > 0 && is_bracket(c))
+                brackets--;
         } else if (c == '"') {
             in_ascii_quote = !in_ascii_quote;
             depth += in_ascii_quote ? 1 : -1;
@@ -153,7 +180,7 @@ void sentence_split(const char *text, size_t len, struct sentence_list *out)
                 depth = 0;
         } else if ((c == '.' || c == '?' || c == '!' || c == 0x3002 || c == 0xFF0E ||
                     c == 0xFF1F || c == 0xFF01) &&
-                   stop_ends_sentence(text, len, i, n, c, depth)) {
+                   stop_ends_sentence(text, len, i, n, c, depth, brackets == 0)) {
             size_t end = i + n;
             /* Repeated stops and the closers that follow belong to this sentence. */
             for (;;) {
