@@ -7,11 +7,15 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <nettle/sha2.h>
 
 #include "article.h"
 #include "buf.h"
 #include "csv_out.h"
 #include "fsutil.h"
+#include "normalise.h"
 
 /* ---- Inputs ---- */
 
@@ -119,67 +123,12 @@ static enum exp_status collect_inputs(const struct cli_options *opts, struct pat
 
 /* ---- Dates and the period ---- */
 
-/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
-static long days_from_civil(int y, int m, int dd)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *dd)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *dd = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-/* Monday of ISO week 1 of year y. */
-static long iso_week1_monday(int y)
-{
-    long jan4 = days_from_civil(y, 1, 4);
-    long weekday = ((jan4 + 3) % 7 + 7) % 7;   /* 0 = Monday; 1970-01-01 was a Thursday */
-    return jan4 - weekday;
-}
-
-static void format_day(long days, char out[11])
-{
-    int y, m, dd;
-    civil_from_days(days, &y, &m, &dd);
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
-}
-
-/* The ISO week ("2025-W53") of a YYYY-MM-DD date. */
-static void iso_week_of(const char *date, char out[16])
-{
-    int y = atoi(date), m = atoi(date + 5), dd = atoi(date + 8);
-    long days = days_from_civil(y, m, dd);
-    long weekday = ((days + 3) % 7 + 7) % 7;
-    long thursday = days - weekday + 3;
-    int ty, tm, td;
-    civil_from_days(thursday, &ty, &tm, &td);
-    int week = (int)((thursday - iso_week1_monday(ty)) / 7 + 1);
-    snprintf(out, 16, "%04d-W%02d", ty % 10000, week % 100);
-}
-
 /* The inclusive date range the options select, as YYYY-MM-DD strings ("" = open). */
 static void selected_period(const struct cli_options *opts, char since[11], char until[11])
 {
     since[0] = until[0] = '\0';
     if (opts->week) {
-        int y = atoi(opts->week), w = atoi(opts->week + 6);
-        long monday = iso_week1_monday(y) + 7L * (w - 1);
-        format_day(monday, since);
-        format_day(monday + 6, until);
+        normalise_iso_week_range(opts->week, since, until);
         return;
     }
     if (opts->since)
@@ -227,7 +176,7 @@ static char *expand_out_dir(const char *pattern, const struct cli_options *opts,
                 (!newest || strcmp(set->items[i].published_at, newest) > 0))
                 newest = set->items[i].published_at;
         if (newest)
-            iso_week_of(newest, week);
+            normalise_iso_week_of(newest, week);
         else
             snprintf(week, sizeof week, "no-week");
     }
@@ -250,6 +199,69 @@ static char *expand_out_dir(const char *pattern, const struct cli_options *opts,
         }
     }
     return buf_detach(&b);
+}
+
+/* ---- --if-changed ---- */
+
+#define STAMP_NAME ".exporter.stamp"
+
+static void hash_field(struct sha256_ctx *ctx, const char *s)
+{
+    size_t n = s ? strlen(s) + 1 : 0;
+    sha256_update(ctx, n ? n : 1, (const uint8_t *)(s ? s : ""));
+}
+
+/* SHA-256 over everything that decides the outputs: the program version, the options that
+ * shape them, the template's bytes and every input file's name and bytes. An unreadable file
+ * hashes as its name alone, so the run that follows reports it as usual. */
+static char *run_fingerprint(const struct cli_options *opts, const char *template_path,
+                             const struct path_list *paths)
+{
+    struct sha256_ctx ctx;
+    sha256_init(&ctx);
+    hash_field(&ctx, "exporter " EXPORTER_VERSION);
+    char formats[8];
+    snprintf(formats, sizeof formats, "%u", opts->formats);
+    const char *fields[] = { formats, opts->week, opts->since, opts->until, template_path };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        hash_field(&ctx, fields[i]);
+    struct diag quiet;
+    FILE *devnull = fopen("/dev/null", "w");
+    diag_init(&quiet, devnull, 0, 1);
+    for (size_t i = 0; i <= paths->count; i++) {
+        const char *path = i < paths->count ? paths->items[i] : template_path;
+        if (!path)
+            continue;
+        hash_field(&ctx, path);
+        char *data = NULL;
+        size_t len = 0;
+        if (fsutil_read_file(path, ARTICLE_MAX_BYTES + 1, &data, &len, &quiet) == EXP_OK) {
+            sha256_update(&ctx, len, (const uint8_t *)data);
+            free(data);
+        }
+    }
+    if (devnull)
+        fclose(devnull);
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_digest(&ctx, sizeof digest, digest);
+    char hex[2 * SHA256_DIGEST_SIZE + 2];
+    for (size_t i = 0; i < sizeof digest; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    strcat(hex, "\n");
+    return xstrdup(hex);
+}
+
+static int stamp_matches(const char *dir, const char *fingerprint)
+{
+    char *path = fsutil_join(dir, STAMP_NAME);
+    FILE *fp = fopen(path, "r");
+    free(path);
+    if (!fp)
+        return 0;
+    char line[128] = "";
+    int same = fgets(line, sizeof line, fp) && strcmp(line, fingerprint) == 0;
+    fclose(fp);
+    return same;
 }
 
 /* ---- Outputs ---- */
@@ -275,8 +287,11 @@ static enum exp_status write_csv(const char *dir, const char *name, csv_writer w
     return st;
 }
 
+/* Writes every output while holding the folder's lock. The stamp for --if-changed is
+ * written last, and only after a fully successful run, so a failed or killed run is redone. */
 static enum exp_status write_outputs(const struct cli_options *opts, const char *dir,
-                                     const struct article_set *set, struct diag *d)
+                                     const struct article_set *set, const char *fingerprint,
+                                     int clean_run, struct diag *d)
 {
     enum exp_status st = fsutil_mkdirs(dir, d);
     if (st != EXP_OK)
@@ -286,8 +301,19 @@ static enum exp_status write_outputs(const struct cli_options *opts, const char 
     if (st != EXP_OK)
         return st;
     fsutil_remove_stale_temps(dir);
+    char *stamp = fsutil_join(dir, STAMP_NAME);
+    if (opts->if_changed && stamp_matches(dir, fingerprint)) {
+        diag_note(d, dir, 0, 0, "inputs, template and version unchanged since the last run; "
+                  "nothing to do");
+        goto out;
+    }
+    unlink(stamp);
     if (opts->formats & CLI_FORMAT_CSV)
         st = write_csv(dir, "articles.csv", csv_out_write_articles, set, d);
+    if (st == EXP_OK && clean_run)
+        st = fsutil_write_file_atomic(stamp, fingerprint, strlen(fingerprint), d);
+out:
+    free(stamp);
     fsutil_unlock(lock_fd);
     return st;
 }
@@ -311,6 +337,7 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
         else
             data_st = exp_status_worst(data_st, st == EXP_NOINPUT ? EXP_DATAERR : st);
     }
+    char *fingerprint = run_fingerprint(opts, opts->template_path, &paths);
     path_list_free(&paths);
 
     char since[11], until[11];
@@ -333,10 +360,11 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
         goto out;
 
     char *dir = expand_out_dir(opts->out_dir, opts, &set);
-    enum exp_status out_st = write_outputs(opts, dir, &set, d);
+    enum exp_status out_st = write_outputs(opts, dir, &set, fingerprint, st == EXP_OK, d);
     free(dir);
     st = out_st != EXP_OK ? out_st : st;
 out:
+    free(fingerprint);
     article_set_free(&set);
     return st;
 }

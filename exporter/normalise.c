@@ -283,6 +283,77 @@ char *normalise_date_iso(const char *s)
     return xstrdup(out);
 }
 
+/* ---- ISO weeks ---- */
+
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static long days_from_civil(int y, int m, int dd)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *dd)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *dd = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* Monday of ISO week 1 of year y. */
+static long iso_week1_monday(int y)
+{
+    long jan4 = days_from_civil(y, 1, 4);
+    long weekday = ((jan4 + 3) % 7 + 7) % 7;   /* 0 = Monday; 1970-01-01 was a Thursday */
+    return jan4 - weekday;
+}
+
+static void format_day(long days, char out[11])
+{
+    int y, m, dd;
+    civil_from_days(days, &y, &m, &dd);
+    snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
+}
+
+/* The ISO week ("2025-W53") of a YYYY-MM-DD date. */
+void normalise_iso_week_of(const char *date, char out[16])
+{
+    int y = atoi(date), m = atoi(date + 5), dd = atoi(date + 8);
+    long days = days_from_civil(y, m, dd);
+    long weekday = ((days + 3) % 7 + 7) % 7;
+    long thursday = days - weekday + 3;
+    int ty, tm, td;
+    civil_from_days(thursday, &ty, &tm, &td);
+    int week = (int)((thursday - iso_week1_monday(ty)) / 7 + 1);
+    snprintf(out, 16, "%04d-W%02d", ty % 10000, week % 100);
+}
+
+int normalise_iso_week_range(const char *week, char monday_out[11], char sunday_out[11])
+{
+    int y, w;
+    char extra;
+    if (strlen(week) != 8 || sscanf(week, "%4d-W%2d%c", &y, &w, &extra) != 2 || y < 1900 || w < 1)
+        return -1;
+    /* A year has 53 ISO weeks when 28 December falls in week 53. */
+    long dec28 = days_from_civil(y, 12, 28);
+    int weeks = (int)((dec28 - iso_week1_monday(y)) / 7 + 1);
+    if (w > weeks)
+        return -1;
+    long monday = iso_week1_monday(y) + 7L * (w - 1);
+    format_day(monday, monday_out);
+    format_day(monday + 6, sunday_out);
+    return 0;
+}
+
 /* ---- People ---- */
 
 static const char *const role_words[] = {

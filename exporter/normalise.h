@@ -34,6 +34,13 @@ char *normalise_paragraphs(const char *s, size_t len);
  * string, or NULL when s is not a valid date. */
 char *normalise_date_iso(const char *s);
 
+/* The ISO week ("2026-W01") that the date starting "YYYY-MM-DD" belongs to. */
+void normalise_iso_week_of(const char *date, char out[16]);
+
+/* Monday and Sunday ("YYYY-MM-DD") of ISO week "YYYY-Www". Returns -1 when the week does
+ * not exist (2025 has no week 53; 2026 has). */
+int normalise_iso_week_range(const char *week, char monday_out[11], char sunday_out[11]);
+
 /* Splits a byline into people: "이혜선 기자(hslee@dt.co.kr)", "김정현 기자 (Kris@news1.kr)",
  * "박종진 truth@etnews.com, 김명희 noprint@etnews.com", "박수빈 한경닷컴 기자
  * waterbean@hankyung.com", "IT동아 남시현 기자 (sh@itdonga.com)". Appends to *people

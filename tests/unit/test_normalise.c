@@ -151,13 +151,36 @@ static void test_utf8_validation(void **state)
     assert_int_equal(normalise_utf8_count("가a나"), 3);
 }
 
+static void test_iso_weeks(void **state)
+{
+    (void)state;
+    static const struct { const char *date, *week; } of[] = {
+        { "2025-12-28", "2025-W52" }, { "2025-12-29", "2026-W01" }, { "2025-12-30", "2026-W01" },
+        { "2021-01-03", "2020-W53" }, { "2024-12-30", "2025-W01" }, { "2026-12-31", "2026-W53" },
+    };
+    for (size_t i = 0; i < sizeof of / sizeof of[0]; i++) {
+        char week[16];
+        normalise_iso_week_of(of[i].date, week);
+        assert_string_equal(week, of[i].week);
+    }
+    char mon[11], sun[11];
+    assert_int_equal(normalise_iso_week_range("2026-W01", mon, sun), 0);
+    assert_string_equal(mon, "2025-12-29");
+    assert_string_equal(sun, "2026-01-04");
+    assert_int_equal(normalise_iso_week_range("2020-W53", mon, sun), 0);
+    assert_string_equal(mon, "2020-12-28");
+    assert_int_equal(normalise_iso_week_range("2025-W53", mon, sun), -1);  /* 52-week year */
+    assert_int_equal(normalise_iso_week_range("2025-W00", mon, sun), -1);
+    assert_int_equal(normalise_iso_week_range("2025W01", mon, sun), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_entities),         cmocka_unit_test(test_text_folds_and_nfc),
         cmocka_unit_test(test_paragraphs),       cmocka_unit_test(test_dates),
         cmocka_unit_test(test_people),           cmocka_unit_test(test_urls),
-        cmocka_unit_test(test_utf8_validation),
+        cmocka_unit_test(test_utf8_validation),  cmocka_unit_test(test_iso_weeks),
     };
     return cmocka_run_group_tests_name("normalise", tests, NULL, NULL);
 }
