@@ -15,6 +15,7 @@ DEB_PKGS := build-essential pkg-config libhpdf-dev libyaml-dev libcsv-dev libhar
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+             -DEXPORTER_DATADIR='"$(PREFIX)/share/exporter"' \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
 LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -93,8 +94,8 @@ install: all
 	  $(DESTDIR)$(PREFIX)/share/exporter/fonts $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 build/exporter $(DESTDIR)$(PREFIX)/bin/exporter
 	install -m 644 templates/*.yaml $(DESTDIR)$(PREFIX)/share/exporter/templates/
-	install -m 644 fonts/README.md $(DESTDIR)$(PREFIX)/share/exporter/fonts/
-	if [ -f exporter.1 ]; then install -m 644 exporter.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
+	cp -R fonts/. $(DESTDIR)$(PREFIX)/share/exporter/fonts/
+	install -m 644 exporter.1 $(DESTDIR)$(PREFIX)/share/man/man1/exporter.1
 
 lint:
 	cppcheck --quiet --enable=warning,style,performance --std=c11 exporter/

@@ -70,6 +70,7 @@ void buf_reserve(struct buf *b, size_t extra)
         n *= 2;
     b->data = xrealloc(b->data, n);
     b->cap = n;
+    b->data[b->len] = '\0';
 }
 
 void buf_append(struct buf *b, const void *data, size_t len)

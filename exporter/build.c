@@ -1,4 +1,370 @@
-/* build.c — placeholder, being written (issue #2). */
+/* build.c — see build.h. */
 #include "build.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <nettle/sha2.h>
+
+#include "article.h"
+#include "buf.h"
+#include "csv_out.h"
+#include "fsutil.h"
+#include "normalise.h"
+
+/* ---- Inputs ---- */
+
+struct path_list {
+    char **items;
+    size_t count, cap;
+};
+
+static void path_list_add(struct path_list *l, const char *path)
+{
+    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
+    l->items[l->count++] = xstrdup(path);
+}
+
+static void path_list_free(struct path_list *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        free(l->items[i]);
+    free(l->items);
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_article_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
+                              (n > 3 && strcmp(name + n - 3, ".md") == 0));
+}
+
+/* Adds every *.txt and *.md under dir, recursively, skipping hidden entries, in name order. */
+static enum exp_status collect_folder(const char *dir, struct path_list *out, struct diag *d)
+{
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        diag_error(d, dir, 0, 0, "cannot read folder: %s", strerror(errno));
+        return EXP_NOINPUT;
+    }
+    struct path_list names = { 0 };
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL)
+        if (e->d_name[0] != '.')
+            path_list_add(&names, e->d_name);
+    closedir(dp);
+    qsort(names.items, names.count, sizeof *names.items, by_string);
+    enum exp_status st = EXP_OK;
+    for (size_t i = 0; i < names.count; i++) {
+        char *path = fsutil_join(dir, names.items[i]);
+        struct stat sb;
+        if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+            st = exp_status_worst(st, collect_folder(path, out, d));
+        else if (is_article_name(names.items[i]))
+            path_list_add(out, path);
+        free(path);
+    }
+    path_list_free(&names);
+    return st;
+}
+
+static enum exp_status collect_one(const char *input, struct path_list *out, struct diag *d)
+{
+    struct stat sb;
+    if (stat(input, &sb) != 0) {
+        diag_error(d, input, 0, 0, "no such file or folder");
+        return EXP_NOINPUT;
+    }
+    if (S_ISDIR(sb.st_mode))
+        return collect_folder(input, out, d);
+    path_list_add(out, input);
+    return EXP_OK;
+}
+
+/* "-" reads one path per line from stdin. */
+static enum exp_status collect_stdin(struct path_list *out, struct diag *d)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    enum exp_status st = EXP_OK;
+    while ((n = getline(&line, &cap, stdin)) > 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n > 0)
+            st = exp_status_worst(st, collect_one(line, out, d));
+    }
+    free(line);
+    return st;
+}
+
+static enum exp_status collect_inputs(const struct cli_options *opts, struct path_list *out,
+                                      struct diag *d)
+{
+    enum exp_status st = EXP_OK;
+    for (size_t i = 0; i < opts->n_inputs; i++) {
+        if (strcmp(opts->inputs[i], "-") == 0)
+            st = exp_status_worst(st, collect_stdin(out, d));
+        else
+            st = exp_status_worst(st, collect_one(opts->inputs[i], out, d));
+    }
+    return st;
+}
+
+/* ---- Dates and the period ---- */
+
+/* The inclusive date range the options select, as YYYY-MM-DD strings ("" = open). */
+static void selected_period(const struct cli_options *opts, char since[11], char until[11])
+{
+    since[0] = until[0] = '\0';
+    if (opts->week) {
+        normalise_iso_week_range(opts->week, since, until);
+        return;
+    }
+    if (opts->since)
+        snprintf(since, 11, "%s", opts->since);
+    if (opts->until)
+        snprintf(until, 11, "%s", opts->until);
+}
+
+/* Keeps the articles published within [since, until]; an article without a date is kept
+ * only when no period is asked for. */
+static void filter_period(struct article_set *set, const char *since, const char *until,
+                          struct diag *d)
+{
+    if (!*since && !*until)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < set->count; i++) {
+        struct article *a = &set->items[i];
+        char day[11];
+        snprintf(day, sizeof day, "%s", a->published_at);
+        int in = *day && (!*since || strcmp(day, since) >= 0) && (!*until || strcmp(day, until) <= 0);
+        if (in) {
+            set->items[kept++] = *a;
+        } else {
+            diag_note(d, a->source_file, 0, 0, "published %s, outside %s..%s; left out",
+                      *day ? day : "(no date)", *since ? since : "", *until ? until : "");
+            article_free(a);
+        }
+    }
+    set->count = kept;
+}
+
+/* Expands {week} and {date} in the --out pattern: the week is the selected week, else the
+ * newest article's; the date is today's. */
+static char *expand_out_dir(const char *pattern, const struct cli_options *opts,
+                            const struct article_set *set)
+{
+    char week[16] = "";
+    if (opts->week) {
+        snprintf(week, sizeof week, "%s", opts->week);
+    } else {
+        const char *newest = NULL;
+        for (size_t i = 0; i < set->count; i++)
+            if (*set->items[i].published_at &&
+                (!newest || strcmp(set->items[i].published_at, newest) > 0))
+                newest = set->items[i].published_at;
+        if (newest)
+            normalise_iso_week_of(newest, week);
+        else
+            snprintf(week, sizeof week, "no-week");
+    }
+    char today[11];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+
+    struct buf b = BUF_INIT;
+    for (const char *p = pattern; *p;) {
+        if (strncmp(p, "{week}", 6) == 0) {
+            buf_puts(&b, week);
+            p += 6;
+        } else if (strncmp(p, "{date}", 6) == 0) {
+            buf_puts(&b, today);
+            p += 6;
+        } else {
+            buf_putc(&b, *p++);
+        }
+    }
+    return buf_detach(&b);
+}
+
+/* ---- --if-changed ---- */
+
+#define STAMP_NAME ".exporter.stamp"
+
+static void hash_field(struct sha256_ctx *ctx, const char *s)
+{
+    size_t n = s ? strlen(s) + 1 : 0;
+    sha256_update(ctx, n ? n : 1, (const uint8_t *)(s ? s : ""));
+}
+
+/* SHA-256 over everything that decides the outputs: the program version, the options that
+ * shape them, the template's bytes and every input file's name and bytes. An unreadable file
+ * hashes as its name alone, so the run that follows reports it as usual. */
+static char *run_fingerprint(const struct cli_options *opts, const char *template_path,
+                             const struct path_list *paths)
+{
+    struct sha256_ctx ctx;
+    sha256_init(&ctx);
+    hash_field(&ctx, "exporter " EXPORTER_VERSION);
+    char formats[8];
+    snprintf(formats, sizeof formats, "%u", opts->formats);
+    const char *fields[] = { formats, opts->week, opts->since, opts->until, template_path };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        hash_field(&ctx, fields[i]);
+    struct diag quiet;
+    FILE *devnull = fopen("/dev/null", "w");
+    diag_init(&quiet, devnull, 0, 1);
+    for (size_t i = 0; i <= paths->count; i++) {
+        const char *path = i < paths->count ? paths->items[i] : template_path;
+        if (!path)
+            continue;
+        hash_field(&ctx, path);
+        char *data = NULL;
+        size_t len = 0;
+        if (fsutil_read_file(path, ARTICLE_MAX_BYTES + 1, &data, &len, &quiet) == EXP_OK) {
+            sha256_update(&ctx, len, (const uint8_t *)data);
+            free(data);
+        }
+    }
+    if (devnull)
+        fclose(devnull);
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_digest(&ctx, sizeof digest, digest);
+    char hex[2 * SHA256_DIGEST_SIZE + 2];
+    for (size_t i = 0; i < sizeof digest; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    strcat(hex, "\n");
+    return xstrdup(hex);
+}
+
+static int stamp_matches(const char *dir, const char *fingerprint)
+{
+    char *path = fsutil_join(dir, STAMP_NAME);
+    FILE *fp = fopen(path, "r");
+    free(path);
+    if (!fp)
+        return 0;
+    char line[128] = "";
+    int same = fgets(line, sizeof line, fp) && strcmp(line, fingerprint) == 0;
+    fclose(fp);
+    return same;
+}
+
+/* ---- Outputs ---- */
+
+typedef enum exp_status (*csv_writer)(FILE *fp, const struct article_set *set);
+
+static enum exp_status write_csv(const char *dir, const char *name, csv_writer write,
+                                 const struct article_set *set, struct diag *d)
+{
+    char *path = fsutil_join(dir, name);
+    struct atomic_file af;
+    enum exp_status st = atomic_file_open(&af, path, d);
+    if (st == EXP_OK) {
+        st = write(af.fp, set);
+        if (st != EXP_OK) {
+            diag_error(d, path, 0, 0, "write failed");
+            atomic_file_abort(&af);
+        } else {
+            st = atomic_file_commit(&af, d);
+        }
+    }
+    free(path);
+    return st;
+}
+
+/* Writes every output while holding the folder's lock. The stamp for --if-changed is
+ * written last, and only after a fully successful run, so a failed or killed run is redone. */
+static enum exp_status write_outputs(const struct cli_options *opts, const char *dir,
+                                     const struct article_set *set, const char *fingerprint,
+                                     int clean_run, struct diag *d)
+{
+    enum exp_status st = fsutil_mkdirs(dir, d);
+    if (st != EXP_OK)
+        return st;
+    int lock_fd = -1;
+    st = fsutil_lock_dir(dir, opts->wait, &lock_fd, d);
+    if (st != EXP_OK)
+        return st;
+    fsutil_remove_stale_temps(dir);
+    char *stamp = fsutil_join(dir, STAMP_NAME);
+    if (opts->if_changed && stamp_matches(dir, fingerprint)) {
+        diag_note(d, dir, 0, 0, "inputs, template and version unchanged since the last run; "
+                  "nothing to do");
+        goto out;
+    }
+    unlink(stamp);
+    if (opts->formats & CLI_FORMAT_CSV)
+        st = write_csv(dir, "articles.csv", csv_out_write_articles, set, d);
+    if (st == EXP_OK && clean_run)
+        st = fsutil_write_file_atomic(stamp, fingerprint, strlen(fingerprint), d);
+out:
+    free(stamp);
+    fsutil_unlock(lock_fd);
+    return st;
+}
+
+/* ---- The run ---- */
+
 enum exp_status build_run(const struct cli_options *opts, struct diag *d)
-{ (void)opts; diag_error(d, NULL, 0, 0, "build: not implemented yet"); return EXP_SOFTWARE; }
+{
+    struct path_list paths = { 0 };
+    enum exp_status input_st = collect_inputs(opts, &paths, d);
+
+    struct article_set set = { 0 };
+    struct article_options aopts = { .strict_hash = opts->strict };
+    enum exp_status data_st = EXP_OK;
+    for (size_t i = 0; i < paths.count; i++) {
+        diag_note(d, paths.items[i], 0, 0, "reading");
+        struct article a;
+        enum exp_status st = article_parse_file(paths.items[i], &aopts, d, &a);
+        if (st == EXP_OK)
+            article_set_add(&set, &a, d);
+        else
+            data_st = exp_status_worst(data_st, st == EXP_NOINPUT ? EXP_DATAERR : st);
+    }
+    char *fingerprint = run_fingerprint(opts, opts->template_path, &paths);
+    path_list_free(&paths);
+
+    char since[11], until[11];
+    selected_period(opts, since, until);
+    filter_period(&set, since, until, d);
+    article_set_sort(&set);
+
+    enum exp_status st = exp_status_worst(input_st, data_st);
+    if (set.count == 0) {
+        /* Files that were all bad are bad data (65); nothing to read at all is 66. */
+        diag_error(d, NULL, 0, 0, "no articles to export");
+        st = data_st != EXP_OK && input_st == EXP_OK ? data_st : exp_status_worst(st, EXP_NOINPUT);
+        goto out;
+    }
+    if (opts->strict && st != EXP_OK) {
+        diag_error(d, NULL, 0, 0, "--strict: nothing written because of the errors above");
+        goto out;
+    }
+    if (opts->command == CLI_CHECK)
+        goto out;
+
+    char *dir = expand_out_dir(opts->out_dir, opts, &set);
+    enum exp_status out_st = write_outputs(opts, dir, &set, fingerprint, st == EXP_OK, d);
+    free(dir);
+    st = out_st != EXP_OK ? out_st : st;
+out:
+    free(fingerprint);
+    article_set_free(&set);
+    return st;
+}

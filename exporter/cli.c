@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "build.h"
+#include "normalise.h"
 #include "quantity.h"
 
 static const char usage_text[] =
@@ -98,9 +99,8 @@ static int valid_date(const char *s)
 
 static int valid_week(const char *s)
 {
-    int y, w;
-    char extra;
-    return strlen(s) == 8 && sscanf(s, "%4d-W%2d%c", &y, &w, &extra) == 2 && w >= 1 && w <= 53;
+    char monday[11], sunday[11];
+    return normalise_iso_week_range(s, monday, sunday) == 0;
 }
 
 static enum exp_status usage_error(struct diag *d, const char *fmt, ...)
@@ -149,7 +149,7 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
         case OPT_OUT: opts->out_dir = optarg; break;
         case OPT_WEEK:
             if (!valid_week(optarg))
-                return usage_error(d, "--week wants YYYY-Www (e.g. 2025-W53), not '%s'", optarg);
+                return usage_error(d, "--week wants an ISO week that exists, YYYY-Www (e.g. 2026-W01), not '%s'", optarg);
             opts->week = optarg;
             break;
         case OPT_SINCE:

@@ -250,3 +250,40 @@ enum exp_status fsutil_read_file(const char *path, size_t limit, char **data, si
     *data = buf_detach(&b);
     return EXP_OK;
 }
+
+#ifndef EXPORTER_DATADIR
+#define EXPORTER_DATADIR "/usr/local/share/exporter"
+#endif
+
+static char *exe_dir(void)
+{
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return NULL;
+    buf[n] = '\0';
+    return dir_of(buf);
+}
+
+char *fsutil_find_data(const char *relative)
+{
+    char *bin = exe_dir();
+    const char *env = getenv("EXPORTER_DATADIR");
+    char *beside = bin ? fsutil_join(bin, "..") : NULL;
+    char *share = bin ? fsutil_join(bin, "../share/exporter") : NULL;
+    const char *roots[] = { env && *env ? env : NULL, beside, share, EXPORTER_DATADIR, "." };
+    char *found = NULL;
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0] && !found; i++) {
+        if (!roots[i])
+            continue;
+        char *p = fsutil_join(roots[i], relative);
+        if (access(p, R_OK) == 0)
+            found = p;
+        else
+            free(p);
+    }
+    free(bin);
+    free(beside);
+    free(share);
+    return found;
+}

@@ -50,6 +50,13 @@ void fsutil_unlock(int fd);
 enum exp_status fsutil_read_file(const char *path, size_t limit, char **data, size_t *len,
                                  struct diag *d);
 
+/* Finds one of the program's data files ("templates/sovereign-ai.yaml", "fonts") so an
+ * installed exporter works without the source tree. Looks, in order, in $EXPORTER_DATADIR,
+ * beside the binary (build/exporter → ./templates), in ../share/exporter relative to the
+ * binary (PREFIX/bin → PREFIX/share/exporter), in the compiled-in data directory, and in the
+ * current directory. Returns a fresh path (caller frees) or NULL. */
+char *fsutil_find_data(const char *relative);
+
 /* path joined with name by a single '/'; caller frees. */
 char *fsutil_join(const char *dir, const char *name);
 

@@ -1,0 +1,113 @@
+#!/bin/bash
+# The operator's promises: exit codes, silence on success, locking, atomic outputs under
+# SIGKILL, reproducible bytes, --if-changed, {week} expansion, paths on stdin.
+set -u
+EXPORTER=${EXPORTER:-build/exporter}
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+check() { if [ "$2" != "$3" ]; then echo "FAIL: $1: expected '$3', got '$2'"; fail=1; else echo "ok: $1"; fi; }
+expect_exit() { local want=$1 name=$2; shift 2; "$@" >"$tmp/out" 2>"$tmp/err"; check "$name exit" "$?" "$want"; }
+
+# Usage errors: 64, with a message.
+expect_exit 64 "no command" "$EXPORTER"
+expect_exit 64 "unknown command" "$EXPORTER" frobnicate
+expect_exit 64 "unknown option" "$EXPORTER" build --frob examples/articles
+expect_exit 64 "no input" "$EXPORTER" build
+expect_exit 64 "bad week" "$EXPORTER" build --week 2025-W53 examples/articles
+expect_exit 64 "bad date" "$EXPORTER" build --since 2025-13-01 examples/articles
+expect_exit 64 "bad formats" "$EXPORTER" build --formats xls examples/articles
+expect_exit 64 "week with since" "$EXPORTER" build --week 2026-W01 --since 2025-12-01 examples/articles
+grep -q "see exporter --help" "$tmp/err" && echo "ok: usage message" || { echo "FAIL: usage message"; fail=1; }
+expect_exit 0 "help" "$EXPORTER" --help
+grep -q "75  the output folder is locked" "$tmp/out" && echo "ok: help lists exit codes" || { echo "FAIL: help"; fail=1; }
+expect_exit 0 "version" "$EXPORTER" --version
+
+# Silent on success; the run writes nothing to stdout or stderr.
+expect_exit 0 "quiet success" "$EXPORTER" build --formats csv --out "$tmp/o" examples/articles
+check "no stdout" "$(cat "$tmp/out")" ""
+check "no stderr" "$(cat "$tmp/err")" ""
+
+# 66 missing input; 73 output folder cannot be created; 74 read error.
+expect_exit 66 "missing input" "$EXPORTER" build --out "$tmp/o" "$tmp/nope"
+touch "$tmp/a-file"
+expect_exit 73 "output under a file" "$EXPORTER" build --formats csv --out "$tmp/a-file/sub" examples/articles
+grep -q "cannot create output directory" "$tmp/err" && echo "ok: 73 message" || { echo "FAIL: 73: $(cat "$tmp/err")"; fail=1; }
+expect_exit 74 "read error" "$EXPORTER" check /proc/self/mem
+
+# check validates and writes nothing.
+expect_exit 0 "check" "$EXPORTER" check --out "$tmp/never" examples/articles
+check "check writes nothing" "$(ls "$tmp/never" 2>/dev/null | wc -l)" 0
+
+# Paths on stdin.
+ls examples/articles/*.txt | "$EXPORTER" build --formats csv --out "$tmp/stdin" - 2>"$tmp/err"
+check "stdin list exit" "$?" 0
+check "stdin list rows" "$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))))' "$tmp/stdin/articles.csv")" 5
+
+# {week} expands to the newest article's ISO week; --week filters by it.
+expect_exit 0 "week pattern" "$EXPORTER" build --formats csv --out "$tmp/w/{week}" examples/articles
+check "week folder" "$(ls "$tmp/w")" "2026-W01"
+expect_exit 0 "--week filter" "$EXPORTER" build --formats csv --week 2025-W52 --out "$tmp/w52" examples/articles
+check "--week keeps one article" "$(grep -c "^\"029_" "$tmp/w52/articles.csv")" 1
+expect_exit 66 "--until before all" "$EXPORTER" build --until 2025-01-01 --out "$tmp/none" examples/articles
+
+# Locking: a held lock gives 75 at once; --wait waits for it.
+mkdir -p "$tmp/locked"
+flock "$tmp/locked/.exporter.lock" sleep 2 &
+sleep 0.3
+expect_exit 75 "locked" "$EXPORTER" build --formats csv --out "$tmp/locked" examples/articles
+grep -q "locked by another run" "$tmp/err" && echo "ok: lock message" || { echo "FAIL: lock message"; fail=1; }
+start=$(date +%s%N)
+expect_exit 0 "--wait" "$EXPORTER" build --wait --formats csv --out "$tmp/locked" examples/articles
+waited=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$waited" -ge 1000 ] && echo "ok: --wait waited ${waited} ms" || { echo "FAIL: --wait returned after ${waited} ms"; fail=1; }
+wait
+
+# Reproducible: two runs give identical bytes.
+"$EXPORTER" build --out "$tmp/r1" examples/articles 2>/dev/null
+"$EXPORTER" build --out "$tmp/r2" examples/articles 2>/dev/null
+for f in "$tmp"/r1/*.csv "$tmp"/r1/*.pdf; do
+  [ -e "$f" ] || continue
+  cmp -s "$f" "$tmp/r2/$(basename "$f")" && echo "ok: $(basename "$f") reproducible" || { echo "FAIL: $(basename "$f") differs between runs"; fail=1; }
+done
+
+# --if-changed: the second identical run does nothing; a changed input runs again.
+expect_exit 0 "if-changed first" "$EXPORTER" build --if-changed --formats csv --out "$tmp/ic" examples/articles
+before=$(stat -c %Y.%s "$tmp/ic/articles.csv"); ino=$(stat -c %i "$tmp/ic/articles.csv")
+sleep 1
+expect_exit 0 "if-changed same" "$EXPORTER" build --if-changed --formats csv --out "$tmp/ic" examples/articles
+check "if-changed left the file alone" "$(stat -c %i "$tmp/ic/articles.csv")" "$ino"
+mkdir -p "$tmp/in"; cp examples/articles/*.txt "$tmp/in/"
+expect_exit 0 "if-changed base" "$EXPORTER" build --if-changed --formats csv --out "$tmp/ic2" "$tmp/in"
+ino=$(stat -c %i "$tmp/ic2/articles.csv")
+sed -i 's/^title: "한국형/title: "바뀐 한국형/' "$tmp/in/000_a01ba545a0ffea06.txt"
+expect_exit 0 "if-changed changed" "$EXPORTER" build --if-changed --formats csv --out "$tmp/ic2" "$tmp/in"
+[ "$(stat -c %i "$tmp/ic2/articles.csv")" != "$ino" ] && echo "ok: changed input rewrote" || { echo "FAIL: changed input not rewritten"; fail=1; }
+
+# Atomic outputs: SIGKILL at several moments of a long run leaves the previous outputs whole
+# and no temporary a later run trips over.
+python3 tests/tools/gen_corpus.py examples/articles "$tmp/corpus" 1500
+"$EXPORTER" build --out "$tmp/atomic" examples/articles 2>/dev/null
+for f in "$tmp"/atomic/*.csv "$tmp"/atomic/*.pdf; do [ -e "$f" ] && cp "$f" "$tmp/prev.$(basename "$f")"; done
+for delay in 0.05 0.2 0.4 0.7 1.0 1.5; do
+  "$EXPORTER" build --out "$tmp/atomic" "$tmp/corpus" 2>/dev/null &
+  pid=$!
+  sleep "$delay"; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  for f in "$tmp"/atomic/*.csv "$tmp"/atomic/*.pdf; do
+    [ -e "$f" ] || continue
+    b=$(basename "$f")
+    if cmp -s "$f" "$tmp/prev.$b"; then continue; fi
+    # Not the previous file: then it must be the complete new one.
+    case "$b" in
+      *.csv) python3 -c 'import csv,sys; rows=list(csv.reader(open(sys.argv[1], encoding="utf-8-sig"))); sys.exit(0 if rows and len(set(map(len, rows)))==1 else 1)' "$f" || { echo "FAIL: $b torn after SIGKILL at $delay s"; fail=1; } ;;
+      *.pdf) qpdf --check "$f" >/dev/null 2>&1 || { echo "FAIL: $b torn after SIGKILL at $delay s"; fail=1; } ;;
+    esac
+    cp "$f" "$tmp/prev.$b"
+  done
+done
+echo "ok: outputs whole after SIGKILL at 6 moments"
+"$EXPORTER" build --formats csv --out "$tmp/atomic" examples/articles 2>/dev/null
+check "run after kills" "$?" 0
+check "no temporaries left" "$(ls -A "$tmp/atomic" | grep -c '\.tmp\.')" 0
+
+exit $fail

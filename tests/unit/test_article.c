@@ -1,0 +1,190 @@
+/* test_article.c — the article parser on the five real samples and on bad front matter. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+
+/* Parses data; returns the status and leaves diagnostics in msg (caller frees). */
+static enum exp_status parse(const char *data, struct article *a, char **msg, int verbose)
+{
+    size_t len = 0;
+    FILE *mem = open_memstream(msg, &len);
+    struct diag d;
+    diag_init(&d, mem, verbose, 0);
+    enum exp_status st = article_parse_buffer("t.txt", data, strlen(data), NULL, &d, a);
+    fclose(mem);
+    return st;
+}
+
+static void test_samples(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file, *id, *title, *publisher, *published, *oid;
+        size_t people;
+        const char *first_name, *first_email;
+    } samples[] = {
+        { "examples/articles/000_a01ba545a0ffea06.txt", "029_0003001728",
+          "한국형 초거대 AI 경쟁 본격화…30일 ‘첫 시험대’ 오른다", "디지털타임스",
+          "2025-12-28T00:00:00+09:00", "029", 1, "이혜선", "hslee@dt.co.kr" },
+        { "examples/articles/001_fb8133d21bfd6a82.txt", "421_0008687459",
+          "국가대표 AI 노리는 5개 정예팀…각양각색 AI 모델 발표(종합)", "뉴스1",
+          "2025-12-30T00:00:00+09:00", "421", 1, "김정현", "Kris@news1.kr" },
+        { "examples/articles/002_489791d6e137b096.txt", "020_0003685694",
+          "국민 앞에 선 ‘국가대표 AI’, 중간 발표로 확인한 K-AI의 현주소", "동아일보",
+          "2025-12-30T00:00:00+09:00", "020", 1, "남시현", "sh@itdonga.com" },
+        { "examples/articles/003_013baa60081ba392.txt", "030_0003385376",
+          "[뉴스줌인]한국형 AI 모델 전략 발표…대기업-스타트업 간 경쟁 주목", "전자신문",
+          "2025-12-30T00:00:00+09:00", "030", 2, "박종진", "truth@etnews.com" },
+        { "examples/articles/004_15f6b37683b40829.txt", "015_0005230666",
+          "'국가대표 AI' 프로젝트 베일 벗었다…5개 정예팀 '총출동'", "한국경제",
+          "2025-12-30T00:00:00+09:00", "015", 1, "박수빈", "waterbean@hankyung.com" },
+    };
+    struct diag d;
+    diag_init(&d, stderr, 0, 0);
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        struct article a;
+        assert_int_equal(article_parse_file(samples[i].file, NULL, &d, &a), EXP_OK);
+        assert_string_equal(a.id, samples[i].id);
+        assert_string_equal(a.title, samples[i].title);
+        assert_string_equal(a.publisher, samples[i].publisher);
+        assert_string_equal(a.published_at, samples[i].published);
+        assert_string_equal(a.oid, samples[i].oid);            /* a string: 020 is not 16 */
+        assert_int_equal(a.n_people, samples[i].people);
+        assert_string_equal(a.people[0].name, samples[i].first_name);
+        assert_string_equal(a.people[0].email, samples[i].first_email);
+        assert_true(a.hash_ok);                                 /* DESIGN.md's hash rule */
+        assert_null(strstr(a.body, "&#"));
+        assert_null(strstr(a.body, "Crawled at"));
+        assert_true(a.sentences.count > 10);
+        for (size_t k = 0; k < a.sentences.count; k++)
+            assert_memory_equal(a.body + a.sentences.items[k].offset, a.sentences.items[k].text,
+                                a.sentences.items[k].length);
+        article_free(&a);
+    }
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 0);
+}
+
+static void test_repair_is_reported_under_verbose(void **state)
+{
+    (void)state;
+    const char *text = "---\nid: r1\ntitle: t\nauthor: \n\t\t\n\t\t\t홍길동 기자(h@x.kr)\n\t\n"
+                       "published_at: 2025-12-28 00:00\n---\n\n# t\n\n---\n\n본문이다.\n";
+    struct article a;
+    char *msg = NULL;
+    assert_int_equal(parse(text, &a, &msg, 1), EXP_OK);
+    assert_non_null(strstr(msg, "t.txt:2:1: note: repaired 3 tab-indented front-matter lines"));
+    assert_int_equal(a.n_people, 1);
+    assert_string_equal(a.people[0].name, "홍길동");
+    assert_string_equal(a.published_at, "2025-12-28T00:00:00+09:00");
+    assert_string_equal(a.body, "본문이다.");
+    article_free(&a);
+    free(msg);
+}
+
+static void test_scalars_stay_strings_and_unknown_fields_ignored(void **state)
+{
+    (void)state;
+    const char *text = "---\nid: 0x1F\ntitle: 'yes'\noid: 020\naid: 1e3\nextra: [1, {a: b}]\n"
+                       "nested:\n  deep: true\n---\n\nbody text.\n";
+    struct article a;
+    char *msg = NULL;
+    assert_int_equal(parse(text, &a, &msg, 0), EXP_OK);
+    assert_string_equal(a.id, "0x1F");
+    assert_string_equal(a.title, "yes");
+    assert_string_equal(a.oid, "020");
+    assert_string_equal(a.aid, "1e3");
+    assert_string_equal(a.body, "body text.");
+    assert_string_equal(msg, "");
+    article_free(&a);
+    free(msg);
+}
+
+static void test_bad_inputs(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *message; } cases[] = {
+        { "no front matter\n", "t.txt:1:1: error: no front matter" },
+        { "---\nid: a\n", "t.txt:1:1: error: unterminated front matter" },
+        { "---\nid: a\ntitle: \"x\n---\n", "t.txt:4:1: error: invalid YAML" },
+        { "---\nid: a\ntitle: {k: v}\n---\n", "t.txt:3:8: error: field 'title' must be a string, not a mapping" },
+        { "---\nid: a\nid: b\ntitle: t\n---\n", "t.txt:3:5: error: field 'id' is given twice" },
+        { "---\n- a\n- b\n---\n", "t.txt:2:1: error: front matter must be a mapping" },
+        { "---\ntitle: t\n---\n", "t.txt:2:1: error: missing 'id'" },
+        { "---\nid: a\n---\n", "t.txt:2:1: error: missing 'title'" },
+        { "---\nid: a\ntitle: t\ncrawled_at: yesterday\n---\n", "t.txt:4:13: error: 'crawled_at' is not a date" },
+        { "", "t.txt: error: empty file" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct article a;
+        char *msg = NULL;
+        assert_int_equal(parse(cases[i].text, &a, &msg, 0), EXP_DATAERR);
+        if (!strstr(msg, cases[i].message))
+            fail_msg("case %zu: expected '%s' in '%s'", i, cases[i].message, msg);
+        assert_null(a.id);   /* nothing half-filled is handed back */
+        free(msg);
+    }
+}
+
+static void test_hash_mismatch_warns(void **state)
+{
+    (void)state;
+    const char *text = "---\nid: h\ntitle: t\ncontent_hash: 00\n---\n\n# t\n\n---\n\n본문.\n\n---\n\n"
+                       "*Crawled at: x*\n";
+    struct article a;
+    char *msg = NULL;
+    assert_int_equal(parse(text, &a, &msg, 0), EXP_OK);
+    assert_false(a.hash_ok);
+    assert_non_null(strstr(msg, "t.txt:4:15: warning: content_hash does not match"));
+    article_free(&a);
+    free(msg);
+}
+
+static void test_duplicates_read_once(void **state)
+{
+    (void)state;
+    struct diag d;
+    char *msg = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&msg, &len);
+    diag_init(&d, mem, 0, 0);
+    struct article_set set = { 0 };
+    const char *a_text = "---\nid: same\ntitle: a\nurl: https://x.kr/1\n---\n\n하나.\n";
+    const char *b_text = "---\nid: other\ntitle: b\nurl: https://x.kr/1\n---\n\n둘.\n";
+    const char *c_text = "---\nid: third\ntitle: c\n---\n\n셋.\n";
+    const char *texts[] = { a_text, a_text, b_text, c_text };
+    int added = 0;
+    for (size_t i = 0; i < 4; i++) {
+        struct article a;
+        assert_int_equal(article_parse_buffer("d.txt", texts[i], strlen(texts[i]), NULL, &d, &a), EXP_OK);
+        added += article_set_add(&set, &a, &d);
+    }
+    fclose(mem);
+    assert_int_equal(added, 2);
+    assert_int_equal(set.count, 2);
+    assert_non_null(strstr(msg, "(same id)"));
+    assert_non_null(strstr(msg, "(same url)"));
+    article_set_free(&set);
+    free(msg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_samples),
+        cmocka_unit_test(test_repair_is_reported_under_verbose),
+        cmocka_unit_test(test_scalars_stay_strings_and_unknown_fields_ignored),
+        cmocka_unit_test(test_bad_inputs),
+        cmocka_unit_test(test_hash_mismatch_warns),
+        cmocka_unit_test(test_duplicates_read_once),
+    };
+    return cmocka_run_group_tests_name("article", tests, NULL, NULL);
+}

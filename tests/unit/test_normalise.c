@@ -1,0 +1,186 @@
+/* test_normalise.c — entities, whitespace, NFC, dates, bylines, URLs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "normalise.h"
+
+static void test_entities(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *out; } cases[] = {
+        { "&#x27;국가대표 AI&#x27; 프로젝트", "'국가대표 AI' 프로젝트" },
+        { "&quot;A&quot; &amp; B", "\"A\" & B" },
+        { "1+1&#x3D;2", "1+1=2" },
+        { "&#39;x&#39; &lt;b&gt;", "'x' <b>" },
+        { "&#xAC00;&#44032;", "가가" },
+        { "&middot;&hellip;&ldquo;&rdquo;", "·…“”" },
+        { "AT&T &unknown; & &#xZZ; &#0; &#x110000;", "AT&T &unknown; & &#xZZ; &#0; &#x110000;" },
+        { "&amp;amp;", "&amp;" },
+        { "&", "&" },
+        { "", "" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = normalise_html_entities(cases[i].in, strlen(cases[i].in));
+        assert_string_equal(got, cases[i].out);
+        free(got);
+    }
+}
+
+static void test_text_folds_and_nfc(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *out; } cases[] = {
+        { "  a \t\n b  ", "a b" },
+        { "국가\xC2\xA0대표", "국가 대표" },                        /* NBSP */
+        { "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB", "한" },          /* conjoining jamo → NFC */
+        { "&nbsp;x&nbsp;", "x" },
+        { "\xE3\x80\x80전각\xE3\x80\x80공백", "전각 공백" },        /* U+3000 */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = normalise_text(cases[i].in, strlen(cases[i].in));
+        assert_string_equal(got, cases[i].out);
+        free(got);
+    }
+}
+
+static void test_paragraphs(void **state)
+{
+    (void)state;
+    const char *in = "\n첫 문단\n이어짐.\n\n  \n둘째  문단.\n\n";
+    char *got = normalise_paragraphs(in, strlen(in));
+    assert_string_equal(got, "첫 문단 이어짐.\n둘째 문단.");
+    free(got);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *out; } cases[] = {
+        { "2025-12-28 00:00", "2025-12-28T00:00:00+09:00" },
+        { "2025-12-28 06:02:09", "2025-12-28T06:02:09+09:00" },
+        { "2025-12-28", "2025-12-28T00:00:00+09:00" },
+        { "2025-12-28T06:02:09+09:00", "2025-12-28T06:02:09+09:00" },
+        { "2025-12-28T06:02:09Z", "2025-12-28T06:02:09+00:00" },
+        { "2025-12-28T06:02+0100", "2025-12-28T06:02:00+01:00" },
+        { "2024-02-29 10:00", "2024-02-29T10:00:00+09:00" },
+        { "2025-02-29 10:00", NULL },
+        { "2025-13-01", NULL },
+        { "2025-12-28 25:00", NULL },
+        { "28.12.2025", NULL },
+        { "2025-12-28 00:00 extra", NULL },
+        { "", NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = normalise_date_iso(cases[i].in);
+        if (!cases[i].out) {
+            assert_null(got);
+        } else {
+            assert_non_null(got);
+            assert_string_equal(got, cases[i].out);
+        }
+        free(got);
+    }
+}
+
+static void test_people(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *byline;
+        size_t n;
+        const char *name[2], *role[2], *org[2], *email[2];
+    } cases[] = {
+        { "이혜선 기자(hslee@dt.co.kr)", 1, { "이혜선" }, { "기자" }, { "" }, { "hslee@dt.co.kr" } },
+        { "김정현 기자 (Kris@news1.kr)", 1, { "김정현" }, { "기자" }, { "" }, { "Kris@news1.kr" } },
+        { "박종진 truth@etnews.com, 김명희 noprint@etnews.com", 2, { "박종진", "김명희" },
+          { "", "" }, { "", "" }, { "truth@etnews.com", "noprint@etnews.com" } },
+        { "박수빈 한경닷컴 기자 waterbean@hankyung.com", 1, { "박수빈" }, { "기자" }, { "한경닷컴" },
+          { "waterbean@hankyung.com" } },
+        { "IT동아 남시현 기자 (sh@itdonga.com)", 1, { "남시현" }, { "기자" }, { "IT동아" },
+          { "sh@itdonga.com" } },
+        { "홍길 특파원", 1, { "홍길" }, { "특파원" }, { "" }, { "" } },
+        { "", 0, { 0 }, { 0 }, { 0 }, { 0 } },
+        { "noname@example.com", 0, { 0 }, { 0 }, { 0 }, { 0 } },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct person *people = NULL;
+        size_t n = 0, cap = 0;
+        assert_int_equal(normalise_people(cases[i].byline, &people, &n, &cap), cases[i].n);
+        assert_int_equal(n, cases[i].n);
+        for (size_t k = 0; k < n; k++) {
+            assert_string_equal(people[k].name, cases[i].name[k]);
+            assert_string_equal(people[k].role, cases[i].role[k]);
+            assert_string_equal(people[k].org, cases[i].org[k]);
+            assert_string_equal(people[k].email, cases[i].email[k]);
+            normalise_person_free(&people[k]);
+        }
+        free(people);
+    }
+}
+
+static void test_urls(void **state)
+{
+    (void)state;
+    assert_true(normalise_url_ok("https://n.news.naver.com/mnews/article/029/0003001728"));
+    assert_true(normalise_url_ok("http://example.kr"));
+    assert_false(normalise_url_ok("ftp://example.kr/x"));
+    assert_false(normalise_url_ok("https:///path"));
+    assert_false(normalise_url_ok("https://exa mple.kr/"));
+    assert_false(normalise_url_ok("n.news.naver.com/x"));
+    assert_false(normalise_url_ok(""));
+}
+
+static void test_utf8_validation(void **state)
+{
+    (void)state;
+    size_t bad = 99;
+    assert_true(normalise_utf8_valid("가나다", strlen("가나다"), &bad));
+    assert_false(normalise_utf8_valid("ab\xC0\xAF", 4, &bad));   /* overlong '/' */
+    assert_int_equal(bad, 2);
+    assert_false(normalise_utf8_valid("\xED\xA0\x80", 3, &bad)); /* surrogate */
+    assert_int_equal(bad, 0);
+    assert_false(normalise_utf8_valid("가\xEA\xB0", 5, &bad));   /* truncated */
+    assert_int_equal(bad, 3);
+    assert_int_equal(normalise_utf8_count("가a나"), 3);
+}
+
+static void test_iso_weeks(void **state)
+{
+    (void)state;
+    static const struct { const char *date, *week; } of[] = {
+        { "2025-12-28", "2025-W52" }, { "2025-12-29", "2026-W01" }, { "2025-12-30", "2026-W01" },
+        { "2021-01-03", "2020-W53" }, { "2024-12-30", "2025-W01" }, { "2026-12-31", "2026-W53" },
+    };
+    for (size_t i = 0; i < sizeof of / sizeof of[0]; i++) {
+        char week[16];
+        normalise_iso_week_of(of[i].date, week);
+        assert_string_equal(week, of[i].week);
+    }
+    char mon[11], sun[11];
+    assert_int_equal(normalise_iso_week_range("2026-W01", mon, sun), 0);
+    assert_string_equal(mon, "2025-12-29");
+    assert_string_equal(sun, "2026-01-04");
+    assert_int_equal(normalise_iso_week_range("2020-W53", mon, sun), 0);
+    assert_string_equal(mon, "2020-12-28");
+    assert_int_equal(normalise_iso_week_range("2025-W53", mon, sun), -1);  /* 52-week year */
+    assert_int_equal(normalise_iso_week_range("2025-W00", mon, sun), -1);
+    assert_int_equal(normalise_iso_week_range("2025W01", mon, sun), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_entities),         cmocka_unit_test(test_text_folds_and_nfc),
+        cmocka_unit_test(test_paragraphs),       cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_people),           cmocka_unit_test(test_urls),
+        cmocka_unit_test(test_utf8_validation),  cmocka_unit_test(test_iso_weeks),
+    };
+    return cmocka_run_group_tests_name("normalise", tests, NULL, NULL);
+}
