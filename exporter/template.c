@@ -200,12 +200,14 @@ static void words_free(struct template_words *w)
     w->count = 0;
 }
 
-/* A list of non-empty strings; a single scalar is accepted as a one-item list. */
+/* A list of non-empty strings (empty allowed for units: "" is the bare number); a single
+ * scalar is accepted as a one-item list. */
 static int read_words(struct loader *ld, yaml_node_t *v, const char *what,
                       struct template_words *out)
 {
+    int allow_empty = !strcmp(what, "units");
     if (v->type == YAML_SCALAR_NODE) {
-        if (!*scalar(v)) {
+        if (!*scalar(v) && !allow_empty) {
             fail_at(ld, v, "%s must not be empty", what);
             return 0;
         }
@@ -219,7 +221,7 @@ static int read_words(struct loader *ld, yaml_node_t *v, const char *what,
         yaml_node_t *e = node(ld, *it);
         if (!want(ld, e, YAML_SCALAR_NODE, "an item of a word list"))
             return 0;
-        if (!*scalar(e)) {
+        if (!*scalar(e) && !allow_empty) {
             fail_at(ld, e, "an item of %s must not be empty", what);
             return 0;
         }
