@@ -591,9 +591,11 @@ static int check_claims(struct loader *ld, const struct template *t, yaml_node_t
         for (size_t k = 0; k < e->n_models; k++) {
             const struct template_model *mo = &e->models[k];
             yaml_node_t *mm = item_node(ld, em, "models", k);
-            add_claim(&v, &n, &cap, mo->name, i, mm);
+            yaml_node_t *nm = mm->type == YAML_MAPPING_NODE ? get(ld, mm, "name") : mm;
+            yaml_node_t *enm = mm->type == YAML_MAPPING_NODE ? get(ld, mm, "name_en") : mm;
+            add_claim(&v, &n, &cap, mo->name, i, nm);
             if (*mo->name_en)
-                add_claim(&v, &n, &cap, mo->name_en, i, mm);
+                add_claim(&v, &n, &cap, mo->name_en, i, enm);
             for (size_t j = 0; j < mo->aliases.count; j++)
                 add_claim(&v, &n, &cap, mo->aliases.items[j], i, item_node(ld, mm, "aliases", j));
         }
