@@ -309,6 +309,59 @@ static void test_sample_figures(void **state)
     free_samples(&s);
 }
 
+/* ---- A second topic: no C change, only a template ---- */
+
+static void test_second_topic(void **state)
+{
+    (void)state;
+    struct template tpl;
+    struct diag d;
+    diag_init(&d, NULL, 0, 1);
+    assert_int_equal(template_load("tests/cases/battery/template.yaml", &d, &tpl), EXP_OK);
+    struct extractor *ex = extract_new(&tpl);
+    struct fact_list l;
+    memset(&l, 0, sizeof l);
+    static const char *const files[] = { "bt_0001", "bt_0002", "bt_0003" };
+    for (size_t i = 0; i < 3; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "tests/cases/battery/articles/%s.txt", files[i]);
+        struct article a;
+        struct article_options o = { 0 };
+        assert_int_equal(article_parse_file(path, &o, &d, &a), EXP_OK);
+        assert_int_equal(extract_article(ex, &a, &l, &d), EXP_OK);
+        article_free(&a);
+    }
+    struct table *t = table_build(&tpl, &l);
+    assert_string_equal(cell(&tpl, t, "lges", "flagship_product"), "46시리즈");
+    assert_string_equal(cell(&tpl, t, "sdi", "flagship_product"), "PRiMX");
+    assert_string_equal(cell(&tpl, t, "skon", "flagship_product"), "SF 배터리");
+    assert_string_equal(cell(&tpl, t, "sdi", "hq"), "용인");
+    assert_string_equal(cell(&tpl, t, "lges", "chemistries"), "NCM; LFP");
+    assert_string_equal(cell(&tpl, t, "sdi", "chemistries"), "");   /* 전고체 is a goal */
+    assert_string_equal(cell(&tpl, t, "skon", "chemistries"), "NCM");
+    assert_string_equal(cell(&tpl, t, "lges", "customers"), "GM; 테슬라; 리비안");
+    assert_string_equal(cell(&tpl, t, "sdi", "customers"), "스텔란티스; BMW");
+    assert_string_equal(cell(&tpl, t, "skon", "customers"), "현대차; 포드");
+    assert_string_equal(table_row_by_id(t, "sdi")->sources_text, "bt_0002");
+    assert_string_equal(table_row_by_id(t, "lges")->sources_text, "bt_0001; bt_0003");
+    if (have_scanner()) {
+        assert_string_equal(cell(&tpl, t, "lges", "investment_krw_tn"), "3");   /* not 10 */
+        assert_string_equal(cell(&tpl, t, "sdi", "investment_krw_tn"), "2");
+        assert_string_equal(cell(&tpl, t, "lges", "employees"), "30000");
+        assert_string_equal(cell(&tpl, t, "skon", "employees"), "4000");
+        /* CATL's 37.9 and Panasonic's 5.2 stay out */
+        assert_string_equal(cell(&tpl, t, "lges", "market_share_pct"), "13.1");
+        assert_string_equal(cell(&tpl, t, "sdi", "market_share_pct"), "4.5");
+        assert_string_equal(cell(&tpl, t, "skon", "market_share_pct"), "4.4");
+        for (size_t r = 0; r < t->n_rows; r++)
+            assert_string_equal(t->rows[r].conflicts, "");
+    }
+    table_free(t);
+    fact_list_free(&l);
+    extract_free(ex);
+    template_free(&tpl);
+}
+
 /* ---- CSV ---- */
 
 static char *write_to_string(enum exp_status (*fn)(FILE *, const void *, const void *),
@@ -378,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_lists_follow_template_order),
         cmocka_unit_test(test_sample_names_and_keywords),
         cmocka_unit_test(test_sample_figures),
+        cmocka_unit_test(test_second_topic),
         cmocka_unit_test(test_csv_outputs),
     };
     return cmocka_run_group_tests_name("table", tests, NULL, NULL);
