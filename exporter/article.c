@@ -169,7 +169,9 @@ static enum exp_status parse_front_matter(const char *path, const struct buf *ya
 {
     yaml_parser_t p;
     yaml_parser_initialize(&p);
-    yaml_parser_set_input_string(&p, (const unsigned char *)yaml->data, yaml->len);
+    /* An empty front matter ("---\n---") has no buffer; libyaml asserts on NULL input. */
+    yaml_parser_set_input_string(&p, (const unsigned char *)(yaml->data ? yaml->data : ""),
+                                 yaml->len);
     enum exp_status st = EXP_OK;
     int level = 0;          /* collection depth */
     char *key = NULL;

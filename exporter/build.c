@@ -328,8 +328,11 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
     struct article_set set = { 0 };
     struct article_options aopts = { .strict_hash = opts->strict };
     enum exp_status data_st = EXP_OK;
+    /* Progress only for a person watching: -v on a terminal (cron mails any output). */
+    int progress = d->verbose && isatty(STDERR_FILENO);
     for (size_t i = 0; i < paths.count; i++) {
-        diag_note(d, paths.items[i], 0, 0, "reading");
+        if (progress)
+            fprintf(stderr, "\rexporter: reading %zu/%zu", i + 1, paths.count);
         struct article a;
         enum exp_status st = article_parse_file(paths.items[i], &aopts, d, &a);
         if (st == EXP_OK)
@@ -337,6 +340,8 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
         else
             data_st = exp_status_worst(data_st, st == EXP_NOINPUT ? EXP_DATAERR : st);
     }
+    if (progress && paths.count)
+        fputc('\n', stderr);
     char *fingerprint = run_fingerprint(opts, opts->template_path, &paths);
     path_list_free(&paths);
 

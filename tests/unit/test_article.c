@@ -122,6 +122,7 @@ static void test_bad_inputs(void **state)
         { "---\nid: a\n---\n", "t.txt:2:1: error: missing 'title'" },
         { "---\nid: a\ntitle: t\ncrawled_at: yesterday\n---\n", "t.txt:4:13: error: 'crawled_at' is not a date" },
         { "", "t.txt: error: empty file" },
+        { "---\n---\n", "t.txt:2:1: error: missing 'id'" },   /* found by fuzzing: libyaml asserted */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct article a;
