@@ -9,7 +9,6 @@
 #include "extract.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -549,56 +548,6 @@ static size_t attribute(const struct extractor *ex, const struct scratch *s, siz
     return SIZE_MAX;
 }
 
-/* ---- Exact decimals ----
- * quantity.h offers qvalue_format_scaled and qvalue_cmp; these two small private versions
- * keep this module independent of when the normaliser's implementation lands. Both are
- * exact: a value is mant / 10^scale. */
-
-static void qv_format_scaled(const struct qvalue *v, unsigned exp10, char *out, size_t size)
-{
-    unsigned __int128 m = v->mant;
-    unsigned scale = v->scale + exp10;
-    char digits[64];
-    size_t n = 0;
-    do {
-        digits[n++] = (char)('0' + (int)(m % 10));
-        m /= 10;
-    } while (m && n < sizeof digits);
-    while (n <= scale && n < sizeof digits)
-        digits[n++] = '0';
-    char text[96];
-    size_t k = 0;
-    if (v->negative)
-        text[k++] = '-';
-    for (size_t i = n; i-- > 0;) {
-        text[k++] = digits[i];
-        if (i == scale && scale)
-            text[k++] = '.';
-    }
-    text[k] = 0;
-    if (scale) {
-        while (text[k - 1] == '0')
-            text[--k] = 0;
-        if (text[k - 1] == '.')
-            text[--k] = 0;
-    }
-    snprintf(out, size, "%s", text);
-}
-
-static int qv_cmp(const struct qvalue *a, const struct qvalue *b)
-{
-    unsigned s = a->scale > b->scale ? a->scale : b->scale;
-    unsigned __int128 x = a->mant, y = b->mant;
-    for (unsigned i = a->scale; i < s; i++)
-        x *= 10;
-    for (unsigned i = b->scale; i < s; i++)
-        y *= 10;
-    if (a->negative != b->negative)
-        return a->negative ? -1 : 1;
-    int c = x < y ? -1 : x > y;
-    return a->negative ? -c : c;
-}
-
 /* ---- Facts ---- */
 
 struct context {
@@ -790,12 +739,12 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
             char value[96];
             if (q->qualifier == QUAL_RANGE) {
                 char hi[48];
-                qv_format_scaled(&q->value, col->scale, value, 48);
-                qv_format_scaled(&q->high, col->scale, hi, sizeof hi);
+                qvalue_format_scaled(&q->value, col->scale, value, 48);
+                qvalue_format_scaled(&q->high, col->scale, hi, sizeof hi);
                 strcat(value, "..");
                 strcat(value, hi);
             } else {
-                qv_format_scaled(&q->value, col->scale, value, sizeof value);
+                qvalue_format_scaled(&q->value, col->scale, value, sizeof value);
             }
             push_fact(cx, e, c, EXTRACT_NO_MODEL, value, q->qualifier != QUAL_RANGE, &q->value,
                       *col->unit_label ? col->unit_label : q->unit, q->qualifier, q->offset,
@@ -812,7 +761,7 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
                 for (size_t j = first; j < l->count && !beaten; j++)
                     if (j != i && l->items[j].entity == l->items[i].entity &&
                         l->items[j].model == l->items[i].model &&
-                        qv_cmp(&l->items[j].number, &l->items[i].number) > 0)
+                        qvalue_cmp(&l->items[j].number, &l->items[i].number) > 0)
                         beaten = 1;
                 if (beaten)
                     l->items[i].model = SIZE_MAX - 1;   /* marked for removal */
