@@ -42,6 +42,7 @@ struct extractor {
     struct lex_entry *entries;
     size_t n_entries;
     uint32_t *bucket;            /* 65537 offsets into entries, by the first two key bytes */
+    uint64_t used[1024];         /* bit k: bucket k is not empty (8 KB, stays in L1) */
     char **words;                /* word id -> folded word */
     size_t n_words;
     struct column_rules *rules;  /* per column */
@@ -179,6 +180,9 @@ struct extractor *extract_new(const struct template *tpl)
             j++;
     }
     ex->bucket[65536] = (uint32_t)j;
+    for (unsigned k = 0; k < 65536; k++)
+        if (ex->bucket[k] != ex->bucket[k + 1])
+            ex->used[k / 64] |= (uint64_t)1 << (k % 64);
     return ex;
 }
 
@@ -357,10 +361,15 @@ static void find_hits(const struct extractor *ex, const char *text, size_t len,
         if ((f[i] & 0xC0) == 0x80)
             continue;
         unsigned k = ((unsigned)f[i] << 8) | f[i + 1];
+        if (!((ex->used[k / 64] >> (k % 64)) & 1))
+            continue;
         int name_taken = i < name_end;
         for (uint32_t j = ex->bucket[k]; j < ex->bucket[k + 1]; j++) {
             const struct lex_entry *e = &ex->entries[j];
-            if (e->len > flen - i || memcmp(f + i, e->key, e->len))
+            /* the two bytes matched by the bucket; a Hangul syllable's third byte rules
+             * out most of the rest before memcmp */
+            if (e->len > flen - i || (e->len > 2 && (unsigned char)e->key[2] != f[i + 2]) ||
+                memcmp(f + i + 2, e->key + 2, e->len - 2))
                 continue;
             size_t os = s->map[i], oe = s->map[i + e->len - 1] + 1;
             int is_name = e->kind != LEX_WORD;

@@ -949,7 +949,10 @@ int template_column_applies(const struct template *tpl, const struct template_co
 
 void template_fold(const char *s, size_t len, struct buf *out, size_t *map)
 {
-    buf_reserve(out, len);
+    /* Runs once per sentence over the whole corpus: write straight into the buffer. */
+    buf_reserve(out, len + 1);
+    char *o = out->data + out->len;
+    size_t k = out->len;
     for (size_t i = 0; i < len;) {
         unsigned char ch = (unsigned char)s[i];
         if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '-' || ch == '_') {
@@ -967,8 +970,11 @@ void template_fold(const char *s, size_t len, struct buf *out, size_t *map)
             continue;
         }
         if (map)
-            map[out->len] = i;
-        buf_putc(out, (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : (char)ch);
+            map[k] = i;
+        *o++ = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : (char)ch;
+        k++;
         i++;
     }
+    *o = 0;
+    out->len = k;
 }
