@@ -97,10 +97,12 @@ int main(int argc, char **argv)
     double secs = now() - start;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("extract: %zu articles (%.1f MB), %zu facts in %.2f s: %.0f articles/s, %.1f MB/s, "
-           "peak RSS %.1f MB\n",
-           parsed, (double)bytes / 1e6, n_facts, secs, (double)parsed / secs,
-           (double)bytes / 1e6 / secs, (double)ru.ru_maxrss / 1024.0);
+    double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+                 (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+    printf("extract: %zu articles (%.1f MB), %zu facts in %.2f s wall, %.2f s CPU: "
+           "%.0f articles/s, %.1f MB/s wall (%.1f MB/s per CPU second), peak RSS %.1f MB\n",
+           parsed, (double)bytes / 1e6, n_facts, secs, cpu, (double)parsed / secs,
+           (double)bytes / 1e6 / secs, (double)bytes / 1e6 / cpu, (double)ru.ru_maxrss / 1024.0);
     const struct table_row *skt = table_row_by_id(t, "skt");
     if (skt)
         printf("extract: skt params_total_b=%s conflicts=\"%s\" articles=%zu\n",
