@@ -830,6 +830,125 @@ static void keyword_facts(struct context *cx, struct scratch *s, size_t carry)
     }
 }
 
+/* ---- Dates ----
+ * The normaliser leaves dates out (they are not quantities), so date columns read them here:
+ * "2026년 1월 15일", "12월 30일", "내년 1월", "2027년", "2026~2027년". A date without a year
+ * takes the article's year, or the next one when it would otherwise lie more than six months
+ * before the article ("1월 15일" in a December article is next January). A day alone ("30일")
+ * is too ambiguous to read. */
+
+struct date_hit {
+    size_t os, oe;
+    char value[24];
+};
+
+static int digits_at(const char *s, size_t len, size_t i, unsigned *value, size_t *n)
+{
+    *n = 0;
+    *value = 0;
+    while (i + *n < len && s[i + *n] >= '0' && s[i + *n] <= '9' && *n < 4) {
+        *value = *value * 10 + (unsigned)(s[i + *n] - '0');
+        (*n)++;
+    }
+    return *n > 0 && !(i + *n < len && s[i + *n] >= '0' && s[i + *n] <= '9');
+}
+
+static int word_at(const char *s, size_t len, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= len && !memcmp(s + i, w, n);
+}
+
+static size_t find_dates(const char *s, size_t len, const char *published_at,
+                         struct date_hit *out, size_t max)
+{
+    unsigned pub_year = 0, pub_month = 0;
+    if (published_at && strlen(published_at) >= 7) {
+        pub_year = (unsigned)atoi(published_at);
+        pub_month = (unsigned)atoi(published_at + 5);
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < len && count < max; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') ||
+                                                   s[i - 1] == '.' || s[i - 1] == ',')))
+            continue;
+        unsigned a, b, c;
+        size_t na, nb, nc, j = i;
+        if (!digits_at(s, len, j, &a, &na))
+            continue;
+        j += na;
+        struct date_hit d = { i, 0, "" };
+        if (na == 4 && j < len && s[j] == '~' && digits_at(s, len, j + 1, &b, &nb) && nb == 4 &&
+            word_at(s, len, j + 1 + nb, "년")) {
+            d.oe = j + 1 + nb + strlen("년");
+            snprintf(d.value, sizeof d.value, "%04u..%04u", a, b);
+        } else if (na == 4 && word_at(s, len, j, "년")) {
+            j += strlen("년");
+            d.oe = j;
+            snprintf(d.value, sizeof d.value, "%04u", a);
+            size_t k = j < len && s[j] == ' ' ? j + 1 : j;
+            if (digits_at(s, len, k, &b, &nb) && b >= 1 && b <= 12 &&
+                word_at(s, len, k + nb, "월")) {
+                k += nb + strlen("월");
+                d.oe = k;
+                snprintf(d.value, sizeof d.value, "%04u-%02u", a, b);
+                size_t m = k < len && s[k] == ' ' ? k + 1 : k;
+                if (digits_at(s, len, m, &c, &nc) && c >= 1 && c <= 31 &&
+                    word_at(s, len, m + nc, "일")) {
+                    d.oe = m + nc + strlen("일");
+                    snprintf(d.value, sizeof d.value, "%04u-%02u-%02u", a, b, c);
+                }
+            }
+        } else if (na <= 2 && a >= 1 && a <= 12 && word_at(s, len, j, "월") && pub_year) {
+            unsigned year = pub_year;
+            if (i >= strlen("내년 ") && word_at(s, len, i - strlen("내년 "), "내년 "))
+                year = pub_year + 1;
+            else if ((int)a - (int)pub_month < -6)
+                year = pub_year + 1;
+            size_t k = j + strlen("월");
+            d.oe = k;
+            snprintf(d.value, sizeof d.value, "%04u-%02u", year, a);
+            size_t m = k < len && s[k] == ' ' ? k + 1 : k;
+            if (digits_at(s, len, m, &c, &nc) && c >= 1 && c <= 31 &&
+                word_at(s, len, m + nc, "일")) {
+                d.oe = m + nc + strlen("일");
+                snprintf(d.value, sizeof d.value, "%04u-%02u-%02u", year, a, c);
+            }
+        } else {
+            continue;
+        }
+        out[count++] = d;
+        i = d.oe - 1;
+    }
+    return count;
+}
+
+static void date_facts(struct context *cx, struct scratch *s, const char *text, size_t len,
+                       size_t carry)
+{
+    const struct extractor *ex = cx->ex;
+    const struct template *tpl = ex->tpl;
+    int any = 0;
+    for (size_t c = 0; c < tpl->n_columns; c++)
+        any |= tpl->columns[c].type == TEMPLATE_COL_DATE;
+    if (!any)
+        return;
+    struct date_hit dates[16];
+    size_t n = find_dates(text, len, cx->a->published_at, dates, 16);
+    for (size_t c = 0; c < tpl->n_columns; c++) {
+        if (tpl->columns[c].type != TEMPLATE_COL_DATE)
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            size_t clause = clause_of(s, dates[i].os);
+            size_t e = attribute(ex, s, c, clause, dates[i].os, carry);
+            if (e == SIZE_MAX || !rules_pass(s, &ex->rules[c], clause, e))
+                continue;
+            push_fact(cx, e, c, EXTRACT_NO_MODEL, dates[i].value, 0, NULL, "date", QUAL_NONE,
+                      dates[i].os, dates[i].oe);
+        }
+    }
+}
+
 /* ---- The article ---- */
 
 static void push_mention(struct fact_list *l, size_t entity, const char *article_id,
@@ -887,6 +1006,7 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
         struct context cx = { ex, a, sent, si + 1, out, out->count };
         quantity_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
         keyword_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
+        date_facts(&cx, &s, text, len, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
 
         memset(named, 0, tpl->n_entities);
         size_t distinct = 0, last = SIZE_MAX;

@@ -249,21 +249,41 @@ static void finish_cell(struct table *t, const struct template_column *col,
         for (size_t k = 0; k < e->n_fields; k++)
             if (!strcmp(e->fields[k].key, col->field))
                 buf_puts(&b, e->fields[k].value);
-    } else if (col->type == TEMPLATE_COL_QUANTITY && cell->n_values) {
+    } else if ((col->type == TEMPLATE_COL_QUANTITY || col->type == TEMPLATE_COL_DATE) &&
+               cell->n_values) {
         qsort(cell->values, cell->n_values, sizeof *cell->values, value_desc);
-        size_t best = 0;
-        for (size_t k = 1; k < cell->n_values; k++)
-            if (better(&cell->values[k], &cell->values[best]))
+        /* A date another value refines ("2026-01" beside "2026-01-15") agrees with it. */
+        unsigned char *coarse = xcalloc(cell->n_values, 1);
+        size_t distinct = cell->n_values;
+        if (col->type == TEMPLATE_COL_DATE)
+            for (size_t k = 0; k < cell->n_values; k++)
+                for (size_t j = 0; j < cell->n_values && !coarse[k]; j++) {
+                    const char *rough = cell->values[k].value, *fine = cell->values[j].value;
+                    size_t n = strlen(rough);
+                    if (j != k && !strncmp(rough, fine, n) && fine[n] == '-') {
+                        coarse[k] = 1;
+                        distinct--;
+                    }
+                }
+        size_t best = SIZE_MAX;
+        for (size_t k = 0; k < cell->n_values; k++)
+            if (!coarse[k] && (best == SIZE_MAX || better(&cell->values[k], &cell->values[best])))
                 best = k;
-        if (cell->n_values > 1) {
+        if (distinct > 1) {
             if (conflicts->len)
                 buf_puts(conflicts, "; ");
             buf_printf(conflicts, "%s: ", col->id);
-            for (size_t k = 0; k < cell->n_values; k++)
-                buf_printf(conflicts, "%s%s (%zu article%s)", k ? " vs " : "",
+            int first = 1;
+            for (size_t k = 0; k < cell->n_values; k++) {
+                if (coarse[k])
+                    continue;
+                buf_printf(conflicts, "%s%s (%zu article%s)", first ? "" : " vs ",
                            cell->values[k].value, cell->values[k].n_articles,
                            cell->values[k].n_articles == 1 ? "" : "s");
+                first = 0;
+            }
         }
+        free(coarse);
         /* chosen value first, the rest stay by value descending */
         struct table_value chosen = cell->values[best];
         memmove(cell->values + 1, cell->values, best * sizeof *cell->values);

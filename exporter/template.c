@@ -332,7 +332,7 @@ static const char *const column_keys[] = {
 };
 
 static const char *const column_types[] = { "quantity", "keywords", "organisations", "models",
-                                            "text", NULL };
+                                            "text", "date", NULL };
 
 /* Keys that only make sense for some types: a quantity key on a keyword column is a
  * mistake worth reporting. */
@@ -349,7 +349,7 @@ static int key_fits(const char *key, enum template_column_type t)
     for (size_t i = 0; rules[i]; i++)
         if (!strcmp(key, rules[i]))
             return t == TEMPLATE_COL_QUANTITY || t == TEMPLATE_COL_KEYWORDS ||
-                   t == TEMPLATE_COL_ORGANISATIONS;
+                   t == TEMPLATE_COL_ORGANISATIONS || t == TEMPLATE_COL_DATE;
     if (!strcmp(key, "keywords"))
         return t == TEMPLATE_COL_KEYWORDS;
     if (!strcmp(key, "flagship"))
@@ -394,7 +394,7 @@ static int read_column(struct loader *ld, yaml_node_t *m, struct template_column
             break;
     if (!column_types[t]) {
         fail_at(ld, v, "unknown column type '%s' (expected quantity, keywords, organisations, "
-                       "models or text)", scalar(v));
+                       "models, text or date)", scalar(v));
         return 0;
     }
     c->type = (enum template_column_type)t;

@@ -60,7 +60,8 @@ enum template_column_type {
     TEMPLATE_COL_KEYWORDS,       /* a keyword set with canonical values */
     TEMPLATE_COL_ORGANISATIONS,  /* partner organisations named near the entity */
     TEMPLATE_COL_MODELS,         /* the entity's models named in the articles */
-    TEMPLATE_COL_TEXT            /* a fixed per-entity field from the template */
+    TEMPLATE_COL_TEXT,           /* a fixed per-entity field from the template */
+    TEMPLATE_COL_DATE            /* a calendar date near a cue: 2026-01-15, 2026-01, 2027 */
 };
 
 enum template_role {

@@ -365,6 +365,26 @@ static void test_largest_per_clause_and_program_facts(void **state)
     fact_list_free(&l);
 }
 
+static void test_dates(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    /* the article is dated 2025-12-30: a January without a year is next January */
+    RUN(fx, &l, "1차 평가 결과는 내년 1월 15일 이전에 발표되며, 이 과정에서 첫 탈락 팀이 결정된다.",
+        "1차 발표회가 12월 30일 서울 삼성동 코엑스에서 개최됐다.",
+        "2027년 최종 2개 팀이 결정될 예정이다.",
+        "2026년 1월 15일 이전에 1차 결과가 발표된다.",
+        "과기정통부는 오는 1월 중 1차 단계평가를 진행해 결과를 발표할 예정이다.",
+        "28일 업계에 따르면 30일 발표회가 열린다.");
+    assert_int_equal(count(fx, &l, "program", "first_evaluation_date", "2026-01-15"), 2);
+    assert_int_equal(count(fx, &l, "program", "first_evaluation_date", "2026-01"), 1);
+    assert_int_equal(count(fx, &l, "program", "presentation_date", "2025-12-30"), 1);
+    assert_int_equal(count(fx, &l, "program", "final_selection_date", "2027"), 1);
+    /* a day alone is too ambiguous to read */
+    assert_int_equal(count(fx, &l, "program", "presentation_date", NULL), 1);
+    fact_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -372,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_particles_and_boundaries),
         cmocka_unit_test(test_keywords_need_their_cues),
         cmocka_unit_test(test_provenance),
+        cmocka_unit_test(test_dates),
         cmocka_unit_test(test_total_and_active_bind_to_their_figures),
         cmocka_unit_test(test_moe_form_and_carry_over),
         cmocka_unit_test(test_never_invent),

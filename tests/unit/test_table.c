@@ -293,6 +293,12 @@ static void test_sample_figures(void **state)
     assert_string_equal(cell(tpl, s.t, "program", "budget_gpu_krw_bn"), "157.6");
     assert_string_equal(cell(tpl, s.t, "program", "budget_talent_krw_bn"), "25");
     assert_string_equal(cell(tpl, s.t, "program", "target_performance_pct"), "95");
+    assert_string_equal(cell(tpl, s.t, "program", "presentation_date"), "2025-12-30");
+    /* "1월" in two articles refines to "1월 15일" in two others: no conflict */
+    assert_string_equal(cell(tpl, s.t, "program", "first_evaluation_date"), "2026-01-15");
+    assert_string_equal(cell(tpl, s.t, "program", "final_selection_date"), "2027");
+    assert_string_equal(table_row_by_id(s.t, "program")->conflicts,
+                        "final_selection_date: 2027 (1 article) vs 2026..2027 (1 article)");
     /* nothing invented: no value anywhere from another party, a plan or the past */
     static const char *const never[] = { "120", "235", "38", "1000", "200", "300", "30",
                                          "10.7", "20", "7", "8", "2", "1" };
@@ -402,11 +408,13 @@ static void test_csv_outputs(void **state)
                          "\"models\",\"params_total_b\",\"params_active_b\",\"architecture\","
                          "\"modalities\",\"partners\",\"budget_data_krw_bn\","
                          "\"budget_gpu_krw_bn\",\"budget_talent_krw_bn\","
-                         "\"target_performance_pct\",\"articles\",\"mentions\",\"conflicts\","
+                         "\"target_performance_pct\",\"presentation_date\","
+                         "\"first_evaluation_date\",\"final_selection_date\",\"articles\","
+                         "\"mentions\",\"conflicts\","
                          "\"sources\"\r\n";
     assert_memory_equal(csv, header, strlen(header));
     /* tie on support: the larger value; numbers unquoted, lists quoted */
-    assert_non_null(strstr(csv, "\"skt\",\"SK텔레콤\",\"SK Telecom\",,\"A.X K1\",519,,,,,,,,,2,0,"
+    assert_non_null(strstr(csv, "\"skt\",\"SK텔레콤\",\"SK Telecom\",,\"A.X K1\",519,,,,,,,,,,,,2,0,"
                                 "\"params_total_b: 519 (1 article) vs 500 (1 article)\","
                                 "\"015_0005230666; 029_0003001728\"\r\n"));
     assert_non_null(strstr(csv, "\"program\",\"독자 AI 파운데이션 모델 프로젝트\""));
