@@ -37,6 +37,10 @@ struct column_rules {
     struct word_set *keywords;   /* one set per keyword */
 };
 
+/* Sentences longer than this are not prose (a table dump, a crawl without punctuation):
+ * they are reported and skipped rather than searched. The longest sample sentence is 1.2 KB. */
+#define EXTRACT_MAX_SENTENCE 16384
+
 struct extractor {
     const struct template *tpl;
     struct lex_entry *entries;
@@ -46,6 +50,7 @@ struct extractor {
     char **words;                /* word id -> folded word */
     size_t n_words;
     struct column_rules *rules;  /* per column */
+    size_t word_blocks;          /* 64-bit blocks in a set of all words */
 };
 
 static int entry_cmp(const void *x, const void *y)
@@ -170,6 +175,7 @@ struct extractor *extract_new(const struct template *tpl)
                 compile_words(ex, &wcap, &ecap, &col->keywords[k].words, &r->keywords[k]);
         }
     }
+    ex->word_blocks = ex->n_words / 64 + 1;
     qsort(ex->entries, ex->n_entries, sizeof *ex->entries, entry_cmp);
     ex->bucket = xcalloc(65537, sizeof *ex->bucket);
     size_t j = 0;
@@ -289,6 +295,7 @@ struct hit {
     size_t os, oe;          /* byte span in the sentence */
     enum lex_kind kind;
     size_t a, b;
+    size_t clause;          /* set by index_sentence */
 };
 
 struct figure {
@@ -308,12 +315,30 @@ struct scratch {
     struct quantity_list qs;
     struct figure *figs;
     size_t n_figs, figs_cap;
+
+    /* Indexes built once per sentence so every rule is a lookup, not a rescan: a long
+     * clause full of figures must not cost figures × hits × columns. */
+    size_t n_segs;
+    size_t *seg_first, *seg_last;     /* first and last clause of each segment */
+    uint64_t *clause_words;           /* n_clauses × word blocks: words present */
+    uint64_t *seg_words;              /* n_segs × word blocks */
+    unsigned char *clause_ent;        /* n_clauses × entities: NAMED | OTHER_MODEL | FLAGSHIP */
+    size_t *names;                    /* indices of entity, model and person hits */
+    size_t n_names;
+    size_t *ok_figs;                  /* figures a column accepts by unit, text order */
+    size_t n_ok;
+    unsigned char *marked, *excluded; /* per figure, for the current column */
+    size_t index_cap[6];
 };
+
+#define CLAUSE_NAMED 1u          /* the entity or one of its models is named */
+#define CLAUSE_OTHER_MODEL 2u    /* one of its non-flagship models is named */
+#define CLAUSE_FLAGSHIP 4u       /* its flagship model is named */
 
 static void push_hit(struct scratch *s, size_t os, size_t oe, const struct lex_entry *e)
 {
     xgrow(&s->hits, &s->hits_cap, s->n_hits + 1, sizeof *s->hits);
-    s->hits[s->n_hits++] = (struct hit){ os, oe, e->kind, e->a, e->b };
+    s->hits[s->n_hits++] = (struct hit){ os, oe, e->kind, e->a, e->b, 0 };
 }
 
 static int name_boundaries_ok(const char *text, size_t len, size_t os, size_t oe, int is_name)
@@ -460,59 +485,98 @@ static size_t clause_of(const struct scratch *s, size_t off)
     return lo;
 }
 
-/* Whether a word from set appears in [from, to). */
-static int words_in(const struct scratch *s, const struct word_set *set, size_t from, size_t to)
+static void *grow_zero(void *p, size_t *cap, size_t need, size_t elem)
 {
-    if (!set->count)
-        return 0;
-    for (size_t i = 0; i < s->n_hits; i++) {
-        const struct hit *h = &s->hits[i];
-        if (h->os >= to)
-            break;
-        if (h->kind == LEX_WORD && h->os >= from && set_has(set, h->a))
-            return 1;
+    if (need > *cap) {
+        *cap = need + need / 2 + 16;
+        p = xrealloc(p, *cap * elem);
     }
+    memset(p, 0, need * elem);
+    return p;
+}
+
+/* Fills the per-sentence indexes once the hits and clauses are known. */
+static void index_sentence(const struct extractor *ex, struct scratch *s)
+{
+    const struct template *tpl = ex->tpl;
+    size_t wb = ex->word_blocks, ne = tpl->n_entities ? tpl->n_entities : 1;
+    size_t nc = s->n_clauses;
+    s->n_segs = s->clause_seg[nc - 1] + 1;
+    s->seg_first = grow_zero(s->seg_first, &s->index_cap[0], s->n_segs, sizeof(size_t));
+    s->seg_last = grow_zero(s->seg_last, &s->index_cap[1], s->n_segs, sizeof(size_t));
+    for (size_t c = nc; c-- > 0;)
+        s->seg_first[s->clause_seg[c]] = c;
+    for (size_t c = 0; c < nc; c++)
+        s->seg_last[s->clause_seg[c]] = c;
+    s->clause_words = grow_zero(s->clause_words, &s->index_cap[2], nc * wb, sizeof(uint64_t));
+    s->seg_words = grow_zero(s->seg_words, &s->index_cap[3], s->n_segs * wb, sizeof(uint64_t));
+    s->clause_ent = grow_zero(s->clause_ent, &s->index_cap[4], nc * ne, 1);
+    s->names = grow_zero(s->names, &s->index_cap[5], s->n_hits + 1, sizeof(size_t));
+    s->n_names = 0;
+    size_t c = 0;
+    for (size_t i = 0; i < s->n_hits; i++) {
+        struct hit *h = &s->hits[i];
+        while (c + 1 < nc && s->clause_start[c + 1] <= h->os)
+            c++;
+        h->clause = c;
+        if (h->kind == LEX_WORD) {
+            uint64_t bit = (uint64_t)1 << (h->a % 64);
+            s->clause_words[c * wb + h->a / 64] |= bit;
+            s->seg_words[s->clause_seg[c] * wb + h->a / 64] |= bit;
+            continue;
+        }
+        if (h->kind == LEX_ENTITY || h->kind == LEX_MODEL || h->kind == LEX_PERSON)
+            s->names[s->n_names++] = i;
+        if (h->kind == LEX_ENTITY || h->kind == LEX_MODEL)
+            s->clause_ent[c * ne + h->a] |= CLAUSE_NAMED;
+        if (h->kind == LEX_MODEL)
+            s->clause_ent[c * ne + h->a] |=
+                tpl->entities[h->a].models[h->b].flagship ? CLAUSE_FLAGSHIP : CLAUSE_OTHER_MODEL;
+    }
+}
+
+static int set_meets(const struct word_set *set, const uint64_t *present)
+{
+    for (size_t k = 0; k < set->n_words; k++)
+        if (set->bits[k] & present[k])
+            return 1;
     return 0;
 }
 
-static size_t segment_start(const struct scratch *s, size_t clause)
+static int words_in_clause(const struct extractor *ex, const struct scratch *s,
+                           const struct word_set *set, size_t clause)
 {
-    size_t c = clause;
-    while (c > 0 && s->clause_seg[c - 1] == s->clause_seg[clause])
-        c--;
-    return s->clause_start[c];
+    return set->count && set_meets(set, s->clause_words + clause * ex->word_blocks);
 }
 
-static size_t segment_end(const struct scratch *s, size_t clause)
+static int words_in_segment(const struct extractor *ex, const struct scratch *s,
+                            const struct word_set *set, size_t clause)
 {
-    size_t c = clause;
-    while (c + 1 < s->n_clauses && s->clause_seg[c + 1] == s->clause_seg[clause])
-        c++;
-    return s->clause_start[c + 1];
+    return set->count &&
+           set_meets(set, s->seg_words + s->clause_seg[clause] * ex->word_blocks);
+}
+
+static unsigned clause_flags(const struct extractor *ex, const struct scratch *s, size_t clause,
+                             size_t entity)
+{
+    size_t ne = ex->tpl->n_entities ? ex->tpl->n_entities : 1;
+    return s->clause_ent[clause * ne + entity];
 }
 
 /* The clause-scoped and sentence-scoped rules every typed value goes through. */
-static int rules_pass(const struct scratch *s, const struct column_rules *r, size_t clause,
-                      size_t entity)
+static int rules_pass(const struct extractor *ex, const struct scratch *s,
+                      const struct column_rules *r, size_t clause, size_t entity)
 {
-    size_t cs = s->clause_start[clause], ce = s->clause_start[clause + 1];
-    if (r->cues.count && !words_in(s, &r->cues, cs, ce))
+    if (r->cues.count && !words_in_clause(ex, s, &r->cues, clause))
         return 0;
-    if (words_in(s, &r->plan, segment_start(s, clause), segment_end(s, clause)))
+    if (words_in_segment(ex, s, &r->plan, clause))
         return 0;
-    if (words_in(s, &r->history, cs, ce) || words_in(s, &r->skip, cs, ce))
+    if (words_in_clause(ex, s, &r->history, clause) || words_in_clause(ex, s, &r->skip, clause))
         return 0;
-    if (r->elsewhere.count && words_in(s, &r->elsewhere, cs, ce)) {
-        /* "미국만이 1000B": about another country, unless the clause names the entity or its
-         * model itself ("LG AI연구원은 미국과 중국의 … 모델을 뛰어넘는 2360억 개 …"). */
-        for (size_t i = 0; i < s->n_hits; i++) {
-            const struct hit *h = &s->hits[i];
-            if (h->os >= cs && h->os < ce && (h->kind == LEX_ENTITY || h->kind == LEX_MODEL) &&
-                h->a == entity)
-                return 1;
-        }
-        return 0;
-    }
+    /* "미국만이 1000B": about another country, unless the clause names the entity or its
+     * model itself ("LG AI연구원은 미국과 중국의 … 모델을 뛰어넘는 2360억 개 …"). */
+    if (words_in_clause(ex, s, &r->elsewhere, clause))
+        return (clause_flags(ex, s, clause, entity) & CLAUSE_NAMED) != 0;
     return 1;
 }
 
@@ -524,30 +588,36 @@ static size_t attribute(const struct extractor *ex, const struct scratch *s, siz
 {
     const struct template *tpl = ex->tpl;
     const struct template_column *c = &tpl->columns[col];
+    size_t seg = s->clause_seg[clause];
     size_t ranges[3][2] = {
         { s->clause_start[clause], s->clause_start[clause + 1] },
-        { segment_start(s, clause), segment_end(s, clause) },
+        { s->clause_start[s->seg_first[seg]], s->clause_start[s->seg_last[seg] + 1] },
         { 0, s->clause_start[s->n_clauses] },
     };
+    /* first name at or after pos */
+    size_t lo = 0, hi = s->n_names;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->hits[s->names[mid]].os < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     for (size_t r = 0; r < 3; r++) {
-        size_t before = SIZE_MAX, after = SIZE_MAX;
-        for (size_t i = 0; i < s->n_hits; i++) {
-            const struct hit *h = &s->hits[i];
-            if (h->kind != LEX_ENTITY && h->kind != LEX_MODEL && h->kind != LEX_PERSON)
-                continue;
-            if (h->os < ranges[r][0] || h->os >= ranges[r][1])
-                continue;
-            if (!template_column_applies(tpl, c, h->a) || tpl->entities[h->a].topic)
-                continue;
-            if (h->os < pos)
-                before = h->a;
-            else if (after == SIZE_MAX)
-                after = h->a;
+        for (size_t j = lo; j-- > 0;) {
+            const struct hit *h = &s->hits[s->names[j]];
+            if (h->os < ranges[r][0])
+                break;
+            if (template_column_applies(tpl, c, h->a) && !tpl->entities[h->a].topic)
+                return h->a;
         }
-        if (before != SIZE_MAX)
-            return before;
-        if (after != SIZE_MAX)
-            return after;
+        for (size_t j = lo; j < s->n_names; j++) {
+            const struct hit *h = &s->hits[s->names[j]];
+            if (h->os >= ranges[r][1])
+                break;
+            if (template_column_applies(tpl, c, h->a) && !tpl->entities[h->a].topic)
+                return h->a;
+        }
     }
     if (carry != SIZE_MAX && template_column_applies(tpl, c, carry))
         return carry;
@@ -627,7 +697,16 @@ static int figure_is_name(const struct scratch *s, const char *text, const struc
     if (q->role == QROLE_NAME)
         return 1;
     size_t qs = q->offset, qe = q->offset + q->length;
-    for (size_t i = 0; i < s->n_hits; i++) {
+    /* only names starting shortly before the figure can touch it */
+    size_t from = qs > 512 ? qs - 512 : 0, lo = 0, hi = s->n_hits;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->hits[mid].os < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < s->n_hits && s->hits[i].os < qe; i++) {
         const struct hit *h = &s->hits[i];
         if (h->kind == LEX_WORD)
             continue;
@@ -648,60 +727,38 @@ static int unit_ok(const struct template_column *c, const struct quantity *q)
     return 0;
 }
 
-/* Whether a word of set is bound to figure fi among the figures of the same clause that the
- * column accepts by unit: AFTER binds a word to the last such figure starting before it
- * (else the first after it); BEFORE to the first figure starting after it (else the last
- * before it). */
-static int bound(const struct scratch *s, const struct word_set *set,
-                 enum template_side side, const struct template_column *col, size_t fi)
+/* Marks in flag[] the figures a word of set is bound to, among the figures of the same
+ * clause that the column accepts by unit (s->ok_figs): AFTER binds a word to the last such
+ * figure starting before it (else the first after it); BEFORE to the first figure starting
+ * after it (else the last before it). One binary search per word. */
+static void bind_words(const struct scratch *s, const struct word_set *set,
+                       enum template_side side, unsigned char *flag)
 {
-    if (!set->count)
-        return 0;
-    const struct figure *f = &s->figs[fi];
-    size_t cs = s->clause_start[f->clause], ce = s->clause_start[f->clause + 1];
+    memset(flag, 0, s->n_figs);
+    if (!set->count || !s->n_ok)
+        return;
     for (size_t i = 0; i < s->n_hits; i++) {
         const struct hit *h = &s->hits[i];
-        if (h->kind != LEX_WORD || h->os < cs || h->os >= ce || !set_has(set, h->a))
+        if (h->kind != LEX_WORD || !set_has(set, h->a))
             continue;
-        size_t best = SIZE_MAX, fallback = SIZE_MAX;
-        for (size_t j = 0; j < s->n_figs; j++) {
-            const struct figure *g = &s->figs[j];
-            if (g->clause != f->clause || !unit_ok(col, g->q))
-                continue;
-            if (side == TEMPLATE_SIDE_AFTER) {
-                if (g->q->offset < h->os)
-                    best = j;
-                else if (fallback == SIZE_MAX)
-                    fallback = j;
-            } else {
-                if (g->q->offset >= h->oe) {
-                    if (best == SIZE_MAX)
-                        best = j;
-                } else {
-                    fallback = j;
-                }
-            }
+        size_t key = side == TEMPLATE_SIDE_AFTER ? h->os : h->oe;
+        size_t lo = 0, hi = s->n_ok;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (s->figs[s->ok_figs[mid]].q->offset < key)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        if ((best != SIZE_MAX ? best : fallback) == fi)
-            return 1;
+        size_t before = lo > 0 && s->figs[s->ok_figs[lo - 1]].clause == h->clause
+                            ? s->ok_figs[lo - 1] : SIZE_MAX;
+        size_t after = lo < s->n_ok && s->figs[s->ok_figs[lo]].clause == h->clause
+                           ? s->ok_figs[lo] : SIZE_MAX;
+        size_t pick = side == TEMPLATE_SIDE_AFTER ? (before != SIZE_MAX ? before : after)
+                                                  : (after != SIZE_MAX ? after : before);
+        if (pick != SIZE_MAX)
+            flag[pick] = 1;
     }
-    return 0;
-}
-
-/* A clause naming only non-flagship models of the entity is about those models. */
-static int about_other_model(const struct extractor *ex, const struct scratch *s, size_t clause,
-                             size_t entity)
-{
-    size_t cs = s->clause_start[clause], ce = s->clause_start[clause + 1];
-    int named = 0, flagship = 0;
-    for (size_t i = 0; i < s->n_hits; i++) {
-        const struct hit *h = &s->hits[i];
-        if (h->kind != LEX_MODEL || h->a != entity || h->os < cs || h->os >= ce)
-            continue;
-        named = 1;
-        flagship |= ex->tpl->entities[entity].models[h->b].flagship;
-    }
-    return named && !flagship;
 }
 
 static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
@@ -714,12 +771,18 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
         if (col->type != TEMPLATE_COL_QUANTITY)
             continue;
         size_t first = cx->out->count;
+        s->n_ok = 0;
+        for (size_t fi = 0; fi < s->n_figs; fi++)
+            if (unit_ok(col, s->figs[fi].q))
+                s->ok_figs[s->n_ok++] = fi;
+        bind_words(s, &r->markers, col->marker_side, s->marked);
+        bind_words(s, &r->exclude, col->marker_side, s->excluded);
         for (size_t fi = 0; fi < s->n_figs; fi++) {
             const struct figure *f = &s->figs[fi];
             const struct quantity *q = f->q;
             if (!unit_ok(col, q))
                 continue;
-            int marked = bound(s, &r->markers, col->marker_side, col, fi);
+            int marked = s->marked[fi];
             if (col->role == TEMPLATE_ROLE_ACTIVE) {
                 if (q->role != QROLE_ACTIVE && !marked)
                     continue;
@@ -729,21 +792,23 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
                 if (r->markers.count && !marked)
                     continue;
             }
-            if (bound(s, &r->exclude, col->marker_side, col, fi))
+            if (s->excluded[fi])
                 continue;
-            size_t cs = s->clause_start[f->clause], ce = s->clause_start[f->clause + 1];
             int param_style = q->role == QROLE_TOTAL || q->role == QROLE_ACTIVE ||
                               (col->english_scale_is_cue && q->english_scale);
-            if (r->cues.count && !param_style && !words_in(s, &r->cues, cs, ce))
+            if (r->cues.count && !param_style && !words_in_clause(ex, s, &r->cues, f->clause))
                 continue;
             size_t e = attribute(ex, s, c, f->clause, q->offset, carry);
             if (e == SIZE_MAX)
                 continue;
             struct column_rules relaxed = *r;
             relaxed.cues.count = 0;   /* cues were checked above, with the 500B exception */
-            if (!rules_pass(s, &relaxed, f->clause, e))
+            if (!rules_pass(ex, s, &relaxed, f->clause, e))
                 continue;
-            if (col->flagship_only && about_other_model(ex, s, f->clause, e))
+            /* a clause naming only non-flagship models of the entity is about those */
+            if (col->flagship_only &&
+                (clause_flags(ex, s, f->clause, e) & (CLAUSE_OTHER_MODEL | CLAUSE_FLAGSHIP)) ==
+                    CLAUSE_OTHER_MODEL)
                 continue;
             char value[96];
             if (q->qualifier == QUAL_RANGE) {
@@ -819,10 +884,10 @@ static void keyword_facts(struct context *cx, struct scratch *s, size_t carry)
             }
             if (!value)
                 continue;
-            size_t clause = clause_of(s, h->os);
+            size_t clause = h->clause;
             if (e == SIZE_MAX) {
                 e = attribute(ex, s, c, clause, h->os, carry);
-                if (e == SIZE_MAX || !rules_pass(s, r, clause, e))
+                if (e == SIZE_MAX || !rules_pass(ex, s, r, clause, e))
                     continue;
             }
             push_fact(cx, e, c, model, value, 0, NULL, "", QUAL_NONE, h->os, h->oe);
@@ -941,7 +1006,7 @@ static void date_facts(struct context *cx, struct scratch *s, const char *text, 
         for (size_t i = 0; i < n; i++) {
             size_t clause = clause_of(s, dates[i].os);
             size_t e = attribute(ex, s, c, clause, dates[i].os, carry);
-            if (e == SIZE_MAX || !rules_pass(s, &ex->rules[c], clause, e))
+            if (e == SIZE_MAX || !rules_pass(ex, s, &ex->rules[c], clause, e))
                 continue;
             push_fact(cx, e, c, EXTRACT_NO_MODEL, dates[i].value, 0, NULL, "date", QUAL_NONE,
                       dates[i].os, dates[i].oe);
@@ -984,6 +1049,12 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
             carry = SIZE_MAX;
         prev_end = sent->offset + len;
 
+        if (len > EXTRACT_MAX_SENTENCE) {
+            diag_warning(d, a->source_file, 0, 0,
+                         "sentence %zu is %zu bytes long, not prose; not searched for facts",
+                         si + 1, len);
+            continue;
+        }
         quantity_list_clear(&s.qs);
         size_t bad;
         if (quantity_scan(text, len, &s.qs, &bad) < 0) {
@@ -994,6 +1065,7 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
         }
         find_hits(ex, text, len, &s);
         split_clauses(text, len, &s);
+        index_sentence(ex, &s);
         s.n_figs = 0;
         for (size_t i = 0; i < s.qs.count; i++) {
             const struct quantity *q = &s.qs.items[i];
@@ -1002,6 +1074,9 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
             xgrow(&s.figs, &s.figs_cap, s.n_figs + 1, sizeof *s.figs);
             s.figs[s.n_figs++] = (struct figure){ q, clause_of(&s, q->offset) };
         }
+        s.ok_figs = xrealloc(s.ok_figs, (s.n_figs + 1) * sizeof *s.ok_figs);
+        s.marked = xrealloc(s.marked, s.n_figs + 1);
+        s.excluded = xrealloc(s.excluded, s.n_figs + 1);
 
         struct context cx = { ex, a, sent, si + 1, out, out->count };
         quantity_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
@@ -1039,6 +1114,15 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
     free(s.clause_start);
     free(s.clause_seg);
     free(s.figs);
+    free(s.seg_first);
+    free(s.seg_last);
+    free(s.clause_words);
+    free(s.seg_words);
+    free(s.clause_ent);
+    free(s.names);
+    free(s.ok_figs);
+    free(s.marked);
+    free(s.excluded);
     quantity_list_free(&s.qs);
     return st;
 }

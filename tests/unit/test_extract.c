@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -385,6 +386,44 @@ static void test_dates(void **state)
     fact_list_free(&l);
 }
 
+/* Pathological input under a time limit: one clause packed with names, cues and distinct
+ * figures just under the length cap, and one past it (reported, skipped). */
+static void test_pathological_sentences(void **state)
+{
+    struct fixture *fx = *state;
+    struct buf b = BUF_INIT;
+    for (unsigned i = 0; b.len < 16000; i++)
+        buf_printf(&b, "SK텔레콤 매개변수 %uB 활성화 %uB 크래프톤 MoE 텍스트 데이터 ", i + 1, i + 2);
+    buf_puts(&b, "다.");
+    struct buf big = BUF_INIT;
+    while (big.len < 200000)
+        buf_puts(&big, "A.X K1 500B 매개변수 ");
+    struct article a;
+    const char *sents[] = { b.data, big.data };
+    make_article(&a, sents, 2);
+    struct fact_list l;
+    memset(&l, 0, sizeof l);
+    char *msg = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&msg, &len);
+    struct diag d;
+    diag_init(&d, mem, 0, 0);
+    clock_t start = clock();
+    assert_int_equal(extract_article(fx->ex, &a, &l, &d), EXP_OK);
+    double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+    fclose(mem);
+    if (secs > 2.0)
+        fail_msg("pathological sentences took %.2f s", secs);
+    assert_non_null(strstr(msg, "test.txt: warning: sentence 2 is"));
+    if (fx->have_scanner)   /* one clause of many sizes: the largest is kept */
+        assert_int_equal(count(fx, &l, "skt", "params_total_b", NULL), 1);
+    free(msg);
+    fact_list_free(&l);
+    article_free(&a);
+    buf_free(&b);
+    buf_free(&big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_history_clause_keeps_the_present),
         cmocka_unit_test(test_another_country_in_the_entitys_own_clause),
         cmocka_unit_test(test_largest_per_clause_and_program_facts),
+        cmocka_unit_test(test_pathological_sentences),
     };
     return cmocka_run_group_tests_name("extract", tests, setup, teardown);
 }
