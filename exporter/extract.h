@@ -8,8 +8,10 @@
  * splits the sentence into clauses and attaches a figure or keyword to an entity only when
  * its clause, its sentence, or (failing both) the sentences just before within the same
  * paragraph are about that entity; it drops what the rules say is a plan, the past, another
- * party's model, another country, or a variant. A cell the articles do not support is never
- * filled. */
+ * party's model, another country, or a variant. Date columns read calendar dates here (the
+ * normaliser leaves dates out). A cell the articles do not support is never filled. Work is
+ * linear in a sentence's names, cue words and figures; a "sentence" over 16 KB is not prose
+ * and is reported and skipped. */
 #ifndef EXPORTER_EXTRACT_H
 #define EXPORTER_EXTRACT_H
 
@@ -69,7 +71,8 @@ void extract_free(struct extractor *ex);
 
 /* Appends the facts and mentions found in article a to *out, in sentence order. Returns
  * EXP_OK, or EXP_DATAERR after a warning through d when a sentence is not valid UTF-8 (that
- * sentence is skipped, the rest extracted). */
+ * sentence is skipped, the rest extracted). A sentence over 16 KB gets a warning and is
+ * skipped without changing the status. */
 enum exp_status extract_article(const struct extractor *ex, const struct article *a,
                                 struct fact_list *out, struct diag *d);
 
