@@ -3,7 +3,8 @@
  * Usage: typeset_sample [--one-page] OUT.pdf [POSITIONS.txt [PARAGRAPHS.txt]]
  * Lays out long Korean paragraphs, a heading hierarchy, a five-column table that breaks
  * across pages and mixed Hangul/Latin/digit/punctuation text, writes the PDF, the layout's
- * own glyph positions (layout_dump_positions) and the source paragraphs one per line, so
+ * own glyph positions (layout_dump_positions) and the source texts one per line ("P<TAB>text"
+ * for a body paragraph, "C<TAB>text" for a table cell), so
  * tests/integration/typeset_*.sh can compare them with what PDF readers extract. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,7 +78,7 @@ static void write_table(struct layout *L, int rows, struct buf *dump)
         cells[r * 5 + 4] = notes[(r * 7) % 5];
         if (dump)
             for (int c = 0; c < 5; c++)
-                buf_printf(dump, "%s%s", cells[r * 5 + c], c == 4 ? "\n" : " ");
+                buf_printf(dump, "C\t%s\n", cells[r * 5 + c]);
     }
     struct layout_table t = { cols, 5, cells, (size_t)rows, NULL, NULL, 1, 0 };
     layout_table(L, &t);
@@ -114,7 +115,7 @@ int main(int argc, char **argv)
     const struct layout_text_style title = { FONT_SANS_BOLD, 20, 1.3f, 0x0F2740, LAYOUT_LEFT, 0, 4, 0 };
     const struct layout_text_style sub = { FONT_SANS, 9.5f, 1.4f, 0x6B7280, LAYOUT_LEFT, 0, 10, 0 };
     const struct layout_text_style h2 = { FONT_SANS_BOLD, 13, 1.4f, 0x0F2740, LAYOUT_LEFT, 14, 4, 0 };
-    const struct layout_text_style body = { FONT_SERIF, 10, 1.65f, 0x1F2328, LAYOUT_JUSTIFY, 0, 6, 0 };
+    const struct layout_text_style body = { FONT_SANS, 10, 1.65f, 0x1F2328, LAYOUT_JUSTIFY, 0, 6, 0 };
 
     layout_heading(L, "독자 AI 파운데이션 모델 1차 평가", &title, 0);
     layout_paragraph(L, "2024년 3월 15일 · 조판 엔진 시험 문서 (HarfBuzz + libharu)", &sub);
@@ -125,20 +126,20 @@ int main(int argc, char **argv)
         layout_heading(L, "1. 평가 개요", &h2, 1);
         for (size_t i = 0; i < 3; i++) {
             layout_paragraph(L, paras[i], &body);
-            buf_printf(&dump, "%s\n", paras[i]);
+            buf_printf(&dump, "P\t%s\n", paras[i]);
         }
     } else {
         layout_heading(L, "1. 평가 개요", &h2, 1);
         for (size_t i = 0; i < 3; i++) {
             layout_paragraph(L, paras[i], &body);
-            buf_printf(&dump, "%s\n", paras[i]);
+            buf_printf(&dump, "P\t%s\n", paras[i]);
         }
         layout_heading(L, "2. 컨소시엄별 모델", &h2, 1);
         write_table(L, 60, &dump);
         layout_heading(L, "3. 전문가 의견과 조판 규칙", &h2, 1);
         for (size_t i = 3; i < np; i++) {
             layout_paragraph(L, paras[i], &body);
-            buf_printf(&dump, "%s\n", paras[i]);
+            buf_printf(&dump, "P\t%s\n", paras[i]);
         }
         /* A narrow-cell table: emergency syllable breaks. */
         static const struct layout_column narrow[2] = {
@@ -153,7 +154,7 @@ int main(int argc, char **argv)
         layout_heading(L, "4. 좁은 칸", &h2, 1);
         layout_table(L, &nt);
         for (int i = 0; i < 4; i += 2)
-            buf_printf(&dump, "%s %s\n", ncells[i], ncells[i + 1]);
+            buf_printf(&dump, "C\t%s\nC\t%s\n", ncells[i], ncells[i + 1]);
     }
     layout_finish(L);
     struct pdf_out_info info = { "독자 AI 파운데이션 모델 1차 평가", "exporter", "조판 시험",
