@@ -77,6 +77,8 @@ static int pair_unbreakable(uint32_t a, uint32_t b)
         return 1;   /* —— ―― */
     if (is_digit(a) && (is_hangul(b) || linebreak_no_start(b)))
         return 1;   /* 15일, 5%, 30℃, 3,000억원 */
+    if ((a == ',' || a == '.') && is_digit(b))
+        return 1;   /* 72.03, 3,000 */
     return linebreak_no_end(a) || linebreak_no_start(b);
 }
 
