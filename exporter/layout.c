@@ -103,6 +103,16 @@ static struct para *para_shape(struct layout *L, const struct layout_span *spans
         p->styles[i] = ss;
         p->uris[i] = spans[i].uri;
     }
+    /* The paragraph ends without white space. */
+    while (p->text.len && p->text.data[p->text.len - 1] == ' ') {
+        p->text.data[--p->text.len] = '\0';
+        for (size_t i = 0; i < n; i++) {
+            if (p->spans[i].end > p->text.len)
+                p->spans[i].end = p->text.len;
+            if (p->spans[i].start > p->text.len)
+                p->spans[i].start = p->text.len;
+        }
+    }
     p->nspans = n;
     if (repaired)
         diag_warning(L->d, L->src_file, L->src_line, 0,

@@ -46,7 +46,9 @@ size_t shape_clean(const char *in, size_t len, struct buf *out)
 {
     struct buf tmp = BUF_INIT;
     size_t repaired = 0, i = 0;
-    int pending_space = 0, at_start = 1;
+    int pending_space = 0;
+    /* Leading white space is dropped only where out already ends a word. */
+    int at_start = !out->len || out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\n';
     while (i < len) {
         utf8proc_int32_t c;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
@@ -76,6 +78,8 @@ size_t shape_clean(const char *in, size_t len, struct buf *out)
         at_start = 0;
         buf_put_utf8(&tmp, (unsigned)c);
     }
+    if (pending_space && !at_start)
+        buf_putc(&tmp, ' ');
     if (tmp.len) {
         utf8proc_uint8_t *nfc = NULL;
         utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)tmp.data,

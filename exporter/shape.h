@@ -3,7 +3,8 @@
  * Second stage of the PDF back end (font → shape → linebreak → layout → pdf_out).
  * shape_clean() makes any byte string safe for HarfBuzz: invalid UTF-8 becomes U+FFFD,
  * controls are dropped, runs of white space fold to one space (a '\n' is kept as a hard line
- * break) and the result is NFC (utf8proc). shape_text() splits the text into runs where the
+ * break) and the result is NFC (utf8proc). Pieces cleaned one after another into the same
+ * buffer fold their white space together (styled spans of one paragraph). shape_text() splits the text into runs where the
  * style, the font (fallback chain) or the script changes, and shapes each run with its script,
  * direction LTR and language ko, so Hangul goes through HarfBuzz's Hangul shaper.
  *
@@ -53,8 +54,10 @@ struct shape_ctx;
 struct shape_ctx *shape_new(struct font_set *fs);
 void shape_free(struct shape_ctx *s);
 
-/* Appends the cleaned form of in[0..len) to out (see the header comment). Returns how many
- * invalid UTF-8 sequences were replaced by U+FFFD. */
+/* Appends the cleaned form of in[0..len) to out (see the header comment): leading white space
+ * is dropped when out is empty or ends in a space or '\n'; trailing white space is kept as one
+ * space (the caller trims the end of a paragraph). Returns how many invalid UTF-8 sequences
+ * were replaced by U+FFFD. */
 size_t shape_clean(const char *in, size_t len, struct buf *out);
 
 /* Shapes text[0..len) (already cleaned) styled by spans (which must cover it, in order) and

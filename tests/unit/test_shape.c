@@ -61,7 +61,7 @@ static void test_clean(void **state)
         { "\xff가\xc3", 0, "\xEF\xBF\xBD가\xEF\xBF\xBD", 2 },               /* invalid bytes */
         { "\xed\xa0\x80x", 0, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDx", 3 },  /* a surrogate */
         { "\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", 0, "한", 0 },              /* NFC */
-        { "  a \t b\r\n  c  ", 0, "a b\nc", 0 },                              /* white space */
+        { "  a \t b\r\n  c  ", 0, "a b\nc ", 0 },                              /* white space */
         { "x\x01y\x7fz", 0, "xyz", 0 },                                       /* controls */
         { "a\0b", 3, "a", 0 },                                                /* NUL dropped */
     };
