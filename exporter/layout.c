@@ -56,6 +56,7 @@ struct layout {
     /* Headings waiting to be placed with what follows them. */
     struct para *pending[PENDING_MAX];
     int pending_level[PENDING_MAX];
+    float pending_extra[PENDING_MAX];   /* layout_vspace after the heading */
     size_t npending;
     int finished;
 };
@@ -514,7 +515,7 @@ static void flush_pending(struct layout *L, float next)
     for (size_t i = 0; i < L->npending; i++) {
         const struct para *h = L->pending[i];
         need += (L->at_top && i == 0 ? 0 : h->st->space_before) + para_height(h, h->nlines)
-                + h->st->space_after;
+                + h->st->space_after + L->pending_extra[i];
     }
     if (L->y + need > bottom(L) && !L->at_top)
         new_page(L);
@@ -537,19 +538,47 @@ static void flush_pending(struct layout *L, float next)
             L->y += h->lines[li].height;
             L->at_top = 0;
         }
-        L->y += h->st->space_after;
+        L->y += h->st->space_after + L->pending_extra[i];
+        L->pending_extra[i] = 0;
         para_free(h);
     }
     L->npending = 0;
+}
+
+/* How many lines of p, from line `from`, fit above the bottom margin. */
+static size_t lines_fitting(const struct layout *L, const struct para *p, size_t from)
+{
+    float y = L->y;
+    size_t n = 0;
+    for (size_t li = from; li < p->nlines && y + p->lines[li].height <= bottom(L); li++) {
+        y += p->lines[li].height;
+        n++;
+    }
+    return n;
 }
 
 static void place_para(struct layout *L, struct para *p)
 {
     flush_pending(L, p->st->space_before + para_height(p, 2));
     place_space_before(L, p->st->space_before);
+    size_t fit = lines_fitting(L, p, 0);
+    /* No orphan (a paragraph's first line alone at the foot of a page)... */
+    if (fit == 1 && p->nlines >= 2 && !L->at_top) {
+        new_page(L);
+        fit = lines_fitting(L, p, 0);
+    }
+    /* ...and no widow (its last line alone at the top of the next). */
+    size_t break_at = fit < p->nlines ? fit : p->nlines;
+    if (break_at + 1 == p->nlines && p->nlines >= 3 && break_at >= 3)
+        break_at--;
     for (size_t li = 0; li < p->nlines; li++) {
-        if (L->y + p->lines[li].height > bottom(L) && !L->at_top)
+        if (li == break_at && !L->at_top) {
             new_page(L);
+            size_t more = lines_fitting(L, p, li);
+            break_at = li + (more ? more : 1);
+        } else if (L->y + p->lines[li].height > bottom(L) && !L->at_top) {
+            new_page(L);
+        }
         emit_line(L, L->page, p, li, L->ps.margin_left, L->y);
         L->y += p->lines[li].height;
         L->at_top = 0;
@@ -585,12 +614,16 @@ void layout_heading(struct layout *L, const char *text, const struct layout_text
     struct para *p = para_shape(L, &sp, 1, st);
     para_break(p, layout_text_width(L), st->align == LAYOUT_JUSTIFY ? LAYOUT_LEFT : st->align);
     L->pending_level[L->npending] = outline_level;
+    L->pending_extra[L->npending] = 0;
     L->pending[L->npending++] = p;
 }
 
 void layout_vspace(struct layout *L, float points)
 {
-    flush_pending(L, 0);
+    if (L->npending) {
+        L->pending_extra[L->npending - 1] += points;
+        return;
+    }
     if (!L->at_top)
         L->y += points;
 }
@@ -852,7 +885,10 @@ void layout_table(struct layout *L, const struct layout_table *t)
         }
         if (r == nr)
             break;
-        if (L->y + row_h[r] > bottom(L)) {
+        /* A row taller than a whole page is placed anyway, overflowing, rather than
+         * starting pages for ever. */
+        int fresh = L->y <= L->ps.margin_top + head_h + 0.01f;
+        if (L->y + row_h[r] > bottom(L) && !fresh) {
             layout_draw_line(L, L->page, x0, L->y, x1, L->y, 0x333333, 0.9f);
             new_page(L);
             header_drawn = 0;

@@ -311,6 +311,34 @@ static void test_invalid_utf8_warns(void **state)
     layout_free(L);
 }
 
+static void test_no_orphan_no_endless_row(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    float room = ps.height - ps.margin_top - ps.margin_bottom;
+    /* Room for one 16 pt line only: the paragraph's first line must not stay there alone. */
+    layout_reserve(L, room - 20);
+    layout_paragraph(L, korean, &body);
+    assert_int_equal(layout_page_count(L), 2);
+    assert_int_equal(layout_get_page(L, 0)->nglyphs, 0);
+
+    /* A row taller than a page overflows once instead of starting pages for ever. */
+    struct buf big = BUF_INIT;
+    for (int i = 0; i < 200; i++)
+        buf_puts(&big, "아주 긴 칸의 내용 ");
+    static const struct layout_column cols[1] = { { "긴 칸", LAYOUT_COL_FIXED, 60, LAYOUT_LEFT } };
+    const char *cells[1] = { big.data };
+    struct layout_table t = { cols, 1, cells, 1, NULL, NULL, 0, 0 };
+    layout_table(L, &t);
+    layout_finish(L);
+    assert_true(layout_page_count(L) <= 4);
+    buf_free(&big);
+    layout_free(L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +349,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_numbers_right_aligned, setup, teardown),
         cmocka_unit_test_setup_teardown(test_primitives_and_links, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8_warns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_orphan_no_endless_row, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
