@@ -58,6 +58,44 @@ static const char *const notes[] = {
 };
 static const char *const params[] = { "320억", "1,000억", "5,190억", "1,100억", "2,360억" };
 
+/* A horizontal bar chart drawn with the layout primitives, as issue #6 will need: total
+ * parameters per organisation (억 개), a value the articles do not give shown as '미공개'. */
+static void write_chart(struct layout *L)
+{
+    static const char *const names[] = { "네이버클라우드", "업스테이지", "SK텔레콤", "NC AI",
+                                         "LG AI연구원" };
+    static const double values[] = { 320, 1000, 5190, -1, 2360 };
+    const struct layout_text_style label = { FONT_SANS, 8.5f, 1.2f, 0x1F2328, LAYOUT_LEFT, 0, 0, 0 };
+    const struct layout_text_style small = { FONT_SANS, 7.5f, 1.2f, 0x5B6470, LAYOUT_LEFT, 0, 0, 0 };
+    float bar_h = 14, gap = 8, top_pad = 6;
+    float height = top_pad + 5 * (bar_h + gap) + 24;
+    struct layout_block b = layout_reserve(L, height);
+    float x0 = b.x + 80, x1 = b.x + b.width - 70, max = 6000;
+    for (int t = 0; t <= 6; t++) {
+        float x = x0 + (x1 - x0) * (float)t / 6;
+        layout_draw_line(L, b.page, x, b.y + top_pad - 2, x, b.y + height - 20,
+                         t ? 0xE1E5EA : 0x5B6470, t ? 0.4f : 0.8f);
+        char tick[16];
+        snprintf(tick, sizeof tick, "%d", t * 1000);
+        layout_draw_text(L, b.page, x, b.y + height - 9, tick, &small, LAYOUT_CENTER);
+    }
+    layout_draw_text(L, b.page, x1 + 22, b.y + height - 9, "(억 개)", &small, LAYOUT_LEFT);
+    for (int i = 0; i < 5; i++) {
+        float y = b.y + top_pad + (float)i * (bar_h + gap);
+        layout_draw_text(L, b.page, x0 - 6, y + bar_h - 3.5f, names[i], &label, LAYOUT_RIGHT);
+        char val[32];
+        if (values[i] < 0) {
+            layout_draw_rect(L, b.page, x0, y, 30, bar_h, LAYOUT_NO_COLOR, 0x9AA4B2, 0.6f);
+            layout_draw_text(L, b.page, x0 + 36, y + bar_h - 3.5f, "미공개", &small, LAYOUT_LEFT);
+            continue;
+        }
+        float w = (x1 - x0) * (float)(values[i] / max);
+        layout_draw_rect(L, b.page, x0, y, w, bar_h, 0x2F5D8C, LAYOUT_NO_COLOR, 0);
+        snprintf(val, sizeof val, "%.0f", values[i]);
+        layout_draw_text(L, b.page, x0 + w + 4, y + bar_h - 3.5f, val, &small, LAYOUT_LEFT);
+    }
+}
+
 static void write_table(struct layout *L, int rows, struct buf *dump)
 {
     static const struct layout_column cols[5] = {
@@ -153,6 +191,13 @@ int main(int argc, char **argv)
         struct layout_table nt = { narrow, 2, ncells, 2, NULL, NULL, 1, 150 };
         layout_heading(L, "4. 좁은 칸", &h2, 1);
         layout_table(L, &nt);
+        layout_heading(L, "5. 막대 그래프", &h2, 1);
+        write_chart(L);
+        static const struct layout_text_style link = { FONT_SANS, 9, 1.5f, 0x1D4ED8, LAYOUT_LEFT, 6, 0, 0 };
+        struct layout_span spans[2] = { { "출처: ", NULL, NULL },
+                                        { "https://www.example.kr/news/2024/03/15", &link,
+                                          "https://www.example.kr/news/2024/03/15" } };
+        layout_paragraph_spans(L, spans, 2, &sub);
         for (int i = 0; i < 4; i += 2)
             buf_printf(&dump, "C\t%s\nC\t%s\n", ncells[i], ncells[i + 1]);
     }
