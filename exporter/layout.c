@@ -147,25 +147,27 @@ static int glyph_is_space(const struct shape_glyph *g)
     return g->cp == ' ';
 }
 
+static void line_box(const struct layout_text_style *ss, float *h, float *asc)
+{
+    float lh = ss->size * style_leading(ss);
+    /* Half the leading above, then the ascent (0.84 em suits the Nanum fonts' ascenders). */
+    float a = (lh - ss->size) / 2 + ss->size * 0.84f;
+    if (lh > *h)
+        *h = lh;
+    if (a > *asc)
+        *asc = a;
+}
+
+/* Adds the line [g0, g1); its box is as tall as its tallest style (the paragraph's style when
+ * the line is empty). */
 static void add_line(struct para *p, size_t g0, size_t g1, float width)
 {
     xgrow(&p->lines, &p->lines_cap, p->nlines + 1, sizeof *p->lines);
     float h = 0, asc = 0;
-    for (size_t i = g0; i < g1 || (i == g0 && i < p->g.len && g0 == g1); i++) {
-        const struct layout_text_style *ss = p->styles[p->g.items[i].span];
-        float lh = ss->size * style_leading(ss);
-        if (lh > h)
-            h = lh;
-        float a = (lh - ss->size) / 2 + ss->size * 0.84f;
-        if (a > asc)
-            asc = a;
-        if (g0 == g1)
-            break;
-    }
-    if (h == 0) {
-        h = p->st->size * style_leading(p->st);
-        asc = (h - p->st->size) / 2 + p->st->size * 0.84f;
-    }
+    for (size_t i = g0; i < g1; i++)
+        line_box(p->styles[p->g.items[i].span], &h, &asc);
+    if (g0 == g1)
+        line_box(p->st, &h, &asc);
     p->lines[p->nlines++] = (struct pline){ g0, g1, width, h, asc };
 }
 

@@ -40,7 +40,7 @@ static const char *const body_a[] = {
 };
 static const char *const body_b[] = {
     "업스테이지는 Solar Open 100B를 공개했다. 전문가 혼합(MoE) 구조로 활성 매개변수는 120억 개다.",
-    "깨진 바이트 \xff 도 복구된다.",
+    "깨진 바이트 \xff 도 복구된다. 없는 글자 \xF0\x9F\x98\x80 는 상자로 그린다.",
 };
 
 static void test_briefing_pdf(void **state)
@@ -71,6 +71,8 @@ static void test_briefing_pdf(void **state)
     assert_non_null(find(pdf, pdf_len, "/Outlines"));
     /* the invalid byte is named with its article */
     assert_non_null(strstr(log, "articles/001.txt: warning: invalid UTF-8"));
+    /* a character no font has: named once, with the article */
+    assert_non_null(strstr(log, "articles/001.txt: warning: no font has U+1F600"));
     const char *keep = getenv("BRIEFING_TEST_OUT");
     if (keep) {
         FILE *fp = fopen(keep, "wb");
