@@ -175,22 +175,15 @@ static void add_line(struct para *p, size_t g0, size_t g1, float width)
 static void set_positions(struct para *p, size_t g0, size_t g1, float width, float avail,
                           enum layout_align align, int last, float indent)
 {
-    float extra = avail - width, shift = indent, per_space = 0, per_gap = 0;
-    size_t spaces = 0, gaps = 0;
+    float extra = avail - width, shift = indent, per_space = 0;
     if (align == LAYOUT_JUSTIFY && !last && extra > 0) {
+        /* Justified by widening the spaces only, never the Hangul: a line without spaces
+         * (one eojeol broken inside) stays flush left. */
+        size_t spaces = 0;
         for (size_t i = g0; i < g1; i++)
             spaces += glyph_is_space(&p->g.items[i]);
-        if (spaces) {
+        if (spaces)
             per_space = extra / (float)spaces;
-        } else if (g1 - g0 > 1 && extra < avail * 0.25f) {
-            /* A line of one long eojeol broken inside (a narrow cell): KLREQ allows
-             * inter-letter spacing, but not next to punctuation. */
-            for (size_t i = g0; i + 1 < g1; i++)
-                gaps += !linebreak_no_end(p->g.items[i].cp)
-                        && !linebreak_no_start(p->g.items[i + 1].cp);
-            if (gaps)
-                per_gap = extra / (float)gaps;
-        }
     } else if (align == LAYOUT_RIGHT) {
         shift += extra;
     } else if (align == LAYOUT_CENTER) {
@@ -203,9 +196,6 @@ static void set_positions(struct para *p, size_t g0, size_t g1, float width, flo
         x += gl->advance;
         if (glyph_is_space(gl))
             x += per_space;
-        else if (per_gap > 0 && i + 1 < g1 && !linebreak_no_end(gl->cp)
-                 && !linebreak_no_start(p->g.items[i + 1].cp))
-            x += per_gap;
     }
 }
 

@@ -278,17 +278,14 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
     put_num(b, ps->height - op->u.text.y, 3);
     buf_puts(b, " Tm\n[<");
     double pen = g[0].x;
-    int open = 1;
     for (size_t i = 0; i < n; i++) {
         if (i > 0) {
             double adj = (g[i].x - pen) * 1000.0 / size;
             long long q = llround(adj * 100);
             if (q != 0) {
-                if (open)
-                    buf_putc(b, '>');
+                buf_putc(b, '>');
                 put_num(b, -(double)q / 100, 2);
                 buf_putc(b, '<');
-                open = 1;
                 pen += (double)q / 100 * size / 1000.0;
             }
         }
