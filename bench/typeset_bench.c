@@ -58,8 +58,10 @@ int main(int argc, char **argv)
     layout_page_setup_a4(&ps);
     ps.header_left = "조판 성능 시험";
     struct layout *L = layout_new(&ps, fs, &d);
-    const struct layout_text_style h = { FONT_SANS_BOLD, 13, 1.4f, 0x0F2740, LAYOUT_LEFT, 14, 4, 0 };
-    const struct layout_text_style body = { FONT_SANS, 10, 1.6f, 0x1F2328, LAYOUT_JUSTIFY, 0, 6, 0 };
+    const struct layout_text_style h = { .font = FONT_SANS_BOLD, .size = 13, .leading = 1.4f,
+        .color = 0x0F2740, .align = LAYOUT_LEFT, .space_before = 14, .space_after = 4 };
+    const struct layout_text_style body = { .font = FONT_SANS, .size = 10, .leading = 1.6f,
+        .color = 0x1F2328, .align = LAYOUT_JUSTIFY, .space_after = 6 };
     static const struct layout_column cols[5] = {
         { "번호", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
         { "기관", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
@@ -89,7 +91,8 @@ int main(int argc, char **argv)
         }
         layout_paragraph(L, para.data, &body);
         if (section % 12 == 11) {
-            struct layout_table t = { cols, 5, cells, 8, NULL, NULL, 1, 0 };
+            struct layout_table t = { .cols = cols, .ncols = 5, .cells = cells, .nrows = 8,
+                .zebra = 1 };
             layout_table(L, &t);
         }
         section++;

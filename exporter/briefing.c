@@ -14,14 +14,22 @@
 #define GREY 0x5B6470
 #define LINK 0x1D4ED8
 
-static const struct layout_text_style st_title = { FONT_SANS_BOLD, 20, 1.3f, NAVY, LAYOUT_LEFT, 0, 4, 0 };
-static const struct layout_text_style st_meta = { FONT_SANS, 9, 1.5f, GREY, LAYOUT_LEFT, 0, 2, 0 };
-static const struct layout_text_style st_meta_article = { FONT_SANS, 8.5f, 1.5f, GREY, LAYOUT_LEFT, 0, 6, 0 };
-static const struct layout_text_style st_h1 = { FONT_SANS_BOLD, 13, 1.4f, NAVY, LAYOUT_LEFT, 16, 6, 0 };
-static const struct layout_text_style st_h2 = { FONT_SANS_BOLD, 11.5f, 1.45f, INK, LAYOUT_LEFT, 14, 3, 0 };
-static const struct layout_text_style st_body = { FONT_SANS, 9.5f, 1.65f, INK, LAYOUT_JUSTIFY, 0, 5, 0 };
-static const struct layout_text_style st_link = { FONT_SANS, 8.5f, 1.5f, LINK, LAYOUT_LEFT, 0, 0, 0 };
-static const struct layout_text_style st_source = { FONT_SANS, 8.5f, 1.5f, GREY, LAYOUT_LEFT, 2, 4, 0 };
+static const struct layout_text_style st_title = { .font = FONT_SANS_BOLD, .size = 20,
+    .leading = 1.3f, .color = NAVY, .align = LAYOUT_LEFT, .space_after = 4 };
+static const struct layout_text_style st_meta = { .font = FONT_SANS, .size = 9, .leading = 1.5f,
+    .color = GREY, .align = LAYOUT_LEFT, .space_after = 2 };
+static const struct layout_text_style st_meta_article = { .font = FONT_SANS, .size = 8.5f,
+    .leading = 1.5f, .color = GREY, .align = LAYOUT_LEFT, .space_after = 6 };
+static const struct layout_text_style st_h1 = { .font = FONT_SANS_BOLD, .size = 13,
+    .leading = 1.4f, .color = NAVY, .align = LAYOUT_LEFT, .space_before = 16, .space_after = 6 };
+static const struct layout_text_style st_h2 = { .font = FONT_SANS_BOLD, .size = 11.5f,
+    .leading = 1.45f, .color = INK, .align = LAYOUT_LEFT, .space_before = 14, .space_after = 3 };
+static const struct layout_text_style st_body = { .font = FONT_SANS, .size = 9.5f,
+    .leading = 1.65f, .color = INK, .align = LAYOUT_JUSTIFY, .space_after = 5 };
+static const struct layout_text_style st_link = { .font = FONT_SANS, .size = 8.5f, .leading = 1.5f,
+    .color = LINK, .align = LAYOUT_LEFT };
+static const struct layout_text_style st_source = { .font = FONT_SANS, .size = 8.5f,
+    .leading = 1.5f, .color = GREY, .align = LAYOUT_LEFT, .space_before = 2, .space_after = 4 };
 
 static int nonempty(const char *s)
 {
@@ -67,7 +75,7 @@ static void article_table(struct layout *L, const struct briefing_input *in)
         cells[i * 5 + 3] = a->title;
         cells[i * 5 + 4] = nums[i][1];
     }
-    struct layout_table t = { cols, 5, cells, n, NULL, NULL, 1, 0 };
+    struct layout_table t = { .cols = cols, .ncols = 5, .cells = cells, .nrows = n, .zebra = 1 };
     layout_table(L, &t);
     free(cells);
     free(nums);

@@ -66,8 +66,8 @@ static float style_leading(const struct layout_text_style *st)
     return st->leading > 0 ? st->leading : DEFAULT_LEADING;
 }
 
-static const struct layout_text_style default_body = { FONT_SANS, 10, 1.6f, 0x222222,
-                                                       LAYOUT_JUSTIFY, 0, 6, 0 };
+static const struct layout_text_style default_body = { .font = FONT_SANS, .size = 10,
+    .leading = 1.6f, .color = 0x222222, .align = LAYOUT_JUSTIFY, .space_after = 6 };
 
 static void para_free(struct para *p)
 {
@@ -526,7 +526,7 @@ static void flush_pending(struct layout *L, float next)
         for (size_t li = 0; li < h->nlines; li++) {
             if (L->y + h->lines[li].height > bottom(L) && !L->at_top)
                 new_page(L);
-            emit_line(L, L->page, h, li, L->ps.margin_left, L->y);
+            emit_line(L, L->page, h, li, L->ps.margin_left + h->st->inset, L->y);
             L->y += h->lines[li].height;
             L->at_top = 0;
         }
@@ -571,7 +571,7 @@ static void place_para(struct layout *L, struct para *p)
         } else if (L->y + p->lines[li].height > bottom(L) && !L->at_top) {
             new_page(L);
         }
-        emit_line(L, L->page, p, li, L->ps.margin_left, L->y);
+        emit_line(L, L->page, p, li, L->ps.margin_left + p->st->inset, L->y);
         L->y += p->lines[li].height;
         L->at_top = 0;
     }
@@ -584,7 +584,7 @@ void layout_paragraph_spans(struct layout *L, const struct layout_span *spans, s
     if (!st)
         st = &default_body;
     struct para *p = para_shape(L, spans, n, st);
-    para_break(p, layout_text_width(L), st->align);
+    para_break(p, layout_text_width(L) - st->inset, st->align);
     place_para(L, p);
     para_free(p);
 }
@@ -604,7 +604,8 @@ void layout_heading(struct layout *L, const char *text, const struct layout_text
         flush_pending(L, 0);
     struct layout_span sp = { text, NULL, NULL };
     struct para *p = para_shape(L, &sp, 1, st);
-    para_break(p, layout_text_width(L), st->align == LAYOUT_JUSTIFY ? LAYOUT_LEFT : st->align);
+    para_break(p, layout_text_width(L) - st->inset,
+               st->align == LAYOUT_JUSTIFY ? LAYOUT_LEFT : st->align);
     L->pending_level[L->npending] = outline_level;
     L->pending_extra[L->npending] = 0;
     L->pending[L->npending++] = p;
@@ -690,10 +691,10 @@ float layout_draw_text(struct layout *L, int page, float x, float y, const char 
 
 /* ---- Tables ---- */
 
-static const struct layout_text_style table_body = { FONT_SANS, 8.5f, 1.45f, 0x222222,
-                                                     LAYOUT_LEFT, 0, 0, 0 };
-static const struct layout_text_style table_head = { FONT_SANS_BOLD, 8.5f, 1.45f, 0x111111,
-                                                     LAYOUT_LEFT, 0, 0, 0 };
+static const struct layout_text_style table_body = { .font = FONT_SANS, .size = 8.5f,
+    .leading = 1.45f, .color = 0x222222, .align = LAYOUT_LEFT };
+static const struct layout_text_style table_head = { .font = FONT_SANS_BOLD, .size = 8.5f,
+    .leading = 1.45f, .color = 0x111111, .align = LAYOUT_LEFT };
 
 /* "1,234", "-5.2%", "72.03점", "3,000억 원": digits with separators and a short unit. */
 static int looks_numeric(const char *s)
@@ -768,10 +769,16 @@ void layout_table(struct layout *L, const struct layout_table *t)
     int *numeric_col = xcalloc(nc, sizeof *numeric_col);
     for (size_t r = 0; r < nr; r++)
         for (size_t c = 0; c < nc; c++) {
-            const char *txt = t->cells[r * nc + c];
+            const char *txt = t->cells ? t->cells[r * nc + c] : NULL;
             struct layout_span sp = { txt ? txt : "", NULL, NULL };
             struct cell *ce = &body[r * nc + c];
-            ce->p = para_shape(L, &sp, 1, bs);
+            const struct layout_cell *rc = t->rich ? &t->rich[r * nc + c] : NULL;
+            if (rc && rc->nspans) {
+                ce->p = para_shape(L, rc->spans, rc->nspans, bs);
+                txt = rc->spans[0].text;
+            } else {
+                ce->p = para_shape(L, &sp, 1, bs);
+            }
             float n = 0, m = 0;
             para_widths(ce->p, &n, &m);
             if (n > natural[c])
@@ -919,7 +926,8 @@ void layout_finish(struct layout *L)
     flush_pending(L, 0);
     ensure_page(L);
     L->finished = 1;
-    const struct layout_text_style hf = { FONT_SANS, 7.5f, 1.2f, 0x6B7280, LAYOUT_LEFT, 0, 0, 0 };
+    const struct layout_text_style hf = { .font = FONT_SANS, .size = 7.5f, .leading = 1.2f,
+        .color = 0x6B7280, .align = LAYOUT_LEFT };
     float left = L->ps.margin_left, right = L->ps.width - L->ps.margin_right;
     float head_base = L->ps.margin_top - LAYOUT_MM(8);
     float foot_base = L->ps.height - L->ps.margin_bottom + LAYOUT_MM(11);

@@ -39,7 +39,9 @@ struct layout_text_style {
     enum layout_align align;
     float space_before;    /* points; dropped at the top of a page */
     float space_after;
-    float indent;          /* first-line indent, points */
+    float indent;          /* first-line indent, points (negative: hanging) */
+    float inset;           /* left inset of every line, points; with indent = -inset the first
+                              line hangs out, as a bullet or a list number needs */
 };
 
 struct layout_page_setup {
@@ -70,6 +72,12 @@ struct layout_column {
     enum layout_align align;   /* LAYOUT_AUTO: right for numeric cells */
 };
 
+/* A cell with styled pieces (a bold name, a coloured conflict mark, a link). */
+struct layout_cell {
+    const struct layout_span *spans;
+    size_t nspans;
+};
+
 struct layout_table {
     const struct layout_column *cols;
     size_t ncols;
@@ -79,6 +87,9 @@ struct layout_table {
     const struct layout_text_style *head;  /* NULL = 8.5 pt sans bold */
     int zebra;                 /* shade every other body row */
     float width;               /* 0 = the full text width */
+    const struct layout_cell *rich;  /* optional, nrows × ncols: where nspans > 0 it replaces
+                                        the plain cell (alignment AUTO then looks at its first
+                                        span) */
 };
 
 /* A rectangle of the flow reserved for drawing (layout_reserve). */

@@ -218,7 +218,8 @@ void shape_text(struct shape_ctx *s, const char *text, size_t len,
              * them, so a run is not cut at every space. */
             hb_codepoint_t g;
             hb_script_t sc = hb_unicode_script(uf, c);
-            if (run_face >= 0 && hb_font_get_nominal_glyph(font_set_face(s->fs, run_face)->font, c, &g)
+            if (run_face >= 0
+                && hb_font_get_nominal_glyph(font_set_face(s->fs, run_face)->font, c, &g)
                 && (script_is_neutral(sc) || font_set_lookup(s->fs, sp->font, c) == run_face))
                 face = run_face;
             else
@@ -229,7 +230,8 @@ void shape_text(struct shape_ctx *s, const char *text, size_t len,
                               sp->size, out);
                 font_set_report_missing(s->fs, c, src ? src->file : NULL, src ? src->line : 0,
                                         src ? src->col + col : 0);
-                struct shape_glyph ph = { c, (uint32_t)at, -1, (uint16_t)si, sp->size * 0.6f, 0, 0 };
+                struct shape_glyph ph = { c, (uint32_t)at, -1, (uint16_t)si, sp->size * 0.6f,
+                                          0, 0 };
                 push(out, &ph);
                 run_face = -2;
                 run_start = i;

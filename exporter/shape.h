@@ -4,9 +4,10 @@
  * shape_clean() makes any byte string safe for HarfBuzz: invalid UTF-8 becomes U+FFFD,
  * controls are dropped, runs of white space fold to one space (a '\n' is kept as a hard line
  * break) and the result is NFC (utf8proc). Pieces cleaned one after another into the same
- * buffer fold their white space together (styled spans of one paragraph). shape_text() splits the text into runs where the
- * style, the font (fallback chain) or the script changes, and shapes each run with its script,
- * direction LTR and language ko, so Hangul goes through HarfBuzz's Hangul shaper.
+ * buffer fold their white space together (styled spans of one paragraph).
+ * shape_text() splits the text into runs where the style, the font (fallback chain) or the
+ * script changes, and shapes each run with its script, direction LTR and language ko, so
+ * Hangul goes through HarfBuzz's Hangul shaper.
  *
  * What comes out is what pdf_out can draw: libharu 2.3 reaches a glyph only through the font's
  * cmap (CID = BMP code point), so a glyph HarfBuzz substituted (a ligature, a jamo form) is

@@ -65,8 +65,10 @@ static void write_chart(struct layout *L)
     static const char *const names[] = { "네이버클라우드", "업스테이지", "SK텔레콤", "NC AI",
                                          "LG AI연구원" };
     static const double values[] = { 320, 1000, 5190, -1, 2360 };
-    const struct layout_text_style label = { FONT_SANS, 8.5f, 1.2f, 0x1F2328, LAYOUT_LEFT, 0, 0, 0 };
-    const struct layout_text_style small = { FONT_SANS, 7.5f, 1.2f, 0x5B6470, LAYOUT_LEFT, 0, 0, 0 };
+    const struct layout_text_style label = { .font = FONT_SANS, .size = 8.5f, .leading = 1.2f,
+        .color = 0x1F2328, .align = LAYOUT_LEFT };
+    const struct layout_text_style small = { .font = FONT_SANS, .size = 7.5f, .leading = 1.2f,
+        .color = 0x5B6470, .align = LAYOUT_LEFT };
     float bar_h = 14, gap = 8, top_pad = 6;
     float height = top_pad + 5 * (bar_h + gap) + 24;
     struct layout_block b = layout_reserve(L, height);
@@ -118,7 +120,8 @@ static void write_table(struct layout *L, int rows, struct buf *dump)
             for (int c = 0; c < 5; c++)
                 buf_printf(dump, "C\t%s\n", cells[r * 5 + c]);
     }
-    struct layout_table t = { cols, 5, cells, (size_t)rows, NULL, NULL, 1, 0 };
+    struct layout_table t = { .cols = cols, .ncols = 5, .cells = cells, .nrows = (size_t)rows,
+        .zebra = 1 };
     layout_table(L, &t);
     free(cells);
     free(num);
@@ -150,10 +153,14 @@ int main(int argc, char **argv)
     struct buf dump = BUF_INIT;
     buf_puts(&dump, "");
 
-    const struct layout_text_style title = { FONT_SANS_BOLD, 20, 1.3f, 0x0F2740, LAYOUT_LEFT, 0, 4, 0 };
-    const struct layout_text_style sub = { FONT_SANS, 9.5f, 1.4f, 0x6B7280, LAYOUT_LEFT, 0, 10, 0 };
-    const struct layout_text_style h2 = { FONT_SANS_BOLD, 13, 1.4f, 0x0F2740, LAYOUT_LEFT, 14, 4, 0 };
-    const struct layout_text_style body = { FONT_SANS, 10, 1.65f, 0x1F2328, LAYOUT_JUSTIFY, 0, 6, 0 };
+    const struct layout_text_style title = { .font = FONT_SANS_BOLD, .size = 20, .leading = 1.3f,
+        .color = 0x0F2740, .align = LAYOUT_LEFT, .space_after = 4 };
+    const struct layout_text_style sub = { .font = FONT_SANS, .size = 9.5f, .leading = 1.4f,
+        .color = 0x6B7280, .align = LAYOUT_LEFT, .space_after = 10 };
+    const struct layout_text_style h2 = { .font = FONT_SANS_BOLD, .size = 13, .leading = 1.4f,
+        .color = 0x0F2740, .align = LAYOUT_LEFT, .space_before = 14, .space_after = 4 };
+    const struct layout_text_style body = { .font = FONT_SANS, .size = 10, .leading = 1.65f,
+        .color = 0x1F2328, .align = LAYOUT_JUSTIFY, .space_after = 6 };
 
     layout_heading(L, "독자 AI 파운데이션 모델 1차 평가", &title, 0);
     layout_paragraph(L, "2024년 3월 15일 · 조판 엔진 시험 문서 (HarfBuzz + libharu)", &sub);
@@ -188,12 +195,14 @@ int main(int argc, char **argv)
             "초거대인공지능파운데이션모델", "과학기술정보통신부산하정보통신산업진흥원",
             "매개변수", "5,190억 개",
         };
-        struct layout_table nt = { narrow, 2, ncells, 2, NULL, NULL, 1, 150 };
+        struct layout_table nt = { .cols = narrow, .ncols = 2, .cells = ncells, .nrows = 2,
+            .zebra = 1, .width = 150 };
         layout_heading(L, "4. 좁은 칸", &h2, 1);
         layout_table(L, &nt);
         layout_heading(L, "5. 막대 그래프", &h2, 1);
         write_chart(L);
-        static const struct layout_text_style link = { FONT_SANS, 9, 1.5f, 0x1D4ED8, LAYOUT_LEFT, 6, 0, 0 };
+        static const struct layout_text_style link = { .font = FONT_SANS, .size = 9,
+            .leading = 1.5f, .color = 0x1D4ED8, .align = LAYOUT_LEFT, .space_before = 6 };
         struct layout_span spans[2] = { { "출처: ", NULL, NULL },
                                         { "https://www.example.kr/news/2024/03/15", &link,
                                           "https://www.example.kr/news/2024/03/15" } };

@@ -44,7 +44,8 @@ static int teardown(void **state)
     return 0;
 }
 
-static const struct layout_text_style body = { FONT_SANS, 10, 1.6f, 0, LAYOUT_JUSTIFY, 0, 6, 0 };
+static const struct layout_text_style body = { .font = FONT_SANS, .size = 10, .leading = 1.6f,
+    .color = 0, .align = LAYOUT_JUSTIFY, .space_after = 6 };
 
 static const char *const korean =
     "정부는 2024년 3월 15일(금) “독자 인공지능(AI) 파운데이션 모델” 사업의 1차 평가 결과를 "
@@ -172,7 +173,8 @@ static void test_heading_kept_with_next(void **state)
     float room = ps.height - ps.margin_top - ps.margin_bottom;
     /* Leave 30 pt: the heading (about 18 pt) would fit, its paragraph's two lines not. */
     layout_reserve(L, room - 30);
-    const struct layout_text_style h = { FONT_SANS_BOLD, 13, 1.4f, 0, LAYOUT_LEFT, 0, 0, 0 };
+    const struct layout_text_style h = { .font = FONT_SANS_BOLD, .size = 13, .leading = 1.4f,
+        .color = 0, .align = LAYOUT_LEFT };
     layout_heading(L, "제목은 다음 줄과 함께", &h, 0);
     layout_paragraph(L, korean, &body);
     layout_finish(L);
@@ -213,7 +215,7 @@ static void test_table_pages(void **state)
         cells[r * 5 + 3] = nums[r][1];
         cells[r * 5 + 4] = "비고";
     }
-    struct layout_table t = { cols, 5, cells, ROWS, NULL, NULL, 1, 0 };
+    struct layout_table t = { .cols = cols, .ncols = 5, .cells = cells, .nrows = ROWS, .zebra = 1 };
     layout_table(L, &t);
     layout_finish(L);
     int pages = layout_page_count(L);
@@ -253,7 +255,7 @@ static void test_numbers_right_aligned(void **state)
         { "값", LAYOUT_COL_FIXED, 100, LAYOUT_AUTO },
     };
     const char *cells[] = { "가", "1,234,567", "나", "5" };
-    struct layout_table t = { cols, 2, cells, 2, NULL, NULL, 0, 0 };
+    struct layout_table t = { .cols = cols, .ncols = 2, .cells = cells, .nrows = 2 };
     layout_table(L, &t);
     layout_finish(L);
     const struct layout_page *pg = layout_get_page(L, 0);
@@ -277,7 +279,8 @@ static void test_primitives_and_links(void **state)
     layout_page_setup_a4(&ps);
     ps.header_left = "머리글";
     struct layout *L = layout_new(&ps, f->fs, &f->d);
-    const struct layout_text_style st = { FONT_SANS, 9, 1.5f, 0x1D4ED8, LAYOUT_LEFT, 0, 0, 0 };
+    const struct layout_text_style st = { .font = FONT_SANS, .size = 9, .leading = 1.5f,
+        .color = 0x1D4ED8, .align = LAYOUT_LEFT };
     struct layout_span spans[2] = { { "원문: ", NULL, NULL },
                                     { "https://example.kr/기사", NULL, "https://example.kr/기사" } };
     layout_paragraph_spans(L, spans, 2, &st);
@@ -331,7 +334,7 @@ static void test_no_orphan_no_endless_row(void **state)
         buf_puts(&big, "아주 긴 칸의 내용 ");
     static const struct layout_column cols[1] = { { "긴 칸", LAYOUT_COL_FIXED, 60, LAYOUT_LEFT } };
     const char *cells[1] = { big.data };
-    struct layout_table t = { cols, 1, cells, 1, NULL, NULL, 0, 0 };
+    struct layout_table t = { .cols = cols, .ncols = 1, .cells = cells, .nrows = 1 };
     layout_table(L, &t);
     layout_finish(L);
     assert_true(layout_page_count(L) <= 4);

@@ -31,7 +31,8 @@ static int find_ci(const void *hay, size_t len, const char *upper, const char *l
     return find(hay, len, upper) || find(hay, len, lower);
 }
 
-static const struct layout_text_style body = { FONT_SANS, 10, 1.6f, 0, LAYOUT_JUSTIFY, 0, 6, 0 };
+static const struct layout_text_style body = { .font = FONT_SANS, .size = 10, .leading = 1.6f,
+    .color = 0, .align = LAYOUT_JUSTIFY, .space_after = 6 };
 
 /* A one-font document drawing n distinct Hangul syllables (every 7th from 가). */
 static enum exp_status render(size_t distinct, struct buf *pdf, struct pdf_out_stats *st,
@@ -121,7 +122,8 @@ static void test_links_and_outlines(void **state)
     struct layout_page_setup ps;
     layout_page_setup_a4(&ps);
     struct layout *L = layout_new(&ps, fs, &d);
-    const struct layout_text_style h = { FONT_SANS_BOLD, 13, 1.4f, 0, LAYOUT_LEFT, 0, 4, 0 };
+    const struct layout_text_style h = { .font = FONT_SANS_BOLD, .size = 13, .leading = 1.4f,
+        .color = 0, .align = LAYOUT_LEFT, .space_after = 4 };
     layout_heading(L, "첫 절", &h, 0);
     layout_paragraph(L, "본문.", &body);
     layout_heading(L, "하위 절", &h, 1);

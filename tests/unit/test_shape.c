@@ -57,7 +57,12 @@ static void shape_one(struct fixture *f, const char *text, enum font_style st,
 static void test_clean(void **state)
 {
     (void)state;
-    static const struct { const char *in; size_t len; const char *want; size_t repaired; } cases[] = {
+    static const struct {
+        const char *in;
+        size_t len;
+        const char *want;
+        size_t repaired;
+    } cases[] = {
         { "\xff가\xc3", 0, "\xEF\xBF\xBD가\xEF\xBF\xBD", 2 },               /* invalid bytes */
         { "\xed\xa0\x80x", 0, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDx", 3 },  /* a surrogate */
         { "\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", 0, "한", 0 },              /* NFC */
