@@ -396,7 +396,7 @@ static void emit_line(struct layout *L, int page, const struct para *p, size_t l
             run = NULL;
             continue;
         }
-        float y = base - gl->y_offset;
+        float y = base - gl->y_offset - ss->rise;
         if (!run || run->u.text.face != gl->face || run->u.text.size != ss->size
             || run->u.text.color != ss->color || run->u.text.y != y) {
             run = push_op(pg);

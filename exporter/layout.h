@@ -42,6 +42,7 @@ struct layout_text_style {
     float indent;          /* first-line indent, points (negative: hanging) */
     float inset;           /* left inset of every line, points; with indent = -inset the first
                               line hangs out, as a bullet or a list number needs */
+    float rise;            /* baseline shift up, points (a superscript citation mark) */
 };
 
 struct layout_page_setup {

@@ -146,6 +146,12 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
         return EXP_SOFTWARE;
     hb_set_union(hb_subset_input_unicode_set(in), f->used);
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    /* Shaping happened on the original face and PDF viewers ignore layout tables: drop them. */
+    static const char *const drop[] = { "GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "gasp",
+                                        "DSIG", "VDMX", "hdmx", "LTSH", "vhea", "vmtx" };
+    hb_set_t *tags = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
+        hb_set_add(tags, hb_tag_from_string(drop[i], 4));
     hb_face_t *sub = hb_subset_or_fail(f->face, in);
     hb_subset_input_destroy(in);
     if (!sub) {

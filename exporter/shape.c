@@ -36,10 +36,12 @@ void shape_glyphs_free(struct shape_glyphs *g)
 
 /* ---- Cleaning ---- */
 
+/* White space that folds to one breakable space. No-break spaces (U+00A0, U+202F) are kept:
+ * they glue a bullet or a unit to what follows. */
 static int is_space_cp(int32_t c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0
-           || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000
+           || (c >= 0x2000 && c <= 0x200A) || c == 0x205F;
 }
 
 size_t shape_clean(const char *in, size_t len, struct buf *out)

@@ -86,6 +86,8 @@ for line in open(os.environ['POS']):
     p, x, y, cp, size = line.split()
     key = (int(p), int(cp[2:], 16))
     cands = pages.get(key, [])
+    if key[1] == 0xA0:   # mupdf reports a no-break space as a space
+        cands = cands + pages.get((key[0], 0x20), [])
     x, y = float(x), float(y)
     best = min((max(abs(cx - x), abs(cy - y)) for cx, cy in cands), default=1e9)
     worst = max(worst, best)

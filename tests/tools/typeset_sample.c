@@ -166,6 +166,25 @@ int main(int argc, char **argv)
     layout_paragraph(L, "2024년 3월 15일 · 조판 엔진 시험 문서 (HarfBuzz + libharu)", &sub);
     layout_rule(L, 0.8f, 0x0F2740);
     layout_vspace(L, 8);
+    /* A summary as a hanging-indent list with citation markers. */
+    static const struct layout_text_style item = { .font = FONT_SANS, .size = 10, .leading = 1.6f,
+        .color = 0x1F2328, .align = LAYOUT_JUSTIFY, .space_after = 3, .indent = -12,
+        .inset = 12 };
+    static const struct layout_text_style cite = { .font = FONT_SANS, .size = 7, .leading = 1.6f,
+        .color = 0x1D4ED8, .rise = 3.5f };
+    static const char *const bullets[] = {
+        "가장 큰 모델은 SK텔레콤의 A.X K1로, 전체 매개변수가 5,190억 개다.",
+        "업스테이지 Solar Open 100B는 전문가 혼합(MoE) 구조로, 활성 매개변수 비율이 약 12%다.",
+        "정부는 탈락하지 않은 팀에 GPU 1,000장과 데이터 구매비 약 100억 원을 추가로 지원한다.",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        char mark[16];
+        snprintf(mark, sizeof mark, "[%zu]", i + 1);
+        struct layout_span sp[3] = { { "•\xC2\xA0", NULL, NULL }, { bullets[i], NULL, NULL },
+                                     { mark, &cite, "https://www.example.kr/news/2024/03/15" } };
+        layout_paragraph_spans(L, sp, 3, &item);
+        buf_printf(&dump, "P\t%s\n", bullets[i]);
+    }
     size_t np = sizeof paras / sizeof paras[0];
     if (one_page) {
         layout_heading(L, "1. 평가 개요", &h2, 1);

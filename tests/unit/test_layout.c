@@ -342,6 +342,49 @@ static void test_no_orphan_no_endless_row(void **state)
     layout_free(L);
 }
 
+static void test_hanging_list_and_rich_cells(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    const struct layout_text_style bullet = { .font = FONT_SANS, .size = 10, .leading = 1.6f,
+        .align = LAYOUT_JUSTIFY, .indent = -12, .inset = 12 };
+    const struct layout_text_style cite = { .font = FONT_SANS_BOLD, .size = 10, .leading = 1.6f,
+        .color = 0x1D4ED8 };
+    struct layout_span spans[3] = { { "•\xC2\xA0", NULL, NULL }, { korean, NULL, NULL },
+                                    { " [1]", &cite, "https://example.kr/1" } };
+    layout_paragraph_spans(L, spans, 3, &bullet);
+    const struct layout_page *pg = layout_get_page(L, 0);
+    struct line_info lines[32];
+    size_t n = page_lines(pg, lines, 32);
+    assert_true(n >= 2);
+    /* the bullet hangs at the margin, every other line starts at the inset */
+    assert_int_equal(lines[0].first_cp, 0x2022);
+    assert_float_equal(lines[0].x0, ps.margin_left, 0.01);
+    for (size_t i = 1; i < n; i++)
+        assert_float_equal(lines[i].x0, ps.margin_left + 12, 0.01);
+    assert_int_equal(pg->nlinks, 1);
+
+    /* A rich cell: a bold name and a link, laid out like a plain one. */
+    static const struct layout_column cols[2] = {
+        { "기관", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
+        { "출처", LAYOUT_COL_PROPORTIONAL, 1, LAYOUT_AUTO },
+    };
+    struct layout_span name[2] = { { "업스테이지", &cite, NULL }, { " ※", NULL, NULL } };
+    struct layout_span src[1] = { { "전자신문", NULL, "https://example.kr/2" } };
+    const struct layout_cell rich[2] = { { name, 2 }, { src, 1 } };
+    struct layout_table t = { .cols = cols, .ncols = 2, .nrows = 1, .rich = rich };
+    layout_table(L, &t);
+    layout_finish(L);
+    pg = layout_get_page(L, 0);
+    assert_int_equal(pg->nlinks, 2);
+    assert_string_equal(pg->links[1].uri, "https://example.kr/2");
+    assert_int_equal(count_cp(pg, 0x203B /* ※ */), 1);
+    layout_free(L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,6 +396,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_primitives_and_links, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8_warns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_orphan_no_endless_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hanging_list_and_rich_cells, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
