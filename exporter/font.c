@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
 
 #include "buf.h"
 
@@ -108,6 +109,24 @@ static int source_open(struct font_set *fs, int si)
         hb_face_destroy(face);
         hb_blob_destroy(blob);
         return -2;
+    }
+    /* libharu keys embedded fonts by PostScript name and silently reuses the first one it
+     * loaded: two files with one name (a project copy and the system's) must be one face. */
+    char ps[128];
+    unsigned ps_len = sizeof ps;
+    if (!hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &ps_len, ps))
+        ps[0] = '\0';
+    for (size_t i = 0; ps[0] && i < fs->nfaces; i++) {
+        char other[128];
+        unsigned other_len = sizeof other;
+        if (hb_ot_name_get_utf8(fs->faces[i].face, HB_OT_NAME_ID_POSTSCRIPT_NAME,
+                                HB_LANGUAGE_INVALID, &other_len, other)
+            && strcmp(ps, other) == 0) {
+            hb_face_destroy(face);
+            hb_blob_destroy(blob);
+            s->face = (int)i;
+            return (int)i;
+        }
     }
     xgrow(&fs->faces, &fs->faces_cap, fs->nfaces + 1, sizeof *fs->faces);
     struct font_face *f = &fs->faces[fs->nfaces];

@@ -154,11 +154,15 @@ static void test_project_folder_wins(void **state)
     log_open(&l);
     struct font_config cfg = { 0 };
     cfg.project_dir = dir;
+    /* The system's copy of the same font (same PostScript name) must not become a second
+     * face: libharu would silently draw it with the first one's subset. */
+    cfg.spec[FONT_SERIF] = "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf";
     struct font_set *fs = NULL;
     assert_int_equal(font_set_new(&cfg, &l.d, &fs), EXP_OK);
     int fi = font_set_lookup(fs, FONT_SANS_BOLD, 0xAC00);
     assert_true(fi >= 0);
     assert_non_null(strstr(font_set_face(fs, fi)->path, "ProjectBold.ttf"));
+    assert_int_equal(font_set_lookup(fs, FONT_SERIF, 0xAC00), fi);
     /* Regular is not in the project folder: the system's NanumGothic. */
     fi = font_set_lookup(fs, FONT_SANS, 0xAC00);
     assert_non_null(strstr(font_set_face(fs, fi)->path, "/usr/share/fonts"));
