@@ -437,6 +437,7 @@ struct layout *layout_new(const struct layout_page_setup *ps, struct font_set *f
     L->d = d;
     L->shaper = shape_new(fs);
     L->page = -1;
+    linebreak_init();
     return L;
 }
 

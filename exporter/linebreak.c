@@ -9,6 +9,11 @@
 
 #include "buf.h"
 
+void linebreak_init(void)
+{
+    init_linebreak();
+}
+
 int linebreak_no_start(uint32_t c)
 {
     switch (c) {
@@ -88,7 +93,6 @@ void linebreak_levels(const char *text, size_t len, unsigned char *levels)
         return;
     memset(levels, LINEBREAK_NONE, len);
     char *brks = xmalloc(len);
-    init_linebreak();
     set_linebreaks_utf8((const utf8_t *)text, len, "ko", brks);
     /* Walk character pairs (a, b); the break between them sits after a's last byte. */
     size_t i = 0;

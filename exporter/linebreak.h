@@ -25,6 +25,11 @@ enum linebreak_level {
     LINEBREAK_MUST
 };
 
+/* Builds libunibreak's lookup index (init_linebreak): call once before breaking much text
+ * (layout_new does). Breaking also works without it, only slower; calling it again is
+ * harmless. */
+void linebreak_init(void);
+
 /* Fills levels[i] (len entries) with the level of a break after byte i of text[0..len) (valid
  * UTF-8, e.g. from shape_clean); bytes inside a character get LINEBREAK_NONE. The end of the
  * text gets LINEBREAK_MUST. */

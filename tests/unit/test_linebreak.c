@@ -128,5 +128,6 @@ int main(void)
         cmocka_unit_test(test_line_start_and_end),
         cmocka_unit_test(test_hard_breaks),
     };
+    linebreak_init();
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
