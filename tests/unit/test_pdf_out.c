@@ -170,6 +170,66 @@ static void test_write_to_file(void **state)
     font_set_free(fs);
 }
 
+/* Pathological input: random bytes (mostly invalid UTF-8, controls, stray jamo and
+ * punctuation) in paragraphs and narrow table cells must give a valid PDF, never a crash. */
+static void test_random_bytes(void **state)
+{
+    (void)state;
+    char *log = NULL;
+    size_t log_len = 0;
+    FILE *lf = open_memstream(&log, &log_len);
+    struct diag d;
+    diag_init(&d, lf, 0, 0);
+    struct font_set *fs;
+    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, fs, &d);
+    static const char *const pieces[] = { "가", "\xE1\x84\x80", "\xE1\x85\xA1", "…", "—", "(", ")",
+                                          "「", " ", "\n", "1", ",", "%", "A", "\xff", "\xC3",
+                                          "\xF0\x9F\x98\x80", "\t", "·", "\xE2\x80\x8B" };
+    unsigned seed = 7;
+    char *cells[6];
+    for (int round = 0; round < 42; round++) {   /* a multiple of 6: every cell freed */
+        struct buf t = BUF_INIT;
+        buf_puts(&t, "");
+        int n = (int)(seed % 300);
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 16) % 4 == 0)
+                buf_putc(&t, (char)((seed >> 8) & 0xFF));
+            else
+                buf_puts(&t, pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])]);
+        }
+        if (round % 2)
+            layout_paragraph(L, t.data, &body);
+        else
+            layout_heading(L, t.data, &body, round % 3);
+        cells[round % 6] = buf_detach(&t);
+        if (round % 6 == 5) {
+            static const struct layout_column cols[3] = {
+                { "a", LAYOUT_COL_FIXED, 20, LAYOUT_AUTO },
+                { "b", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
+                { "c", LAYOUT_COL_PROPORTIONAL, 1, LAYOUT_JUSTIFY },
+            };
+            struct layout_table tb = { .cols = cols, .ncols = 3, .cells = (const char **)cells,
+                                       .nrows = 2, .zebra = 1 };
+            layout_table(L, &tb);
+            for (int i = 0; i < 6; i++)
+                free(cells[i]);
+        }
+    }
+    layout_finish(L);
+    struct buf pdf = BUF_INIT;
+    assert_int_equal(pdf_out_to_buf(L, NULL, &pdf, NULL, &d), EXP_OK);
+    assert_non_null(find(pdf.data, pdf.len, "%%EOF"));
+    buf_free(&pdf);
+    layout_free(L);
+    font_set_free(fs);
+    fclose(lf);
+    free(log);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_deterministic_with_info),
         cmocka_unit_test(test_links_and_outlines),
         cmocka_unit_test(test_write_to_file),
+        cmocka_unit_test(test_random_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
