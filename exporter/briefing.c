@@ -65,6 +65,10 @@ static void article_table(struct layout *L, const struct briefing_input *in)
     size_t n = in->n_articles;
     const char **cells = xcalloc(n * 5 + 1, sizeof *cells);
     char (*nums)[2][24] = xcalloc(n + 1, sizeof *nums);
+    /* Titles link to their article further down. */
+    struct layout_cell *rich = xcalloc(n * 5 + 1, sizeof *rich);
+    struct layout_span *title_spans = xcalloc(n + 1, sizeof *title_spans);
+    char (*anchors)[32] = xcalloc(n + 1, sizeof *anchors);
     for (size_t i = 0; i < n; i++) {
         const struct briefing_article *a = &in->articles[i];
         snprintf(nums[i][0], sizeof nums[i][0], "%zu", i + 1);
@@ -74,17 +78,28 @@ static void article_table(struct layout *L, const struct briefing_input *in)
         cells[i * 5 + 2] = a->published_at;
         cells[i * 5 + 3] = a->title;
         cells[i * 5 + 4] = nums[i][1];
+        snprintf(anchors[i], sizeof anchors[i], "#article-%zu", i + 1);
+        title_spans[i] = (struct layout_span){ nonempty(a->title) ? a->title : "", NULL,
+                                               anchors[i] };
+        rich[i * 5 + 3] = (struct layout_cell){ &title_spans[i], 1 };
     }
-    struct layout_table t = { .cols = cols, .ncols = 5, .cells = cells, .nrows = n, .zebra = 1 };
+    struct layout_table t = { .cols = cols, .ncols = 5, .cells = cells, .nrows = n, .zebra = 1,
+                              .rich = rich };
     layout_table(L, &t);
     free(cells);
     free(nums);
+    free(rich);
+    free(title_spans);
+    free(anchors);
 }
 
 static void article_section(struct layout *L, const struct briefing_article *a, size_t index)
 {
     layout_set_source(L, a->source_file, 0);
     struct buf h = BUF_INIT;
+    buf_printf(&h, "article-%zu", index + 1);
+    layout_anchor(L, h.data);
+    buf_clear(&h);
     buf_printf(&h, "%zu. %s", index + 1, nonempty(a->title) ? a->title : "(제목 없음)");
     layout_heading(L, h.data, &st_h2, 1);
     buf_clear(&h);

@@ -50,6 +50,9 @@ struct layout {
     size_t npages, pages_cap;
     struct layout_outline *outlines;
     size_t noutlines, outlines_cap;
+    struct layout_anchor *anchors;
+    size_t nanchors, anchors_cap;
+    size_t unplaced_anchors;   /* the last ones, waiting for the next block */
     int page;            /* current page, -1 before the first */
     float y;             /* top of the free space on it */
     int at_top;          /* nothing placed on this page yet */
@@ -376,6 +379,24 @@ void layout_add_outline(struct layout *L, int level, const char *title, int page
     L->outlines[L->noutlines++] = (struct layout_outline){ level, buf_detach(&t), page, y };
 }
 
+void layout_anchor(struct layout *L, const char *name)
+{
+    xgrow(&L->anchors, &L->anchors_cap, L->nanchors + 1, sizeof *L->anchors);
+    L->anchors[L->nanchors++] = (struct layout_anchor){ xstrdup(name), 0, 0 };
+    L->unplaced_anchors++;
+}
+
+/* Gives the waiting anchors the current position: called where a block's first line, row or
+ * rectangle is about to be placed, after any page break. */
+static void place_anchors(struct layout *L)
+{
+    for (size_t i = L->nanchors - L->unplaced_anchors; i < L->nanchors; i++) {
+        L->anchors[i].page = L->page;
+        L->anchors[i].y = L->y;
+    }
+    L->unplaced_anchors = 0;
+}
+
 /* Emits one line of p at (x, top) on page: text runs, placeholder boxes, links. */
 static void emit_line(struct layout *L, int page, const struct para *p, size_t li, float x,
                       float top)
@@ -459,6 +480,9 @@ void layout_free(struct layout *L)
     for (size_t i = 0; i < L->noutlines; i++)
         free(L->outlines[i].title);
     free(L->outlines);
+    for (size_t i = 0; i < L->nanchors; i++)
+        free(L->anchors[i].name);
+    free(L->anchors);
     shape_free(L->shaper);
     free(L);
 }
@@ -515,6 +539,8 @@ static void flush_pending(struct layout *L, float next)
     for (size_t i = 0; i < L->npending; i++) {
         struct para *h = L->pending[i];
         place_space_before(L, h->st->space_before);
+        if (i == 0)
+            place_anchors(L);
         if (L->pending_level[i] >= 0) {
             struct buf t = BUF_INIT;
             buf_append(&t, h->text.data, h->text.len);
@@ -572,6 +598,8 @@ static void place_para(struct layout *L, struct para *p)
         } else if (L->y + p->lines[li].height > bottom(L) && !L->at_top) {
             new_page(L);
         }
+        if (li == 0)
+            place_anchors(L);
         emit_line(L, L->page, p, li, L->ps.margin_left + p->st->inset, L->y);
         L->y += p->lines[li].height;
         L->at_top = 0;
@@ -646,6 +674,7 @@ struct layout_block layout_reserve(struct layout *L, float height)
     flush_pending(L, height);
     if (L->y + height > bottom(L) && !L->at_top)
         new_page(L);
+    place_anchors(L);
     struct layout_block b = { L->page, L->ps.margin_left, L->y, layout_text_width(L), height };
     L->y += height;
     L->at_top = 0;
@@ -873,6 +902,7 @@ void layout_table(struct layout *L, const struct layout_table *t)
     place_space_before(L, 4);
     if (L->y + head_h + (nr ? row_h[0] : 0) > bottom(L) && !L->at_top)
         new_page(L);
+    place_anchors(L);
     int header_drawn = 0;
     for (size_t r = 0; r <= nr; r++) {
         if (!header_drawn) {
@@ -926,6 +956,7 @@ void layout_finish(struct layout *L)
         return;
     flush_pending(L, 0);
     ensure_page(L);
+    place_anchors(L);
     L->finished = 1;
     const struct layout_text_style hf = { .font = FONT_SANS, .size = 7.5f, .leading = 1.2f,
         .color = 0x6B7280, .align = LAYOUT_LEFT };
@@ -963,6 +994,12 @@ const struct layout_outline *layout_outlines(const struct layout *L, size_t *n)
 {
     *n = L->noutlines;
     return L->outlines;
+}
+
+const struct layout_anchor *layout_anchors(const struct layout *L, size_t *n)
+{
+    *n = L->nanchors;
+    return L->anchors;
 }
 
 const struct layout_page_setup *layout_setup(const struct layout *L)

@@ -57,7 +57,8 @@ struct layout_page_setup {
 void layout_page_setup_a4(struct layout_page_setup *ps);
 void layout_page_setup_letter(struct layout_page_setup *ps);
 
-/* A piece of a paragraph with its own style (NULL = the paragraph's) and an optional link. */
+/* A piece of a paragraph with its own style (NULL = the paragraph's) and an optional link:
+ * a URI, or "#name" for a place in the document named with layout_anchor. */
 struct layout_span {
     const char *text;
     const struct layout_text_style *style;
@@ -138,6 +139,12 @@ struct layout_outline {
     float y;
 };
 
+struct layout_anchor {
+    char *name;
+    int page;
+    float y;
+};
+
 struct layout;
 
 /* A new, empty layout drawing with fs (borrowed: it must outlive the layout; the layout adds
@@ -180,8 +187,13 @@ float layout_draw_text(struct layout *L, int page, float x, float y, const char 
                        const struct layout_text_style *st, enum layout_align align);
 /* Width text would take in one line. */
 float layout_measure_text(struct layout *L, const char *text, const struct layout_text_style *st);
+/* A clickable rectangle: uri is a URI or "#name" (see layout_anchor). */
 void layout_link(struct layout *L, int page, float x, float y, float w, float h, const char *uri);
 void layout_add_outline(struct layout *L, int level, const char *title, int page, float y);
+/* Names the top of the next block placed in the flow (heading, paragraph, table or reserved
+ * block), wherever the page breaks put it. A link "#name" (span uri or layout_link) jumps
+ * there; pdf_out warns about a link to a name never defined. */
+void layout_anchor(struct layout *L, const char *name);
 
 /* Ends the flow and adds running headers and footers. Nothing may be added afterwards. */
 void layout_finish(struct layout *L);
@@ -191,6 +203,7 @@ void layout_finish(struct layout *L);
 int layout_page_count(const struct layout *L);
 const struct layout_page *layout_get_page(const struct layout *L, int i);
 const struct layout_outline *layout_outlines(const struct layout *L, size_t *n);
+const struct layout_anchor *layout_anchors(const struct layout *L, size_t *n);
 const struct layout_page_setup *layout_setup(const struct layout *L);
 struct font_set *layout_fonts(const struct layout *L);
 

@@ -399,16 +399,23 @@ static enum exp_status build(HPDF_Doc pdf, const struct layout *L,
     const struct layout_page_setup *setup = layout_setup(L);
     int npages = layout_page_count(L);
     HPDF_Page *pages = xcalloc((size_t)(npages ? npages : 1), sizeof *pages);
+    /* Every page first, so a link can point to a later one. */
+    for (int pi = 0; pi < npages; pi++) {
+        pages[pi] = HPDF_AddPage(pdf);
+        if (!pages[pi]) {
+            free(pages);
+            return EXP_SOFTWARE;
+        }
+        HPDF_Page_SetWidth(pages[pi], setup->width);
+        HPDF_Page_SetHeight(pages[pi], setup->height);
+    }
+    size_t nanchors;
+    const struct layout_anchor *anchors = layout_anchors(L, &nanchors);
     struct page_state ps;
     memset(&ps, 0, sizeof ps);
     for (int pi = 0; pi < npages; pi++) {
         const struct layout_page *lp = layout_get_page(L, pi);
-        HPDF_Page page = HPDF_AddPage(pdf);
-        if (!page)
-            break;
-        pages[pi] = page;
-        HPDF_Page_SetWidth(page, setup->width);
-        HPDF_Page_SetHeight(page, setup->height);
+        HPDF_Page page = pages[pi];
         ps.page = page;
         ps.height = setup->height;
         ps.in_text = 0;
@@ -430,11 +437,27 @@ static enum exp_status build(HPDF_Doc pdf, const struct layout *L,
             const struct layout_link *ln = &lp->links[k];
             HPDF_Rect r = { ln->x, setup->height - ln->y - ln->h, ln->x + ln->w,
                             setup->height - ln->y };
-            char *uri = uri_escape(ln->uri);
-            HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, uri);
+            HPDF_Annotation a = NULL;
+            if (ln->uri[0] == '#') {
+                const struct layout_anchor *to = NULL;
+                for (size_t i = 0; i < nanchors && !to; i++)
+                    if (strcmp(anchors[i].name, ln->uri + 1) == 0)
+                        to = &anchors[i];
+                if (!to || to->page < 0 || to->page >= npages) {
+                    diag_warning(d, NULL, 0, 0, "link to '%s', which no anchor names; left out",
+                                 ln->uri);
+                    continue;
+                }
+                HPDF_Destination dst = HPDF_Page_CreateDestination(pages[to->page]);
+                HPDF_Destination_SetFitH(dst, setup->height - to->y);
+                a = HPDF_Page_CreateLinkAnnot(page, r, dst);
+            } else {
+                char *uri = uri_escape(ln->uri);
+                a = HPDF_Page_CreateURILinkAnnot(page, r, uri);
+                free(uri);
+            }
             if (a)
                 HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-            free(uri);
         }
     }
     buf_free(&ps.ops);

@@ -65,9 +65,11 @@ static void test_briefing_pdf(void **state)
     fclose(lf);
     assert_memory_equal(pdf, "%PDF-1.", 7);
     assert_non_null(find(pdf, pdf_len, "%%EOF"));
-    /* one borderless link per article */
-    assert_int_equal(count(pdf, pdf_len, "/Subtype /Link"), 2);
-    assert_int_equal(count(pdf, pdf_len, "/Border [ 0 0 0 ]"), 2);
+    /* per article a borderless source link, and its title in the table links to it */
+    assert_int_equal(count(pdf, pdf_len, "/Subtype /Link"), 4);
+    assert_int_equal(count(pdf, pdf_len, "/Border [ 0 0 0 ]"), 4);
+    assert_int_equal(count(pdf, pdf_len, "/S /URI"), 2);
+    assert_int_equal(count(pdf, pdf_len, "/Dest "), 2);
     assert_non_null(find(pdf, pdf_len, "/Outlines"));
     /* the invalid byte is named with its article */
     assert_non_null(strstr(log, "articles/001.txt: warning: invalid UTF-8"));

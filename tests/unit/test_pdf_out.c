@@ -230,6 +230,45 @@ static void test_random_bytes(void **state)
     free(log);
 }
 
+static void test_internal_links(void **state)
+{
+    (void)state;
+    char *log = NULL;
+    size_t log_len = 0;
+    FILE *lf = open_memstream(&log, &log_len);
+    struct diag d;
+    diag_init(&d, lf, 0, 0);
+    struct font_set *fs;
+    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, fs, &d);
+    struct layout_span sp[2] = { { "본문 인용", NULL, NULL }, { "[1]", NULL, "#source-1" } };
+    layout_paragraph_spans(L, sp, 2, &body);
+    struct layout_span bad[1] = { { "없는 곳", NULL, "#nowhere" } };
+    layout_paragraph_spans(L, bad, 1, &body);
+    layout_page_break(L);
+    layout_anchor(L, "source-1");
+    layout_paragraph(L, "[1] 출처 목록의 첫 항목", &body);
+    layout_finish(L);
+    size_t n;
+    const struct layout_anchor *a = layout_anchors(L, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(a[0].page, 1);
+    assert_float_equal(a[0].y, ps.margin_top, 0.01);
+    struct buf pdf = BUF_INIT;
+    assert_int_equal(pdf_out_to_buf(L, NULL, &pdf, NULL, &d), EXP_OK);
+    fflush(lf);
+    assert_non_null(find(pdf.data, pdf.len, "/FitH"));
+    assert_non_null(find(pdf.data, pdf.len, "/Subtype /Link\n/Dest "));
+    assert_non_null(strstr(log, "warning: link to '#nowhere', which no anchor names"));
+    buf_free(&pdf);
+    layout_free(L);
+    font_set_free(fs);
+    fclose(lf);
+    free(log);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_links_and_outlines),
         cmocka_unit_test(test_write_to_file),
         cmocka_unit_test(test_random_bytes),
+        cmocka_unit_test(test_internal_links),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
