@@ -69,7 +69,7 @@ static void test_briefing_pdf(void **state)
     assert_int_equal(count(pdf, pdf_len, "/Subtype /Link"), 4);
     assert_int_equal(count(pdf, pdf_len, "/Border [ 0 0 0 ]"), 4);
     assert_int_equal(count(pdf, pdf_len, "/S /URI"), 2);
-    assert_int_equal(count(pdf, pdf_len, "/Dest "), 2);
+    assert_int_equal(count(pdf, pdf_len, "/Subtype /Link\n/Dest "), 2);
     assert_non_null(find(pdf, pdf_len, "/Outlines"));
     /* the invalid byte is named with its article */
     assert_non_null(strstr(log, "articles/001.txt: warning: invalid UTF-8"));
