@@ -241,9 +241,17 @@ static void para_break(struct para *p, float avail, enum layout_align align)
                     end = (size_t)best[k];
                     end_w = best_w[k];
                 } else {
-                    /* Nothing fits: an overfull line, cut before this glyph. */
+                    /* Nothing fits: an overfull line. Every earlier position forbids a
+                     * break, so cut at the first one ahead that allows it — the next line
+                     * must not start with closing punctuation either. */
                     end = i - 1;
-                    end_w = wtrim - gl->advance;
+                    while (end + 1 < ng && p->brk[end] == LINEBREAK_NONE)
+                        end++;
+                    hard = p->brk[end] == LINEBREAK_MUST;
+                    end_w = 0;
+                    for (size_t j = s; j <= end; j++)
+                        if (!glyph_is_space(&p->g.items[j]) || j < end)
+                            end_w += p->g.items[j].advance;
                 }
                 break;
             }

@@ -105,7 +105,7 @@ static void test_justified_and_line_rules(void **state)
     struct fixture *f = *state;
     /* Narrow measures force many breaks: check KLREQ at each, and that justified lines
      * reach the right margin. */
-    static const float widths[] = { 90, 120, 155, 210, 330 };
+    static const float widths[] = { 24, 41, 90, 120, 155, 210, 330 };
     for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
         struct layout_page_setup ps;
         layout_page_setup_a4(&ps);
@@ -133,6 +133,26 @@ static void test_justified_and_line_rules(void **state)
         }
         layout_free(L);
     }
+}
+
+static void test_overfull_lines_respect_punctuation(void **state)
+{
+    struct fixture *f = *state;
+    /* 8 pt is narrower than one syllable: every line is overfull, and still none starts
+     * with closing punctuation. */
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    ps.margin_right = ps.width - ps.margin_left - 8;
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    layout_paragraph(L, "가)나」다.라,……마", &body);
+    layout_finish(L);
+    struct line_info lines[32];
+    size_t n = page_lines(layout_get_page(L, 0), lines, 32);
+    assert_true(n >= 4);
+    for (size_t i = 0; i < n; i++)
+        assert_false(linebreak_no_start(lines[i].first_cp));
+    layout_free(L);
 }
 
 static void test_keep_all_words(void **state)
@@ -390,6 +410,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_justified_and_line_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keep_all_words, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_overfull_lines_respect_punctuation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_heading_kept_with_next, setup, teardown),
         cmocka_unit_test_setup_teardown(test_table_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_numbers_right_aligned, setup, teardown),
