@@ -70,7 +70,7 @@ int font_set_face_count(const struct font_set *fs);
 void font_set_report_missing(struct font_set *fs, uint32_t cp, const char *file,
                              unsigned line, unsigned col);
 
-/* Width libharu will put in the PDF's W array for glyph gid, in 1/1000 em (libharu
+/* Width libharu will put in the PDF's W array for code point cp, in 1/1000 em (libharu
  * truncates advance*1000/upem). */
 int font_face_pdf_width(const struct font_face *f, uint32_t cp);
 
