@@ -202,6 +202,116 @@ static void set_positions(struct para *p, size_t g0, size_t g1, float width, flo
     }
 }
 
+/* Total-fit breaking for justified text (Knuth–Plass in miniature): among the word-basis
+ * breaks, choose the set that keeps the spaces of all lines evenly stretched, instead of
+ * filling each line greedily and leaving a very loose one before a long eojeol. Returns 0,
+ * leaving p untouched, when some eojeol does not fit a line or the text has hard breaks:
+ * the greedy breaker handles those. */
+static int para_break_total_fit(struct para *p, float avail)
+{
+    size_t ng = p->g.len;
+    if (ng < 2)
+        return 0;
+    for (size_t i = 0; i + 1 < ng; i++)
+        if (p->brk[i] == LINEBREAK_MUST)
+            return 0;
+    /* Prefix sums of advances and spaces; a line [a, c] is measured without the spaces it
+     * ends with. */
+    double *wsum = xmalloc((ng + 1) * sizeof *wsum);
+    size_t *ssum = xmalloc((ng + 1) * sizeof *ssum), *trim = xmalloc(ng * sizeof *trim);
+    size_t *cand = xmalloc((ng + 1) * sizeof *cand);
+    double *cost = xmalloc((ng + 1) * sizeof *cost);
+    long *prev = xmalloc((ng + 1) * sizeof *prev);
+    wsum[0] = 0;
+    ssum[0] = 0;
+    double space_w = 0;
+    for (size_t i = 0; i < ng; i++) {
+        const struct shape_glyph *gl = &p->g.items[i];
+        wsum[i + 1] = wsum[i] + gl->advance;
+        ssum[i + 1] = ssum[i] + glyph_is_space(gl);
+        if (glyph_is_space(gl) && space_w == 0)
+            space_w = gl->advance;
+        trim[i] = glyph_is_space(gl) ? (i ? trim[i - 1] : 0) : i;
+    }
+    if (space_w <= 0)
+        space_w = p->st->size * 0.25;
+    /* Candidates: the paragraph start (index 0 = "before glyph 0") and every ALLOW break. */
+    size_t nc = 0;
+    cand[nc++] = (size_t)-1;
+    for (size_t i = 0; i < ng; i++)
+        if (p->brk[i] >= LINEBREAK_ALLOW)
+            cand[nc++] = i;
+    int ok = 1;
+    cost[0] = 0;
+    prev[0] = -1;
+    for (size_t k = 1; k < nc && ok; k++) {
+        size_t c = cand[k], ct = trim[c];
+        int last = k == nc - 1;
+        cost[k] = -1;
+        for (size_t j = k; j-- > 0;) {
+            size_t a = cand[j] == (size_t)-1 ? 0 : cand[j] + 1;
+            while (a < ng && glyph_is_space(&p->g.items[a]))
+                a++;
+            if (a > ct)
+                continue;
+            double lim = avail - (j == 0 ? p->st->indent : 0);
+            double width = wsum[ct + 1] - wsum[a];
+            if (width > lim + 0.01)
+                break;
+            if (cost[j] < 0)
+                continue;
+            double extra = lim - width, bad;
+            size_t spaces = ssum[ct + 1] - ssum[a];
+            if (last)
+                bad = 0;
+            else if (spaces)
+                bad = 100 * pow(extra / ((double)spaces * space_w), 3);
+            else
+                bad = extra > 1 ? 10000 : 0;
+            if (bad > 10000)
+                bad = 10000;
+            double total = cost[j] + (10 + bad) * (10 + bad);
+            if (cost[k] < 0 || total < cost[k]) {
+                cost[k] = total;
+                prev[k] = (long)j;
+            }
+        }
+        if (cost[k] < 0)
+            ok = 0;
+    }
+    if (ok) {
+        /* Walk back from the end, then lay the lines out in order. */
+        size_t nlines = 0;
+        for (long k = (long)nc - 1; k > 0; k = prev[k])
+            nlines++;
+        size_t *ends = xmalloc(nlines * sizeof *ends), n = nlines;
+        for (long k = (long)nc - 1; k > 0; k = prev[k])
+            ends[--n] = (size_t)k;
+        size_t s = 0;
+        for (size_t li = 0; li < nlines; li++) {
+            size_t c = cand[ends[li]];
+            while (s < ng && glyph_is_space(&p->g.items[s]))
+                s++;
+            size_t g1 = c + 1;
+            while (g1 > s && glyph_is_space(&p->g.items[g1 - 1]))
+                g1--;
+            float indent = li == 0 ? p->st->indent : 0;
+            float w = (float)(wsum[g1] - wsum[s]);
+            set_positions(p, s, g1, w, avail - indent, LAYOUT_JUSTIFY, li + 1 == nlines, indent);
+            add_line(p, s, g1, w + indent);
+            s = c + 1;
+        }
+        free(ends);
+    }
+    free(wsum);
+    free(ssum);
+    free(trim);
+    free(cand);
+    free(cost);
+    free(prev);
+    return ok;
+}
+
 /* Greedy line breaking at the best level that fits; see linebreak.h for the levels. */
 static void para_break(struct para *p, float avail, enum layout_align align)
 {
@@ -211,6 +321,8 @@ static void para_break(struct para *p, float avail, enum layout_align align)
         add_line(p, 0, 0, 0);
         return;
     }
+    if (align == LAYOUT_JUSTIFY && para_break_total_fit(p, avail))
+        return;
     int first = 1;
     while (s < ng) {
         while (s < ng && glyph_is_space(&p->g.items[s]))

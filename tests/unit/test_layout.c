@@ -135,6 +135,35 @@ static void test_justified_and_line_rules(void **state)
     }
 }
 
+static void test_total_fit_spacing(void **state)
+{
+    struct fixture *f = *state;
+    /* Greedy breaking leaves the second line with gaps of about 1 em before the long
+     * "과학기술정보통신부는"; total fit shares the slack between the first two lines. */
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    layout_paragraph(L, "정부는 2024년 3월 15일(금) “독자 인공지능(AI) 파운데이션 모델” 사업의 1차 "
+                        "평가 결과를 발표했다. 평가는 성능·안전성·활용성 세 가지 기준으로 "
+                        "진행됐으며, 다섯 개 컨소시엄이 각자의 모델을 공개했다. "
+                        "과학기술정보통신부는 “국내 기술로 만든 모델이 글로벌 수준에 근접했다”고 "
+                        "평가하면서도, 학습 데이터와 컴퓨팅 자원의 격차는 여전히 크다고 밝혔다.",
+                     &body);
+    layout_finish(L);
+    const struct layout_page *pg = layout_get_page(L, 0);
+    float widest = 0;
+    for (size_t g = 0; g + 1 < pg->nglyphs; g++)
+        if (pg->glyphs[g].cp == ' ' && pg->glyphs[g + 1].x > pg->glyphs[g].x) {
+            float gap = pg->glyphs[g + 1].x - pg->glyphs[g].x;
+            if (gap > widest)
+                widest = gap;
+        }
+    assert_true(widest > 2.5f);
+    assert_true(widest < 8.0f);   /* the space itself is 3.3 pt at 10 pt */
+    layout_free(L);
+}
+
 static void test_overfull_lines_respect_punctuation(void **state)
 {
     struct fixture *f = *state;
@@ -411,6 +440,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_justified_and_line_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keep_all_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_overfull_lines_respect_punctuation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_total_fit_spacing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_heading_kept_with_next, setup, teardown),
         cmocka_unit_test_setup_teardown(test_table_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_numbers_right_aligned, setup, teardown),
