@@ -264,8 +264,10 @@ static int para_break_total_fit(struct para *p, float avail)
             size_t spaces = ssum[ct + 1] - ssum[a];
             if (last)
                 bad = 0;
-            else if (spaces)
-                bad = 100 * pow(extra / ((double)spaces * space_w), 3);
+            else if (spaces) {
+                double r = extra / ((double)spaces * space_w);
+                bad = r > 5 ? 10000 : 100 * r * r * r;
+            }
             else
                 bad = extra > 1 ? 10000 : 0;
             if (bad > 10000)
