@@ -44,11 +44,24 @@ static int is_space_cp(int32_t c)
            || (c >= 0x2000 && c <= 0x200A) || c == 0x205F;
 }
 
+int shape_nfc_inert(uint32_t c)
+{
+    /* Latin-1, the Hangul syllables, general punctuation (not the spaces U+2000-200A, which
+     * cleaning folds anyway), CJK symbols without the combining tone marks U+302A-302F,
+     * compatibility jamo, enclosed and squared CJK, full-width forms: no canonical
+     * decomposition, combining class 0, never the second half of a composition
+     * (test_shape checks the first two against utf8proc). */
+    return c < 0x300 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x2010 && c <= 0x205E)
+           || (c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x303F)
+           || (c >= 0x3131 && c <= 0x318E) || (c >= 0x3200 && c <= 0x33FF)
+           || (c >= 0xFF01 && c <= 0xFF5E);
+}
+
 size_t shape_clean(const char *in, size_t len, struct buf *out)
 {
     struct buf tmp = BUF_INIT;
     size_t repaired = 0, i = 0;
-    int pending_space = 0;
+    int pending_space = 0, inert = 1;
     /* Leading white space is dropped only where out already ends a word. */
     int at_start = !out->len || out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\n';
     while (i < len) {
@@ -78,11 +91,15 @@ size_t shape_clean(const char *in, size_t len, struct buf *out)
             buf_putc(&tmp, ' ');
         pending_space = 0;
         at_start = 0;
+        inert = inert && shape_nfc_inert((uint32_t)c);
         buf_put_utf8(&tmp, (unsigned)c);
     }
     if (pending_space && !at_start)
         buf_putc(&tmp, ' ');
-    if (tmp.len) {
+    if (tmp.len && inert) {
+        /* Nothing NFC could change: skip utf8proc's decompose-recompose. */
+        buf_append(out, tmp.data, tmp.len);
+    } else if (tmp.len) {
         utf8proc_uint8_t *nfc = NULL;
         utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)tmp.data,
                                           (utf8proc_ssize_t)tmp.len, &nfc,

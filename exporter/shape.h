@@ -69,4 +69,8 @@ void shape_text(struct shape_ctx *s, const char *text, size_t len,
 
 void shape_glyphs_free(struct shape_glyphs *g);
 
+/* Whether cp is certainly left alone by NFC, whatever surrounds it (a fast path of
+ * shape_clean for ordinary Korean text). */
+int shape_nfc_inert(uint32_t cp);
+
 #endif

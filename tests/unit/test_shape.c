@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -81,6 +82,31 @@ static void test_clean(void **state)
             assert_string_equal(b.data, cases[i].want);
         buf_free(&b);
     }
+}
+
+/* The NFC fast path: every code point it trusts has combining class 0 and is its own NFC. */
+static void test_nfc_inert(void **state)
+{
+    (void)state;
+    for (uint32_t c = 0; c < 0x10000; c++) {
+        if (!shape_nfc_inert(c) || (c >= 0xD800 && c <= 0xDFFF))
+            continue;
+        const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)c);
+        if (pr->combining_class != 0)
+            fail_msg("U+%04X has combining class %d", c, pr->combining_class);
+        utf8proc_uint8_t in[8], *nfc;
+        utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)c, in);
+        in[n] = 0;
+        nfc = utf8proc_NFC(in);
+        if (!nfc || strcmp((const char *)nfc, (const char *)in) != 0)
+            fail_msg("NFC changes U+%04X", c);
+        free(nfc);
+    }
+    /* A syllable followed by a trailing jamo still composes: the jamo is not inert. */
+    struct buf b = BUF_INIT;
+    shape_clean("\xEA\xB0\x80\xE1\x86\xA8", 6, &b);   /* 가 + ᆨ */
+    assert_string_equal(b.data, "각");
+    buf_free(&b);
 }
 
 static void test_hangul_and_kerning(void **state)
@@ -159,6 +185,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean),
+        cmocka_unit_test(test_nfc_inert),
         cmocka_unit_test_setup_teardown(test_hangul_and_kerning, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_reported_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fallback_font, setup, teardown),
