@@ -106,3 +106,94 @@ enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set)
     }
     return ferror(fp) ? EXP_IOERR : EXP_OK;
 }
+
+/* ---- The comparison table and the facts (issue #4) ---- */
+
+#include "extract.h"
+#include "table.h"
+
+enum exp_status csv_out_write_comparison(FILE *fp, const struct table *t)
+{
+    const struct template *tpl = t->tpl;
+    size_t n = 3 + tpl->n_columns + 4;
+    struct csv_cell *cells = xcalloc(n, sizeof *cells);
+    static const char *const lead[] = { "entity_id", "entity", "entity_en" };
+    static const char *const tail[] = { "articles", "mentions", "conflicts", "sources" };
+    for (size_t i = 0; i < 3; i++)
+        cells[i] = (struct csv_cell){ CSV_TEXT, lead[i] };
+    for (size_t c = 0; c < tpl->n_columns; c++)
+        cells[3 + c] = (struct csv_cell){ CSV_TEXT, tpl->columns[c].id };
+    for (size_t i = 0; i < 4; i++)
+        cells[3 + tpl->n_columns + i] = (struct csv_cell){ CSV_TEXT, tail[i] };
+    csv_out_begin(fp);
+    csv_out_row(fp, cells, n);
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const struct table_row *row = &t->rows[r];
+        char articles[24], mentions[24];
+        snprintf(articles, sizeof articles, "%zu", row->n_articles);
+        snprintf(mentions, sizeof mentions, "%zu", row->n_mentions);
+        cells[0] = (struct csv_cell){ CSV_TEXT, row->e->id };
+        cells[1] = (struct csv_cell){ CSV_TEXT, row->e->name };
+        cells[2] = (struct csv_cell){ CSV_TEXT, row->e->name_en };
+        for (size_t c = 0; c < tpl->n_columns; c++)
+            cells[3 + c] = (struct csv_cell){ row->cells[c].is_number ? CSV_NUMBER : CSV_TEXT,
+                                              row->cells[c].text };
+        size_t k = 3 + tpl->n_columns;
+        cells[k++] = (struct csv_cell){ CSV_NUMBER, articles };
+        cells[k++] = (struct csv_cell){ CSV_NUMBER, mentions };
+        cells[k++] = (struct csv_cell){ CSV_TEXT, row->conflicts };
+        cells[k++] = (struct csv_cell){ CSV_TEXT, row->sources_text };
+        csv_out_row(fp, cells, n);
+    }
+    free(cells);
+    return ferror(fp) ? EXP_IOERR : EXP_OK;
+}
+
+static const char *qualifier_name(enum quantity_qualifier q)
+{
+    switch (q) {
+    case QUAL_NONE: return "";
+    case QUAL_APPROX: return "approx";
+    case QUAL_AT_LEAST: return "at_least";
+    case QUAL_MORE_THAN: return "more_than";
+    case QUAL_AT_MOST: return "at_most";
+    case QUAL_LESS_THAN: return "less_than";
+    case QUAL_RANGE: return "range";
+    }
+    return "";
+}
+
+void csv_out_facts_begin(FILE *fp)
+{
+    static const char *const header[] = { "entity_id", "column", "value", "unit", "qualifier",
+                                          "raw_text", "article_id", "publisher",
+                                          "published_at", "sentence_no", "sentence" };
+    csv_out_begin(fp);
+    csv_out_header(fp, header, sizeof header / sizeof header[0]);
+}
+
+void csv_out_write_facts_rows(FILE *fp, const struct template *tpl, const struct fact_list *l)
+{
+    for (size_t i = 0; i < l->count; i++) {
+        const struct fact *f = &l->items[i];
+        char sentence_no[24];
+        snprintf(sentence_no, sizeof sentence_no, "%zu", f->sentence_no);
+        struct csv_cell row[] = {
+            { CSV_TEXT, tpl->entities[f->entity].id }, { CSV_TEXT, tpl->columns[f->column].id },
+            { f->is_number ? CSV_NUMBER : CSV_TEXT, f->value }, { CSV_TEXT, f->unit },
+            { CSV_TEXT, qualifier_name(f->qualifier) }, { CSV_TEXT, f->raw_text },
+            { CSV_TEXT, f->article_id }, { CSV_TEXT, f->publisher },
+            { CSV_TEXT, f->published_at }, { CSV_NUMBER, sentence_no },
+            { CSV_TEXT, f->sentence },
+        };
+        csv_out_row(fp, row, sizeof row / sizeof row[0]);
+    }
+}
+
+enum exp_status csv_out_write_facts(FILE *fp, const struct template *tpl,
+                                    const struct fact_list *l)
+{
+    csv_out_facts_begin(fp);
+    csv_out_write_facts_rows(fp, tpl, l);
+    return ferror(fp) ? EXP_IOERR : EXP_OK;
+}

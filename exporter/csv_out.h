@@ -40,4 +40,27 @@ int csv_out_is_number(const char *s);
  * EXP_IOERR if the stream reports an error. */
 enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set);
 
+/* ---- The comparison table and the facts (issue #4) ---- */
+
+struct table;
+struct template;
+struct fact_list;
+
+/* comparison.csv: one row per template entity — entity_id, entity, entity_en, then the
+ * template's columns in order (for the bundled template: flagship_model, models,
+ * params_total_b, params_active_b, architecture, modalities, partners, then the programme's
+ * budget_*_krw_bn and target_performance_pct), then articles, mentions, conflicts, sources.
+ * Quantity cells are plain numbers; lists are joined with "; ". Returns EXP_IOERR if the
+ * stream reports an error. */
+enum exp_status csv_out_write_comparison(FILE *fp, const struct table *t);
+
+/* facts.csv: one row per fact — entity_id, column, value, unit, qualifier, raw_text,
+ * article_id, publisher, published_at, sentence_no, sentence. Returns EXP_IOERR if the
+ * stream reports an error. Call csv_out_facts_begin once, then csv_out_write_facts_rows for
+ * each batch (a run can stream facts article by article); csv_out_write_facts does both. */
+void csv_out_facts_begin(FILE *fp);
+void csv_out_write_facts_rows(FILE *fp, const struct template *tpl, const struct fact_list *l);
+enum exp_status csv_out_write_facts(FILE *fp, const struct template *tpl,
+                                    const struct fact_list *l);
+
 #endif

@@ -1,0 +1,228 @@
+/* test_template.c — the template loader: the bundled template, and every bad case with the
+ * position and status it must report. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "template.h"
+
+/* Loads text as "bad.yaml" with diagnostics captured; returns the status, *msg the output. */
+static enum exp_status load_text(const char *text, struct template *tpl, char **msg)
+{
+    size_t len = 0;
+    *msg = NULL;
+    FILE *mem = open_memstream(msg, &len);
+    struct diag d;
+    diag_init(&d, mem, 0, 0);
+    enum exp_status st = template_load_buffer("bad.yaml", text, strlen(text), &d, tpl);
+    fclose(mem);
+    return st;
+}
+
+static void test_bundled_template_loads(void **state)
+{
+    (void)state;
+    struct diag d;
+    diag_init(&d, NULL, 0, 0);
+    struct template t;
+    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, &t), EXP_OK);
+    assert_string_equal(t.id, "sovereign-ai");
+    assert_int_equal(t.n_entities, 6);
+    long skt = template_entity_index(&t, "skt");
+    assert_true(skt >= 0);
+    assert_string_equal(t.entities[skt].name, "SK텔레콤");
+    assert_string_equal(template_flagship(&t.entities[skt])->name, "A.X K1");
+    long naver = template_entity_index(&t, "naver_cloud");
+    assert_int_equal(t.entities[naver].n_models, 2);
+    assert_string_equal(template_flagship(&t.entities[naver])->name, "하이퍼클로바X 시드 32B 싱크");
+    long program = template_entity_index(&t, "program");
+    assert_true(t.entities[program].topic);
+
+    long total = template_column_index(&t, "params_total_b");
+    assert_true(total >= 0);
+    const struct template_column *c = &t.columns[total];
+    assert_int_equal(c->type, TEMPLATE_COL_QUANTITY);
+    assert_int_equal(c->scale, 9);
+    assert_int_equal(c->role, TEMPLATE_ROLE_TOTAL);
+    /* anchors and aliases: the active column reuses the total column's cue lists */
+    const struct template_column *a = &t.columns[template_column_index(&t, "params_active_b")];
+    assert_int_equal(a->markers.count, c->exclude.count);
+    assert_string_equal(a->markers.items[0], "활성화");
+    assert_int_equal(a->plan.count, c->plan.count);
+    assert_false(template_column_applies(&t, c, (size_t)program));
+    assert_true(template_column_applies(&t, c, (size_t)skt));
+
+    const struct template_column *m = &t.columns[template_column_index(&t, "modalities")];
+    assert_int_equal(m->type, TEMPLATE_COL_KEYWORDS);
+    assert_string_equal(m->keywords[0].value, "text");
+
+    assert_string_equal(t.layout.page_size, "A4");
+    assert_int_equal(t.layout.sections.count, 6);
+    assert_int_equal(t.layout.chart_columns.count, 2);
+    template_free(&t);
+    template_free(NULL);
+}
+
+static void test_fold_is_the_matching_key(void **state)
+{
+    (void)state;
+    static const char *const same[][2] = {
+        { "솔라-오픈-100B", "솔라 오픈 100b" },
+        { "하이퍼클로바X", "하이퍼클로바 x" },
+        { "K-EXAONE", "k exaone" },
+        { "텍스트·음성", "텍스트음성" },
+    };
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        struct buf a = BUF_INIT, b = BUF_INIT;
+        template_fold(same[i][0], strlen(same[i][0]), &a, NULL);
+        template_fold(same[i][1], strlen(same[i][1]), &b, NULL);
+        assert_string_equal(a.data, b.data);
+        buf_free(&a);
+        buf_free(&b);
+    }
+    size_t map[32];
+    struct buf f = BUF_INIT;
+    template_fold("A X-1", 5, &f, map);
+    assert_string_equal(f.data, "ax1");
+    assert_int_equal(map[0], 0);
+    assert_int_equal(map[1], 2);
+    assert_int_equal(map[2], 4);
+    buf_free(&f);
+}
+
+#define GOOD_HEAD                                                                        \
+    "template: t\n"                                                                      \
+    "entities:\n"                                                                        \
+    "  - id: a\n"                                                                        \
+    "    name: 가나\n"
+
+static void test_minimal_template(void **state)
+{
+    (void)state;
+    struct template t;
+    char *msg;
+    assert_int_equal(load_text(GOOD_HEAD "columns:\n  - {id: m, type: models}\n", &t, &msg),
+                     EXP_OK);
+    assert_string_equal(msg, "");
+    assert_string_equal(t.title, "t");                 /* defaults to the id */
+    assert_string_equal(t.layout.page_size, "A4");     /* layout is optional */
+    assert_string_equal(t.columns[0].label, "m");
+    free(msg);
+    template_free(&t);
+}
+
+/* Each bad template with the exact position and the words the message must carry. */
+static void test_bad_templates(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name, *text, *expect;
+        enum exp_status status;
+    } cases[] = {
+        { "malformed YAML", "template: t\nentities: [a\n", "bad.yaml:3:1: error:", EXP_CONFIG },
+        { "root not a mapping", "- a\n", "bad.yaml:1:1: error: the template must be a mapping",
+          EXP_CONFIG },
+        { "missing entities", "template: t\ncolumns: []\n",
+          "bad.yaml:1:1: error: the template is missing required key 'entities'", EXP_CONFIG },
+        { "missing columns", GOOD_HEAD,
+          "bad.yaml:1:1: error: the template is missing required key 'columns'", EXP_CONFIG },
+        { "unknown top key", GOOD_HEAD "colums: []\n",
+          "bad.yaml:5:1: error: unknown key 'colums' in the template", EXP_CONFIG },
+        { "entities wrong type", "template: t\nentities: {a: 1}\ncolumns: []\n",
+          "bad.yaml:2:11: error: entities must be a list, not a mapping", EXP_CONFIG },
+        { "entity missing name", "template: t\nentities:\n  - id: a\ncolumns: []\n",
+          "bad.yaml:3:5: error: an entity is missing required key 'name'", EXP_CONFIG },
+        { "aliases wrong type", GOOD_HEAD "    aliases: {x: y}\ncolumns: []\n",
+          "bad.yaml:5:14: error: aliases must be a list, not a mapping", EXP_CONFIG },
+        { "flagship not a boolean",
+          GOOD_HEAD "    models:\n      - {name: M1, flagship: maybe}\ncolumns: []\n",
+          "bad.yaml:6:30: error: flagship must be true or false, not 'maybe'", EXP_CONFIG },
+        { "duplicate entity id",
+          GOOD_HEAD "  - id: a\n    name: 다라\ncolumns:\n  - {id: m, type: models}\n",
+          "bad.yaml:5:9: error: duplicate entity id 'a'", EXP_CONFIG },
+        { "alias claimed twice",
+          GOOD_HEAD "    aliases: [SK T]\n  - id: b\n    name: 다라\n    aliases: [s-k-t]\n"
+                    "columns:\n  - {id: m, type: models}\n",
+          "bad.yaml:8:15: error: name 's-k-t' is claimed by both a ('SK T') and b", EXP_CONFIG },
+        { "model name claimed by another entity",
+          GOOD_HEAD "  - id: b\n    name: 다라\n    models: [{name: 가 나}]\n"
+                    "columns:\n  - {id: m, type: models}\n",
+          "bad.yaml:7:21: error: name '가 나' is claimed by both a ('가나') and b", EXP_CONFIG },
+        { "unknown column type", GOOD_HEAD "columns:\n  - id: x\n    type: number\n",
+          "bad.yaml:7:11: error: unknown column type 'number'", EXP_CONFIG },
+        { "duplicate column id",
+          GOOD_HEAD "columns:\n  - {id: m, type: models}\n  - {id: m, type: models}\n",
+          "bad.yaml:7:10: error: duplicate column id 'm'", EXP_CONFIG },
+        { "quantity without units", GOOD_HEAD "columns:\n  - {id: q, type: quantity}\n",
+          "bad.yaml:6:5: error: quantity column 'q' is missing required key 'units'",
+          EXP_CONFIG },
+        { "scale not a number",
+          GOOD_HEAD "columns:\n  - {id: q, type: quantity, units: [count], scale: nine}\n",
+          "bad.yaml:6:52: error: scale must be a whole number from 0 to 18, not 'nine'",
+          EXP_CONFIG },
+        { "key for another type", GOOD_HEAD "columns:\n  - {id: m, type: models, scale: 9}\n",
+          "bad.yaml:6:27: error: key 'scale' does not apply to a models column", EXP_CONFIG },
+        { "keywords column without keywords", GOOD_HEAD "columns:\n  - {id: k, type: keywords}\n",
+          "bad.yaml:6:5: error: a keywords column is missing required key 'keywords'",
+          EXP_CONFIG },
+        { "unknown entity in a column",
+          GOOD_HEAD "columns:\n  - {id: m, type: models, except: [zz]}\n",
+          "bad.yaml:6:36: error: unknown entity 'zz' in except", EXP_CONFIG },
+        { "reserved column id", GOOD_HEAD "columns:\n  - {id: sources, type: models}\n",
+          "bad.yaml:6:10: error: column id 'sources' is reserved", EXP_CONFIG },
+        { "bad role", GOOD_HEAD "columns:\n  - {id: q, type: quantity, units: [''], role: x}\n",
+          "bad.yaml:6:48: error: role must be any, total or active, not 'x'", EXP_CONFIG },
+        { "unknown section",
+          GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  sections: [title, index]\n",
+          "bad.yaml:8:21: error: unknown section 'index'", EXP_CONFIG },
+        { "chart column not a quantity",
+          GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  chart_columns: [m]\n",
+          "bad.yaml:8:19: error: not a quantity column: 'm' in chart_columns", EXP_CONFIG },
+        { "empty document", "", "bad.yaml: error: the template is empty", EXP_CONFIG },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct template t;
+        memset(&t, 0x5A, sizeof t);
+        char *msg;
+        enum exp_status st = load_text(cases[i].text, &t, &msg);
+        if (st != cases[i].status || !strstr(msg, cases[i].expect))
+            fail_msg("%s: status %d, message \"%s\"; expected \"%s\"", cases[i].name, (int)st,
+                     msg, cases[i].expect);
+        /* out-parameters are written only on success */
+        assert_int_equal(((unsigned char *)&t)[0], 0x5A);
+        free(msg);
+    }
+}
+
+static void test_missing_file(void **state)
+{
+    (void)state;
+    struct template t;
+    char *msg = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&msg, &len);
+    struct diag d;
+    diag_init(&d, mem, 0, 0);
+    assert_int_equal(template_load("tests/no/such.yaml", &d, &t), EXP_NOINPUT);
+    fclose(mem);
+    assert_non_null(strstr(msg, "tests/no/such.yaml: error: cannot open template"));
+    free(msg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bundled_template_loads),
+        cmocka_unit_test(test_fold_is_the_matching_key),
+        cmocka_unit_test(test_minimal_template),
+        cmocka_unit_test(test_bad_templates),
+        cmocka_unit_test(test_missing_file),
+    };
+    return cmocka_run_group_tests_name("template", tests, NULL, NULL);
+}
