@@ -12,10 +12,14 @@
 #include <nettle/sha2.h>
 
 #include "article.h"
+#include "briefing.h"
 #include "buf.h"
 #include "csv_out.h"
+#include "extract.h"
 #include "fsutil.h"
 #include "normalise.h"
+#include "table.h"
+#include "template.h"
 
 /* ---- Inputs ---- */
 
@@ -266,16 +270,28 @@ static int stamp_matches(const char *dir, const char *fingerprint)
 
 /* ---- Outputs ---- */
 
-typedef enum exp_status (*csv_writer)(FILE *fp, const struct article_set *set);
+/* Everything a run hands to the back ends. */
+struct run_result {
+    const struct article_set *set;
+    const struct template *tpl;
+    const struct table *table;
+    const struct fact_list *facts;
+};
 
-static enum exp_status write_csv(const char *dir, const char *name, csv_writer write,
-                                 const struct article_set *set, struct diag *d)
+enum csv_kind { CSV_ARTICLES, CSV_COMPARISON, CSV_FACTS };
+
+static enum exp_status write_csv(const char *dir, const char *name, enum csv_kind kind,
+                                 const struct run_result *r, struct diag *d)
 {
     char *path = fsutil_join(dir, name);
     struct atomic_file af;
     enum exp_status st = atomic_file_open(&af, path, d);
     if (st == EXP_OK) {
-        st = write(af.fp, set);
+        switch (kind) {
+        case CSV_ARTICLES: st = csv_out_write_articles(af.fp, r->set); break;
+        case CSV_COMPARISON: st = csv_out_write_comparison(af.fp, r->table); break;
+        case CSV_FACTS: st = csv_out_write_facts(af.fp, r->tpl, r->facts); break;
+        }
         if (st != EXP_OK) {
             diag_error(d, path, 0, 0, "write failed");
             atomic_file_abort(&af);
@@ -287,10 +303,101 @@ static enum exp_status write_csv(const char *dir, const char *name, csv_writer w
     return st;
 }
 
+/* "2025-12-30T09:04:07+09:00" → "2025-12-30 09:04" for print. */
+static void printable_date(const char *iso, char out[17])
+{
+    snprintf(out, 17, "%s", iso);
+    if (strlen(out) > 10)
+        out[10] = ' ';
+}
+
+/* When the briefing says it was made: SOURCE_DATE_EPOCH when set (reproducible builds),
+ * else the newest article's publication time, so the same inputs give the same bytes. */
+static void generated_at(const struct article_set *set, char out[40])
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        time_t t = (time_t)strtoll(epoch, NULL, 10) + 9 * 3600;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(out, 40, "%Y-%m-%d %H:%M KST", &tm);
+        return;
+    }
+    const char *newest = "";
+    for (size_t i = 0; i < set->count; i++)
+        if (strcmp(set->items[i].published_at, newest) > 0)
+            newest = set->items[i].published_at;
+    char day[17];
+    printable_date(newest, day);
+    snprintf(out, 40, "%s KST", day);
+}
+
+static enum exp_status write_briefing(const char *dir, const struct article_set *set,
+                                      struct diag *d)
+{
+    struct briefing_article *items = xcalloc(set->count, sizeof *items);
+    char (*dates)[17] = xcalloc(set->count, sizeof *dates);
+    char **authors = xcalloc(set->count, sizeof *authors);
+    const char ***paragraphs = xcalloc(set->count, sizeof *paragraphs);
+    char **bodies = xcalloc(set->count, sizeof *bodies);
+    for (size_t i = 0; i < set->count; i++) {
+        const struct article *a = &set->items[i];
+        struct buf who = BUF_INIT;
+        for (size_t k = 0; k < a->n_people; k++)
+            buf_printf(&who, "%s%s%s%s", k ? ", " : "", a->people[k].name,
+                       *a->people[k].role ? " " : "", a->people[k].role);
+        authors[i] = buf_detach(&who);
+        printable_date(a->published_at, dates[i]);
+        /* The body's paragraphs are its "\n"-separated lines. */
+        bodies[i] = xstrdup(a->body);
+        size_t n = 0, cap = 0;
+        char *save = NULL;
+        for (char *p = strtok_r(bodies[i], "\n", &save); p; p = strtok_r(NULL, "\n", &save)) {
+            xgrow(&paragraphs[i], &cap, n + 1, sizeof *paragraphs[i]);
+            paragraphs[i][n++] = p;
+        }
+        items[i] = (struct briefing_article){
+            .title = a->title, .publisher = a->publisher, .published_at = dates[i],
+            .url = a->url, .author = authors[i], .paragraphs = paragraphs[i],
+            .n_paragraphs = n, .n_sentences = a->sentences.count, .source_file = a->source_file,
+        };
+    }
+    char when[40];
+    generated_at(set, when);
+    char *font_dir = fsutil_find_data("fonts");
+    struct briefing_input in = {
+        .title = "독자 AI 파운데이션 모델 주간 브리핑", .generated_at = when,
+        .articles = items, .n_articles = set->count, .font_dir = font_dir, .letter = 0,
+    };
+    char *path = fsutil_join(dir, "briefing.pdf");
+    struct atomic_file af;
+    enum exp_status st = atomic_file_open(&af, path, d);
+    if (st == EXP_OK) {
+        st = briefing_write(af.fp, &in, d);
+        if (st == EXP_OK)
+            st = atomic_file_commit(&af, d);
+        else
+            atomic_file_abort(&af);
+    }
+    free(path);
+    free(font_dir);
+    for (size_t i = 0; i < set->count; i++) {
+        free(authors[i]);
+        free(paragraphs[i]);
+        free(bodies[i]);
+    }
+    free(items);
+    free(dates);
+    free(authors);
+    free(paragraphs);
+    free(bodies);
+    return st;
+}
+
 /* Writes every output while holding the folder's lock. The stamp for --if-changed is
  * written last, and only after a fully successful run, so a failed or killed run is redone. */
 static enum exp_status write_outputs(const struct cli_options *opts, const char *dir,
-                                     const struct article_set *set, const char *fingerprint,
+                                     const struct run_result *r, const char *fingerprint,
                                      int clean_run, struct diag *d)
 {
     enum exp_status st = fsutil_mkdirs(dir, d);
@@ -308,8 +415,15 @@ static enum exp_status write_outputs(const struct cli_options *opts, const char 
         goto out;
     }
     unlink(stamp);
-    if (opts->formats & CLI_FORMAT_CSV)
-        st = write_csv(dir, "articles.csv", csv_out_write_articles, set, d);
+    if (opts->formats & CLI_FORMAT_CSV) {
+        st = write_csv(dir, "articles.csv", CSV_ARTICLES, r, d);
+        if (st == EXP_OK)
+            st = write_csv(dir, "comparison.csv", CSV_COMPARISON, r, d);
+        if (st == EXP_OK)
+            st = write_csv(dir, "facts.csv", CSV_FACTS, r, d);
+    }
+    if (st == EXP_OK && (opts->formats & CLI_FORMAT_PDF))
+        st = write_briefing(dir, r->set, d);
     if (st == EXP_OK && clean_run)
         st = fsutil_write_file_atomic(stamp, fingerprint, strlen(fingerprint), d);
 out:
@@ -320,8 +434,34 @@ out:
 
 /* ---- The run ---- */
 
+/* The template the options name, else the bundled one found beside the program. */
+static enum exp_status load_template(const struct cli_options *opts, struct template *tpl,
+                                     char **path_out, struct diag *d)
+{
+    char *path = opts->template_path ? xstrdup(opts->template_path)
+                                     : fsutil_find_data("templates/sovereign-ai.yaml");
+    if (!path) {
+        diag_error(d, "templates/sovereign-ai.yaml", 0, 0, "default template not found "
+                   "(install it, set EXPORTER_DATADIR, or pass --template FILE)");
+        return EXP_CONFIG;
+    }
+    enum exp_status st = template_load(path, d, tpl);
+    if (st != EXP_OK) {
+        free(path);
+        return EXP_CONFIG;   /* a template that is missing or wrong is a configuration error */
+    }
+    *path_out = path;
+    return EXP_OK;
+}
+
 enum exp_status build_run(const struct cli_options *opts, struct diag *d)
 {
+    struct template tpl;
+    char *template_path = NULL;
+    enum exp_status tpl_st = load_template(opts, &tpl, &template_path, d);
+    if (tpl_st != EXP_OK)
+        return tpl_st;
+
     struct path_list paths = { 0 };
     enum exp_status input_st = collect_inputs(opts, &paths, d);
 
@@ -342,7 +482,7 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
     }
     if (progress && paths.count)
         fputc('\n', stderr);
-    char *fingerprint = run_fingerprint(opts, opts->template_path, &paths);
+    char *fingerprint = run_fingerprint(opts, template_path, &paths);
     path_list_free(&paths);
 
     char since[11], until[11];
@@ -361,15 +501,30 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
         diag_error(d, NULL, 0, 0, "--strict: nothing written because of the errors above");
         goto out;
     }
-    if (opts->command == CLI_CHECK)
-        goto out;
 
-    char *dir = expand_out_dir(opts->out_dir, opts, &set);
-    enum exp_status out_st = write_outputs(opts, dir, &set, fingerprint, st == EXP_OK, d);
-    free(dir);
-    st = out_st != EXP_OK ? out_st : st;
+    /* Extract and merge. A sentence the extractor refuses is reported and skipped. */
+    struct extractor *ex = extract_new(&tpl);
+    struct fact_list facts = { 0 };
+    for (size_t i = 0; i < set.count; i++)
+        st = exp_status_worst(st, extract_article(ex, &set.items[i], &facts, d));
+    extract_free(ex);
+    struct table *table = table_build(&tpl, &facts);
+
+    if (opts->strict && st != EXP_OK)
+        diag_error(d, NULL, 0, 0, "--strict: nothing written because of the errors above");
+    else if (opts->command == CLI_BUILD) {
+        char *dir = expand_out_dir(opts->out_dir, opts, &set);
+        struct run_result r = { &set, &tpl, table, &facts };
+        enum exp_status out_st = write_outputs(opts, dir, &r, fingerprint, st == EXP_OK, d);
+        free(dir);
+        st = out_st != EXP_OK ? out_st : st;
+    }
+    table_free(table);
+    fact_list_free(&facts);
 out:
     free(fingerprint);
+    free(template_path);
+    template_free(&tpl);
     article_set_free(&set);
     return st;
 }

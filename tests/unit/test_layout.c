@@ -1,0 +1,453 @@
+/* test_layout.c — paragraphs, headings, tables and pages in the display list. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "font.h"
+#include "layout.h"
+#include "linebreak.h"
+
+struct fixture {
+    char *log;
+    size_t log_len;
+    FILE *log_fp;
+    struct diag d;
+    struct font_set *fs;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    f->log_fp = open_memstream(&f->log, &f->log_len);
+    diag_init(&f->d, f->log_fp, 0, 0);
+    if (font_set_new(NULL, &f->d, &f->fs) != EXP_OK)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    font_set_free(f->fs);
+    fclose(f->log_fp);
+    free(f->log);
+    free(f);
+    return 0;
+}
+
+static const struct layout_text_style body = { .font = FONT_SANS, .size = 10, .leading = 1.6f,
+    .color = 0, .align = LAYOUT_JUSTIFY, .space_after = 6 };
+
+static const char *const korean =
+    "정부는 2024년 3월 15일(금) “독자 인공지능(AI) 파운데이션 모델” 사업의 1차 평가 결과를 "
+    "발표했다. 평가는 성능·안전성·활용성 세 가지 기준으로 진행됐으며, 다섯 개 컨소시엄이 각자의 "
+    "모델을 공개했다……. 괄호(「보도자료」)와 ‘따옴표’, 물음표? 느낌표! 95% 이상, 30℃, 5㎞, "
+    "쌍점: 쌍반점; 그리고 마침표. 쉼표, 가운뎃점·까지 줄 머리에 오면 안 된다——끝.";
+
+/* Lines of a page: glyphs grouped by baseline, in order of x. */
+struct line_info {
+    float y, x0, x1;
+    uint32_t first_cp, last_cp;
+    unsigned spaces;
+};
+
+static size_t page_lines(const struct layout_page *pg, struct line_info *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < pg->nops; k++) {
+        const struct layout_op *op = &pg->ops[k];
+        if (op->kind != LAYOUT_OP_TEXT)
+            continue;
+        for (size_t g = op->u.text.first; g < op->u.text.first + op->u.text.count; g++) {
+            const struct layout_glyph *gl = &pg->glyphs[g];
+            size_t i;
+            for (i = 0; i < n; i++)
+                if (out[i].y > op->u.text.y - 1.5f && out[i].y < op->u.text.y + 1.5f)
+                    break;
+            if (i == n) {
+                if (n == max)
+                    continue;
+                out[n++] = (struct line_info){ op->u.text.y, gl->x, gl->x, gl->cp, gl->cp, 0 };
+            }
+            out[i].spaces += gl->cp == ' ';
+            if (gl->x < out[i].x0) {
+                out[i].x0 = gl->x;
+                out[i].first_cp = gl->cp;
+            }
+            if (gl->x >= out[i].x1) {
+                out[i].x1 = gl->x;
+                out[i].last_cp = gl->cp;
+            }
+        }
+    }
+    return n;
+}
+
+static size_t count_cp(const struct layout_page *pg, uint32_t cp)
+{
+    size_t n = 0;
+    for (size_t g = 0; g < pg->nglyphs; g++)
+        n += pg->glyphs[g].cp == cp;
+    return n;
+}
+
+static void test_justified_and_line_rules(void **state)
+{
+    struct fixture *f = *state;
+    /* Narrow measures force many breaks: check KLREQ at each, and that justified lines
+     * reach the right margin. */
+    static const float widths[] = { 24, 41, 90, 120, 155, 210, 330 };
+    for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+        struct layout_page_setup ps;
+        layout_page_setup_a4(&ps);
+        ps.page_numbers = 0;
+        ps.margin_right = ps.width - ps.margin_left - widths[w];
+        struct layout *L = layout_new(&ps, f->fs, &f->d);
+        layout_paragraph(L, korean, &body);
+        layout_finish(L);
+        const struct layout_page *pg = layout_get_page(L, 0);
+        struct line_info lines[128];
+        size_t n = page_lines(pg, lines, 128);
+        assert_true(n >= 3);
+        for (size_t i = 0; i < n; i++) {
+            if (linebreak_no_start(lines[i].first_cp))
+                fail_msg("width %g: line %zu starts with U+%04X", widths[w], i, lines[i].first_cp);
+            if (linebreak_no_end(lines[i].last_cp))
+                fail_msg("width %g: line %zu ends with U+%04X", widths[w], i, lines[i].last_cp);
+            assert_true(lines[i].x0 >= ps.margin_left - 0.01f);
+            /* the last glyph starts within the measure, and on justified lines near its end */
+            assert_true(lines[i].x1 < ps.margin_left + widths[w]);
+            /* (a line without spaces cannot be justified by spacing) */
+            if (i + 1 < n && lines[i].spaces && lines[i].x1 <= ps.margin_left + widths[w] - 12)
+                fail_msg("width %g: line %zu ends at %g (U+%04X)", widths[w], i,
+                         lines[i].x1 - ps.margin_left, lines[i].last_cp);
+        }
+        layout_free(L);
+    }
+}
+
+static void test_total_fit_spacing(void **state)
+{
+    struct fixture *f = *state;
+    /* Greedy breaking leaves the second line with gaps of about 1 em before the long
+     * "과학기술정보통신부는"; total fit shares the slack between the first two lines. */
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    layout_paragraph(L, "정부는 2024년 3월 15일(금) “독자 인공지능(AI) 파운데이션 모델” 사업의 1차 "
+                        "평가 결과를 발표했다. 평가는 성능·안전성·활용성 세 가지 기준으로 "
+                        "진행됐으며, 다섯 개 컨소시엄이 각자의 모델을 공개했다. "
+                        "과학기술정보통신부는 “국내 기술로 만든 모델이 글로벌 수준에 근접했다”고 "
+                        "평가하면서도, 학습 데이터와 컴퓨팅 자원의 격차는 여전히 크다고 밝혔다.",
+                     &body);
+    layout_finish(L);
+    const struct layout_page *pg = layout_get_page(L, 0);
+    float widest = 0;
+    for (size_t g = 0; g + 1 < pg->nglyphs; g++)
+        if (pg->glyphs[g].cp == ' ' && pg->glyphs[g + 1].x > pg->glyphs[g].x) {
+            float gap = pg->glyphs[g + 1].x - pg->glyphs[g].x;
+            if (gap > widest)
+                widest = gap;
+        }
+    assert_true(widest > 2.5f);
+    assert_true(widest < 8.0f);   /* the space itself is 3.3 pt at 10 pt */
+    layout_free(L);
+}
+
+static void test_overfull_lines_respect_punctuation(void **state)
+{
+    struct fixture *f = *state;
+    /* 8 pt is narrower than one syllable: every line is overfull, and still none starts
+     * with closing punctuation. */
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    ps.margin_right = ps.width - ps.margin_left - 8;
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    layout_paragraph(L, "가)나」다.라,……마", &body);
+    layout_finish(L);
+    struct line_info lines[32];
+    size_t n = page_lines(layout_get_page(L, 0), lines, 32);
+    assert_true(n >= 4);
+    for (size_t i = 0; i < n; i++)
+        assert_false(linebreak_no_start(lines[i].first_cp));
+    layout_free(L);
+}
+
+static void test_keep_all_words(void **state)
+{
+    struct fixture *f = *state;
+    /* At a comfortable measure no eojeol is split: every line ends before a space. */
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    const char *t = "한국어 조판에서는 어절 단위로 줄을 바꾸는 것이 일반적이며, 한 어절이 줄보다 "
+                    "길 때에만 음절 단위로 나눈다. 숫자와 단위(15일, 3,000억 원, 72.03점)는 한 "
+                    "덩어리로 유지된다. 이렇게 하면 읽는 사람이 낱말을 한눈에 알아볼 수 있다.";
+    layout_paragraph(L, t, &body);
+    layout_finish(L);
+    const struct layout_page *pg = layout_get_page(L, 0);
+    struct line_info lines[32];
+    size_t n = page_lines(pg, lines, 32);
+    assert_true(n >= 2);
+    /* Each line's last glyph is followed in the source by a space or the end. */
+    for (size_t i = 0; i + 1 < n; i++) {
+        struct buf b = BUF_INIT;
+        buf_put_utf8(&b, lines[i].last_cp);
+        buf_putc(&b, ' ');
+        assert_non_null(strstr(t, b.data));
+        buf_free(&b);
+    }
+    layout_free(L);
+}
+
+static void test_heading_kept_with_next(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    float room = ps.height - ps.margin_top - ps.margin_bottom;
+    /* Leave 30 pt: the heading (about 18 pt) would fit, its paragraph's two lines not. */
+    layout_reserve(L, room - 30);
+    const struct layout_text_style h = { .font = FONT_SANS_BOLD, .size = 13, .leading = 1.4f,
+        .color = 0, .align = LAYOUT_LEFT };
+    layout_heading(L, "제목은 다음 줄과 함께", &h, 0);
+    layout_paragraph(L, korean, &body);
+    layout_finish(L);
+    assert_int_equal(layout_page_count(L), 2);
+    assert_int_equal(layout_get_page(L, 0)->nglyphs, 0);
+    size_t n;
+    const struct layout_outline *ol = layout_outlines(L, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(ol[0].page, 1);
+    assert_string_equal(ol[0].title, "제목은 다음 줄과 함께");
+    layout_free(L);
+}
+
+static void test_table_pages(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_letter(&ps);
+    assert_float_equal(ps.width, 612, 0.001);
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    static const struct layout_column cols[5] = {
+        { "열번호", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
+        { "이름", LAYOUT_COL_FIXED, 80, LAYOUT_LEFT },
+        { "설명", LAYOUT_COL_PROPORTIONAL, 2, LAYOUT_LEFT },
+        { "값", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
+        { "비고", LAYOUT_COL_PROPORTIONAL, 1, LAYOUT_LEFT },
+    };
+    enum { ROWS = 90 };
+    const char *cells[ROWS * 5];
+    char nums[ROWS][2][16];
+    for (int r = 0; r < ROWS; r++) {
+        snprintf(nums[r][0], 16, "%d", r + 1);
+        snprintf(nums[r][1], 16, r % 2 ? "1,234" : "5");
+        cells[r * 5 + 0] = nums[r][0];
+        cells[r * 5 + 1] = "가나다";
+        /* three lines in a 80 pt column: 갑 on the first, 을 on the last */
+        cells[r * 5 + 2] = "갑 첫째 줄입니다 둘째 줄은 조금 더 길게 씁니다 셋째 줄의 끝은 을";
+        cells[r * 5 + 3] = nums[r][1];
+        cells[r * 5 + 4] = "비고";
+    }
+    struct layout_table t = { .cols = cols, .ncols = 5, .cells = cells, .nrows = ROWS, .zebra = 1 };
+    layout_table(L, &t);
+    layout_finish(L);
+    int pages = layout_page_count(L);
+    assert_true(pages >= 3);
+    size_t first = 0, last = 0;
+    for (int p = 0; p < pages; p++) {
+        const struct layout_page *pg = layout_get_page(L, p);
+        /* the header row on every page */
+        assert_int_equal(count_cp(pg, 0xC5F4 /* 열 */), 1);
+        /* rows never split: as many first lines as last lines on each page */
+        size_t a = count_cp(pg, 0xAC11 /* 갑 */), b = count_cp(pg, 0xC744 /* 을 */);
+        assert_int_equal(a, b);
+        first += a;
+        last += b;
+        /* nothing below the bottom margin except the footer */
+        for (size_t k = 0; k < pg->nops; k++)
+            if (pg->ops[k].kind == LAYOUT_OP_TEXT && pg->ops[k].u.text.size > 8)
+                assert_true(pg->ops[k].u.text.y < ps.height - ps.margin_bottom);
+    }
+    assert_int_equal(first, ROWS);
+    /* zebra shading: filled rectangles */
+    size_t fills = 0;
+    for (size_t k = 0; k < layout_get_page(L, 0)->nops; k++)
+        fills += layout_get_page(L, 0)->ops[k].kind == LAYOUT_OP_RECT;
+    assert_true(fills > 5);
+    layout_free(L);
+}
+
+static void test_numbers_right_aligned(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    static const struct layout_column cols[2] = {
+        { "항목", LAYOUT_COL_PROPORTIONAL, 1, LAYOUT_AUTO },
+        { "값", LAYOUT_COL_FIXED, 100, LAYOUT_AUTO },
+    };
+    const char *cells[] = { "가", "1,234,567", "나", "5" };
+    struct layout_table t = { .cols = cols, .ncols = 2, .cells = cells, .nrows = 2 };
+    layout_table(L, &t);
+    layout_finish(L);
+    const struct layout_page *pg = layout_get_page(L, 0);
+    float x7 = -1, x5 = -1;
+    for (size_t g = 0; g < pg->nglyphs; g++) {
+        if (pg->glyphs[g].cp == '7')
+            x7 = pg->glyphs[g].x;
+        if (pg->glyphs[g].cp == '5' && pg->glyphs[g].x > ps.width / 2)
+            x5 = pg->glyphs[g].x;
+    }
+    /* both numbers end at the cell's right edge (digits share one width in NanumGothic) */
+    assert_true(x7 > 0 && x5 > 0);
+    assert_float_equal(x7, x5, 0.01);
+    layout_free(L);
+}
+
+static void test_primitives_and_links(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.header_left = "머리글";
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    const struct layout_text_style st = { .font = FONT_SANS, .size = 9, .leading = 1.5f,
+        .color = 0x1D4ED8, .align = LAYOUT_LEFT };
+    struct layout_span spans[2] = { { "원문: ", NULL, NULL },
+                                    { "https://example.kr/기사", NULL, "https://example.kr/기사" } };
+    layout_paragraph_spans(L, spans, 2, &st);
+    struct layout_block b = layout_reserve(L, 120);
+    layout_draw_rect(L, b.page, b.x, b.y, 100, 20, 0x3366CC, LAYOUT_NO_COLOR, 0);
+    layout_draw_line(L, b.page, b.x, b.y + 110, b.x + b.width, b.y + 110, 0, 0.5f);
+    float w = layout_draw_text(L, b.page, b.x + b.width, b.y + 50, "72.03점", &st, LAYOUT_RIGHT);
+    assert_float_equal(w, layout_measure_text(L, "72.03점", &st), 0.001);
+    layout_finish(L);
+    const struct layout_page *pg = layout_get_page(L, 0);
+    assert_int_equal(pg->nlinks, 1);
+    assert_string_equal(pg->links[0].uri, "https://example.kr/기사");
+    assert_true(pg->links[0].x > ps.margin_left + 10);
+    assert_true(pg->links[0].w > 50);
+    assert_int_equal(count_cp(pg, 0xBA38 /* 머 */), 1);   /* running header */
+    assert_int_equal(count_cp(pg, '/'), 4);                /* three in the URL, one in "1 / 1" */
+    layout_free(L);
+}
+
+static void test_invalid_utf8_warns(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    layout_set_source(L, "articles/x.txt", 12);
+    layout_paragraph(L, "깨진 \xff\xfe 바이트", &body);
+    layout_finish(L);
+    fflush(f->log_fp);
+    assert_non_null(strstr(f->log, "articles/x.txt:12: warning: invalid UTF-8 (2 sequences)"));
+    layout_free(L);
+}
+
+static void test_no_orphan_no_endless_row(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    float room = ps.height - ps.margin_top - ps.margin_bottom;
+    /* Room for one 16 pt line only: the paragraph's first line must not stay there alone. */
+    layout_reserve(L, room - 20);
+    layout_paragraph(L, korean, &body);
+    assert_int_equal(layout_page_count(L), 2);
+    assert_int_equal(layout_get_page(L, 0)->nglyphs, 0);
+
+    /* A row taller than a page overflows once instead of starting pages for ever. */
+    struct buf big = BUF_INIT;
+    for (int i = 0; i < 200; i++)
+        buf_puts(&big, "아주 긴 칸의 내용 ");
+    static const struct layout_column cols[1] = { { "긴 칸", LAYOUT_COL_FIXED, 60, LAYOUT_LEFT } };
+    const char *cells[1] = { big.data };
+    struct layout_table t = { .cols = cols, .ncols = 1, .cells = cells, .nrows = 1 };
+    layout_table(L, &t);
+    layout_finish(L);
+    assert_true(layout_page_count(L) <= 4);
+    buf_free(&big);
+    layout_free(L);
+}
+
+static void test_hanging_list_and_rich_cells(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    const struct layout_text_style bullet = { .font = FONT_SANS, .size = 10, .leading = 1.6f,
+        .align = LAYOUT_JUSTIFY, .indent = -12, .inset = 12 };
+    const struct layout_text_style cite = { .font = FONT_SANS_BOLD, .size = 10, .leading = 1.6f,
+        .color = 0x1D4ED8 };
+    struct layout_span spans[3] = { { "•\xC2\xA0", NULL, NULL }, { korean, NULL, NULL },
+                                    { " [1]", &cite, "https://example.kr/1" } };
+    layout_paragraph_spans(L, spans, 3, &bullet);
+    const struct layout_page *pg = layout_get_page(L, 0);
+    struct line_info lines[32];
+    size_t n = page_lines(pg, lines, 32);
+    assert_true(n >= 2);
+    /* the bullet hangs at the margin, every other line starts at the inset */
+    assert_int_equal(lines[0].first_cp, 0x2022);
+    assert_float_equal(lines[0].x0, ps.margin_left, 0.01);
+    for (size_t i = 1; i < n; i++)
+        assert_float_equal(lines[i].x0, ps.margin_left + 12, 0.01);
+    assert_int_equal(pg->nlinks, 1);
+
+    /* A rich cell: a bold name and a link, laid out like a plain one. */
+    static const struct layout_column cols[2] = {
+        { "기관", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
+        { "출처", LAYOUT_COL_PROPORTIONAL, 1, LAYOUT_AUTO },
+    };
+    struct layout_span name[2] = { { "업스테이지", &cite, NULL }, { " ※", NULL, NULL } };
+    struct layout_span src[1] = { { "전자신문", NULL, "https://example.kr/2" } };
+    const struct layout_cell rich[2] = { { name, 2 }, { src, 1 } };
+    struct layout_table t = { .cols = cols, .ncols = 2, .nrows = 1, .rich = rich };
+    layout_table(L, &t);
+    layout_finish(L);
+    pg = layout_get_page(L, 0);
+    assert_int_equal(pg->nlinks, 2);
+    assert_string_equal(pg->links[1].uri, "https://example.kr/2");
+    assert_int_equal(count_cp(pg, 0x203B /* ※ */), 1);
+    layout_free(L);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_justified_and_line_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_keep_all_words, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_overfull_lines_respect_punctuation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_total_fit_spacing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_heading_kept_with_next, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_pages, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_numbers_right_aligned, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_primitives_and_links, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_invalid_utf8_warns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_orphan_no_endless_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hanging_list_and_rich_cells, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

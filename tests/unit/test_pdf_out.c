@@ -1,0 +1,283 @@
+/* test_pdf_out.c — the PDF writer: subset sizes, determinism, info, links, outlines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "font.h"
+#include "layout.h"
+#include "pdf_out.h"
+
+/* memmem is a GNU extension; the build is POSIX. */
+static const void *find(const void *hay, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; n <= len && i <= len - n; i++)
+        if (memcmp((const char *)hay + i, needle, n) == 0)
+            return (const char *)hay + i;
+    return NULL;
+}
+
+static int find_ci(const void *hay, size_t len, const char *upper, const char *lower)
+{
+    return find(hay, len, upper) || find(hay, len, lower);
+}
+
+static const struct layout_text_style body = { .font = FONT_SANS, .size = 10, .leading = 1.6f,
+    .color = 0, .align = LAYOUT_JUSTIFY, .space_after = 6 };
+
+/* A one-font document drawing n distinct Hangul syllables (every 7th from 가). */
+static enum exp_status render(size_t distinct, struct buf *pdf, struct pdf_out_stats *st,
+                              const struct pdf_out_info *info)
+{
+    struct diag d;
+    diag_init(&d, stderr, 0, 0);
+    struct font_set *fs;
+    if (font_set_new(NULL, &d, &fs) != EXP_OK)
+        return EXP_CONFIG;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    struct layout *L = layout_new(&ps, fs, &d);
+    struct buf t = BUF_INIT;
+    for (size_t i = 0; i < distinct; i++) {
+        buf_put_utf8(&t, 0xAC00 + (unsigned)(i * 7));
+        if (i % 5 == 4)
+            buf_putc(&t, ' ');
+    }
+    layout_paragraph(L, t.data, &body);
+    buf_free(&t);
+    layout_finish(L);
+    enum exp_status rc = pdf_out_to_buf(L, info, pdf, st, &d);
+    layout_free(L);
+    font_set_free(fs);
+    return rc;
+}
+
+static void test_font_bytes_follow_glyphs(void **state)
+{
+    (void)state;
+    static const size_t counts[] = { 20, 200, 800 };
+    size_t bytes[3];
+    for (int i = 0; i < 3; i++) {
+        struct buf pdf = BUF_INIT;
+        struct pdf_out_stats st;
+        assert_int_equal(render(counts[i], &pdf, &st, NULL), EXP_OK);
+        assert_int_equal(st.fonts, 1);
+        /* the syllables plus the space */
+        assert_int_equal(st.glyphs, counts[i] + (counts[i] >= 5));
+        bytes[i] = st.font_bytes;
+        /* A NanumGothic syllable costs about 150-250 bytes unhinted; allow 400 plus 12 KB of
+         * tables, far below the 4.6 MB font file. */
+        assert_true(st.font_bytes < counts[i] * 400 + 12000);
+        assert_true(st.bytes < st.font_bytes + 40000);
+        buf_free(&pdf);
+    }
+    assert_true(bytes[0] < bytes[1] && bytes[1] < bytes[2]);
+    /* Growth is per glyph: 600 more syllables cost 60-400 bytes each. */
+    double per = (double)(bytes[2] - bytes[1]) / (double)(counts[2] - counts[1]);
+    assert_true(per > 60 && per < 400);
+    struct stat sb;
+    if (stat("/usr/share/fonts/truetype/nanum/NanumGothic.ttf", &sb) == 0)
+        assert_true(bytes[2] * 10 < (size_t)sb.st_size);
+}
+
+static void test_deterministic_with_info(void **state)
+{
+    (void)state;
+    struct pdf_out_info info = { "제목 <&>", "기자", "주제", "키워드", "exporter", 1767052800 };
+    struct buf a = BUF_INIT, b = BUF_INIT;
+    assert_int_equal(render(30, &a, NULL, &info), EXP_OK);
+    assert_int_equal(render(30, &b, NULL, &info), EXP_OK);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.data, b.data, a.len);
+    assert_memory_equal(a.data, "%PDF-1.", 7);
+    /* Info is not compressed: UTF-16 title, the date from info->date. */
+    assert_non_null(find(a.data, a.len, "/CreationDate (D:20251230000000Z"));
+    assert_true(find_ci(a.data, a.len, "/Title <FEFF", "/Title <feff"));
+    buf_free(&a);
+    buf_free(&b);
+    /* No info: no dates at all. */
+    struct buf c = BUF_INIT;
+    assert_int_equal(render(10, &c, NULL, NULL), EXP_OK);
+    assert_null(find(c.data, c.len, "CreationDate"));
+    buf_free(&c);
+}
+
+static void test_links_and_outlines(void **state)
+{
+    (void)state;
+    struct diag d;
+    diag_init(&d, stderr, 0, 0);
+    struct font_set *fs;
+    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, fs, &d);
+    const struct layout_text_style h = { .font = FONT_SANS_BOLD, .size = 13, .leading = 1.4f,
+        .color = 0, .align = LAYOUT_LEFT, .space_after = 4 };
+    layout_heading(L, "첫 절", &h, 0);
+    layout_paragraph(L, "본문.", &body);
+    layout_heading(L, "하위 절", &h, 1);
+    struct layout_span sp[1] = { { "원문 보기", NULL, "https://example.kr/기사?a=1 b" } };
+    layout_paragraph_spans(L, sp, 1, &body);
+    layout_finish(L);
+    struct buf pdf = BUF_INIT;
+    assert_int_equal(pdf_out_to_buf(L, NULL, &pdf, NULL, &d), EXP_OK);
+    assert_non_null(find(pdf.data, pdf.len, "/Border [ 0 0 0 ]"));
+    /* Non-ASCII and spaces percent-encoded; libharu writes '/' and '%' as octal escapes. */
+    const char *uri = "/URI (https:\\057\\057example.kr\\057\\045EA\\045B8\\045B0\\045EC\\04582"
+                      "\\045AC?a=1\\04520b)";
+    assert_non_null(find(pdf.data, pdf.len, uri));
+    assert_non_null(find(pdf.data, pdf.len, "/PageMode /UseOutlines"));
+    /* 첫 절 as UTF-16BE with a BOM */
+    assert_true(find_ci(pdf.data, pdf.len, "<FEFFCCAB0020C808>", "<feffccab0020c808>"));
+    buf_free(&pdf);
+    layout_free(L);
+    font_set_free(fs);
+}
+
+static void test_write_to_file(void **state)
+{
+    (void)state;
+    struct diag d;
+    diag_init(&d, stderr, 0, 0);
+    struct font_set *fs;
+    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, fs, &d);
+    layout_paragraph(L, "파일로 씁니다.", &body);
+    layout_finish(L);
+    char *mem = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&mem, &len);
+    struct pdf_out_stats st;
+    assert_int_equal(pdf_out_write(L, NULL, fp, &st, &d), EXP_OK);
+    fclose(fp);
+    assert_int_equal(len, st.bytes);
+    assert_non_null(find(mem, len, "%%EOF"));
+    free(mem);
+    layout_free(L);
+    font_set_free(fs);
+}
+
+/* Pathological input: random bytes (mostly invalid UTF-8, controls, stray jamo and
+ * punctuation) in paragraphs and narrow table cells must give a valid PDF, never a crash. */
+static void test_random_bytes(void **state)
+{
+    (void)state;
+    char *log = NULL;
+    size_t log_len = 0;
+    FILE *lf = open_memstream(&log, &log_len);
+    struct diag d;
+    diag_init(&d, lf, 0, 0);
+    struct font_set *fs;
+    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, fs, &d);
+    static const char *const pieces[] = { "가", "\xE1\x84\x80", "\xE1\x85\xA1", "…", "—", "(", ")",
+                                          "「", " ", "\n", "1", ",", "%", "A", "\xff", "\xC3",
+                                          "\xF0\x9F\x98\x80", "\t", "·", "\xE2\x80\x8B" };
+    unsigned seed = 7;
+    char *cells[6];
+    for (int round = 0; round < 42; round++) {   /* a multiple of 6: every cell freed */
+        struct buf t = BUF_INIT;
+        buf_puts(&t, "");
+        int n = (int)(seed % 300);
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 16) % 4 == 0)
+                buf_putc(&t, (char)((seed >> 8) & 0xFF));
+            else
+                buf_puts(&t, pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])]);
+        }
+        if (round % 2)
+            layout_paragraph(L, t.data, &body);
+        else
+            layout_heading(L, t.data, &body, round % 3);
+        cells[round % 6] = buf_detach(&t);
+        if (round % 6 == 5) {
+            static const struct layout_column cols[3] = {
+                { "a", LAYOUT_COL_FIXED, 20, LAYOUT_AUTO },
+                { "b", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
+                { "c", LAYOUT_COL_PROPORTIONAL, 1, LAYOUT_JUSTIFY },
+            };
+            struct layout_table tb = { .cols = cols, .ncols = 3, .cells = (const char **)cells,
+                                       .nrows = 2, .zebra = 1 };
+            layout_table(L, &tb);
+            for (int i = 0; i < 6; i++)
+                free(cells[i]);
+        }
+    }
+    layout_finish(L);
+    struct buf pdf = BUF_INIT;
+    assert_int_equal(pdf_out_to_buf(L, NULL, &pdf, NULL, &d), EXP_OK);
+    assert_non_null(find(pdf.data, pdf.len, "%%EOF"));
+    buf_free(&pdf);
+    layout_free(L);
+    font_set_free(fs);
+    fclose(lf);
+    free(log);
+}
+
+static void test_internal_links(void **state)
+{
+    (void)state;
+    char *log = NULL;
+    size_t log_len = 0;
+    FILE *lf = open_memstream(&log, &log_len);
+    struct diag d;
+    diag_init(&d, lf, 0, 0);
+    struct font_set *fs;
+    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, fs, &d);
+    struct layout_span sp[2] = { { "본문 인용", NULL, NULL }, { "[1]", NULL, "#source-1" } };
+    layout_paragraph_spans(L, sp, 2, &body);
+    struct layout_span bad[1] = { { "없는 곳", NULL, "#nowhere" } };
+    layout_paragraph_spans(L, bad, 1, &body);
+    layout_page_break(L);
+    layout_anchor(L, "source-1");
+    layout_paragraph(L, "[1] 출처 목록의 첫 항목", &body);
+    layout_finish(L);
+    size_t n;
+    const struct layout_anchor *a = layout_anchors(L, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(a[0].page, 1);
+    assert_float_equal(a[0].y, ps.margin_top, 0.01);
+    struct buf pdf = BUF_INIT;
+    assert_int_equal(pdf_out_to_buf(L, NULL, &pdf, NULL, &d), EXP_OK);
+    fflush(lf);
+    assert_non_null(find(pdf.data, pdf.len, "/FitH"));
+    assert_non_null(find(pdf.data, pdf.len, "/Subtype /Link\n/Dest "));
+    assert_non_null(strstr(log, "warning: link to '#nowhere', which no anchor names"));
+    buf_free(&pdf);
+    layout_free(L);
+    font_set_free(fs);
+    fclose(lf);
+    free(log);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_font_bytes_follow_glyphs),
+        cmocka_unit_test(test_deterministic_with_info),
+        cmocka_unit_test(test_links_and_outlines),
+        cmocka_unit_test(test_write_to_file),
+        cmocka_unit_test(test_random_bytes),
+        cmocka_unit_test(test_internal_links),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
