@@ -397,3 +397,58 @@ void table_free(struct table *t)
     free(in);
     free(t);
 }
+
+/* ---- Key sentences ---- */
+
+static int quote_cmp(const void *x, const void *y)
+{
+    const struct table_quote *a = x, *b = y;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    size_t la = strlen(a->sentence), lb = strlen(b->sentence);
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    int c = strcmp(a->article_id, b->article_id);
+    if (c)
+        return c;
+    return a->sentence_no < b->sentence_no ? -1 : a->sentence_no > b->sentence_no;
+}
+
+size_t table_key_sentences(const struct template *tpl, const struct fact_list *l, size_t entity,
+                           struct table_quote *out, size_t max)
+{
+    struct table_quote *q = NULL;
+    size_t n = 0, cap = 0;
+    unsigned char *seen = xcalloc(tpl->n_columns ? tpl->n_columns : 1, 1);
+    for (size_t i = 0; i < l->count; i++) {
+        const struct fact *f = &l->items[i];
+        enum template_column_type type = tpl->columns[f->column].type;
+        if (f->entity != entity || type == TEMPLATE_COL_MODELS)
+            continue;
+        /* facts come in sentence order: the sentence is the last one seen, or new */
+        if (!n || q[n - 1].sentence_no != f->sentence_no ||
+            strcmp(q[n - 1].article_id, f->article_id)) {
+            xgrow(&q, &cap, n + 1, sizeof *q);
+            q[n++] = (struct table_quote){ f->article_id, f->publisher, f->published_at,
+                                           f->sentence_no, f->sentence, 0, 0 };
+            memset(seen, 0, tpl->n_columns);
+        }
+        q[n - 1].n_facts++;
+        if (seen[f->column]++)
+            continue;
+        q[n - 1].score += type == TEMPLATE_COL_QUANTITY || type == TEMPLATE_COL_DATE ? 2 : 1;
+    }
+    free(seen);
+    if (n > 1)
+        qsort(q, n, sizeof *q, quote_cmp);
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < max; i++) {
+        int repeated = 0;
+        for (size_t j = 0; j < k && !repeated; j++)
+            repeated = !strcmp(out[j].sentence, q[i].sentence);
+        if (!repeated)
+            out[k++] = q[i];
+    }
+    free(q);
+    return k;
+}
