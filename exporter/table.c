@@ -249,9 +249,12 @@ static void finish_cell(struct table *t, const struct template_column *col,
         for (size_t k = 0; k < e->n_fields; k++)
             if (!strcmp(e->fields[k].key, col->field))
                 buf_puts(&b, e->fields[k].value);
-    } else if ((col->type == TEMPLATE_COL_QUANTITY || col->type == TEMPLATE_COL_DATE) &&
+    } else if ((col->type == TEMPLATE_COL_QUANTITY || col->type == TEMPLATE_COL_DATE ||
+                (col->type == TEMPLATE_COL_KEYWORDS && col->single)) &&
                cell->n_values) {
-        qsort(cell->values, cell->n_values, sizeof *cell->values, value_desc);
+        /* figures and dates by value, descending; single keywords by template order */
+        qsort(cell->values, cell->n_values, sizeof *cell->values,
+              col->type == TEMPLATE_COL_KEYWORDS ? value_list_order : value_desc);
         /* A date another value refines ("2026-01" beside "2026-01-15") agrees with it. */
         unsigned char *coarse = xcalloc(cell->n_values, 1);
         size_t distinct = cell->n_values;

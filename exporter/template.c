@@ -327,8 +327,8 @@ static int read_org(struct loader *ld, yaml_node_t *m, struct template_org *out)
 static const char *const column_keys[] = {
     "id", "label", "type", "entities", "except", "units", "scale", "unit_label", "role",
     "english_scale_is_cue", "largest_per_clause", "flagship_only", "cues", "markers",
-    "exclude", "marker_side", "plan", "history", "skip", "elsewhere", "keywords", "flagship",
-    "field", NULL
+    "exclude", "marker_side", "plan", "history", "skip", "elsewhere", "keywords", "single",
+    "flagship", "field", NULL
 };
 
 static const char *const column_types[] = { "quantity", "keywords", "organisations", "models",
@@ -350,7 +350,7 @@ static int key_fits(const char *key, enum template_column_type t)
         if (!strcmp(key, rules[i]))
             return t == TEMPLATE_COL_QUANTITY || t == TEMPLATE_COL_KEYWORDS ||
                    t == TEMPLATE_COL_ORGANISATIONS || t == TEMPLATE_COL_DATE;
-    if (!strcmp(key, "keywords"))
+    if (!strcmp(key, "keywords") || !strcmp(key, "single"))
         return t == TEMPLATE_COL_KEYWORDS;
     if (!strcmp(key, "flagship"))
         return t == TEMPLATE_COL_MODELS;
@@ -422,7 +422,8 @@ static int read_column(struct loader *ld, yaml_node_t *m, struct template_column
         !opt_words(ld, m, "history", "history", &c->history) ||
         !opt_words(ld, m, "skip", "skip", &c->skip) ||
         !opt_words(ld, m, "elsewhere", "elsewhere", &c->elsewhere) ||
-        !opt_bool(ld, m, "flagship", "flagship", &c->flagship))
+        !opt_bool(ld, m, "flagship", "flagship", &c->flagship) ||
+        !opt_bool(ld, m, "single", "single", &c->single))
         return 0;
     if ((v = get(ld, m, "role"))) {
         if (!want(ld, v, YAML_SCALAR_NODE, "role"))

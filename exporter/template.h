@@ -108,6 +108,8 @@ struct template_column {
     /* keywords */
     struct template_keyword *keywords;
     size_t n_keywords;
+    int single;                   /* one value per row (architecture): the best supported,
+                                     the others recorded as a conflict */
 
     /* models: only the flagship (a single value) */
     int flagship;

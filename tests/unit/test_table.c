@@ -140,6 +140,9 @@ static void test_lists_follow_template_order(void **state)
     add_fact(&tpl, &l2, "naver_cloud", "models", "하이퍼클로바X 시드 32B 싱크", "y", 2);
     add_fact(&tpl, &l2, "naver_cloud", "modalities", "audio", "y", 2);
     add_fact(&tpl, &l2, "skt", "partners", "SK AX", "y", 3);
+    add_fact(&tpl, &l2, "naver_cloud", "architecture", "dense", "y", 4);
+    add_fact(&tpl, &l2, "naver_cloud", "architecture", "MoE", "y", 5);
+    add_fact(&tpl, &l1, "naver_cloud", "architecture", "MoE", "z", 2);
     add_fact(&tpl, &l2, "skt", "partners", "크래프톤", "y", 3);
     /* folded in two batches, as a streaming run does */
     struct table *t = table_new(&tpl);
@@ -152,9 +155,12 @@ static void test_lists_follow_template_order(void **state)
     assert_string_equal(cell(&tpl, t, "naver_cloud", "models"),
                         "하이퍼클로바X 시드 32B 싱크; 하이퍼클로바X 시드 8B 옴니");
     assert_string_equal(cell(&tpl, t, "skt", "partners"), "크래프톤; SK AX");
+    /* a single-valued keyword column keeps the best supported value, the rest as a conflict */
+    assert_string_equal(cell(&tpl, t, "naver_cloud", "architecture"), "MoE");
+    assert_string_equal(table_row_by_id(t, "naver_cloud")->conflicts,
+                        "architecture: MoE (2 articles) vs dense (1 article)");
     assert_string_equal(table_row_by_id(t, "naver_cloud")->sources_text, "y; z");
-    assert_string_equal(table_row_by_id(t, "naver_cloud")->conflicts, "");
-    assert_int_equal(t->n_facts, 7);
+    assert_int_equal(t->n_facts, 10);
     table_free(t);
     template_free(&tpl);
 }
