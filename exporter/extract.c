@@ -328,6 +328,7 @@ struct scratch {
     size_t *ok_figs;                  /* figures a column accepts by unit, text order */
     size_t n_ok;
     unsigned char *marked, *excluded; /* per figure, for the current column */
+    size_t *cand_fig, *cand_ent;      /* figures the current column accepts, and for whom */
     size_t index_cap[6];
 };
 
@@ -770,7 +771,7 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
         const struct column_rules *r = &ex->rules[c];
         if (col->type != TEMPLATE_COL_QUANTITY)
             continue;
-        size_t first = cx->out->count;
+        size_t n_cand = 0;
         s->n_ok = 0;
         for (size_t fi = 0; fi < s->n_figs; fi++)
             if (unit_ok(col, s->figs[fi].q))
@@ -810,6 +811,22 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
                 (clause_flags(ex, s, f->clause, e) & (CLAUSE_OTHER_MODEL | CLAUSE_FLAGSHIP)) ==
                     CLAUSE_OTHER_MODEL)
                 continue;
+            s->cand_fig[n_cand] = fi;
+            s->cand_ent[n_cand++] = e;
+        }
+        /* Several figures for one cell in one clause ("32B 및 8B 모델") describe several
+         * models; the row is about the flagship, the largest. */
+        for (size_t i = 0; i < n_cand; i++) {
+            const struct figure *f = &s->figs[s->cand_fig[i]];
+            int beaten = 0;
+            for (size_t j = 0; j < n_cand && col->largest_per_clause && !beaten; j++) {
+                const struct figure *g = &s->figs[s->cand_fig[j]];
+                beaten = j != i && s->cand_ent[j] == s->cand_ent[i] && g->clause == f->clause &&
+                         qvalue_cmp(&g->q->value, &f->q->value) > 0;
+            }
+            if (beaten)
+                continue;
+            const struct quantity *q = f->q;
             char value[96];
             if (q->qualifier == QUAL_RANGE) {
                 char hi[48];
@@ -820,38 +837,11 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
             } else {
                 qvalue_format_scaled(&q->value, col->scale, value, sizeof value);
             }
-            push_fact(cx, e, c, EXTRACT_NO_MODEL, value, q->qualifier != QUAL_RANGE, &q->value,
+            push_fact(cx, s->cand_ent[i], c, EXTRACT_NO_MODEL, value,
+                      q->qualifier != QUAL_RANGE, &q->value,
                       *col->unit_label ? col->unit_label : q->unit, q->qualifier, q->offset,
                       q->offset + q->length);
-            /* remember the clause in the model slot until the largest-per-clause pass */
-            cx->out->items[cx->out->count - 1].model = f->clause;
         }
-        /* Several figures for one cell in one clause ("32B 및 8B 모델") describe several
-         * models; the row is about the flagship, the largest. */
-        struct fact_list *l = cx->out;
-        if (col->largest_per_clause) {
-            for (size_t i = first; i < l->count; i++) {
-                int beaten = 0;
-                for (size_t j = first; j < l->count && !beaten; j++)
-                    if (j != i && l->items[j].entity == l->items[i].entity &&
-                        l->items[j].model == l->items[i].model &&
-                        qvalue_cmp(&l->items[j].number, &l->items[i].number) > 0)
-                        beaten = 1;
-                if (beaten)
-                    l->items[i].model = SIZE_MAX - 1;   /* marked for removal */
-            }
-            size_t w = first;
-            for (size_t i = first; i < l->count; i++) {
-                if (l->items[i].model == SIZE_MAX - 1) {
-                    free_fact(&l->items[i]);
-                    continue;
-                }
-                l->items[w++] = l->items[i];
-            }
-            l->count = w;
-        }
-        for (size_t i = first; i < l->count; i++)
-            l->items[i].model = EXTRACT_NO_MODEL;
     }
 }
 
@@ -1108,6 +1098,8 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
         s.ok_figs = xrealloc(s.ok_figs, (s.n_figs + 1) * sizeof *s.ok_figs);
         s.marked = xrealloc(s.marked, s.n_figs + 1);
         s.excluded = xrealloc(s.excluded, s.n_figs + 1);
+        s.cand_fig = xrealloc(s.cand_fig, (s.n_figs + 1) * sizeof *s.cand_fig);
+        s.cand_ent = xrealloc(s.cand_ent, (s.n_figs + 1) * sizeof *s.cand_ent);
 
         struct context cx = { ex, a, sent, si + 1, out, out->count };
         quantity_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
@@ -1154,6 +1146,8 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
     free(s.ok_figs);
     free(s.marked);
     free(s.excluded);
+    free(s.cand_fig);
+    free(s.cand_ent);
     quantity_list_free(&s.qs);
     return st;
 }
