@@ -110,4 +110,19 @@ echo "ok: outputs whole after SIGKILL at 6 moments"
 check "run after kills" "$?" 0
 check "no temporaries left" "$(ls -A "$tmp/atomic" | grep -c '\.tmp\.')" 0
 
+# Bad template: 78, with the template's position; a missing one too.
+printf 'id: t\nentities:\n  - id: a\n    name_ko: 가\n  - id: a\n    name_ko: 나\ncolumns: []\n' > "$tmp/dup.yaml"
+expect_exit 78 "template duplicate id" "$EXPORTER" build --template "$tmp/dup.yaml" --out "$tmp/t" examples/articles
+grep -q "dup.yaml:[0-9]*:[0-9]*: error:" "$tmp/err" && echo "ok: template message has a position" || { echo "FAIL: template message: $(cat "$tmp/err")"; fail=1; }
+expect_exit 78 "template missing" "$EXPORTER" build --template "$tmp/none.yaml" --out "$tmp/t" examples/articles
+check "bad template writes nothing" "$(ls "$tmp/t" 2>/dev/null | wc -l)" 0
+
+# make install: the installed program finds its template and fonts without the source tree.
+make -s install PREFIX=/usr/local DESTDIR="$tmp/root" >/dev/null
+test -f "$tmp/root/usr/local/share/man/man1/exporter.1" && echo "ok: man page installed" || { echo "FAIL: man page"; fail=1; }
+cp -R examples/articles "$tmp/articles"
+(cd "$tmp" && EXPORTER_DATADIR= "$tmp/root/usr/local/bin/exporter" build --out "$tmp/inst-out" "$tmp/articles" 2>"$tmp/err")
+check "installed run exit" "$?" 0
+check "installed run outputs" "$(ls "$tmp/inst-out" | tr '\n' ' ')" "articles.csv briefing.pdf comparison.csv facts.csv "
+
 exit $fail
