@@ -770,7 +770,7 @@ static int section_start(const struct scan *sc, size_t i, enum mode mode)
  * 이만 (this much), 오만 (arrogance). They are figures only before a unit (오만 원). */
 static int sino_word(const struct scan *sc, size_t from, size_t to)
 {
-    static const char *const words[] = { "구조", "구경", "일조", "사경", "이만", "오만" };
+    static const char *const words[] = { "구조", "구경", "일조", "사경", "이만", "오만", "이조", "사조" };
     if (to - from != 6)
         return 0;
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
@@ -1401,14 +1401,8 @@ static enum res read_tail(struct scan *sc, struct head *h, size_t *resume)
         if (!small_exp(c0) && c0 != 0xB9CC) /* 조건, 억: not 만 원 */
             return R_NONE;
     }
-    if (h->mode == MODE_SINO && h->nchars == 2 && !u) {
-        /* 구조, 이만, 오만, 구경: a digit and a big unit are a word unless a unit follows. */
-        size_t l, l1;
-        unsigned c0 = cp_at(sc, h->num_start, &l);
-        unsigned c1 = cp_at(sc, h->num_start + l, &l1);
-        if (sino_digit(c0) > 0 && big_exp(c1))
-            return R_NONE;
-    }
+    if (h->mode == MODE_SINO && !u && sino_word(sc, h->num_start, h->num_end))
+        return R_NONE; /* 구조, 이만, 오만, 구경: words unless a unit follows */
     read_suffix_qualifier(sc, h);
     if (h->mode == MODE_SINO && !figure_boundary(sc, h->end))
         return R_NONE;
