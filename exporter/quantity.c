@@ -288,9 +288,17 @@ static int is_alnum(unsigned c) { return is_digit(c) || is_alpha(c); }
 static int byte_at(const struct scan *sc, size_t i) { return i < sc->n ? sc->s[i] : -1; }
 static int digit_at(const struct scan *sc, size_t i) { return i < sc->n && is_digit(sc->s[i]); }
 
-static int at(const struct scan *sc, size_t i, const char *w, size_t wl)
+/* The bytes at i spell w. A plain loop: the words are a few bytes long and a call to memcmp
+ * per candidate cost a third of the scan time. */
+static inline int at(const struct scan *sc, size_t i, const char *w, size_t wl)
 {
-    return i + wl <= sc->n && memcmp(sc->s + i, w, wl) == 0;
+    if (i + wl > sc->n)
+        return 0;
+    const unsigned char *s = sc->s + i;
+    for (size_t k = 0; k < wl; k++)
+        if (s[k] != (unsigned char)w[k])
+            return 0;
+    return 1;
 }
 
 static int hangul_at(const struct scan *sc, size_t i)
@@ -1255,7 +1263,7 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
     /* "3·4차수", "1, 2차": a list that ends in an ordinal or a date. */
     if (mode == MODE_DIGITS && !h->korean && !h->eng) {
         size_t q = p;
-        for (;;) {
+        for (int items = 0; items < 4; items++) { /* bounded: "1,1,1,…" stays linear */
             if (at(sc, q, LIT("\xC2\xB7")))
                 q += 2;
             else if (byte_at(sc, q) == ',')
@@ -1430,6 +1438,20 @@ static void head_to_quantity(const struct head *h, struct quantity *q)
     q->english_scale = h->eng != 0;
 }
 
+/* First syllables of the native numerals: a cheap filter before the word tables. */
+static int native_first(unsigned c)
+{
+    switch (c) {
+    case 0xC2A4: /* 스 */ case 0xC11C: /* 서 */ case 0xB9C8: /* 마 */ case 0xC608: /* 예 */
+    case 0xC77C: /* 일 */ case 0xC5EC: /* 여 */ case 0xC544: /* 아 */ case 0xC5F4: /* 열 */
+    case 0xC270: /* 쉰 */ case 0xD558: /* 하 */ case 0xB2E4: /* 다 */ case 0xB458: /* 둘 */
+    case 0xC14B: /* 셋 */ case 0xB137: /* 넷 */ case 0xD55C: /* 한 */ case 0xB450: /* 두 */
+    case 0xC138: /* 세 */ case 0xB124: /* 네 */
+        return 1;
+    }
+    return 0;
+}
+
 static int head_start_at(const struct scan *sc, size_t i, enum mode *mode)
 {
     size_t l;
@@ -1441,8 +1463,8 @@ static int head_start_at(const struct scan *sc, size_t i, enum mode *mode)
         return 1;
     }
     if (is_hangul(c)) {
-        if (match_native(sc, i, native_tens, sizeof native_tens / sizeof native_tens[0])
-            || match_native(sc, i, native_units, sizeof native_units / sizeof native_units[0])) {
+        if (native_first(c) && (match_native(sc, i, native_tens, sizeof native_tens / sizeof native_tens[0])
+            || match_native(sc, i, native_units, sizeof native_units / sizeof native_units[0]))) {
             *mode = MODE_NATIVE;
             return 1;
         }
