@@ -12,8 +12,11 @@ trap 'rm -rf "$tmp"' EXIT
 for f in examples/articles/*.txt; do
   awk 'n>=2 && !/^\*(Crawled at|Source):/ {print} /^---$/ {n++}' "$f"
 done > "$tmp/seed.txt"
-seed_bytes=$(wc -c < "$tmp/seed.txt")
-copies=$(( (mb * 1000000 + seed_bytes - 1) / seed_bytes ))
-for ((i = 0; i < copies; i++)); do cat "$tmp/seed.txt"; done > "$tmp/corpus.txt"
+# Double the text until it is big enough (a few cat calls, not thousands).
+cp "$tmp/seed.txt" "$tmp/corpus.txt"
+while [ "$(wc -c < "$tmp/corpus.txt")" -lt $((mb * 1000000)) ]; do
+  cat "$tmp/corpus.txt" "$tmp/corpus.txt" > "$tmp/next.txt"
+  mv "$tmp/next.txt" "$tmp/corpus.txt"
+done
 taskset -c 0 ./build/bench_quantity "$tmp/corpus.txt" 3 2>/dev/null \
   || ./build/bench_quantity "$tmp/corpus.txt" 3

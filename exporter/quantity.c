@@ -242,7 +242,7 @@ struct scan {
 #define LIT(w) (w), (sizeof(w) - 1)
 
 /* Decodes the code point at i; the text was validated, so every sequence is complete. */
-static unsigned cp_at(const struct scan *sc, size_t i, size_t *len)
+static inline unsigned cp_at(const struct scan *sc, size_t i, size_t *len)
 {
     if (i >= sc->n) {
         *len = 0;
@@ -420,7 +420,7 @@ static size_t stop_suffix(const struct scan *sc, size_t i)
         { LIT("년") }, { LIT("월") }, { LIT("일") }, { LIT("시") }, { LIT("분") }, { LIT("주") },
         { LIT("박") }, { LIT("세") }, { LIT("살") }, { LIT("차") }, { LIT("위") }, { LIT("등") },
         { LIT("째") }, { LIT("호") }, { LIT("기") }, { LIT("회") }, { LIT("층") }, { LIT("강") },
-        { LIT("선") },
+        { LIT("선") }, { LIT("절") },
     };
     if (at(sc, i, LIT("초과")) || at(sc, i, LIT("차례")))
         return 0;
@@ -441,7 +441,8 @@ static int ranking_noun(const struct scan *sc, size_t i)
         { LIT("요소") }, { LIT("거점") }, { LIT("도시") }, { LIT("플랫폼") }, { LIT("이슈") },
         { LIT("혁신") }, { LIT("주요") }, { LIT("축") }, { LIT("국정") }, { LIT("명품") },
         { LIT("강") }, { LIT("초반") }, { LIT("중반") }, { LIT("후반") }, { LIT("남성") },
-        { LIT("여성") }, { LIT("청년") }, { LIT("주주") },
+        { LIT("여성") }, { LIT("청년") }, { LIT("주주") }, { LIT("국회") }, { LIT("대통령") },
+        { LIT("총선") }, { LIT("대선") }, { LIT("회장") }, { LIT("정부") },
     };
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (at(sc, i, words[k].w, words[k].len))
@@ -879,7 +880,9 @@ static enum res read_numeral(struct scan *sc, size_t i, enum mode mode, struct h
                 p = s;
                 continue; /* "1억2억": reported as malformed on the next turn */
             }
-            if (!e2 && (s == p || last_big == 4) && !pt2 && qvalue_cmp(&nx, &(struct qvalue){ pow10u(last_big), 0, 0 }) < 0
+            /* In Hangul the last section needs 십/백/천: 만이천 is 12000 but 조사, 만일, 경이
+             * are words. */
+            if (!e2 && (s == p || last_big == 4) && !pt2 && (mode != MODE_SINO || k2) && qvalue_cmp(&nx, &(struct qvalue){ pow10u(last_big), 0, 0 }) < 0
                 && !stop_suffix(sc, nq) && !(mode == MODE_DIGITS && (is_alnum((unsigned)byte_at(sc, nq)) || byte_at(sc, nq) == '.'))) {
                 if (mode == MODE_SINO && sino_char(cp_at(sc, nq, &l)))
                     break;
@@ -1205,6 +1208,8 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
         }
         unsigned e = eng_exp_of(c);
         int next = byte_at(sc, p + 1);
+        if (e == 3 && !h->point && h->v.mant < 10)
+            e = 0; /* 4K, 8K: a resolution, not four thousand */
         if (e && !is_alnum((unsigned)next) && next != '_') {
             if (next == '-' && is_alpha((unsigned)byte_at(sc, p + 2))
                 && !(byte_at(sc, p + 2) == 'A' && digit_at(sc, p + 3))) {
@@ -1260,6 +1265,18 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
         return R_SKIP;
     }
 
+    /* 5·18, 6·25: dates that name events. */
+    if (mode == MODE_DIGITS && !h->korean && !h->point && at(sc, p, LIT("\xC2\xB7")) && digit_at(sc, p + 2)) {
+        size_t q = p + 2;
+        while (digit_at(sc, q))
+            q++;
+        size_t ue;
+        if (!match_unit(sc, q, 1, &ue) && !(byte_at(sc, q) == ' ' && match_unit(sc, q + 1, 0, &ue))
+            && !big_exp(cp_at(sc, q, &l)) && !stop_suffix(sc, q)) {
+            *resume = q;
+            return R_SKIP;
+        }
+    }
     /* "3·4차수", "1, 2차": a list that ends in an ordinal or a date. */
     if (mode == MODE_DIGITS && !h->korean && !h->eng) {
         size_t q = p;
@@ -1519,6 +1536,9 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
         if (a.start == i)
             a.start = i - 1;
     }
+    int dollar = mode == MODE_DIGITS && i > 0 && sc->s[i - 1] == '$';
+    if (dollar && a.start == i)
+        a.start = i - 1; /* $10B */
     if (a.moe) {
         struct quantity *t = push(sc);
         head_to_quantity(&a, t);
@@ -1582,6 +1602,9 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
         if (rt == R_NONE)
             return reject_at(sc, i, mode);
     }
+
+    if (dollar && !a.unit[0])
+        a.unit = "USD";
 
     /* A bare number after an ASCII word is a version in a name: V 3.1, GPT 4. */
     if (mode == MODE_DIGITS && !a.unit[0] && !a.eng && !a.korean && a.qual == QUAL_NONE
