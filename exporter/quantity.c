@@ -577,6 +577,8 @@ struct head {
     const char *unit;
     enum quantity_qualifier qual;
     enum quantity_role role;
+    int native_range;          /* 두세 명: v .. high */
+    struct qvalue high;
     int moe;
     struct qvalue active;
     size_t active_start, active_end;
@@ -938,6 +940,14 @@ static const struct native_word native_units[] = {
     { LIT("네"), 4, NAT_PRENOMINAL },
 };
 
+/* Approximate pairs before a counter: 한두 개, 두세 명, 서너 곳 (a range). */
+static const struct native_word native_pairs[] = {
+    { LIT("한두"), 1, NAT_PRENOMINAL },   { LIT("두세"), 2, NAT_PRENOMINAL },
+    { LIT("서너"), 3, NAT_PRENOMINAL },   { LIT("너덧"), 4, NAT_PRENOMINAL },
+    { LIT("네댓"), 4, NAT_PRENOMINAL },   { LIT("대여섯"), 5, NAT_PRENOMINAL },
+    { LIT("예닐곱"), 6, NAT_PRENOMINAL },
+};
+
 static const struct native_word *match_native(const struct scan *sc, size_t i,
                                               const struct native_word *tab, size_t n)
 {
@@ -963,6 +973,16 @@ static int native_time_word(const struct scan *sc, size_t i)
 
 static enum res read_native(struct scan *sc, size_t i, struct head *h)
 {
+    const struct native_word *pair = match_native(sc, i, native_pairs, sizeof native_pairs / sizeof native_pairs[0]);
+    if (pair) {
+        h->v = (struct qvalue){ pair->value, 0, 0 };
+        h->high = (struct qvalue){ pair->value + 1, 0, 0 };
+        h->native_range = 1;
+        h->num_end = h->end = i + pair->len;
+        h->native = NAT_PRENOMINAL;
+        h->korean = 1;
+        return R_OK;
+    }
     const struct native_word *t = match_native(sc, i, native_tens, sizeof native_tens / sizeof native_tens[0]);
     size_t p = i;
     unsigned value = 0;
@@ -1463,7 +1483,7 @@ static int native_first(unsigned c)
     case 0xC77C: /* 일 */ case 0xC5EC: /* 여 */ case 0xC544: /* 아 */ case 0xC5F4: /* 열 */
     case 0xC270: /* 쉰 */ case 0xD558: /* 하 */ case 0xB2E4: /* 다 */ case 0xB458: /* 둘 */
     case 0xC14B: /* 셋 */ case 0xB137: /* 넷 */ case 0xD55C: /* 한 */ case 0xB450: /* 두 */
-    case 0xC138: /* 세 */ case 0xB124: /* 네 */
+    case 0xC138: /* 세 */ case 0xB124: /* 네 */ case 0xB108: /* 너 */ case 0xB300: /* 대 */
         return 1;
     }
     return 0;
@@ -1481,7 +1501,8 @@ static int head_start_at(const struct scan *sc, size_t i, enum mode *mode)
     }
     if (is_hangul(c)) {
         if (native_first(c) && (match_native(sc, i, native_tens, sizeof native_tens / sizeof native_tens[0])
-            || match_native(sc, i, native_units, sizeof native_units / sizeof native_units[0]))) {
+            || match_native(sc, i, native_units, sizeof native_units / sizeof native_units[0])
+            || match_native(sc, i, native_pairs, sizeof native_pairs / sizeof native_pairs[0]))) {
             *mode = MODE_NATIVE;
             return 1;
         }
@@ -1605,6 +1626,13 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
 
     if (dollar && !a.unit[0])
         a.unit = "USD";
+    if (a.native_range) {
+        struct quantity *q = push(sc);
+        head_to_quantity(&a, q);
+        q->high = a.high;
+        q->qualifier = QUAL_RANGE;
+        return a.end;
+    }
 
     /* A bare number after an ASCII word is a version in a name: V 3.1, GPT 4. */
     if (mode == MODE_DIGITS && !a.unit[0] && !a.eng && !a.korean && a.qual == QUAL_NONE

@@ -18,12 +18,13 @@
 
 static void render_one(struct buf *b, const char *text, const struct quantity *q)
 {
-    char v[64], h[64];
+    char v[64];
     qvalue_format(&q->value, v, sizeof v);
     buf_append(b, text + q->offset, q->length);
     buf_putc(b, '|');
     buf_puts(b, v);
     if (q->qualifier == QUAL_RANGE) {
+        char h[64];
         qvalue_format(&q->high, h, sizeof h);
         buf_printf(b, "..%s", h);
     }
@@ -298,6 +299,13 @@ static const struct { const char *input, *expected; } cases[] = {
     { "천천히", "" },
     { "만세", "" },
     { "억지로", "" },
+    { "두세 명", "두세 명|2..3|people|range|" },
+    { "한두 개", "한두 개|1..2|count|range|" },
+    { "서너 곳", "서너 곳|3..4|places|range|" },
+    { "대여섯 개", "대여섯 개|5..6|count|range|" },
+    { "대여섯", "" },
+    { "대표", "" },
+    { "두세계", "" },
 };
 
 static void test_forms(void **state)
