@@ -24,6 +24,6 @@ fuzz-quantity-build: build/fuzz/fuzz_quantity
 # the checked-in seeds in tests/fuzz/corpus_quantity are only read.
 fuzz-quantity: build/fuzz/fuzz_quantity
 	mkdir -p build/fuzz/corpus_quantity build/fuzz/artifacts
-	./build/fuzz/fuzz_quantity -max_total_time=$(QUANTITY_FUZZ_TIME) -max_len=4096 \
+	./build/fuzz/fuzz_quantity -max_total_time=$(QUANTITY_FUZZ_TIME) -max_len=4096 -timeout=10 \
 	  -artifact_prefix=build/fuzz/artifacts/ \
 	  build/fuzz/corpus_quantity tests/fuzz/corpus_quantity
