@@ -7,7 +7,31 @@
  * unit, a qualifier, and a role (MoE total/active parts; a number that is part of a model
  * name such as "GPT-OSS 120B"). Numbers that are names (B2B, K1, 1차, 3대 강국) and dates or
  * durations (12월 30일, 2026년, 4주) are not reported. Used by the extractor and by the
- * `exporter quantities` subcommand. */
+ * `exporter quantities` subcommand.
+ *
+ * What the scanner decides, for its callers:
+ * - Dates, times, durations and ages are never quantities: a number glued to 년 월 일 시 분 초 주
+ *   개월 시간 세기 박 세 살 (2026년, 6개월, 4주 이상, 10분 이내, 2시30분, 2026~2027년), a time
+ *   06:02, an ISO date 2025-12-28, and a native numeral before 시 달 해 살 주 날 (한 달, 스무 살).
+ * - Ordinals are not quantities: 1차, 2차수, 1단계, 1등급, 3위, 5년째, 두 번째, 1호, 3·4차수;
+ *   nor rankings 3대 강국, 5대 은행; nor numbers inside names: B2B, K1, B200, A100, 3D, 뉴스1,
+ *   큐웬3-VL-32B, 솔라-오픈-100B (glued to letters, Hangul or a hyphenated word); nor a bare
+ *   number after an ASCII word ("V 3.1", "GPT 4"); nor ids with a leading zero (029).
+ * - A bare English-scale size ("500B", "10.7B") has unit "" (it says nothing about what is
+ *   counted), english_scale 1 and role NONE. After a name it has role NAME: an ASCII word
+ *   ("GPT-OSS 120B", "SEED 8B"), a word ending in a digit ("큐웬3 235B"), or a word and a
+ *   version ("큐웬 3 235B", "큐웬 3-235B"; the version itself is not reported). After a Hangul
+ *   word ("매개변수 500B", "시드 32B 싱크") it stays a plain figure.
+ * - "500B(5000억 개)" is one quantity (restated, with the unit of whichever side has one);
+ *   "100B-A10" is two, TOTAL then ACTIVE, the active part taking the total's scale letter
+ *   when it has none.
+ * - Extra canonical units beside those listed in struct quantity: "places" (곳), "kinds" (종,
+ *   가지), "JPY" (엔), "CNY" (위안), "EUR" (유로); 차례 counts as "times", 개국/개사/개팀 as
+ *   "count". A number with an unknown counter glued to it (3사) is reported bare.
+ * - Values are normalised: trailing fractional zeros are dropped ("4.0" → 4, "1.50" → 1.5).
+ * - Hangul numerals of one syllable are figures only before money or a count (만 원, 천 명);
+ *   구조, 이만, 오만, 구경, 일조 are words unless a unit follows (오만 원). Sino-Korean and
+ *   native numerals must stand at the start of a word. */
 #ifndef EXPORTER_QUANTITY_H
 #define EXPORTER_QUANTITY_H
 
@@ -97,7 +121,9 @@ const char *quantity_role_name(enum quantity_role r);            /* "", "total",
  * line per quantity to out: line number, matched text, value (LOW..HIGH for ranges), unit,
  * qualifier, role. Lines that are not valid UTF-8 or hold refused numbers get a diagnostic
  * "<stdin>:LINE:COL: error: …" through d and are skipped; returns EXP_DATAERR if any were,
- * EXP_IOERR on a read or write error, else EXP_OK. */
+ * EXP_IOERR on a read or write error, else EXP_OK. COL counts code points from 1 (bytes up to
+ * an invalid sequence). A restatement that disagrees ("500B(400억 개)") is printed and gets a
+ * warning. A trailing CR is dropped; tabs inside matched text print as spaces. */
 enum exp_status quantity_print_lines(FILE *in, FILE *out, struct diag *d);
 
 #endif
