@@ -216,27 +216,31 @@ static const char *conflict_of(const struct table_row *r, const char *id, size_t
 }
 
 /* "519 (1 article) vs 500 (4 articles)" → "519B(기사 1건) vs 500B(기사 4건)". */
-static void put_conflict(const struct template_column *c, const char *text, size_t len,
-                         struct buf *b)
+static void put_conflict(const struct template_column *c, const char *chosen, const char *text,
+                         size_t len, struct buf *b)
 {
     struct buf seg = BUF_INIT;
     buf_append(&seg, text, len);
     int first = 1;
+    /* the value the table chose first, then the others as the table lists them */
+    for (int pass = 0; pass < 2; pass++)
     for (char *part = seg.data; part;) {
         char *vs = strstr(part, " vs ");
-        if (vs)
-            *vs = '\0';
         char *open = strstr(part, " (");
-        unsigned long nart = 0;
-        if (open) {
-            *open = '\0';
-            nart = strtoul(open + 2, NULL, 10);
+        size_t vlen = open && (!vs || open < vs) ? (size_t)(open - part)
+                                                 : vs ? (size_t)(vs - part) : strlen(part);
+        unsigned long nart = open && (!vs || open < vs) ? strtoul(open + 2, NULL, 10) : 0;
+        int is_chosen = strlen(chosen) == vlen && !strncmp(part, chosen, vlen);
+        if (is_chosen == (pass == 0)) {
+            struct buf v = BUF_INIT;
+            buf_append(&v, part, vlen);
+            buf_puts(b, first ? "" : " vs ");
+            put_value(c, v.data, b);
+            if (nart)
+                buf_printf(b, "(기사 %lu건)", nart);
+            buf_free(&v);
+            first = 0;
         }
-        buf_puts(b, first ? "" : " vs ");
-        put_value(c, part, b);
-        if (nart)
-            buf_printf(b, "(기사 %lu건)", nart);
-        first = 0;
         part = vs ? vs + 4 : NULL;
     }
     buf_free(&seg);
@@ -364,6 +368,11 @@ static void section_table(struct doc *D)
     const struct template *tpl = D->tpl;
     const struct template_words *tc = &tpl->layout.table_columns;
     layout_heading(D->L, "비교표", &D->st.h1, 0);
+    struct spans legend = { 0 };
+    span(&legend, "출처 열의 번호는 맨 뒤 출처 목록의 번호다. 빈 칸은 기사에 없는 값이다. 기사끼리 "
+                  "값이 엇갈리면 더 많은 기사가 보도한 값을 싣고 †로 표시해 표 아래에 적었다.",
+         NULL, NULL);
+    spans_paragraph(D->L, &legend, &D->st.meta);
     size_t nc = 0;
     struct layout_column *cols = xcalloc(tc->count + 1, sizeof *cols);
     long *colidx = xcalloc(tc->count + 1, sizeof *colidx);
@@ -439,7 +448,7 @@ static void section_table(struct doc *D)
                     fn->mark = dagger[nnotes - 1];
                     struct buf t = BUF_INIT;
                     buf_printf(&t, "%s %s: ", tr->e->name, col->label);
-                    put_conflict(col, conf, clen, &t);
+                    put_conflict(col, ce->text, conf, clen, &t);
                     fn->text = buf_detach(&t);
                     fn->values = ce->values;
                     fn->n_values = ce->n_values;
@@ -473,10 +482,6 @@ static void section_table(struct doc *D)
         spans_paragraph(D->L, &fs, &D->st.note);
         free(notes[i].text);
     }
-    struct spans legend = { 0 };
-    span(&legend, "출처 열의 번호는 아래 출처 목록의 번호다. 빈 칸은 기사에 없는 값이다. "
-                  "값이 엇갈리면 더 많은 기사가 보도한 값을 표에 싣고 표시(†)한다.", NULL, NULL);
-    spans_paragraph(D->L, &legend, &D->st.note);
     spans_free(&sp);
     free(rich);
     free(first);
@@ -561,6 +566,20 @@ static void entity_figures(struct doc *D, const struct table_row *tr, long skip_
     struct spans sp = { 0 };
     size_t n = 0, fcap = 0, ccap = 0;
     size_t *first = NULL, *count = NULL;
+    /* first row: how much the articles say about it */
+    xgrow(&first, &fcap, 2, sizeof *first);
+    xgrow(&count, &ccap, 2, sizeof *count);
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "기사 %zu건, %zu문장에서 언급 · 출처 ", tr->n_articles, tr->n_mentions);
+    put_source_numbers(D, tr, &m);
+    first[0] = sp.n;
+    span(&sp, "보도", &D->st.fig_label, NULL);
+    count[0] = 1;
+    first[1] = sp.n;
+    span(&sp, m.data, NULL, NULL);
+    count[1] = 1;
+    buf_free(&m);
+    n++;
     for (size_t c = 0; c < tpl->n_columns; c++) {
         const struct template_column *col = &tpl->columns[c];
         const struct table_cell *ce = &tr->cells[c];
@@ -593,7 +612,7 @@ static void entity_figures(struct doc *D, const struct table_row *tr, long skip_
         if (conf) {
             struct buf b = BUF_INIT;
             buf_puts(&b, " — 엇갈림: ");
-            put_conflict(col, conf, clen, &b);
+            put_conflict(col, ce->text, conf, clen, &b);
             span(&sp, b.data, &D->st.cite, NULL);
             sp.v[sp.n - 1].style = NULL;
             buf_free(&b);
@@ -636,15 +655,6 @@ static void entity_section(struct doc *D, const struct table_row *tr, long partn
     if (nonempty(tr->e->name_en) && strcmp(tr->e->name_en, tr->e->name))
         buf_printf(&h, " (%s)", tr->e->name_en);
     layout_heading(D->L, h.data, &D->st.h2, 1);
-    buf_clear(&h);
-    buf_printf(&h, "기사 %zu건 · 언급 %zu문장", tr->n_articles, tr->n_mentions);
-    long fm = -1;
-    for (size_t c = 0; c < D->tpl->n_columns && fm < 0; c++)
-        if (D->tpl->columns[c].type == TEMPLATE_COL_MODELS && D->tpl->columns[c].flagship)
-            fm = (long)c;
-    if (fm >= 0 && nonempty(tr->cells[fm].text))
-        buf_printf(&h, " · %s %s", D->tpl->columns[fm].label, tr->cells[fm].text);
-    layout_paragraph(D->L, h.data, &D->st.meta);
     buf_free(&h);
 
     entity_figures(D, tr, partners_col);
@@ -678,7 +688,9 @@ static void entity_section(struct doc *D, const struct table_row *tr, long partn
             span(&sp, ce->values[v].value, NULL, NULL);
             cite_value(D, &sp, &ce->values[v], 1);
         }
-        spans_paragraph(D->L, &sp, &D->st.body);
+        struct layout_text_style left = D->st.body;
+        left.align = LAYOUT_LEFT;
+        spans_paragraph(D->L, &sp, &left);
     }
 }
 

@@ -17,10 +17,11 @@ double chart_nice_step(double max)
 {
     if (!(max > 0))
         return 1;
-    double raw = max / 5, mag = pow(10, floor(log10(raw)));
+    /* the smallest 1, 2, 5 × 10^k that covers max in at most six steps */
+    double mag = pow(10, floor(log10(max / 6)));
     static const double steps[] = { 1, 2, 5, 10 };
     for (size_t i = 0; i < 4; i++)
-        if (steps[i] * mag >= raw && max / (steps[i] * mag) <= 6)
+        if (ceil(max / (steps[i] * mag) - 1e-9) <= 6)
             return steps[i] * mag;
     return 10 * mag;
 }

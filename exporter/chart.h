@@ -42,7 +42,7 @@ struct chart {
  * text width. Values are read with strtod for drawing only. Returns the reserved block. */
 struct layout_block chart_draw_bars(struct layout *L, const struct chart *c);
 
-/* The tick step for an axis up to max (1, 2 or 5 × 10^k, at most six steps); 1 for max <= 0. */
+/* The tick step for an axis up to max (1, 2 or 5 × 10^k, at most six steps, the smallest such); 1 for max <= 0. */
 double chart_nice_step(double max);
 
 #endif

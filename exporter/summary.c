@@ -332,11 +332,11 @@ static void bullet_largest(const struct ctx *x, struct summary *s)
     for (size_t i = 0; i < x->t->n_rows; i++) {
         const struct table_row *r = &x->t->rows[i];
         if (!r->e->topic && !cell(r, x->size_col)) {
-            buf_printf(&who, "%s%s", missing++ ? "·" : "", r->e->name);
+            buf_printf(&who, "%s%s", missing++ ? ", " : "", r->e->name);
         }
     }
     if (missing)
-        buf_printf(&b, ". %s는 미공개", who.data);
+        buf_printf(&b, ". %s: 미공개", who.data);
     buf_free(&who);
     buf_puts(&b, ".");
     it->text = buf_detach(&b);
@@ -398,7 +398,7 @@ static void bullet_kind(const struct ctx *x, struct summary *s)
             continue;
         const struct table_value *v = find_value(cell(r, x->kind_col), best);
         if (!v) {
-            buf_printf(&rest, "%s%s", others++ ? "·" : "", r->e->name);
+            buf_printf(&rest, "%s%s", others++ ? ", " : "", r->e->name);
             continue;
         }
         buf_printf(&b, "%s%s", n++ ? ", " : "", r->e->name);
@@ -431,9 +431,9 @@ static void bullet_kind(const struct ctx *x, struct summary *s)
         buf_puts(&b, ")");
     }
     if (others) {
-        buf_printf(&b, ". %s는 ", rest.data);
+        buf_puts(&b, ". ");
         put_label(x, x->kind_col, &b);
-        buf_puts(&b, " 미공개");
+        buf_printf(&b, " 미공개: %s", rest.data);
     }
     buf_puts(&b, ".");
     buf_free(&rest);
@@ -601,27 +601,29 @@ static void put_conflict_values(const struct ctx *x, long col, const struct tabl
 {
     struct buf seg = BUF_INIT;
     buf_append(&seg, text, len);
-    char *save = NULL;
     int first = 1;
+    /* the value the table chose first, then the others as the table lists them */
+    for (int pass = 0; pass < 2; pass++)
     for (char *part = seg.data; part;) {
         char *vs = strstr(part, " vs ");
-        if (vs)
-            *vs = '\0';
         char *open = strstr(part, " (");
-        size_t nart = 0;
-        if (open) {
-            *open = '\0';
-            nart = strtoul(open + 2, NULL, 10);
+        size_t vlen = open && (!vs || open < vs) ? (size_t)(open - part)
+                                                 : vs ? (size_t)(vs - part) : strlen(part);
+        size_t nart = open && (!vs || open < vs) ? strtoul(open + 2, NULL, 10) : 0;
+        int chosen = strlen(ce->text) == vlen && !strncmp(part, ce->text, vlen);
+        if (chosen == (pass == 0)) {
+            struct buf v = BUF_INIT;
+            buf_append(&v, part, vlen);
+            buf_puts(b, first ? "" : " vs ");
+            put_value(x, col, v.data, b);
+            if (nart)
+                buf_printf(b, "(%zu건)", nart);
+            cite_value(it, find_value(ce, v.data));
+            buf_free(&v);
+            first = 0;
         }
-        buf_puts(b, first ? "" : " vs ");
-        put_value(x, col, part, b);
-        if (nart)
-            buf_printf(b, "(%zu건)", nart);
-        cite_value(it, find_value(ce, part));
-        first = 0;
         part = vs ? vs + 4 : NULL;
     }
-    (void)save;
     buf_free(&seg);
 }
 
@@ -689,7 +691,7 @@ static void bullet_breadth(const struct ctx *x, struct summary *s)
         buf_printf(&b, "%s 최다는 %s(%zu곳: ", x->tpl->columns[x->partners_col].label,
                    most_p->e->name, c->n_values);
         for (size_t k = 0; k < c->n_values && k < 3; k++) {
-            buf_printf(&b, "%s%s", k ? "·" : "", c->values[k].value);
+            buf_printf(&b, "%s%s", k ? ", " : "", c->values[k].value);
             cite_value(it, &c->values[k]);
         }
         buf_puts(&b, c->n_values > 3 ? " 등)" : ")");
