@@ -199,6 +199,21 @@ static void put_value(const struct template_column *c, const char *value, struct
         buf_puts(b, value);
 }
 
+/* A figure as the table holds it, then as a reader says it when that differs:
+ * "62.8 (628억 원)" under a label in 십억 원; "500B" stays "500B". */
+static void put_figure(const struct template_column *c, const char *value, struct buf *b)
+{
+    struct buf said = BUF_INIT;
+    put_value(c, value, &said);
+    size_t n = strlen(value);
+    char next = strncmp(said.data, value, n) ? '0' : said.data[n];
+    if (c->type == TEMPLATE_COL_QUANTITY && ((next >= '0' && next <= '9') || next == ','))
+        buf_printf(b, "%s (%s)", value, said.data);
+    else
+        buf_puts(b, said.data);
+    buf_free(&said);
+}
+
 /* Whether the row's conflicts text names column id ("params_total_b: 519 (1 article) vs …"). */
 static const char *conflict_of(const struct table_row *r, const char *id, size_t *len)
 {
@@ -597,7 +612,7 @@ static void entity_figures(struct doc *D, const struct table_row *tr, long skip_
         for (size_t v = 0; v < shown; v++) {
             struct buf b = BUF_INIT;
             buf_puts(&b, v ? ", " : "");
-            put_value(col, ce->values[v].value, &b);
+            put_figure(col, ce->values[v].value, &b);
             if (col->type == TEMPLATE_COL_MODELS) {
                 const struct template_model *fm = template_flagship(tr->e);
                 if (fm && !strcmp(fm->name, ce->values[v].value))
