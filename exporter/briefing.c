@@ -53,6 +53,7 @@ static void styles_init(struct styles *s, float body)
     s->body = (struct layout_text_style){ .font = FONT_SANS, .size = body, .leading = 1.6f,
         .color = INK, .align = LAYOUT_JUSTIFY, .space_after = 4 };
     s->bullet = s->body;
+    s->bullet.align = LAYOUT_LEFT;   /* figures and brackets make justified gaps uneven */
     s->bullet.indent = -11;
     s->bullet.inset = 11;
     s->bullet.space_after = 5;
@@ -230,34 +231,40 @@ static const char *conflict_of(const struct table_row *r, const char *id, size_t
     return NULL;
 }
 
-/* "519 (1 article) vs 500 (4 articles)" → "519B(기사 1건) vs 500B(기사 4건)". */
-static void put_conflict(const struct template_column *c, const char *chosen, const char *text,
-                         size_t len, struct buf *b)
+/* "519 (1 article) vs 500 (4 articles)" → "500B(기사 4건)[1][2] vs 519B(기사 1건)[3]": the
+ * value the table chose first, each value followed by its citations. */
+static void span_conflict(const struct doc *D, struct spans *s, const struct template_column *c,
+                          const struct table_cell *ce, const char *text, size_t len)
 {
     struct buf seg = BUF_INIT;
     buf_append(&seg, text, len);
     int first = 1;
-    /* the value the table chose first, then the others as the table lists them */
     for (int pass = 0; pass < 2; pass++)
-    for (char *part = seg.data; part;) {
-        char *vs = strstr(part, " vs ");
-        char *open = strstr(part, " (");
-        size_t vlen = open && (!vs || open < vs) ? (size_t)(open - part)
-                                                 : vs ? (size_t)(vs - part) : strlen(part);
-        unsigned long nart = open && (!vs || open < vs) ? strtoul(open + 2, NULL, 10) : 0;
-        int is_chosen = strlen(chosen) == vlen && !strncmp(part, chosen, vlen);
-        if (is_chosen == (pass == 0)) {
-            struct buf v = BUF_INIT;
-            buf_append(&v, part, vlen);
-            buf_puts(b, first ? "" : " vs ");
-            put_value(c, v.data, b);
-            if (nart)
-                buf_printf(b, "(기사 %lu건)", nart);
-            buf_free(&v);
-            first = 0;
+        for (char *part = seg.data; part;) {
+            char *vs = strstr(part, " vs ");
+            char *open = strstr(part, " (");
+            int counted = open && (!vs || open < vs);
+            size_t vlen = counted ? (size_t)(open - part) : vs ? (size_t)(vs - part)
+                                                               : strlen(part);
+            unsigned long nart = counted ? strtoul(open + 2, NULL, 10) : 0;
+            int is_chosen = strlen(ce->text) == vlen && !strncmp(part, ce->text, vlen);
+            if (is_chosen == (pass == 0)) {
+                struct buf v = BUF_INIT, t = BUF_INIT;
+                buf_append(&v, part, vlen);
+                buf_puts(&t, first ? "" : " vs ");
+                put_value(c, v.data, &t);
+                if (nart)
+                    buf_printf(&t, "(기사 %lu건)", nart);
+                span(s, t.data, NULL, NULL);
+                for (size_t k = 0; k < ce->n_values; k++)
+                    if (!strcmp(ce->values[k].value, v.data))
+                        cite_value(D, s, &ce->values[k], 3);
+                buf_free(&v);
+                buf_free(&t);
+                first = 0;
+            }
+            part = vs ? vs + 4 : NULL;
         }
-        part = vs ? vs + 4 : NULL;
-    }
     buf_free(&seg);
 }
 
@@ -318,12 +325,17 @@ static void section_summary(struct doc *D)
     summary_bullets(D->t, D->in->facts, D->today, &s);
     if (!s.count)
         layout_paragraph(D->L, "요약할 수치가 기사에 없다.", &D->st.body);
+    /* the bullet hangs: continuation lines start under the text, not under the bullet */
+    static const char mark[] = "•\xC2\xA0\xC2\xA0";
+    struct layout_text_style item = D->st.bullet;
+    item.inset = layout_measure_text(D->L, mark, &item);
+    item.indent = -item.inset;
     for (size_t i = 0; i < s.count; i++) {
         struct spans sp = { 0 };
-        span(&sp, "•\xC2\xA0\xC2\xA0", NULL, NULL);
+        span(&sp, mark, NULL, NULL);
         span(&sp, s.items[i].text, NULL, NULL);
         cites(D, &sp, s.items[i].cites, s.items[i].n_cites);
-        spans_paragraph(D->L, &sp, &D->st.bullet);
+        spans_paragraph(D->L, &sp, &item);
     }
     summary_free(&s);
 }
@@ -364,6 +376,15 @@ static void put_source_numbers(const struct doc *D, const struct table_row *r, s
     free(has);
 }
 
+/* Whether some organisation's cell in column c holds several values. */
+static int multi_valued(const struct table *t, long c)
+{
+    for (size_t r = 0; r < t->n_rows; r++)
+        if (!t->rows[r].e->topic && t->rows[r].cells[c].n_values > 1)
+            return 1;
+    return 0;
+}
+
 static const char *const dagger[] = { "†", "‡", "§", "¶", "††", "‡‡", "§§", "¶¶" };
 #define N_DAGGERS (sizeof dagger / sizeof dagger[0])
 
@@ -373,9 +394,11 @@ static const char *const dagger[] = { "†", "‡", "§", "¶", "††", "‡�
 
 struct footnote {
     const char *mark;
-    char *text;
-    const struct table_value *values;
-    size_t n_values;
+    char *text;                        /* "SK텔레콤 총 파라미터(B): " */
+    const struct template_column *col;
+    const struct table_cell *cell;
+    const char *conflict;              /* in the row's conflicts text */
+    size_t len;
 };
 
 static void section_table(struct doc *D)
@@ -407,10 +430,14 @@ static void section_table(struct doc *D)
         } else if (c >= 0) {
             const struct template_column *col = &tpl->columns[c];
             lc->header = col->label;
+            /* list columns share what the figures leave, partners (long lists) most */
             if (col->type == TEMPLATE_COL_ORGANISATIONS ||
                 (col->type == TEMPLATE_COL_MODELS && !col->flagship)) {
                 lc->width_kind = LAYOUT_COL_PROPORTIONAL;
-                lc->width = 1;
+                lc->width = 2.5f;
+            } else if (col->type == TEMPLATE_COL_KEYWORDS && multi_valued(D->t, c)) {
+                lc->width_kind = LAYOUT_COL_PROPORTIONAL;
+                lc->width = 1.5f;
             }
             if (col->type == TEMPLATE_COL_QUANTITY)
                 lc->align = LAYOUT_RIGHT;
@@ -463,10 +490,11 @@ static void section_table(struct doc *D)
                     fn->mark = dagger[nnotes - 1];
                     struct buf t = BUF_INIT;
                     buf_printf(&t, "%s %s: ", tr->e->name, col->label);
-                    put_conflict(col, ce->text, conf, clen, &t);
                     fn->text = buf_detach(&t);
-                    fn->values = ce->values;
-                    fn->n_values = ce->n_values;
+                    fn->col = col;
+                    fn->cell = ce;
+                    fn->conflict = conf;
+                    fn->len = clen;
                     span(&sp, fn->mark, &D->st.mark, "#conflicts");
                 }
             }
@@ -492,8 +520,7 @@ static void section_table(struct doc *D)
         span(&fs, notes[i].mark, &D->st.mark, NULL);
         span(&fs, "\xC2\xA0", NULL, NULL);
         span(&fs, notes[i].text, NULL, NULL);
-        for (size_t v = 0; v < notes[i].n_values; v++)
-            cite_value(D, &fs, &notes[i].values[v], 2);
+        span_conflict(D, &fs, notes[i].col, notes[i].cell, notes[i].conflict, notes[i].len);
         spans_paragraph(D->L, &fs, &D->st.note);
         free(notes[i].text);
     }
@@ -560,6 +587,7 @@ static void section_chart(struct doc *D)
     struct chart ch = { series, ns, groups, ng, axis.data, unit, "미공개 (보도 없음)" };
     layout_vspace(D->L, 2);
     chart_draw_bars(D->L, &ch);
+    layout_vspace(D->L, 4);
     struct spans note = { 0 };
     span(&note, "막대는 비교표의 값이다. ‘미공개’는 기사가 그 값을 밝히지 않았다는 뜻이며 0이 "
                 "아니다. 기관명을 누르면 해당 기관 항목으로 이동한다.", NULL, NULL);
@@ -625,14 +653,8 @@ static void entity_figures(struct doc *D, const struct table_row *tr, long skip_
         size_t clen;
         const char *conf = conflict_of(tr, col->id, &clen);
         if (conf) {
-            struct buf b = BUF_INIT;
-            buf_puts(&b, " — 엇갈림: ");
-            put_conflict(col, ce->text, conf, clen, &b);
-            span(&sp, b.data, &D->st.cite, NULL);
-            sp.v[sp.n - 1].style = NULL;
-            buf_free(&b);
-            for (size_t v = 1; v < ce->n_values; v++)
-                cite_value(D, &sp, &ce->values[v], 2);
+            span(&sp, " — 엇갈림: ", NULL, NULL);
+            span_conflict(D, &sp, col, ce, conf, clen);
         }
         count[n * 2 + 1] = sp.n - first[n * 2 + 1];
         n++;
@@ -714,7 +736,7 @@ static void section_entities(struct doc *D)
     layout_heading(D->L, "기관별 상세", &D->st.h1, 0);
     layout_paragraph(D->L, "주요 문장은 그 기관에 대해 추출된 사실(열과 값)을 가장 많이 담은 문장이다. "
                      "같으면 먼저 나온 기사(날짜, 기사 번호 순), 그 안에서 앞 문장을 고르고, "
-                     "같은 문장이 여러 기사에 실리면 한 번만 싣는다.", &D->st.note);
+                     "같은 문장이 여러 기사에 실리면 한 번만 싣는다.", &D->st.meta);
     long partners = -1;
     for (size_t c = 0; c < D->tpl->n_columns && partners < 0; c++)
         if (D->tpl->columns[c].type == TEMPLATE_COL_ORGANISATIONS)

@@ -387,11 +387,9 @@ static void bullet_kind(const struct ctx *x, struct summary *s)
     if (!best)
         return;
     struct summary_item *it = new_item(s);
-    struct buf b = BUF_INIT, rest = BUF_INIT;
-    buf_printf(&b, "%s ", best);
-    put_label(x, x->kind_col, &b);
-    buf_puts(&b, " 채택 ");
+    struct buf b = BUF_INIT, list = BUF_INIT, rest = BUF_INIT;
     size_t n = 0, others = 0;
+    int shares = x->size_col >= 0 && x->part_col >= 0;
     for (size_t i = 0; i < x->t->n_rows; i++) {
         const struct table_row *r = &x->t->rows[i];
         if (r->e->topic)
@@ -401,41 +399,43 @@ static void bullet_kind(const struct ctx *x, struct summary *s)
             buf_printf(&rest, "%s%s", others++ ? ", " : "", r->e->name);
             continue;
         }
-        buf_printf(&b, "%s%s", n++ ? ", " : "", r->e->name);
+        buf_printf(&list, "%s%s", n++ ? ", " : "", r->e->name);
         const struct table_cell *sz = cell(r, x->size_col), *pt = cell(r, x->part_col);
-        if (x->size_col >= 0 && x->part_col >= 0) {
-            buf_puts(&b, "(");
+        if (shares) {
+            buf_puts(&list, "(");
             if (sz && pt && sz->is_number && pt->is_number) {
-                put_share(&b, pt->text, sz->text);
-                buf_puts(&b, " = ");
-                put_value(x, x->part_col, pt->text, &b);
-                buf_puts(&b, "/");
-                put_value(x, x->size_col, sz->text, &b);
+                put_share(&list, pt->text, sz->text);
+                buf_puts(&list, " = ");
+                put_value(x, x->part_col, pt->text, &list);
+                buf_puts(&list, "/");
+                put_value(x, x->size_col, sz->text, &list);
                 cite_value(it, &pt->values[0]);
             } else {
-                summary_short_label(x->tpl->columns[x->part_col].label, &b);
-                buf_puts(&b, " 미공개");
+                put_label(x, x->part_col, &list);
+                buf_puts(&list, " 미공개");
             }
-            buf_puts(&b, ")");
+            buf_puts(&list, ")");
         }
         cite_value(it, v);
     }
-    buf_printf(&b, " — %zu곳", n);
-    if (x->size_col >= 0 && x->part_col >= 0) {
-        buf_puts(&b, ", 괄호 안은 ");
+    buf_printf(&b, "%s ", best);
+    put_label(x, x->kind_col, &b);
+    buf_printf(&b, " %zu곳 — %s.", n, list.data);
+    if (shares) {
+        buf_puts(&b, " 괄호 안은 ");
         put_label(x, x->part_col, &b);
         buf_puts(&b, " 비율(");
         put_label(x, x->part_col, &b);
         buf_puts(&b, "/");
         put_label(x, x->size_col, &b);
-        buf_puts(&b, ")");
+        buf_puts(&b, ").");
     }
     if (others) {
-        buf_puts(&b, ". ");
+        buf_puts(&b, " ");
         put_label(x, x->kind_col, &b);
-        buf_printf(&b, " 미공개: %s", rest.data);
+        buf_printf(&b, " 미공개: %s.", rest.data);
     }
-    buf_puts(&b, ".");
+    buf_free(&list);
     buf_free(&rest);
     it->text = buf_detach(&b);
 }
@@ -482,7 +482,7 @@ static void bullet_budget(const struct ctx *x, struct summary *s)
     int exact = 1;
     size_t n = 0;
     if (unit_n >= 2) {
-        buf_puts(&b, "사업 예산 ");
+        buf_puts(&b, "사업 예산: ");
         for (size_t c = 0; c < tpl->n_columns; c++) {
             const struct table_cell *ce = cell(r, (long)c);
             if (tpl->columns[c].type != TEMPLATE_COL_QUANTITY || !ce ||
@@ -513,7 +513,7 @@ static void bullet_budget(const struct ctx *x, struct summary *s)
         if (tpl->columns[c].type != TEMPLATE_COL_QUANTITY || !ce ||
             (unit_n >= 2 && !strcmp(tpl->columns[c].unit_label, unit)))
             continue;
-        buf_puts(&b, b.len ? "; " : "");
+        buf_puts(&b, b.len ? ". " : "");
         put_label(x, (long)c, &b);
         buf_putc(&b, ' ');
         put_value(x, (long)c, ce->text, &b);
@@ -571,22 +571,19 @@ static void bullet_milestones(const struct ctx *x, const char *today, struct sum
     size_t next = 0, done = 0;
     for (size_t i = 0; i < n; i++) {
         struct buf *to = (!*today || date_after(ms[i].date, today)) ? &b : &past;
-        if (to == &b) {
-            buf_puts(&b, next == 0 ? "다음 일정은 " : next == 1 ? ", 이어 " : ", ");
-            next++;
-        } else {
+        if (to == &b)
+            buf_puts(&b, next++ == 0 ? "다음 일정: " : ", 이어 ");
+        else
             buf_puts(&past, done++ ? ", " : "");
-        }
         put_label(x, ms[i].col, to);
-        buf_putc(to, ' ');
+        buf_putc(to, '(');
         summary_format_date(ms[i].date, to);
+        buf_putc(to, ')');
         cite_value(it, ms[i].v);
     }
-    if (!next)
-        buf_puts(&b, "남은 일정 보도 없음");
+    buf_puts(&b, next ? "." : "남은 일정은 보도되지 않았다.");
     if (done)
-        buf_printf(&b, " (기간 중 %s 진행)", past.data);
-    buf_puts(&b, ".");
+        buf_printf(&b, " 기간 중 진행: %s.", past.data);
     buf_free(&past);
     it->text = buf_detach(&b);
 }

@@ -110,10 +110,12 @@ static void test_bullets_from_the_data(void **state)
     assert_non_null(strstr(text, "업스테이지(10.2% = 10.2B/100B)"));
     assert_non_null(strstr(text, "LG AI연구원(활성 파라미터 미공개)"));
     /* the budget is summed exactly: 62.8 + 157.6 + 25 = 245.4 bn won */
-    assert_non_null(strstr(text, "합계 2,454억 원"));
+    assert_non_null(strstr(text, "사업 예산: 데이터 628억 원, GPU 1,576억 원, 인재 250억 원 — "
+                                 "합계 2,454억 원."));
+    assert_non_null(strstr(text, "MoE 구조 3곳 — 업스테이지(10.2% = 10.2B/100B), "));
     /* the next milestone after the 30th is the 15 January result */
-    assert_non_null(strstr(text, "다음 일정은 1차 평가 결과 2026년 1월 15일"));
-    assert_non_null(strstr(text, "1차 발표회 2025년 12월 30일 진행"));
+    assert_non_null(strstr(text, "다음 일정: 1차 평가 결과(2026년 1월 15일), 이어 최종 선정(2027년)."));
+    assert_non_null(strstr(text, "기간 중 진행: 1차 발표회(2025년 12월 30일)."));
     assert_non_null(strstr(text, "SK텔레콤 총 파라미터 500B(2건) vs 519B(1건)"));
     assert_non_null(strstr(text, "협력사 최다는 SK텔레콤(2곳"));
     fact_list_free(&l);
@@ -130,7 +132,7 @@ static void test_bullets_from_the_data(void **state)
     assert_non_null(strstr(text2, "다음은 SK텔레콤 A.X K1(700B)"));
     assert_non_null(strstr(text2, "SK텔레콤(4.7% = 33B/700B)"));
     /* after the 15th, the next milestone is the final selection */
-    assert_non_null(strstr(text2, "다음 일정은 최종 선정 2027년"));
+    assert_non_null(strstr(text2, "다음 일정: 최종 선정(2027년)."));
     assert_null(strstr(text2, "500B"));
     free(text);
     free(text2);
