@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "buf.h"
@@ -119,6 +120,8 @@ static void spans_paragraph(struct layout *L, struct spans *s, const struct layo
 
 /* ---- The document ---- */
 
+struct id_no;
+
 struct doc {
     const struct briefing_input *in;
     const struct template *tpl;
@@ -126,6 +129,7 @@ struct doc {
     struct layout *L;
     struct styles st;
     const char **order;          /* article ids in citation order */
+    struct id_no *by_id;         /* the same, sorted by id, with their numbers */
     size_t n_articles;
     char period[160];
     char today[11];
@@ -138,13 +142,25 @@ static int nonempty(const char *s)
     return s && *s;
 }
 
-/* Source number (1-based) of an article id; 0 when the id is not in the set. */
+struct id_no {
+    const char *id;
+    size_t no;
+};
+
+static int id_no_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct id_no *)a)->id, ((const struct id_no *)b)->id);
+}
+
+/* Source number (1-based) of an article id; 0 when the id is not in the set. A binary search
+ * in the id-sorted index, so citing stays cheap on a large week. */
 static size_t source_no(const struct doc *D, const char *id)
 {
-    for (size_t i = 0; i < D->n_articles; i++)
-        if (!strcmp(D->order[i], id))
-            return i + 1;
-    return 0;
+    struct id_no key = { id, 0 };
+    const struct id_no *hit = D->n_articles ? bsearch(&key, D->by_id, D->n_articles,
+                                                      sizeof *D->by_id, id_no_cmp)
+                                            : NULL;
+    return hit ? hit->no : 0;
 }
 
 /* " [2][5]": superscript markers linking to the sources, in number order. */
@@ -916,18 +932,39 @@ enum exp_status briefing_write(FILE *out, const struct briefing_input *in, struc
     struct doc D = { .in = in, .tpl = tpl, .t = in->table, .d = d };
     D.n_articles = in->set->count;
     D.order = xcalloc(D.n_articles + 1, sizeof *D.order);
-    for (size_t i = 0; i < D.n_articles; i++)
+    D.by_id = xcalloc(D.n_articles + 1, sizeof *D.by_id);
+    for (size_t i = 0; i < D.n_articles; i++) {
         D.order[i] = in->set->items[i].id;
+        D.by_id[i] = (struct id_no){ in->set->items[i].id, i + 1 };
+    }
+    qsort(D.by_id, D.n_articles, sizeof *D.by_id, id_no_cmp);
     briefing_period(in, D.period, sizeof D.period, D.today);
     long long epoch;
     briefing_generated_at(in->set, D.generated, &epoch);
     styles_init(&D.st, ly->font_size_pt ? (float)ly->font_size_pt : 10);
 
     struct layout_page_setup ps;
-    if (nonempty(ly->page_size) && !strcasecmp(ly->page_size, "Letter"))
-        layout_page_setup_letter(&ps);
-    else
-        layout_page_setup_a4(&ps);
+    layout_page_setup_a4(&ps);
+    if (nonempty(ly->page_size)) {
+        /* ISO and US sizes the template format names (templates/README.md) */
+        static const struct { const char *name; float w, h; } sizes[] = {
+            { "A4", 210, 297 }, { "A5", 148, 210 }, { "B5", 176, 250 },
+            { "Letter", 215.9f, 279.4f }, { "Legal", 215.9f, 355.6f },
+        };
+        size_t k;
+        for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+            if (!strcasecmp(ly->page_size, sizes[k].name))
+                break;
+        if (k == sizeof sizes / sizeof sizes[0])
+            diag_warning(d, tpl->path, 0, 0, "layout.page_size: unknown size '%s'; using A4",
+                         ly->page_size);
+        else if (!strcasecmp(sizes[k].name, "Letter"))
+            layout_page_setup_letter(&ps);
+        else {
+            ps.width = LAYOUT_MM(sizes[k].w);
+            ps.height = LAYOUT_MM(sizes[k].h);
+        }
+    }
     if (nonempty(ly->orientation) && !strcasecmp(ly->orientation, "landscape")) {
         float w = ps.width;
         ps.width = ps.height;
@@ -976,5 +1013,6 @@ enum exp_status briefing_write(FILE *out, const struct briefing_input *in, struc
     layout_free(D.L);
     font_set_free(fs);
     free(D.order);
+    free(D.by_id);
     return rc;
 }

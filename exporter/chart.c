@@ -54,6 +54,9 @@ struct layout_block chart_draw_bars(struct layout *L, const struct chart *c)
         if (w > label_w)
             label_w = w;
     }
+    /* a very long name may not push the plot off the page: it gets a third of the width */
+    if (label_w > b.width / 3)
+        label_w = b.width / 3;
     double max = 0;
     for (size_t g = 0; g < c->n_groups; g++)
         for (size_t s = 0; s < ns; s++)

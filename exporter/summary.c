@@ -571,10 +571,12 @@ static void bullet_milestones(const struct ctx *x, const char *today, struct sum
     size_t next = 0, done = 0;
     for (size_t i = 0; i < n; i++) {
         struct buf *to = (!*today || date_after(ms[i].date, today)) ? &b : &past;
-        if (to == &b)
-            buf_puts(&b, next++ == 0 ? "다음 일정: " : ", 이어 ");
-        else
+        if (to == &b) {
+            buf_puts(&b, next == 0 ? "다음 일정: " : next == 1 ? ", 이어 " : ", ");
+            next++;
+        } else {
             buf_puts(&past, done++ ? ", " : "");
+        }
         put_label(x, ms[i].col, to);
         buf_putc(to, '(');
         summary_format_date(ms[i].date, to);
@@ -735,6 +737,16 @@ static int cand_cmp(const void *a, const void *b)
     return strcmp(x->f->value, y->f->value);
 }
 
+struct ranked {
+    const char *id;
+    size_t rank;
+};
+
+static int ranked_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct ranked *)a)->id, ((const struct ranked *)b)->id);
+}
+
 struct scored {
     size_t first;                /* index of its first candidate */
     size_t facts;                /* distinct (column, value) */
@@ -757,20 +769,24 @@ void summary_key_sentences(const struct fact_list *facts, size_t entity,
         n += facts->items[i].entity == entity;
     if (!n || !max)
         return;
+    /* article id → rank through an id-sorted index (binary search per fact) */
+    struct ranked *idx = xcalloc(n_articles + 1, sizeof *idx);
+    for (size_t a = 0; a < n_articles; a++)
+        idx[a] = (struct ranked){ article_order[a], a };
+    qsort(idx, n_articles, sizeof *idx, ranked_cmp);
     struct cand *c = xcalloc(n, sizeof *c);
     size_t k = 0;
     for (size_t i = 0; i < facts->count; i++) {
         const struct fact *f = &facts->items[i];
         if (f->entity != entity)
             continue;
-        size_t rank = n_articles;
-        for (size_t a = 0; a < n_articles; a++)
-            if (!strcmp(article_order[a], f->article_id)) {
-                rank = a;
-                break;
-            }
-        c[k++] = (struct cand){ f, rank };
+        struct ranked key = { f->article_id, 0 };
+        const struct ranked *hit = n_articles ? bsearch(&key, idx, n_articles, sizeof *idx,
+                                                        ranked_cmp)
+                                              : NULL;
+        c[k++] = (struct cand){ f, hit ? hit->rank : n_articles };
     }
+    free(idx);
     qsort(c, n, sizeof *c, cand_cmp);
     struct scored *sc = xcalloc(n, sizeof *sc);
     size_t ns = 0;

@@ -134,6 +134,12 @@ static void test_bullets_from_the_data(void **state)
     /* after the 15th, the next milestone is the final selection */
     assert_non_null(strstr(text2, "다음 일정: 최종 선정(2027년)."));
     assert_null(strstr(text2, "500B"));
+    /* with no reference day every date is ahead: "이어" once, then commas */
+    size_t n4;
+    char *text4 = bullets_for(&tpl, &m, "", &n4);
+    assert_non_null(strstr(text4, "다음 일정: 1차 발표회(2025년 12월 30일), 이어 1차 평가 결과(2026년 "
+                                  "1월 15일), 최종 선정(2027년)."));
+    free(text4);
     free(text);
     free(text2);
     fact_list_free(&m);
