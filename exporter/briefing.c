@@ -30,7 +30,7 @@
 
 struct styles {
     struct layout_text_style title, subtitle, meta, h1, h2, h3, body, bullet, cite, quote,
-        quote_src, note, mark, fig_label, source, source_link, bold;
+        note, mark, fig_label, source, source_link, bold;
 };
 
 static void styles_init(struct styles *s, float body)

@@ -478,10 +478,10 @@ static void bullet_budget(const struct ctx *x, struct summary *s)
         return;
     struct summary_item *it = new_item(s);
     struct buf b = BUF_INIT;
-    long long sum = 0;
-    int exact = 1;
-    size_t n = 0;
     if (unit_n >= 2) {
+        long long sum = 0;
+        int exact = 1;
+        size_t n = 0;
         buf_puts(&b, "사업 예산: ");
         for (size_t c = 0; c < tpl->n_columns; c++) {
             const struct table_cell *ce = cell(r, (long)c);

@@ -235,12 +235,40 @@ static void test_empty_letter_briefing(void **state)
     fixture_free(&fx);
 }
 
+/* Page size and orientation come from the template's layout. */
+static void test_page_sizes(void **state)
+{
+    (void)state;
+    static const struct { const char *size, *orientation, *media; } cases[] = {
+        { "A5", "portrait", "/MediaBox [ 0 0 419.5" },
+        { "A4", "landscape", "/MediaBox [ 0 0 841.8" },
+        { "Legal", "portrait", "/MediaBox [ 0 0 612 1008" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct fixture fx;
+        fixture_init(&fx);
+        free(fx.tpl.layout.page_size);
+        free(fx.tpl.layout.orientation);
+        fx.tpl.layout.page_size = xstrdup(cases[i].size);
+        fx.tpl.layout.orientation = xstrdup(cases[i].orientation);
+        size_t len;
+        char *log = NULL;
+        char *pdf = write_pdf(&fx, NULL, &len, &log);
+        if (!find(pdf, len, cases[i].media))
+            fail_msg("%s %s: no %s", cases[i].size, cases[i].orientation, cases[i].media);
+        free(pdf);
+        free(log);
+        fixture_free(&fx);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_briefing_pdf),
         cmocka_unit_test(test_period),
         cmocka_unit_test(test_empty_letter_briefing),
+        cmocka_unit_test(test_page_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* test_summary.c — the generated summary bullets and key sentences: they follow the data
  * (a changed table gives changed bullets), the rules' arithmetic is exact, and the key-sentence
- * rule ranks by facts per sentence with ties to the earlier article. Also chart.h's ticks. */
+ * rule ranks by facts per sentence with ties to the earlier article. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +11,6 @@
 
 #include <cmocka.h>
 
-#include "chart.h"
 #include "summary.h"
 #include "table.h"
 
@@ -241,26 +240,12 @@ static void test_formatting(void **state)
     }
 }
 
-static void test_chart_ticks(void **state)
-{
-    (void)state;
-    static const struct { double max, step; } cases[] = {
-        { 500, 100 }, { 519, 100 }, { 236, 50 }, { 32, 10 }, { 10.2, 2 }, { 0, 1 }, { -3, 1 },
-        { 1, 0.2 }, { 6000, 1000 },
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        double s = chart_nice_step(cases[i].max);
-        assert_true(s > cases[i].step * 0.999 && s < cases[i].step * 1.001);
-    }
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bullets_from_the_data),
         cmocka_unit_test(test_key_sentences),
         cmocka_unit_test(test_formatting),
-        cmocka_unit_test(test_chart_ticks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
