@@ -320,8 +320,11 @@ static void section_title(struct doc *D)
     buf_printf(&b, "대상 기간  %s", D->period);
     layout_paragraph(D->L, b.data, &D->st.meta);
     buf_clear(&b);
-    buf_printf(&b, "수집 기사  %zu건 · 매체 %zu곳 · 추적 대상 %zu곳", D->in->set->count,
-               count_publishers(D->in->set), D->t->n_rows);
+    size_t orgs = 0;
+    for (size_t r = 0; r < D->t->n_rows; r++)
+        orgs += !D->t->rows[r].e->topic;
+    buf_printf(&b, "수집 기사  %zu건 · 매체 %zu곳 · 비교 대상 %zu곳", D->in->set->count,
+               count_publishers(D->in->set), orgs);
     layout_paragraph(D->L, b.data, &D->st.meta);
     buf_clear(&b);
     buf_printf(&b, "생성 시각  %s · exporter %s · 템플릿 %s", D->generated, EXPORTER_VERSION,

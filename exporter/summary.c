@@ -316,7 +316,10 @@ static void bullet_largest(const struct ctx *x, struct summary *s)
             put_value(x, x->size_col, c->values[k].value, &b);
             cite_value(it, &c->values[k]);
         }
-        buf_printf(&b, "로 적은 보도도 %zu건", c->values[1].n_articles);
+        size_t others = 0;   /* articles giving another value (one article may give two) */
+        for (size_t k = 1; k < c->n_values; k++)
+            others += c->values[k].n_articles;
+        buf_printf(&b, "로 적은 보도도 %zu건", others);
     }
     if (second) {
         const struct table_cell *c2 = &second->cells[x->size_col];
