@@ -426,9 +426,13 @@ static void section_table(struct doc *D)
     const struct template_words *tc = &tpl->layout.table_columns;
     layout_heading(D->L, "비교표", &D->st.h1, 0);
     struct spans legend = { 0 };
-    span(&legend, "출처 열의 번호는 맨 뒤 출처 목록의 번호다. 빈 칸은 기사에 없는 값이다. 기사끼리 "
-                  "값이 엇갈리면 더 많은 기사가 보도한 값을 싣고 †로 표시해 표 아래에 적었다.",
-         NULL, NULL);
+    int has_sources = 0;
+    for (size_t i = 0; i < tc->count; i++)
+        has_sources |= !strcmp(tc->items[i], "sources");
+    if (has_sources)
+        span(&legend, "출처 열의 번호는 맨 뒤 출처 목록의 번호다. ", NULL, NULL);
+    span(&legend, "빈 칸은 기사에 없는 값이다. 기사끼리 값이 엇갈리면 더 많은 기사가 보도한 값을 "
+                  "싣고 †로 표시해 표 아래에 적었다.", NULL, NULL);
     spans_paragraph(D->L, &legend, &D->st.meta);
     size_t nc = 0;
     struct layout_column *cols = xcalloc(tc->count + 1, sizeof *cols);
@@ -438,7 +442,7 @@ static void section_table(struct doc *D)
         long c = template_column_index(tpl, id);
         struct layout_column *lc = &cols[nc];
         lc->width_kind = LAYOUT_COL_CONTENT;
-        lc->align = LAYOUT_AUTO;
+        lc->align = LAYOUT_LEFT;   /* figures right (below); "46시리즈" is a name, not a number */
         if (!strcmp(id, "entity")) {
             lc->header = "기관";
             c = COL_ENTITY;
@@ -645,8 +649,9 @@ static void entity_figures(struct doc *D, const struct table_row *tr, long skip_
     for (size_t c = 0; c < tpl->n_columns; c++) {
         const struct template_column *col = &tpl->columns[c];
         const struct table_cell *ce = &tr->cells[c];
+        int text = col->type == TEMPLATE_COL_TEXT && nonempty(ce->text);
         if ((long)c == skip_col || !template_column_applies(tpl, col, tr->entity) ||
-            !ce->n_values || (col->type == TEMPLATE_COL_MODELS && col->flagship))
+            (!ce->n_values && !text) || (col->type == TEMPLATE_COL_MODELS && col->flagship))
             continue;
         xgrow(&first, &fcap, n * 2 + 2, sizeof *first);
         xgrow(&count, &ccap, n * 2 + 2, sizeof *count);
@@ -656,6 +661,8 @@ static void entity_figures(struct doc *D, const struct table_row *tr, long skip_
         first[n * 2 + 1] = sp.n;
         int single = col->type == TEMPLATE_COL_QUANTITY || col->type == TEMPLATE_COL_DATE;
         size_t shown = single ? 1 : ce->n_values;
+        if (text)   /* a fixed field of the template: no article behind it */
+            span(&sp, ce->text, NULL, NULL);
         for (size_t v = 0; v < shown; v++) {
             struct buf b = BUF_INIT;
             buf_puts(&b, v ? ", " : "");

@@ -135,6 +135,19 @@ void summary_format_value(const char *value, const char *unit_label, struct buf 
         }
         return;
     }
+    if (!strcmp(u, "KRW tn") && dec_parse(value, &v)) {
+        /* trillions of won → 조, the rest in 억 */
+        long long jo = v / MICRO, eok = (v % MICRO) * 10000;
+        if (jo)
+            buf_printf(out, "%lld조", jo);
+        if (eok) {
+            buf_puts(out, jo ? " " : "");
+            dec_put(out, eok, 1);
+            buf_puts(out, "억");
+        }
+        buf_puts(out, jo || eok ? " 원" : "0원");
+        return;
+    }
     buf_puts(out, value);
     if (!*u)
         return;
@@ -303,7 +316,7 @@ static void bullet_largest(const struct ctx *x, struct summary *s)
     struct buf b = BUF_INIT;
     const struct table_cell *c = &best->cells[x->size_col];
     put_label(x, x->size_col, &b);
-    buf_puts(&b, " 최대 모델은 ");
+    buf_puts(&b, " 최대는 ");
     put_entity_model(x, best, &b);
     buf_puts(&b, "(");
     put_value(x, x->size_col, c->text, &b);
@@ -705,17 +718,65 @@ static void bullet_breadth(const struct ctx *x, struct summary *s)
     it->text = buf_detach(&b);
 }
 
+/* ---- 7. Other figures ---- */
+
+static void bullet_other_figures(const struct ctx *x, struct summary *s)
+{
+    const struct template_words *tc = &x->tpl->layout.table_columns;
+    struct summary_item *it = NULL;
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < tc->count; i++) {
+        long col = quantity_column(x->tpl, tc->items[i]);
+        if (col < 0 || col == x->size_col || col == x->part_col)
+            continue;
+        const struct table_row *best = NULL;
+        size_t reported = 0;
+        for (size_t r = 0; r < x->t->n_rows; r++) {
+            const struct table_row *row = &x->t->rows[r];
+            const struct table_cell *c = cell(row, col);
+            if (row->e->topic || !c || !c->is_number)
+                continue;
+            reported++;
+            if (!best || value_cmp(c->text, best->cells[col].text) > 0)
+                best = row;
+        }
+        if (!best)
+            continue;
+        if (!it)
+            it = new_item(s);
+        buf_puts(&b, b.len ? "; " : "");
+        put_label(x, col, &b);
+        buf_printf(&b, " 최대는 %s(", best->e->name);
+        put_value(x, col, best->cells[col].text, &b);
+        buf_printf(&b, ", 보도된 %zu곳 중)", reported);
+        cite_value(it, &best->cells[col].values[0]);
+    }
+    if (it) {
+        buf_puts(&b, ".");
+        it->text = buf_detach(&b);
+    }
+}
+
+#define SUMMARY_MAX_BULLETS 6
+
 void summary_bullets(const struct table *t, const struct fact_list *facts, const char *today,
                      struct summary *out)
 {
     struct ctx x;
     ctx_init(&x, t, facts);
+    size_t start = out->count;
     bullet_largest(&x, out);
     bullet_kind(&x, out);
     bullet_budget(&x, out);
     bullet_milestones(&x, today ? today : "", out);
     bullet_conflicts(&x, out);
+    bullet_other_figures(&x, out);
     bullet_breadth(&x, out);
+    /* at most six: the later rules give way */
+    while (out->count - start > SUMMARY_MAX_BULLETS) {
+        out->count--;
+        free(out->items[out->count].text);
+    }
 }
 
 /* ---- Key sentences ---- */

@@ -16,14 +16,18 @@
  *
  * The bullets, in order, each only when the data supports it (so four to six on real data):
  *   1. largest by size: the entity whose chosen size value is the largest, with its flagship
- *      model, and the runner-up; a disagreeing report of that value is mentioned.
+ *      model, and the runner-up; other reports of that value are mentioned, and who did not
+ *      report one.
  *   2. kind: the kind value most entities share (MoE), who has it, and for each of them the
  *      part/size share (active/total) where both are reported, "미공개" where not.
  *   3. budget: the programme's budget items and their exact sum, plus the target.
  *   4. milestones: the next programme date after the reference day (the period's end),
  *      then the one after it; a date inside the period is said to have happened.
  *   5. conflicts: each cell where sources disagree (entity, column, values with article counts).
- *   6. breadth: the entity with the most partners and the one named in the most sentences.
+ *   6. other figures: for each further quantity column of layout.table_columns, the largest
+ *      value and who reported it (a topic without parameters still gets its figures).
+ *   7. breadth: the entity with the most partners and the one named in the most sentences.
+ * At most six bullets: when every rule fires, the last gives way.
  *
  * Key sentences (summary_key_sentences): an entity's sentences ranked by how many distinct
  * facts (column, value) about that entity each one carries; ties go to the earlier article
@@ -76,7 +80,7 @@ void summary_format_date(const char *value, struct buf *out);
  * and without a leading "group — ": "예산 — 데이터(십억 원)" → "데이터". Appends to out. */
 void summary_short_label(const char *label, struct buf *out);
 /* A cell value with its unit as a reader wants it: "500" B → "500B", "62.8" KRW bn →
- * "628억 원", "95" % → "95%". Appends to out. */
+ * "628억 원", "1.5" KRW tn → "1조 5,000억 원", "95" % → "95%". Appends to out. */
 void summary_format_value(const char *value, const char *unit_label, struct buf *out);
 
 #endif

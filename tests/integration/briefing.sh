@@ -4,7 +4,8 @@
 # comparison.csv in the extracted text; a borderless URI link for every source URL; bookmarks
 # for every section and organisation, nested; document info; page count within 4..8; the chart's
 # 'not reported' label; byte-identical output across runs and SOURCE_DATE_EPOCH honoured;
-# --week printed as the period; and summary bullets that change when the articles do.
+# --week printed as the period; summary bullets that change when the articles do; and the
+# second topic's template (tests/cases/battery) typeset with no change to C code.
 # Run from the repository root with EXPORTER set to the binary under test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -134,5 +135,26 @@ after=$(summary "$tmp/changed/briefing.pdf")
 case "$before" in *'A.X K1(500B)'*) ;; *) fail "summary: largest model before";; esac
 case "$after" in *'A.X K1(700B)'*) ;; *) fail "summary: largest model after";; esac
 case "$after" in *'4.7% = 33B/700B'*) ;; *) fail "summary: active share after";; esac
+
+# Another topic (tests/cases/battery): the same checks of names and numbers, no C change.
+"$EXPORTER" build --template tests/cases/battery/template.yaml --out "$tmp/bat" \
+    tests/cases/battery/articles 2>"$tmp/err" || { cat "$tmp/err"; fail "battery build"; }
+qpdf --check "$tmp/bat/briefing.pdf" >/dev/null 2>&1 || fail "battery: qpdf --check"
+pdftotext "$tmp/bat/briefing.pdf" "$tmp/bat.txt"
+CSV="$tmp/bat/comparison.csv" TEXT="$tmp/bat.txt" python3 - <<'PY' || fail "battery content"
+import csv, os, re, sys
+flat = re.sub(r'\s+', '', open(os.environ['TEXT'], encoding='utf-8').read())
+bad = 0
+for r in csv.DictReader(open(os.environ['CSV'], encoding='utf-8-sig', newline='')):
+    if r['entity'].replace(' ', '') not in flat:
+        print('battery: entity not in the text:', r['entity']); bad += 1
+    for col, v in r.items():
+        if re.fullmatch(r'-?\d+(\.\d+)?', v or '') and \
+                not re.search(r'(?<![\d.])' + re.escape(v) + r'(?![\d]|\.\d)', flat):
+            print(f'battery: {r["entity"]} {col}={v} not in the text'); bad += 1
+if '요약' not in flat or '•' not in flat:
+    print('battery: no summary'); bad += 1
+sys.exit(1 if bad else 0)
+PY
 
 echo "briefing.sh: ok ($pages pages)"

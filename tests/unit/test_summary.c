@@ -102,7 +102,7 @@ static void test_bullets_from_the_data(void **state)
     size_t n;
     char *text = bullets_for(&tpl, &l, "2025-12-30", &n);
     assert_true(n >= 4 && n <= 6);
-    assert_non_null(strstr(text, "최대 모델은 SK텔레콤 A.X K1(500B)"));
+    assert_non_null(strstr(text, "총 파라미터 최대는 SK텔레콤 A.X K1(500B) — 519B로 적은 보도도 1건"));
     assert_non_null(strstr(text, "다음은 LG AI연구원"));
     /* active share = active / total, one decimal, exact */
     assert_non_null(strstr(text, "SK텔레콤(6.6% = 33B/500B)"));
@@ -126,8 +126,7 @@ static void test_bullets_from_the_data(void **state)
     size_t n2;
     char *text2 = bullets_for(&tpl, &m, "2026-01-20", &n2);
     assert_string_not_equal(text, text2);
-    assert_non_null(strstr(text2, "최대 모델은 NC AI VAETKI(900B)") ||
-                    strstr(text2, "최대 모델은 NC AI(900B)"));
+    assert_non_null(strstr(text2, "최대는 NC AI(900B)"));
     assert_non_null(strstr(text2, "다음은 SK텔레콤 A.X K1(700B)"));
     assert_non_null(strstr(text2, "SK텔레콤(4.7% = 33B/700B)"));
     /* after the 15th, the next milestone is the final selection */
@@ -202,6 +201,9 @@ static void test_formatting(void **state)
         { "1200", "KRW bn", "1조 2,000억 원" },
         { "1000", "KRW bn", "1조 원" },
         { "0.05", "KRW bn", "0.5억 원" },
+        { "3", "KRW tn", "3조 원" },
+        { "1.5", "KRW tn", "1조 5,000억 원" },
+        { "0.25", "KRW tn", "2,500억 원" },
         { "95", "%", "95%" },
         { "3", "people", "3 people" },
         { "7", "", "7" },
