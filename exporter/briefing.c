@@ -760,9 +760,10 @@ static void entity_section(struct doc *D, const struct table_row *tr, long partn
 static void section_entities(struct doc *D)
 {
     layout_heading(D->L, "기관별 상세", &D->st.h1, 0);
-    layout_paragraph(D->L, "주요 문장은 그 기관에 대해 추출된 사실(열과 값)을 가장 많이 담은 문장이다. "
-                     "같으면 먼저 나온 기사(날짜, 기사 번호 순), 그 안에서 앞 문장을 고르고, "
-                     "같은 문장이 여러 기사에 실리면 한 번만 싣는다.", &D->st.meta);
+    layout_paragraph(D->L, "주요 문장은 그 기관에 대해 추출된 사실의 종류(모델, 규모, 구조 등 표의 열)가 "
+                     "가장 많은 문장이고, 같으면 사실이 더 많은 문장, 그래도 같으면 먼저 나온 "
+                     "기사(날짜, 기사 번호 순)의 앞 문장이다. 같은 문장이 여러 기사에 실리면 한 번만 "
+                     "싣는다.", &D->st.meta);
     long partners = -1;
     for (size_t c = 0; c < D->tpl->n_columns && partners < 0; c++)
         if (D->tpl->columns[c].type == TEMPLATE_COL_ORGANISATIONS)

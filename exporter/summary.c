@@ -813,12 +813,15 @@ static int ranked_cmp(const void *a, const void *b)
 
 struct scored {
     size_t first;                /* index of its first candidate */
+    size_t columns;              /* distinct columns: kinds of fact */
     size_t facts;                /* distinct (column, value) */
 };
 
 static int scored_cmp(const void *a, const void *b)
 {
     const struct scored *x = a, *y = b;
+    if (x->columns != y->columns)
+        return x->columns > y->columns ? -1 : 1;
     if (x->facts != y->facts)
         return x->facts > y->facts ? -1 : 1;
     return (x->first > y->first) - (x->first < y->first);
@@ -859,7 +862,9 @@ void summary_key_sentences(const struct fact_list *facts, size_t entity,
         int same_sentence = p && !strcmp(p->article_id, f->article_id) &&
                             p->sentence_no == f->sentence_no;
         if (!same_sentence)
-            sc[ns++] = (struct scored){ i, 0 };
+            sc[ns++] = (struct scored){ i, 0, 0 };
+        if (!same_sentence || p->column != f->column)
+            sc[ns - 1].columns++;
         if (!same_sentence || p->column != f->column || strcmp(p->value, f->value))
             sc[ns - 1].facts++;
     }

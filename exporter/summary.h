@@ -29,8 +29,10 @@
  *   7. breadth: the entity with the most partners and the one named in the most sentences.
  * At most six bullets: when every rule fires, the last gives way.
  *
- * Key sentences (summary_key_sentences): an entity's sentences ranked by how many distinct
- * facts (column, value) about that entity each one carries; ties go to the earlier article
+ * Key sentences (summary_key_sentences): an entity's sentences ranked by how many kinds of
+ * fact (distinct columns: model, size, part, kind, …) about that entity each one carries, then
+ * by how many distinct facts (column, value) — so a sentence giving the model, its size and
+ * its architecture outranks a long list of partners; remaining ties go to the earlier article
  * (the article set's order: date, then id), then the earlier sentence. A sentence whose text
  * was already chosen (the same wire copy in two papers) is skipped. */
 #ifndef EXPORTER_SUMMARY_H

@@ -1,6 +1,6 @@
 /* test_summary.c — the generated summary bullets and key sentences: they follow the data
  * (a changed table gives changed bullets), the rules' arithmetic is exact, and the key-sentence
- * rule ranks by facts per sentence with ties to the earlier article. */
+ * rule ranks by kinds of fact, then facts, per sentence, with ties to the earlier article. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -174,13 +174,23 @@ static void test_key_sentences(void **state)
     add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "b", 2, "하나 더");
     add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 1, "셋");   /* same text again */
     add_fact(&tpl, &l, "upstage", "params_total_b", "100", "a", 1, "남의 문장");
+    /* four partners are four facts but one kind of fact: below "둘" (two kinds) */
+    add_fact(&tpl, &l, "skt", "partners", "크래프톤", "b", 11, "협력사 목록");
+    add_fact(&tpl, &l, "skt", "partners", "리벨리온", "b", 11, "협력사 목록");
+    add_fact(&tpl, &l, "skt", "partners", "라이너", "b", 11, "협력사 목록");
+    add_fact(&tpl, &l, "skt", "partners", "포티투닷", "b", 11, "협력사 목록");
     const char *order[] = { "b", "a" };
     struct summary s = { 0 };
     summary_key_sentences(&l, (size_t)template_entity_index(&tpl, "skt"), order, 2, 3, &s);
     assert_int_equal(s.count, 3);
-    assert_string_equal(s.items[0].text, "셋");      /* three facts */
-    assert_string_equal(s.items[1].text, "둘");      /* two distinct facts */
-    assert_string_equal(s.items[2].text, "하나 더"); /* one fact; article b comes first */
+    assert_string_equal(s.items[0].text, "셋");      /* three kinds of fact */
+    assert_string_equal(s.items[1].text, "둘");      /* two kinds */
+    /* one kind each: four partners beat one model, whatever the article order */
+    assert_string_equal(s.items[2].text, "협력사 목록");
+    summary_free(&s);
+    summary_key_sentences(&l, (size_t)template_entity_index(&tpl, "skt"), order, 2, 4, &s);
+    assert_int_equal(s.count, 4);
+    assert_string_equal(s.items[3].text, "하나 더"); /* one fact; article b comes first */
     assert_string_equal(s.items[0].cites[0], "a");
     assert_int_equal(s.items[0].sentence_no, 5);
     summary_free(&s);
