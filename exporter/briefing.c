@@ -783,6 +783,12 @@ static void section_sources(struct doc *D)
 {
     layout_heading(D->L, "출처", &D->st.h1, 0);
     const struct article_set *set = D->in->set;
+    /* the hanging indent fits the widest number, "[200] " as well as "[5] " */
+    char widest[32];
+    snprintf(widest, sizeof widest, "[%zu]\xC2\xA0\xC2\xA0", set->count);
+    struct layout_text_style entry = D->st.source, link = D->st.source_link;
+    entry.inset = link.inset = layout_measure_text(D->L, widest, &D->st.bold);
+    entry.indent = -entry.inset;
     for (size_t i = 0; i < set->count; i++) {
         const struct article *a = &set->items[i];
         layout_set_source(D->L, a->source_file, 0);
@@ -805,10 +811,10 @@ static void section_sources(struct doc *D)
                        nonempty(a->people[k].role) ? " " : "", a->people[k].role);
         if (b.len)
             span(&sp, b.data, NULL, NULL);
-        spans_paragraph(D->L, &sp, &D->st.source);
+        spans_paragraph(D->L, &sp, &entry);
         if (nonempty(a->url)) {
             span(&sp, a->url, NULL, a->url);
-            spans_paragraph(D->L, &sp, &D->st.source_link);
+            spans_paragraph(D->L, &sp, &link);
         }
         buf_free(&b);
     }
