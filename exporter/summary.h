@@ -14,15 +14,16 @@
  *     budget items (summed), a quantity column with another unit is a target, its date
  *     columns are milestones.
  *
- * The bullets, in order, each only when the data supports it (so four to six on real data):
+ * The bullets, in order, each only when the data supports it (six on the sample week; fewer
+ * when the articles say less — never a bullet without data behind it):
  *   1. largest by size: the entity whose chosen size value is the largest, with its flagship
  *      model, and the runner-up; other reports of that value are mentioned, and who did not
  *      report one.
  *   2. kind: the kind value most entities share (MoE), who has it, and for each of them the
  *      part/size share (active/total) where both are reported, "미공개" where not.
  *   3. budget: the programme's budget items and their exact sum, plus the target.
- *   4. milestones: the next programme date after the reference day (the period's end),
- *      then the one after it; a date inside the period is said to have happened.
+ *   4. milestones: the programme's dates after the reference day (the period's end) in date
+ *      order, the next one first; dates on or before it are listed as held in the period.
  *   5. conflicts: each cell where sources disagree (entity, column, values with article counts).
  *   6. other figures: for each further quantity column of layout.table_columns, the largest
  *      value and who reported it (a topic without parameters still gets its figures).
