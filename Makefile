@@ -87,6 +87,7 @@ bench: deps
 
 preview: run
 	mkdir -p out/preview
+	rm -f out/preview/page-*.png
 	pdftoppm -r 60 -png out/briefing.pdf out/preview/page
 
 install: all

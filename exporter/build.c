@@ -303,71 +303,14 @@ static enum exp_status write_csv(const char *dir, const char *name, enum csv_kin
     return st;
 }
 
-/* "2025-12-30T09:04:07+09:00" → "2025-12-30 09:04" for print. */
-static void printable_date(const char *iso, char out[17])
+/* The briefing gets the whole run; briefing.c turns it into pages. */
+static enum exp_status write_briefing(const char *dir, const struct cli_options *opts,
+                                      const struct run_result *r, struct diag *d)
 {
-    snprintf(out, 17, "%s", iso);
-    if (strlen(out) > 10)
-        out[10] = ' ';
-}
-
-/* When the briefing says it was made: SOURCE_DATE_EPOCH when set (reproducible builds),
- * else the newest article's publication time, so the same inputs give the same bytes. */
-static void generated_at(const struct article_set *set, char out[40])
-{
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    if (epoch && *epoch) {
-        time_t t = (time_t)strtoll(epoch, NULL, 10) + 9 * 3600;
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        strftime(out, 40, "%Y-%m-%d %H:%M KST", &tm);
-        return;
-    }
-    const char *newest = "";
-    for (size_t i = 0; i < set->count; i++)
-        if (strcmp(set->items[i].published_at, newest) > 0)
-            newest = set->items[i].published_at;
-    char day[17];
-    printable_date(newest, day);
-    snprintf(out, 40, "%s KST", day);
-}
-
-static enum exp_status write_briefing(const char *dir, const struct article_set *set,
-                                      struct diag *d)
-{
-    struct briefing_article *items = xcalloc(set->count, sizeof *items);
-    char (*dates)[17] = xcalloc(set->count, sizeof *dates);
-    char **authors = xcalloc(set->count, sizeof *authors);
-    const char ***paragraphs = xcalloc(set->count, sizeof *paragraphs);
-    char **bodies = xcalloc(set->count, sizeof *bodies);
-    for (size_t i = 0; i < set->count; i++) {
-        const struct article *a = &set->items[i];
-        struct buf who = BUF_INIT;
-        for (size_t k = 0; k < a->n_people; k++)
-            buf_printf(&who, "%s%s%s%s", k ? ", " : "", a->people[k].name,
-                       *a->people[k].role ? " " : "", a->people[k].role);
-        authors[i] = buf_detach(&who);
-        printable_date(a->published_at, dates[i]);
-        /* The body's paragraphs are its "\n"-separated lines. */
-        bodies[i] = xstrdup(a->body);
-        size_t n = 0, cap = 0;
-        char *save = NULL;
-        for (char *p = strtok_r(bodies[i], "\n", &save); p; p = strtok_r(NULL, "\n", &save)) {
-            xgrow(&paragraphs[i], &cap, n + 1, sizeof *paragraphs[i]);
-            paragraphs[i][n++] = p;
-        }
-        items[i] = (struct briefing_article){
-            .title = a->title, .publisher = a->publisher, .published_at = dates[i],
-            .url = a->url, .author = authors[i], .paragraphs = paragraphs[i],
-            .n_paragraphs = n, .n_sentences = a->sentences.count, .source_file = a->source_file,
-        };
-    }
-    char when[40];
-    generated_at(set, when);
     char *font_dir = fsutil_find_data("fonts");
     struct briefing_input in = {
-        .title = "독자 AI 파운데이션 모델 주간 브리핑", .generated_at = when,
-        .articles = items, .n_articles = set->count, .font_dir = font_dir, .letter = 0,
+        .set = r->set, .tpl = r->tpl, .table = r->table, .facts = r->facts,
+        .week = opts->week, .since = opts->since, .until = opts->until, .font_dir = font_dir,
     };
     char *path = fsutil_join(dir, "briefing.pdf");
     struct atomic_file af;
@@ -381,16 +324,6 @@ static enum exp_status write_briefing(const char *dir, const struct article_set 
     }
     free(path);
     free(font_dir);
-    for (size_t i = 0; i < set->count; i++) {
-        free(authors[i]);
-        free(paragraphs[i]);
-        free(bodies[i]);
-    }
-    free(items);
-    free(dates);
-    free(authors);
-    free(paragraphs);
-    free(bodies);
     return st;
 }
 
@@ -423,7 +356,7 @@ static enum exp_status write_outputs(const struct cli_options *opts, const char 
             st = write_csv(dir, "facts.csv", CSV_FACTS, r, d);
     }
     if (st == EXP_OK && (opts->formats & CLI_FORMAT_PDF))
-        st = write_briefing(dir, r->set, d);
+        st = write_briefing(dir, opts, r, d);
     if (st == EXP_OK && clean_run)
         st = fsutil_write_file_atomic(stamp, fingerprint, strlen(fingerprint), d);
 out:

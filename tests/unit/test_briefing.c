@@ -1,4 +1,5 @@
-/* test_briefing.c — the plain briefing from a struct briefing_input. */
+/* test_briefing.c — the briefing PDF from a template, a table, facts and articles built in
+ * memory: links to every source, bookmarks, document info, determinism, bad text repaired. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -31,66 +32,195 @@ static size_t count(const void *hay, size_t len, const char *needle)
     return n;
 }
 
-static const char *const body_a[] = {
-    "오는 30일 열리는 ‘독자 인공지능(AI) 파운데이션 모델 프로젝트’ 1차 발표회를 앞두고 참여 기업 간 "
-    "물밑 경쟁이 치열하다. 이 프로젝트는 해외 초거대 AI 모델에 대한 의존도를 낮추고, 국내 기술을 "
-    "기반으로 한 파운데이션 모델을 확보하기 위한 전략의 기둥이다.",
-    "현재 네이버클라우드, 업스테이지, SK텔레콤, NC AI, LG AI연구원 등 5곳이 컨소시엄 형태로 참여 "
-    "중이다. 과학기술정보통신부는 각 컨소시엄이 개발한 AI 모델을 시연하고 성과를 발표할 예정이다.",
-};
-static const char *const body_b[] = {
-    "업스테이지는 Solar Open 100B를 공개했다. 전문가 혼합(MoE) 구조로 활성 매개변수는 120억 개다.",
-    "깨진 바이트 \xff 도 복구된다. 없는 글자 \xF0\x9F\x98\x80 는 상자로 그린다.",
+static void add_article(struct article_set *set, const char *id, const char *title,
+                        const char *publisher, const char *date, const char *url,
+                        const char *file)
+{
+    xgrow(&set->items, &set->cap, set->count + 1, sizeof *set->items);
+    struct article *a = &set->items[set->count++];
+    memset(a, 0, sizeof *a);
+    a->id = xstrdup(id);
+    a->title = xstrdup(title);
+    a->publisher = xstrdup(publisher);
+    a->published_at = xstrdup(date);
+    a->url = xstrdup(url);
+    a->source_file = xstrdup(file);
+    a->people = xcalloc(1, sizeof *a->people);
+    a->people[0] = (struct person){ xstrdup("이혜선"), xstrdup("기자"), xstrdup(""),
+                                    xstrdup("hslee@dt.co.kr") };
+    a->n_people = 1;
+}
+
+static void add_fact(const struct template *tpl, struct fact_list *l, const char *entity,
+                     const char *column, const char *value, const char *article, size_t sno,
+                     const char *sentence)
+{
+    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
+    struct fact *f = &l->items[l->count++];
+    memset(f, 0, sizeof *f);
+    f->entity = (size_t)template_entity_index(tpl, entity);
+    f->column = (size_t)template_column_index(tpl, column);
+    f->model = EXTRACT_NO_MODEL;
+    f->value = xstrdup(value);
+    f->is_number = tpl->columns[f->column].type == TEMPLATE_COL_QUANTITY;
+    f->unit = "";
+    f->raw_text = xstrdup(value);
+    f->article_id = xstrdup(article);
+    f->publisher = xstrdup("p");
+    f->published_at = xstrdup("");
+    f->sentence_no = sno;
+    f->sentence = xstrdup(sentence);
+}
+
+struct fixture {
+    struct template tpl;
+    struct article_set set;
+    struct fact_list facts;
+    struct table *table;
 };
 
-static void test_briefing_pdf(void **state)
+static void fixture_init(struct fixture *fx)
 {
-    (void)state;
-    const struct briefing_article arts[2] = {
-        { "한국형 초거대 AI 경쟁 본격화…30일 ‘첫 시험대’ 오른다", "디지털타임스",
-          "2025-12-28 00:00", "https://n.news.naver.com/mnews/article/029/0003001728",
-          "이혜선 기자", body_a, 2, 5, "articles/000.txt" },
-        { "업스테이지, 솔라 오픈 공개", "전자신문", "2025-12-30 12:00",
-          "https://example.kr/a?id=1", NULL, body_b, 2, 3, "articles/001.txt" },
-    };
-    struct briefing_input in = { "소버린 AI 주간 브리핑", "2025-12-30 09:00 KST", arts, 2, NULL, 0 };
-    char *log = NULL, *pdf = NULL;
-    size_t log_len = 0, pdf_len = 0;
-    FILE *lf = open_memstream(&log, &log_len);
-    FILE *pf = open_memstream(&pdf, &pdf_len);
+    memset(fx, 0, sizeof *fx);
+    struct diag d;
+    diag_init(&d, NULL, 0, 0);
+    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, &fx->tpl), EXP_OK);
+    add_article(&fx->set, "029_0003001728", "한국형 초거대 AI 경쟁 본격화…30일 ‘첫 시험대’ 오른다",
+                "디지털타임스", "2025-12-28T00:00:00+09:00",
+                "https://n.news.naver.com/mnews/article/029/0003001728", "articles/000.txt");
+    add_article(&fx->set, "030_1", "업스테이지, 솔라 오픈 공개 \xff", "전자신문",
+                "2025-12-30T12:00:00+09:00", "https://example.kr/a?id=1&b=2", "articles/001.txt");
+    const struct template *tpl = &fx->tpl;
+    add_fact(tpl, &fx->facts, "skt", "params_total_b", "500", "029_0003001728", 3,
+             "SK텔레콤은 매개변수 5000억개(500B) 규모의 A.X K1을 공개한다.");
+    add_fact(tpl, &fx->facts, "skt", "params_total_b", "519", "030_1", 4,
+             "A.X K1은 총 5190억개의 매개변수로 구성됐다.");
+    add_fact(tpl, &fx->facts, "skt", "params_total_b", "500", "030_1", 5, "또 500B.");
+    add_fact(tpl, &fx->facts, "skt", "params_active_b", "33", "030_1", 4,
+             "A.X K1은 총 5190억개의 매개변수로 구성됐다.");
+    add_fact(tpl, &fx->facts, "upstage", "params_total_b", "100", "030_1", 1,
+             "업스테이지는 Solar Open 100B를 공개했다. 없는 글자 \xF0\x9F\x98\x80 도 그린다.");
+    add_fact(tpl, &fx->facts, "upstage", "architecture", "MoE", "030_1", 1,
+             "업스테이지는 Solar Open 100B를 공개했다. 없는 글자 \xF0\x9F\x98\x80 도 그린다.");
+    add_fact(tpl, &fx->facts, "program", "budget_gpu_krw_bn", "157.6", "029_0003001728", 6,
+             "GPU 지원에 1576억 원.");
+    fx->table = table_build(tpl, &fx->facts);
+}
+
+static void fixture_free(struct fixture *fx)
+{
+    table_free(fx->table);
+    fact_list_free(&fx->facts);
+    article_set_free(&fx->set);
+    template_free(&fx->tpl);
+}
+
+static char *write_pdf(const struct fixture *fx, const char *week, size_t *len, char **log)
+{
+    struct briefing_input in = { &fx->set, &fx->tpl, fx->table, &fx->facts, week, NULL, NULL,
+                                 NULL };
+    char *pdf = NULL;
+    size_t log_len = 0;
+    FILE *lf = open_memstream(log, &log_len);
+    FILE *pf = open_memstream(&pdf, len);
     struct diag d;
     diag_init(&d, lf, 0, 0);
     assert_int_equal(briefing_write(pf, &in, &d), EXP_OK);
     fclose(pf);
     fclose(lf);
+    return pdf;
+}
+
+static void test_briefing_pdf(void **state)
+{
+    (void)state;
+    struct fixture fx;
+    fixture_init(&fx);
+    size_t len;
+    char *log = NULL;
+    char *pdf = write_pdf(&fx, NULL, &len, &log);
     assert_memory_equal(pdf, "%PDF-1.", 7);
-    assert_non_null(find(pdf, pdf_len, "%%EOF"));
-    /* per article a borderless source link, and its title in the table links to it */
-    assert_int_equal(count(pdf, pdf_len, "/Subtype /Link"), 4);
-    assert_int_equal(count(pdf, pdf_len, "/Border [ 0 0 0 ]"), 4);
-    assert_int_equal(count(pdf, pdf_len, "/S /URI"), 2);
-    assert_int_equal(count(pdf, pdf_len, "/Subtype /Link\n/Dest "), 2);
-    assert_non_null(find(pdf, pdf_len, "/Outlines"));
-    /* the invalid byte is named with its article */
+    assert_non_null(find(pdf, len, "%%EOF"));
+    /* one borderless URI link per source, and none else */
+    assert_int_equal(count(pdf, len, "/S /URI"), 2);
+    /* libharu writes "/" as \057 inside the string */
+    assert_non_null(find(pdf, len, "(https:\\057\\057n.news.naver.com\\057mnews\\057article"
+                                   "\\057029\\0570003001728)"));
+    assert_non_null(find(pdf, len, "(https:\\057\\057example.kr\\057a?id=1&b=2)"));
+    assert_int_equal(count(pdf, len, "/Subtype /Link"), count(pdf, len, "/Border [ 0 0 0 ]"));
+    /* citation markers, the conflict mark and the chart's names jump inside the document */
+    assert_true(count(pdf, len, "/Subtype /Link\n/Dest ") > 10);
+    assert_non_null(find(pdf, len, "/Outlines"));
+    assert_non_null(find(pdf, len, "/Creator"));
+    assert_non_null(find(pdf, len, "/Keywords"));
+    assert_non_null(find(pdf, len, "/Subject"));
+    /* the invalid byte in a title is named with its article; the emoji with its fact's text */
     assert_non_null(strstr(log, "articles/001.txt: warning: invalid UTF-8"));
-    /* a character no font has: named once, with the article */
-    assert_non_null(strstr(log, "articles/001.txt: warning: no font has U+1F600"));
+    assert_non_null(strstr(log, "warning: no font has U+1F600"));
     const char *keep = getenv("BRIEFING_TEST_OUT");
     if (keep) {
         FILE *fp = fopen(keep, "wb");
         if (fp) {
-            fwrite(pdf, 1, pdf_len, fp);
+            fwrite(pdf, 1, len, fp);
             fclose(fp);
         }
     }
+    /* the same inputs give the same bytes */
+    size_t len2;
+    char *log2 = NULL;
+    char *pdf2 = write_pdf(&fx, NULL, &len2, &log2);
+    assert_int_equal(len, len2);
+    assert_memory_equal(pdf, pdf2, len);
+    free(pdf2);
+    free(log2);
     free(pdf);
     free(log);
+    fixture_free(&fx);
 }
 
-static void test_empty_briefing(void **state)
+static void test_period(void **state)
 {
     (void)state;
-    struct briefing_input in = { NULL, NULL, NULL, 0, NULL, 1 };
+    struct fixture fx;
+    fixture_init(&fx);
+    struct briefing_input in = { &fx.set, &fx.tpl, fx.table, &fx.facts, NULL, NULL, NULL, NULL };
+    char period[160], today[11];
+    briefing_period(&in, period, sizeof period, today);
+    assert_string_equal(period, "2025-W52 ~ 2026-W01 · 2025-12-28 ~ 2025-12-30");
+    assert_string_equal(today, "2025-12-30");
+    in.week = "2026-W01";
+    briefing_period(&in, period, sizeof period, today);
+    assert_string_equal(period, "2026-W01 · 2025-12-29 ~ 2026-01-04");
+    assert_string_equal(today, "2026-01-04");
+    in.week = NULL;
+    in.since = "2025-12-01";
+    in.until = "2025-12-07";
+    briefing_period(&in, period, sizeof period, today);
+    assert_string_equal(period, "2025-W49 · 2025-12-01 ~ 2025-12-07");
+    char when[40];
+    long long epoch;
+    unsetenv("SOURCE_DATE_EPOCH");
+    briefing_generated_at(&fx.set, when, &epoch);
+    assert_string_equal(when, "2025-12-30 12:00 KST");
+    assert_true(epoch == 1767063600LL);
+    setenv("SOURCE_DATE_EPOCH", "1767052800", 1);
+    briefing_generated_at(&fx.set, when, &epoch);
+    assert_string_equal(when, "2025-12-30 09:00 KST");
+    unsetenv("SOURCE_DATE_EPOCH");
+    fixture_free(&fx);
+}
+
+static void test_empty_letter_briefing(void **state)
+{
+    (void)state;
+    struct fixture fx;
+    fixture_init(&fx);
+    free(fx.tpl.layout.page_size);
+    fx.tpl.layout.page_size = xstrdup("Letter");
+    struct article_set none = { 0 };
+    struct fact_list no_facts = { 0 };
+    struct table *t = table_build(&fx.tpl, &no_facts);
+    struct briefing_input in = { &none, &fx.tpl, t, &no_facts, NULL, NULL, NULL, NULL };
     char *pdf = NULL;
     size_t pdf_len = 0;
     FILE *pf = open_memstream(&pdf, &pdf_len);
@@ -99,14 +229,46 @@ static void test_empty_briefing(void **state)
     assert_int_equal(briefing_write(pf, &in, &d), EXP_OK);
     fclose(pf);
     assert_non_null(find(pdf, pdf_len, "/MediaBox [ 0 0 612 792 ]"));
+    assert_int_equal(count(pdf, pdf_len, "/S /URI"), 0);
     free(pdf);
+    table_free(t);
+    fixture_free(&fx);
+}
+
+/* Page size and orientation come from the template's layout. */
+static void test_page_sizes(void **state)
+{
+    (void)state;
+    static const struct { const char *size, *orientation, *media; } cases[] = {
+        { "A5", "portrait", "/MediaBox [ 0 0 419.5" },
+        { "A4", "landscape", "/MediaBox [ 0 0 841.8" },
+        { "Legal", "portrait", "/MediaBox [ 0 0 612 1008" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct fixture fx;
+        fixture_init(&fx);
+        free(fx.tpl.layout.page_size);
+        free(fx.tpl.layout.orientation);
+        fx.tpl.layout.page_size = xstrdup(cases[i].size);
+        fx.tpl.layout.orientation = xstrdup(cases[i].orientation);
+        size_t len;
+        char *log = NULL;
+        char *pdf = write_pdf(&fx, NULL, &len, &log);
+        if (!find(pdf, len, cases[i].media))
+            fail_msg("%s %s: no %s", cases[i].size, cases[i].orientation, cases[i].media);
+        free(pdf);
+        free(log);
+        fixture_free(&fx);
+    }
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_briefing_pdf),
-        cmocka_unit_test(test_empty_briefing),
+        cmocka_unit_test(test_period),
+        cmocka_unit_test(test_empty_letter_briefing),
+        cmocka_unit_test(test_page_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,115 @@
+/* test_chart.c — the vector bar chart: round axis steps; a value not reported is an outlined
+ * stub with its label, never a filled bar; bars scale with their values; nothing leaves the
+ * text area. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "chart.h"
+
+static void test_nice_step(void **state)
+{
+    (void)state;
+    static const struct { double max, step; } cases[] = {
+        { 500, 100 }, { 519, 100 }, { 236, 50 }, { 32, 10 }, { 10.2, 2 }, { 0, 1 }, { -3, 1 },
+        { 1, 0.2 }, { 6000, 1000 }, { 7, 2 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double s = chart_nice_step(cases[i].max);
+        assert_true(s > cases[i].step * 0.999 && s < cases[i].step * 1.001);
+    }
+}
+
+#define TOTAL 0x2F5D8C
+#define ACTIVE 0x8FB3D9
+
+/* Filled rectangles of one colour on a page, in drawing order. */
+static size_t bars(const struct layout_page *pg, uint32_t color, float *w, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pg->nops; i++) {
+        const struct layout_op *op = &pg->ops[i];
+        if (op->kind == LAYOUT_OP_RECT && op->u.rect.fill == color && op->u.rect.h > 9) {
+            if (n < max)
+                w[n] = op->u.rect.w;
+            n++;
+        }
+    }
+    return n;
+}
+
+static void test_draw(void **state)
+{
+    (void)state;
+    struct diag d;
+    diag_init(&d, stderr, 0, 0);
+    struct font_set *fs;
+    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, fs, &d);
+    const struct chart_series series[2] = { { "총 파라미터", TOTAL }, { "활성 파라미터", ACTIVE } };
+    const struct chart_group groups[3] = {
+        { "SK텔레콤", "#ent-skt", { "500", "33" } },
+        { "LG AI연구원", NULL, { "236", NULL } },   /* active not reported */
+        { "업스테이지", NULL, { "100", "10.2" } },
+    };
+    struct chart c = { series, 2, groups, 3, "파라미터 수 (B = 10억 개)", "B", "미공개" };
+    struct layout_block b = chart_draw_bars(L, &c);
+    layout_finish(L);
+    const struct layout_page *pg = layout_get_page(L, b.page);
+    float tw[4] = { 0 }, aw[4] = { 0 };
+    /* three total bars (the legend swatch is lower), two active bars: no bar for "not
+     * reported", and none of length 0 */
+    assert_int_equal(bars(pg, TOTAL, tw, 4), 3);
+    assert_int_equal(bars(pg, ACTIVE, aw, 4), 2);
+    assert_true(tw[0] > tw[1] && tw[1] > tw[2]);
+    assert_true(tw[0] / tw[2] > 4.99f && tw[0] / tw[2] < 5.01f);   /* 500 : 100 */
+    assert_true(aw[0] > aw[1] && aw[1] > 0);
+    /* the stub: an outlined, unfilled rectangle */
+    size_t stubs = 0;
+    for (size_t i = 0; i < pg->nops; i++) {
+        const struct layout_op *op = &pg->ops[i];
+        if (op->kind == LAYOUT_OP_RECT && op->u.rect.fill == LAYOUT_NO_COLOR &&
+            op->u.rect.stroke != LAYOUT_NO_COLOR)
+            stubs++;
+        if (op->kind == LAYOUT_OP_RECT) {
+            assert_true(op->u.rect.x >= ps.margin_left - 0.01f);
+            assert_true(op->u.rect.x + op->u.rect.w <= ps.width - ps.margin_right + 0.01f);
+        }
+    }
+    assert_int_equal(stubs, 1);
+    /* every glyph inside the text area; the missing label and the values are drawn */
+    struct buf t = BUF_INIT;
+    for (size_t i = 0; i < pg->nglyphs; i++) {
+        assert_true(pg->glyphs[i].x >= ps.margin_left - 0.01f);
+        assert_true(pg->glyphs[i].x <= ps.width - ps.margin_right);
+        buf_put_utf8(&t, pg->glyphs[i].cp);
+    }
+    assert_non_null(strstr(t.data, "미공개"));
+    assert_non_null(strstr(t.data, "500B"));
+    assert_non_null(strstr(t.data, "10.2B"));
+    assert_null(strstr(t.data, "0B미공개"));
+    buf_free(&t);
+    /* the label links to its section */
+    assert_int_equal(pg->nlinks, 1);
+    assert_string_equal(pg->links[0].uri, "#ent-skt");
+    layout_free(L);
+    font_set_free(fs);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_nice_step),
+        cmocka_unit_test(test_draw),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,263 @@
+/* test_summary.c — the generated summary bullets and key sentences: they follow the data
+ * (a changed table gives changed bullets), the rules' arithmetic is exact, and the key-sentence
+ * rule ranks by kinds of fact, then facts, per sentence, with ties to the earlier article. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "summary.h"
+#include "table.h"
+
+static void load_template(struct template *tpl)
+{
+    struct diag d;
+    diag_init(&d, NULL, 0, 0);
+    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, tpl), EXP_OK);
+}
+
+static void add_fact(const struct template *tpl, struct fact_list *l, const char *entity,
+                     const char *column, const char *value, const char *article, size_t sno,
+                     const char *sentence)
+{
+    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
+    struct fact *f = &l->items[l->count++];
+    memset(f, 0, sizeof *f);
+    f->entity = (size_t)template_entity_index(tpl, entity);
+    f->column = (size_t)template_column_index(tpl, column);
+    assert_true(template_column_index(tpl, column) >= 0);
+    f->model = EXTRACT_NO_MODEL;
+    const struct template_column *c = &tpl->columns[f->column];
+    f->value = xstrdup(value);
+    f->is_number = c->type == TEMPLATE_COL_QUANTITY;
+    f->unit = "";
+    f->raw_text = xstrdup(value);
+    f->article_id = xstrdup(article);
+    f->publisher = xstrdup("p");
+    f->published_at = xstrdup("");
+    f->sentence_no = sno;
+    f->sentence = xstrdup(sentence ? sentence : "s");
+}
+
+/* The week's facts as the five samples give them (abridged). */
+static void sample_facts(const struct template *tpl, struct fact_list *l, const char *skt_total)
+{
+    add_fact(tpl, l, "skt", "flagship_model", "A.X K1", "a", 1, NULL);
+    add_fact(tpl, l, "skt", "params_total_b", skt_total, "a", 1, NULL);
+    add_fact(tpl, l, "skt", "params_total_b", skt_total, "b", 2, NULL);
+    add_fact(tpl, l, "skt", "params_total_b", "519", "c", 3, NULL);
+    add_fact(tpl, l, "skt", "params_active_b", "33", "a", 2, NULL);
+    add_fact(tpl, l, "skt", "architecture", "MoE", "a", 2, NULL);
+    add_fact(tpl, l, "upstage", "flagship_model", "솔라 오픈 100B", "b", 1, NULL);
+    add_fact(tpl, l, "upstage", "params_total_b", "100", "b", 1, NULL);
+    add_fact(tpl, l, "upstage", "params_active_b", "10.2", "b", 1, NULL);
+    add_fact(tpl, l, "upstage", "architecture", "MoE", "b", 1, NULL);
+    add_fact(tpl, l, "lg_ai", "params_total_b", "236", "c", 5, NULL);
+    add_fact(tpl, l, "lg_ai", "architecture", "MoE", "c", 5, NULL);
+    add_fact(tpl, l, "skt", "partners", "크래프톤", "a", 7, NULL);
+    add_fact(tpl, l, "skt", "partners", "리벨리온", "a", 7, NULL);
+    add_fact(tpl, l, "program", "budget_data_krw_bn", "62.8", "c", 6, NULL);
+    add_fact(tpl, l, "program", "budget_gpu_krw_bn", "157.6", "c", 6, NULL);
+    add_fact(tpl, l, "program", "budget_talent_krw_bn", "25", "c", 6, NULL);
+    add_fact(tpl, l, "program", "presentation_date", "2025-12-30", "c", 1, NULL);
+    add_fact(tpl, l, "program", "first_evaluation_date", "2026-01-15", "a", 9, NULL);
+    add_fact(tpl, l, "program", "final_selection_date", "2027", "a", 10, NULL);
+}
+
+static char *joined(const struct summary *s)
+{
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < s->count; i++)
+        buf_printf(&b, "%s\n", s->items[i].text);
+    return buf_detach(&b);
+}
+
+static char *bullets_for(const struct template *tpl, const struct fact_list *l, const char *today,
+                         size_t *count)
+{
+    struct table *t = table_build(tpl, l);
+    struct summary s = { 0 };
+    summary_bullets(t, l, today, &s);
+    *count = s.count;
+    for (size_t i = 0; i < s.count; i++)
+        assert_true(s.items[i].n_cites > 0);   /* every bullet cites a source */
+    char *text = joined(&s);
+    summary_free(&s);
+    table_free(t);
+    return text;
+}
+
+static void test_bullets_from_the_data(void **state)
+{
+    (void)state;
+    struct template tpl;
+    load_template(&tpl);
+    struct fact_list l = { 0 };
+    sample_facts(&tpl, &l, "500");
+    size_t n;
+    char *text = bullets_for(&tpl, &l, "2025-12-30", &n);
+    assert_true(n >= 4 && n <= 6);
+    assert_non_null(strstr(text, "총 파라미터 최대는 SK텔레콤 A.X K1(500B) — 519B로 적은 보도도 1건"));
+    assert_non_null(strstr(text, "다음은 LG AI연구원"));
+    /* active share = active / total, one decimal, exact */
+    assert_non_null(strstr(text, "SK텔레콤(6.6% = 33B/500B)"));
+    assert_non_null(strstr(text, "업스테이지(10.2% = 10.2B/100B)"));
+    assert_non_null(strstr(text, "LG AI연구원(활성 파라미터 미공개)"));
+    /* the budget is summed exactly: 62.8 + 157.6 + 25 = 245.4 bn won */
+    assert_non_null(strstr(text, "사업 예산: 데이터 628억 원, GPU 1,576억 원, 인재 250억 원 — "
+                                 "합계 2,454억 원."));
+    assert_non_null(strstr(text, "MoE 구조 3곳 — 업스테이지(10.2% = 10.2B/100B), "));
+    /* the next milestone after the 30th is the 15 January result */
+    assert_non_null(strstr(text, "다음 일정: 1차 평가 결과(2026년 1월 15일), 이어 최종 선정(2027년)."));
+    assert_non_null(strstr(text, "기간 중 진행: 1차 발표회(2025년 12월 30일)."));
+    assert_non_null(strstr(text, "SK텔레콤 총 파라미터 500B(2건) vs 519B(1건)"));
+    assert_non_null(strstr(text, "협력사 최다는 SK텔레콤(2곳"));
+    fact_list_free(&l);
+
+    /* Different data, different bullets. */
+    struct fact_list m = { 0 };
+    sample_facts(&tpl, &m, "700");
+    add_fact(&tpl, &m, "nc_ai", "params_total_b", "900", "b", 4, NULL);
+    size_t n2;
+    char *text2 = bullets_for(&tpl, &m, "2026-01-20", &n2);
+    assert_string_not_equal(text, text2);
+    assert_non_null(strstr(text2, "최대는 NC AI(900B)"));
+    assert_non_null(strstr(text2, "다음은 SK텔레콤 A.X K1(700B)"));
+    assert_non_null(strstr(text2, "SK텔레콤(4.7% = 33B/700B)"));
+    /* after the 15th, the next milestone is the final selection */
+    assert_non_null(strstr(text2, "다음 일정: 최종 선정(2027년)."));
+    assert_null(strstr(text2, "500B"));
+    /* with no reference day every date is ahead: "이어" once, then commas */
+    size_t n4;
+    char *text4 = bullets_for(&tpl, &m, "", &n4);
+    assert_non_null(strstr(text4, "다음 일정: 1차 발표회(2025년 12월 30일), 이어 1차 평가 결과(2026년 "
+                                  "1월 15일), 최종 선정(2027년)."));
+    free(text4);
+    free(text);
+    free(text2);
+    fact_list_free(&m);
+
+    /* No programme figures, no conflicts: fewer bullets, none invented. */
+    struct fact_list o = { 0 };
+    add_fact(&tpl, &o, "upstage", "params_total_b", "100", "b", 1, NULL);
+    add_fact(&tpl, &o, "upstage", "architecture", "MoE", "b", 1, NULL);
+    size_t n3;
+    char *text3 = bullets_for(&tpl, &o, "", &n3);
+    assert_null(strstr(text3, "예산"));
+    assert_null(strstr(text3, "엇갈린"));
+    assert_null(strstr(text3, "일정"));
+    assert_non_null(strstr(text3, "업스테이지(활성 파라미터 미공개)"));
+    free(text3);
+    fact_list_free(&o);
+    template_free(&tpl);
+}
+
+static void test_key_sentences(void **state)
+{
+    (void)state;
+    struct template tpl;
+    load_template(&tpl);
+    struct fact_list l = { 0 };
+    /* article "b" is cited before "a" */
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 3, "하나");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 5, "셋");
+    add_fact(&tpl, &l, "skt", "params_active_b", "33", "a", 5, "셋");
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 5, "셋");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘");   /* same fact twice */
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "b", 9, "둘");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "b", 2, "하나 더");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 1, "셋");   /* same text again */
+    add_fact(&tpl, &l, "upstage", "params_total_b", "100", "a", 1, "남의 문장");
+    /* four partners are four facts but one kind of fact: below "둘" (two kinds) */
+    add_fact(&tpl, &l, "skt", "partners", "크래프톤", "b", 11, "협력사 목록");
+    add_fact(&tpl, &l, "skt", "partners", "리벨리온", "b", 11, "협력사 목록");
+    add_fact(&tpl, &l, "skt", "partners", "라이너", "b", 11, "협력사 목록");
+    add_fact(&tpl, &l, "skt", "partners", "포티투닷", "b", 11, "협력사 목록");
+    const char *order[] = { "b", "a" };
+    struct summary s = { 0 };
+    summary_key_sentences(&l, (size_t)template_entity_index(&tpl, "skt"), order, 2, 3, &s);
+    assert_int_equal(s.count, 3);
+    assert_string_equal(s.items[0].text, "셋");      /* three kinds of fact */
+    assert_string_equal(s.items[1].text, "둘");      /* two kinds */
+    /* one kind each: four partners beat one model, whatever the article order */
+    assert_string_equal(s.items[2].text, "협력사 목록");
+    summary_free(&s);
+    summary_key_sentences(&l, (size_t)template_entity_index(&tpl, "skt"), order, 2, 4, &s);
+    assert_int_equal(s.count, 4);
+    assert_string_equal(s.items[3].text, "하나 더"); /* one fact; article b comes first */
+    assert_string_equal(s.items[0].cites[0], "a");
+    assert_int_equal(s.items[0].sentence_no, 5);
+    summary_free(&s);
+    summary_key_sentences(&l, (size_t)template_entity_index(&tpl, "nc_ai"), order, 2, 3, &s);
+    assert_int_equal(s.count, 0);
+    fact_list_free(&l);
+    template_free(&tpl);
+}
+
+static void test_formatting(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *unit, *out; } values[] = {
+        { "500", "B", "500B" },
+        { "10.2", "B", "10.2B" },
+        { "62.8", "KRW bn", "628억 원" },
+        { "245.4", "KRW bn", "2,454억 원" },
+        { "1200", "KRW bn", "1조 2,000억 원" },
+        { "1000", "KRW bn", "1조 원" },
+        { "0.05", "KRW bn", "0.5억 원" },
+        { "3", "KRW tn", "3조 원" },
+        { "1.5", "KRW tn", "1조 5,000억 원" },
+        { "0.25", "KRW tn", "2,500억 원" },
+        { "95", "%", "95%" },
+        { "3", "people", "3 people" },
+        { "7", "", "7" },
+    };
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        struct buf b = BUF_INIT;
+        summary_format_value(values[i].in, values[i].unit, &b);
+        assert_string_equal(b.data, values[i].out);
+        buf_free(&b);
+    }
+    static const struct { const char *in, *out; } dates[] = {
+        { "2026-01-15", "2026년 1월 15일" },
+        { "2026-01", "2026년 1월" },
+        { "2027", "2027년" },
+        { "2026..2027", "2026~2027년" },
+        { "2026-01..2026-03", "2026년 1월 ~ 2026년 3월" },
+        { "상반기", "상반기" },
+    };
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+        struct buf b = BUF_INIT;
+        summary_format_date(dates[i].in, &b);
+        assert_string_equal(b.data, dates[i].out);
+        buf_free(&b);
+    }
+    static const struct { const char *in, *out; } labels[] = {
+        { "총 파라미터(B)", "총 파라미터" },
+        { "예산 — 데이터(십억 원)", "데이터" },
+        { "구조", "구조" },
+        { "(B)", "(B)" },
+    };
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        struct buf b = BUF_INIT;
+        summary_short_label(labels[i].in, &b);
+        assert_string_equal(b.data, labels[i].out);
+        buf_free(&b);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bullets_from_the_data),
+        cmocka_unit_test(test_key_sentences),
+        cmocka_unit_test(test_formatting),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
