@@ -513,6 +513,7 @@ enum exp_status article_parse_buffer(const char *path, const char *data, size_t 
             diag_note(d, path, 0, 0, "author taken from the byline at the end of the body");
     }
     sentence_split(a->body, strlen(a->body), &a->sentences);
+    a->n_sentences = a->sentences.count;
     front_matter_free(&fm);
     return EXP_OK;
 
@@ -535,6 +536,13 @@ enum exp_status article_parse_file(const char *path, const struct article_option
     st = article_parse_buffer(path, data, len, opts, d, out);
     free(data);
     return st;
+}
+
+void article_drop_text(struct article *a)
+{
+    free(a->body);
+    a->body = NULL;
+    sentence_list_free(&a->sentences);
 }
 
 void article_free(struct article *a)

@@ -43,6 +43,7 @@ struct article {
     size_t n_people;
     char *body;            /* normalised body text (paragraphs joined with "\n") */
     size_t characters;     /* code points in body */
+    size_t n_sentences;    /* sentences.count, kept after article_drop_text */
     struct sentence_list sentences; /* offsets are byte offsets into body */
 };
 
@@ -61,6 +62,10 @@ enum exp_status article_parse_file(const char *path, const struct article_option
 enum exp_status article_parse_buffer(const char *path, const char *data, size_t len,
                                      const struct article_options *opts, struct diag *d,
                                      struct article *out);
+
+/* Frees the body and the sentences once their facts are taken, keeping the metadata and
+ * the counts (characters, n_sentences), so a large run holds no corpus text. */
+void article_drop_text(struct article *a);
 
 /* Frees everything the article owns; article_free(NULL) does nothing. */
 void article_free(struct article *a);

@@ -141,28 +141,20 @@ static void selected_period(const struct cli_options *opts, char since[11], char
         snprintf(until, 11, "%s", opts->until);
 }
 
-/* Keeps the articles published within [since, until]; an article without a date is kept
- * only when no period is asked for. */
-static void filter_period(struct article_set *set, const char *since, const char *until,
-                          struct diag *d)
+/* Whether the article falls within [since, until] ("" = open). An article without a date
+ * is kept only when no period is asked for. */
+static int in_period(const struct article *a, const char *since, const char *until,
+                     struct diag *d)
 {
     if (!*since && !*until)
-        return;
-    size_t kept = 0;
-    for (size_t i = 0; i < set->count; i++) {
-        struct article *a = &set->items[i];
-        char day[11];
-        snprintf(day, sizeof day, "%s", a->published_at);
-        int in = *day && (!*since || strcmp(day, since) >= 0) && (!*until || strcmp(day, until) <= 0);
-        if (in) {
-            set->items[kept++] = *a;
-        } else {
-            diag_note(d, a->source_file, 0, 0, "published %s, outside %s..%s; left out",
-                      *day ? day : "(no date)", *since ? since : "", *until ? until : "");
-            article_free(a);
-        }
-    }
-    set->count = kept;
+        return 1;
+    char day[11];
+    snprintf(day, sizeof day, "%s", a->published_at);
+    int in = *day && (!*since || strcmp(day, since) >= 0) && (!*until || strcmp(day, until) <= 0);
+    if (!in)
+        diag_note(d, a->source_file, 0, 0, "published %s, outside %s..%s; left out",
+                  *day ? day : "(no date)", since, until);
+    return in;
 }
 
 /* Expands {week} and {date} in the --out pattern: the week is the selected week, else the
@@ -387,6 +379,72 @@ static enum exp_status load_template(const struct cli_options *opts, struct temp
     return EXP_OK;
 }
 
+/* Parses every input, keeps the articles in the selected period that are not duplicates,
+ * and extracts their facts as it goes; each article's text is dropped once its facts are
+ * taken, so memory grows with the facts kept, not with the corpus. Returns the worst
+ * per-article status (a bad article is reported and skipped). */
+static enum exp_status read_articles(const struct cli_options *opts,
+                                     const struct path_list *paths, const struct template *tpl,
+                                     struct article_set *set, struct fact_list *facts,
+                                     struct diag *d)
+{
+    char since[11], until[11];
+    selected_period(opts, since, until);
+    struct article_options aopts = { .strict_hash = opts->strict };
+    struct extractor *ex = extract_new(tpl);
+    enum exp_status st = EXP_OK;
+    /* Progress only for a person watching: -v on a terminal (cron mails any output). */
+    int progress = d->verbose && isatty(STDERR_FILENO);
+    for (size_t i = 0; i < paths->count; i++) {
+        if (progress)
+            fprintf(stderr, "\rexporter: reading %zu/%zu", i + 1, paths->count);
+        struct article a;
+        enum exp_status ast = article_parse_file(paths->items[i], &aopts, d, &a);
+        if (ast != EXP_OK) {
+            st = exp_status_worst(st, ast == EXP_NOINPUT ? EXP_DATAERR : ast);
+            continue;
+        }
+        if (!in_period(&a, since, until, d)) {
+            article_free(&a);
+            continue;
+        }
+        if (!article_set_add(set, &a, d))
+            continue;
+        struct article *kept = &set->items[set->count - 1];
+        st = exp_status_worst(st, extract_article(ex, kept, facts, d));
+        article_drop_text(kept);
+    }
+    if (progress && paths->count)
+        fputc('\n', stderr);
+    extract_free(ex);
+    return st;
+}
+
+static int by_provenance(const void *x, const void *y)
+{
+    const struct fact *a = x, *b = y;
+    int c = strcmp(a->published_at, b->published_at);
+    if (!c)
+        c = strcmp(a->article_id, b->article_id);
+    if (!c)
+        c = (a->sentence_no > b->sentence_no) - (a->sentence_no < b->sentence_no);
+    if (!c)
+        c = (a->offset > b->offset) - (a->offset < b->offset);
+    if (!c)
+        c = (a->entity > b->entity) - (a->entity < b->entity);
+    if (!c)
+        c = (a->column > b->column) - (a->column < b->column);
+    return c;
+}
+
+/* Facts in article order (date, id), then sentence and position; qsort is not stable, so
+ * the key is total over what can differ between two facts of one place. */
+static void sort_facts(struct fact_list *facts)
+{
+    if (facts->count > 1)
+        qsort(facts->items, facts->count, sizeof *facts->items, by_provenance);
+}
+
 enum exp_status build_run(const struct cli_options *opts, struct diag *d)
 {
     struct template tpl;
@@ -398,32 +456,17 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
     struct path_list paths = { 0 };
     enum exp_status input_st = collect_inputs(opts, &paths, d);
 
+    /* Facts and the table follow the articles' order (date, id), not the files' order. */
     struct article_set set = { 0 };
-    struct article_options aopts = { .strict_hash = opts->strict };
-    enum exp_status data_st = EXP_OK;
-    /* Progress only for a person watching: -v on a terminal (cron mails any output). */
-    int progress = d->verbose && isatty(STDERR_FILENO);
-    for (size_t i = 0; i < paths.count; i++) {
-        if (progress)
-            fprintf(stderr, "\rexporter: reading %zu/%zu", i + 1, paths.count);
-        struct article a;
-        enum exp_status st = article_parse_file(paths.items[i], &aopts, d, &a);
-        if (st == EXP_OK)
-            article_set_add(&set, &a, d);
-        else
-            data_st = exp_status_worst(data_st, st == EXP_NOINPUT ? EXP_DATAERR : st);
-    }
-    if (progress && paths.count)
-        fputc('\n', stderr);
+    struct fact_list facts = { 0 };
+    enum exp_status data_st = read_articles(opts, &paths, &tpl, &set, &facts, d);
     char *fingerprint = run_fingerprint(opts, template_path, &paths);
     path_list_free(&paths);
-
-    char since[11], until[11];
-    selected_period(opts, since, until);
-    filter_period(&set, since, until, d);
     article_set_sort(&set);
+    sort_facts(&facts);
 
     enum exp_status st = exp_status_worst(input_st, data_st);
+    struct table *table = NULL;
     if (set.count == 0) {
         /* Files that were all bad are bad data (65); nothing to read at all is 66. */
         diag_error(d, NULL, 0, 0, "no articles to export");
@@ -435,26 +478,17 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
         goto out;
     }
 
-    /* Extract and merge. A sentence the extractor refuses is reported and skipped. */
-    struct extractor *ex = extract_new(&tpl);
-    struct fact_list facts = { 0 };
-    for (size_t i = 0; i < set.count; i++)
-        st = exp_status_worst(st, extract_article(ex, &set.items[i], &facts, d));
-    extract_free(ex);
-    struct table *table = table_build(&tpl, &facts);
-
-    if (opts->strict && st != EXP_OK)
-        diag_error(d, NULL, 0, 0, "--strict: nothing written because of the errors above");
-    else if (opts->command == CLI_BUILD) {
+    table = table_build(&tpl, &facts);
+    if (opts->command == CLI_BUILD) {
         char *dir = expand_out_dir(opts->out_dir, opts, &set);
         struct run_result r = { &set, &tpl, table, &facts };
         enum exp_status out_st = write_outputs(opts, dir, &r, fingerprint, st == EXP_OK, d);
         free(dir);
         st = out_st != EXP_OK ? out_st : st;
     }
+out:
     table_free(table);
     fact_list_free(&facts);
-out:
     free(fingerprint);
     free(template_path);
     template_free(&tpl);

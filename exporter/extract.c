@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 
 /* ---- The compiled lexicon ---- */
 
@@ -233,27 +234,6 @@ static int is_ascii_alnum(unsigned char c)
 }
 
 /* Decodes the code point at s[i] (valid UTF-8 assumed; the scanner checked it). */
-static unsigned cp_at(const char *s, size_t len, size_t i, size_t *n)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80 || i + 1 >= len) {
-        *n = 1;
-        return c;
-    }
-    if (c < 0xE0 || i + 2 >= len) {
-        *n = 2;
-        return ((c & 0x1Fu) << 6) | ((unsigned char)s[i + 1] & 0x3Fu);
-    }
-    if (c < 0xF0 || i + 3 >= len) {
-        *n = 3;
-        return ((c & 0x0Fu) << 12) | (((unsigned char)s[i + 1] & 0x3Fu) << 6) |
-               ((unsigned char)s[i + 2] & 0x3Fu);
-    }
-    *n = 4;
-    return ((c & 0x07u) << 18) | (((unsigned char)s[i + 1] & 0x3Fu) << 12) |
-           (((unsigned char)s[i + 2] & 0x3Fu) << 6) | ((unsigned char)s[i + 3] & 0x3Fu);
-}
-
 static int is_hangul(unsigned cp)
 {
     return cp >= 0xAC00 && cp <= 0xD7A3;
@@ -262,13 +242,8 @@ static int is_hangul(unsigned cp)
 /* The code point ending just before s[i]. */
 static unsigned cp_before(const char *s, size_t i)
 {
-    if (!i)
-        return 0;
-    size_t j = i - 1;
-    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
-        j--;
     size_t n;
-    return cp_at(s, i, j, &n);
+    return utf8_before(s, i, &n);
 }
 
 /* First syllables of the particles and copulas that follow a name: 업스테이지는,
@@ -353,7 +328,7 @@ static int name_boundaries_ok(const char *text, size_t len, size_t os, size_t oe
             return 0;
         if (is_name && !is_ascii_alnum(last)) {
             size_t n;
-            unsigned cp = cp_at(text, len, oe, &n);
+            unsigned cp = utf8_decode(text, len, oe, &n);
             if (is_hangul(cp) && is_hangul(cp_before(text, oe)) && !is_particle_start(cp))
                 return 0;
         }
@@ -438,7 +413,7 @@ static void split_clauses(const char *text, size_t len, struct scratch *s)
     };
     for (size_t i = 0; i < len;) {
         size_t n;
-        unsigned cp = cp_at(text, len, i, &n);
+        unsigned cp = utf8_decode(text, len, i, &n);
         size_t next = i + n;
         int cut = 0, new_seg = 0;
         if ((cp == '.' || cp == '?' || cp == '!') && is_hangul(cp_before(text, i))) {

@@ -9,6 +9,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "utf8.h"
 
 /* ---- UTF-8 ---- */
 
@@ -19,6 +20,13 @@ int normalise_utf8_valid(const char *s, size_t len, size_t *bad_offset)
     while (i < len) {
         if (p[i] < 0x80) {
             i++;
+            continue;
+        }
+        /* The common case, a three-byte sequence for U+1000..U+CFFF or U+E000..U+FFFF (Hangul
+         * syllables, CJK, punctuation), checked inline; the rest goes to utf8proc. */
+        if (i + 2 < len && p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED &&
+            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         utf8proc_int32_t cp;
@@ -44,12 +52,9 @@ size_t normalise_utf8_count(const char *s)
 /* Decodes one code point from valid UTF-8; returns its length. */
 static size_t decode(const char *s, size_t len, int32_t *cp)
 {
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cp);
-    if (n <= 0) {
-        *cp = (unsigned char)*s;
-        return 1;
-    }
-    return (size_t)n;
+    size_t n;
+    *cp = (int32_t)utf8_decode(s, len, 0, &n);
+    return n;
 }
 
 /* ---- HTML entities ---- */
@@ -145,29 +150,90 @@ static int is_space_cp(int32_t cp)
            cp == 0x205F || cp == 0xFEFF;
 }
 
-/* Folds whitespace in valid UTF-8 s into single spaces and trims, appending to *out. */
+/* Length of the whitespace character at s[i] (valid UTF-8), or 0 when it is not one. */
+static size_t space_len(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned c = s[i];
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF)
+        return 0;   /* no other lead byte starts a space */
+    int32_t cp;
+    size_t n = decode((const char *)s + i, len - i, &cp);
+    return is_space_cp(cp) ? n : 0;
+}
+
+/* Folds whitespace in valid UTF-8 s into single spaces and trims, appending to *out. Runs
+ * of non-space bytes are copied whole. */
 static void fold_spaces(const char *s, size_t len, struct buf *out)
 {
-    int pending = 0;
+    const unsigned char *u = (const unsigned char *)s;
     size_t start_len = out->len;
     size_t i = 0;
+    int pending = 0;
     while (i < len) {
-        int32_t cp;
-        size_t n = decode(s + i, len - i, &cp);
-        if (is_space_cp(cp)) {
+        size_t sp = space_len(u, len, i);
+        if (sp) {
             pending = 1;
-        } else {
-            if (pending && out->len > start_len)
-                buf_putc(out, ' ');
-            pending = 0;
-            buf_append(out, s + i, n);
+            i += sp;
+            continue;
         }
-        i += n;
+        size_t run = i;
+        while (run < len && !space_len(u, len, run))
+            run++;
+        if (pending && out->len > start_len)
+            buf_putc(out, ' ');
+        pending = 0;
+        buf_append(out, s + i, run - i);
+        i = run;
     }
+}
+
+/* Code points that are in NFC and cannot combine with a neighbour: ASCII and Latin-1,
+ * Hangul syllables and compatibility jamo, CJK ideographs, and the punctuation and symbol
+ * blocks news text uses (minus the combining marks and the singletons NFC rewrites, such as
+ * U+2000, U+2126 and U+2329). Text made only of these is already NFC, which is nearly all
+ * Korean news, so utf8proc is skipped for it. */
+static int nfc_stable(int32_t cp)
+{
+    if (cp < 0x300)
+        return 1;
+    if (cp >= 0xAC00 && cp <= 0xD7A3)
+        return 1;
+    if ((cp >= 0x3131 && cp <= 0x318E) || (cp >= 0x4E00 && cp <= 0x9FFF))
+        return 1;
+    if (cp >= 0x2002 && cp <= 0x20CF)
+        return 1;
+    if ((cp >= 0x2190 && cp <= 0x2328) || (cp >= 0x232B && cp <= 0x2ADB))
+        return 1;
+    if ((cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303F))
+        return 1;
+    if (cp >= 0xFF01 && cp <= 0xFF9D)
+        return 1;
+    return 0;
+}
+
+static int already_nfc(const char *s)
+{
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        i += decode(s + i, len - i, &cp);
+        if (!nfc_stable(cp))
+            return 0;
+    }
+    return 1;
 }
 
 static char *nfc(const char *s)
 {
+    if (already_nfc(s))
+        return xstrdup(s);
+
     utf8proc_uint8_t *r = utf8proc_NFC((const utf8proc_uint8_t *)s);
     if (!r)
         return xstrdup(s);   /* utf8proc refuses only invalid input, which callers exclude */

@@ -9,33 +9,20 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "buf.h"
+#include "utf8.h"
 
 static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
 {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          (utf8proc_ssize_t)(len - i), &cp);
-    if (k <= 0) {
-        *n = 1;
-        return (unsigned char)s[i];
-    }
-    *n = (size_t)k;
-    return cp;
+    return (int32_t)utf8_decode(s, len, i, n);
 }
 
 /* The code point that ends just before byte i. */
 static int32_t cp_before(const char *s, size_t i)
 {
-    if (i == 0)
-        return 0;
-    size_t j = i - 1;
-    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
-        j--;
     size_t n;
-    return cp_at(s, i, j, &n);
+    return (int32_t)utf8_before(s, i, &n);
 }
 
 static int is_hangul(int32_t c) { return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3131 && c <= 0x318E); }

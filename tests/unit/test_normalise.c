@@ -42,6 +42,11 @@ static void test_text_folds_and_nfc(void **state)
         { "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB", "한" },          /* conjoining jamo → NFC */
         { "&nbsp;x&nbsp;", "x" },
         { "\xE3\x80\x80전각\xE3\x80\x80공백", "전각 공백" },        /* U+3000 */
+        /* Past the fast path for text that is already NFC: */
+        { "가\xE1\x86\xA8", "각" },                             /* LV syllable + T jamo */
+        { "\xE2\x84\xAB", "\xC3\x85" },                          /* ANGSTROM SIGN → Å */
+        { "e\xCC\x81 café", "\xC3\xA9 café" },                  /* e + U+0301 → é */
+        { "\xE2\x8C\xA9x\xE2\x8C\xAA", "\xE3\x80\x88x\xE3\x80\x89" },  /* U+2329 → U+3008 */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *got = normalise_text(cases[i].in, strlen(cases[i].in));
