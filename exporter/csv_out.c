@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "buf.h"
+#include "extract.h"
+#include "table.h"
 
 void csv_out_begin(FILE *fp)
 {
@@ -122,8 +124,6 @@ enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set)
 
 /* ---- The comparison table and the facts (issue #4) ---- */
 
-#include "extract.h"
-#include "table.h"
 
 enum exp_status csv_out_write_comparison(FILE *fp, const struct table *t)
 {
@@ -162,20 +162,6 @@ enum exp_status csv_out_write_comparison(FILE *fp, const struct table *t)
     return ferror(fp) ? EXP_IOERR : EXP_OK;
 }
 
-static const char *qualifier_name(enum quantity_qualifier q)
-{
-    switch (q) {
-    case QUAL_NONE: return "";
-    case QUAL_APPROX: return "approx";
-    case QUAL_AT_LEAST: return "at_least";
-    case QUAL_MORE_THAN: return "more_than";
-    case QUAL_AT_MOST: return "at_most";
-    case QUAL_LESS_THAN: return "less_than";
-    case QUAL_RANGE: return "range";
-    }
-    return "";
-}
-
 void csv_out_facts_begin(FILE *fp)
 {
     static const char *const header[] = { "entity_id", "column", "value", "unit", "qualifier",
@@ -194,7 +180,7 @@ void csv_out_write_facts_rows(FILE *fp, const struct template *tpl, const struct
         struct csv_cell row[] = {
             { CSV_TEXT, tpl->entities[f->entity].id }, { CSV_TEXT, tpl->columns[f->column].id },
             { f->is_number ? CSV_NUMBER : CSV_TEXT, f->value }, { CSV_TEXT, f->unit },
-            { CSV_TEXT, qualifier_name(f->qualifier) }, { CSV_TEXT, f->raw_text },
+            { CSV_TEXT, quantity_qualifier_name(f->qualifier) }, { CSV_TEXT, f->raw_text },
             { CSV_TEXT, f->article_id }, { CSV_TEXT, f->publisher },
             { CSV_TEXT, f->published_at }, { CSV_NUMBER, sentence_no },
             { CSV_TEXT, f->sentence },

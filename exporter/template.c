@@ -12,6 +12,8 @@
 
 #include <yaml.h>
 
+#include "fsutil.h"
+
 /* ---- Loader state ---- */
 
 struct loader {
@@ -816,25 +818,14 @@ enum exp_status template_load_buffer(const char *path, const char *data, size_t 
 
 enum exp_status template_load(const char *path, struct diag *d, struct template *out)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        diag_error(d, path, 0, 0, "cannot open template: %s", strerror(errno));
-        return EXP_NOINPUT;
-    }
-    struct buf b = BUF_INIT;
-    char chunk[8192];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        buf_append(&b, chunk, got);
-    int err = ferror(fp);
-    fclose(fp);
-    if (err) {
-        diag_error(d, path, 0, 0, "cannot read template");
-        buf_free(&b);
-        return EXP_IOERR;
-    }
-    enum exp_status st = template_load_buffer(path, b.data ? b.data : "", b.len, d, out);
-    buf_free(&b);
+    /* A template is small; the limit only guards against pointing --template at a disk image. */
+    char *data = NULL;
+    size_t len = 0;
+    enum exp_status st = fsutil_read_file(path, 4u * 1024u * 1024u, &data, &len, d);
+    if (st != EXP_OK)
+        return st == EXP_DATAERR ? EXP_CONFIG : st;
+    st = template_load_buffer(path, data, len, d, out);
+    free(data);
     return st;
 }
 
