@@ -231,57 +231,25 @@ static void put_figure(const struct template_column *c, const char *value, struc
     buf_free(&said);
 }
 
-/* Whether the row's conflicts text names column id ("params_total_b: 519 (1 article) vs …"). */
-static const char *conflict_of(const struct table_row *r, const char *id, size_t *len)
-{
-    size_t n = strlen(id);
-    for (const char *p = r->conflicts; p && *p;) {
-        const char *end = strstr(p, "; ");
-        if (!strncmp(p, id, n) && p[n] == ':') {
-            const char *v = p + n + 1 + (p[n + 1] == ' ');
-            *len = end ? (size_t)(end - v) : strlen(v);
-            return v;
-        }
-        p = end ? end + 2 : NULL;
-    }
-    return NULL;
-}
-
-/* "519 (1 article) vs 500 (4 articles)" → "500B(기사 4건)[1][2] vs 519B(기사 1건)[3]": the
- * value the table chose first, each value followed by its citations. */
+/* A disagreeing cell as "500B(기사 4건)[1][2] vs 519B(기사 1건)[3]": the value the table
+ * chose first, each value followed by its article count and citations. */
 static void span_conflict(const struct doc *D, struct spans *s, const struct template_column *c,
-                          const struct table_cell *ce, const char *text, size_t len)
+                          const struct table_cell *ce)
 {
-    struct buf seg = BUF_INIT;
-    buf_append(&seg, text, len);
     int first = 1;
-    for (int pass = 0; pass < 2; pass++)
-        for (char *part = seg.data; part;) {
-            char *vs = strstr(part, " vs ");
-            char *open = strstr(part, " (");
-            int counted = open && (!vs || open < vs);
-            size_t vlen = counted ? (size_t)(open - part) : vs ? (size_t)(vs - part)
-                                                               : strlen(part);
-            unsigned long nart = counted ? strtoul(open + 2, NULL, 10) : 0;
-            int is_chosen = strlen(ce->text) == vlen && !strncmp(part, ce->text, vlen);
-            if (is_chosen == (pass == 0)) {
-                struct buf v = BUF_INIT, t = BUF_INIT;
-                buf_append(&v, part, vlen);
-                buf_puts(&t, first ? "" : " vs ");
-                put_value(c, v.data, &t);
-                if (nart)
-                    buf_printf(&t, "(기사 %lu건)", nart);
-                span(s, t.data, NULL, NULL);
-                for (size_t k = 0; k < ce->n_values; k++)
-                    if (!strcmp(ce->values[k].value, v.data))
-                        cite_value(D, s, &ce->values[k], 3);
-                buf_free(&v);
-                buf_free(&t);
-                first = 0;
-            }
-            part = vs ? vs + 4 : NULL;
-        }
-    buf_free(&seg);
+    for (size_t k = 0; k < ce->n_values; k++) {
+        const struct table_value *v = &ce->values[k];
+        if (!v->conflicting)
+            continue;
+        struct buf t = BUF_INIT;
+        buf_puts(&t, first ? "" : " vs ");
+        put_value(c, v->value, &t);
+        buf_printf(&t, "(기사 %zu건)", v->n_articles);
+        span(s, t.data, NULL, NULL);
+        cite_value(D, s, v, 3);
+        buf_free(&t);
+        first = 0;
+    }
 }
 
 static const char *entity_anchor(const struct template_entity *e, char *out, size_t n)
@@ -416,8 +384,6 @@ struct footnote {
     char *text;                        /* "SK텔레콤 총 파라미터(B): " */
     const struct template_column *col;
     const struct table_cell *cell;
-    const char *conflict;              /* in the row's conflicts text */
-    size_t len;
 };
 
 static void section_table(struct doc *D)
@@ -506,9 +472,7 @@ static void section_table(struct doc *D)
                         buf_printf(&b, "%s%s", v ? ", " : "", ce->values[v].value);
                 }
                 span(&sp, b.len ? b.data : "", NULL, NULL);
-                size_t clen;
-                const char *conf = conflict_of(tr, col->id, &clen);
-                if (conf && nnotes < N_DAGGERS) {
+                if (ce->conflict && nnotes < N_DAGGERS) {
                     struct footnote *fn = &notes[nnotes++];
                     fn->mark = dagger[nnotes - 1];
                     struct buf t = BUF_INIT;
@@ -516,8 +480,6 @@ static void section_table(struct doc *D)
                     fn->text = buf_detach(&t);
                     fn->col = col;
                     fn->cell = ce;
-                    fn->conflict = conf;
-                    fn->len = clen;
                     span(&sp, fn->mark, &D->st.mark, "#conflicts");
                 }
             }
@@ -543,7 +505,7 @@ static void section_table(struct doc *D)
         span(&fs, notes[i].mark, &D->st.mark, NULL);
         span(&fs, "\xC2\xA0", NULL, NULL);
         span(&fs, notes[i].text, NULL, NULL);
-        span_conflict(D, &fs, notes[i].col, notes[i].cell, notes[i].conflict, notes[i].len);
+        span_conflict(D, &fs, notes[i].col, notes[i].cell);
         spans_paragraph(D->L, &fs, &D->st.note);
         free(notes[i].text);
     }
@@ -676,11 +638,9 @@ static void entity_figures(struct doc *D, const struct table_row *tr, long skip_
             cite_value(D, &sp, &ce->values[v], 3);
             buf_free(&b);
         }
-        size_t clen;
-        const char *conf = conflict_of(tr, col->id, &clen);
-        if (conf) {
+        if (ce->conflict) {
             span(&sp, " — 엇갈림: ", NULL, NULL);
-            span_conflict(D, &sp, col, ce, conf, clen);
+            span_conflict(D, &sp, col, ce);
         }
         count[n * 2 + 1] = sp.n - first[n * 2 + 1];
         n++;

@@ -608,38 +608,21 @@ static void bullet_milestones(const struct ctx *x, const char *today, struct sum
 
 /* ---- 5. Conflicts ---- */
 
-/* "519 (1 article) vs 500 (4 articles)" as values with their counts, from the row's
- * conflicts text (table.h writes "column: A (n articles) vs B (m articles); …"). */
+/* A disagreeing cell's values with their article counts, the table's choice first. */
 static void put_conflict_values(const struct ctx *x, long col, const struct table_cell *ce,
-                                const char *text, size_t len, struct summary_item *it,
-                                struct buf *b)
+                                struct summary_item *it, struct buf *b)
 {
-    struct buf seg = BUF_INIT;
-    buf_append(&seg, text, len);
     int first = 1;
-    /* the value the table chose first, then the others as the table lists them */
-    for (int pass = 0; pass < 2; pass++)
-    for (char *part = seg.data; part;) {
-        char *vs = strstr(part, " vs ");
-        char *open = strstr(part, " (");
-        size_t vlen = open && (!vs || open < vs) ? (size_t)(open - part)
-                                                 : vs ? (size_t)(vs - part) : strlen(part);
-        size_t nart = open && (!vs || open < vs) ? strtoul(open + 2, NULL, 10) : 0;
-        int chosen = strlen(ce->text) == vlen && !strncmp(part, ce->text, vlen);
-        if (chosen == (pass == 0)) {
-            struct buf v = BUF_INIT;
-            buf_append(&v, part, vlen);
-            buf_puts(b, first ? "" : " vs ");
-            put_value(x, col, v.data, b);
-            if (nart)
-                buf_printf(b, "(%zu건)", nart);
-            cite_value(it, find_value(ce, v.data));
-            buf_free(&v);
-            first = 0;
-        }
-        part = vs ? vs + 4 : NULL;
+    for (size_t k = 0; k < ce->n_values; k++) {
+        const struct table_value *v = &ce->values[k];
+        if (!v->conflicting)
+            continue;
+        buf_puts(b, first ? "" : " vs ");
+        put_value(x, col, v->value, b);
+        buf_printf(b, "(%zu건)", v->n_articles);
+        cite_value(it, v);
+        first = 0;
     }
-    buf_free(&seg);
 }
 
 static void bullet_conflicts(const struct ctx *x, struct summary *s)
@@ -649,31 +632,18 @@ static void bullet_conflicts(const struct ctx *x, struct summary *s)
     size_t n = 0;
     for (size_t i = 0; i < x->t->n_rows; i++) {
         const struct table_row *r = &x->t->rows[i];
-        const char *p = r->conflicts;
-        while (p && *p) {
-            const char *end = strstr(p, "; ");
-            size_t len = end ? (size_t)(end - p) : strlen(p);
-            const char *colon = memchr(p, ':', len);
-            if (colon) {
-                struct buf id = BUF_INIT;
-                buf_append(&id, p, (size_t)(colon - p));
-                long col = template_column_index(x->tpl, id.data);
-                buf_free(&id);
-                if (col >= 0) {
-                    if (!it) {
-                        it = new_item(s);
-                        buf_puts(&b, "출처 간 엇갈린 수치(괄호 안은 기사 수): ");
-                    }
-                    buf_puts(&b, n++ ? "; " : "");
-                    buf_printf(&b, "%s ", r->e->topic ? "사업" : r->e->name);
-                    put_label(x, col, &b);
-                    buf_putc(&b, ' ');
-                    const char *vals = colon + 1 + (colon[1] == ' ');
-                    put_conflict_values(x, col, &r->cells[col], vals,
-                                        (size_t)(p + len - vals), it, &b);
-                }
+        for (size_t c = 0; c < x->tpl->n_columns; c++) {
+            if (!r->cells[c].conflict)
+                continue;
+            if (!it) {
+                it = new_item(s);
+                buf_puts(&b, "출처 간 엇갈린 수치(괄호 안은 기사 수): ");
             }
-            p = end ? end + 2 : NULL;
+            buf_puts(&b, n++ ? "; " : "");
+            buf_printf(&b, "%s ", r->e->topic ? "사업" : r->e->name);
+            put_label(x, (long)c, &b);
+            buf_putc(&b, ' ');
+            put_conflict_values(x, (long)c, &r->cells[c], it, &b);
         }
     }
     if (!it)

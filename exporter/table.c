@@ -273,6 +273,9 @@ static void finish_cell(struct table *t, const struct template_column *col,
             if (!coarse[k] && (best == SIZE_MAX || better(&cell->values[k], &cell->values[best])))
                 best = k;
         if (distinct > 1) {
+            cell->conflict = 1;
+            for (size_t k = 0; k < cell->n_values; k++)
+                cell->values[k].conflicting = !coarse[k];
             if (conflicts->len)
                 buf_puts(conflicts, "; ");
             buf_printf(conflicts, "%s: ", col->id);

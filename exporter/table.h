@@ -34,6 +34,7 @@ struct table_value {
     size_t n_citations;
     size_t first_seen;         /* order of first appearance (internal tie-breaks) */
     size_t order;              /* template order for lists (keyword, organisation, model) */
+    int conflicting;           /* one of the disagreeing values the row's conflicts text lists */
     /* the article indices giving it (internal) */
     size_t *articles;
     size_t n_art, art_cap;
@@ -44,6 +45,8 @@ struct table_value {
 struct table_cell {
     char *text;                /* the cell as written in comparison.csv; "" when empty */
     int is_number;             /* text is a plain number (a quantity cell without a range) */
+    int conflict;              /* sources disagree: the values marked conflicting, chosen one
+                                  first, are what the row's conflicts text lists */
     struct table_value *values;  /* quantity: chosen value first, then the others by value
                                     descending; lists: template order */
     size_t n_values;
