@@ -35,6 +35,18 @@ expect_exit 73 "output under a file" "$EXPORTER" build --formats csv --out "$tmp
 grep -q "cannot create output directory" "$tmp/err" && echo "ok: 73 message" || { echo "FAIL: 73: $(cat "$tmp/err")"; fail=1; }
 expect_exit 74 "read error" "$EXPORTER" check /proc/self/mem
 
+# Out of memory: 71 with one line, never a crash. The plain build (ASan reserves terabytes of
+# address space); the limit that lets the libraries load but not a 15 MiB article varies, so
+# try a few.
+{ printf -- '---\nid: big\ntitle: big\n---\n\n'; head -c $((15 * 1024 * 1024)) /dev/zero | tr '\0' 'a'; } > "$tmp/big15.txt"
+got71=0
+for kb in 40000 50000 60000 70000 80000; do
+  (ulimit -v $kb; build/exporter check "$tmp/big15.txt" 2>"$tmp/err"); rc=$?
+  [ $rc -ge 128 ] && { echo "FAIL: crashed (exit $rc) under ulimit -v $kb"; fail=1; }
+  [ $rc = 71 ] && grep -q "error: out of memory" "$tmp/err" && got71=1
+done
+check "out of memory exit 71" "$got71" 1
+
 # check validates and writes nothing.
 expect_exit 0 "check" "$EXPORTER" check --out "$tmp/never" examples/articles
 check "check writes nothing" "$(ls "$tmp/never" 2>/dev/null | wc -l)" 0
