@@ -74,6 +74,18 @@ static int has_table(hb_face_t *face, const char *tag)
     return len > 0;
 }
 
+/* The OS/2 fsType bits libharu refuses to embed: restricted licence (0x0002), no subsetting
+ * (0x0100), bitmap embedding only (0x0200). Returns them, or 0. */
+static unsigned embedding_forbidden(hb_face_t *face)
+{
+    hb_blob_t *t = hb_face_reference_table(face, hb_tag_from_string("OS/2", 4));
+    unsigned len = 0;
+    const unsigned char *os2 = (const unsigned char *)hb_blob_get_data(t, &len);
+    unsigned fs_type = len >= 10 ? (unsigned)(os2[8] << 8 | os2[9]) : 0;
+    hb_blob_destroy(t);
+    return fs_type & 0x0302u;
+}
+
 /* Opens a source as a HarfBuzz face; on any problem warns once, naming the file. */
 static int source_open(struct font_set *fs, int si)
 {
@@ -102,6 +114,8 @@ static int source_open(struct font_set *fs, int si)
             why = "has no TrueType outlines (glyf/loca)";
         else if (!has_table(face, "cmap") || !has_table(face, "hmtx"))
             why = "lacks a cmap or hmtx table";
+        else if (embedding_forbidden(face))
+            why = "does not allow embedding in documents (OS/2 fsType)";
     }
     if (why) {
         diag_warning(fs->d, s->path, 0, 0, "font '%s' %s; skipped, using the next font in the "

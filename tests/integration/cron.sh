@@ -47,6 +47,23 @@ for kb in 40000 50000 60000 70000 80000; do
 done
 check "out of memory exit 71" "$got71" 1
 
+# A project font that forbids embedding (OS/2 fsType 0x0002) is skipped with a warning naming
+# it, and the system's copy is used: the run still succeeds.
+mkdir -p "$tmp/data/fonts" "$tmp/data/templates"
+cp templates/sovereign-ai.yaml "$tmp/data/templates/"
+python3 - "$tmp/data/fonts/NanumGothic.ttf" <<'PY'
+import struct, sys
+b = bytearray(open('/usr/share/fonts/truetype/nanum/NanumGothic.ttf', 'rb').read())
+for i in range(struct.unpack('>H', b[4:6])[0]):
+    tag, _, off, _ = struct.unpack('>4sIII', b[12 + 16 * i:28 + 16 * i])
+    if tag == b'OS/2':
+        b[off + 8:off + 10] = struct.pack('>H', 2)
+open(sys.argv[1], 'wb').write(b)
+PY
+EXPORTER_DATADIR="$tmp/data" "$EXPORTER" build --formats pdf --out "$tmp/restricted" examples/articles 2>"$tmp/err"
+check "restricted font exit" "$?" 0
+grep -q "data/fonts/NanumGothic.ttf: warning: font 'NanumGothic' does not allow embedding" "$tmp/err" && echo "ok: restricted font named" || { echo "FAIL: restricted font: $(cat "$tmp/err")"; fail=1; }
+
 # check validates and writes nothing.
 expect_exit 0 "check" "$EXPORTER" check --out "$tmp/never" examples/articles
 check "check writes nothing" "$(ls "$tmp/never" 2>/dev/null | wc -l)" 0
