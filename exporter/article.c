@@ -2,6 +2,7 @@
 #include "article.h"
 
 #include <nettle/sha2.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -566,17 +567,71 @@ void article_free(struct article *a)
 
 /* ---- Sets ---- */
 
+/* Duplicates are found through one open-addressing hash index over three keys per article
+ * (id, url, content hash), so a run over tens of thousands of files stays linear. */
+enum dedup_key { KEY_ID, KEY_URL, KEY_HASH };
+
+static const char *key_text(const struct article *a, enum dedup_key k)
+{
+    return k == KEY_ID ? a->id : k == KEY_URL ? a->url : a->computed_hash;
+}
+
+static size_t key_hash(enum dedup_key k, const char *s)
+{
+    uint64_t h = 1469598103934665603u ^ (uint64_t)k;   /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return (size_t)h;
+}
+
+/* The slot holding an article whose key k equals text, or the free slot where it goes. */
+static size_t *find_slot(const struct article_set *set, enum dedup_key k, const char *text)
+{
+    size_t mask = set->n_slots - 1;
+    for (size_t i = key_hash(k, text) & mask;; i = (i + 1) & mask) {
+        size_t *slot = &set->slots[i];
+        if (!*slot || strcmp(key_text(&set->items[*slot - 1], k), text) == 0)
+            return slot;
+    }
+}
+
+static void index_article(struct article_set *set, size_t index)
+{
+    for (enum dedup_key k = KEY_ID; k <= KEY_HASH; k++) {
+        const char *text = key_text(&set->items[index], k);
+        if (!*text)
+            continue;
+        size_t *slot = find_slot(set, k, text);
+        if (!*slot)
+            *slot = index + 1;
+    }
+}
+
+static void rebuild_index(struct article_set *set, size_t min_slots)
+{
+    size_t n = 64;
+    while (n < min_slots)
+        n *= 2;
+    free(set->slots);
+    set->slots = xcalloc(n, sizeof *set->slots);
+    set->n_slots = n;
+    for (size_t i = 0; i < set->count; i++)
+        index_article(set, i);
+}
+
 int article_set_add(struct article_set *set, struct article *a, struct diag *d)
 {
-    for (size_t i = 0; i < set->count; i++) {
-        const struct article *b = &set->items[i];
-        const char *why = strcmp(a->id, b->id) == 0                    ? "id"
-                          : *a->url && strcmp(a->url, b->url) == 0     ? "url"
-                          : strcmp(a->computed_hash, b->computed_hash) == 0 ? "content"
-                                                                            : NULL;
-        if (why) {
+    if (set->n_slots < 6 * (set->count + 1))
+        rebuild_index(set, 12 * (set->count + 1));
+    static const char *const why[] = { "id", "url", "content" };
+    for (enum dedup_key k = KEY_ID; k <= KEY_HASH; k++) {
+        const char *text = key_text(a, k);
+        if (!*text)
+            continue;
+        size_t *slot = find_slot(set, k, text);
+        if (*slot) {
             diag_warning(d, a->source_file, 0, 0, "duplicate of %s (same %s); read once",
-                         b->source_file, why);
+                         set->items[*slot - 1].source_file, why[k]);
             article_free(a);
             memset(a, 0, sizeof *a);
             return 0;
@@ -585,6 +640,7 @@ int article_set_add(struct article_set *set, struct article *a, struct diag *d)
     xgrow(&set->items, &set->cap, set->count + 1, sizeof *set->items);
     set->items[set->count++] = *a;
     memset(a, 0, sizeof *a);
+    index_article(set, set->count - 1);
     return 1;
 }
 
@@ -597,8 +653,10 @@ static int by_date_then_id(const void *x, const void *y)
 
 void article_set_sort(struct article_set *set)
 {
-    if (set->count > 1)
+    if (set->count > 1) {
         qsort(set->items, set->count, sizeof *set->items, by_date_then_id);
+        rebuild_index(set, set->n_slots);   /* the index holds positions */
+    }
 }
 
 void article_set_free(struct article_set *set)
@@ -608,6 +666,8 @@ void article_set_free(struct article_set *set)
     for (size_t i = 0; i < set->count; i++)
         article_free(&set->items[i]);
     free(set->items);
+    free(set->slots);
     set->items = NULL;
-    set->count = set->cap = 0;
+    set->slots = NULL;
+    set->count = set->cap = set->n_slots = 0;
 }

@@ -75,6 +75,8 @@ void article_free(struct article *a);
 struct article_set {
     struct article *items;
     size_t count, cap;
+    size_t *slots;         /* hash index of ids, urls and hashes: article index + 1, 0 = free */
+    size_t n_slots;        /* a power of two, at least six per article */
 };
 
 /* Adds *a (taking ownership; *a is zeroed) unless it duplicates one already held, in which
