@@ -10,7 +10,8 @@ PKGS    := yaml-0.1 harfbuzz harfbuzz-subset freetype2 fontconfig libutf8proc ne
 # Debian packages the build, the run and the tests need (make deps installs the missing ones).
 DEB_PKGS := build-essential pkg-config libhpdf-dev libyaml-dev libcsv-dev libharfbuzz-dev \
             libfreetype-dev libfontconfig-dev libutf8proc-dev nettle-dev libunibreak-dev \
-            libcmocka-dev fonts-nanum poppler-utils qpdf mupdf-tools python3 valgrind clang
+            libcmocka-dev fonts-nanum poppler-utils qpdf mupdf-tools python3 valgrind clang \
+            cppcheck
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CFLAGS  ?= -O2 -g
@@ -79,6 +80,7 @@ test: deps
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./$$t; done
 	@set -e; for t in tests/integration/*.sh; do echo "== $$t"; \
 	  EXPORTER=build/asan/exporter bash $$t; done
+	$(MAKE) -s lint
 	@echo "make test: all passed"
 
 bench: deps
@@ -99,7 +101,7 @@ install: all
 	install -m 644 exporter.1 $(DESTDIR)$(PREFIX)/share/man/man1/exporter.1
 
 lint:
-	cppcheck --quiet --enable=warning,style,performance --std=c11 exporter/
+	cppcheck --quiet --inline-suppr --error-exitcode=1 --enable=warning,style,performance --std=c11 exporter/
 
 format:
 	clang-format -i exporter/*.c exporter/*.h tests/unit/*.c

@@ -221,16 +221,15 @@ static enum exp_status parse_front_matter(const char *path, const struct buf *ya
                                event_kind(ev.type));
                     st = EXP_DATAERR;
                 } else if (fi >= 0 || fi == -2) {
-                    char **slot = fi == -2 ? &fm->author : &fm->values[fi];
+                    int is_author = fi == -2;
+                    char **slot = is_author ? &fm->author : &fm->values[fi];
+                    struct pos *where = is_author ? &fm->author_pos : &fm->value_pos[fi];
                     if (*slot) {
                         diag_error(d, path, line, col, "field '%s' is given twice", key);
                         st = EXP_DATAERR;
                     } else {
                         *slot = xstrdup((const char *)ev.data.scalar.value);
-                        if (fi >= 0)
-                            fm->value_pos[fi] = (struct pos){ line, col };
-                        else
-                            fm->author_pos = (struct pos){ line, col };
+                        *where = (struct pos){ line, col };
                     }
                 } else if (!skip_value(&p, &ev)) {
                     yaml_mark_t m = p.problem_mark;
@@ -550,12 +549,13 @@ void article_free(struct article *a)
 {
     if (!a)
         return;
-    char **strs[] = { &a->source_file, &a->id, &a->title, &a->category, &a->publisher,
+    char **owned[] = { &a->source_file, &a->id, &a->title, &a->category, &a->publisher,
                       &a->published_at, &a->crawled_at, &a->url, &a->oid, &a->aid,
                       &a->content_hash, &a->computed_hash, &a->body };
-    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
-        free(*strs[i]);
-        *strs[i] = NULL;
+    for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++) {
+        /* cppcheck-suppress shadowVariable ; cppcheck 2.10 misreads *owned[i] */
+        free(*owned[i]);
+        *owned[i] = NULL;
     }
     for (size_t i = 0; i < a->n_people; i++)
         normalise_person_free(&a->people[i]);

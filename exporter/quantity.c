@@ -168,6 +168,7 @@ int qvalue_cmp(const struct qvalue *a, const struct qvalue *b)
         r = ia < ib ? -1 : 1;
     } else {
         /* Compare the fractions digit by digit from the left, at a common scale. */
+        /* cppcheck-suppress knownConditionTrueFalse ; scales differ, cppcheck 2.10 assumes 0 */
         unsigned s = sa > sb ? sa : sb;
         for (unsigned d = 1; d <= s && r == 0; d++) {
             unsigned da = d <= sa ? (unsigned)(fa / pow10u(sa - d) % 10) : 0;

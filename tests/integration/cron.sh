@@ -92,6 +92,13 @@ waited=$(( ($(date +%s%N) - start) / 1000000 ))
 [ "$waited" -ge 1000 ] && echo "ok: --wait waited ${waited} ms" || { echo "FAIL: --wait returned after ${waited} ms"; fail=1; }
 wait
 
+# -q silences warnings (a duplicate article) but not errors; -v adds notes.
+mkdir -p "$tmp/dupin"; cp examples/articles/*.txt "$tmp/dupin/"; cp examples/articles/000_a01ba545a0ffea06.txt "$tmp/dupin/zz.txt"
+expect_exit 0 "-q run" "$EXPORTER" build -q --formats csv --out "$tmp/q" "$tmp/dupin"
+check "-q silent" "$(cat "$tmp/err")" ""
+expect_exit 0 "-v run" "$EXPORTER" build -v --formats csv --out "$tmp/q" "$tmp/dupin"
+grep -q "note: repaired 4 tab-indented front-matter lines" "$tmp/err" && echo "ok: -v notes" || { echo "FAIL: -v notes"; fail=1; }
+
 # Reproducible: two runs give identical bytes.
 "$EXPORTER" build --out "$tmp/r1" examples/articles 2>/dev/null
 "$EXPORTER" build --out "$tmp/r2" examples/articles 2>/dev/null
