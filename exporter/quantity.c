@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "utf8.h"
 
 typedef unsigned __int128 u128;
 
@@ -242,44 +243,23 @@ struct scan {
 
 #define LIT(w) (w), (sizeof(w) - 1)
 
-/* Decodes the code point at i; the text was validated, so every sequence is complete. */
+/* The code point at i (0 past the end); the text was validated first. */
 static inline unsigned cp_at(const struct scan *sc, size_t i, size_t *len)
 {
     if (i >= sc->n) {
         *len = 0;
         return 0;
     }
-    const unsigned char *s = sc->s + i;
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *len = 1;
-        return c;
-    }
-    if (c < 0xE0) {
-        *len = 2;
-        return ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-    }
-    if (c < 0xF0) {
-        *len = 3;
-        return ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-    }
-    *len = 4;
-    return ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+    return utf8_decode((const char *)sc->s, sc->n, i, len);
 }
 
 static unsigned cp_before(const struct scan *sc, size_t i, size_t *len)
 {
-    if (i == 0 || i > sc->n) {
+    if (i > sc->n) {
         *len = 0;
         return 0;
     }
-    size_t j = i - 1;
-    while (j > 0 && (sc->s[j] & 0xC0) == 0x80)
-        j--;
-    size_t l;
-    unsigned c = cp_at(sc, j, &l);
-    *len = i - j;
-    return c;
+    return utf8_before((const char *)sc->s, i, len);
 }
 
 static int is_hangul(unsigned c) { return c >= 0xAC00 && c <= 0xD7A3; }
