@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "strpool.h"
 #include "utf8.h"
 
 /* ---- The compiled lexicon ---- */
@@ -630,30 +631,22 @@ static void push_fact(struct context *cx, size_t entity, size_t col, size_t mode
     f->entity = entity;
     f->column = col;
     f->model = model;
-    f->value = xstrdup(value);
+    f->value = fact_list_intern(l, value, strlen(value));
     f->is_number = is_number;
     if (number)
         f->number = *number;
     f->unit = unit;
     f->qualifier = qual;
-    f->raw_text = xstrndup(cx->sent->text + os, oe - os);
-    f->article_id = xstrdup(cx->a->id ? cx->a->id : "");
-    f->publisher = xstrdup(cx->a->publisher ? cx->a->publisher : "");
-    f->published_at = xstrdup(cx->a->published_at ? cx->a->published_at : "");
+    f->raw_text = fact_list_intern(l, cx->sent->text + os, oe - os);
+    const char *id = cx->a->id ? cx->a->id : "", *pub = cx->a->publisher ? cx->a->publisher : "";
+    const char *date = cx->a->published_at ? cx->a->published_at : "";
+    f->article_id = fact_list_intern(l, id, strlen(id));
+    f->publisher = fact_list_intern(l, pub, strlen(pub));
+    f->published_at = fact_list_intern(l, date, strlen(date));
     f->sentence_no = cx->sentence_no;
-    f->sentence = xstrndup(cx->sent->text, cx->sent->length ? cx->sent->length
-                                                           : strlen(cx->sent->text));
+    f->sentence = fact_list_intern(l, cx->sent->text, cx->sent->length ? cx->sent->length
+                                                                     : strlen(cx->sent->text));
     f->offset = cx->sent->offset + os;
-}
-
-static void free_fact(struct fact *f)
-{
-    free(f->value);
-    free(f->raw_text);
-    free(f->article_id);
-    free(f->publisher);
-    free(f->published_at);
-    free(f->sentence);
 }
 
 /* Characters that may sit between a model name and the size that belongs to it:
@@ -1016,7 +1009,8 @@ static void push_mention(struct fact_list *l, size_t entity, const char *article
                          size_t sentence_no)
 {
     xgrow(&l->mentions, &l->mentions_cap, l->n_mentions + 1, sizeof *l->mentions);
-    l->mentions[l->n_mentions++] = (struct mention){ entity, xstrdup(article_id), sentence_no };
+    l->mentions[l->n_mentions++] =
+        (struct mention){ entity, fact_list_intern(l, article_id, strlen(article_id)), sentence_no };
 }
 
 /* How many sentences an entity named in one sentence stays the subject of the next ones
@@ -1127,14 +1121,19 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
     return st;
 }
 
+const char *fact_list_intern(struct fact_list *l, const char *s, size_t len)
+{
+    if (!l->pool)
+        l->pool = strpool_new();
+    return strpool_intern(l->pool, s, len);
+}
+
 void fact_list_clear(struct fact_list *l)
 {
-    for (size_t i = 0; i < l->count; i++)
-        free_fact(&l->items[i]);
     l->count = 0;
-    for (size_t i = 0; i < l->n_mentions; i++)
-        free(l->mentions[i].article_id);
     l->n_mentions = 0;
+    strpool_free(l->pool);
+    l->pool = NULL;
 }
 
 void fact_list_free(struct fact_list *l)

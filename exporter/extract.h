@@ -25,31 +25,32 @@
 
 #define EXTRACT_NO_MODEL ((size_t)-1)
 
-/* One extracted fact. Every string is owned by the fact (copied from the article), so a
- * fact list outlives the articles it came from. */
+/* One extracted fact. Every string lives in its fact list's string pool (copied from the
+ * article), so a fact list outlives the articles it came from, and the many facts of one
+ * sentence or article share one copy of it. */
 struct fact {
     size_t entity;            /* index into tpl->entities */
     size_t column;            /* index into tpl->columns */
     size_t model;             /* model index within the entity, or EXTRACT_NO_MODEL */
-    char *value;              /* the cell text: "519", "10.2", "MoE", "크래프톤", "A.X K1" */
+    const char *value;              /* the cell text: "519", "10.2", "MoE", "크래프톤", "A.X K1" */
     int is_number;            /* value is a plain decimal number (quantity columns) */
     struct qvalue number;     /* exact value before scaling, when is_number */
     const char *unit;         /* the column's unit_label, or the quantity's canonical unit
                                  (static or template-owned; "" for non-quantities) */
     enum quantity_qualifier qualifier;
-    char *raw_text;           /* the matched text as written: "5190억개", "MoE", "베키" */
-    char *article_id;
-    char *publisher;
-    char *published_at;
+    const char *raw_text;           /* the matched text as written: "5190억개", "MoE", "베키" */
+    const char *article_id;
+    const char *publisher;
+    const char *published_at;
     size_t sentence_no;       /* 1-based index into the article's sentences */
-    char *sentence;           /* the sentence text */
+    const char *sentence;           /* the sentence text */
     size_t offset;            /* byte offset of raw_text in the article body */
 };
 
 /* An explicit mention of an entity (its name, an alias, a model, a spokesperson). */
 struct mention {
     size_t entity;
-    char *article_id;
+    const char *article_id;
     size_t sentence_no;
 };
 
@@ -58,7 +59,11 @@ struct fact_list {
     size_t count, cap;
     struct mention *mentions;
     size_t n_mentions, mentions_cap;
+    struct strpool *pool;     /* owns every string of the facts and mentions */
 };
+
+/* The list's pooled copy of s[0..len), for whoever builds facts by hand (tests, tools). */
+const char *fact_list_intern(struct fact_list *l, const char *s, size_t len);
 
 /* The compiled matcher for one template (names, cue words and keywords indexed for a single
  * pass over each sentence). Read-only once built; borrows tpl, which must outlive it. */

@@ -61,15 +61,15 @@ static void add_fact(const struct template *tpl, struct fact_list *l, const char
     f->entity = (size_t)template_entity_index(tpl, entity);
     f->column = (size_t)template_column_index(tpl, column);
     f->model = EXTRACT_NO_MODEL;
-    f->value = xstrdup(value);
+    f->value = fact_list_intern(l, value, strlen(value));
     f->is_number = tpl->columns[f->column].type == TEMPLATE_COL_QUANTITY;
     f->unit = "";
-    f->raw_text = xstrdup(value);
-    f->article_id = xstrdup(article);
-    f->publisher = xstrdup("p");
-    f->published_at = xstrdup("");
+    f->raw_text = fact_list_intern(l, value, strlen(value));
+    f->article_id = fact_list_intern(l, article, strlen(article));
+    f->publisher = fact_list_intern(l, "p", strlen("p"));
+    f->published_at = fact_list_intern(l, "", strlen(""));
     f->sentence_no = sno;
-    f->sentence = xstrdup(sentence);
+    f->sentence = fact_list_intern(l, sentence, strlen(sentence));
 }
 
 struct fixture {

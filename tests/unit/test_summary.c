@@ -33,15 +33,15 @@ static void add_fact(const struct template *tpl, struct fact_list *l, const char
     assert_true(template_column_index(tpl, column) >= 0);
     f->model = EXTRACT_NO_MODEL;
     const struct template_column *c = &tpl->columns[f->column];
-    f->value = xstrdup(value);
+    f->value = fact_list_intern(l, value, strlen(value));
     f->is_number = c->type == TEMPLATE_COL_QUANTITY;
     f->unit = "";
-    f->raw_text = xstrdup(value);
-    f->article_id = xstrdup(article);
-    f->publisher = xstrdup("p");
-    f->published_at = xstrdup("");
+    f->raw_text = fact_list_intern(l, value, strlen(value));
+    f->article_id = fact_list_intern(l, article, strlen(article));
+    f->publisher = fact_list_intern(l, "p", strlen("p"));
+    f->published_at = fact_list_intern(l, "", strlen(""));
     f->sentence_no = sno;
-    f->sentence = xstrdup(sentence ? sentence : "s");
+    f->sentence = fact_list_intern(l, (sentence ? sentence : "s"), strlen(sentence ? sentence : "s"));
 }
 
 /* The week's facts as the five samples give them (abridged). */

@@ -38,15 +38,15 @@ static void add_fact(const struct template *tpl, struct fact_list *l, const char
             if (!strcmp(e->models[k].name, value))
                 f->model = k;
     }
-    f->value = xstrdup(value);
+    f->value = fact_list_intern(l, value, strlen(value));
     f->is_number = c->type == TEMPLATE_COL_QUANTITY;
     f->unit = "";
-    f->raw_text = xstrdup(value);
-    f->article_id = xstrdup(article);
-    f->publisher = xstrdup("p");
-    f->published_at = xstrdup("");
+    f->raw_text = fact_list_intern(l, value, strlen(value));
+    f->article_id = fact_list_intern(l, article, strlen(article));
+    f->publisher = fact_list_intern(l, "p", strlen("p"));
+    f->published_at = fact_list_intern(l, "", strlen(""));
     f->sentence_no = sno;
-    f->sentence = xstrdup("s");
+    f->sentence = fact_list_intern(l, "s", strlen("s"));
 }
 
 static const char *cell(const struct template *tpl, const struct table *t, const char *entity,
