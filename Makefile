@@ -44,7 +44,7 @@ build/obj/%.o: exporter/%.c | build/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/tests/%: tests/unit/%.c $(LIB_OBJS) | build/tests
-	$(CC) $(ALL_CFLAGS) -Iexporter -o $@ $< $(LIB_OBJS) $(LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) -iquote exporter -o $@ $< $(LIB_OBJS) $(LIBS) $(TEST_LIBS)
 
 build/asan/exporter: $(SAN_OBJS) build/asan/obj/main.o
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LIBS)
@@ -53,7 +53,7 @@ build/asan/obj/%.o: exporter/%.c | build/asan/obj
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 build/asan/tests/%: tests/unit/%.c $(SAN_OBJS) | build/asan/tests
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Iexporter -o $@ $< $(SAN_OBJS) $(LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -iquote exporter -o $@ $< $(SAN_OBJS) $(LIBS) $(TEST_LIBS)
 
 build/obj build/tests build/asan/obj build/asan/tests:
 	mkdir -p $@

@@ -1,7 +1,7 @@
 # Fuzzing the article parser with libFuzzer (clang), under ASan and UBSan.
 FUZZ_SECONDS ?= 180
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-              -fsanitize=fuzzer,address,undefined -Iexporter \
+              -fsanitize=fuzzer,address,undefined -iquote exporter \
               $(shell pkg-config --cflags yaml-0.1 libutf8proc nettle)
 FUZZ_ARTICLE_SRCS = exporter/article.c exporter/normalise.c exporter/sentence.c exporter/buf.c \
                     exporter/diag.c exporter/fsutil.c

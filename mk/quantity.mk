@@ -9,13 +9,13 @@ QUANTITY_FUZZ_SRCS := exporter/quantity.c exporter/buf.c exporter/diag.c
 
 # One core, timing quantity_scan over a generated buffer (bench/quantity.sh runs it).
 build/bench_quantity: bench/bench_quantity.c $(LIB_OBJS) | build/obj
-	$(CC) $(ALL_CFLAGS) -Iexporter -o $@ $< $(LIB_OBJS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -iquote exporter -o $@ $< $(LIB_OBJS) $(LIBS)
 
 build/fuzz/fuzz_quantity: tests/fuzz/fuzz_quantity.c $(QUANTITY_FUZZ_SRCS) exporter/quantity.h
 	mkdir -p build/fuzz
 	$(QUANTITY_FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	  $(shell pkg-config --cflags libutf8proc) -Iexporter -o $@ \
+	  $(shell pkg-config --cflags libutf8proc) -iquote exporter -o $@ \
 	  tests/fuzz/fuzz_quantity.c $(QUANTITY_FUZZ_SRCS) $(shell pkg-config --libs libutf8proc)
 
 fuzz-quantity-build: build/fuzz/fuzz_quantity

@@ -5,13 +5,13 @@ TYPESET_TOOLS := build/typeset_sample build/typeset_bench
 typeset-tools: $(TYPESET_TOOLS)
 
 build/typeset_sample: tests/tools/typeset_sample.c $(LIB_OBJS) | build/obj
-	$(CC) $(ALL_CFLAGS) -Iexporter -o $@ $< $(LIB_OBJS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -iquote exporter -o $@ $< $(LIB_OBJS) $(LIBS)
 
 build/asan/typeset_sample: tests/tools/typeset_sample.c $(SAN_OBJS) | build/asan/obj
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Iexporter -o $@ $< $(SAN_OBJS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -iquote exporter -o $@ $< $(SAN_OBJS) $(LIBS)
 
 build/typeset_bench: bench/typeset_bench.c $(LIB_OBJS) | build/obj
-	$(CC) $(ALL_CFLAGS) -Iexporter -o $@ $< $(LIB_OBJS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -iquote exporter -o $@ $< $(LIB_OBJS) $(LIBS)
 
 # PNGs of the sample document, to look at.
 typeset-preview: build/typeset_sample
