@@ -16,13 +16,14 @@ DEB_PKGS := build-essential pkg-config libhpdf-dev libyaml-dev libcsv-dev libhar
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
-             -DEXPORTER_DATADIR='"$(PREFIX)/share/exporter"' \
+             -DEXPORTER_DATADIR='"$(PREFIX)/share/exporter"' -iquote exporter \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
 LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
-SRCS    := $(sort $(wildcard exporter/*.c))
-LIB_SRCS := $(filter-out exporter/main.c,$(SRCS))
+# Sources live in one folder per pipeline stage (exporter/README.md); includes name the folder.
+SRCS    := $(sort $(wildcard exporter/*/*.c))
+LIB_SRCS := $(filter-out exporter/cli/main.c,$(SRCS))
 TESTS   := $(sort $(wildcard tests/unit/test_*.c))
 
 OBJS      := $(SRCS:exporter/%.c=build/obj/%.o)
@@ -40,20 +41,22 @@ all: build/exporter
 build/exporter: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-build/obj/%.o: exporter/%.c | build/obj
+build/obj/%.o: exporter/%.c
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/tests/%: tests/unit/%.c $(LIB_OBJS) | build/tests
-	$(CC) $(ALL_CFLAGS) -iquote exporter -o $@ $< $(LIB_OBJS) $(LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) $(TEST_LIBS)
 
-build/asan/exporter: $(SAN_OBJS) build/asan/obj/main.o
+build/asan/exporter: $(SAN_OBJS) build/asan/obj/cli/main.o
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 
-build/asan/obj/%.o: exporter/%.c | build/asan/obj
+build/asan/obj/%.o: exporter/%.c
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 build/asan/tests/%: tests/unit/%.c $(SAN_OBJS) | build/asan/tests
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -iquote exporter -o $@ $< $(SAN_OBJS) $(LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $< $(SAN_OBJS) $(LIBS) $(TEST_LIBS)
 
 build/obj build/tests build/asan/obj build/asan/tests:
 	mkdir -p $@
@@ -101,10 +104,10 @@ install: all
 	install -m 644 exporter.1 $(DESTDIR)$(PREFIX)/share/man/man1/exporter.1
 
 lint:
-	cppcheck --quiet --inline-suppr --error-exitcode=1 --enable=warning,style,performance --std=c11 exporter/
+	cppcheck --quiet --inline-suppr --error-exitcode=1 --enable=warning,style,performance --std=c11 -I exporter exporter/
 
 format:
-	clang-format -i exporter/*.c exporter/*.h tests/unit/*.c
+	clang-format -i exporter/*/*.c exporter/*/*.h tests/unit/*.c
 
 clean:
 	rm -rf build out

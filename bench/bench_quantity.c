@@ -10,8 +10,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "buf.h"
-#include "quantity.h"
+#include "util/buf.h"
+#include "extract/quantity.h"
 
 static double now(clockid_t clock)
 {

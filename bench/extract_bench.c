@@ -10,12 +10,12 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "article.h"
-#include "buf.h"
-#include "csv_out.h"
-#include "extract.h"
-#include "table.h"
-#include "template.h"
+#include "ingest/article.h"
+#include "util/buf.h"
+#include "report/csv_out.h"
+#include "extract/extract.h"
+#include "merge/table.h"
+#include "extract/template.h"
 
 static int by_name(const void *a, const void *b)
 {

@@ -10,11 +10,11 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "font.h"
-#include "layout.h"
-#include "pdf_out.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "typeset/font.h"
+#include "typeset/layout.h"
+#include "typeset/pdf_out.h"
 
 static const char *const sentences[] = {
     "과학기술정보통신부는 독자 인공지능 파운데이션 모델 프로젝트의 1차 평가 결과를 발표했다.",

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "article.h"
+#include "ingest/article.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

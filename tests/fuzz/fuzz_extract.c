@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
-#include "table.h"
+#include "extract/extract.h"
+#include "merge/table.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

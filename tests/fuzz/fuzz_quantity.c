@@ -13,8 +13,8 @@
 
 #include <utf8proc.h>
 
-#include "diag.h"
-#include "quantity.h"
+#include "util/diag.h"
+#include "extract/quantity.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,8 +4,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "extract.h"
-#include "template.h"
+#include "extract/extract.h"
+#include "extract/template.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "font.h"
-#include "layout.h"
-#include "pdf_out.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "typeset/font.h"
+#include "typeset/layout.h"
+#include "typeset/pdf_out.h"
 
 static const char *const paras[] = {
     "정부는 2024년 3월 15일(금) “독자 인공지능(AI) 파운데이션 모델” 사업의 1차 평가 결과를 "

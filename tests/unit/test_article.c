@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "article.h"
+#include "ingest/article.h"
 
 /* Parses data; returns the status and leaves diagnostics in msg (caller frees). */
 static enum exp_status parse(const char *data, struct article *a, char **msg, int verbose)

@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "briefing.h"
+#include "report/briefing.h"
 
 static const void *find(const void *hay, size_t len, const char *needle)
 {

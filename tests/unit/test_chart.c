@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "chart.h"
+#include "util/buf.h"
+#include "report/chart.h"
 
 static void test_nice_step(void **state)
 {

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "csv_out.h"
+#include "report/csv_out.h"
 
 static char *row_text(const struct csv_cell *cells, size_t n)
 {

@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 
 struct fixture {
     struct template tpl;

@@ -10,10 +10,10 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "font.h"
-#include "fsutil.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "typeset/font.h"
+#include "util/fsutil.h"
 
 struct logbuf {
     char *text;

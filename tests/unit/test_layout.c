@@ -9,11 +9,11 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "font.h"
-#include "layout.h"
-#include "linebreak.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "typeset/font.h"
+#include "typeset/layout.h"
+#include "typeset/linebreak.h"
 
 struct fixture {
     char *log;

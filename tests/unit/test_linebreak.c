@@ -8,8 +8,8 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "linebreak.h"
+#include "util/buf.h"
+#include "typeset/linebreak.h"
 
 /* The text with '|' after every position whose level is at least min (the end excluded). */
 static char *marks(const char *text, unsigned char min)

@@ -8,8 +8,8 @@
 
 #include <cmocka.h>
 
-#include "article.h"
-#include "normalise.h"
+#include "ingest/article.h"
+#include "ingest/normalise.h"
 
 static void test_entities(void **state)
 {

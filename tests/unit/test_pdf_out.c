@@ -10,11 +10,11 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "font.h"
-#include "layout.h"
-#include "pdf_out.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "typeset/font.h"
+#include "typeset/layout.h"
+#include "typeset/pdf_out.h"
 
 /* memmem is a GNU extension; the build is POSIX. */
 static const void *find(const void *hay, size_t len, const char *needle)

@@ -10,9 +10,9 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "quantity.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "extract/quantity.h"
 
 /* ---- Rendering: "TEXT|VALUE|UNIT|QUALIFIER|ROLE ; …" ---- */
 

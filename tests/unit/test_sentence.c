@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "sentence.h"
+#include "ingest/sentence.h"
 
 struct split_case {
     const char *text;

@@ -10,10 +10,10 @@
 #include <cmocka.h>
 #include <utf8proc.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "font.h"
-#include "shape.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "typeset/font.h"
+#include "typeset/shape.h"
 
 struct fixture {
     char *log;

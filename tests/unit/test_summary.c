@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "summary.h"
-#include "table.h"
+#include "report/summary.h"
+#include "merge/table.h"
 
 static void load_template(struct template *tpl)
 {

@@ -11,9 +11,9 @@
 
 #include <cmocka.h>
 
-#include "csv_out.h"
-#include "extract.h"
-#include "table.h"
+#include "report/csv_out.h"
+#include "extract/extract.h"
+#include "merge/table.h"
 
 static void load_template(struct template *tpl)
 {

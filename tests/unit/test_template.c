@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "template.h"
+#include "extract/template.h"
 
 /* Loads text as "bad.yaml" with diagnostics captured; returns the status, *msg the output. */
 static enum exp_status load_text(const char *text, struct template *tpl, char **msg)

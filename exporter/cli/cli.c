@@ -1,0 +1,217 @@
+/* cli.c — see cli.h. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "cli/build.h"
+#include "ingest/normalise.h"
+#include "extract/quantity.h"
+
+static const char usage_text[] =
+    "usage: exporter build [options] INPUT...\n"
+    "       exporter check [options] INPUT...\n"
+    "       exporter quantities < TEXT\n"
+    "       exporter --help | --version\n"
+    "\n"
+    "Turns crawled Korean news articles into a normalised comparison table (CSV) and a\n"
+    "typeset briefing PDF. INPUT is an article file, a folder (searched recursively for\n"
+    "*.txt and *.md), or - for a list of paths on standard input.\n"
+    "\n"
+    "options:\n"
+    "  --template FILE   briefing template (default: templates/sovereign-ai.yaml)\n"
+    "  --out DIR         output folder (default: out/); {week} and {date} are expanded\n"
+    "  --week YYYY-Www   only articles published in that ISO week\n"
+    "  --since DATE      only articles published on or after DATE (YYYY-MM-DD)\n"
+    "  --until DATE      only articles published on or before DATE\n"
+    "  --formats LIST    csv, pdf or csv,pdf (default)\n"
+    "  --strict          any bad article fails the run and nothing is written\n"
+    "  --wait            wait for another run on the same output folder instead of failing\n"
+    "  --if-changed      do nothing when inputs, template and version match the last run\n"
+    "  -q, --quiet       no warnings\n"
+    "  -v, --verbose     notes and progress\n"
+    "\n"
+    "exit status:\n"
+    "   0  success\n"
+    "  64  usage error\n"
+    "  65  bad input data (a bad article; the good ones are still exported unless --strict)\n"
+    "  66  input missing, or no articles\n"
+    "  70  internal error\n"
+    "  71  out of memory\n"
+    "  73  cannot create an output\n"
+    "  74  input/output error\n"
+    "  75  the output folder is locked by another run\n"
+    "  78  bad template\n";
+
+enum { OPT_TEMPLATE = 256, OPT_OUT, OPT_WEEK, OPT_SINCE, OPT_UNTIL, OPT_FORMATS, OPT_STRICT,
+       OPT_WAIT, OPT_IF_CHANGED, OPT_HELP, OPT_VERSION };
+
+static const struct option long_options[] = {
+    { "template", required_argument, NULL, OPT_TEMPLATE },
+    { "out", required_argument, NULL, OPT_OUT },
+    { "week", required_argument, NULL, OPT_WEEK },
+    { "since", required_argument, NULL, OPT_SINCE },
+    { "until", required_argument, NULL, OPT_UNTIL },
+    { "formats", required_argument, NULL, OPT_FORMATS },
+    { "strict", no_argument, NULL, OPT_STRICT },
+    { "wait", no_argument, NULL, OPT_WAIT },
+    { "if-changed", no_argument, NULL, OPT_IF_CHANGED },
+    { "quiet", no_argument, NULL, 'q' },
+    { "verbose", no_argument, NULL, 'v' },
+    { "help", no_argument, NULL, OPT_HELP },
+    { "version", no_argument, NULL, OPT_VERSION },
+    { NULL, 0, NULL, 0 },
+};
+
+static int parse_formats(const char *list, unsigned *out)
+{
+    unsigned f = 0;
+    char *copy = xstrdup(list);
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (strcmp(tok, "csv") == 0)
+            f |= CLI_FORMAT_CSV;
+        else if (strcmp(tok, "pdf") == 0)
+            f |= CLI_FORMAT_PDF;
+        else {
+            free(copy);
+            return -1;
+        }
+    }
+    free(copy);
+    if (!f)
+        return -1;
+    *out = f;
+    return 0;
+}
+
+static int valid_date(const char *s)
+{
+    int y, m, dd;
+    char extra;
+    return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &extra) == 3 &&
+           m >= 1 && m <= 12 && dd >= 1 && dd <= 31;
+}
+
+static int valid_week(const char *s)
+{
+    char monday[11], sunday[11];
+    return normalise_iso_week_range(s, monday, sunday) == 0;
+}
+
+static enum exp_status usage_error(struct diag *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static enum exp_status usage_error(struct diag *d, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    diag_error(d, NULL, 0, 0, "%s (see exporter --help)", msg);
+    return EXP_USAGE;
+}
+
+enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struct diag *d)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->argv0 = argv[0];
+    opts->out_dir = "out";
+    opts->formats = CLI_FORMAT_CSV | CLI_FORMAT_PDF;
+
+    int first = 1;
+    if (argc > 1 && argv[1][0] != '-') {
+        const char *cmd = argv[1];
+        if (strcmp(cmd, "build") == 0)
+            opts->command = CLI_BUILD;
+        else if (strcmp(cmd, "check") == 0)
+            opts->command = CLI_CHECK;
+        else if (strcmp(cmd, "quantities") == 0)
+            opts->command = CLI_QUANTITIES;
+        else if (strcmp(cmd, "help") == 0)
+            opts->command = CLI_HELP;
+        else
+            return usage_error(d, "unknown command '%s'", cmd);
+        first = 2;
+    }
+
+    optind = first;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+qv", long_options, NULL)) != -1) {
+        switch (c) {
+        case OPT_TEMPLATE: opts->template_path = optarg; break;
+        case OPT_OUT: opts->out_dir = optarg; break;
+        case OPT_WEEK:
+            if (!valid_week(optarg))
+                return usage_error(d, "--week wants an ISO week that exists, YYYY-Www (e.g. 2026-W01), not '%s'", optarg);
+            opts->week = optarg;
+            break;
+        case OPT_SINCE:
+        case OPT_UNTIL:
+            if (!valid_date(optarg))
+                return usage_error(d, "dates are YYYY-MM-DD, not '%s'", optarg);
+            *(c == OPT_SINCE ? &opts->since : &opts->until) = optarg;
+            break;
+        case OPT_FORMATS:
+            if (parse_formats(optarg, &opts->formats) != 0)
+                return usage_error(d, "--formats wants csv, pdf or csv,pdf, not '%s'", optarg);
+            break;
+        case OPT_STRICT: opts->strict = 1; break;
+        case OPT_WAIT: opts->wait = 1; break;
+        case OPT_IF_CHANGED: opts->if_changed = 1; break;
+        case 'q': opts->quiet = 1; break;
+        case 'v': opts->verbose = 1; break;
+        case OPT_HELP: opts->command = CLI_HELP; return EXP_OK;
+        case OPT_VERSION: opts->command = CLI_VERSION; return EXP_OK;
+        default:
+            return usage_error(d, "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (opts->week && (opts->since || opts->until))
+        return usage_error(d, "%s", "--week cannot be combined with --since/--until");
+
+    if (opts->command == CLI_NONE)
+        return usage_error(d, "%s", "no command given");
+    size_t n = (size_t)(argc - optind);
+    if ((opts->command == CLI_BUILD || opts->command == CLI_CHECK) && n == 0)
+        return usage_error(d, "%s", "no INPUT given");
+    if (opts->command == CLI_QUANTITIES && n != 0)
+        return usage_error(d, "%s", "quantities reads standard input and takes no INPUT");
+    opts->inputs = xcalloc(n + 1, sizeof *opts->inputs);
+    for (size_t i = 0; i < n; i++)
+        opts->inputs[i] = argv[optind + (int)i];
+    opts->n_inputs = n;
+    return EXP_OK;
+}
+
+enum exp_status cli_run(const struct cli_options *opts, struct diag *d)
+{
+    switch (opts->command) {
+    case CLI_HELP:
+        fputs(usage_text, stdout);
+        return EXP_OK;
+    case CLI_VERSION:
+        printf("exporter %s\n", EXPORTER_VERSION);
+        return EXP_OK;
+    case CLI_QUANTITIES:
+        return quantity_print_lines(stdin, stdout, d);
+    case CLI_BUILD:
+    case CLI_CHECK:
+        return build_run(opts, d);
+    case CLI_NONE:
+        break;
+    }
+    return EXP_USAGE;
+}
+
+void cli_options_free(struct cli_options *opts)
+{
+    free(opts->inputs);
+    opts->inputs = NULL;
+}

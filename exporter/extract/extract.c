@@ -1,0 +1,1147 @@
+/* extract.c — see extract.h.
+ *
+ * One pass per sentence: fold the text (template_fold) and look every position up in a
+ * two-byte bucket index of all folded names and words — cheaper than one strstr per alias,
+ * which matters at 20,000 articles. Then quantity_scan on the raw sentence, a clause split,
+ * and the column rules. Korean is head-final: a verb cue (활성화, 동작) follows the figure it
+ * qualifies, a postposition cue (데이터 분야에) precedes it, and a plan verb (예정, 계획) ends
+ * the sentence it governs — hence the three cue scopes (bound, clause, sentence). */
+#include "extract/extract.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/strpool.h"
+#include "util/utf8.h"
+
+/* ---- The compiled lexicon ---- */
+
+enum lex_kind { LEX_ENTITY, LEX_MODEL, LEX_PERSON, LEX_ORG, LEX_OTHER_MODEL, LEX_WORD };
+
+struct lex_entry {
+    char *key;          /* folded */
+    size_t len;
+    enum lex_kind kind;
+    size_t a, b;        /* entity and model, org index, or word id */
+};
+
+/* A set of word ids (cue lists are small; the vocabulary is a few hundred words). */
+struct word_set {
+    uint64_t *bits;
+    size_t n_words;     /* capacity in words of 64 */
+    size_t count;       /* members */
+};
+
+struct column_rules {
+    struct word_set cues, markers, exclude, plan, history, skip, elsewhere;
+    struct word_set *keywords;   /* one set per keyword */
+};
+
+/* Sentences longer than this are not prose (a table dump, a crawl without punctuation):
+ * they are reported and skipped rather than searched. The longest sample sentence is 1.2 KB. */
+#define EXTRACT_MAX_SENTENCE 16384
+
+struct extractor {
+    const struct template *tpl;
+    struct lex_entry *entries;
+    size_t n_entries;
+    uint32_t *bucket;            /* 65537 offsets into entries, by the first two key bytes */
+    uint64_t used[1024];         /* bit k: bucket k is not empty (8 KB, stays in L1) */
+    char **words;                /* word id -> folded word */
+    size_t n_words;
+    struct column_rules *rules;  /* per column */
+    size_t word_blocks;          /* 64-bit blocks in a set of all words */
+};
+
+static int entry_cmp(const void *x, const void *y)
+{
+    const struct lex_entry *a = x, *b = y;
+    unsigned ka = ((unsigned)(unsigned char)a->key[0] << 8) | (unsigned char)a->key[1];
+    unsigned kb = ((unsigned)(unsigned char)b->key[0] << 8) | (unsigned char)b->key[1];
+    if (ka != kb)
+        return ka < kb ? -1 : 1;
+    /* longest first, so the first valid name at a position is the longest */
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+static char *fold(const char *s)
+{
+    struct buf b = BUF_INIT;
+    template_fold(s, strlen(s), &b, NULL);
+    return buf_detach(&b);
+}
+
+static void add_entry(struct extractor *ex, size_t *cap, const char *s, enum lex_kind kind,
+                      size_t a, size_t b)
+{
+    char *key = fold(s);
+    size_t len = strlen(key);
+    if (len < 2) {   /* too short to index; template names are never this short */
+        free(key);
+        return;
+    }
+    xgrow(&ex->entries, cap, ex->n_entries + 1, sizeof *ex->entries);
+    ex->entries[ex->n_entries++] = (struct lex_entry){ key, len, kind, a, b };
+}
+
+static size_t word_id(struct extractor *ex, size_t *cap, size_t *entries_cap, const char *s)
+{
+    char *key = fold(s);
+    for (size_t i = 0; i < ex->n_words; i++)
+        if (!strcmp(ex->words[i], key)) {
+            free(key);
+            return i;
+        }
+    xgrow(&ex->words, cap, ex->n_words + 1, sizeof *ex->words);
+    ex->words[ex->n_words] = key;
+    add_entry(ex, entries_cap, s, LEX_WORD, ex->n_words, 0);
+    return ex->n_words++;
+}
+
+static void set_add(struct word_set *s, size_t id)
+{
+    size_t w = id / 64 + 1;
+    if (w > s->n_words) {
+        s->bits = xrealloc(s->bits, w * sizeof *s->bits);
+        memset(s->bits + s->n_words, 0, (w - s->n_words) * sizeof *s->bits);
+        s->n_words = w;
+    }
+    s->bits[id / 64] |= (uint64_t)1 << (id % 64);
+    s->count++;
+}
+
+static int set_has(const struct word_set *s, size_t id)
+{
+    return id / 64 < s->n_words && (s->bits[id / 64] >> (id % 64)) & 1;
+}
+
+static void compile_words(struct extractor *ex, size_t *wcap, size_t *ecap,
+                          const struct template_words *w, struct word_set *out)
+{
+    for (size_t i = 0; i < w->count; i++)
+        set_add(out, word_id(ex, wcap, ecap, w->items[i]));
+}
+
+struct extractor *extract_new(const struct template *tpl)
+{
+    struct extractor *ex = xcalloc(1, sizeof *ex);
+    ex->tpl = tpl;
+    size_t ecap = 0, wcap = 0;
+    for (size_t i = 0; i < tpl->n_entities; i++) {
+        const struct template_entity *e = &tpl->entities[i];
+        add_entry(ex, &ecap, e->name, LEX_ENTITY, i, 0);
+        if (*e->name_en)
+            add_entry(ex, &ecap, e->name_en, LEX_ENTITY, i, 0);
+        for (size_t j = 0; j < e->aliases.count; j++)
+            add_entry(ex, &ecap, e->aliases.items[j], LEX_ENTITY, i, 0);
+        for (size_t j = 0; j < e->people.count; j++)
+            add_entry(ex, &ecap, e->people.items[j], LEX_PERSON, i, 0);
+        for (size_t k = 0; k < e->n_models; k++) {
+            const struct template_model *m = &e->models[k];
+            add_entry(ex, &ecap, m->name, LEX_MODEL, i, k);
+            if (*m->name_en)
+                add_entry(ex, &ecap, m->name_en, LEX_MODEL, i, k);
+            for (size_t j = 0; j < m->aliases.count; j++)
+                add_entry(ex, &ecap, m->aliases.items[j], LEX_MODEL, i, k);
+        }
+    }
+    for (size_t i = 0; i < tpl->n_orgs; i++) {
+        add_entry(ex, &ecap, tpl->orgs[i].name, LEX_ORG, i, 0);
+        for (size_t j = 0; j < tpl->orgs[i].aliases.count; j++)
+            add_entry(ex, &ecap, tpl->orgs[i].aliases.items[j], LEX_ORG, i, 0);
+    }
+    for (size_t i = 0; i < tpl->other_models.count; i++)
+        add_entry(ex, &ecap, tpl->other_models.items[i], LEX_OTHER_MODEL, i, 0);
+    ex->rules = xcalloc(tpl->n_columns ? tpl->n_columns : 1, sizeof *ex->rules);
+    for (size_t c = 0; c < tpl->n_columns; c++) {
+        const struct template_column *col = &tpl->columns[c];
+        struct column_rules *r = &ex->rules[c];
+        compile_words(ex, &wcap, &ecap, &col->cues, &r->cues);
+        compile_words(ex, &wcap, &ecap, &col->markers, &r->markers);
+        compile_words(ex, &wcap, &ecap, &col->exclude, &r->exclude);
+        compile_words(ex, &wcap, &ecap, &col->plan, &r->plan);
+        compile_words(ex, &wcap, &ecap, &col->history, &r->history);
+        compile_words(ex, &wcap, &ecap, &col->skip, &r->skip);
+        compile_words(ex, &wcap, &ecap, &col->elsewhere, &r->elsewhere);
+        if (col->n_keywords) {
+            r->keywords = xcalloc(col->n_keywords, sizeof *r->keywords);
+            for (size_t k = 0; k < col->n_keywords; k++)
+                compile_words(ex, &wcap, &ecap, &col->keywords[k].words, &r->keywords[k]);
+        }
+    }
+    ex->word_blocks = ex->n_words / 64 + 1;
+    qsort(ex->entries, ex->n_entries, sizeof *ex->entries, entry_cmp);
+    ex->bucket = xcalloc(65537, sizeof *ex->bucket);
+    size_t j = 0;
+    for (unsigned k = 0; k < 65536; k++) {
+        ex->bucket[k] = (uint32_t)j;
+        while (j < ex->n_entries && (((unsigned)(unsigned char)ex->entries[j].key[0] << 8) |
+                                     (unsigned char)ex->entries[j].key[1]) == k)
+            j++;
+    }
+    ex->bucket[65536] = (uint32_t)j;
+    for (unsigned k = 0; k < 65536; k++)
+        if (ex->bucket[k] != ex->bucket[k + 1])
+            ex->used[k / 64] |= (uint64_t)1 << (k % 64);
+    return ex;
+}
+
+static void set_free(struct word_set *s)
+{
+    free(s->bits);
+}
+
+void extract_free(struct extractor *ex)
+{
+    if (!ex)
+        return;
+    for (size_t i = 0; i < ex->n_entries; i++)
+        free(ex->entries[i].key);
+    free(ex->entries);
+    free(ex->bucket);
+    for (size_t i = 0; i < ex->n_words; i++)
+        free(ex->words[i]);
+    free(ex->words);
+    for (size_t c = 0; c < ex->tpl->n_columns; c++) {
+        struct column_rules *r = &ex->rules[c];
+        set_free(&r->cues);
+        set_free(&r->markers);
+        set_free(&r->exclude);
+        set_free(&r->plan);
+        set_free(&r->history);
+        set_free(&r->skip);
+        set_free(&r->elsewhere);
+        for (size_t k = 0; k < ex->tpl->columns[c].n_keywords; k++)
+            set_free(&r->keywords[k]);
+        free(r->keywords);
+    }
+    free(ex->rules);
+    free(ex);
+}
+
+/* ---- Characters ---- */
+
+static int is_ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Decodes the code point at s[i] (valid UTF-8 assumed; the scanner checked it). */
+static int is_hangul(unsigned cp)
+{
+    return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+/* The code point ending just before s[i]. */
+static unsigned cp_before(const char *s, size_t i)
+{
+    size_t n;
+    return utf8_before(s, i, &n);
+}
+
+/* First syllables of the particles and copulas that follow a name: 업스테이지는,
+ * SK텔레콤이, 한국과학기술원으로, 베키를, 노타나, 솔라 오픈보다, NC AI까지. */
+static int is_particle_start(unsigned cp)
+{
+    static const unsigned particles[] = {
+        0xC740 /* 은 */, 0xB294 /* 는 */, 0xC774 /* 이 */, 0xAC00 /* 가 */, 0xC744 /* 을 */,
+        0xB97C /* 를 */, 0xC758 /* 의 */, 0xC5D0 /* 에 */, 0xC640 /* 와 */, 0xACFC /* 과 */,
+        0xB3C4 /* 도 */, 0xB9CC /* 만 */, 0xB85C /* 로 */, 0xC73C /* 으 */, 0xAED8 /* 께 */,
+        0xB791 /* 랑 */, 0xB098 /* 나 */, 0xBD80 /* 부 */, 0xCC98 /* 처 */, 0xBCF4 /* 보 */,
+        0xAE4C /* 까 */, 0xBA70 /* 며 */, 0xB77C /* 라 */, 0xC57C /* 야 */, 0xC5D4 /* 엔 */,
+        0xB4E0 /* 든 */, 0xC778 /* 인 */, 0xC77C /* 일 */, 0xC785 /* 입 */, 0xB4E4 /* 들 */,
+    };
+    for (size_t i = 0; i < sizeof particles / sizeof particles[0]; i++)
+        if (particles[i] == cp)
+            return 1;
+    return 0;
+}
+
+/* ---- Per-sentence work ---- */
+
+struct hit {
+    size_t os, oe;          /* byte span in the sentence */
+    enum lex_kind kind;
+    size_t a, b;
+    size_t clause;          /* set by index_sentence */
+};
+
+struct figure {
+    const struct quantity *q;
+    size_t clause;
+};
+
+struct scratch {
+    struct buf folded;
+    size_t *map;
+    size_t map_cap;
+    struct hit *hits;
+    size_t n_hits, hits_cap;
+    size_t *clause_start;   /* clause k spans [clause_start[k], clause_start[k+1]) */
+    size_t *clause_seg;     /* the segment (sentence proper) each clause belongs to */
+    size_t n_clauses, clauses_cap;
+    struct quantity_list qs;
+    struct figure *figs;
+    size_t n_figs, figs_cap;
+
+    /* Indexes built once per sentence so every rule is a lookup, not a rescan: a long
+     * clause full of figures must not cost figures × hits × columns. */
+    size_t n_segs;
+    size_t *seg_first, *seg_last;     /* first and last clause of each segment */
+    uint64_t *clause_words;           /* n_clauses × word blocks: words present */
+    uint64_t *seg_words;              /* n_segs × word blocks */
+    unsigned char *clause_ent;        /* n_clauses × entities: NAMED | OTHER_MODEL | FLAGSHIP */
+    size_t *names;                    /* indices of entity, model and person hits */
+    size_t n_names;
+    size_t *ok_figs;                  /* figures a column accepts by unit, text order */
+    size_t n_ok;
+    unsigned char *marked, *excluded; /* per figure, for the current column */
+    size_t *cand_fig, *cand_ent;      /* figures the current column accepts, and for whom */
+    size_t index_cap[6];
+};
+
+#define CLAUSE_NAMED 1u          /* the entity or one of its models is named */
+#define CLAUSE_OTHER_MODEL 2u    /* one of its non-flagship models is named */
+#define CLAUSE_FLAGSHIP 4u       /* its flagship model is named */
+
+static void push_hit(struct scratch *s, size_t os, size_t oe, const struct lex_entry *e)
+{
+    xgrow(&s->hits, &s->hits_cap, s->n_hits + 1, sizeof *s->hits);
+    s->hits[s->n_hits++] = (struct hit){ os, oe, e->kind, e->a, e->b, 0 };
+}
+
+static int name_boundaries_ok(const char *text, size_t len, size_t os, size_t oe, int is_name)
+{
+    unsigned char first = (unsigned char)text[os], last = (unsigned char)text[oe - 1];
+    if (is_ascii_alnum(first) && os > 0 && is_ascii_alnum((unsigned char)text[os - 1]))
+        return 0;
+    if (oe < len) {
+        unsigned char next = (unsigned char)text[oe];
+        if (is_ascii_alnum(last) && is_ascii_alnum(next))
+            return 0;
+        if (is_name && !is_ascii_alnum(last)) {
+            size_t n;
+            unsigned cp = utf8_decode(text, len, oe, &n);
+            if (is_hangul(cp) && is_hangul(cp_before(text, oe)) && !is_particle_start(cp))
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static int hit_cmp(const void *x, const void *y)
+{
+    const struct hit *a = x, *b = y;
+    if (a->os != b->os)
+        return a->os < b->os ? -1 : 1;
+    return a->kind < b->kind ? -1 : a->kind > b->kind;
+}
+
+/* Finds every name (leftmost-longest, no overlaps) and every word (all occurrences). */
+static void find_hits(const struct extractor *ex, const char *text, size_t len,
+                      struct scratch *s)
+{
+    s->n_hits = 0;
+    buf_clear(&s->folded);
+    if (s->map_cap < len + 1) {
+        s->map_cap = len + 1;
+        s->map = xrealloc(s->map, s->map_cap * sizeof *s->map);
+    }
+    template_fold(text, len, &s->folded, s->map);
+    const unsigned char *f = (const unsigned char *)s->folded.data;
+    size_t flen = s->folded.len;
+    size_t name_end = 0;   /* folded offset where the last kept name ends */
+    for (size_t i = 0; i + 1 < flen; i++) {
+        if ((f[i] & 0xC0) == 0x80)
+            continue;
+        unsigned k = ((unsigned)f[i] << 8) | f[i + 1];
+        if (!((ex->used[k / 64] >> (k % 64)) & 1))
+            continue;
+        int name_taken = i < name_end;
+        for (uint32_t j = ex->bucket[k]; j < ex->bucket[k + 1]; j++) {
+            const struct lex_entry *e = &ex->entries[j];
+            /* the two bytes matched by the bucket; a Hangul syllable's third byte rules
+             * out most of the rest before memcmp */
+            if (e->len > flen - i || (e->len > 2 && (unsigned char)e->key[2] != f[i + 2]) ||
+                memcmp(f + i + 2, e->key + 2, e->len - 2))
+                continue;
+            size_t os = s->map[i], oe = s->map[i + e->len - 1] + 1;
+            int is_name = e->kind != LEX_WORD;
+            if (is_name && name_taken)
+                continue;
+            if (!name_boundaries_ok(text, len, os, oe, is_name))
+                continue;
+            push_hit(s, os, oe, e);
+            if (is_name) {
+                name_taken = 1;
+                name_end = i + e->len;
+            }
+        }
+    }
+    if (s->n_hits > 1)
+        qsort(s->hits, s->n_hits, sizeof *s->hits, hit_cmp);
+}
+
+/* Splits the sentence into clauses, each tagged with its segment. A segment ends after a
+ * full stop, question or exclamation mark that follows a Hangul syllable (…했다. inside a
+ * quotation). A clause ends at a comma after a connective ending (…했고, …이며, …지만,
+ * …는데,), at a comma before 그리고/하지만/또, and after …지만 even without a comma. */
+static void split_clauses(const char *text, size_t len, struct scratch *s)
+{
+    s->n_clauses = 0;
+    size_t seg = 0;
+#define PUSH_CLAUSE(at, sg)                                                             \
+    do {                                                                                \
+        xgrow(&s->clause_start, &s->clauses_cap, s->n_clauses + 2, sizeof(size_t));     \
+        s->clause_seg = xrealloc(s->clause_seg, s->clauses_cap * sizeof(size_t));       \
+        s->clause_start[s->n_clauses] = (at);                                           \
+        s->clause_seg[s->n_clauses] = (sg);                                             \
+        s->n_clauses++;                                                                 \
+    } while (0)
+    PUSH_CLAUSE(0, 0);
+    static const unsigned connectives[] = {
+        0xACE0 /* 고 */, 0xBA70 /* 며 */, 0xB9CC /* 만 */, 0xB370 /* 데 */, 0xC11C /* 서 */,
+        0xBA74 /* 면 */, 0xB2C8 /* 니 */, 0xC5EC /* 여 */, 0xC9C0 /* 지 */, 0xB85D /* 록 */,
+        0xB098 /* 나 */,
+    };
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        unsigned cp = utf8_decode(text, len, i, &n);
+        size_t next = i + n;
+        int cut = 0, new_seg = 0;
+        if ((cp == '.' || cp == '?' || cp == '!') && is_hangul(cp_before(text, i))) {
+            cut = new_seg = 1;
+        } else if (cp == ',') {
+            unsigned prev = cp_before(text, i);
+            for (size_t c = 0; c < sizeof connectives / sizeof connectives[0]; c++)
+                if (prev == connectives[c])
+                    cut = 1;
+            const char *rest = text + next;
+            size_t left = len - next;
+            while (left && *rest == ' ') {
+                rest++;
+                left--;
+            }
+            static const char *const conj[] = { "그리고", "하지만", "또 ", "또한", "그러나" };
+            for (size_t c = 0; c < sizeof conj / sizeof conj[0]; c++)
+                if (left >= strlen(conj[c]) && !memcmp(rest, conj[c], strlen(conj[c])))
+                    cut = 1;
+        } else if (cp == 0xB9CC /* 만 */ && cp_before(text, i) == 0xC9C0 /* 지 */ &&
+                   next < len && text[next] == ' ') {
+            cut = 1;
+        }
+        if (cut && next < len) {
+            if (new_seg)
+                seg++;
+            PUSH_CLAUSE(next, seg);
+        }
+        i = next;
+    }
+    s->clause_start[s->n_clauses] = len;
+#undef PUSH_CLAUSE
+}
+
+static size_t clause_of(const struct scratch *s, size_t off)
+{
+    size_t lo = 0, hi = s->n_clauses;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (s->clause_start[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void *grow_zero(void *p, size_t *cap, size_t need, size_t elem)
+{
+    if (need > *cap) {
+        *cap = need + need / 2 + 16;
+        p = xrealloc(p, *cap * elem);
+    }
+    memset(p, 0, need * elem);
+    return p;
+}
+
+/* Fills the per-sentence indexes once the hits and clauses are known. */
+static void index_sentence(const struct extractor *ex, struct scratch *s)
+{
+    const struct template *tpl = ex->tpl;
+    size_t wb = ex->word_blocks, ne = tpl->n_entities ? tpl->n_entities : 1;
+    size_t nc = s->n_clauses;
+    s->n_segs = s->clause_seg[nc - 1] + 1;
+    s->seg_first = grow_zero(s->seg_first, &s->index_cap[0], s->n_segs, sizeof(size_t));
+    s->seg_last = grow_zero(s->seg_last, &s->index_cap[1], s->n_segs, sizeof(size_t));
+    for (size_t c = nc; c-- > 0;)
+        s->seg_first[s->clause_seg[c]] = c;
+    for (size_t c = 0; c < nc; c++)
+        s->seg_last[s->clause_seg[c]] = c;
+    s->clause_words = grow_zero(s->clause_words, &s->index_cap[2], nc * wb, sizeof(uint64_t));
+    s->seg_words = grow_zero(s->seg_words, &s->index_cap[3], s->n_segs * wb, sizeof(uint64_t));
+    s->clause_ent = grow_zero(s->clause_ent, &s->index_cap[4], nc * ne, 1);
+    s->names = grow_zero(s->names, &s->index_cap[5], s->n_hits + 1, sizeof(size_t));
+    s->n_names = 0;
+    size_t c = 0;
+    for (size_t i = 0; i < s->n_hits; i++) {
+        struct hit *h = &s->hits[i];
+        while (c + 1 < nc && s->clause_start[c + 1] <= h->os)
+            c++;
+        h->clause = c;
+        if (h->kind == LEX_WORD) {
+            uint64_t bit = (uint64_t)1 << (h->a % 64);
+            s->clause_words[c * wb + h->a / 64] |= bit;
+            s->seg_words[s->clause_seg[c] * wb + h->a / 64] |= bit;
+            continue;
+        }
+        if (h->kind == LEX_ENTITY || h->kind == LEX_MODEL || h->kind == LEX_PERSON)
+            s->names[s->n_names++] = i;
+        if (h->kind == LEX_ENTITY || h->kind == LEX_MODEL)
+            s->clause_ent[c * ne + h->a] |= CLAUSE_NAMED;
+        if (h->kind == LEX_MODEL)
+            s->clause_ent[c * ne + h->a] |=
+                tpl->entities[h->a].models[h->b].flagship ? CLAUSE_FLAGSHIP : CLAUSE_OTHER_MODEL;
+    }
+}
+
+static int set_meets(const struct word_set *set, const uint64_t *present)
+{
+    for (size_t k = 0; k < set->n_words; k++)
+        if (set->bits[k] & present[k])
+            return 1;
+    return 0;
+}
+
+static int words_in_clause(const struct extractor *ex, const struct scratch *s,
+                           const struct word_set *set, size_t clause)
+{
+    return set->count && set_meets(set, s->clause_words + clause * ex->word_blocks);
+}
+
+static int words_in_segment(const struct extractor *ex, const struct scratch *s,
+                            const struct word_set *set, size_t clause)
+{
+    return set->count &&
+           set_meets(set, s->seg_words + s->clause_seg[clause] * ex->word_blocks);
+}
+
+static unsigned clause_flags(const struct extractor *ex, const struct scratch *s, size_t clause,
+                             size_t entity)
+{
+    size_t ne = ex->tpl->n_entities ? ex->tpl->n_entities : 1;
+    return s->clause_ent[clause * ne + entity];
+}
+
+/* The clause-scoped and sentence-scoped rules every typed value goes through. */
+static int rules_pass(const struct extractor *ex, const struct scratch *s,
+                      const struct column_rules *r, size_t clause, size_t entity)
+{
+    if (r->cues.count && !words_in_clause(ex, s, &r->cues, clause))
+        return 0;
+    if (words_in_segment(ex, s, &r->plan, clause))
+        return 0;
+    if (words_in_clause(ex, s, &r->history, clause) || words_in_clause(ex, s, &r->skip, clause))
+        return 0;
+    /* "미국만이 1000B": about another country, unless the clause names the entity or its
+     * model itself ("LG AI연구원은 미국과 중국의 … 모델을 뛰어넘는 2360억 개 …"). */
+    if (words_in_clause(ex, s, &r->elsewhere, clause))
+        return (clause_flags(ex, s, clause, entity) & CLAUSE_NAMED) != 0;
+    return 1;
+}
+
+/* The entity a value at offset pos in clause is about, for column col: the nearest name in
+ * the clause (before it, else after), else in the segment, else in the sentence, else the
+ * entity carried over from earlier sentences, else the topic entity. SIZE_MAX if none. */
+static size_t attribute(const struct extractor *ex, const struct scratch *s, size_t col,
+                        size_t clause, size_t pos, size_t carry)
+{
+    const struct template *tpl = ex->tpl;
+    const struct template_column *c = &tpl->columns[col];
+    size_t seg = s->clause_seg[clause];
+    size_t ranges[3][2] = {
+        { s->clause_start[clause], s->clause_start[clause + 1] },
+        { s->clause_start[s->seg_first[seg]], s->clause_start[s->seg_last[seg] + 1] },
+        { 0, s->clause_start[s->n_clauses] },
+    };
+    /* first name at or after pos */
+    size_t lo = 0, hi = s->n_names;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->hits[s->names[mid]].os < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t r = 0; r < 3; r++) {
+        for (size_t j = lo; j-- > 0;) {
+            const struct hit *h = &s->hits[s->names[j]];
+            if (h->os < ranges[r][0])
+                break;
+            if (template_column_applies(tpl, c, h->a) && !tpl->entities[h->a].topic)
+                return h->a;
+        }
+        for (size_t j = lo; j < s->n_names; j++) {
+            const struct hit *h = &s->hits[s->names[j]];
+            if (h->os >= ranges[r][1])
+                break;
+            if (template_column_applies(tpl, c, h->a) && !tpl->entities[h->a].topic)
+                return h->a;
+        }
+    }
+    if (carry != SIZE_MAX && template_column_applies(tpl, c, carry))
+        return carry;
+    for (size_t e = 0; e < tpl->n_entities; e++)
+        if (tpl->entities[e].topic && template_column_applies(tpl, c, e))
+            return e;
+    return SIZE_MAX;
+}
+
+/* ---- Facts ---- */
+
+struct context {
+    const struct extractor *ex;
+    const struct article *a;
+    const struct sentence *sent;
+    size_t sentence_no;
+    struct fact_list *out;
+    size_t first_new;       /* facts from this sentence start here */
+};
+
+static void push_fact(struct context *cx, size_t entity, size_t col, size_t model,
+                      const char *value, int is_number, const struct qvalue *number,
+                      const char *unit, enum quantity_qualifier qual, size_t os, size_t oe)
+{
+    struct fact_list *l = cx->out;
+    /* the same value for the same cell twice in one sentence is one fact */
+    for (size_t i = cx->first_new; i < l->count; i++)
+        if (l->items[i].entity == entity && l->items[i].column == col &&
+            !strcmp(l->items[i].value, value))
+            return;
+    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
+    struct fact *f = &l->items[l->count++];
+    memset(f, 0, sizeof *f);
+    f->entity = entity;
+    f->column = col;
+    f->model = model;
+    f->value = fact_list_intern(l, value, strlen(value));
+    f->is_number = is_number;
+    if (number)
+        f->number = *number;
+    f->unit = unit;
+    f->qualifier = qual;
+    f->raw_text = fact_list_intern(l, cx->sent->text + os, oe - os);
+    const char *id = cx->a->id ? cx->a->id : "", *pub = cx->a->publisher ? cx->a->publisher : "";
+    const char *date = cx->a->published_at ? cx->a->published_at : "";
+    f->article_id = fact_list_intern(l, id, strlen(id));
+    f->publisher = fact_list_intern(l, pub, strlen(pub));
+    f->published_at = fact_list_intern(l, date, strlen(date));
+    f->sentence_no = cx->sentence_no;
+    f->sentence = fact_list_intern(l, cx->sent->text, cx->sent->length ? cx->sent->length
+                                                                     : strlen(cx->sent->text));
+    f->offset = cx->sent->offset + os;
+}
+
+/* Characters that may sit between a model name and the size that belongs to it:
+ * "큐웬 3 235B", "큐웬3-VL-32B", "인턴VL3_5-38B", "GPT-OSS 120B", "K-엑사원 236". */
+static int only_name_chars(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!(is_ascii_alnum(c) || c == ' ' || c == '-' || c == '_' || c == '.'))
+            return 0;
+    }
+    return 1;
+}
+
+static int figure_is_name(const struct scratch *s, const char *text, const struct quantity *q)
+{
+    if (q->role == QROLE_NAME)
+        return 1;
+    size_t qs = q->offset, qe = q->offset + q->length;
+    /* only names starting shortly before the figure can touch it */
+    size_t from = qs > 512 ? qs - 512 : 0, lo = 0, hi = s->n_hits;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->hits[mid].os < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < s->n_hits && s->hits[i].os < qe; i++) {
+        const struct hit *h = &s->hits[i];
+        if (h->kind == LEX_WORD)
+            continue;
+        if (h->os < qe && qs < h->oe)
+            return 1;   /* inside a name: "솔라-오픈-100B", "하이퍼클로바X 시드 8B 옴니" */
+        if ((h->kind == LEX_OTHER_MODEL || h->kind == LEX_MODEL) && h->oe <= qs &&
+            qs - h->oe <= 8 && only_name_chars(text, h->oe, qs))
+            return 1;
+    }
+    return 0;
+}
+
+static int unit_ok(const struct template_column *c, const struct quantity *q)
+{
+    for (size_t i = 0; i < c->units.count; i++)
+        if (!strcmp(c->units.items[i], q->unit))
+            return 1;
+    return 0;
+}
+
+/* Marks in flag[] the figures a word of set is bound to, among the figures of the same
+ * clause that the column accepts by unit (s->ok_figs): AFTER binds a word to the last such
+ * figure starting before it (else the first after it); BEFORE to the first figure starting
+ * after it (else the last before it). One binary search per word. */
+static void bind_words(const struct scratch *s, const struct word_set *set,
+                       enum template_side side, unsigned char *flag)
+{
+    memset(flag, 0, s->n_figs);
+    if (!set->count || !s->n_ok)
+        return;
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const struct hit *h = &s->hits[i];
+        if (h->kind != LEX_WORD || !set_has(set, h->a))
+            continue;
+        size_t key = side == TEMPLATE_SIDE_AFTER ? h->os : h->oe;
+        size_t lo = 0, hi = s->n_ok;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (s->figs[s->ok_figs[mid]].q->offset < key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t before = lo > 0 && s->figs[s->ok_figs[lo - 1]].clause == h->clause
+                            ? s->ok_figs[lo - 1] : SIZE_MAX;
+        size_t after = lo < s->n_ok && s->figs[s->ok_figs[lo]].clause == h->clause
+                           ? s->ok_figs[lo] : SIZE_MAX;
+        size_t pick = side == TEMPLATE_SIDE_AFTER ? (before != SIZE_MAX ? before : after)
+                                                  : (after != SIZE_MAX ? after : before);
+        if (pick != SIZE_MAX)
+            flag[pick] = 1;
+    }
+}
+
+static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
+{
+    const struct extractor *ex = cx->ex;
+    const struct template *tpl = ex->tpl;
+    for (size_t c = 0; c < tpl->n_columns; c++) {
+        const struct template_column *col = &tpl->columns[c];
+        const struct column_rules *r = &ex->rules[c];
+        if (col->type != TEMPLATE_COL_QUANTITY)
+            continue;
+        size_t n_cand = 0;
+        s->n_ok = 0;
+        for (size_t fi = 0; fi < s->n_figs; fi++)
+            if (unit_ok(col, s->figs[fi].q))
+                s->ok_figs[s->n_ok++] = fi;
+        bind_words(s, &r->markers, col->marker_side, s->marked);
+        bind_words(s, &r->exclude, col->marker_side, s->excluded);
+        for (size_t fi = 0; fi < s->n_figs; fi++) {
+            const struct figure *f = &s->figs[fi];
+            const struct quantity *q = f->q;
+            if (!unit_ok(col, q))
+                continue;
+            int marked = s->marked[fi];
+            if (col->role == TEMPLATE_ROLE_ACTIVE) {
+                if (q->role != QROLE_ACTIVE && !marked)
+                    continue;
+            } else {
+                if (col->role == TEMPLATE_ROLE_TOTAL && q->role == QROLE_ACTIVE)
+                    continue;
+                if (r->markers.count && !marked)
+                    continue;
+            }
+            if (s->excluded[fi])
+                continue;
+            int param_style = q->role == QROLE_TOTAL || q->role == QROLE_ACTIVE ||
+                              (col->english_scale_is_cue && q->english_scale);
+            if (r->cues.count && !param_style && !words_in_clause(ex, s, &r->cues, f->clause))
+                continue;
+            size_t e = attribute(ex, s, c, f->clause, q->offset, carry);
+            if (e == SIZE_MAX)
+                continue;
+            struct column_rules relaxed = *r;
+            relaxed.cues.count = 0;   /* cues were checked above, with the 500B exception */
+            if (!rules_pass(ex, s, &relaxed, f->clause, e))
+                continue;
+            /* a clause naming only non-flagship models of the entity is about those */
+            if (col->flagship_only &&
+                (clause_flags(ex, s, f->clause, e) & (CLAUSE_OTHER_MODEL | CLAUSE_FLAGSHIP)) ==
+                    CLAUSE_OTHER_MODEL)
+                continue;
+            s->cand_fig[n_cand] = fi;
+            s->cand_ent[n_cand++] = e;
+        }
+        /* Several figures for one cell in one clause ("32B 및 8B 모델") describe several
+         * models; the row is about the flagship, the largest. */
+        for (size_t i = 0; i < n_cand; i++) {
+            const struct figure *f = &s->figs[s->cand_fig[i]];
+            int beaten = 0;
+            for (size_t j = 0; j < n_cand && col->largest_per_clause && !beaten; j++) {
+                const struct figure *g = &s->figs[s->cand_fig[j]];
+                beaten = j != i && s->cand_ent[j] == s->cand_ent[i] && g->clause == f->clause &&
+                         qvalue_cmp(&g->q->value, &f->q->value) > 0;
+            }
+            if (beaten)
+                continue;
+            const struct quantity *q = f->q;
+            char value[96];
+            if (q->qualifier == QUAL_RANGE) {
+                char hi[48];
+                qvalue_format_scaled(&q->value, col->scale, value, 48);
+                qvalue_format_scaled(&q->high, col->scale, hi, sizeof hi);
+                strcat(value, "..");
+                strcat(value, hi);
+            } else {
+                qvalue_format_scaled(&q->value, col->scale, value, sizeof value);
+            }
+            push_fact(cx, s->cand_ent[i], c, EXTRACT_NO_MODEL, value,
+                      q->qualifier != QUAL_RANGE, &q->value,
+                      *col->unit_label ? col->unit_label : q->unit, q->qualifier, q->offset,
+                      q->offset + q->length);
+        }
+    }
+}
+
+static void keyword_facts(struct context *cx, struct scratch *s, size_t carry)
+{
+    const struct extractor *ex = cx->ex;
+    const struct template *tpl = ex->tpl;
+    for (size_t c = 0; c < tpl->n_columns; c++) {
+        const struct template_column *col = &tpl->columns[c];
+        const struct column_rules *r = &ex->rules[c];
+        for (size_t i = 0; i < s->n_hits; i++) {
+            const struct hit *h = &s->hits[i];
+            const char *value = NULL;
+            size_t model = EXTRACT_NO_MODEL, e = SIZE_MAX;
+            if (col->type == TEMPLATE_COL_KEYWORDS && h->kind == LEX_WORD) {
+                for (size_t k = 0; k < col->n_keywords && !value; k++)
+                    if (set_has(&r->keywords[k], h->a))
+                        value = col->keywords[k].value;
+            } else if (col->type == TEMPLATE_COL_ORGANISATIONS && h->kind == LEX_ORG) {
+                value = tpl->orgs[h->a].name;
+            } else if (col->type == TEMPLATE_COL_MODELS && h->kind == LEX_MODEL) {
+                const struct template_model *m = &tpl->entities[h->a].models[h->b];
+                if (col->flagship && !m->flagship)
+                    continue;
+                if (!template_column_applies(tpl, col, h->a))
+                    continue;
+                value = m->name;
+                model = h->b;
+                e = h->a;
+            }
+            if (!value)
+                continue;
+            size_t clause = h->clause;
+            if (e == SIZE_MAX) {
+                e = attribute(ex, s, c, clause, h->os, carry);
+                if (e == SIZE_MAX || !rules_pass(ex, s, r, clause, e))
+                    continue;
+            }
+            push_fact(cx, e, c, model, value, 0, NULL, "", QUAL_NONE, h->os, h->oe);
+        }
+    }
+}
+
+/* ---- Dates ----
+ * The normaliser leaves dates out (they are not quantities), so date columns read them here:
+ * "2026년 1월 15일", "12월 30일", "내년 1월", "2027년", "2026~2027년". A date without a year
+ * takes the article's year, or the next one when it would otherwise lie more than six months
+ * before the article ("1월 15일" in a December article is next January). A day alone ("30일")
+ * is too ambiguous to read. */
+
+struct date_hit {
+    size_t os, oe;
+    char value[24];
+};
+
+static int digits_at(const char *s, size_t len, size_t i, unsigned *value, size_t *n)
+{
+    *n = 0;
+    *value = 0;
+    while (i + *n < len && s[i + *n] >= '0' && s[i + *n] <= '9' && *n < 4) {
+        *value = *value * 10 + (unsigned)(s[i + *n] - '0');
+        (*n)++;
+    }
+    return *n > 0 && !(i + *n < len && s[i + *n] >= '0' && s[i + *n] <= '9');
+}
+
+static int word_at(const char *s, size_t len, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= len && !memcmp(s + i, w, n);
+}
+
+static size_t find_dates(const char *s, size_t len, const char *published_at,
+                         struct date_hit *out, size_t max)
+{
+    unsigned pub_year = 0, pub_month = 0;
+    if (published_at && strlen(published_at) >= 7) {
+        pub_year = (unsigned)atoi(published_at);
+        pub_month = (unsigned)atoi(published_at + 5);
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < len && count < max; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') ||
+                                                   s[i - 1] == '.' || s[i - 1] == ',')))
+            continue;
+        unsigned a, b, c;
+        size_t na, nb, nc, j = i;
+        if (!digits_at(s, len, j, &a, &na))
+            continue;
+        j += na;
+        struct date_hit d = { i, 0, "" };
+        if (na == 4 && j < len && s[j] == '~' && digits_at(s, len, j + 1, &b, &nb) && nb == 4 &&
+            word_at(s, len, j + 1 + nb, "년")) {
+            d.oe = j + 1 + nb + strlen("년");
+            snprintf(d.value, sizeof d.value, "%04u..%04u", a, b);
+        } else if (na == 4 && word_at(s, len, j, "년")) {
+            j += strlen("년");
+            d.oe = j;
+            snprintf(d.value, sizeof d.value, "%04u", a);
+            size_t k = j < len && s[j] == ' ' ? j + 1 : j;
+            if (digits_at(s, len, k, &b, &nb) && b >= 1 && b <= 12 &&
+                word_at(s, len, k + nb, "월")) {
+                k += nb + strlen("월");
+                d.oe = k;
+                snprintf(d.value, sizeof d.value, "%04u-%02u", a, b);
+                size_t m = k < len && s[k] == ' ' ? k + 1 : k;
+                if (digits_at(s, len, m, &c, &nc) && c >= 1 && c <= 31 &&
+                    word_at(s, len, m + nc, "일")) {
+                    d.oe = m + nc + strlen("일");
+                    snprintf(d.value, sizeof d.value, "%04u-%02u-%02u", a, b, c);
+                }
+            }
+        } else if (na <= 2 && a >= 1 && a <= 12 && word_at(s, len, j, "월") && pub_year) {
+            unsigned year = pub_year;
+            if (i >= strlen("내년 ") && word_at(s, len, i - strlen("내년 "), "내년 "))
+                year = pub_year + 1;
+            else if ((int)a - (int)pub_month < -6)
+                year = pub_year + 1;
+            size_t k = j + strlen("월");
+            d.oe = k;
+            snprintf(d.value, sizeof d.value, "%04u-%02u", year, a);
+            size_t m = k < len && s[k] == ' ' ? k + 1 : k;
+            if (digits_at(s, len, m, &c, &nc) && c >= 1 && c <= 31 &&
+                word_at(s, len, m + nc, "일")) {
+                d.oe = m + nc + strlen("일");
+                snprintf(d.value, sizeof d.value, "%04u-%02u-%02u", year, a, c);
+            }
+        } else {
+            continue;
+        }
+        out[count++] = d;
+        i = d.oe - 1;
+    }
+    return count;
+}
+
+static void date_facts(struct context *cx, struct scratch *s, const char *text, size_t len,
+                       size_t carry)
+{
+    const struct extractor *ex = cx->ex;
+    const struct template *tpl = ex->tpl;
+    int any = 0;
+    for (size_t c = 0; c < tpl->n_columns; c++)
+        any |= tpl->columns[c].type == TEMPLATE_COL_DATE;
+    if (!any)
+        return;
+    struct date_hit dates[16];
+    size_t n = find_dates(text, len, cx->a->published_at, dates, 16);
+    for (size_t c = 0; c < tpl->n_columns; c++) {
+        if (tpl->columns[c].type != TEMPLATE_COL_DATE)
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            size_t clause = clause_of(s, dates[i].os);
+            size_t e = attribute(ex, s, c, clause, dates[i].os, carry);
+            if (e == SIZE_MAX || !rules_pass(ex, s, &ex->rules[c], clause, e))
+                continue;
+            push_fact(cx, e, c, EXTRACT_NO_MODEL, dates[i].value, 0, NULL, "date", QUAL_NONE,
+                      dates[i].os, dates[i].oe);
+        }
+    }
+}
+
+/* Whether any quantity column could accept a figure in this sentence. Without an ASCII
+ * digit there is no "500B" and no "100B-A10" (English scales and MoE roles are digit forms),
+ * so a column then needs its cue or marker words in the sentence; when none can, the
+ * normaliser — a third of the extraction time — is not run on the sentence. */
+static int quantity_possible(const struct extractor *ex, const struct scratch *s,
+                             const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            return 1;
+    const struct template *tpl = ex->tpl;
+    for (size_t c = 0; c < tpl->n_columns; c++) {
+        const struct template_column *col = &tpl->columns[c];
+        const struct column_rules *r = &ex->rules[c];
+        if (col->type != TEMPLATE_COL_QUANTITY)
+            continue;
+        int has_markers = 0, has_cues = 0;
+        for (size_t g = 0; g < s->n_segs; g++) {
+            const uint64_t *present = s->seg_words + g * ex->word_blocks;
+            has_markers |= r->markers.count && set_meets(&r->markers, present);
+            has_cues |= r->cues.count && set_meets(&r->cues, present);
+        }
+        if (r->markers.count ? !has_markers : col->role == TEMPLATE_ROLE_ACTIVE)
+            continue;
+        if (r->cues.count && !has_cues)
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- The article ---- */
+
+static void push_mention(struct fact_list *l, size_t entity, const char *article_id,
+                         size_t sentence_no)
+{
+    xgrow(&l->mentions, &l->mentions_cap, l->n_mentions + 1, sizeof *l->mentions);
+    l->mentions[l->n_mentions++] =
+        (struct mention){ entity, fact_list_intern(l, article_id, strlen(article_id)), sentence_no };
+}
+
+/* How many sentences an entity named in one sentence stays the subject of the next ones
+ * that name nobody, within a paragraph. */
+#define CARRY_SENTENCES 5
+
+enum exp_status extract_article(const struct extractor *ex, const struct article *a,
+                                struct fact_list *out, struct diag *d)
+{
+    const struct template *tpl = ex->tpl;
+    struct scratch s;
+    memset(&s, 0, sizeof s);
+    enum exp_status st = EXP_OK;
+    size_t carry = SIZE_MAX, carry_age = 0;
+    unsigned char *named = xcalloc(tpl->n_entities ? tpl->n_entities : 1, 1);
+    size_t prev_end = 0;
+    for (size_t si = 0; si < a->sentences.count; si++) {
+        const struct sentence *sent = &a->sentences.items[si];
+        const char *text = sent->text;
+        size_t len = sent->length ? sent->length : strlen(text);
+        if (strlen(text) < len)
+            len = strlen(text);
+        /* a paragraph break ends what the previous paragraph was about */
+        if (a->body && si > 0 && sent->offset >= prev_end &&
+            memchr(a->body + prev_end, '\n', sent->offset - prev_end))
+            carry = SIZE_MAX;
+        prev_end = sent->offset + len;
+
+        if (len > EXTRACT_MAX_SENTENCE) {
+            diag_warning(d, a->source_file, 0, 0,
+                         "sentence %zu is %zu bytes long, not prose; not searched for facts",
+                         si + 1, len);
+            continue;
+        }
+        find_hits(ex, text, len, &s);
+        split_clauses(text, len, &s);
+        index_sentence(ex, &s);
+        quantity_list_clear(&s.qs);
+        size_t bad;
+        if (quantity_possible(ex, &s, text, len) && quantity_scan(text, len, &s.qs, &bad) < 0) {
+            diag_warning(d, a->source_file, 0, 0,
+                         "sentence %zu is not valid UTF-8 (byte %zu); skipped", si + 1, bad);
+            st = EXP_DATAERR;
+            continue;
+        }
+        s.n_figs = 0;
+        for (size_t i = 0; i < s.qs.count; i++) {
+            const struct quantity *q = &s.qs.items[i];
+            if (q->offset + q->length > len || figure_is_name(&s, text, q))
+                continue;
+            xgrow(&s.figs, &s.figs_cap, s.n_figs + 1, sizeof *s.figs);
+            s.figs[s.n_figs++] = (struct figure){ q, clause_of(&s, q->offset) };
+        }
+        s.ok_figs = xrealloc(s.ok_figs, (s.n_figs + 1) * sizeof *s.ok_figs);
+        s.marked = xrealloc(s.marked, s.n_figs + 1);
+        s.excluded = xrealloc(s.excluded, s.n_figs + 1);
+        s.cand_fig = xrealloc(s.cand_fig, (s.n_figs + 1) * sizeof *s.cand_fig);
+        s.cand_ent = xrealloc(s.cand_ent, (s.n_figs + 1) * sizeof *s.cand_ent);
+
+        struct context cx = { ex, a, sent, si + 1, out, out->count };
+        quantity_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
+        keyword_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
+        date_facts(&cx, &s, text, len, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
+
+        memset(named, 0, tpl->n_entities);
+        size_t distinct = 0, last = SIZE_MAX;
+        for (size_t i = 0; i < s.n_hits; i++) {
+            const struct hit *h = &s.hits[i];
+            if (h->kind != LEX_ENTITY && h->kind != LEX_MODEL && h->kind != LEX_PERSON)
+                continue;
+            if (named[h->a])
+                continue;
+            named[h->a] = 1;
+            push_mention(out, h->a, a->id ? a->id : "", si + 1);
+            if (!tpl->entities[h->a].topic) {
+                distinct++;
+                last = h->a;
+            }
+        }
+        if (distinct == 1) {
+            carry = last;
+            carry_age = 0;
+        } else if (distinct > 1) {
+            carry = SIZE_MAX;
+        } else {
+            carry_age++;
+        }
+    }
+    free(named);
+    buf_free(&s.folded);
+    free(s.map);
+    free(s.hits);
+    free(s.clause_start);
+    free(s.clause_seg);
+    free(s.figs);
+    free(s.seg_first);
+    free(s.seg_last);
+    free(s.clause_words);
+    free(s.seg_words);
+    free(s.clause_ent);
+    free(s.names);
+    free(s.ok_figs);
+    free(s.marked);
+    free(s.excluded);
+    free(s.cand_fig);
+    free(s.cand_ent);
+    quantity_list_free(&s.qs);
+    return st;
+}
+
+const char *fact_list_intern(struct fact_list *l, const char *s, size_t len)
+{
+    if (!l->pool)
+        l->pool = strpool_new();
+    return strpool_intern(l->pool, s, len);
+}
+
+void fact_list_clear(struct fact_list *l)
+{
+    l->count = 0;
+    l->n_mentions = 0;
+    strpool_free(l->pool);
+    l->pool = NULL;
+}
+
+void fact_list_free(struct fact_list *l)
+{
+    if (!l)
+        return;
+    fact_list_clear(l);
+    free(l->items);
+    free(l->mentions);
+    memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,1862 @@
+/* quantity.c — see quantity.h.
+ *
+ * The scanner walks the text once. A figure can only start at an ASCII digit or at the first
+ * syllable of a Hangul word; everything else is skipped in a byte or three. At a candidate it
+ * reads, in order: an optional prefix qualifier already behind it (약, 최대…), the numeral
+ * (digits with Korean units, Sino-Korean Hangul, or native Korean), an English scale letter and
+ * the MoE "-A…" part, then a counter or unit, then suffix qualifiers, then a "~" range or a
+ * parenthesised restatement. Anything that reads as a date, a duration, an ordinal or a piece of
+ * a name is skipped as a whole so that its digits are not picked up again.
+ *
+ * The input is validated with utf8proc_iterate() first; after that the local decoder may trust
+ * every sequence it meets. */
+#include "extract/quantity.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util/buf.h"
+#include "util/utf8.h"
+
+typedef unsigned __int128 u128;
+
+#define MAX_SCALE 18u
+#define LIMIT_EXP 20u   /* values above 10^LIMIT_EXP are refused */
+
+/* ---- Exact decimals ---- */
+
+static u128 pow10u(unsigned k)
+{
+    u128 r = 1;
+    while (k--)
+        r *= 10;
+    return r;
+}
+
+static int qv_too_big(const struct qvalue *v)
+{
+    return v->mant > pow10u(LIMIT_EXP + v->scale);
+}
+
+static void qv_normalise(struct qvalue *v)
+{
+    while (v->scale > 0 && v->mant % 10 == 0) {
+        v->mant /= 10;
+        v->scale--;
+    }
+    if (v->mant == 0)
+        v->negative = 0;
+}
+
+/* v *= 10^k exactly. Returns -1 when the value would pass 10^20 (v is then unusable). */
+static int qv_shift(struct qvalue *v, unsigned k)
+{
+    if (v->scale >= k) {
+        v->scale -= k;
+    } else {
+        unsigned e = k - v->scale;
+        v->scale = 0;
+        if (v->mant != 0) {
+            if (e > LIMIT_EXP)
+                return -1;
+            if (v->mant > pow10u(LIMIT_EXP) / pow10u(e))
+                return -1;
+            v->mant *= pow10u(e);
+        }
+    }
+    return qv_too_big(v) ? -1 : 0;
+}
+
+/* a += b (both non-negative, within the limit). Returns -1 past 10^20. */
+static int qv_add(struct qvalue *a, const struct qvalue *b)
+{
+    u128 ma = a->mant, mb = b->mant;
+    unsigned s = a->scale;
+    if (b->scale > s) {
+        ma *= pow10u(b->scale - s);
+        s = b->scale;
+    } else if (b->scale < s) {
+        mb *= pow10u(s - b->scale);
+    }
+    a->mant = ma + mb;
+    a->scale = s;
+    return qv_too_big(a) ? -1 : 0;
+}
+
+static size_t put_u128(char *digits, u128 m)
+{
+    char tmp[48];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + (unsigned)(m % 10));
+        m /= 10;
+    } while (m);
+    for (size_t i = 0; i < n; i++)
+        digits[i] = tmp[n - 1 - i];
+    return n;
+}
+
+static void emit_char(char *buf, size_t size, size_t *pos, char c)
+{
+    if (*pos + 1 < size)
+        buf[*pos] = c;
+    (*pos)++;
+}
+
+/* Writes mant / 10^scale (trailing fractional zeros dropped) for any scale. */
+static size_t format_decimal(u128 mant, unsigned long long scale, int negative, char *buf, size_t size)
+{
+    char digits[48];
+    while (scale > 0 && mant % 10 == 0) {
+        mant /= 10;
+        scale--;
+    }
+    size_t nd = put_u128(digits, mant);
+    size_t pos = 0;
+    if (negative && mant != 0)
+        emit_char(buf, size, &pos, '-');
+    if (scale == 0) {
+        for (size_t i = 0; i < nd; i++)
+            emit_char(buf, size, &pos, digits[i]);
+    } else if (scale < nd) {
+        size_t ip = nd - (size_t)scale;
+        for (size_t i = 0; i < nd; i++) {
+            if (i == ip)
+                emit_char(buf, size, &pos, '.');
+            emit_char(buf, size, &pos, digits[i]);
+        }
+    } else {
+        emit_char(buf, size, &pos, '0');
+        emit_char(buf, size, &pos, '.');
+        unsigned long long zeros = scale - nd;
+        if (pos + zeros + 1 < size) {
+            for (unsigned long long z = 0; z < zeros; z++)
+                emit_char(buf, size, &pos, '0');
+        } else {
+            if (pos + 1 < size)
+                memset(buf + pos, '0', size - 1 - pos);
+            pos += (size_t)zeros;
+        }
+        for (size_t i = 0; i < nd; i++)
+            emit_char(buf, size, &pos, digits[i]);
+    }
+    if (size > 0)
+        buf[pos < size ? pos : size - 1] = '\0';
+    return pos;
+}
+
+size_t qvalue_format(const struct qvalue *v, char *buf, size_t size)
+{
+    return format_decimal(v->mant, v->scale, v->negative, buf, size);
+}
+
+size_t qvalue_format_scaled(const struct qvalue *v, unsigned exp10, char *buf, size_t size)
+{
+    return format_decimal(v->mant, (unsigned long long)v->scale + exp10, v->negative, buf, size);
+}
+
+int qvalue_cmp(const struct qvalue *a, const struct qvalue *b)
+{
+    int na = a->negative && a->mant != 0, nb = b->negative && b->mant != 0;
+    if (na != nb)
+        return na ? -1 : 1;
+    unsigned sa = a->scale > 38 ? 38 : a->scale, sb = b->scale > 38 ? 38 : b->scale;
+    u128 ia = a->mant / pow10u(sa), fa = a->mant % pow10u(sa);
+    u128 ib = b->mant / pow10u(sb), fb = b->mant % pow10u(sb);
+    int r = 0;
+    if (ia != ib) {
+        r = ia < ib ? -1 : 1;
+    } else {
+        /* Compare the fractions digit by digit from the left, at a common scale. */
+        /* cppcheck-suppress knownConditionTrueFalse ; scales differ, cppcheck 2.10 assumes 0 */
+        unsigned s = sa > sb ? sa : sb;
+        for (unsigned d = 1; d <= s && r == 0; d++) {
+            unsigned da = d <= sa ? (unsigned)(fa / pow10u(sa - d) % 10) : 0;
+            unsigned db = d <= sb ? (unsigned)(fb / pow10u(sb - d) % 10) : 0;
+            if (da != db)
+                r = da < db ? -1 : 1;
+        }
+    }
+    return na ? -r : r;
+}
+
+double qvalue_to_double(const struct qvalue *v)
+{
+    unsigned s = v->scale > 38 ? 38 : v->scale;
+    u128 ip = v->mant / pow10u(s), fp = v->mant % pow10u(s);
+    double d = (double)ip + (double)fp / (double)pow10u(s);
+    return v->negative ? -d : d;
+}
+
+const char *quantity_qualifier_name(enum quantity_qualifier q)
+{
+    switch (q) {
+    case QUAL_NONE: return "";
+    case QUAL_APPROX: return "approx";
+    case QUAL_AT_LEAST: return "at_least";
+    case QUAL_MORE_THAN: return "more_than";
+    case QUAL_AT_MOST: return "at_most";
+    case QUAL_LESS_THAN: return "less_than";
+    case QUAL_RANGE: return "range";
+    }
+    return "";
+}
+
+const char *quantity_role_name(enum quantity_role r)
+{
+    switch (r) {
+    case QROLE_NONE: return "";
+    case QROLE_TOTAL: return "total";
+    case QROLE_ACTIVE: return "active";
+    case QROLE_NAME: return "name";
+    }
+    return "";
+}
+
+/* ---- Lists ---- */
+
+void quantity_list_clear(struct quantity_list *list)
+{
+    list->count = 0;
+    list->n_issues = 0;
+}
+
+void quantity_list_free(struct quantity_list *list)
+{
+    if (!list)
+        return;
+    free(list->items);
+    free(list->issues);
+    list->items = NULL;
+    list->issues = NULL;
+    list->count = list->cap = list->n_issues = list->issues_cap = 0;
+}
+
+/* ---- Text helpers ---- */
+
+struct scan {
+    const unsigned char *s;
+    size_t n;
+    struct quantity_list *out;
+};
+
+#define LIT(w) (w), (sizeof(w) - 1)
+
+/* The code point at i (0 past the end); the text was validated first. */
+static inline unsigned cp_at(const struct scan *sc, size_t i, size_t *len)
+{
+    if (i >= sc->n) {
+        *len = 0;
+        return 0;
+    }
+    return utf8_decode((const char *)sc->s, sc->n, i, len);
+}
+
+static unsigned cp_before(const struct scan *sc, size_t i, size_t *len)
+{
+    if (i > sc->n) {
+        *len = 0;
+        return 0;
+    }
+    return utf8_before((const char *)sc->s, i, len);
+}
+
+static int is_hangul(unsigned c) { return c >= 0xAC00 && c <= 0xD7A3; }
+static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
+static int is_alpha(unsigned c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+static int is_alnum(unsigned c) { return is_digit(c) || is_alpha(c); }
+static int byte_at(const struct scan *sc, size_t i) { return i < sc->n ? sc->s[i] : -1; }
+static int digit_at(const struct scan *sc, size_t i) { return i < sc->n && is_digit(sc->s[i]); }
+
+/* The bytes at i spell w. A plain loop: the words are a few bytes long and a call to memcmp
+ * per candidate cost a third of the scan time. */
+static inline int at(const struct scan *sc, size_t i, const char *w, size_t wl)
+{
+    if (i + wl > sc->n)
+        return 0;
+    const unsigned char *s = sc->s + i;
+    for (size_t k = 0; k < wl; k++)
+        if (s[k] != (unsigned char)w[k])
+            return 0;
+    return 1;
+}
+
+static int hangul_at(const struct scan *sc, size_t i)
+{
+    size_t l;
+    return is_hangul(cp_at(sc, i, &l));
+}
+
+static int hangul_before(const struct scan *sc, size_t i)
+{
+    size_t l;
+    return is_hangul(cp_before(sc, i, &l));
+}
+
+/* A tilde that joins a range: ~ ～ ∼ 〜. Returns its length. */
+static size_t tilde_at(const struct scan *sc, size_t i)
+{
+    if (byte_at(sc, i) == '~')
+        return 1;
+    if (at(sc, i, LIT("\xEF\xBD\x9E")) || at(sc, i, LIT("\xE2\x88\xBC")) || at(sc, i, LIT("\xE3\x80\x9C")))
+        return 3;
+    return 0;
+}
+
+/* Skips a name-like token: ASCII letters, digits, '_', '.', '-' (the digits of B2B, K1,
+ * 인턴VL3_5-38B, 2025-12-28, 0003001728). */
+static size_t skip_token(const struct scan *sc, size_t i)
+{
+    while (i < sc->n) {
+        unsigned c = sc->s[i];
+        if (is_alnum(c) || c == '_')
+            i++;
+        else if ((c == '.' || c == '-' || c == ':' || c == '/') && i + 1 < sc->n && is_alnum(sc->s[i + 1]))
+            i++;
+        else
+            break;
+    }
+    return i;
+}
+
+/* Sino-Korean numeral syllables. */
+static int sino_digit(unsigned c)
+{
+    switch (c) {
+    case 0xC77C: return 1; /* 일 */
+    case 0xC774: return 2; /* 이 */
+    case 0xC0BC: return 3; /* 삼 */
+    case 0xC0AC: return 4; /* 사 */
+    case 0xC624: return 5; /* 오 */
+    case 0xC721: return 6; /* 육 */
+    case 0xCE60: return 7; /* 칠 */
+    case 0xD314: return 8; /* 팔 */
+    case 0xAD6C: return 9; /* 구 */
+    }
+    return -1;
+}
+
+static int zero_syllable(unsigned c) { return c == 0xC601 || c == 0xACF5; } /* 영 공 */
+
+static unsigned small_exp(unsigned c)
+{
+    switch (c) {
+    case 0xC2ED: return 1; /* 십 */
+    case 0xBC31: return 2; /* 백 */
+    case 0xCC9C: return 3; /* 천 */
+    }
+    return 0;
+}
+
+static unsigned big_exp(unsigned c)
+{
+    switch (c) {
+    case 0xB9CC: return 4;  /* 만 */
+    case 0xC5B5: return 8;  /* 억 */
+    case 0xC870: return 12; /* 조 */
+    case 0xACBD: return 16; /* 경 */
+    }
+    return 0;
+}
+
+static int sino_char(unsigned c) { return sino_digit(c) > 0 || small_exp(c) || big_exp(c); }
+
+#define CP_JEOM 0xC810u /* 점 */
+
+/* ---- Word lists ---- */
+
+/* First syllables of what may follow a figure inside the same eojeol: particles (은 는 이 가
+ * 을 를 의 에 로 으로 와 과 도 만 까지 부터 씩 …) and qualifiers (가량 정도 미만 초과 여 남짓
+ * 안팎 내외 규모 급 수준). A figure glued to any other syllable is part of a word. */
+static int particle_syllable(unsigned c)
+{
+    static const unsigned set[] = {
+        0xC740, 0xB294, 0xC774, 0xAC00, 0xC744, 0xB97C, 0xC758, 0xC5D0, 0xB85C, 0xC73C,
+        0xC640, 0xACFC, 0xB3C4, 0xB9CC, 0xAE4C, 0xBD80, 0xC529, 0xCBE4, 0xAED8, 0xC778,
+        0xC600, 0xB77C, 0xB780, 0xCC98, 0xBCF4, 0xB2F9, 0xC9DC, 0xC5B4, 0xC815, 0xBBF8,
+        0xCD08, 0xC5EC, 0xB0A8, 0xC548, 0xB0B4, 0xADDC, 0xAE09, 0xC218, 0xBC16, 0xBFD0,
+        0xB9C8, 0xC785, 0xC600,
+    };
+    for (size_t k = 0; k < sizeof set / sizeof set[0]; k++)
+        if (set[k] == c)
+            return 1;
+    return 0;
+}
+
+/* Is the position a boundary after a figure: end, a non-Hangul character, or a particle? */
+static int figure_boundary(const struct scan *sc, size_t i)
+{
+    size_t l;
+    unsigned c = cp_at(sc, i, &l);
+    return l == 0 || !is_hangul(c) || particle_syllable(c);
+}
+
+/* Dates, times, durations and ordinals glued to a number: the number is not a figure. */
+static size_t stop_suffix(const struct scan *sc, size_t i)
+{
+    static const struct { const char *w; size_t len; } words[] = {
+        { LIT("개월") }, { LIT("번째") }, { LIT("시간") }, { LIT("단계") }, { LIT("세기") },
+        { LIT("세대") }, { LIT("학년") }, { LIT("등급") }, { LIT("라운드") },
+        { LIT("년") }, { LIT("월") }, { LIT("일") }, { LIT("시") }, { LIT("분") }, { LIT("주") },
+        { LIT("박") }, { LIT("세") }, { LIT("살") }, { LIT("차") }, { LIT("위") }, { LIT("등") },
+        { LIT("째") }, { LIT("호") }, { LIT("기") }, { LIT("회") }, { LIT("층") }, { LIT("강") },
+        { LIT("선") }, { LIT("절") },
+    };
+    if (at(sc, i, LIT("초과")) || at(sc, i, LIT("차례")))
+        return 0;
+    if (at(sc, i, LIT("초")))
+        return 3;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (at(sc, i, words[k].w, words[k].len))
+            return words[k].len;
+    return 0;
+}
+
+/* Nouns after "3대": a ranking (3대 강국, 5대 은행), not three machines. */
+static int ranking_noun(const struct scan *sc, size_t i)
+{
+    static const struct { const char *w; size_t len; } words[] = {
+        { LIT("강국") }, { LIT("기업") }, { LIT("그룹") }, { LIT("은행") }, { LIT("분야") },
+        { LIT("산업") }, { LIT("과제") }, { LIT("전략") }, { LIT("핵심") }, { LIT("원칙") },
+        { LIT("요소") }, { LIT("거점") }, { LIT("도시") }, { LIT("플랫폼") }, { LIT("이슈") },
+        { LIT("혁신") }, { LIT("주요") }, { LIT("축") }, { LIT("국정") }, { LIT("명품") },
+        { LIT("강") }, { LIT("초반") }, { LIT("중반") }, { LIT("후반") }, { LIT("남성") },
+        { LIT("여성") }, { LIT("청년") }, { LIT("주주") }, { LIT("국회") }, { LIT("대통령") },
+        { LIT("총선") }, { LIT("대선") }, { LIT("회장") }, { LIT("정부") },
+    };
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (at(sc, i, words[k].w, words[k].len))
+            return 1;
+    return 0;
+}
+
+enum unit_flags {
+    UF_COUNTER = 1,   /* may follow a native Korean numeral (한 개, 두 명) */
+    UF_DAE = 2,       /* 대: machines, unless a ranking */
+    UF_RANGE_DAE = 4, /* "100억원대", "3%대": in that range, approx */
+    UF_GAE = 8,       /* 개: 개국, 개사, 개팀 stay counts */
+};
+
+struct unit_def {
+    const char *w;
+    size_t len;
+    const char *name;
+    unsigned flags;
+};
+
+static const struct unit_def unit_table[] = {
+    { LIT("%p"), "percent_point", 0 },
+    { LIT("%P"), "percent_point", 0 },
+    { LIT("%포인트"), "percent_point", 0 },
+    { LIT("%"), "percent", UF_RANGE_DAE },
+    { LIT("\xEF\xBC\x85"), "percent", UF_RANGE_DAE },
+    { LIT("퍼센트포인트"), "percent_point", 0 },
+    { LIT("퍼센트"), "percent", UF_RANGE_DAE },
+    { LIT("개"), "count", UF_COUNTER | UF_GAE },
+    { LIT("명"), "people", UF_COUNTER },
+    { LIT("사람"), "people", UF_COUNTER },
+    { LIT("건"), "cases", UF_COUNTER },
+    { LIT("장"), "sheets", UF_COUNTER },
+    { LIT("대"), "units", UF_COUNTER | UF_DAE },
+    { LIT("번"), "times", UF_COUNTER },
+    { LIT("차례"), "times", UF_COUNTER },
+    { LIT("점"), "score", 0 },
+    { LIT("토큰"), "tokens", 0 },
+    { LIT("배"), "multiple", UF_COUNTER },
+    { LIT("곳"), "places", UF_COUNTER },
+    { LIT("종"), "kinds", UF_COUNTER },
+    { LIT("가지"), "kinds", UF_COUNTER },
+    { LIT("원"), "KRW", UF_RANGE_DAE },
+    { LIT("달러"), "USD", UF_RANGE_DAE },
+    { LIT("엔"), "JPY", UF_RANGE_DAE },
+    { LIT("위안"), "CNY", UF_RANGE_DAE },
+    { LIT("유로"), "EUR", UF_RANGE_DAE },
+};
+
+/* Matches a unit at i. attached: glued to the number ("5개사" may continue with 국/사/팀…). */
+static const struct unit_def *match_unit(const struct scan *sc, size_t i, int attached, size_t *end)
+{
+    for (size_t k = 0; k < sizeof unit_table / sizeof unit_table[0]; k++) {
+        const struct unit_def *u = &unit_table[k];
+        if (!at(sc, i, u->w, u->len))
+            continue;
+        size_t e = i + u->len;
+        if (!figure_boundary(sc, e)) {
+            /* 개국, 개사, 개팀, 개교, 개소 are still counts; 원대 / %대 handled by the caller. */
+            static const struct { const char *w; size_t len; } gae[] = {
+                { LIT("국") }, { LIT("사") }, { LIT("팀") }, { LIT("교") }, { LIT("소") },
+                { LIT("곳") }, { LIT("종") }, { LIT("社") },
+            };
+            int ok = 0;
+            if ((u->flags & UF_GAE) && attached)
+                for (size_t g = 0; g < sizeof gae / sizeof gae[0]; g++)
+                    if (at(sc, e, gae[g].w, gae[g].len)) {
+                        ok = 1;
+                        e += gae[g].len;
+                        break;
+                    }
+            if (!ok && (u->flags & UF_RANGE_DAE) && at(sc, e, LIT("대")) && figure_boundary(sc, e + 3))
+                ok = 1; /* the caller reads 대 */
+            if (!ok && (u->flags & UF_DAE))
+                ok = 1; /* the caller decides between machines and a ranking */
+            if (!ok)
+                continue;
+        }
+        *end = e;
+        return u;
+    }
+    return NULL;
+}
+
+struct prefix_def {
+    const char *w;
+    size_t len;
+    enum quantity_qualifier q;
+};
+
+static const struct prefix_def prefix_table[] = {
+    { LIT("약"), QUAL_APPROX },     { LIT("대략"), QUAL_APPROX },   { LIT("최대"), QUAL_AT_MOST },
+    { LIT("최소"), QUAL_AT_LEAST }, { LIT("총"), QUAL_NONE },       { LIT("무려"), QUAL_NONE },
+    { LIT("불과"), QUAL_NONE },     { LIT("평균"), QUAL_NONE },     { LIT("단"), QUAL_NONE },
+};
+
+/* The Hangul word that ends at i (starts after a non-Hangul character) is one of the prefixes. */
+static const struct prefix_def *prefix_ending_at(const struct scan *sc, size_t i)
+{
+    for (size_t k = 0; k < sizeof prefix_table / sizeof prefix_table[0]; k++) {
+        const struct prefix_def *p = &prefix_table[k];
+        if (i >= p->len && memcmp(sc->s + i - p->len, p->w, p->len) == 0 && !hangul_before(sc, i - p->len))
+            return p;
+    }
+    return NULL;
+}
+
+/* ---- Numerals ---- */
+
+enum mode { MODE_DIGITS, MODE_SINO, MODE_NATIVE };
+
+enum native_kind {
+    NAT_CARDINAL,      /* 하나, 둘, 스물, 서른다섯: a number on its own */
+    NAT_PRENOMINAL,    /* 한, 두, 세, 네, 스무: only before a counter */
+    NAT_PRE_COMBO,     /* 열두, 쉰두: unambiguous enough alone */
+    NAT_NEEDS_COUNTER, /* 열, 쉰: ordinary words alone */
+};
+
+/* One number with what is attached to it. */
+struct head {
+    size_t start, end;         /* whole span (start includes a prefix qualifier) */
+    size_t num_start, num_end; /* the numeral */
+    struct qvalue v;
+    unsigned big;              /* exponent of the last 만/억/조/경, 0 if none */
+    int korean;                /* used 십/백/천 or 만/억/조/경 */
+    unsigned eng;              /* exponent of B/T/M/K, 0 if none */
+    int point;                 /* had a decimal point */
+    enum mode mode;
+    unsigned nchars;           /* syllables of a Sino-Korean numeral */
+    enum native_kind native;
+    const char *unit;
+    enum quantity_qualifier qual;
+    enum quantity_role role;
+    int native_range;          /* 두세 명: v .. high */
+    struct qvalue high;
+    int moe;
+    struct qvalue active;
+    size_t active_start, active_end;
+};
+
+enum res { R_NONE, R_OK, R_SKIP, R_ISSUE };
+
+static void add_issue(struct scan *sc, size_t off, size_t end, const char *msg)
+{
+    struct quantity_list *o = sc->out;
+    xgrow(&o->issues, &o->issues_cap, o->n_issues + 1, sizeof *o->issues);
+    o->issues[o->n_issues].offset = off;
+    o->issues[o->n_issues].length = end > off ? end - off : 1;
+    o->issues[o->n_issues].message = msg;
+    o->n_issues++;
+}
+
+static const char MSG_OVERFLOW[] = "number too large (magnitude past 10^20)";
+static const char MSG_COMMA[] = "malformed number (repeated comma)";
+static const char MSG_GROUP[] = "malformed number (bad digit grouping)";
+static const char MSG_POINTS[] = "malformed number (more than one decimal point)";
+static const char MSG_DECIMALS[] = "malformed number (more than 18 decimal places)";
+static const char MSG_REPEAT[] = "malformed number (repeated unit)";
+static const char MSG_ORDER[] = "malformed number (units out of order)";
+
+/* Reads digits [,ddd]* [.d+] at i. Returns R_OK with *v and *end, R_SKIP for a dotted token
+ * that is no number (2025.12.30, 1.2.3: *end after it), R_ISSUE after recording a problem. */
+static enum res read_digits(struct scan *sc, size_t i, struct qvalue *v, size_t *end, int *point)
+{
+    const u128 cap = pow10u(38);
+    u128 m = 0;
+    int over = 0, grouped = 0;
+    unsigned scale = 0;
+    size_t p = i;
+    while (digit_at(sc, p)) {
+        if (m > cap / 10)
+            over = 1;
+        else
+            m = m * 10 + (sc->s[p] - '0');
+        p++;
+    }
+    while (byte_at(sc, p) == ',') {
+        if (byte_at(sc, p + 1) == ',' && (digit_at(sc, p + 2) || byte_at(sc, p + 2) == ',')) {
+            size_t e = p;
+            while (byte_at(sc, e) == ',' || digit_at(sc, e))
+                e++;
+            add_issue(sc, i, e, MSG_COMMA);
+            *end = e;
+            return R_ISSUE;
+        }
+        size_t q = p + 1, nd = 0;
+        while (digit_at(sc, q + nd))
+            nd++;
+        if (nd == 3) {
+            for (size_t k = 0; k < 3; k++) {
+                if (m > cap / 10)
+                    over = 1;
+                else
+                    m = m * 10 + (sc->s[q + k] - '0');
+            }
+            grouped = 1;
+            p = q + 3;
+        } else if (nd > 0 && grouped) {
+            add_issue(sc, i, q + nd, MSG_GROUP);
+            *end = q + nd;
+            return R_ISSUE;
+        } else {
+            break; /* a list: "1,2위" */
+        }
+    }
+    *point = 0;
+    if (byte_at(sc, p) == '.' && digit_at(sc, p + 1)) {
+        *point = 1;
+        p++;
+        while (digit_at(sc, p)) {
+            if (scale >= MAX_SCALE) {
+                size_t e = p;
+                while (digit_at(sc, e))
+                    e++;
+                add_issue(sc, i, e, MSG_DECIMALS);
+                *end = e;
+                return R_ISSUE;
+            }
+            if (m > cap / 10)
+                over = 1;
+            else
+                m = m * 10 + (sc->s[p] - '0');
+            scale++;
+            p++;
+        }
+        if (byte_at(sc, p) == '.' && digit_at(sc, p + 1)) {
+            /* 1.2.3: a version or a date unless a unit says it was meant as a figure. */
+            size_t e = p;
+            while (digit_at(sc, e) || (byte_at(sc, e) == '.' && digit_at(sc, e + 1)))
+                e++;
+            size_t l, ue;
+            unsigned c = cp_at(sc, e, &l);
+            if (big_exp(c) || small_exp(c) || match_unit(sc, e, 1, &ue)
+                || (l == 1 && (c == 'B' || c == 'T' || c == 'M' || c == 'K'))) {
+                add_issue(sc, i, e + l, MSG_POINTS);
+                *end = e + l;
+                return R_ISSUE;
+            }
+            *end = e;
+            return R_SKIP;
+        }
+    }
+    struct qvalue r = { m, scale, 0 };
+    if (over || qv_too_big(&r)) {
+        add_issue(sc, i, p, MSG_OVERFLOW);
+        *end = p;
+        return R_ISSUE;
+    }
+    *v = r;
+    *end = p;
+    return R_OK;
+}
+
+/* A number below 10^4 written with 천/백/십: "3천", "2천5백", "오천", "칠천십이", "5000".
+ * In digit mode the coefficients are ASCII, in Sino mode Hangul. Returns R_NONE if nothing
+ * was read. */
+static enum res read_small(struct scan *sc, size_t i, enum mode mode, struct qvalue *v, size_t *end,
+                           int *korean, int *point, unsigned *nchars)
+{
+    struct qvalue total = { 0, 0, 0 };
+    unsigned last = 4;
+    int any = 0;
+    size_t p = i;
+    *point = 0;
+    for (;;) {
+        struct qvalue coef = { 0, 0, 0 };
+        int have_coef = 0;
+        size_t q = p, l;
+        if (mode == MODE_DIGITS) {
+            if (digit_at(sc, q)) {
+                int pt = 0;
+                enum res r = read_digits(sc, q, &coef, &q, &pt);
+                if (r != R_OK) {
+                    *end = q;
+                    return r;
+                }
+                have_coef = 1;
+                *point |= pt;
+            }
+        } else {
+            int d = sino_digit(cp_at(sc, q, &l));
+            if (d > 0) {
+                coef.mant = (unsigned)d;
+                have_coef = 1;
+                q += l;
+                (*nchars)++;
+            }
+        }
+        unsigned e = small_exp(cp_at(sc, q, &l));
+        if (e && e < last) {
+            if (!have_coef)
+                coef.mant = 1;
+            if (qv_shift(&coef, e) < 0 || qv_add(&total, &coef) < 0) {
+                add_issue(sc, i, q + l, MSG_OVERFLOW);
+                *end = q + l;
+                return R_ISSUE;
+            }
+            (*nchars)++;
+            *korean = 1;
+            last = e;
+            any = 1;
+            p = q + l;
+            continue;
+        }
+        if (have_coef) {
+            if (any && mode == MODE_DIGITS && coef.scale > 0)
+                return R_NONE; /* "3천5.5" */
+            if (qv_add(&total, &coef) < 0) {
+                add_issue(sc, i, q, MSG_OVERFLOW);
+                *end = q;
+                return R_ISSUE;
+            }
+            any = 1;
+            p = q;
+        }
+        break;
+    }
+    if (!any)
+        return R_NONE;
+    *v = total;
+    *end = p;
+    return R_OK;
+}
+
+static int section_start(const struct scan *sc, size_t i, enum mode mode)
+{
+    size_t l;
+    if (mode == MODE_DIGITS)
+        return digit_at(sc, i);
+    unsigned c = cp_at(sc, i, &l);
+    return sino_digit(c) > 0 || small_exp(c);
+}
+
+/* Two-syllable words that read as a digit and a big unit: 구조 (structure), 구경, 일조, 사경,
+ * 이만 (this much), 오만 (arrogance). They are figures only before a unit (오만 원). */
+static int sino_word(const struct scan *sc, size_t from, size_t to)
+{
+    static const char *const words[] = { "구조", "구경", "일조", "사경", "이만", "오만", "이조", "사조" };
+    if (to - from != 6)
+        return 0;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (memcmp(sc->s + from, words[k], 6) == 0)
+            return 1;
+    return 0;
+}
+
+/* The numeral proper: sections "coef 만/억/조/경" from large to small, maybe separated by one
+ * space ("1조 2000억", "삼만 오천"), then a plain last section ("1만2000"). */
+static enum res read_numeral(struct scan *sc, size_t i, enum mode mode, struct head *h, size_t *resume)
+{
+    struct qvalue total = { 0, 0, 0 };
+    unsigned last_big = 99;
+    size_t p = i;
+    int first = 1;
+    h->korean = 0;
+    h->point = 0;
+    h->nchars = 0;
+    h->big = 0;
+    for (;;) {
+        struct qvalue small = { 0, 0, 0 };
+        size_t q = p, l;
+        int pt = 0;
+        enum res r = read_small(sc, p, mode, &small, &q, &h->korean, &pt, &h->nchars);
+        if (r == R_ISSUE || r == R_SKIP) {
+            *resume = q;
+            return r;
+        }
+        int any = r == R_OK;
+        unsigned c = cp_at(sc, q, &l);
+        unsigned e = big_exp(c);
+        if (e && (any || first)) {
+            if (e == last_big || (mode == MODE_DIGITS && e > last_big)) {
+                if (mode == MODE_SINO && e != 8 && e != 16) /* 만만하다, 조조: words */
+                    return R_NONE;
+                size_t x = q + l;
+                while (big_exp(cp_at(sc, x, &l)))
+                    x += l;
+                add_issue(sc, h->num_start, x, e == last_big ? MSG_REPEAT : MSG_ORDER);
+                *resume = x;
+                return R_ISSUE;
+            }
+            if (e > last_big)
+                return R_NONE; /* 조만간, 억만장자 */
+            if (!any)
+                small.mant = 1, small.scale = 0;
+            h->point |= pt;
+            if (qv_shift(&small, e) < 0 || qv_add(&total, &small) < 0) {
+                add_issue(sc, h->num_start, q + l, MSG_OVERFLOW);
+                *resume = q + l;
+                return R_ISSUE;
+            }
+            if (mode == MODE_SINO)
+                h->nchars++;
+            h->korean = 1;
+            last_big = e;
+            h->big = e;
+            p = q + l;
+            first = 0;
+            /* 억억, 1억억, 5만억: a big unit that does not get smaller. */
+            unsigned en = big_exp(cp_at(sc, p, &l));
+            if (en && en >= last_big) {
+                if (mode == MODE_SINO && !(en == last_big && (en == 8 || en == 16)))
+                    return R_NONE; /* 만만하다, 조조 */
+                size_t x = p;
+                while (big_exp(cp_at(sc, x, &l)))
+                    x += l;
+                add_issue(sc, h->num_start, x, en == last_big ? MSG_REPEAT : MSG_ORDER);
+                *resume = x;
+                return R_ISSUE;
+            }
+            /* Another section? Not after a word that only looks like a numeral (구조 이만). */
+            if (mode == MODE_SINO && sino_word(sc, h->num_start, p))
+                break;
+            size_t s = p;
+            if (byte_at(sc, s) == ' ')
+                s++;
+            if (!section_start(sc, s, mode))
+                break;
+            struct qvalue nx = { 0, 0, 0 };
+            size_t nq;
+            int k2 = 0, pt2 = 0;
+            unsigned nc2 = 0;
+            struct scan probe = *sc;
+            struct quantity_list scratch = { 0 };
+            probe.out = &scratch; /* a failed look-ahead must not record issues */
+            enum res r2 = read_small(&probe, s, mode, &nx, &nq, &k2, &pt2, &nc2);
+            quantity_list_free(&scratch);
+            if (r2 != R_OK)
+                break;
+            unsigned e2 = big_exp(cp_at(sc, nq, &l));
+            if (e2 && e2 < last_big) {
+                p = s;
+                continue;
+            }
+            if (e2 && e2 >= last_big && s == p) {
+                p = s;
+                continue; /* "1억2억": reported as malformed on the next turn */
+            }
+            /* In Hangul the last section needs 십/백/천: 만이천 is 12000 but 조사, 만일, 경이
+             * are words. */
+            if (!e2 && (s == p || last_big == 4) && !pt2 && (mode != MODE_SINO || k2) && qvalue_cmp(&nx, &(struct qvalue){ pow10u(last_big), 0, 0 }) < 0
+                && !stop_suffix(sc, nq) && !(mode == MODE_DIGITS && (is_alnum((unsigned)byte_at(sc, nq)) || byte_at(sc, nq) == '.'))) {
+                if (mode == MODE_SINO && sino_char(cp_at(sc, nq, &l)))
+                    break;
+                read_small(sc, s, mode, &nx, &nq, &h->korean, &pt2, &h->nchars);
+                if (qv_add(&total, &nx) < 0) {
+                    add_issue(sc, h->num_start, nq, MSG_OVERFLOW);
+                    *resume = nq;
+                    return R_ISSUE;
+                }
+                p = nq;
+            }
+            break;
+        }
+        if (!any)
+            return first ? R_NONE : R_OK;
+        if (first) {
+            total = small;
+            h->point |= pt;
+            p = q;
+        }
+        break;
+    }
+    h->v = total;
+    h->num_end = p;
+    h->end = p;
+    return R_OK;
+}
+
+/* ---- Native Korean numerals ---- */
+
+struct native_word {
+    const char *w;
+    size_t len;
+    unsigned value;
+    enum native_kind kind;
+};
+
+static const struct native_word native_tens[] = {
+    { LIT("스물"), 20, NAT_CARDINAL }, { LIT("스무"), 20, NAT_PRENOMINAL },
+    { LIT("서른"), 30, NAT_CARDINAL }, { LIT("마흔"), 40, NAT_CARDINAL },
+    { LIT("예순"), 60, NAT_CARDINAL }, { LIT("일흔"), 70, NAT_CARDINAL },
+    { LIT("여든"), 80, NAT_CARDINAL }, { LIT("아흔"), 90, NAT_CARDINAL },
+    { LIT("열"), 10, NAT_NEEDS_COUNTER }, { LIT("쉰"), 50, NAT_NEEDS_COUNTER },
+};
+
+static const struct native_word native_units[] = {
+    { LIT("하나"), 1, NAT_CARDINAL }, { LIT("다섯"), 5, NAT_CARDINAL },
+    { LIT("여섯"), 6, NAT_CARDINAL }, { LIT("일곱"), 7, NAT_CARDINAL },
+    { LIT("여덟"), 8, NAT_CARDINAL }, { LIT("아홉"), 9, NAT_CARDINAL },
+    { LIT("둘"), 2, NAT_CARDINAL },   { LIT("셋"), 3, NAT_CARDINAL },
+    { LIT("넷"), 4, NAT_CARDINAL },   { LIT("한"), 1, NAT_PRENOMINAL },
+    { LIT("두"), 2, NAT_PRENOMINAL }, { LIT("세"), 3, NAT_PRENOMINAL },
+    { LIT("네"), 4, NAT_PRENOMINAL },
+};
+
+/* Approximate pairs before a counter: 한두 개, 두세 명, 서너 곳 (a range). */
+static const struct native_word native_pairs[] = {
+    { LIT("한두"), 1, NAT_PRENOMINAL },   { LIT("두세"), 2, NAT_PRENOMINAL },
+    { LIT("서너"), 3, NAT_PRENOMINAL },   { LIT("너덧"), 4, NAT_PRENOMINAL },
+    { LIT("네댓"), 4, NAT_PRENOMINAL },   { LIT("대여섯"), 5, NAT_PRENOMINAL },
+    { LIT("예닐곱"), 6, NAT_PRENOMINAL },
+};
+
+static const struct native_word *match_native(const struct scan *sc, size_t i,
+                                              const struct native_word *tab, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (at(sc, i, tab[k].w, tab[k].len))
+            return &tab[k];
+    return NULL;
+}
+
+/* Words after a native numeral that make it a time, an age or an ordinal (한 달, 두 시간,
+ * 스무 살, 두 번째). */
+static int native_time_word(const struct scan *sc, size_t i)
+{
+    static const struct { const char *w; size_t len; } words[] = {
+        { LIT("시") }, { LIT("달") }, { LIT("해") }, { LIT("살") }, { LIT("주") }, { LIT("날") },
+        { LIT("밤") }, { LIT("째") }, { LIT("번째") }, { LIT("분") },
+    };
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (at(sc, i, words[k].w, words[k].len))
+            return 1;
+    return 0;
+}
+
+static enum res read_native(struct scan *sc, size_t i, struct head *h)
+{
+    const struct native_word *pair = match_native(sc, i, native_pairs, sizeof native_pairs / sizeof native_pairs[0]);
+    if (pair) {
+        h->v = (struct qvalue){ pair->value, 0, 0 };
+        h->high = (struct qvalue){ pair->value + 1, 0, 0 };
+        h->native_range = 1;
+        h->num_end = h->end = i + pair->len;
+        h->native = NAT_PRENOMINAL;
+        h->korean = 1;
+        return R_OK;
+    }
+    const struct native_word *t = match_native(sc, i, native_tens, sizeof native_tens / sizeof native_tens[0]);
+    size_t p = i;
+    unsigned value = 0;
+    enum native_kind kind = NAT_CARDINAL;
+    int parts = 0;
+    if (t) {
+        value = t->value;
+        kind = t->kind;
+        p += t->len;
+        parts++;
+    }
+    if (!t || t->kind != NAT_PRENOMINAL) {
+        const struct native_word *u = match_native(sc, p, native_units, sizeof native_units / sizeof native_units[0]);
+        if (u) {
+            value += u->value;
+            kind = u->kind;
+            p += u->len;
+            parts++;
+        }
+    }
+    if (!parts)
+        return R_NONE;
+    if (parts == 2 && kind == NAT_PRENOMINAL)
+        kind = NAT_PRE_COMBO;
+    h->v = (struct qvalue){ value, 0, 0 };
+    h->num_end = h->end = p;
+    h->native = kind;
+    h->korean = 1;
+    return R_OK;
+}
+
+/* ---- One figure ---- */
+
+/* Is there an English-scale number ("235B", "10.7B") at i? */
+static int eng_number_at(const struct scan *sc, size_t i)
+{
+    size_t p = i;
+    if (!digit_at(sc, p))
+        return 0;
+    while (digit_at(sc, p) || (byte_at(sc, p) == '.' && digit_at(sc, p + 1)))
+        p++;
+    int c = byte_at(sc, p);
+    if (c != 'B' && c != 'T' && c != 'M' && c != 'K')
+        return 0;
+    return !is_alnum((unsigned)byte_at(sc, p + 1));
+}
+
+/* The token before a space at i-1 (up to whitespace, '(' or ','). */
+static void token_before(const struct scan *sc, size_t i, size_t *from, size_t *to)
+{
+    size_t k = i;
+    while (k > 0) {
+        unsigned char c = sc->s[k - 1];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ',' || c == '\'' || c == '"')
+            break;
+        k--;
+    }
+    *from = k;
+    *to = i;
+}
+
+static int digits_only_token(const struct scan *sc, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (!is_digit(sc->s[k]) && sc->s[k] != '.')
+            return 0;
+    return 1;
+}
+
+/* Is the English-scale number at i part of a model name: "GPT-OSS 120B", "큐웬3 235B",
+ * "큐웬 3 235B", "큐웬 3-235B", "SEED 8B"? */
+static int model_name_before(const struct scan *sc, size_t i)
+{
+    if (i == 0)
+        return 0;
+    size_t from, to;
+    if (sc->s[i - 1] == '-') {
+        token_before(sc, i - 1, &from, &to);
+        if (from == to)
+            return 0;
+        for (size_t k = from; k < to; k++)
+            if (!is_digit(sc->s[k]) && sc->s[k] != '.')
+                return 0;
+        return from > 0 && sc->s[from - 1] == ' ';
+    }
+    if (sc->s[i - 1] != ' ')
+        return 0;
+    token_before(sc, i - 1, &from, &to);
+    if (from == to)
+        return 0;
+    int latin = 0, ascii = 1, hangul = 0, digits_only = 1;
+    if (is_digit(sc->s[from]) && !digits_only_token(sc, from, to))
+        return 0; /* "500B 32B": a figure, not a name */
+    for (size_t k = from; k < to; k++) {
+        unsigned char c = sc->s[k];
+        if (is_alpha(c))
+            latin = 1;
+        if (c >= 0x80)
+            ascii = 0, hangul = 1;
+        if (!is_digit(c) && c != '.')
+            digits_only = 0;
+    }
+    if (latin && ascii)
+        return 1;
+    if (hangul && is_digit(sc->s[to - 1]))
+        return 1;
+    if (digits_only && from >= 2 && sc->s[from - 1] == ' ') {
+        size_t l;
+        unsigned c = cp_before(sc, from - 1, &l);
+        return is_hangul(c) || is_alpha(c);
+    }
+    return 0;
+}
+
+/* A plain number right after an ASCII word and a space: a version in a name ("V 3.1",
+ * "GPT 4"). */
+static int latin_word_before(const struct scan *sc, size_t i)
+{
+    if (i == 0 || sc->s[i - 1] != ' ')
+        return 0;
+    size_t from, to;
+    token_before(sc, i - 1, &from, &to);
+    if (from == to)
+        return 0;
+    int latin = 0;
+    for (size_t k = from; k < to; k++) {
+        unsigned char c = sc->s[k];
+        if (c >= 0x80)
+            return 0;
+        if (is_alpha(c))
+            latin = 1;
+    }
+    return latin;
+}
+
+static unsigned eng_exp_of(int c)
+{
+    switch (c) {
+    case 'K': return 3;
+    case 'M': return 6;
+    case 'B': return 9;
+    case 'T': return 12;
+    }
+    return 0;
+}
+
+/* Prefix qualifier right before i ("약 ", "약", "최대 "). Moves h->start back over it. */
+static void read_prefix(const struct scan *sc, size_t i, struct head *h)
+{
+    const struct prefix_def *p = NULL;
+    size_t start = i;
+    if (i > 0 && sc->s[i - 1] == ' ') {
+        p = prefix_ending_at(sc, i - 1);
+        if (p)
+            start = i - 1 - p->len;
+    } else if (hangul_before(sc, i)) {
+        p = prefix_ending_at(sc, i);
+        if (p)
+            start = i - p->len;
+    }
+    if (p && p->q != QUAL_NONE) {
+        h->qual = p->q;
+        h->start = start;
+    }
+}
+
+/* Reads the numeral at i and what is glued to it that decides whether it is a figure at all:
+ * English scale and MoE, dates and ordinals. */
+static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head *h, size_t *resume)
+{
+    memset(h, 0, sizeof *h);
+    h->start = h->num_start = i;
+    h->mode = mode;
+    h->unit = "";
+    read_prefix(sc, i, h);
+    enum res r;
+    size_t zl;
+    if (mode == MODE_NATIVE) {
+        r = read_native(sc, i, h);
+    } else if (mode == MODE_SINO && zero_syllable(cp_at(sc, i, &zl))) {
+        h->num_end = h->end = i + zl; /* 영점오 */
+        h->nchars = 1;
+        r = R_OK;
+    } else
+        r = read_numeral(sc, i, mode, h, resume);
+    if (r != R_OK)
+        return r;
+    size_t p = h->num_end, l;
+
+    if (mode == MODE_SINO) {
+        unsigned c = cp_at(sc, p, &l);
+        /* 점 decimals: 삼점사, 영점오. */
+        if (c == CP_JEOM && !h->big) {
+            size_t q = p + l, l2;
+            unsigned d = cp_at(sc, q, &l2);
+            if (sino_digit(d) > 0 || zero_syllable(d)) {
+                struct qvalue f = h->v;
+                while ((d = cp_at(sc, q, &l2)), (sino_digit(d) > 0 || zero_syllable(d))) {
+                    if (f.scale >= MAX_SCALE) {
+                        add_issue(sc, h->num_start, q, MSG_DECIMALS);
+                        *resume = q;
+                        return R_ISSUE;
+                    }
+                    f.mant = f.mant * 10 + (unsigned)(zero_syllable(d) ? 0 : sino_digit(d));
+                    f.scale++;
+                    q += l2;
+                    h->nchars++;
+                }
+                h->v = f;
+                h->point = 1;
+                h->nchars += 1;
+                p = h->num_end = h->end = q;
+                c = cp_at(sc, p, &l);
+            }
+        }
+        if (sino_char(c) || zero_syllable(c))
+            return R_NONE; /* 일이, 사이: not a numeral */
+    }
+
+    if (mode == MODE_DIGITS && !h->korean) {
+        int c = byte_at(sc, p);
+        /* Times, dates, ids, fractions, paths: 06:02, 2025-12-28, 1/2. */
+        if ((c == ':' || c == '/') && digit_at(sc, p + 1)) {
+            *resume = skip_token(sc, p);
+            return R_SKIP;
+        }
+        if ((c == '-' || c == ' ') && eng_number_at(sc, p + 1)) {
+            size_t from, to;
+            token_before(sc, h->num_start > 0 ? h->num_start - 1 : 0, &from, &to);
+            if (h->num_start > 0 && (sc->s[h->num_start - 1] == ' ') && from < to) {
+                /* "큐웬 3 235B": the 3 is the name's version. */
+                size_t l3;
+                unsigned pc = cp_before(sc, h->num_start - 1, &l3);
+                if (is_hangul(pc) || is_alpha(pc)) {
+                    *resume = p;
+                    return R_SKIP;
+                }
+            }
+        }
+        if (c == '-' && digit_at(sc, p + 1)) {
+            *resume = skip_token(sc, p);
+            return R_SKIP;
+        }
+        unsigned e = eng_exp_of(c);
+        int next = byte_at(sc, p + 1);
+        if (e == 3 && !h->point && h->v.mant < 10)
+            e = 0; /* 4K, 8K: a resolution, not four thousand */
+        if (e && !is_alnum((unsigned)next) && next != '_') {
+            if (next == '-' && is_alpha((unsigned)byte_at(sc, p + 2))
+                && !(byte_at(sc, p + 2) == 'A' && digit_at(sc, p + 3))) {
+                *resume = skip_token(sc, p); /* 8B-Instruct */
+                return R_SKIP;
+            }
+            if (qv_shift(&h->v, e) < 0) {
+                add_issue(sc, h->num_start, p + 1, MSG_OVERFLOW);
+                *resume = p + 1;
+                return R_ISSUE;
+            }
+            h->eng = e;
+            p++;
+            h->num_end = h->end = p;
+            if (model_name_before(sc, h->num_start))
+                h->role = QROLE_NAME;
+            /* MoE: 100B-A10, 20B-A2B */
+            if (byte_at(sc, p) == '-' && byte_at(sc, p + 1) == 'A' && digit_at(sc, p + 2)) {
+                struct qvalue a;
+                size_t q;
+                int pt;
+                enum res ra = read_digits(sc, p + 2, &a, &q, &pt);
+                if (ra == R_ISSUE) {
+                    *resume = q;
+                    return R_ISSUE;
+                }
+                if (ra == R_OK) {
+                    unsigned ae = eng_exp_of(byte_at(sc, q));
+                    size_t qe = ae ? q + 1 : q;
+                    if (!is_alnum((unsigned)byte_at(sc, qe))) {
+                        if (qv_shift(&a, ae ? ae : e) < 0) {
+                            add_issue(sc, p + 1, qe, MSG_OVERFLOW);
+                            *resume = qe;
+                            return R_ISSUE;
+                        }
+                        qv_normalise(&a);
+                        h->moe = 1;
+                        h->active = a;
+                        h->active_start = p + 1;
+                        h->active_end = qe;
+                        h->role = QROLE_TOTAL;
+                    }
+                }
+            }
+            return R_OK;
+        }
+        if (is_alpha((unsigned)c) || c == '_') {
+            *resume = skip_token(sc, p); /* 3D, 5G, 422a7 */
+            return R_SKIP;
+        }
+    } else if (mode == MODE_DIGITS && (is_alpha((unsigned)byte_at(sc, p)) || byte_at(sc, p) == '_')) {
+        *resume = skip_token(sc, p);
+        return R_SKIP;
+    }
+
+    /* 5·18, 6·25: dates that name events. */
+    if (mode == MODE_DIGITS && !h->korean && !h->point && at(sc, p, LIT("\xC2\xB7")) && digit_at(sc, p + 2)) {
+        size_t q = p + 2;
+        while (digit_at(sc, q))
+            q++;
+        size_t ue;
+        if (!match_unit(sc, q, 1, &ue) && !(byte_at(sc, q) == ' ' && match_unit(sc, q + 1, 0, &ue))
+            && !big_exp(cp_at(sc, q, &l)) && !stop_suffix(sc, q)) {
+            *resume = q;
+            return R_SKIP;
+        }
+    }
+    /* "3·4차수", "1, 2차": a list that ends in an ordinal or a date. */
+    if (mode == MODE_DIGITS && !h->korean && !h->eng) {
+        size_t q = p;
+        for (int items = 0; items < 4; items++) { /* bounded: "1,1,1,…" stays linear */
+            if (at(sc, q, LIT("\xC2\xB7")))
+                q += 2;
+            else if (byte_at(sc, q) == ',')
+                q += 1 + (byte_at(sc, q + 1) == ' ');
+            else
+                break;
+            if (!digit_at(sc, q))
+                break;
+            while (digit_at(sc, q))
+                q++;
+            size_t st = stop_suffix(sc, q);
+            if (st) {
+                *resume = q + st;
+                return R_SKIP;
+            }
+        }
+    }
+
+    /* 여: "1000여명", "40여 곳" */
+    if (mode != MODE_NATIVE && at(sc, p, LIT("여"))) {
+        size_t q = p + 3, ue;
+        if (!hangul_at(sc, q) || match_unit(sc, q, 1, &ue) || stop_suffix(sc, q)) {
+            if (h->qual == QUAL_NONE)
+                h->qual = QUAL_APPROX;
+            p = h->end = q;
+        }
+    }
+    size_t st = stop_suffix(sc, p);
+    if (st && mode != MODE_NATIVE) {
+        *resume = p + st;
+        return R_SKIP;
+    }
+    return R_OK;
+}
+
+/* Suffix qualifiers at h->end: 이상, 이하, 미만, 초과, 가량, 정도, 넘는 … */
+static void read_suffix_qualifier(const struct scan *sc, struct head *h)
+{
+    static const struct { const char *w; size_t len; enum quantity_qualifier q; } quals[] = {
+        { LIT("이상"), QUAL_AT_LEAST }, { LIT("넘는"), QUAL_AT_LEAST }, { LIT("넘게"), QUAL_AT_LEAST },
+        { LIT("넘은"), QUAL_AT_LEAST }, { LIT("넘어"), QUAL_AT_LEAST }, { LIT("초과"), QUAL_MORE_THAN },
+        { LIT("이하"), QUAL_AT_MOST },  { LIT("이내"), QUAL_AT_MOST },  { LIT("미만"), QUAL_LESS_THAN },
+        { LIT("가량"), QUAL_APPROX },   { LIT("정도"), QUAL_APPROX },   { LIT("남짓"), QUAL_APPROX },
+        { LIT("안팎"), QUAL_APPROX },   { LIT("내외"), QUAL_APPROX },   { LIT("쯤"), QUAL_APPROX },
+    };
+    size_t p = h->end;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t q = p;
+        if (pass == 1) {
+            /* "100억이 넘는", "100억을 넘어": a particle, a space, then 넘- */
+            static const struct { const char *w; size_t len; } parts[] = {
+                { LIT("이") }, { LIT("가") }, { LIT("을") }, { LIT("를") }, { LIT("은") }, { LIT("는") },
+            };
+            size_t k, n = sizeof parts / sizeof parts[0];
+            for (k = 0; k < n; k++)
+                if (at(sc, q, parts[k].w, parts[k].len))
+                    break;
+            if (k == n)
+                return;
+            q += parts[k].len;
+            if (byte_at(sc, q) != ' ' || !at(sc, q + 1, LIT("넘")))
+                return;
+        }
+        if (byte_at(sc, q) == ' ')
+            q++;
+        for (size_t k = 0; k < sizeof quals / sizeof quals[0]; k++) {
+            if (pass == 1 && k > 4)
+                break;
+            if (at(sc, q, quals[k].w, quals[k].len)) {
+                if (h->qual == QUAL_NONE)
+                    h->qual = quals[k].q;
+                h->end = q + quals[k].len;
+                return;
+            }
+        }
+    }
+}
+
+/* Reads the unit or counter after the numeral and the suffix qualifiers. Returns R_NONE when
+ * the numeral turns out to be part of a word, R_SKIP (with *resume) for a ranking (3대 강국). */
+static enum res read_tail(struct scan *sc, struct head *h, size_t *resume)
+{
+    size_t p = h->end, ue = 0;
+    const struct unit_def *u = NULL;
+    int spaced = 0;
+    if (h->role == QROLE_NAME || h->moe)
+        return R_OK;
+    u = match_unit(sc, p, 1, &ue);
+    if (!u && byte_at(sc, p) == ' ') {
+        u = match_unit(sc, p + 1, 0, &ue);
+        spaced = u != NULL;
+    }
+    if (u && h->mode == MODE_NATIVE && !(u->flags & UF_COUNTER))
+        u = NULL;
+    if (u && (u->flags & UF_DAE)) {
+        /* 3대 강국, 5대 은행, 3대강국: a ranking. 20대 남성: an age. GPU 1만 대: machines. */
+        int small = !h->big && !h->point && !h->eng && h->v.mant <= 90;
+        if (!figure_boundary(sc, ue)) {
+            if (small || h->mode == MODE_NATIVE) {
+                *resume = ue;
+                return R_SKIP;
+            }
+            u = NULL;
+        } else if (small && byte_at(sc, ue) == ' ' && ranking_noun(sc, ue + 1)) {
+            *resume = ue;
+            return R_SKIP;
+        }
+    }
+    if (u && h->mode == MODE_NATIVE && native_time_word(sc, spaced ? p + 1 : p))
+        u = NULL;
+    if (u) {
+        h->unit = u->name;
+        h->end = ue;
+        if ((u->flags & UF_RANGE_DAE) && at(sc, ue, LIT("대")) && figure_boundary(sc, ue + 3)) {
+            if (h->qual == QUAL_NONE)
+                h->qual = QUAL_APPROX;
+            h->end = ue + 3;
+        }
+    } else {
+        /* No unit: is the number still a figure where it stands? */
+        size_t q = h->end;
+        if (h->mode == MODE_NATIVE) {
+            if (h->native == NAT_PRENOMINAL || h->native == NAT_NEEDS_COUNTER)
+                return R_NONE;
+            if (!figure_boundary(sc, q))
+                return R_NONE;
+            if (byte_at(sc, q) == ' ' && native_time_word(sc, q + 1)) {
+                *resume = q;
+                return R_SKIP;
+            }
+        } else if (h->mode == MODE_SINO) {
+            if (!figure_boundary(sc, q))
+                return R_NONE;
+        }
+    }
+    if (h->mode == MODE_SINO && h->nchars < 2) {
+        /* One syllable is a numeral only as 십/백/천/만/억 before money or a count: 만 원, 천 명. */
+        size_t l;
+        if (!u || !(!strcmp(u->name, "KRW") || !strcmp(u->name, "USD") || !strcmp(u->name, "people")
+                    || !strcmp(u->name, "count") || !strcmp(u->name, "cases")))
+            return R_NONE;
+        unsigned c0 = cp_at(sc, h->num_start, &l);
+        if (!small_exp(c0) && c0 != 0xB9CC) /* 조건, 억: not 만 원 */
+            return R_NONE;
+    }
+    if (h->mode == MODE_SINO && !u && sino_word(sc, h->num_start, h->num_end))
+        return R_NONE; /* 구조, 이만, 오만, 구경: words unless a unit follows */
+    read_suffix_qualifier(sc, h);
+    if (h->mode == MODE_SINO && !figure_boundary(sc, h->end))
+        return R_NONE;
+    return R_OK;
+}
+
+static struct quantity *push(struct scan *sc)
+{
+    struct quantity_list *o = sc->out;
+    xgrow(&o->items, &o->cap, o->count + 1, sizeof *o->items);
+    struct quantity *q = &o->items[o->count++];
+    memset(q, 0, sizeof *q);
+    return q;
+}
+
+static void head_to_quantity(const struct head *h, struct quantity *q)
+{
+    q->offset = h->start;
+    q->length = h->end - h->start;
+    q->value = h->v;
+    qv_normalise(&q->value);
+    q->unit = h->unit;
+    q->qualifier = h->qual;
+    q->role = h->role;
+    q->english_scale = h->eng != 0;
+}
+
+/* First syllables of the native numerals: a cheap filter before the word tables. */
+static int native_first(unsigned c)
+{
+    switch (c) {
+    case 0xC2A4: /* 스 */ case 0xC11C: /* 서 */ case 0xB9C8: /* 마 */ case 0xC608: /* 예 */
+    case 0xC77C: /* 일 */ case 0xC5EC: /* 여 */ case 0xC544: /* 아 */ case 0xC5F4: /* 열 */
+    case 0xC270: /* 쉰 */ case 0xD558: /* 하 */ case 0xB2E4: /* 다 */ case 0xB458: /* 둘 */
+    case 0xC14B: /* 셋 */ case 0xB137: /* 넷 */ case 0xD55C: /* 한 */ case 0xB450: /* 두 */
+    case 0xC138: /* 세 */ case 0xB124: /* 네 */ case 0xB108: /* 너 */ case 0xB300: /* 대 */
+        return 1;
+    }
+    return 0;
+}
+
+static int head_start_at(const struct scan *sc, size_t i, enum mode *mode)
+{
+    size_t l;
+    unsigned c = cp_at(sc, i, &l);
+    if (is_digit(c)) {
+        if (c == '0' && digit_at(sc, i + 1))
+            return 0;
+        *mode = MODE_DIGITS;
+        return 1;
+    }
+    if (is_hangul(c)) {
+        if (native_first(c) && (match_native(sc, i, native_tens, sizeof native_tens / sizeof native_tens[0])
+            || match_native(sc, i, native_units, sizeof native_units / sizeof native_units[0])
+            || match_native(sc, i, native_pairs, sizeof native_pairs / sizeof native_pairs[0]))) {
+            *mode = MODE_NATIVE;
+            return 1;
+        }
+        if (sino_char(c) || (zero_syllable(c) && cp_at(sc, i + l, &l) == CP_JEOM)) {
+            *mode = MODE_SINO;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Reads a complete second figure (range end, restatement) at i. */
+static enum res read_full(struct scan *sc, size_t i, struct head *h, size_t *resume)
+{
+    enum mode mode;
+    if (!head_start_at(sc, i, &mode))
+        return R_NONE;
+    size_t l;
+    enum res r = read_head(sc, i, mode, h, resume);
+    if (r == R_NONE && mode == MODE_NATIVE && sino_char(cp_at(sc, i, &l)))
+        r = read_head(sc, i, MODE_SINO, h, resume);
+    if (r != R_OK)
+        return r;
+    return read_tail(sc, h, resume);
+}
+
+/* Where scanning continues after a numeral that is no figure. */
+static size_t reject_at(const struct scan *sc, size_t i, enum mode mode)
+{
+    size_t l;
+    cp_at(sc, i, &l);
+    return mode == MODE_DIGITS ? skip_token(sc, i) : i + l;
+}
+
+/* Handles a figure whose numeral starts at i. Returns where scanning continues. */
+static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negative)
+{
+    struct head a;
+    size_t resume = i + 1;
+    enum res r = read_head(sc, i, mode, &a, &resume);
+    if (r == R_NONE && mode == MODE_NATIVE) {
+        size_t l;
+        if (sino_char(cp_at(sc, i, &l)))
+            r = read_head(sc, i, MODE_SINO, &a, &resume);
+    }
+    if (r == R_SKIP || r == R_ISSUE)
+        return resume > i ? resume : i + 1;
+    if (r == R_NONE)
+        return reject_at(sc, i, mode);
+    if (negative) {
+        a.v.negative = 1;
+        if (a.start == i)
+            a.start = i - 1;
+    }
+    int dollar = mode == MODE_DIGITS && i > 0 && sc->s[i - 1] == '$';
+    if (dollar && a.start == i)
+        a.start = i - 1; /* $10B */
+    if (a.moe) {
+        struct quantity *t = push(sc);
+        head_to_quantity(&a, t);
+        struct quantity *act = push(sc);
+        act->offset = a.active_start;
+        act->length = a.active_end - a.active_start;
+        act->value = a.active;
+        act->unit = "";
+        act->role = QROLE_ACTIVE;
+        act->english_scale = 1;
+        return a.active_end;
+    }
+
+    /* A range: 10~20억, 10억~20억 원, 3~5명. */
+    int tail_done = 0;
+    size_t sp = a.end + (byte_at(sc, a.end) == ' ');
+    size_t tl = tilde_at(sc, sp);
+    if (!tl) {
+        enum res rt = read_tail(sc, &a, &resume);
+        if (rt == R_SKIP)
+            return resume > i ? resume : i + 1;
+        if (rt == R_NONE)
+            return reject_at(sc, i, mode);
+        tail_done = 1;
+        sp = a.end + (byte_at(sc, a.end) == ' ');
+        tl = tilde_at(sc, sp);
+    }
+    if (tl && a.role == QROLE_NONE) {
+        struct head b;
+        size_t bs = sp + tl;
+        if (byte_at(sc, bs) == ' ')
+            bs++;
+        size_t r2resume = bs;
+        enum res r2 = read_full(sc, bs, &b, &r2resume);
+        if (r2 == R_SKIP || r2 == R_ISSUE)
+            return r2resume > bs ? r2resume : bs; /* 2026~2027년: a span of years */
+        if (r2 == R_OK && !b.moe && b.role == QROLE_NONE && b.start == b.num_start) {
+            struct qvalue low = a.v;
+            if (!a.big && !a.eng && (b.big || b.eng)) {
+                struct qvalue t = a.v;
+                if (qv_shift(&t, b.eng ? b.eng : b.big) == 0 && qvalue_cmp(&t, &b.v) <= 0)
+                    low = t;
+            }
+            struct quantity *q = push(sc);
+            q->offset = a.start;
+            q->length = b.end - a.start;
+            q->value = low;
+            qv_normalise(&q->value);
+            q->high = b.v;
+            qv_normalise(&q->high);
+            q->unit = b.unit[0] ? b.unit : a.unit;
+            q->qualifier = QUAL_RANGE;
+            q->english_scale = a.eng || b.eng;
+            return b.end;
+        }
+    }
+    if (!tail_done) {
+        enum res rt = read_tail(sc, &a, &resume);
+        if (rt == R_SKIP)
+            return resume > i ? resume : i + 1;
+        if (rt == R_NONE)
+            return reject_at(sc, i, mode);
+    }
+
+    if (dollar && !a.unit[0])
+        a.unit = "USD";
+    if (a.native_range) {
+        struct quantity *q = push(sc);
+        head_to_quantity(&a, q);
+        q->high = a.high;
+        q->qualifier = QUAL_RANGE;
+        return a.end;
+    }
+
+    /* A bare number after an ASCII word is a version in a name: V 3.1, GPT 4. */
+    if (mode == MODE_DIGITS && !a.unit[0] && !a.eng && !a.korean && a.qual == QUAL_NONE
+        && latin_word_before(sc, a.num_start))
+        return a.end;
+
+    /* A restatement: 500B(5000억 개), 5000억개(500B). */
+    struct quantity *q = push(sc);
+    size_t qi = sc->out->count - 1;
+    head_to_quantity(&a, q);
+    size_t pp = a.end + (byte_at(sc, a.end) == ' ');
+    if (byte_at(sc, pp) == '(' && a.role == QROLE_NONE) {
+        size_t bs = pp + 1;
+        while (byte_at(sc, bs) == ' ')
+            bs++;
+        struct head b;
+        size_t r2resume = bs;
+        size_t save_issues = sc->out->n_issues;
+        enum res r2 = read_full(sc, bs, &b, &r2resume);
+        sc->out->n_issues = save_issues; /* the inner figure is read again if not merged */
+        if (r2 == R_OK && !b.moe && b.role == QROLE_NONE) {
+            size_t e = b.end;
+            while (byte_at(sc, e) == ' ')
+                e++;
+            if (byte_at(sc, e) == ')') {
+                q = &sc->out->items[qi];
+                struct qvalue bv = b.v;
+                qv_normalise(&bv);
+                q->restated = 1;
+                q->restatement_agrees = qvalue_cmp(&q->value, &bv) == 0;
+                if (!q->unit[0])
+                    q->unit = b.unit;
+                if (q->qualifier == QUAL_NONE)
+                    q->qualifier = b.qual;
+                q->english_scale |= b.eng != 0;
+                struct head tail = a;
+                tail.end = e + 1;
+                read_suffix_qualifier(sc, &tail);
+                if (q->qualifier == QUAL_NONE)
+                    q->qualifier = tail.qual;
+                q->length = tail.end - q->offset;
+                return tail.end;
+            }
+        }
+    }
+    return a.end > i ? a.end : i + 1;
+}
+
+/* ---- The scanner ---- */
+
+static int validate_utf8(const char *text, size_t len, size_t *bad)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            *bad = i;
+            return -1;
+        }
+        i += (size_t)n;
+    }
+    return 0;
+}
+
+/* Digits at i: decide from what stands before them whether they can start a figure. */
+static size_t at_digit(struct scan *sc, size_t i)
+{
+    size_t l;
+    unsigned prev = cp_before(sc, i, &l);
+    int negative = 0;
+    if (is_alpha(prev) || prev == '_' || prev == '#' || prev == '/' || prev == '@' || prev == '\\'
+        || prev == '&' || prev == '=' || prev == ':')
+        return skip_token(sc, i);
+    if (prev == '.') {
+        size_t l2;
+        unsigned pp = cp_before(sc, i - 1, &l2);
+        if (is_alnum(pp))
+            return skip_token(sc, i);
+    }
+    if (prev == '-' || prev == 0x2212) {
+        size_t l2;
+        unsigned pp = cp_before(sc, i - l, &l2);
+        if (is_digit(pp)) {
+            /* "큐웬 3-235B" is a name with its size; "3-4" and other glued tokens are not figures. */
+            if (!(eng_number_at(sc, i) && model_name_before(sc, i)))
+                return skip_token(sc, i);
+        } else if (is_alpha(pp) || is_hangul(pp) || pp == '_' || pp == '.') {
+            return skip_token(sc, i);
+        } else if (l == 1) {
+            negative = 1;
+        }
+    }
+    if (is_hangul(prev)) {
+        const struct prefix_def *p = prefix_ending_at(sc, i);
+        if (!p)
+            return skip_token(sc, i); /* 큐웬3, 뉴스1, 제1회 */
+    }
+    if (sc->s[i] == '0' && digit_at(sc, i + 1))
+        return skip_token(sc, i); /* 029, 0003001728: ids */
+    return scan_figure(sc, i, MODE_DIGITS, negative);
+}
+
+int quantity_scan(const char *text, size_t len, struct quantity_list *out, size_t *bad_offset)
+{
+    size_t bad = 0;
+    if (validate_utf8(text, len, &bad) < 0) {
+        if (bad_offset)
+            *bad_offset = bad;
+        return -1;
+    }
+    struct scan sc = { (const unsigned char *)text, len, out };
+    size_t i = 0;
+    int prev_word = 0; /* the previous code point was Hangul or ASCII alphanumeric */
+    while (i < len) {
+        unsigned char c = sc.s[i];
+        if (c < 0x80) {
+            if (is_digit(c) && !prev_word) {
+                size_t next = at_digit(&sc, i);
+                i = next > i ? next : i + 1;
+                prev_word = i > 0 && (is_alnum(sc.s[i - 1]) || hangul_before(&sc, i));
+                continue;
+            }
+            if (is_digit(c)) {
+                /* Digits glued to a word: only a glued prefix (약330억) lets them count. */
+                if (hangul_before(&sc, i) && prefix_ending_at(&sc, i)) {
+                    size_t next = at_digit(&sc, i);
+                    i = next > i ? next : i + 1;
+                } else {
+                    i = skip_token(&sc, i);
+                }
+                prev_word = i > 0 && (is_alnum(sc.s[i - 1]) || hangul_before(&sc, i));
+                continue;
+            }
+            prev_word = is_alnum(c) || c == '_';
+            i++;
+            continue;
+        }
+        size_t l;
+        unsigned cp = cp_at(&sc, i, &l);
+        if (is_hangul(cp)) {
+            if (!prev_word) {
+                enum mode mode;
+                if (head_start_at(&sc, i, &mode)) {
+                    size_t next = scan_figure(&sc, i, mode, 0);
+                    if (next > i + l) {
+                        i = next;
+                        prev_word = is_alnum(sc.s[i - 1]) || hangul_before(&sc, i);
+                        continue;
+                    }
+                }
+            }
+            prev_word = 1;
+        } else {
+            prev_word = 0;
+        }
+        i += l;
+    }
+    return 0;
+}
+
+/* ---- The `exporter quantities` subcommand ---- */
+
+static unsigned column_of(const char *line, size_t off)
+{
+    unsigned col = 1;
+    for (size_t k = 0; k < off; k++)
+        if (((unsigned char)line[k] & 0xC0) != 0x80)
+            col++;
+    return col;
+}
+
+static void print_field(FILE *out, const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        fputc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, out);
+    }
+}
+
+enum exp_status quantity_print_lines(FILE *in, FILE *out, struct diag *d)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    unsigned lineno = 0;
+    enum exp_status st = EXP_OK;
+    struct quantity_list list = { 0 };
+    char vbuf[64], hbuf[64];
+
+    while ((got = getline(&line, &cap, in)) >= 0) {
+        lineno++;
+        size_t n = (size_t)got;
+        if (n > 0 && line[n - 1] == '\n')
+            n--;
+        if (n > 0 && line[n - 1] == '\r')
+            n--;
+        quantity_list_clear(&list);
+        size_t bad = 0;
+        if (quantity_scan(line, n, &list, &bad) < 0) {
+            diag_error(d, "<stdin>", lineno, column_of(line, bad), "invalid UTF-8 (byte 0x%02X)",
+                       (unsigned char)line[bad]);
+            st = EXP_DATAERR;
+            continue;
+        }
+        if (list.n_issues) {
+            for (size_t k = 0; k < list.n_issues; k++) {
+                const struct quantity_issue *is = &list.issues[k];
+                diag_error(d, "<stdin>", lineno, column_of(line, is->offset), "%s: '%.*s'", is->message,
+                           (int)is->length, line + is->offset);
+            }
+            st = EXP_DATAERR;
+            continue;
+        }
+        for (size_t k = 0; k < list.count; k++) {
+            const struct quantity *q = &list.items[k];
+            qvalue_format(&q->value, vbuf, sizeof vbuf);
+            fprintf(out, "%u\t", lineno);
+            print_field(out, line + q->offset, q->length);
+            if (q->qualifier == QUAL_RANGE) {
+                qvalue_format(&q->high, hbuf, sizeof hbuf);
+                fprintf(out, "\t%s..%s", vbuf, hbuf);
+            } else {
+                fprintf(out, "\t%s", vbuf);
+            }
+            fprintf(out, "\t%s\t%s\t%s\n", q->unit, quantity_qualifier_name(q->qualifier),
+                    quantity_role_name(q->role));
+            if (q->restated && !q->restatement_agrees)
+                diag_warning(d, "<stdin>", lineno, column_of(line, q->offset),
+                             "the restatement in '%.*s' gives a different value", (int)q->length,
+                             line + q->offset);
+        }
+    }
+    if (ferror(in))
+        st = EXP_IOERR;
+    free(line);
+    quantity_list_free(&list);
+    if (fflush(out) != 0 || ferror(out))
+        st = EXP_IOERR;
+    return st;
+}

@@ -1,0 +1,129 @@
+/* quantity.h — finds and normalises quantities in running Korean/English text.
+ *
+ * The figures in Korean news come in every form: "1,020억", "72.03점", "10.7B", "1조 2천억 원",
+ * "오천억", "삼만 오천", "서른다섯 명", "스무 개", "500B(5000억 개)", "100B-A10", "95% 이상",
+ * "약 330억", "10~20억". quantity_scan() finds them with their byte span, an exact value
+ * (no binary floating point: a decimal mantissa and scale, exact far past 2^53), a canonical
+ * unit, a qualifier, and a role (MoE total/active parts; a number that is part of a model
+ * name such as "GPT-OSS 120B"). Numbers that are names (B2B, K1, 1차, 3대 강국) and dates or
+ * durations (12월 30일, 2026년, 4주) are not reported. Used by the extractor and by the
+ * `exporter quantities` subcommand.
+ *
+ * What the scanner decides, for its callers:
+ * - Dates, times, durations and ages are never quantities: a number glued to 년 월 일 시 분 초 주
+ *   개월 시간 세기 박 세 살 (2026년, 6개월, 4주 이상, 10분 이내, 2시30분, 2026~2027년), a time
+ *   06:02, an ISO date 2025-12-28, and a native numeral before 시 달 해 살 주 날 (한 달, 스무 살).
+ * - Ordinals are not quantities: 1차, 2차수, 1단계, 1등급, 3위, 5년째, 두 번째, 1호, 3·4차수;
+ *   nor rankings 3대 강국, 5대 은행; nor numbers inside names: B2B, K1, B200, A100, 3D, 뉴스1,
+ *   큐웬3-VL-32B, 솔라-오픈-100B (glued to letters, Hangul or a hyphenated word); nor a bare
+ *   number after an ASCII word ("V 3.1", "GPT 4"); nor ids with a leading zero (029).
+ * - A bare English-scale size ("500B", "10.7B") has unit "" (it says nothing about what is
+ *   counted), english_scale 1 and role NONE. After a name it has role NAME: an ASCII word
+ *   ("GPT-OSS 120B", "SEED 8B"), a word ending in a digit ("큐웬3 235B"), or a word and a
+ *   version ("큐웬 3 235B", "큐웬 3-235B"; the version itself is not reported). After a Hangul
+ *   word ("매개변수 500B", "시드 32B 싱크") it stays a plain figure.
+ * - "500B(5000억 개)" is one quantity (restated, with the unit of whichever side has one);
+ *   "100B-A10" is two, TOTAL then ACTIVE, the active part taking the total's scale letter
+ *   when it has none.
+ * - Extra canonical units beside those listed in struct quantity: "places" (곳), "kinds" (종,
+ *   가지), "JPY" (엔), "CNY" (위안), "EUR" (유로); 차례 counts as "times", 개국/개사/개팀 as
+ *   "count". A number with an unknown counter glued to it (3사) is reported bare.
+ * - Values are normalised: trailing fractional zeros are dropped ("4.0" → 4, "1.50" → 1.5).
+ * - Hangul numerals of one syllable are figures only before money or a count (만 원, 천 명);
+ *   구조, 이만, 오만, 구경, 일조 are words unless a unit follows (오만 원). Sino-Korean and
+ *   native numerals must stand at the start of a word. */
+#ifndef EXPORTER_QUANTITY_H
+#define EXPORTER_QUANTITY_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util/diag.h"
+#include "util/status.h"
+
+/* An exact decimal: value = mant / 10^scale. Magnitudes up to 10^20 are representable;
+ * anything larger is reported as an overflow issue and not returned as a quantity. */
+struct qvalue {
+    unsigned __int128 mant;
+    unsigned scale;    /* number of decimal places, 0..18 */
+    int negative;
+};
+
+enum quantity_qualifier {
+    QUAL_NONE = 0,
+    QUAL_APPROX,      /* 약, 가량, 정도, 여 */
+    QUAL_AT_LEAST,    /* 이상, 넘는 */
+    QUAL_MORE_THAN,   /* 초과 */
+    QUAL_AT_MOST,     /* 이하 */
+    QUAL_LESS_THAN,   /* 미만 */
+    QUAL_RANGE        /* 10~20억: value .. high */
+};
+
+enum quantity_role {
+    QROLE_NONE = 0,
+    QROLE_TOTAL,      /* 100B in 100B-A10 */
+    QROLE_ACTIVE,     /* A10 in 100B-A10 */
+    QROLE_NAME        /* a size inside somebody's model name: GPT-OSS 120B */
+};
+
+struct quantity {
+    size_t offset, length;        /* byte span of the matched text in the scanned input */
+    struct qvalue value;
+    struct qvalue high;           /* upper bound when qualifier is QUAL_RANGE */
+    const char *unit;             /* canonical, static: "" (bare number), "count" (개),
+                                     "people" (명), "cases" (건), "sheets" (장), "units" (대),
+                                     "times" (번), "score" (점), "percent", "percent_point",
+                                     "KRW", "USD", "tokens", "multiple" */
+    enum quantity_qualifier qualifier;
+    enum quantity_role role;
+    int english_scale;            /* written with B/T/M/K (parameter-count style) */
+    int restated;                 /* "500B(5000억 개)": the parenthesis was merged in */
+    int restatement_agrees;       /* when restated: both forms give the same value */
+};
+
+/* Something the scanner refused: "1,,000", "1.2.3조", a magnitude past 10^20. */
+struct quantity_issue {
+    size_t offset, length;
+    const char *message;          /* static text */
+};
+
+struct quantity_list {
+    struct quantity *items;
+    size_t count, cap;
+    struct quantity_issue *issues;
+    size_t n_issues, issues_cap;
+};
+
+/* Scans text[0..len) and appends what it finds to *out, in text order. Returns 0, or -1 when
+ * the text is not valid UTF-8 (nothing is appended then; *bad_offset gets the byte offset of
+ * the first invalid sequence when bad_offset is non-NULL). */
+int quantity_scan(const char *text, size_t len, struct quantity_list *out, size_t *bad_offset);
+
+/* Empties the list for reuse, keeping its memory. */
+void quantity_list_clear(struct quantity_list *list);
+void quantity_list_free(struct quantity_list *list);
+
+/* Writes the exact decimal form ("10200000000", "72.03", "-3") into buf (NUL-terminated,
+ * truncated to size). Returns the length it needed. */
+size_t qvalue_format(const struct qvalue *v, char *buf, size_t size);
+/* The same, with the value divided by 10^exp10 exactly first (exp10 = 9: billions,
+ * so 10200000000 prints "10.2"). */
+size_t qvalue_format_scaled(const struct qvalue *v, unsigned exp10, char *buf, size_t size);
+/* -1, 0, 1 as a < b, a == b, a > b, exactly. */
+int qvalue_cmp(const struct qvalue *a, const struct qvalue *b);
+/* Nearest double, for drawing charts only — never for stored values. */
+double qvalue_to_double(const struct qvalue *v);
+
+const char *quantity_qualifier_name(enum quantity_qualifier q);  /* "", "approx", "at_least", … */
+const char *quantity_role_name(enum quantity_role r);            /* "", "total", "active", "name" */
+
+/* The `exporter quantities` subcommand: reads lines from in and prints one tab-separated
+ * line per quantity to out: line number, matched text, value (LOW..HIGH for ranges), unit,
+ * qualifier, role. Lines that are not valid UTF-8 or hold refused numbers get a diagnostic
+ * "<stdin>:LINE:COL: error: …" through d and are skipped; returns EXP_DATAERR if any were,
+ * EXP_IOERR on a read or write error, else EXP_OK. COL counts code points from 1 (bytes up to
+ * an invalid sequence). A restatement that disagrees ("500B(400억 개)") is printed and gets a
+ * warning. A trailing CR is dropped; tabs inside matched text print as spaces. */
+enum exp_status quantity_print_lines(FILE *in, FILE *out, struct diag *d);
+
+#endif

@@ -1,0 +1,673 @@
+/* article.c — see article.h. */
+#include "ingest/article.h"
+
+#include <nettle/sha2.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "util/buf.h"
+#include "util/fsutil.h"
+#include "ingest/normalise.h"
+
+/* A place in the file, for messages. */
+struct pos {
+    unsigned line, col;
+};
+
+/* Line and column (1-based, columns in bytes) of byte offset off in data. */
+static struct pos pos_of(const char *data, size_t off)
+{
+    struct pos p = { 1, 1 };
+    for (size_t i = 0; i < off; i++) {
+        if (data[i] == '\n') {
+            p.line++;
+            p.col = 1;
+        } else {
+            p.col++;
+        }
+    }
+    return p;
+}
+
+/* Offset of the line after the one starting at off (or len). */
+static size_t next_line(const char *data, size_t len, size_t off)
+{
+    const char *nl = memchr(data + off, '\n', len - off);
+    return nl ? (size_t)(nl - data) + 1 : len;
+}
+
+/* Length of the line at off without its "\n" or "\r\n". */
+static size_t line_len(const char *data, size_t len, size_t off)
+{
+    size_t end = next_line(data, len, off);
+    if (end > off && data[end - 1] == '\n')
+        end--;
+    if (end > off && data[end - 1] == '\r')
+        end--;
+    return end - off;
+}
+
+static int line_is(const char *data, size_t len, size_t off, const char *text)
+{
+    size_t n = line_len(data, len, off);
+    size_t t = strlen(text);
+    while (n > t && (data[off + n - 1] == ' ' || data[off + n - 1] == '\t'))
+        n--;
+    return n == t && memcmp(data + off, text, t) == 0;
+}
+
+/* ---- Front matter ---- */
+
+/* The one crawler defect we repair: the author value continues on lines indented with tabs,
+ * which YAML forbids. Tab-only lines become empty and leading tabs become spaces, so the
+ * value is a plain multi-line scalar and every line keeps its number. Returns the number of
+ * lines changed. */
+static unsigned repair_tab_indentation(struct buf *yaml)
+{
+    unsigned changed = 0;
+    struct buf out = BUF_INIT;
+    size_t off = 0;
+    while (off < yaml->len) {
+        size_t end = next_line(yaml->data, yaml->len, off);
+        const char *line = yaml->data + off;
+        size_t n = end - off;
+        if (n && line[0] == '\t') {
+            size_t tabs = 0;
+            while (tabs < n && (line[tabs] == '\t' || line[tabs] == ' '))
+                tabs++;
+            changed++;
+            if (tabs == n || line[tabs] == '\n' || line[tabs] == '\r') {
+                buf_putc(&out, '\n');
+            } else {
+                buf_puts(&out, "  ");
+                buf_append(&out, line + tabs, n - tabs);
+            }
+        } else {
+            buf_append(&out, line, n);
+        }
+        off = end;
+    }
+    if (out.len && out.data[out.len - 1] != '\n')
+        buf_putc(&out, '\n');
+    buf_free(yaml);
+    *yaml = out;
+    return changed;
+}
+
+/* Known front-matter fields and where their value goes. */
+struct field {
+    const char *key;
+    size_t offset;   /* of the char * in struct article */
+};
+
+#define FIELD(k, member) { k, offsetof(struct article, member) }
+static const struct field fields[] = {
+    FIELD("id", id), FIELD("title", title), FIELD("category", category),
+    FIELD("publisher", publisher), FIELD("published_at", published_at),
+    FIELD("crawled_at", crawled_at), FIELD("url", url), FIELD("oid", oid), FIELD("aid", aid),
+    FIELD("content_hash", content_hash),
+};
+
+struct front_matter {
+    char *values[sizeof fields / sizeof fields[0]];
+    struct pos value_pos[sizeof fields / sizeof fields[0]];
+    char *author;
+    struct pos author_pos;
+};
+
+static void front_matter_free(struct front_matter *fm)
+{
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        free(fm->values[i]);
+    free(fm->author);
+}
+
+static int field_index(const char *key)
+{
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (strcmp(key, fields[i].key) == 0)
+            return (int)i;
+    if (strcmp(key, "author") == 0)
+        return -2;
+    return -1;
+}
+
+static const char *event_kind(yaml_event_type_t t)
+{
+    switch (t) {
+    case YAML_SEQUENCE_START_EVENT: return "a list";
+    case YAML_MAPPING_START_EVENT: return "a mapping";
+    case YAML_ALIAS_EVENT: return "an alias";
+    default: return "not a string";
+    }
+}
+
+/* Skips the value whose first event is ev (a nested collection is skipped whole). */
+static int skip_value(yaml_parser_t *p, yaml_event_t *ev)
+{
+    int depth = ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT;
+    while (depth > 0) {
+        yaml_event_t e;
+        if (!yaml_parser_parse(p, &e))
+            return 0;
+        if (e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT)
+            depth++;
+        else if (e.type == YAML_SEQUENCE_END_EVENT || e.type == YAML_MAPPING_END_EVENT)
+            depth--;
+        yaml_event_delete(&e);
+    }
+    return 1;
+}
+
+/* Parses the front matter (YAML text whose first line is file line first_line) with
+ * libyaml's event API, so every scalar stays the string it was written as: "020" is not
+ * octal 16. Unknown keys are ignored whatever their value. */
+static enum exp_status parse_front_matter(const char *path, const struct buf *yaml,
+                                          unsigned first_line, struct front_matter *fm,
+                                          struct diag *d)
+{
+    yaml_parser_t p;
+    yaml_parser_initialize(&p);
+    /* An empty front matter ("---\n---") has no buffer; libyaml asserts on NULL input. */
+    yaml_parser_set_input_string(&p, (const unsigned char *)(yaml->data ? yaml->data : ""),
+                                 yaml->len);
+    enum exp_status st = EXP_OK;
+    int level = 0;          /* collection depth */
+    char *key = NULL;
+    int done = 0;
+    while (!done && st == EXP_OK) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&p, &ev)) {
+            yaml_mark_t m = p.problem_mark;
+            diag_error(d, path, first_line + (unsigned)m.line, (unsigned)m.column + 1,
+                       "invalid YAML in front matter: %s%s%s", p.problem ? p.problem : "error",
+                       p.context ? " " : "", p.context ? p.context : "");
+            st = EXP_DATAERR;
+            break;
+        }
+        unsigned line = first_line + (unsigned)ev.start_mark.line;
+        unsigned col = (unsigned)ev.start_mark.column + 1;
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
+        case YAML_MAPPING_START_EVENT:
+            if (level == 0) {
+                level = 1;
+                break;
+            }
+            __attribute__((fallthrough)); /* a nested mapping is a value */
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_ALIAS_EVENT:
+        case YAML_SCALAR_EVENT:
+            if (level == 0) {
+                if (ev.type == YAML_SCALAR_EVENT && ev.data.scalar.length == 0)
+                    break;      /* an empty document */
+                diag_error(d, path, line, col, "front matter must be a mapping of fields");
+                st = EXP_DATAERR;
+            } else if (!key) {
+                if (ev.type != YAML_SCALAR_EVENT) {
+                    diag_error(d, path, line, col, "front-matter keys must be strings");
+                    st = EXP_DATAERR;
+                } else {
+                    key = xstrdup((const char *)ev.data.scalar.value);
+                }
+            } else {
+                int fi = field_index(key);
+                if (fi != -1 && ev.type != YAML_SCALAR_EVENT) {
+                    diag_error(d, path, line, col, "field '%s' must be a string, not %s", key,
+                               event_kind(ev.type));
+                    st = EXP_DATAERR;
+                } else if (fi >= 0 || fi == -2) {
+                    int is_author = fi == -2;
+                    char **slot = is_author ? &fm->author : &fm->values[fi];
+                    struct pos *where = is_author ? &fm->author_pos : &fm->value_pos[fi];
+                    if (*slot) {
+                        diag_error(d, path, line, col, "field '%s' is given twice", key);
+                        st = EXP_DATAERR;
+                    } else {
+                        *slot = xstrdup((const char *)ev.data.scalar.value);
+                        *where = (struct pos){ line, col };
+                    }
+                } else if (!skip_value(&p, &ev)) {
+                    yaml_mark_t m = p.problem_mark;
+                    diag_error(d, path, first_line + (unsigned)m.line, (unsigned)m.column + 1,
+                               "invalid YAML in front matter: %s",
+                               p.problem ? p.problem : "error");
+                    st = EXP_DATAERR;
+                }
+                free(key);
+                key = NULL;
+            }
+            break;
+        case YAML_MAPPING_END_EVENT:
+            level = 0;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+    }
+    free(key);
+    yaml_parser_delete(&p);
+    return st;
+}
+
+/* ---- Body ---- */
+
+/* The markdown after the front matter, located by byte offsets into the file. */
+struct body_parts {
+    size_t heading, heading_len;       /* text after "# " */
+    size_t byline, byline_len;         /* the "**publisher** | date |" line */
+    size_t body, body_len;             /* between the --- after the header and the --- before the trailer */
+    int has_trailer;
+};
+
+/* Splits the markdown that starts at off. Without the --- separators the whole remainder
+ * is the body. */
+static void locate_body(const char *data, size_t len, size_t off, struct body_parts *bp)
+{
+    memset(bp, 0, sizeof *bp);
+    size_t line = off;
+    /* Header block: "# title" and the byline, up to the first --- line. */
+    size_t header_end = len;
+    for (size_t l = line; l < len; l = next_line(data, len, l)) {
+        if (line_is(data, len, l, "---")) {
+            header_end = l;
+            break;
+        }
+        size_t n = line_len(data, len, l);
+        if (n > 2 && data[l] == '#' && data[l + 1] == ' ' && !bp->heading_len) {
+            bp->heading = l + 2;
+            bp->heading_len = n - 2;
+        } else if (n > 4 && memcmp(data + l, "**", 2) == 0 && !bp->byline_len) {
+            bp->byline = l;
+            bp->byline_len = n;
+        }
+    }
+    if (header_end == len) {
+        /* No separator: no header block, the body is everything. */
+        bp->heading_len = bp->byline_len = 0;
+        bp->body = off;
+        bp->body_len = len - off;
+        return;
+    }
+    size_t body_start = next_line(data, len, header_end);
+    /* The trailer: the last --- line followed only by blank lines and *…* lines. */
+    size_t body_end = len;
+    for (size_t l = body_start; l < len; l = next_line(data, len, l)) {
+        if (!line_is(data, len, l, "---"))
+            continue;
+        int trailer = 1, saw_crawl = 0;
+        for (size_t k = next_line(data, len, l); k < len; k = next_line(data, len, k)) {
+            size_t n = line_len(data, len, k);
+            if (n == 0)
+                continue;
+            if (data[k] != '*') {
+                trailer = 0;
+                break;
+            }
+            saw_crawl = 1;
+        }
+        if (trailer && saw_crawl) {
+            body_end = l;
+            bp->has_trailer = 1;
+            break;
+        }
+    }
+    bp->body = body_start;
+    bp->body_len = body_end - body_start;
+}
+
+static void sha256_hex(const char *s, size_t len, char out[65])
+{
+    struct sha256_ctx ctx;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, (const uint8_t *)s);
+    sha256_digest(&ctx, sizeof digest, digest);
+    for (size_t i = 0; i < sizeof digest; i++)
+        snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
+/* DESIGN.md: content_hash is the SHA-256 of the body with entities decoded and the
+ * surrounding whitespace stripped. */
+static char *body_hash(const char *raw, size_t len)
+{
+    char *decoded = normalise_html_entities(raw, len);
+    const char *s = decoded;
+    size_t n = strlen(s);
+    while (n && strchr(" \t\r\n", *s))
+        s++, n--;
+    while (n && strchr(" \t\r\n", s[n - 1]))
+        n--;
+    char hex[65];
+    sha256_hex(s, n, hex);
+    free(decoded);
+    return xstrdup(hex);
+}
+
+/* A byline at the end of the body ("…바라본다.IT동아 남시현 기자 (sh@itdonga.com)"): the text
+ * after the last sentence stop, when it holds an e-mail and is short. Returns its offset
+ * within body or (size_t)-1. */
+static size_t trailing_byline(const char *body)
+{
+    size_t len = strlen(body);
+    const char *at = NULL;
+    for (const char *p = body + len; p > body; p--)
+        if (p[-1] == '@') {
+            at = p - 1;
+            break;
+        }
+    if (!at)
+        return (size_t)-1;
+    size_t start = (size_t)(at - body);
+    while (start > 0 && body[start - 1] != '.' && body[start - 1] != '\n' && body[start - 1] != '!' &&
+           body[start - 1] != '?')
+        start--;
+    if (len - start > 120)
+        return (size_t)-1;
+    return start;
+}
+
+/* ---- The article ---- */
+
+static void set_str(char **slot, char *value)
+{
+    free(*slot);
+    *slot = value;
+}
+
+static enum exp_status check_bytes(const char *path, const char *data, size_t len, struct diag *d)
+{
+    if (len == 0) {
+        diag_error(d, path, 0, 0, "empty file");
+        return EXP_DATAERR;
+    }
+    const char *nul = memchr(data, '\0', len);
+    if (nul) {
+        struct pos p = pos_of(data, (size_t)(nul - data));
+        diag_error(d, path, p.line, p.col, "binary file (NUL byte), not an article");
+        return EXP_DATAERR;
+    }
+    size_t bad;
+    if (!normalise_utf8_valid(data, len, &bad)) {
+        struct pos p = pos_of(data, bad);
+        diag_error(d, path, p.line, p.col, "invalid UTF-8 (byte 0x%02X)", (unsigned char)data[bad]);
+        return EXP_DATAERR;
+    }
+    return EXP_OK;
+}
+
+enum exp_status article_parse_buffer(const char *path, const char *data, size_t len,
+                                     const struct article_options *opts, struct diag *d,
+                                     struct article *out)
+{
+    memset(out, 0, sizeof *out);
+    enum exp_status st = check_bytes(path, data, len, d);
+    if (st != EXP_OK)
+        return st;
+    size_t off = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        off = 3;   /* a BOM before the front matter */
+    if (!line_is(data, len, off, "---")) {
+        diag_error(d, path, 1, 1, "no front matter (the file must start with a '---' line)");
+        return EXP_DATAERR;
+    }
+    size_t fm_start = next_line(data, len, off), fm_end = len;
+    for (size_t l = fm_start; l < len; l = next_line(data, len, l))
+        if (line_is(data, len, l, "---")) {
+            fm_end = l;
+            break;
+        }
+    if (fm_end == len) {
+        diag_error(d, path, 1, 1, "unterminated front matter (no closing '---' line)");
+        return EXP_DATAERR;
+    }
+
+    struct buf yaml = BUF_INIT;
+    buf_append(&yaml, data + fm_start, fm_end - fm_start);
+    unsigned repaired = repair_tab_indentation(&yaml);
+    if (repaired)
+        diag_note(d, path, 2, 1, "repaired %u tab-indented front-matter line%s (known crawler defect)",
+                  repaired, repaired == 1 ? "" : "s");
+    struct front_matter fm;
+    memset(&fm, 0, sizeof fm);
+    st = parse_front_matter(path, &yaml, 2, &fm, d);
+    buf_free(&yaml);
+    if (st != EXP_OK)
+        goto fail;
+
+    struct article *a = out;
+    a->source_file = xstrdup(path);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        char **slot = (char **)((char *)a + fields[i].offset);
+        const char *v = fm.values[i] ? fm.values[i] : "";
+        *slot = normalise_text(v, strlen(v));
+    }
+
+    struct body_parts bp;
+    locate_body(data, len, next_line(data, len, fm_end), &bp);
+    if (!*a->title && bp.heading_len)
+        set_str(&a->title, normalise_text(data + bp.heading, bp.heading_len));
+    if (!*a->id) {
+        diag_error(d, path, 2, 1, "missing 'id' in front matter");
+        st = EXP_DATAERR;
+        goto fail;
+    }
+    if (!*a->title) {
+        diag_error(d, path, 2, 1, "missing 'title' in front matter");
+        st = EXP_DATAERR;
+        goto fail;
+    }
+
+    static const char *const date_keys[] = { "published_at", "crawled_at" };
+    char **date_slots[] = { &a->published_at, &a->crawled_at };
+    for (size_t k = 0; k < 2; k++) {
+        if (!**date_slots[k])
+            continue;
+        char *iso = normalise_date_iso(*date_slots[k]);
+        if (!iso) {
+            struct pos p = fm.value_pos[field_index(date_keys[k])];
+            diag_error(d, path, p.line, p.col, "'%s' is not a date: '%s'", date_keys[k],
+                       *date_slots[k]);
+            st = EXP_DATAERR;
+            goto fail;
+        }
+        set_str(date_slots[k], iso);
+    }
+    if (*a->url && !normalise_url_ok(a->url)) {
+        struct pos p = fm.value_pos[field_index("url")];
+        diag_warning(d, path, p.line, p.col, "'url' is not an absolute http(s) URL: '%s'", a->url);
+    }
+    for (char *c = a->content_hash; *c; c++)
+        if (*c >= 'A' && *c <= 'F')
+            *c = (char)(*c - 'A' + 'a');
+
+    a->computed_hash = body_hash(data + bp.body, bp.body_len);
+    a->hash_ok = strcmp(a->computed_hash, a->content_hash) == 0;
+    if (*a->content_hash && !a->hash_ok) {
+        struct pos p = fm.value_pos[field_index("content_hash")];
+        if (opts && opts->strict_hash) {
+            diag_error(d, path, p.line, p.col, "content_hash does not match the body "
+                       "(truncated or edited file?)");
+            st = EXP_DATAERR;
+            goto fail;
+        }
+        diag_warning(d, path, p.line, p.col, "content_hash does not match the body "
+                     "(truncated or edited file?)");
+    }
+
+    a->body = normalise_paragraphs(data + bp.body, bp.body_len);
+    a->characters = normalise_utf8_count(a->body);
+
+    if (fm.author && *fm.author)
+        normalise_people(fm.author, &a->people, &a->n_people, &(size_t){ 0 });
+    size_t byline_at = trailing_byline(a->body);
+    if (a->n_people == 0 && byline_at != (size_t)-1) {
+        size_t cap = 0;
+        normalise_people(a->body + byline_at, &a->people, &a->n_people, &cap);
+        if (a->n_people)
+            diag_note(d, path, 0, 0, "author taken from the byline at the end of the body");
+    }
+    sentence_split(a->body, strlen(a->body), &a->sentences);
+    a->n_sentences = a->sentences.count;
+    front_matter_free(&fm);
+    return EXP_OK;
+
+fail:
+    front_matter_free(&fm);
+    article_free(out);
+    memset(out, 0, sizeof *out);
+    return st;
+}
+
+enum exp_status article_parse_file(const char *path, const struct article_options *opts,
+                                   struct diag *d, struct article *out)
+{
+    memset(out, 0, sizeof *out);
+    char *data;
+    size_t len;
+    enum exp_status st = fsutil_read_file(path, ARTICLE_MAX_BYTES, &data, &len, d);
+    if (st != EXP_OK)
+        return st;
+    st = article_parse_buffer(path, data, len, opts, d, out);
+    free(data);
+    return st;
+}
+
+void article_drop_text(struct article *a)
+{
+    free(a->body);
+    a->body = NULL;
+    sentence_list_free(&a->sentences);
+}
+
+void article_free(struct article *a)
+{
+    if (!a)
+        return;
+    char **owned[] = { &a->source_file, &a->id, &a->title, &a->category, &a->publisher,
+                      &a->published_at, &a->crawled_at, &a->url, &a->oid, &a->aid,
+                      &a->content_hash, &a->computed_hash, &a->body };
+    for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++) {
+        /* cppcheck-suppress shadowVariable ; cppcheck 2.10 misreads *owned[i] */
+        free(*owned[i]);
+        *owned[i] = NULL;
+    }
+    for (size_t i = 0; i < a->n_people; i++)
+        normalise_person_free(&a->people[i]);
+    free(a->people);
+    a->people = NULL;
+    a->n_people = 0;
+    sentence_list_free(&a->sentences);
+}
+
+/* ---- Sets ---- */
+
+/* Duplicates are found through one open-addressing hash index over three keys per article
+ * (id, url, content hash), so a run over tens of thousands of files stays linear. */
+enum dedup_key { KEY_ID, KEY_URL, KEY_HASH };
+
+static const char *key_text(const struct article *a, enum dedup_key k)
+{
+    return k == KEY_ID ? a->id : k == KEY_URL ? a->url : a->computed_hash;
+}
+
+static size_t key_hash(enum dedup_key k, const char *s)
+{
+    uint64_t h = 1469598103934665603u ^ (uint64_t)k;   /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return (size_t)h;
+}
+
+/* The slot holding an article whose key k equals text, or the free slot where it goes. */
+static size_t *find_slot(const struct article_set *set, enum dedup_key k, const char *text)
+{
+    size_t mask = set->n_slots - 1;
+    for (size_t i = key_hash(k, text) & mask;; i = (i + 1) & mask) {
+        size_t *slot = &set->slots[i];
+        if (!*slot || strcmp(key_text(&set->items[*slot - 1], k), text) == 0)
+            return slot;
+    }
+}
+
+static void index_article(struct article_set *set, size_t index)
+{
+    for (enum dedup_key k = KEY_ID; k <= KEY_HASH; k++) {
+        const char *text = key_text(&set->items[index], k);
+        if (!*text)
+            continue;
+        size_t *slot = find_slot(set, k, text);
+        if (!*slot)
+            *slot = index + 1;
+    }
+}
+
+static void rebuild_index(struct article_set *set, size_t min_slots)
+{
+    size_t n = 64;
+    while (n < min_slots)
+        n *= 2;
+    free(set->slots);
+    set->slots = xcalloc(n, sizeof *set->slots);
+    set->n_slots = n;
+    for (size_t i = 0; i < set->count; i++)
+        index_article(set, i);
+}
+
+int article_set_add(struct article_set *set, struct article *a, struct diag *d)
+{
+    if (set->n_slots < 6 * (set->count + 1))
+        rebuild_index(set, 12 * (set->count + 1));
+    static const char *const why[] = { "id", "url", "content" };
+    for (enum dedup_key k = KEY_ID; k <= KEY_HASH; k++) {
+        const char *text = key_text(a, k);
+        if (!*text)
+            continue;
+        size_t *slot = find_slot(set, k, text);
+        if (*slot) {
+            diag_warning(d, a->source_file, 0, 0, "duplicate of %s (same %s); read once",
+                         set->items[*slot - 1].source_file, why[k]);
+            article_free(a);
+            memset(a, 0, sizeof *a);
+            return 0;
+        }
+    }
+    xgrow(&set->items, &set->cap, set->count + 1, sizeof *set->items);
+    set->items[set->count++] = *a;
+    memset(a, 0, sizeof *a);
+    index_article(set, set->count - 1);
+    return 1;
+}
+
+static int by_date_then_id(const void *x, const void *y)
+{
+    const struct article *a = x, *b = y;
+    int c = strcmp(a->published_at, b->published_at);
+    return c ? c : strcmp(a->id, b->id);
+}
+
+void article_set_sort(struct article_set *set)
+{
+    if (set->count > 1) {
+        qsort(set->items, set->count, sizeof *set->items, by_date_then_id);
+        rebuild_index(set, set->n_slots);   /* the index holds positions */
+    }
+}
+
+void article_set_free(struct article_set *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->count; i++)
+        article_free(&set->items[i]);
+    free(set->items);
+    free(set->slots);
+    set->items = NULL;
+    set->slots = NULL;
+    set->count = set->cap = set->n_slots = 0;
+}

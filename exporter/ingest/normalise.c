@@ -1,0 +1,567 @@
+/* normalise.c — see normalise.h. */
+#include "ingest/normalise.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "ingest/article.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+
+/* ---- UTF-8 ---- */
+
+int normalise_utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        /* The common case, a three-byte sequence for U+1000..U+CFFF or U+E000..U+FFFF (Hangul
+         * syllables, CJK, punctuation), checked inline; the rest goes to utf8proc. */
+        if (i + 2 < len && p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED &&
+            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            if (bad_offset)
+                *bad_offset = i;
+            return 0;
+        }
+        i += (size_t)n;
+    }
+    return 1;
+}
+
+size_t normalise_utf8_count(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Decodes one code point from valid UTF-8; returns its length. */
+static size_t decode(const char *s, size_t len, int32_t *cp)
+{
+    size_t n;
+    *cp = (int32_t)utf8_decode(s, len, 0, &n);
+    return n;
+}
+
+/* ---- HTML entities ---- */
+
+static const struct { const char *name; unsigned cp; } named_entities[] = {
+    { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
+    { "nbsp", 0xA0 }, { "middot", 0xB7 }, { "hellip", 0x2026 }, { "lsquo", 0x2018 },
+    { "rsquo", 0x2019 }, { "ldquo", 0x201C }, { "rdquo", 0x201D }, { "ndash", 0x2013 },
+    { "mdash", 0x2014 }, { "laquo", 0xAB }, { "raquo", 0xBB }, { "copy", 0xA9 },
+    { "reg", 0xAE }, { "trade", 0x2122 }, { "times", 0xD7 }, { "bull", 0x2022 },
+    { "lsaquo", 0x2039 }, { "rsaquo", 0x203A }, { "sdot", 0x22C5 }, { "deg", 0xB0 },
+    { "plusmn", 0xB1 }, { "euro", 0x20AC }, { "yen", 0xA5 }, { "pound", 0xA3 },
+    { "cent", 0xA2 }, { "sect", 0xA7 }, { "para", 0xB6 }, { "prime", 0x2032 },
+    { "larr", 0x2190 }, { "rarr", 0x2192 }, { "uarr", 0x2191 }, { "darr", 0x2193 },
+    { "le", 0x2264 }, { "ge", 0x2265 }, { "ne", 0x2260 }, { "equals", '=' },
+    { "num", '#' }, { "percnt", '%' }, { "comma", ',' }, { "period", '.' }, { "colon", ':' },
+    { "excl", '!' }, { "quest", '?' }, { "lpar", '(' }, { "rpar", ')' }, { "sol", '/' },
+    { "ensp", 0x2002 }, { "emsp", 0x2003 }, { "thinsp", 0x2009 }, { "zwsp", 0x200B },
+};
+
+static int valid_scalar(unsigned long cp)
+{
+    return cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+}
+
+/* Decodes the entity at s (which starts with '&'); returns bytes consumed, 0 if none. */
+static size_t decode_entity(const char *s, size_t len, unsigned *cp)
+{
+    size_t end = 1;
+    while (end < len && end < 40 && s[end] != ';' && s[end] != '&' && !isspace((unsigned char)s[end]))
+        end++;
+    if (end >= len || s[end] != ';' || end < 2)
+        return 0;
+    if (s[1] == '#') {
+        int hex = end > 2 && (s[2] == 'x' || s[2] == 'X');
+        size_t start = hex ? 3 : 2;
+        if (start >= end)
+            return 0;
+        unsigned long v = 0;
+        for (size_t i = start; i < end; i++) {
+            int c = (unsigned char)s[i];
+            int digit = isdigit(c) ? c - '0' : hex && isxdigit(c) ? (tolower(c) - 'a' + 10) : -1;
+            if (digit < 0 || v > 0x10FFFF)
+                return 0;
+            v = v * (hex ? 16 : 10) + (unsigned long)digit;
+        }
+        if (!valid_scalar(v))
+            return 0;
+        *cp = (unsigned)v;
+        return end + 1;
+    }
+    for (size_t i = 0; i < sizeof named_entities / sizeof named_entities[0]; i++) {
+        size_t n = strlen(named_entities[i].name);
+        if (n == end - 1 && memcmp(s + 1, named_entities[i].name, n) == 0) {
+            *cp = named_entities[i].cp;
+            return end + 1;
+        }
+    }
+    return 0;
+}
+
+char *normalise_html_entities(const char *s, size_t len)
+{
+    struct buf b = BUF_INIT;
+    buf_reserve(&b, len);
+    size_t i = 0;
+    while (i < len) {
+        const char *amp = memchr(s + i, '&', len - i);
+        size_t stop = amp ? (size_t)(amp - s) : len;
+        buf_append(&b, s + i, stop - i);
+        i = stop;
+        if (i >= len)
+            break;
+        unsigned cp;
+        size_t used = decode_entity(s + i, len - i, &cp);
+        if (used) {
+            buf_put_utf8(&b, cp);
+            i += used;
+        } else {
+            buf_putc(&b, '&');
+            i++;
+        }
+    }
+    return buf_detach(&b);
+}
+
+/* ---- Whitespace and NFC ---- */
+
+static int is_space_cp(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+           cp == 0x205F || cp == 0xFEFF;
+}
+
+/* Length of the whitespace character at s[i] (valid UTF-8), or 0 when it is not one. */
+static size_t space_len(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned c = s[i];
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF)
+        return 0;   /* no other lead byte starts a space */
+    int32_t cp;
+    size_t n = decode((const char *)s + i, len - i, &cp);
+    return is_space_cp(cp) ? n : 0;
+}
+
+/* Folds whitespace in valid UTF-8 s into single spaces and trims, appending to *out. Runs
+ * of non-space bytes are copied whole. */
+static void fold_spaces(const char *s, size_t len, struct buf *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t start_len = out->len;
+    size_t i = 0;
+    int pending = 0;
+    while (i < len) {
+        size_t sp = space_len(u, len, i);
+        if (sp) {
+            pending = 1;
+            i += sp;
+            continue;
+        }
+        size_t run = i;
+        while (run < len && !space_len(u, len, run))
+            run++;
+        if (pending && out->len > start_len)
+            buf_putc(out, ' ');
+        pending = 0;
+        buf_append(out, s + i, run - i);
+        i = run;
+    }
+}
+
+/* Code points that are in NFC and cannot combine with a neighbour: ASCII and Latin-1,
+ * Hangul syllables and compatibility jamo, CJK ideographs, and the punctuation and symbol
+ * blocks news text uses (minus the combining marks and the singletons NFC rewrites, such as
+ * U+2000, U+2126 and U+2329). Text made only of these is already NFC, which is nearly all
+ * Korean news, so utf8proc is skipped for it. */
+static int nfc_stable(int32_t cp)
+{
+    if (cp < 0x300)
+        return 1;
+    if (cp >= 0xAC00 && cp <= 0xD7A3)
+        return 1;
+    if ((cp >= 0x3131 && cp <= 0x318E) || (cp >= 0x4E00 && cp <= 0x9FFF))
+        return 1;
+    if (cp >= 0x2002 && cp <= 0x20CF)
+        return 1;
+    if ((cp >= 0x2190 && cp <= 0x2328) || (cp >= 0x232B && cp <= 0x2ADB))
+        return 1;
+    if ((cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303F))
+        return 1;
+    if (cp >= 0xFF01 && cp <= 0xFF9D)
+        return 1;
+    return 0;
+}
+
+static int already_nfc(const char *s)
+{
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        i += decode(s + i, len - i, &cp);
+        if (!nfc_stable(cp))
+            return 0;
+    }
+    return 1;
+}
+
+static char *nfc(const char *s)
+{
+    if (already_nfc(s))
+        return xstrdup(s);
+
+    utf8proc_uint8_t *r = utf8proc_NFC((const utf8proc_uint8_t *)s);
+    if (!r)
+        return xstrdup(s);   /* utf8proc refuses only invalid input, which callers exclude */
+    char *copy = xstrdup((const char *)r);
+    free(r);
+    return copy;
+}
+
+char *normalise_text(const char *s, size_t len)
+{
+    char *decoded = normalise_html_entities(s, len);
+    struct buf b = BUF_INIT;
+    fold_spaces(decoded, strlen(decoded), &b);
+    free(decoded);
+    char *folded = buf_detach(&b);
+    char *result = nfc(folded);
+    free(folded);
+    return result;
+}
+
+/* A blank line: nothing but whitespace between two newlines. */
+static int is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+char *normalise_paragraphs(const char *s, size_t len)
+{
+    struct buf out = BUF_INIT;
+    struct buf para = BUF_INIT;
+    size_t i = 0;
+    while (i <= len) {
+        const char *nl = i < len ? memchr(s + i, '\n', len - i) : NULL;
+        size_t end = nl ? (size_t)(nl - s) : len;
+        int blank = is_blank(s + i, end - i);
+        if (!blank) {
+            buf_append(&para, s + i, end - i);
+            buf_putc(&para, '\n');
+        }
+        if ((blank || end >= len) && para.len) {
+            char *t = normalise_text(para.data, para.len);
+            if (*t) {
+                if (out.len)
+                    buf_putc(&out, '\n');
+                buf_puts(&out, t);
+            }
+            free(t);
+            buf_clear(&para);
+        }
+        if (end >= len)
+            break;
+        i = end + 1;
+    }
+    buf_free(&para);
+    return buf_detach(&out);
+}
+
+/* ---- Dates ---- */
+
+static int days_in_month(int y, int m)
+{
+    static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+char *normalise_date_iso(const char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    int y, mo, d, h = 0, mi = 0, sec = 0, consumed = 0;
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) != 3 || consumed != 10)
+        return NULL;
+    const char *p = s + consumed;
+    if (*p == ' ' || *p == 'T') {
+        int n = 0;
+        if (sscanf(p + 1, "%2d:%2d%n", &h, &mi, &n) != 2 || n != 5)
+            return NULL;
+        p += 1 + n;
+        if (*p == ':') {
+            if (sscanf(p + 1, "%2d%n", &sec, &n) != 1 || n != 2)
+                return NULL;
+            p += 1 + n;
+        }
+    }
+    char zone[8] = "+09:00";
+    if (*p == 'Z') {
+        strcpy(zone, "+00:00");
+        p++;
+    } else if ((*p == '+' || *p == '-') && isdigit((unsigned char)p[1]) &&
+               isdigit((unsigned char)p[2])) {
+        int zh, zm = 0, n = 0;
+        if (sscanf(p + 1, "%2d:%2d%n", &zh, &zm, &n) == 2 && n == 5) {
+            snprintf(zone, sizeof zone, "%c%02d:%02d", *p, zh, zm);
+            p += 1 + n;
+        } else if (sscanf(p + 1, "%2d%2d%n", &zh, &zm, &n) == 2 && n == 4) {
+            snprintf(zone, sizeof zone, "%c%02d:%02d", *p, zh, zm);
+            p += 1 + n;
+        } else {
+            return NULL;
+        }
+    }
+    while (isspace((unsigned char)*p))
+        p++;
+    if (*p || y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1 ||
+        d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 60)
+        return NULL;
+    char out[64];
+    snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d, h, mi, sec, zone);
+    return xstrdup(out);
+}
+
+/* ---- ISO weeks ---- */
+
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static long days_from_civil(int y, int m, int dd)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *dd)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *dd = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* Monday of ISO week 1 of year y. */
+static long iso_week1_monday(int y)
+{
+    long jan4 = days_from_civil(y, 1, 4);
+    long weekday = ((jan4 + 3) % 7 + 7) % 7;   /* 0 = Monday; 1970-01-01 was a Thursday */
+    return jan4 - weekday;
+}
+
+static void format_day(long days, char out[11])
+{
+    int y, m, dd;
+    civil_from_days(days, &y, &m, &dd);
+    snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
+}
+
+/* The ISO week ("2025-W53") of a YYYY-MM-DD date. */
+void normalise_iso_week_of(const char *date, char out[16])
+{
+    int y = atoi(date), m = atoi(date + 5), dd = atoi(date + 8);
+    long days = days_from_civil(y, m, dd);
+    long weekday = ((days + 3) % 7 + 7) % 7;
+    long thursday = days - weekday + 3;
+    int ty, tm, td;
+    civil_from_days(thursday, &ty, &tm, &td);
+    int week = (int)((thursday - iso_week1_monday(ty)) / 7 + 1);
+    snprintf(out, 16, "%04d-W%02d", ty % 10000, week % 100);
+}
+
+int normalise_iso_week_range(const char *week, char monday_out[11], char sunday_out[11])
+{
+    int y, w;
+    char extra;
+    if (strlen(week) != 8 || sscanf(week, "%4d-W%2d%c", &y, &w, &extra) != 2 || y < 1900 || w < 1)
+        return -1;
+    /* A year has 53 ISO weeks when 28 December falls in week 53. */
+    long dec28 = days_from_civil(y, 12, 28);
+    int weeks = (int)((dec28 - iso_week1_monday(y)) / 7 + 1);
+    if (w > weeks)
+        return -1;
+    long monday = iso_week1_monday(y) + 7L * (w - 1);
+    format_day(monday, monday_out);
+    format_day(monday + 6, sunday_out);
+    return 0;
+}
+
+/* ---- People ---- */
+
+static const char *const role_words[] = {
+    "기자", "선임기자", "수석기자", "객원기자", "인턴기자", "전문기자", "특파원", "논설위원",
+    "칼럼니스트", "대기자", "편집위원", "통신원", "PD",
+};
+
+static int is_role(const char *w)
+{
+    for (size_t i = 0; i < sizeof role_words / sizeof role_words[0]; i++)
+        if (strcmp(w, role_words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Number of Hangul syllables in w when w is nothing but Hangul syllables, else 0. */
+static size_t hangul_syllables(const char *w)
+{
+    size_t n = 0, len = strlen(w), i = 0;
+    while (i < len) {
+        int32_t cp;
+        i += decode(w + i, len - i, &cp);
+        if (cp < 0xAC00 || cp > 0xD7A3)
+            return 0;
+        n++;
+    }
+    return n;
+}
+
+/* How much a word looks like a Korean personal name: 3 syllables most, then 2, then 4. */
+static int name_score(const char *w)
+{
+    switch (hangul_syllables(w)) {
+    case 3: return 3;
+    case 2: return 2;
+    case 4: return 1;
+    default: return 0;
+    }
+}
+
+static void trim_punct(char *w)
+{
+    size_t n = strlen(w);
+    while (n && strchr("()<>[],;:", w[n - 1]))
+        w[--n] = '\0';
+    size_t k = strspn(w, "()<>[],;:");
+    memmove(w, w + k, n - k + 1);
+}
+
+/* Parses one person ("박수빈 한경닷컴 기자 waterbean@hankyung.com") into *p. Returns 0 when
+ * the piece holds no name. */
+static int parse_person(char *piece, struct person *p)
+{
+    /* Parentheses around an e-mail are just punctuation: make them spaces. */
+    for (char *c = piece; *c; c++)
+        if (*c == '(' || *c == ')' || *c == '<' || *c == '>' || *c == '[' || *c == ']')
+            *c = ' ';
+    char *words[16];
+    size_t n = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(piece, " \t\n", &save); w && n < 16; w = strtok_r(NULL, " \t\n", &save)) {
+        trim_punct(w);
+        if (*w)
+            words[n++] = w;
+    }
+    const char *email = "", *role = "", *name = NULL;
+    int best = 0;
+    size_t name_i = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strchr(words[i], '@')) {
+            email = words[i];
+        } else if (is_role(words[i])) {
+            role = words[i];
+        } else if (name_score(words[i]) > best) {
+            best = name_score(words[i]);
+            name = words[i];
+            name_i = i;
+        }
+    }
+    if (!name)
+        return 0;
+    struct buf org = BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i == name_i || words[i] == email || words[i] == role)
+            continue;
+        if (org.len)
+            buf_putc(&org, ' ');
+        buf_puts(&org, words[i]);
+    }
+    p->name = xstrdup(name);
+    p->role = xstrdup(role);
+    p->org = buf_detach(&org);
+    p->email = xstrdup(email);
+    return 1;
+}
+
+size_t normalise_people(const char *byline, struct person **people, size_t *n, size_t *cap)
+{
+    char *copy = xstrdup(byline);
+    size_t added = 0;
+    char *save = NULL;
+    for (char *piece = strtok_r(copy, ",;", &save); piece; piece = strtok_r(NULL, ",;", &save)) {
+        struct person p;
+        if (!parse_person(piece, &p))
+            continue;
+        xgrow(people, cap, *n + 1, sizeof **people);
+        (*people)[(*n)++] = p;
+        added++;
+    }
+    free(copy);
+    return added;
+}
+
+void normalise_person_free(struct person *p)
+{
+    free(p->name);
+    free(p->role);
+    free(p->org);
+    free(p->email);
+}
+
+/* ---- URLs ---- */
+
+int normalise_url_ok(const char *url)
+{
+    const char *host;
+    if (strncmp(url, "https://", 8) == 0)
+        host = url + 8;
+    else if (strncmp(url, "http://", 7) == 0)
+        host = url + 7;
+    else
+        return 0;
+    size_t host_len = strcspn(host, "/?#");
+    if (host_len == 0)
+        return 0;
+    for (size_t i = 0; i < host_len; i++) {
+        unsigned char c = (unsigned char)host[i];
+        if (!(isalnum(c) || c == '.' || c == '-' || c == ':' || c == '@' || c >= 0x80))
+            return 0;
+    }
+    for (const unsigned char *c = (const unsigned char *)url; *c; c++)
+        if (*c <= ' ' || *c == 0x7F || *c == '"' || *c == '<' || *c == '>')
+            return 0;
+    return 1;
+}

@@ -1,0 +1,460 @@
+/* table.c — see table.h. */
+#include "merge/table.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+/* ---- Merge state ---- */
+
+struct cell_state {
+    struct table_value *values;
+    size_t n, cap;
+};
+
+struct entity_state {
+    unsigned char *seen;      /* per article index: named or given a fact */
+    size_t seen_cap;
+    size_t mentions;
+    struct cell_state *cells; /* per column */
+};
+
+struct table_internal {
+    char **ids;               /* article ids by index */
+    size_t n_ids, ids_cap;
+    size_t *hash;             /* open addressing: index + 1, 0 empty */
+    size_t hash_cap;
+    struct entity_state *ents;
+    size_t order;             /* running counter for first_seen */
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static void rehash(struct table_internal *in)
+{
+    size_t cap = in->hash_cap ? in->hash_cap * 2 : 1024;
+    size_t *h = xcalloc(cap, sizeof *h);
+    for (size_t i = 0; i < in->n_ids; i++) {
+        size_t j = hash_str(in->ids[i]) & (cap - 1);
+        while (h[j])
+            j = (j + 1) & (cap - 1);
+        h[j] = i + 1;
+    }
+    free(in->hash);
+    in->hash = h;
+    in->hash_cap = cap;
+}
+
+static size_t intern(struct table_internal *in, const char *id)
+{
+    if ((in->n_ids + 1) * 2 > in->hash_cap)
+        rehash(in);
+    size_t j = hash_str(id) & (in->hash_cap - 1);
+    while (in->hash[j]) {
+        if (!strcmp(in->ids[in->hash[j] - 1], id))
+            return in->hash[j] - 1;
+        j = (j + 1) & (in->hash_cap - 1);
+    }
+    xgrow(&in->ids, &in->ids_cap, in->n_ids + 1, sizeof *in->ids);
+    in->ids[in->n_ids] = xstrdup(id);
+    in->hash[j] = in->n_ids + 1;
+    return in->n_ids++;
+}
+
+static void mark_seen(struct entity_state *es, size_t art)
+{
+    if (art >= es->seen_cap) {
+        size_t cap = es->seen_cap ? es->seen_cap : 64;
+        while (cap <= art)
+            cap *= 2;
+        es->seen = xrealloc(es->seen, cap);
+        memset(es->seen + es->seen_cap, 0, cap - es->seen_cap);
+        es->seen_cap = cap;
+    }
+    es->seen[art] = 1;
+}
+
+struct table *table_new(const struct template *tpl)
+{
+    struct table *t = xcalloc(1, sizeof *t);
+    t->tpl = tpl;
+    t->in = xcalloc(1, sizeof *t->in);
+    t->in->ents = xcalloc(tpl->n_entities ? tpl->n_entities : 1, sizeof *t->in->ents);
+    for (size_t e = 0; e < tpl->n_entities; e++)
+        t->in->ents[e].cells = xcalloc(tpl->n_columns ? tpl->n_columns : 1,
+                                       sizeof *t->in->ents[e].cells);
+    return t;
+}
+
+/* Template order of a list value, so cells read the same whatever the articles' order. */
+static size_t list_order(const struct template *tpl, const struct fact *f)
+{
+    const struct template_column *c = &tpl->columns[f->column];
+    switch (c->type) {
+    case TEMPLATE_COL_KEYWORDS:
+        for (size_t k = 0; k < c->n_keywords; k++)
+            if (!strcmp(c->keywords[k].value, f->value))
+                return k;
+        break;
+    case TEMPLATE_COL_ORGANISATIONS:
+        for (size_t k = 0; k < tpl->n_orgs; k++)
+            if (!strcmp(tpl->orgs[k].name, f->value))
+                return k;
+        break;
+    case TEMPLATE_COL_MODELS:
+        return f->model;
+    default:
+        break;
+    }
+    return SIZE_MAX;
+}
+
+void table_add(struct table *t, const struct fact_list *l)
+{
+    struct table_internal *in = t->in;
+    for (size_t i = 0; i < l->n_mentions; i++) {
+        const struct mention *m = &l->mentions[i];
+        struct entity_state *es = &in->ents[m->entity];
+        es->mentions++;
+        mark_seen(es, intern(in, m->article_id));
+    }
+    for (size_t i = 0; i < l->count; i++) {
+        const struct fact *f = &l->items[i];
+        struct entity_state *es = &in->ents[f->entity];
+        size_t art = intern(in, f->article_id);
+        mark_seen(es, art);
+        struct cell_state *cs = &es->cells[f->column];
+        struct table_value *v = NULL;
+        for (size_t k = 0; k < cs->n; k++)
+            if (!strcmp(cs->values[k].value, f->value)) {
+                v = &cs->values[k];
+                break;
+            }
+        if (!v) {
+            xgrow(&cs->values, &cs->cap, cs->n + 1, sizeof *cs->values);
+            v = &cs->values[cs->n++];
+            memset(v, 0, sizeof *v);
+            v->value = xstrdup(f->value);
+            v->is_number = f->is_number;
+            v->first_seen = in->order++;
+            v->order = list_order(t->tpl, f);
+            v->citations = xcalloc(TABLE_MAX_CITATIONS, sizeof *v->citations);
+        }
+        v->n_facts++;
+        if (!v->n_art || v->articles[v->n_art - 1] != art) {
+            xgrow(&v->articles, &v->art_cap, v->n_art + 1, sizeof *v->articles);
+            v->articles[v->n_art++] = art;
+        }
+        if (v->n_citations < TABLE_MAX_CITATIONS) {
+            /* the pointer is fixed up in table_finish: ids may still move */
+            v->citations[v->n_citations].article_id = (const char *)(uintptr_t)art;
+            v->citations[v->n_citations++].sentence_no = f->sentence_no;
+        }
+    }
+    t->n_facts += l->count;
+}
+
+/* ---- Finishing ---- */
+
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Compares two plain decimal strings numerically ("519" > "500", "10.2" < "102"). */
+static int decimal_cmp(const char *a, const char *b)
+{
+    while (*a == '0' && a[1] && a[1] != '.')
+        a++;
+    while (*b == '0' && b[1] && b[1] != '.')
+        b++;
+    size_t ia = strcspn(a, "."), ib = strcspn(b, ".");
+    if (ia != ib)
+        return ia < ib ? -1 : 1;
+    int c = strncmp(a, b, ia);
+    if (c)
+        return c < 0 ? -1 : 1;
+    const char *fa = a[ia] ? a + ia + 1 : "", *fb = b[ib] ? b + ib + 1 : "";
+    while (*fa || *fb) {
+        char x = *fa ? *fa++ : '0', y = *fb ? *fb++ : '0';
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+static int value_desc(const void *x, const void *y)
+{
+    const struct table_value *a = x, *b = y;
+    int c = (a->is_number && b->is_number) ? decimal_cmp(a->value, b->value)
+                                           : strcmp(a->value, b->value);
+    return -c;
+}
+
+static int value_list_order(const void *x, const void *y)
+{
+    const struct table_value *a = x, *b = y;
+    if (a->order != b->order)
+        return a->order < b->order ? -1 : 1;
+    return strcmp(a->value, b->value);
+}
+
+/* Better support first: more articles, then more facts, then the larger value. */
+static int better(const struct table_value *a, const struct table_value *b)
+{
+    if (a->n_art != b->n_art)
+        return a->n_art > b->n_art;
+    if (a->n_facts != b->n_facts)
+        return a->n_facts > b->n_facts;
+    return value_desc(a, b) < 0;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void finish_cell(struct table *t, const struct template_column *col,
+                        const struct template_entity *e, struct cell_state *cs,
+                        struct table_cell *cell, struct buf *conflicts)
+{
+    struct table_internal *in = t->in;
+    for (size_t k = 0; k < cs->n; k++) {
+        struct table_value *v = &cs->values[k];
+        qsort(v->articles, v->n_art, sizeof *v->articles, size_cmp);
+        size_t w = 0;
+        for (size_t i = 0; i < v->n_art; i++)
+            if (!w || v->articles[w - 1] != v->articles[i])
+                v->articles[w++] = v->articles[i];
+        v->n_art = w;
+        v->n_articles = w;
+        for (size_t i = 0; i < v->n_citations; i++)
+            v->citations[i].article_id = in->ids[(uintptr_t)v->citations[i].article_id];
+    }
+    cell->values = cs->values;
+    cell->n_values = cs->n;
+    cs->values = NULL;
+    cs->n = cs->cap = 0;
+    struct buf b = BUF_INIT;
+    if (col->type == TEMPLATE_COL_TEXT) {
+        for (size_t k = 0; k < e->n_fields; k++)
+            if (!strcmp(e->fields[k].key, col->field))
+                buf_puts(&b, e->fields[k].value);
+    } else if ((col->type == TEMPLATE_COL_QUANTITY || col->type == TEMPLATE_COL_DATE ||
+                (col->type == TEMPLATE_COL_KEYWORDS && col->single)) &&
+               cell->n_values) {
+        /* figures and dates by value, descending; single keywords by template order */
+        qsort(cell->values, cell->n_values, sizeof *cell->values,
+              col->type == TEMPLATE_COL_KEYWORDS ? value_list_order : value_desc);
+        /* A date another value refines ("2026-01" beside "2026-01-15") agrees with it. */
+        unsigned char *coarse = xcalloc(cell->n_values, 1);
+        size_t distinct = cell->n_values;
+        if (col->type == TEMPLATE_COL_DATE)
+            for (size_t k = 0; k < cell->n_values; k++)
+                for (size_t j = 0; j < cell->n_values && !coarse[k]; j++) {
+                    const char *rough = cell->values[k].value, *fine = cell->values[j].value;
+                    size_t n = strlen(rough);
+                    if (j != k && !strncmp(rough, fine, n) && fine[n] == '-') {
+                        coarse[k] = 1;
+                        distinct--;
+                    }
+                }
+        size_t best = SIZE_MAX;
+        for (size_t k = 0; k < cell->n_values; k++)
+            if (!coarse[k] && (best == SIZE_MAX || better(&cell->values[k], &cell->values[best])))
+                best = k;
+        if (distinct > 1) {
+            cell->conflict = 1;
+            for (size_t k = 0; k < cell->n_values; k++)
+                cell->values[k].conflicting = !coarse[k];
+            if (conflicts->len)
+                buf_puts(conflicts, "; ");
+            buf_printf(conflicts, "%s: ", col->id);
+            int first = 1;
+            for (size_t k = 0; k < cell->n_values; k++) {
+                if (coarse[k])
+                    continue;
+                buf_printf(conflicts, "%s%s (%zu article%s)", first ? "" : " vs ",
+                           cell->values[k].value, cell->values[k].n_articles,
+                           cell->values[k].n_articles == 1 ? "" : "s");
+                first = 0;
+            }
+        }
+        free(coarse);
+        /* chosen value first, the rest stay by value descending */
+        struct table_value chosen = cell->values[best];
+        memmove(cell->values + 1, cell->values, best * sizeof *cell->values);
+        cell->values[0] = chosen;
+        buf_puts(&b, chosen.value);
+        cell->is_number = chosen.is_number;
+    } else if (cell->n_values) {
+        qsort(cell->values, cell->n_values, sizeof *cell->values, value_list_order);
+        for (size_t k = 0; k < cell->n_values; k++) {
+            if (k)
+                buf_puts(&b, "; ");
+            buf_puts(&b, cell->values[k].value);
+        }
+    }
+    cell->text = buf_detach(&b);
+}
+
+void table_finish(struct table *t)
+{
+    const struct template *tpl = t->tpl;
+    struct table_internal *in = t->in;
+    t->n_rows = tpl->n_entities;
+    t->rows = xcalloc(t->n_rows ? t->n_rows : 1, sizeof *t->rows);
+    for (size_t e = 0; e < tpl->n_entities; e++) {
+        struct table_row *row = &t->rows[e];
+        struct entity_state *es = &in->ents[e];
+        row->entity = e;
+        row->e = &tpl->entities[e];
+        row->n_mentions = es->mentions;
+        row->cells = xcalloc(tpl->n_columns ? tpl->n_columns : 1, sizeof *row->cells);
+        struct buf conflicts = BUF_INIT;
+        for (size_t c = 0; c < tpl->n_columns; c++)
+            finish_cell(t, &tpl->columns[c], row->e, &es->cells[c], &row->cells[c], &conflicts);
+        row->conflicts = buf_detach(&conflicts);
+        for (size_t a = 0; a < es->seen_cap && a < in->n_ids; a++)
+            if (es->seen[a])
+                row->n_sources++;
+        row->sources = xcalloc(row->n_sources + 1, sizeof *row->sources);
+        size_t k = 0;
+        for (size_t a = 0; a < es->seen_cap && a < in->n_ids; a++)
+            if (es->seen[a])
+                row->sources[k++] = in->ids[a];
+        qsort(row->sources, row->n_sources, sizeof *row->sources, str_cmp);
+        row->n_articles = row->n_sources;
+        struct buf s = BUF_INIT;
+        for (size_t i = 0; i < row->n_sources; i++) {
+            if (i)
+                buf_puts(&s, "; ");
+            buf_puts(&s, row->sources[i]);
+        }
+        row->sources_text = buf_detach(&s);
+    }
+}
+
+struct table *table_build(const struct template *tpl, const struct fact_list *l)
+{
+    struct table *t = table_new(tpl);
+    table_add(t, l);
+    table_finish(t);
+    return t;
+}
+
+const struct table_row *table_row_by_id(const struct table *t, const char *entity_id)
+{
+    for (size_t i = 0; i < t->n_rows; i++)
+        if (!strcmp(t->rows[i].e->id, entity_id))
+            return &t->rows[i];
+    return NULL;
+}
+
+static void free_values(struct table_value *v, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        free(v[k].value);
+        free(v[k].citations);
+        free(v[k].articles);
+    }
+    free(v);
+}
+
+void table_free(struct table *t)
+{
+    if (!t)
+        return;
+    const struct template *tpl = t->tpl;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        struct table_row *row = &t->rows[r];
+        for (size_t c = 0; c < tpl->n_columns; c++) {
+            free(row->cells[c].text);
+            free_values(row->cells[c].values, row->cells[c].n_values);
+        }
+        free(row->cells);
+        free(row->sources);   /* the strings belong to the id pool */
+        free(row->sources_text);
+        free(row->conflicts);
+    }
+    free(t->rows);
+    struct table_internal *in = t->in;
+    for (size_t e = 0; e < tpl->n_entities; e++) {
+        struct entity_state *es = &in->ents[e];
+        for (size_t c = 0; c < tpl->n_columns; c++)
+            free_values(es->cells[c].values, es->cells[c].n);
+        free(es->cells);
+        free(es->seen);
+    }
+    free(in->ents);
+    for (size_t i = 0; i < in->n_ids; i++)
+        free(in->ids[i]);
+    free(in->ids);
+    free(in->hash);
+    free(in);
+    free(t);
+}
+
+/* ---- Key sentences ---- */
+
+static int quote_cmp(const void *x, const void *y)
+{
+    const struct table_quote *a = x, *b = y;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    size_t la = strlen(a->sentence), lb = strlen(b->sentence);
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    int c = strcmp(a->article_id, b->article_id);
+    if (c)
+        return c;
+    return a->sentence_no < b->sentence_no ? -1 : a->sentence_no > b->sentence_no;
+}
+
+size_t table_key_sentences(const struct template *tpl, const struct fact_list *l, size_t entity,
+                           struct table_quote *out, size_t max)
+{
+    struct table_quote *q = NULL;
+    size_t n = 0, cap = 0;
+    unsigned char *seen = xcalloc(tpl->n_columns ? tpl->n_columns : 1, 1);
+    for (size_t i = 0; i < l->count; i++) {
+        const struct fact *f = &l->items[i];
+        enum template_column_type type = tpl->columns[f->column].type;
+        if (f->entity != entity || type == TEMPLATE_COL_MODELS)
+            continue;
+        /* facts come in sentence order: the sentence is the last one seen, or new */
+        if (!n || q[n - 1].sentence_no != f->sentence_no ||
+            strcmp(q[n - 1].article_id, f->article_id)) {
+            xgrow(&q, &cap, n + 1, sizeof *q);
+            q[n++] = (struct table_quote){ f->article_id, f->publisher, f->published_at,
+                                           f->sentence_no, f->sentence, 0, 0 };
+            memset(seen, 0, tpl->n_columns);
+        }
+        q[n - 1].n_facts++;
+        if (seen[f->column]++)
+            continue;
+        q[n - 1].score += type == TEMPLATE_COL_QUANTITY || type == TEMPLATE_COL_DATE ? 2 : 1;
+    }
+    free(seen);
+    if (n > 1)
+        qsort(q, n, sizeof *q, quote_cmp);
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < max; i++) {
+        int repeated = 0;
+        for (size_t j = 0; j < k && !repeated; j++)
+            repeated = !strcmp(out[j].sentence, q[i].sentence);
+        if (!repeated)
+            out[k++] = q[i];
+    }
+    free(q);
+    return k;
+}

@@ -1,0 +1,89 @@
+/* summary.h — the briefing's generated prose: summary bullets and each entity's key sentences.
+ *
+ * Sits between the comparison table and the briefing layout (briefing.c): it reads a finished
+ * const struct table *, the fact list it was built from and the template, and writes Korean
+ * sentences from the data — never canned text, so a different week's articles give different
+ * bullets. Every bullet and key sentence carries the ids of the articles behind it, which the
+ * briefing turns into citation markers [n] pointing at its numbered source list.
+ *
+ * Which columns a rule reads comes from the template, not from C code:
+ *   - "size" = the first of layout.chart_columns, "part" = the second (total and active
+ *     parameters in the bundled template);
+ *   - "kind" = the first keyword column named in layout.table_columns (architecture);
+ *   - the programme = the first entity marked topic: its quantity columns sharing a unit are
+ *     budget items (summed), a quantity column with another unit is a target, its date
+ *     columns are milestones.
+ *
+ * The bullets, in order, each only when the data supports it (six on the sample week; fewer
+ * when the articles say less — never a bullet without data behind it):
+ *   1. largest by size: the entity whose chosen size value is the largest, with its flagship
+ *      model, and the runner-up; other reports of that value are mentioned, and who did not
+ *      report one.
+ *   2. kind: the kind value most entities share (MoE), who has it, and for each of them the
+ *      part/size share (active/total) where both are reported, "미공개" where not.
+ *   3. budget: the programme's budget items and their exact sum, plus the target.
+ *   4. milestones: the programme's dates after the reference day (the period's end) in date
+ *      order, the next one first; dates on or before it are listed as held in the period.
+ *   5. conflicts: each cell where sources disagree (entity, column, values with article counts).
+ *   6. other figures: for each further quantity column of layout.table_columns, the largest
+ *      value and who reported it (a topic without parameters still gets its figures).
+ *   7. breadth: the entity with the most partners and the one named in the most sentences.
+ * At most six bullets: when every rule fires, the last gives way.
+ *
+ * Key sentences (summary_key_sentences): an entity's sentences ranked by how many kinds of
+ * fact (distinct columns: model, size, part, kind, …) about that entity each one carries, then
+ * by how many distinct facts (column, value) — so a sentence giving the model, its size and
+ * its architecture outranks a long list of partners; remaining ties go to the earlier article
+ * (the article set's order: date, then id), then the earlier sentence. A sentence whose text
+ * was already chosen (the same wire copy in two papers) is skipped. */
+#ifndef EXPORTER_SUMMARY_H
+#define EXPORTER_SUMMARY_H
+
+#include <stddef.h>
+
+#include "extract/extract.h"
+#include "merge/table.h"
+#include "extract/template.h"
+
+#define SUMMARY_MAX_CITES 6
+
+/* One generated sentence and the articles it rests on (ids borrowed from the table or the
+ * fact list, in the order they should be cited; no duplicates). */
+struct summary_item {
+    char *text;
+    const char *cites[SUMMARY_MAX_CITES];
+    size_t n_cites;
+    size_t sentence_no;          /* key sentences: the sentence's number in its article */
+};
+
+struct summary {
+    struct summary_item *items;
+    size_t count, cap;
+};
+
+/* Appends the summary bullets for table t (built from facts with template t->tpl) to *out.
+ * today is the reference day "YYYY-MM-DD" for "next milestone" ("" = none is next). */
+void summary_bullets(const struct table *t, const struct fact_list *facts, const char *today,
+                     struct summary *out);
+
+/* Appends up to max key sentences of entity (an index into the template's entities) to *out,
+ * best first. article_order lists the article ids in citation order (earlier wins a tie); ids
+ * not in it rank last. Each item cites the one article it is quoted from. */
+void summary_key_sentences(const struct fact_list *facts, size_t entity,
+                           const char *const *article_order, size_t n_articles, size_t max,
+                           struct summary *out);
+
+void summary_free(struct summary *s);
+
+/* Formatting helpers the briefing shares. */
+/* "2026-01-15" → "2026년 1월 15일", "2026-01" → "2026년 1월", "2027" → "2027년",
+ * "2026..2027" → "2026~2027년"; other text is copied. Appends to out. */
+void summary_format_date(const char *value, struct buf *out);
+/* A column label without its trailing parenthesised unit: "총 파라미터(B)" → "총 파라미터",
+ * and without a leading "group — ": "예산 — 데이터(십억 원)" → "데이터". Appends to out. */
+void summary_short_label(const char *label, struct buf *out);
+/* A cell value with its unit as a reader wants it: "500" B → "500B", "62.8" KRW bn →
+ * "628억 원", "1.5" KRW tn → "1조 5,000억 원", "95" % → "95%". Appends to out. */
+void summary_format_value(const char *value, const char *unit_label, struct buf *out);
+
+#endif

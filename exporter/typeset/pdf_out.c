@@ -1,0 +1,552 @@
+/* pdf_out.c — libharu 2.3 with hb-subset fonts, a real ToUnicode and positioned TJ text. */
+#include "typeset/pdf_out.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <hb-subset.h>
+#include <hpdf.h>
+/* Undocumented but exported and declared: the page's content stream, dict streams and the
+ * document's memory manager and xref (TYPESETTING.md §2). */
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
+#include "typeset/font.h"
+
+struct haru_error {
+    HPDF_STATUS code, detail;
+};
+
+static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
+{
+    struct haru_error *e = user;
+    if (!e->code) {
+        e->code = code;
+        e->detail = detail;
+    }
+}
+
+long long pdf_out_source_date_epoch(void)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return -1;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || *end || v < 0)
+        return -1;
+    return v;
+}
+
+/* ---- Numbers ---- */
+
+/* Appends v with at most `decimals` decimals, trailing zeros trimmed ("12.5", "-3", "0.25"). */
+static void put_num(struct buf *b, double v, int decimals)
+{
+    long scale = decimals == 3 ? 1000 : 100;
+    long long n = llround(v * (double)scale);
+    if (n < 0) {
+        buf_putc(b, '-');
+        n = -n;
+    }
+    char tmp[32];
+    int len = snprintf(tmp, sizeof tmp, "%lld", n / scale);
+    buf_append(b, tmp, (size_t)len);
+    long long frac = n % scale;
+    if (frac) {
+        char f[8];
+        int fl = snprintf(f, sizeof f, decimals == 3 ? "%03lld" : "%02lld", frac);
+        while (fl > 0 && f[fl - 1] == '0')
+            fl--;
+        buf_putc(b, '.');
+        buf_append(b, f, (size_t)fl);
+    }
+}
+
+static void put_hex4(struct buf *b, uint32_t cp)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char s[4] = { hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15] };
+    buf_append(b, s, 4);
+}
+
+/* ---- Fonts ---- */
+
+struct embedded {
+    HPDF_Font font;          /* NULL when the face draws nothing */
+    int16_t *width;          /* W-array width per BMP code point used (1/1000 em) */
+};
+
+/* A correct ToUnicode: identity bfranges over the code points used, never crossing a
+ * high-byte boundary, at most 100 per block (TYPESETTING.md §2). */
+static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *used)
+{
+    struct buf cm = BUF_INIT;
+    buf_puts(&cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                  "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    struct buf ranges = BUF_INIT;
+    unsigned nranges = 0;
+    hb_codepoint_t first = HB_SET_VALUE_INVALID, last = HB_SET_VALUE_INVALID;
+    while (hb_set_next_range(used, &first, &last)) {
+        if (first > 0xFFFF)
+            break;
+        if (last > 0xFFFF)
+            last = 0xFFFF;
+        for (uint32_t a = first; a <= last;) {
+            uint32_t b = a | 0xFF;
+            if (b > last)
+                b = last;
+            if (nranges && nranges % 100 == 0) {
+                buf_printf(&cm, "100 beginbfrange\n%sendbfrange\n", ranges.data);
+                buf_clear(&ranges);
+            }
+            buf_putc(&ranges, '<');
+            put_hex4(&ranges, a);
+            buf_puts(&ranges, "> <");
+            put_hex4(&ranges, b);
+            buf_puts(&ranges, "> <");
+            put_hex4(&ranges, a);
+            buf_puts(&ranges, ">\n");
+            nranges++;
+            a = b + 1;
+        }
+    }
+    if (nranges % 100 || (nranges && ranges.len))
+        buf_printf(&cm, "%u beginbfrange\n%sendbfrange\n", nranges % 100 ? nranges % 100 : 100,
+                   ranges.data);
+    buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    buf_free(&ranges);
+
+    HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_STATUS st = HPDF_FAILD_TO_ALLOC_MEM;
+    if (stream) {
+        stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        st = HPDF_Stream_WriteStr(stream->stream, cm.data);
+        if (st == HPDF_OK)
+            st = HPDF_Dict_Add(font, "ToUnicode", stream);
+    }
+    buf_free(&cm);
+    return st;
+}
+
+static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embedded *e,
+                                  struct pdf_out_stats *stats, struct diag *d)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in)
+        return EXP_SOFTWARE;
+    hb_set_union(hb_subset_input_unicode_set(in), f->used);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    /* Shaping happened on the original face and PDF viewers ignore layout tables: drop them. */
+    static const char *const drop[] = { "GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "gasp",
+                                        "DSIG", "VDMX", "hdmx", "LTSH", "vhea", "vmtx" };
+    hb_set_t *tags = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
+        hb_set_add(tags, hb_tag_from_string(drop[i], 4));
+    hb_face_t *sub = hb_subset_or_fail(f->face, in);
+    hb_subset_input_destroy(in);
+    if (!sub) {
+        diag_error(d, f->path, 0, 0, "hb-subset failed on font '%s'", f->family);
+        return EXP_SOFTWARE;
+    }
+    hb_blob_t *blob = hb_face_reference_blob(sub);
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(blob, &len);
+
+    /* libharu 2.3 loads fonts only from files: a temporary, unlinked once loaded (libharu
+     * keeps its FILE* open and re-reads glyf when saving). */
+    const char *tmpdir = getenv("TMPDIR");
+    struct buf path = BUF_INIT;
+    buf_printf(&path, "%s/exporter-font-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    enum exp_status rc = EXP_OK;
+    int fd = mkstemp(path.data);
+    if (fd < 0) {
+        diag_error(d, path.data, 0, 0, "cannot create a temporary font file: %s", strerror(errno));
+        rc = EXP_CANTCREAT;
+        goto out;
+    }
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        off += (size_t)w;
+    }
+    if (close(fd) != 0 || off < len) {
+        diag_error(d, path.data, 0, 0, "cannot write a temporary font file");
+        unlink(path.data);
+        rc = EXP_IOERR;
+        goto out;
+    }
+    const char *name = HPDF_LoadTTFontFromFile(pdf, path.data, HPDF_TRUE);
+    unlink(path.data);
+    HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+    if (!font) {
+        diag_error(d, f->path, 0, 0, "libharu could not load the subset of font '%s' (error "
+                   "0x%04lX)", f->family, (unsigned long)HPDF_GetError(pdf));
+        rc = EXP_SOFTWARE;
+        goto out;
+    }
+    /* libharu embeds only glyphs it measured: measure every code point once. */
+    struct buf all = BUF_INIT;
+    e->width = xcalloc(65536, sizeof *e->width);
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(f->used, &cp) && cp <= 0xFFFF) {
+        buf_put_utf8(&all, cp);
+        e->width[cp] = (int16_t)font_face_pdf_width(f, cp);
+    }
+    HPDF_Font_TextWidth(font, (const HPDF_BYTE *)all.data, (HPDF_UINT)all.len);
+    buf_free(&all);
+    if (replace_to_unicode(pdf, font, f->used) != HPDF_OK) {
+        diag_error(d, NULL, 0, 0, "cannot write the ToUnicode map of font '%s'", f->family);
+        rc = EXP_SOFTWARE;
+        goto out;
+    }
+    e->font = font;
+    if (stats) {
+        stats->font_bytes += len;
+        stats->glyphs += hb_set_get_population(f->used);
+        stats->fonts++;
+    }
+out:
+    buf_free(&path);
+    hb_blob_destroy(blob);
+    hb_face_destroy(sub);
+    return rc;
+}
+
+/* ---- Pages ---- */
+
+struct page_state {
+    HPDF_Page page;
+    float height;
+    int in_text;
+    HPDF_Font font;
+    float size;
+    uint32_t fill;
+    struct buf ops;
+};
+
+static void end_text(struct page_state *ps)
+{
+    if (ps->in_text) {
+        HPDF_Page_EndText(ps->page);
+        ps->in_text = 0;
+    }
+}
+
+static void set_fill(struct page_state *ps, uint32_t c)
+{
+    if (ps->fill != c) {
+        HPDF_Page_SetRGBFill(ps->page, ((c >> 16) & 255) / 255.0f, ((c >> 8) & 255) / 255.0f,
+                             (c & 255) / 255.0f);
+        ps->fill = c;
+    }
+}
+
+/* One run as "x y Td-free Tm" and a TJ array that moves the pen to every glyph's x: after a
+ * glyph the PDF advances by its W width, so each gap to the next layout position becomes a
+ * TJ number (in 1/1000 em, subtracted). */
+static void emit_run(struct page_state *ps, const struct layout_page *lp,
+                     const struct layout_op *op, const struct embedded *e)
+{
+    if (!ps->in_text) {
+        HPDF_Page_BeginText(ps->page);
+        ps->in_text = 1;
+        ps->font = NULL;
+    }
+    if (ps->font != e->font || ps->size != op->u.text.size) {
+        HPDF_Page_SetFontAndSize(ps->page, e->font, op->u.text.size);
+        ps->font = e->font;
+        ps->size = op->u.text.size;
+    }
+    set_fill(ps, op->u.text.color);
+    struct buf *b = &ps->ops;
+    buf_clear(b);
+    const struct layout_glyph *g = lp->glyphs + op->u.text.first;
+    size_t n = op->u.text.count;
+    double size = op->u.text.size;
+    buf_puts(b, "1 0 0 1 ");
+    put_num(b, g[0].x, 3);
+    buf_putc(b, ' ');
+    put_num(b, ps->height - op->u.text.y, 3);
+    buf_puts(b, " Tm\n[<");
+    double pen = g[0].x;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            double adj = (g[i].x - pen) * 1000.0 / size;
+            long long q = llround(adj * 100);
+            if (q != 0) {
+                buf_putc(b, '>');
+                put_num(b, -(double)q / 100, 2);
+                buf_putc(b, '<');
+                pen += (double)q / 100 * size / 1000.0;
+            }
+        }
+        put_hex4(b, g[i].cp);
+        pen += e->width[g[i].cp & 0xFFFF] * size / 1000.0;
+    }
+    buf_puts(b, ">] TJ\n");
+    HPDF_Stream_WriteStr(((HPDF_PageAttr)ps->page->attr)->stream, b->data);
+}
+
+static void emit_rect(struct page_state *ps, const struct layout_op *op)
+{
+    end_text(ps);
+    float x = op->u.rect.x, y = ps->height - op->u.rect.y - op->u.rect.h;
+    int fill = op->u.rect.fill != LAYOUT_NO_COLOR, stroke = op->u.rect.stroke != LAYOUT_NO_COLOR;
+    if (!fill && !stroke)
+        return;
+    if (fill)
+        set_fill(ps, op->u.rect.fill);
+    if (stroke) {
+        uint32_t c = op->u.rect.stroke;
+        HPDF_Page_SetRGBStroke(ps->page, ((c >> 16) & 255) / 255.0f, ((c >> 8) & 255) / 255.0f,
+                               (c & 255) / 255.0f);
+        HPDF_Page_SetLineWidth(ps->page, op->u.rect.line_width);
+    }
+    HPDF_Page_Rectangle(ps->page, x, y, op->u.rect.w, op->u.rect.h);
+    if (fill && stroke)
+        HPDF_Page_FillStroke(ps->page);
+    else if (fill)
+        HPDF_Page_Fill(ps->page);
+    else
+        HPDF_Page_Stroke(ps->page);
+}
+
+static void emit_line_op(struct page_state *ps, const struct layout_op *op)
+{
+    end_text(ps);
+    uint32_t c = op->u.line.color;
+    HPDF_Page_SetRGBStroke(ps->page, ((c >> 16) & 255) / 255.0f, ((c >> 8) & 255) / 255.0f,
+                           (c & 255) / 255.0f);
+    HPDF_Page_SetLineWidth(ps->page, op->u.line.line_width);
+    HPDF_Page_MoveTo(ps->page, op->u.line.x1, ps->height - op->u.line.y1);
+    HPDF_Page_LineTo(ps->page, op->u.line.x2, ps->height - op->u.line.y2);
+    HPDF_Page_Stroke(ps->page);
+}
+
+/* URIs go into the PDF as literal strings: percent-encode what is not printable ASCII. */
+static char *uri_escape(const char *s)
+{
+    struct buf b = BUF_INIT;
+    buf_puts(&b, "");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p <= 0x20 || *p >= 0x7F || *p == '(' || *p == ')' || *p == '\\')
+            buf_printf(&b, "%%%02X", *p);
+        else
+            buf_putc(&b, (char)*p);
+    }
+    return buf_detach(&b);
+}
+
+static void set_date(HPDF_Doc pdf, long long epoch)
+{
+    time_t t = (time_t)epoch;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return;
+    HPDF_Date dt;
+    memset(&dt, 0, sizeof dt);
+    dt.year = tm.tm_year + 1900;
+    dt.month = tm.tm_mon + 1;
+    dt.day = tm.tm_mday;
+    dt.hour = tm.tm_hour;
+    dt.minutes = tm.tm_min;
+    dt.seconds = tm.tm_sec;
+    dt.ind = 'Z';
+    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
+    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
+}
+
+static enum exp_status build(HPDF_Doc pdf, const struct layout *L,
+                             const struct pdf_out_info *info, struct pdf_out_stats *stats,
+                             struct diag *d, struct embedded *emb, int nfaces)
+{
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    if (info) {
+        if (info->title) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info->title);
+        if (info->author) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info->author);
+        if (info->subject) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info->subject);
+        if (info->keywords) HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info->keywords);
+        if (info->creator) HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, info->creator);
+        if (info->date >= 0)
+            set_date(pdf, info->date);
+    }
+    struct font_set *fs = layout_fonts(L);
+    for (int i = 0; i < nfaces; i++) {
+        struct font_face *f = font_set_face(fs, i);
+        if (hb_set_is_empty(f->used))
+            continue;
+        enum exp_status rc = embed_face(pdf, f, &emb[i], stats, d);
+        if (rc != EXP_OK)
+            return rc;
+    }
+    const struct layout_page_setup *setup = layout_setup(L);
+    int npages = layout_page_count(L);
+    HPDF_Page *pages = xcalloc((size_t)(npages ? npages : 1), sizeof *pages);
+    /* Every page first, so a link can point to a later one. */
+    for (int pi = 0; pi < npages; pi++) {
+        pages[pi] = HPDF_AddPage(pdf);
+        if (!pages[pi]) {
+            free(pages);
+            return EXP_SOFTWARE;
+        }
+        HPDF_Page_SetWidth(pages[pi], setup->width);
+        HPDF_Page_SetHeight(pages[pi], setup->height);
+    }
+    size_t nanchors;
+    const struct layout_anchor *anchors = layout_anchors(L, &nanchors);
+    struct page_state ps;
+    memset(&ps, 0, sizeof ps);
+    for (int pi = 0; pi < npages; pi++) {
+        const struct layout_page *lp = layout_get_page(L, pi);
+        HPDF_Page page = pages[pi];
+        ps.page = page;
+        ps.height = setup->height;
+        ps.in_text = 0;
+        ps.font = NULL;
+        ps.fill = 0;   /* the PDF default fill is black */
+        for (size_t k = 0; k < lp->nops; k++) {
+            const struct layout_op *op = &lp->ops[k];
+            if (op->kind == LAYOUT_OP_TEXT) {
+                if (op->u.text.count && emb[op->u.text.face].font)
+                    emit_run(&ps, lp, op, &emb[op->u.text.face]);
+            } else if (op->kind == LAYOUT_OP_RECT) {
+                emit_rect(&ps, op);
+            } else {
+                emit_line_op(&ps, op);
+            }
+        }
+        end_text(&ps);
+        for (size_t k = 0; k < lp->nlinks; k++) {
+            const struct layout_link *ln = &lp->links[k];
+            HPDF_Rect r = { ln->x, setup->height - ln->y - ln->h, ln->x + ln->w,
+                            setup->height - ln->y };
+            HPDF_Annotation a = NULL;
+            if (ln->uri[0] == '#') {
+                const struct layout_anchor *to = NULL;
+                for (size_t i = 0; i < nanchors && !to; i++)
+                    if (strcmp(anchors[i].name, ln->uri + 1) == 0)
+                        to = &anchors[i];
+                if (!to || to->page < 0 || to->page >= npages) {
+                    diag_warning(d, NULL, 0, 0, "link to '%s', which no anchor names; left out",
+                                 ln->uri);
+                    continue;
+                }
+                HPDF_Destination dst = HPDF_Page_CreateDestination(pages[to->page]);
+                HPDF_Destination_SetFitH(dst, setup->height - to->y);
+                a = HPDF_Page_CreateLinkAnnot(page, r, dst);
+            } else {
+                char *uri = uri_escape(ln->uri);
+                a = HPDF_Page_CreateURILinkAnnot(page, r, uri);
+                free(uri);
+            }
+            if (a)
+                HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+        }
+    }
+    buf_free(&ps.ops);
+
+    size_t nout;
+    const struct layout_outline *ol = layout_outlines(L, &nout);
+    HPDF_Outline parents[8] = { 0 };
+    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+    for (size_t i = 0; i < nout; i++) {
+        int lv = ol[i].level < 0 ? 0 : ol[i].level > 7 ? 7 : ol[i].level;
+        while (lv > 0 && !parents[lv - 1])
+            lv--;
+        HPDF_Outline o = HPDF_CreateOutline(pdf, lv ? parents[lv - 1] : NULL, ol[i].title, enc);
+        if (!o)
+            break;
+        HPDF_Outline_SetOpened(o, lv == 0);
+        if (ol[i].page >= 0 && ol[i].page < npages && pages[ol[i].page]) {
+            HPDF_Destination dst = HPDF_Page_CreateDestination(pages[ol[i].page]);
+            HPDF_Destination_SetFitH(dst, setup->height - ol[i].y);
+            HPDF_Outline_SetDestination(o, dst);
+        }
+        parents[lv] = o;
+        for (int k = lv + 1; k < 8; k++)
+            parents[k] = NULL;
+    }
+    if (nout)
+        HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    free(pages);
+    return EXP_OK;
+}
+
+enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info *info,
+                               struct buf *out, struct pdf_out_stats *stats, struct diag *d)
+{
+    struct haru_error err = { 0, 0 };
+    HPDF_Doc pdf = HPDF_New(on_error, &err);
+    if (!pdf) {
+        diag_error(d, NULL, 0, 0, "libharu could not start a document");
+        return EXP_SOFTWARE;
+    }
+    if (stats)
+        memset(stats, 0, sizeof *stats);
+    struct font_set *fs = layout_fonts(L);
+    int nfaces = font_set_face_count(fs);
+    struct embedded *emb = xcalloc((size_t)(nfaces ? nfaces : 1), sizeof *emb);
+    enum exp_status rc = build(pdf, L, info, stats, d, emb, nfaces);
+    if (rc == EXP_OK && err.code) {
+        diag_error(d, NULL, 0, 0, "libharu failed (error 0x%04lX, detail %lu)",
+                   (unsigned long)err.code, (unsigned long)err.detail);
+        rc = EXP_SOFTWARE;
+    }
+    if (rc == EXP_OK && HPDF_SaveToStream(pdf) != HPDF_OK) {
+        diag_error(d, NULL, 0, 0, "libharu could not write the PDF (error 0x%04lX)",
+                   (unsigned long)err.code);
+        rc = EXP_SOFTWARE;
+    }
+    if (rc == EXP_OK) {
+        size_t start = out->len;
+        HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+        buf_reserve(out, size + 1);
+        HPDF_UINT32 got = size;
+        HPDF_ResetStream(pdf);
+        HPDF_STATUS st = HPDF_ReadFromStream(pdf, (HPDF_BYTE *)out->data + out->len, &got);
+        if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != size) {
+            diag_error(d, NULL, 0, 0, "libharu could not hand over the PDF");
+            rc = EXP_SOFTWARE;
+        } else {
+            out->len += got;
+            out->data[out->len] = '\0';
+            if (stats)
+                stats->bytes = out->len - start;
+        }
+    }
+    for (int i = 0; i < nfaces; i++)
+        free(emb[i].width);
+    free(emb);
+    HPDF_Free(pdf);
+    return rc;
+}
+
+enum exp_status pdf_out_write(const struct layout *L, const struct pdf_out_info *info,
+                              FILE *out, struct pdf_out_stats *stats, struct diag *d)
+{
+    struct buf b = BUF_INIT;
+    enum exp_status rc = pdf_out_to_buf(L, info, &b, stats, d);
+    if (rc == EXP_OK && (fwrite(b.data, 1, b.len, out) != b.len || fflush(out) != 0)) {
+        diag_error(d, NULL, 0, 0, "cannot write the PDF: %s", strerror(errno));
+        rc = EXP_IOERR;
+    }
+    buf_free(&b);
+    return rc;
+}

@@ -1,0 +1,289 @@
+/* fsutil.c — see fsutil.h. */
+#include "util/fsutil.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+
+char *fsutil_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    struct buf b = BUF_INIT;
+    buf_append(&b, dir, n);
+    if (n && dir[n - 1] != '/')
+        buf_putc(&b, '/');
+    buf_puts(&b, name);
+    return buf_detach(&b);
+}
+
+static char *dir_of(const char *path)
+{
+    char *copy = xstrdup(path);
+    char *d = xstrdup(dirname(copy));
+    free(copy);
+    return d;
+}
+
+static char *base_of(const char *path)
+{
+    char *copy = xstrdup(path);
+    char *b = xstrdup(basename(copy));
+    free(copy);
+    return b;
+}
+
+enum exp_status atomic_file_open(struct atomic_file *af, const char *final_path, struct diag *d)
+{
+    memset(af, 0, sizeof *af);
+    char *dir = dir_of(final_path);
+    char *base = base_of(final_path);
+    struct buf name = BUF_INIT;
+    buf_printf(&name, ".%s.tmp.XXXXXX", base);
+    char *temp = fsutil_join(dir, name.data);
+    buf_free(&name);
+    free(dir);
+    free(base);
+
+    int fd = mkstemp(temp);
+    if (fd < 0) {
+        diag_error(d, final_path, 0, 0, "cannot create output: %s", strerror(errno));
+        free(temp);
+        return EXP_CANTCREAT;
+    }
+    /* mkstemp makes 0600; outputs are ordinary files the user shares. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    af->fp = fdopen(fd, "wb");
+    if (!af->fp) {
+        diag_error(d, final_path, 0, 0, "cannot create output: %s", strerror(errno));
+        close(fd);
+        unlink(temp);
+        free(temp);
+        return EXP_CANTCREAT;
+    }
+    af->temp_path = temp;
+    af->final_path = xstrdup(final_path);
+    return EXP_OK;
+}
+
+static void fsync_dir_of(const char *path)
+{
+    char *dir = dir_of(path);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
+
+enum exp_status atomic_file_commit(struct atomic_file *af, struct diag *d)
+{
+    const char *step = NULL;
+    int err = 0;
+    if (fflush(af->fp) != 0)
+        step = "write", err = errno;
+    else if (ferror(af->fp))
+        step = "write", err = EIO;
+    else if (fsync(fileno(af->fp)) != 0)
+        step = "fsync", err = errno;
+    if (fclose(af->fp) != 0 && !step)
+        step = "close", err = errno;
+    af->fp = NULL;
+    if (!step && rename(af->temp_path, af->final_path) != 0)
+        step = "rename", err = errno;
+    if (step) {
+        diag_error(d, af->final_path, 0, 0, "cannot write output (%s): %s", step, strerror(err));
+        unlink(af->temp_path);
+    } else {
+        fsync_dir_of(af->final_path);
+    }
+    free(af->temp_path);
+    free(af->final_path);
+    af->temp_path = af->final_path = NULL;
+    return step ? EXP_IOERR : EXP_OK;
+}
+
+void atomic_file_abort(struct atomic_file *af)
+{
+    if (af->fp)
+        fclose(af->fp);
+    if (af->temp_path)
+        unlink(af->temp_path);
+    free(af->temp_path);
+    free(af->final_path);
+    memset(af, 0, sizeof *af);
+}
+
+enum exp_status fsutil_write_file_atomic(const char *final_path, const void *data, size_t len,
+                                         struct diag *d)
+{
+    struct atomic_file af;
+    enum exp_status st = atomic_file_open(&af, final_path, d);
+    if (st != EXP_OK)
+        return st;
+    if (len && fwrite(data, 1, len, af.fp) != len) {
+        diag_error(d, final_path, 0, 0, "cannot write output: %s", strerror(errno));
+        atomic_file_abort(&af);
+        return EXP_IOERR;
+    }
+    return atomic_file_commit(&af, d);
+}
+
+enum exp_status fsutil_mkdirs(const char *dir, struct diag *d)
+{
+    char *p = xstrdup(dir);
+    for (char *s = p + 1; ; s++) {
+        if (*s == '/' || *s == '\0') {
+            char c = *s;
+            *s = '\0';
+            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+                diag_error(d, p, 0, 0, "cannot create output directory: %s", strerror(errno));
+                free(p);
+                return EXP_CANTCREAT;
+            }
+            *s = c;
+            if (!c)
+                break;
+        }
+    }
+    struct stat st;
+    int ok = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+    if (!ok)
+        diag_error(d, p, 0, 0, "cannot create output directory: not a directory");
+    free(p);
+    return ok ? EXP_OK : EXP_CANTCREAT;
+}
+
+void fsutil_remove_stale_temps(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        if (e->d_name[0] == '.' && strstr(e->d_name, ".tmp.")) {
+            char *p = fsutil_join(dir, e->d_name);
+            unlink(p);
+            free(p);
+        }
+    }
+    closedir(dp);
+}
+
+enum exp_status fsutil_lock_dir(const char *dir, int wait, int *fd_out, struct diag *d)
+{
+    char *path = fsutil_join(dir, ".exporter.lock");
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        diag_error(d, path, 0, 0, "cannot create lock file: %s", strerror(errno));
+        free(path);
+        return EXP_CANTCREAT;
+    }
+    while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
+        if (errno == EINTR)
+            continue;
+        if (errno == EWOULDBLOCK)
+            diag_error(d, dir, 0, 0, "output directory is locked by another run "
+                       "(use --wait to wait for it)");
+        else
+            diag_error(d, path, 0, 0, "cannot lock: %s", strerror(errno));
+        enum exp_status st = errno == EWOULDBLOCK ? EXP_LOCKED : EXP_IOERR;
+        close(fd);
+        free(path);
+        return st;
+    }
+    free(path);
+    *fd_out = fd;
+    return EXP_OK;
+}
+
+void fsutil_unlock(int fd)
+{
+    if (fd >= 0) {
+        flock(fd, LOCK_UN);
+        close(fd);
+    }
+}
+
+enum exp_status fsutil_read_file(const char *path, size_t limit, char **data, size_t *len,
+                                 struct diag *d)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        int err = errno;
+        diag_error(d, path, 0, 0, "cannot open: %s", strerror(err));
+        return err == ENOENT || err == ENOTDIR ? EXP_NOINPUT : EXP_IOERR;
+    }
+    struct buf b = BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        if (b.len + n > limit) {
+            diag_error(d, path, 0, 0, "file is larger than the %zu MiB limit",
+                       limit / (1024 * 1024));
+            buf_free(&b);
+            fclose(fp);
+            return EXP_DATAERR;
+        }
+        buf_append(&b, chunk, n);
+    }
+    int failed = ferror(fp);
+    fclose(fp);
+    if (failed) {
+        diag_error(d, path, 0, 0, "read error");
+        buf_free(&b);
+        return EXP_IOERR;
+    }
+    *len = b.len;
+    *data = buf_detach(&b);
+    return EXP_OK;
+}
+
+#ifndef EXPORTER_DATADIR
+#define EXPORTER_DATADIR "/usr/local/share/exporter"
+#endif
+
+static char *exe_dir(void)
+{
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return NULL;
+    buf[n] = '\0';
+    return dir_of(buf);
+}
+
+char *fsutil_find_data(const char *relative)
+{
+    char *bin = exe_dir();
+    const char *env = getenv("EXPORTER_DATADIR");
+    char *beside = bin ? fsutil_join(bin, "..") : NULL;
+    char *share = bin ? fsutil_join(bin, "../share/exporter") : NULL;
+    const char *roots[] = { env && *env ? env : NULL, beside, share, EXPORTER_DATADIR, "." };
+    char *found = NULL;
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0] && !found; i++) {
+        if (!roots[i])
+            continue;
+        char *p = fsutil_join(roots[i], relative);
+        if (access(p, R_OK) == 0)
+            found = p;
+        else
+            free(p);
+    }
+    free(bin);
+    free(beside);
+    free(share);
+    return found;
+}

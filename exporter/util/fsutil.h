@@ -1,0 +1,63 @@
+/* fsutil.h — files the operator can trust: atomic replacement and output-directory locks.
+ *
+ * An output is written to a temporary file in the same directory (".NAME.tmp.XXXXXX"),
+ * flushed, fsynced and closed with every call checked, then renamed over NAME, and the
+ * directory fsynced: a run killed at any moment leaves the previous NAME whole. Temporaries
+ * a killed run left behind start with "." and are removed by the next run in that directory
+ * (fsutil_remove_stale_temps). */
+#ifndef EXPORTER_FSUTIL_H
+#define EXPORTER_FSUTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util/diag.h"
+#include "util/status.h"
+
+struct atomic_file {
+    FILE *fp;          /* write the content here */
+    char *final_path;
+    char *temp_path;
+};
+
+/* Creates the temporary for final_path. EXP_CANTCREAT (with a message) on failure. */
+enum exp_status atomic_file_open(struct atomic_file *af, const char *final_path, struct diag *d);
+/* Flushes, fsyncs, closes and renames into place. EXP_IOERR on any failure, in which case
+ * the temporary is removed and the old final file is untouched. Frees af's strings. */
+enum exp_status atomic_file_commit(struct atomic_file *af, struct diag *d);
+/* Discards the temporary; safe on an af that was never opened (zeroed). */
+void atomic_file_abort(struct atomic_file *af);
+
+/* Writes len bytes to final_path atomically. */
+enum exp_status fsutil_write_file_atomic(const char *final_path, const void *data, size_t len,
+                                         struct diag *d);
+
+/* mkdir -p. EXP_CANTCREAT with a message on failure. */
+enum exp_status fsutil_mkdirs(const char *dir, struct diag *d);
+
+/* Removes ".*.tmp.*" files that a killed run left in dir. Call while holding the lock. */
+void fsutil_remove_stale_temps(const char *dir);
+
+/* Takes an exclusive flock on DIR/.exporter.lock. wait != 0 blocks until it is free;
+ * otherwise EXP_LOCKED at once when another run holds it. *fd_out gets the descriptor to
+ * pass to fsutil_unlock. */
+enum exp_status fsutil_lock_dir(const char *dir, int wait, int *fd_out, struct diag *d);
+void fsutil_unlock(int fd);
+
+/* Reads a whole file into a fresh NUL-terminated buffer (caller frees *data). Returns
+ * EXP_NOINPUT when it does not exist, EXP_IOERR on read errors, EXP_DATAERR when it is
+ * larger than limit bytes; messages go through d. */
+enum exp_status fsutil_read_file(const char *path, size_t limit, char **data, size_t *len,
+                                 struct diag *d);
+
+/* Finds one of the program's data files ("templates/sovereign-ai.yaml", "fonts") so an
+ * installed exporter works without the source tree. Looks, in order, in $EXPORTER_DATADIR,
+ * beside the binary (build/exporter → ./templates), in ../share/exporter relative to the
+ * binary (PREFIX/bin → PREFIX/share/exporter), in the compiled-in data directory, and in the
+ * current directory. Returns a fresh path (caller frees) or NULL. */
+char *fsutil_find_data(const char *relative);
+
+/* path joined with name by a single '/'; caller frees. */
+char *fsutil_join(const char *dir, const char *name);
+
+#endif
