@@ -35,7 +35,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 SAN_OBJS  := $(LIB_SRCS:exporter/%.c=build/asan/obj/%.o)
 SAN_TEST_BINS := $(TESTS:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all deps run test test-unit test-asan test-integration bench preview clean install fuzz lint format
+.PHONY: all deps run test test-quick test-unit test-asan test-integration bench preview clean install fuzz lint format
 
 all: build/exporter
 
@@ -75,6 +75,11 @@ deps:
 run: deps
 	$(MAKE) all
 	./build/exporter build --out out examples/articles
+
+# The plain unit tests only: a quick check before landing a change (make test is the full run).
+test-quick: all $(TEST_BINS)
+	@set -e; for t in $(TEST_BINS); do ./$$t >/dev/null 2>&1 || { echo "FAILED: $$t"; exit 1; }; done
+	@echo "make test-quick: unit tests passed"
 
 # Unit tests (cmocka) plain and under ASan+UBSan, then the end-to-end tests on the binary.
 test: deps
