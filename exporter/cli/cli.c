@@ -146,7 +146,11 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
     while ((c = getopt_long(argc, argv, "+qv", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_TEMPLATE: opts->template_path = optarg; break;
-        case OPT_OUT: opts->out_dir = optarg; break;
+        case OPT_OUT:
+            if (!*optarg)
+                return usage_error(d, "%s", "--out wants a folder name, not ''");
+            opts->out_dir = optarg;
+            break;
         case OPT_WEEK:
             if (!valid_week(optarg))
                 return usage_error(d, "--week wants an ISO week that exists, YYYY-Www (e.g. 2026-W01), not '%s'", optarg);
