@@ -94,17 +94,17 @@ enum exp_status atomic_file_commit(struct atomic_file *af, struct diag *d)
         step = "write", err = errno;
     else if (ferror(af->fp))
         step = "write", err = EIO;
-    else if (fsync(fileno(af->fp)) != 0)
+    else if (!af->staged && fsync(fileno(af->fp)) != 0)
         step = "fsync", err = errno;
     if (fclose(af->fp) != 0 && !step)
         step = "close", err = errno;
     af->fp = NULL;
-    if (!step && rename(af->temp_path, af->final_path) != 0)
+    if (!step && !af->staged && rename(af->temp_path, af->final_path) != 0)
         step = "rename", err = errno;
     if (step) {
         diag_error(d, af->final_path, 0, 0, "cannot write output (%s): %s", step, strerror(err));
         unlink(af->temp_path);
-    } else {
+    } else if (!af->staged) {
         fsync_dir_of(af->final_path);
     }
     free(af->temp_path);

@@ -17,6 +17,8 @@ struct atomic_file {
     FILE *fp;          /* write the content here */
     char *final_path;
     char *temp_path;
+    int staged;        /* in an output set's staging folder (outset.h): commit only closes;
+                          the set is synced and published together */
 };
 
 /* Creates the temporary for final_path. EXP_CANTCREAT (with a message) on failure. */

@@ -26,6 +26,7 @@ struct output_set {
     char *link_target; /* .NAME.exporter/runs/ID, relative to parent */
     enum previous prev;
     char *prev_id;    /* the published set's folder name under runs/ (PREV_LINK) */
+    char *retired_id; /* the set published before it, kept one more run (see commit) */
     int lock_fd;
 };
 
@@ -275,7 +276,20 @@ static enum exp_status take_lock(struct output_set *set, int wait, struct diag *
     return st;
 }
 
-/* Under the lock: every folder in runs/ but the published one is a killed run's staging
+/* The name under runs/ of the set retired by the last switch, or NULL. */
+static char *read_retired(const struct output_set *set)
+{
+    char *link = fsutil_join(set->state, "retired");
+    char target[NAME_MAX + 1];
+    ssize_t n = readlink(link, target, sizeof target - 1);
+    free(link);
+    if (n <= 0 || memchr(target, '/', (size_t)n))
+        return NULL;
+    return xstrndup(target, (size_t)n);
+}
+
+/* Under the lock: every folder in runs/ but the published one (and the one retired by the
+ * last switch) is a killed run's staging
  * folder or a set a killed run did not get to remove. */
 static void remove_leftovers(const struct output_set *set)
 {
@@ -286,7 +300,8 @@ static void remove_leftovers(const struct output_set *set)
     while ((e = readdir(dp)) != NULL) {
         if (e->d_name[0] == '.' && (!e->d_name[1] || strcmp(e->d_name, "..") == 0))
             continue;
-        if (set->prev_id && strcmp(e->d_name, set->prev_id) == 0)
+        if ((set->prev_id && strcmp(e->d_name, set->prev_id) == 0) ||
+            (set->retired_id && strcmp(e->d_name, set->retired_id) == 0))
             continue;
         char *path = fsutil_join(set->runs, e->d_name);
         remove_tree(path);
@@ -314,6 +329,7 @@ static void set_free(struct output_set *set)
     free(set->stage);
     free(set->link_target);
     free(set->prev_id);
+    free(set->retired_id);
     free(set);
 }
 
@@ -365,6 +381,7 @@ enum exp_status output_set_begin(const char *dir, int wait, struct output_set **
     if (st == EXP_OK)
         st = inspect_previous(set, name, d);
     if (st == EXP_OK) {
+        set->retired_id = read_retired(set);
         remove_leftovers(set);
         st = make_stage(set, name, d);
     }
@@ -385,9 +402,9 @@ char *output_set_path(struct output_set *set, const char *name)
     return path;
 }
 
-/* The staging folder is invisible until commit, so a file there needs no temporary: af's
- * temporary and final paths are the same file, and atomic_file_commit's rename is then a
- * no-op (rename(2) of a file onto itself succeeds and does nothing). */
+/* The staging folder is invisible until commit, so a file there needs no temporary and no
+ * fsync of its own: af is marked staged, and atomic_file_commit only checks and closes it.
+ * output_set_commit syncs every file once before the switch. */
 enum exp_status output_set_open(struct output_set *set, const char *name,
                                 struct atomic_file *af, struct diag *d)
 {
@@ -401,6 +418,7 @@ enum exp_status output_set_open(struct output_set *set, const char *name,
     }
     af->temp_path = path;
     af->final_path = xstrdup(path);
+    af->staged = 1;
     return EXP_OK;
 }
 
@@ -484,6 +502,34 @@ fail:;
     return NULL;
 }
 
+/* After the switch, the set just replaced is kept one more run and the one retired before
+ * it is removed: a reader that opened the folder just before a switch (cd out; cp *) has a
+ * whole run's time to finish reading a set that nobody deletes under it. The record is a
+ * link state/retired -> ID, replaced with one rename like the output link. */
+static void retire(struct output_set *set, const char *previous)
+{
+    if (set->prev != PREV_LINK) {
+        if (*previous)
+            remove_tree(previous);   /* a real folder taken over once, or nothing */
+        return;
+    }
+    char *next = fsutil_join(set->state, "retired.next");
+    char *record = fsutil_join(set->state, "retired");
+    unlink(next);
+    if (symlink(set->prev_id, next) == 0 && rename(next, record) == 0) {
+        if (set->retired_id && strcmp(set->retired_id, set->prev_id) != 0) {
+            char *old = fsutil_join(set->runs, set->retired_id);
+            remove_tree(old);
+            free(old);
+        }
+    } else {
+        unlink(next);
+        remove_tree(previous);
+    }
+    free(next);
+    free(record);
+}
+
 enum exp_status output_set_commit(struct output_set *set, struct diag *d)
 {
     if (sync_stage(set->stage) != 0) {
@@ -505,8 +551,7 @@ enum exp_status output_set_commit(struct output_set *set, struct diag *d)
         output_set_abort(set);
         return EXP_IOERR;
     }
-    if (*previous)
-        remove_tree(previous);
+    retire(set, previous);
     free(previous);
     set_free(set);
     return EXP_OK;

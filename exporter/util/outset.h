@@ -8,12 +8,15 @@
  *     out -> .out.exporter/runs/k3Xq9a/      the published set (every file of one run)
  *     .out.exporter/lock                     flock(2): one run at a time per output folder
  *     .out.exporter/runs/<id>/               a run's staging folder, then its published set
+ *     .out.exporter/retired -> <id>          the set replaced last, removed by the next switch
  *     .out.exporter/…                        state that survives every run (the archive)
  *
  * A run writes all its files into a fresh staging folder, fsyncs them, then points `out` at
  * that folder with one rename(2) of a new link over the old one — atomic on every POSIX file
- * system — and removes the previous set. A reader resolving `out/briefing.pdf` gets the old
- * set or the new one, never a mix; a reader that opened the folder keeps a consistent set.
+ * system. A reader resolving `out/briefing.pdf` gets the old set or the new one, never a
+ * mix; a reader that opened the folder keeps a consistent set. The set replaced is kept
+ * until the next run's switch (so a reader that opened it just before has a run's time to
+ * finish), then removed.
  * Staging folders left by a killed run are removed by the next run, under the lock.
  * SIGINT and SIGTERM during a run remove the staging folder before the process dies; the
  * lock dies with the process.

@@ -20,8 +20,9 @@ out="$tmp/pub/out"
 "$EXPORTER" build --out "$out" "$tmp/A" 2>/dev/null || { echo "FAIL: first run"; exit 1; }
 
 # The observer opens the folder once (as a reader must: cd, or open the directory) and reads
-# every file through that handle. A set removed while it reads (link count 0) is retried;
-# anything else that is not exactly set A or set B is a failure.
+# every file through that handle. A set is removed only two switches after it was replaced;
+# a read that meets such a removal (the folder is gone, or no longer the published one) is
+# retried; anything else that is not exactly set A or set B is a failure.
 cat > "$tmp/observe.py" <<'PY'
 import errno, hashlib, os, sys
 out, ref_a, ref_b, stop, report = sys.argv[1:6]
@@ -44,13 +45,16 @@ first = True
 while first or not os.path.exists(stop):
     first = False
     fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    def retired():
+        st, now = os.fstat(fd), os.stat(out)
+        return st.st_nlink == 0 or (st.st_dev, st.st_ino) != (now.st_dev, now.st_ino)
     try:
         d = digest_at(fd)
         kind = want.get(d, 'bad')
-        if kind == 'bad' and os.fstat(fd).st_nlink == 0:
-            kind = 'vanished'
     except FileNotFoundError:
-        kind = 'vanished' if os.fstat(fd).st_nlink == 0 else 'bad'
+        kind = 'bad'
+    if kind == 'bad' and retired():
+        kind = 'vanished'
     os.close(fd)
     seen[kind] += 1
     if kind == 'bad':
@@ -86,10 +90,11 @@ echo "note: $killed runs killed, $finished let finish; observer saw A $seen_a, B
 check "no mixed or partial set observed" "$bad" 0
 check "finished runs published" "$finished" 10
 
-# After the kills: a run succeeds, and only the published set is left under runs/.
+# After the kills: a run succeeds, and only the published set and the one it replaced are
+# left under runs/.
 "$EXPORTER" build --out "$out" "$tmp/B" 2>/dev/null
 check "run after kills" "$?" 0
-check "leftovers removed" "$(ls -A "$tmp/pub/.out.exporter/runs" | wc -l)" 1
+check "leftovers removed" "$(ls -A "$tmp/pub/.out.exporter/runs" | wc -l)" 2
 cmp -s "$out/articles.csv" "$tmp/refB/articles.csv" && echo "ok: last set published" || { echo "FAIL: last set"; fail=1; }
 
 # SIGTERM and SIGINT while the staging folder exists: it is removed and the lock is free.
@@ -104,7 +109,7 @@ for sig in TERM INT; do
     python3 - "$runs" "$pid" <<'PY'
 import os, sys
 runs, pid = sys.argv[1], int(sys.argv[2])
-while len(os.listdir(runs)) < 2:
+while len(os.listdir(runs)) < 3:
     try:
         os.kill(pid, 0)
         with open('/proc/%d/stat' % pid) as f:
@@ -113,11 +118,11 @@ while len(os.listdir(runs)) < 2:
     except (ProcessLookupError, FileNotFoundError):
         break
 PY
-    if [ "$(ls -A "$runs" | wc -l)" -ge 2 ]; then
+    if [ "$(ls -A "$runs" | wc -l)" -ge 3 ]; then
       kill -s "$sig" "$pid"; wait "$pid"; rc=$?
       if [ "$rc" -gt 128 ]; then
         caught=1
-        check "SIG$sig: staging folder removed" "$(ls -A "$runs" | wc -l)" 1
+        check "SIG$sig: staging folder removed" "$(ls -A "$runs" | wc -l)" 2
         "$EXPORTER" build --formats csv --out "$out" "$tmp/A" 2>/dev/null
         check "SIG$sig: lock released (next run exit)" "$?" 0
         break
@@ -145,6 +150,6 @@ mkdir -p "$tmp/old"; cp "$tmp/refA"/*.csv "$tmp/old/"; touch "$tmp/old/.exporter
 "$EXPORTER" build --formats csv --out "$tmp/old" examples/articles 2>"$tmp/err"
 check "old folder taken over" "$?" 0
 check "old folder is now a link" "$(test -L "$tmp/old" && echo link)" link
-check "old set gone" "$(ls -A "$tmp/.old.exporter/runs" | wc -l)" 1
+check "old folder's files gone" "$(ls -A "$tmp/.old.exporter/runs" | wc -l)" 1
 
 exit $fail
