@@ -720,7 +720,7 @@ struct context {
 };
 
 static void push_fact(struct context *cx, size_t entity, size_t col, size_t model,
-                      const char *value, int is_number, const struct qvalue *number,
+                      const char *value, int is_number, const struct decimal *number,
                       const char *unit, enum quantity_qualifier qual, size_t os, size_t oe)
 {
     struct fact_list *l = cx->out;
@@ -1014,25 +1014,21 @@ static void push_quantity(struct context *cx, const struct scratch *s, size_t c,
 {
     const struct template_column *col = &cx->ex->tpl->columns[c];
     const struct quantity *q = s->figs[fi].q;
-    struct qvalue v = q->value, high = q->high;
-    if (s->negated[fi]) {
-        if (q->qualifier == QUAL_RANGE) {   /* -(a..b) is -b..-a */
-            struct qvalue t = v;
-            v = high;
-            high = t;
-        }
-        v.negative = v.mant != 0;
-        high.negative = high.mant != 0;
+    struct decimal v = q->value, high = q->high;
+    if (s->negated[fi]) {   /* -|x|: a loss written with a minus is still one loss */
+        struct decimal lo = decimal_abs(&v), hi = decimal_abs(&high);
+        v = decimal_neg(q->qualifier == QUAL_RANGE ? &hi : &lo);   /* -(a..b) is -b..-a */
+        high = decimal_neg(&lo);
     }
     char value[96];
     if (q->qualifier == QUAL_RANGE) {
         char hi[48];
-        qvalue_format_scaled(&v, col->scale, value, 48);
-        qvalue_format_scaled(&high, col->scale, hi, sizeof hi);
+        decimal_format_scaled(&v, col->scale, value, 48);
+        decimal_format_scaled(&high, col->scale, hi, sizeof hi);
         strcat(value, "..");
         strcat(value, hi);
     } else {
-        qvalue_format_scaled(&v, col->scale, value, sizeof value);
+        decimal_format_scaled(&v, col->scale, value, sizeof value);
     }
     push_fact(cx, e, c, EXTRACT_NO_MODEL, value, q->qualifier != QUAL_RANGE, &v,
               *col->unit_label ? col->unit_label : q->unit, q->qualifier, q->offset,
@@ -1056,7 +1052,7 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
             for (size_t j = 0; j < n_cand && col->largest_per_clause && !beaten; j++) {
                 const struct figure *g = &s->figs[s->cand_fig[j]];
                 beaten = j != i && s->cand_ent[j] == s->cand_ent[i] && g->clause == f->clause &&
-                         qvalue_cmp(&g->q->value, &f->q->value) > 0;
+                         decimal_cmp(&g->q->value, &f->q->value) > 0;
             }
             if (!beaten)
                 push_quantity(cx, s, c, s->cand_fig[i], s->cand_ent[i]);

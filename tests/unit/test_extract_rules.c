@@ -192,7 +192,7 @@ static void test_negative_cues(void **state)
     assert_string_equal(values(fx, &l, "beta", "revenue"), "20000");
     for (size_t i = 0; i < l.count; i++)
         if (!strcmp(fx->tpl.columns[l.items[i].column].id, "op_profit"))
-            assert_true(l.items[i].number.negative);
+            assert_int_equal(decimal_sign(&l.items[i].number), -1);
     fact_list_free(&l);
 
     /* the cue after its figure, and a profit next to it stays positive */
