@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/strpool.h"
 #include "util/utf8.h"
 
@@ -1105,7 +1106,7 @@ static void keyword_facts(struct context *cx, struct scratch *s, size_t carry)
  * "2026년 1월 15일", "12월 30일", "내년 1월", "2027년", "2026~2027년". A date without a year
  * takes the article's year, or the next one when it would otherwise lie more than six months
  * before the article ("1월 15일" in a December article is next January). A day alone ("30일")
- * is too ambiguous to read. */
+ * is too ambiguous to read, and a day the month does not have ("2월 30일") is not a date. */
 
 struct date_hit {
     size_t os, oe;
@@ -1163,7 +1164,8 @@ static size_t find_dates(const char *s, size_t len, const char *published_at,
                 d.oe = k;
                 snprintf(d.value, sizeof d.value, "%04u-%02u", a, b);
                 size_t m = k < len && s[k] == ' ' ? k + 1 : k;
-                if (digits_at(s, len, m, &c, &nc) && c >= 1 && c <= 31 &&
+                if (digits_at(s, len, m, &c, &nc) && c >= 1 &&
+                    (int)c <= date_days_in_month((int)a, (int)b) &&
                     word_at(s, len, m + nc, "일")) {
                     d.oe = m + nc + strlen("일");
                     snprintf(d.value, sizeof d.value, "%04u-%02u-%02u", a, b, c);
@@ -1179,7 +1181,8 @@ static size_t find_dates(const char *s, size_t len, const char *published_at,
             d.oe = k;
             snprintf(d.value, sizeof d.value, "%04u-%02u", year, a);
             size_t m = k < len && s[k] == ' ' ? k + 1 : k;
-            if (digits_at(s, len, m, &c, &nc) && c >= 1 && c <= 31 &&
+            if (digits_at(s, len, m, &c, &nc) && c >= 1 &&
+                (int)c <= date_days_in_month((int)year, (int)a) &&
                 word_at(s, len, m + nc, "일")) {
                 d.oe = m + nc + strlen("일");
                 snprintf(d.value, sizeof d.value, "%04u-%02u-%02u", year, a, c);
