@@ -616,7 +616,7 @@ struct context {
 };
 
 static void push_fact(struct context *cx, size_t entity, size_t col, size_t model,
-                      const char *value, int is_number, const struct qvalue *number,
+                      const char *value, int is_number, const struct decimal *number,
                       const char *unit, enum quantity_qualifier qual, size_t os, size_t oe)
 {
     struct fact_list *l = cx->out;
@@ -790,7 +790,7 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
             for (size_t j = 0; j < n_cand && col->largest_per_clause && !beaten; j++) {
                 const struct figure *g = &s->figs[s->cand_fig[j]];
                 beaten = j != i && s->cand_ent[j] == s->cand_ent[i] && g->clause == f->clause &&
-                         qvalue_cmp(&g->q->value, &f->q->value) > 0;
+                         decimal_cmp(&g->q->value, &f->q->value) > 0;
             }
             if (beaten)
                 continue;
@@ -798,12 +798,12 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
             char value[96];
             if (q->qualifier == QUAL_RANGE) {
                 char hi[48];
-                qvalue_format_scaled(&q->value, col->scale, value, 48);
-                qvalue_format_scaled(&q->high, col->scale, hi, sizeof hi);
+                decimal_format_scaled(&q->value, col->scale, value, 48);
+                decimal_format_scaled(&q->high, col->scale, hi, sizeof hi);
                 strcat(value, "..");
                 strcat(value, hi);
             } else {
-                qvalue_format_scaled(&q->value, col->scale, value, sizeof value);
+                decimal_format_scaled(&q->value, col->scale, value, sizeof value);
             }
             push_fact(cx, s->cand_ent[i], c, EXTRACT_NO_MODEL, value,
                       q->qualifier != QUAL_RANGE, &q->value,
