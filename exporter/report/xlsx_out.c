@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <xlsxwriter.h>
 
 #include "extract/extract.h"
@@ -12,6 +11,7 @@
 #include "merge/table.h"
 #include "report/cell_limit.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/utf8.h"
 
 /* Column widths are in Excel's character units; a wide (Hangul) character counts two. Past
@@ -73,35 +73,20 @@ static void note_width(struct sheet *s, size_t col, double w)
         s->widths[col] = w > MAX_WIDTH ? MAX_WIDTH : w;
 }
 
-/* "2025-12-28T09:00:00+09:00" (or a prefix down to the date) as the Korean wall-clock time. */
+/* A crawler's timestamp ("2025-12-28T09:00:00+09:00", "2025-12-28") as Korea's wall-clock
+ * time, whatever zone it was written in. */
 static int parse_korean_time(const char *s, lxw_datetime *out)
 {
-    int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
-    if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+    struct date_time t;
+    if (date_parse_time(s, &t) != 0)
         return 0;
-    const char *rest = s + n;
-    int zone_min = 9 * 60;
-    if (*rest == 'T' || *rest == ' ') {
-        int m = 0;
-        if (sscanf(rest + 1, "%2d:%2d:%2d%n", &h, &mi, &sec, &m) != 3)
-            return 0;
-        rest += 1 + m;
-        char sign;
-        int zh, zm;
-        if (sscanf(rest, "%c%2d:%2d", &sign, &zh, &zm) == 3 && (sign == '+' || sign == '-'))
-            zone_min = (sign == '-' ? -1 : 1) * (zh * 60 + zm);
-        else if (*rest == 'Z')
-            zone_min = 0;
-    }
-    struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
-                     .tm_hour = h, .tm_min = mi, .tm_sec = sec };
-    /* To Korean time (UTC+9, no daylight saving) whatever zone the text was written in. */
-    time_t t = timegm(&tm) - (time_t)zone_min * 60 + 9 * 3600;
-    struct tm k;
-    if (!gmtime_r(&t, &k))
-        return 0;
-    *out = (lxw_datetime){ k.tm_year + 1900, k.tm_mon + 1, k.tm_mday, k.tm_hour, k.tm_min,
-                           (double)k.tm_sec };
+    long long epoch = date_time_epoch(&t);
+    long long local = epoch + 9 * 3600;
+    long long second = ((local % 86400) + 86400) % 86400;
+    int y, m, d;
+    date_to_civil(date_kst_day_of_epoch(epoch), &y, &m, &d);
+    *out = (lxw_datetime){ y, m, d, (int)(second / 3600), (int)(second / 60 % 60),
+                           (double)(second % 60) };
     return 1;
 }
 
