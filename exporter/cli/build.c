@@ -15,6 +15,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "report/csv_out.h"
+#include "report/xlsx_out.h"
 #include "extract/extract.h"
 #include "util/fsutil.h"
 #include "util/outset.h"
@@ -269,6 +270,31 @@ static enum exp_status write_csv(struct output_set *set, const char *name, enum 
     return atomic_file_commit(&af, d);
 }
 
+/* The workbook: libxlsxwriter writes to a file name, so it writes the atomic file's
+ * temporary by name and the commit then syncs and renames it like any other output. */
+static enum exp_status write_workbook(const char *dir, const struct run_result *r,
+                                      struct diag *d)
+{
+    char *path = fsutil_join(dir, "briefing.xlsx");
+    struct atomic_file af;
+    enum exp_status st = atomic_file_open(&af, path, d);
+    struct xlsx_out *x = NULL;
+    if (st == EXP_OK)
+        st = xlsx_out_open(&x, af.temp_path, r->tpl, NULL, d);
+    if (st == EXP_OK) {
+        xlsx_out_comparison(x, r->table);
+        xlsx_out_facts(x, r->facts);
+        for (size_t i = 0; i < r->set->count; i++)
+            xlsx_out_article(x, &r->set->items[i]);
+        st = xlsx_out_close(x, d);
+        st = st == EXP_OK ? atomic_file_commit(&af, d) : (atomic_file_abort(&af), st);
+    } else {
+        atomic_file_abort(&af);
+    }
+    free(path);
+    return st;
+}
+
 /* The briefing gets the whole run; briefing.c turns it into pages. */
 static enum exp_status write_briefing(struct output_set *set, const struct cli_options *opts,
                                       const struct run_result *r, struct diag *d)
@@ -316,6 +342,8 @@ static enum exp_status write_outputs(const struct cli_options *opts, const char 
         if (st == EXP_OK)
             st = write_csv(set, "facts.csv", CSV_FACTS, r, d);
     }
+    if (st == EXP_OK && (opts->formats & CLI_FORMAT_XLSX))
+        st = write_workbook(dir, r, d);
     if (st == EXP_OK && (opts->formats & CLI_FORMAT_PDF))
         st = write_briefing(set, opts, r, d);
     if (st == EXP_OK && clean_run && fingerprint) {
