@@ -11,6 +11,7 @@
 #include <nettle/sha2.h>
 
 #include "ingest/article.h"
+#include "ingest/inputs.h"
 #include "report/briefing.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -24,107 +25,7 @@
 
 /* ---- Inputs ---- */
 
-struct path_list {
-    char **items;
-    size_t count, cap;
-};
-
-static void path_list_add(struct path_list *l, const char *path)
-{
-    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
-    l->items[l->count++] = xstrdup(path);
-}
-
-static void path_list_free(struct path_list *l)
-{
-    for (size_t i = 0; i < l->count; i++)
-        free(l->items[i]);
-    free(l->items);
-}
-
-static int by_string(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int is_article_name(const char *name)
-{
-    size_t n = strlen(name);
-    return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
-                              (n > 3 && strcmp(name + n - 3, ".md") == 0));
-}
-
-/* Adds every *.txt and *.md under dir, recursively, skipping hidden entries, in name order. */
-static enum exp_status collect_folder(const char *dir, struct path_list *out, struct diag *d)
-{
-    DIR *dp = opendir(dir);
-    if (!dp) {
-        diag_error(d, dir, 0, 0, "cannot read folder: %s", strerror(errno));
-        return EXP_NOINPUT;
-    }
-    struct path_list names = { 0 };
-    struct dirent *e;
-    while ((e = readdir(dp)) != NULL)
-        if (e->d_name[0] != '.')
-            path_list_add(&names, e->d_name);
-    closedir(dp);
-    qsort(names.items, names.count, sizeof *names.items, by_string);
-    enum exp_status st = EXP_OK;
-    for (size_t i = 0; i < names.count; i++) {
-        char *path = fsutil_join(dir, names.items[i]);
-        struct stat sb;
-        if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-            st = exp_status_worst(st, collect_folder(path, out, d));
-        else if (is_article_name(names.items[i]))
-            path_list_add(out, path);
-        free(path);
-    }
-    path_list_free(&names);
-    return st;
-}
-
-static enum exp_status collect_one(const char *input, struct path_list *out, struct diag *d)
-{
-    struct stat sb;
-    if (stat(input, &sb) != 0) {
-        diag_error(d, input, 0, 0, "no such file or folder");
-        return EXP_NOINPUT;
-    }
-    if (S_ISDIR(sb.st_mode))
-        return collect_folder(input, out, d);
-    path_list_add(out, input);
-    return EXP_OK;
-}
-
-/* "-" reads one path per line from stdin. */
-static enum exp_status collect_stdin(struct path_list *out, struct diag *d)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    enum exp_status st = EXP_OK;
-    while ((n = getline(&line, &cap, stdin)) > 0) {
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (n > 0)
-            st = exp_status_worst(st, collect_one(line, out, d));
-    }
-    free(line);
-    return st;
-}
-
-static enum exp_status collect_inputs(const struct cli_options *opts, struct path_list *out,
-                                      struct diag *d)
-{
-    enum exp_status st = EXP_OK;
-    for (size_t i = 0; i < opts->n_inputs; i++) {
-        if (strcmp(opts->inputs[i], "-") == 0)
-            st = exp_status_worst(st, collect_stdin(out, d));
-        else
-            st = exp_status_worst(st, collect_one(opts->inputs[i], out, d));
-    }
-    return st;
-}
+/* Input collection (link loops, FIFOs, long paths) lives in ingest/inputs. */
 
 /* ---- The period ---- */
 
@@ -184,7 +85,7 @@ static void hash_field(struct sha256_ctx *ctx, const char *s)
  * shape them, the template's bytes and every input file's name and bytes. An unreadable file
  * hashes as its name alone, so the run that follows reports it as usual. */
 static char *run_fingerprint(const struct cli_options *opts, const char *template_path,
-                             const struct path_list *paths)
+                             const struct input_list *paths)
 {
     struct sha256_ctx ctx;
     sha256_init(&ctx);
@@ -203,7 +104,7 @@ static char *run_fingerprint(const struct cli_options *opts, const char *templat
     FILE *devnull = fopen("/dev/null", "w");
     diag_init(&quiet, devnull, 0, 1);
     for (size_t i = 0; i <= paths->count; i++) {
-        const char *path = i < paths->count ? paths->items[i] : template_path;
+        const char *path = i < paths->count ? paths->paths[i] : template_path;
         if (!path)
             continue;
         hash_field(&ctx, path);
@@ -390,11 +291,11 @@ static enum exp_status load_template(const struct cli_options *opts, struct temp
  * taken, so memory grows with the facts kept, not with the corpus. Returns the worst
  * per-article status (a bad article is reported and skipped). */
 static enum exp_status read_articles(const struct cli_options *opts,
-                                     const struct path_list *paths, const struct template *tpl,
+                                     const struct input_list *paths, const struct template *tpl,
                                      struct article_set *set, struct fact_list *facts,
                                      struct diag *d)
 {
-    struct article_options aopts = { .strict_hash = opts->strict };
+    struct article_options aopts = { .strict_hash = opts->strict, .today_kst = opts->period.today };
     struct extractor *ex = extract_new(tpl);
     enum exp_status st = EXP_OK;
     /* Progress only for a person watching: -v on a terminal (cron mails any output). */
@@ -403,7 +304,7 @@ static enum exp_status read_articles(const struct cli_options *opts,
         if (progress)
             fprintf(stderr, "\rexporter: reading %zu/%zu", i + 1, paths->count);
         struct article a;
-        enum exp_status ast = article_parse_file(paths->items[i], &aopts, d, &a);
+        enum exp_status ast = article_parse_file(paths->paths[i], &aopts, d, &a);
         if (ast != EXP_OK) {
             st = exp_status_worst(st, ast == EXP_NOINPUT ? EXP_DATAERR : ast);
             continue;
@@ -482,8 +383,8 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
     if (tpl_st != EXP_OK)
         return tpl_st;
 
-    struct path_list paths = { 0 };
-    enum exp_status input_st = collect_inputs(opts, &paths, d);
+    struct input_list paths = { 0 };
+    enum exp_status input_st = inputs_collect(opts->inputs, opts->n_inputs, &paths, d);
 
     /* Facts and the table follow the articles' order (date, id), not the files' order. */
     struct article_set set = { 0 };
@@ -491,16 +392,20 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
     enum exp_status data_st = read_articles(opts, &paths, &tpl, &set, &facts, d);
     /* Hashing every input again costs a fifth of a large run: only --if-changed needs it. */
     char *fingerprint = opts->if_changed ? run_fingerprint(opts, template_path, &paths) : NULL;
-    path_list_free(&paths);
+    input_list_free(&paths);
     article_set_sort(&set);
     sort_facts(&facts);
 
     enum exp_status st = exp_status_worst(input_st, data_st);
     struct table *table = NULL;
     if (set.count == 0) {
-        /* Files that were all bad are bad data (65); nothing to read at all is 66. */
+        /* Inputs that were all bad or refused are bad data (65), a read failure keeps its own
+         * status, and nothing to read at all is 66. */
         diag_error(d, NULL, 0, 0, "no articles to export");
-        st = data_st != EXP_OK && input_st == EXP_OK ? data_st : exp_status_worst(st, EXP_NOINPUT);
+        if (input_st != EXP_NOINPUT && (data_st != EXP_OK || input_st != EXP_OK))
+            st = exp_status_worst(data_st, input_st);
+        else
+            st = exp_status_worst(st, EXP_NOINPUT);
         goto out;
     }
     if (opts->strict && st != EXP_OK) {

@@ -145,21 +145,140 @@ static const char *event_kind(yaml_event_type_t t)
     }
 }
 
-/* Skips the value whose first event is ev (a nested collection is skipped whole). */
-static int skip_value(yaml_parser_t *p, yaml_event_t *ev)
+/* One pass over libyaml's event stream. libyaml's scanner costs time proportional to the
+ * nesting depth for every token, so 50,000 nested brackets took seconds and 100,000 minutes:
+ * the reader counts open collections at every event and stops at FRONT_MATTER_MAX_DEPTH,
+ * before libyaml has looked further than one line ahead. */
+struct fm_reader {
+    yaml_parser_t parser;
+    const char *path;
+    unsigned first_line;   /* file line of the YAML's first line */
+    unsigned depth;        /* collections open at this event */
+    struct diag *d;
+};
+
+static void report_yaml_error(struct fm_reader *r)
 {
-    int depth = ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT;
-    while (depth > 0) {
-        yaml_event_t e;
-        if (!yaml_parser_parse(p, &e))
+    yaml_mark_t m = r->parser.problem_mark;
+    diag_error(r->d, r->path, r->first_line + (unsigned)m.line, (unsigned)m.column + 1,
+               "invalid YAML in front matter: %s%s%s",
+               r->parser.problem ? r->parser.problem : "error",
+               r->parser.context ? " " : "", r->parser.context ? r->parser.context : "");
+}
+
+/* The next event (release with yaml_event_delete); 0 after reporting a YAML error or a
+ * nesting deeper than the limit. */
+static int next_event(struct fm_reader *r, yaml_event_t *ev)
+{
+    if (!yaml_parser_parse(&r->parser, ev)) {
+        report_yaml_error(r);
+        return 0;
+    }
+    if (ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT) {
+        if (++r->depth > FRONT_MATTER_MAX_DEPTH) {
+            diag_error(r->d, r->path, r->first_line + (unsigned)ev->start_mark.line,
+                       (unsigned)ev->start_mark.column + 1,
+                       "front matter nested deeper than %d levels", FRONT_MATTER_MAX_DEPTH);
+            yaml_event_delete(ev);
             return 0;
-        if (e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT)
-            depth++;
-        else if (e.type == YAML_SEQUENCE_END_EVENT || e.type == YAML_MAPPING_END_EVENT)
-            depth--;
+        }
+    } else if (ev->type == YAML_SEQUENCE_END_EVENT || ev->type == YAML_MAPPING_END_EVENT) {
+        r->depth--;
+    }
+    return 1;
+}
+
+/* Skips the value whose first event is ev (a nested collection is skipped whole). */
+static int skip_value(struct fm_reader *r, const yaml_event_t *ev)
+{
+    if (ev->type != YAML_SEQUENCE_START_EVENT && ev->type != YAML_MAPPING_START_EVENT)
+        return 1;
+    unsigned until = r->depth - 1;
+    while (r->depth > until) {
+        yaml_event_t e;
+        if (!next_event(r, &e))
+            return 0;
         yaml_event_delete(&e);
     }
     return 1;
+}
+
+/* libyaml decodes "\0", "\x00" and "\u0000" inside quoted strings into a NUL byte, which
+ * would silently cut the C string; such a scalar is an error. */
+static int scalar_has_nul(struct fm_reader *r, const yaml_event_t *ev)
+{
+    if (ev->type != YAML_SCALAR_EVENT ||
+        !memchr(ev->data.scalar.value, '\0', ev->data.scalar.length))
+        return 0;
+    diag_error(r->d, r->path, r->first_line + (unsigned)ev->start_mark.line,
+               (unsigned)ev->start_mark.column + 1,
+               "NUL character (\\0) inside a string in the front matter");
+    return 1;
+}
+
+/* Stores the value event ev of key: a known field's string, or skips an unknown key's
+ * value whatever it is. */
+static enum exp_status take_value(struct fm_reader *r, const char *key, const yaml_event_t *ev,
+                                  struct front_matter *fm)
+{
+    unsigned line = r->first_line + (unsigned)ev->start_mark.line;
+    unsigned col = (unsigned)ev->start_mark.column + 1;
+    int fi = field_index(key);
+    if (fi == -1)
+        return skip_value(r, ev) ? EXP_OK : EXP_DATAERR;
+    if (ev->type != YAML_SCALAR_EVENT) {
+        diag_error(r->d, r->path, line, col, "field '%s' must be a string, not %s", key,
+                   event_kind(ev->type));
+        return EXP_DATAERR;
+    }
+    if (scalar_has_nul(r, ev))
+        return EXP_DATAERR;
+    int is_author = fi == -2;
+    char **slot = is_author ? &fm->author : &fm->values[fi];
+    if (*slot) {
+        diag_error(r->d, r->path, line, col, "field '%s' is given twice", key);
+        return EXP_DATAERR;
+    }
+    *slot = xstrdup((const char *)ev->data.scalar.value);
+    *(is_author ? &fm->author_pos : &fm->value_pos[fi]) = (struct pos){ line, col };
+    return EXP_OK;
+}
+
+/* One event at the top of the document: the mapping's start, a key, or a key's value. */
+static enum exp_status take_event(struct fm_reader *r, const yaml_event_t *ev, char **key,
+                                  struct front_matter *fm)
+{
+    unsigned line = r->first_line + (unsigned)ev->start_mark.line;
+    unsigned col = (unsigned)ev->start_mark.column + 1;
+    int opens_document = ev->type == YAML_MAPPING_START_EVENT && r->depth == 1;
+    if (opens_document || ev->type == YAML_MAPPING_END_EVENT ||
+        ev->type == YAML_SEQUENCE_END_EVENT)
+        return EXP_OK;
+    if (ev->type != YAML_SCALAR_EVENT && ev->type != YAML_SEQUENCE_START_EVENT &&
+        ev->type != YAML_MAPPING_START_EVENT && ev->type != YAML_ALIAS_EVENT)
+        return EXP_OK;   /* stream and document markers */
+    int top = ev->type == YAML_MAPPING_START_EVENT || ev->type == YAML_SEQUENCE_START_EVENT
+                  ? r->depth == 1 : r->depth == 0;
+    if (top) {
+        if (ev->type == YAML_SCALAR_EVENT && ev->data.scalar.length == 0)
+            return EXP_OK;   /* an empty document */
+        diag_error(r->d, r->path, line, col, "front matter must be a mapping of fields");
+        return EXP_DATAERR;
+    }
+    if (*key) {
+        enum exp_status st = take_value(r, *key, ev, fm);
+        free(*key);
+        *key = NULL;
+        return st;
+    }
+    if (ev->type != YAML_SCALAR_EVENT) {
+        diag_error(r->d, r->path, line, col, "front-matter keys must be strings");
+        return EXP_DATAERR;
+    }
+    if (scalar_has_nul(r, ev))
+        return EXP_DATAERR;
+    *key = xstrdup((const char *)ev->data.scalar.value);
+    return EXP_OK;
 }
 
 /* Parses the front matter (YAML text whose first line is file line first_line) with
@@ -169,90 +288,26 @@ static enum exp_status parse_front_matter(const char *path, const struct buf *ya
                                           unsigned first_line, struct front_matter *fm,
                                           struct diag *d)
 {
-    yaml_parser_t p;
-    yaml_parser_initialize(&p);
+    struct fm_reader r = { .path = path, .first_line = first_line, .d = d };
+    yaml_parser_initialize(&r.parser);
     /* An empty front matter ("---\n---") has no buffer; libyaml asserts on NULL input. */
-    yaml_parser_set_input_string(&p, (const unsigned char *)(yaml->data ? yaml->data : ""),
+    yaml_parser_set_input_string(&r.parser,
+                                 (const unsigned char *)(yaml->data ? yaml->data : ""),
                                  yaml->len);
     enum exp_status st = EXP_OK;
-    int level = 0;          /* collection depth */
     char *key = NULL;
-    int done = 0;
-    while (!done && st == EXP_OK) {
+    for (int done = 0; !done && st == EXP_OK;) {
         yaml_event_t ev;
-        if (!yaml_parser_parse(&p, &ev)) {
-            yaml_mark_t m = p.problem_mark;
-            diag_error(d, path, first_line + (unsigned)m.line, (unsigned)m.column + 1,
-                       "invalid YAML in front matter: %s%s%s", p.problem ? p.problem : "error",
-                       p.context ? " " : "", p.context ? p.context : "");
+        if (!next_event(&r, &ev)) {
             st = EXP_DATAERR;
             break;
         }
-        unsigned line = first_line + (unsigned)ev.start_mark.line;
-        unsigned col = (unsigned)ev.start_mark.column + 1;
-        switch (ev.type) {
-        case YAML_STREAM_END_EVENT:
-            done = 1;
-            break;
-        case YAML_MAPPING_START_EVENT:
-            if (level == 0) {
-                level = 1;
-                break;
-            }
-            __attribute__((fallthrough)); /* a nested mapping is a value */
-        case YAML_SEQUENCE_START_EVENT:
-        case YAML_ALIAS_EVENT:
-        case YAML_SCALAR_EVENT:
-            if (level == 0) {
-                if (ev.type == YAML_SCALAR_EVENT && ev.data.scalar.length == 0)
-                    break;      /* an empty document */
-                diag_error(d, path, line, col, "front matter must be a mapping of fields");
-                st = EXP_DATAERR;
-            } else if (!key) {
-                if (ev.type != YAML_SCALAR_EVENT) {
-                    diag_error(d, path, line, col, "front-matter keys must be strings");
-                    st = EXP_DATAERR;
-                } else {
-                    key = xstrdup((const char *)ev.data.scalar.value);
-                }
-            } else {
-                int fi = field_index(key);
-                if (fi != -1 && ev.type != YAML_SCALAR_EVENT) {
-                    diag_error(d, path, line, col, "field '%s' must be a string, not %s", key,
-                               event_kind(ev.type));
-                    st = EXP_DATAERR;
-                } else if (fi >= 0 || fi == -2) {
-                    int is_author = fi == -2;
-                    char **slot = is_author ? &fm->author : &fm->values[fi];
-                    struct pos *where = is_author ? &fm->author_pos : &fm->value_pos[fi];
-                    if (*slot) {
-                        diag_error(d, path, line, col, "field '%s' is given twice", key);
-                        st = EXP_DATAERR;
-                    } else {
-                        *slot = xstrdup((const char *)ev.data.scalar.value);
-                        *where = (struct pos){ line, col };
-                    }
-                } else if (!skip_value(&p, &ev)) {
-                    yaml_mark_t m = p.problem_mark;
-                    diag_error(d, path, first_line + (unsigned)m.line, (unsigned)m.column + 1,
-                               "invalid YAML in front matter: %s",
-                               p.problem ? p.problem : "error");
-                    st = EXP_DATAERR;
-                }
-                free(key);
-                key = NULL;
-            }
-            break;
-        case YAML_MAPPING_END_EVENT:
-            level = 0;
-            break;
-        default:
-            break;
-        }
+        done = ev.type == YAML_STREAM_END_EVENT;
+        st = take_event(&r, &ev, &key, fm);
         yaml_event_delete(&ev);
     }
     free(key);
-    yaml_parser_delete(&p);
+    yaml_parser_delete(&r.parser);
     return st;
 }
 
@@ -402,14 +457,11 @@ static enum exp_status check_bytes(const char *path, const char *data, size_t le
     return EXP_OK;
 }
 
-enum exp_status article_parse_buffer(const char *path, const char *data, size_t len,
-                                     const struct article_options *opts, struct diag *d,
-                                     struct article *out)
+/* Finds the front matter: the lines between the first line "---" (after an optional BOM)
+ * and the next "---". Offsets of its first line and of the closing "---" line. */
+static enum exp_status find_front_matter(const char *path, const char *data, size_t len,
+                                         size_t *fm_start, size_t *fm_end, struct diag *d)
 {
-    memset(out, 0, sizeof *out);
-    enum exp_status st = check_bytes(path, data, len, d);
-    if (st != EXP_OK)
-        return st;
     size_t off = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         off = 3;   /* a BOM before the front matter */
@@ -417,97 +469,144 @@ enum exp_status article_parse_buffer(const char *path, const char *data, size_t 
         diag_error(d, path, 1, 1, "no front matter (the file must start with a '---' line)");
         return EXP_DATAERR;
     }
-    size_t fm_start = next_line(data, len, off), fm_end = len;
-    for (size_t l = fm_start; l < len; l = next_line(data, len, l))
+    size_t start = next_line(data, len, off), end = len;
+    for (size_t l = start; l < len && l - start <= FRONT_MATTER_MAX_BYTES;
+         l = next_line(data, len, l))
         if (line_is(data, len, l, "---")) {
-            fm_end = l;
+            end = l;
             break;
         }
-    if (fm_end == len) {
+    if (end == len && len - start > FRONT_MATTER_MAX_BYTES) {
+        diag_error(d, path, 2, 1, "front matter longer than %u KiB (or unterminated)",
+                   FRONT_MATTER_MAX_BYTES / 1024);
+        return EXP_DATAERR;
+    }
+    if (end == len) {
         diag_error(d, path, 1, 1, "unterminated front matter (no closing '---' line)");
         return EXP_DATAERR;
     }
+    if (end - start > FRONT_MATTER_MAX_BYTES) {
+        diag_error(d, path, 2, 1, "front matter longer than %u KiB",
+                   FRONT_MATTER_MAX_BYTES / 1024);
+        return EXP_DATAERR;
+    }
+    *fm_start = start;
+    *fm_end = end;
+    return EXP_OK;
+}
 
+/* Repairs and parses the front matter data[start..end) into *fm. */
+static enum exp_status read_front_matter(const char *path, const char *data, size_t start,
+                                         size_t end, struct front_matter *fm, struct diag *d)
+{
     struct buf yaml = BUF_INIT;
-    buf_append(&yaml, data + fm_start, fm_end - fm_start);
+    buf_append(&yaml, data + start, end - start);
     unsigned repaired = repair_tab_indentation(&yaml);
     if (repaired)
         diag_note(d, path, 2, 1, "repaired %u tab-indented front-matter line%s (known crawler defect)",
                   repaired, repaired == 1 ? "" : "s");
-    struct front_matter fm;
-    memset(&fm, 0, sizeof fm);
-    st = parse_front_matter(path, &yaml, 2, &fm, d);
+    enum exp_status st = parse_front_matter(path, &yaml, 2, fm, d);
     buf_free(&yaml);
-    if (st != EXP_OK)
-        goto fail;
+    return st;
+}
 
-    struct article *a = out;
-    a->source_file = xstrdup(path);
+/* Copies the known fields into a, normalised; every field is bounded, so no later stage
+ * (a PDF link, the document info, a CSV cell) meets a 70,000-character url or title. */
+static enum exp_status take_fields(const char *path, struct article *a,
+                                   const struct front_matter *fm, struct diag *d)
+{
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         char **slot = (char **)((char *)a + fields[i].offset);
-        const char *v = fm.values[i] ? fm.values[i] : "";
-        *slot = normalise_text(v, strlen(v));
+        const char *v = fm->values[i] ? fm->values[i] : "";
+        size_t n = strlen(v);
+        if (n > ARTICLE_MAX_FIELD_BYTES) {
+            diag_error(d, path, fm->value_pos[i].line, fm->value_pos[i].col,
+                       "'%s' is longer than %u bytes", fields[i].key, ARTICLE_MAX_FIELD_BYTES);
+            return EXP_DATAERR;
+        }
+        *slot = normalise_text(v, n);
     }
+    return EXP_OK;
+}
 
-    struct body_parts bp;
-    locate_body(data, len, next_line(data, len, fm_end), &bp);
-    if (!*a->title && bp.heading_len)
-        set_str(&a->title, normalise_text(data + bp.heading, bp.heading_len));
+static enum exp_status check_required(const char *path, const struct article *a, struct diag *d)
+{
     if (!*a->id) {
         diag_error(d, path, 2, 1, "missing 'id' in front matter");
-        st = EXP_DATAERR;
-        goto fail;
+        return EXP_DATAERR;
     }
     if (!*a->title) {
         diag_error(d, path, 2, 1, "missing 'title' in front matter");
-        st = EXP_DATAERR;
-        goto fail;
+        return EXP_DATAERR;
     }
+    return EXP_OK;
+}
 
-    static const char *const date_keys[] = { "published_at", "crawled_at" };
-    char **date_slots[] = { &a->published_at, &a->crawled_at };
+/* Dates into ISO 8601 with their zone. An article cannot be published after it was crawled,
+ * nor be published or crawled after the run's day (opts->today_kst, when set): such a date
+ * is a crawler or site error, and it would stretch the period and rename the {week} folder. */
+static enum exp_status take_dates(const char *path, struct article *a,
+                                  const struct front_matter *fm,
+                                  const struct article_options *opts, struct diag *d)
+{
+    static const char *const keys[] = { "published_at", "crawled_at" };
+    char **slots[] = { &a->published_at, &a->crawled_at };
+    struct date_time t[2];
+    int have[2] = { 0, 0 };
     for (size_t k = 0; k < 2; k++) {
-        if (!**date_slots[k])
+        if (!**slots[k])
             continue;
-        struct date_time t;
-        if (date_parse_time(*date_slots[k], &t) != 0) {
-            struct pos p = fm.value_pos[field_index(date_keys[k])];
-            diag_error(d, path, p.line, p.col, "'%s' is not a date: '%s'", date_keys[k],
-                       *date_slots[k]);
-            st = EXP_DATAERR;
-            goto fail;
+        struct pos p = fm->value_pos[field_index(keys[k])];
+        if (date_parse_time(*slots[k], &t[k]) != 0) {
+            diag_error(d, path, p.line, p.col, "'%s' is not a date: '%s'", keys[k], *slots[k]);
+            return EXP_DATAERR;
         }
+        if (opts && opts->today_kst && date_time_kst_day(&t[k]) > opts->today_kst) {
+            diag_error(d, path, p.line, p.col, "'%s' is in the future: '%s'", keys[k],
+                       *slots[k]);
+            return EXP_DATAERR;
+        }
+        have[k] = 1;
         char iso[26];
-        date_format_time(&t, iso);
-        set_str(date_slots[k], xstrdup(iso));
+        date_format_time(&t[k], iso);
+        set_str(slots[k], xstrdup(iso));
     }
-    if (*a->url && !normalise_url_ok(a->url)) {
-        struct pos p = fm.value_pos[field_index("url")];
-        diag_warning(d, path, p.line, p.col, "'url' is not an absolute http(s) URL: '%s'", a->url);
+    if (have[0] && have[1] && date_time_epoch(&t[0]) > date_time_epoch(&t[1])) {
+        struct pos p = fm->value_pos[field_index("published_at")];
+        diag_error(d, path, p.line, p.col, "published after it was crawled (%s > %s)",
+                   a->published_at, a->crawled_at);
+        return EXP_DATAERR;
     }
+    return EXP_OK;
+}
+
+/* The declared hash against the body's; a mismatch is a warning, or an error when strict. */
+static enum exp_status check_hash(const char *path, struct article *a, const char *body,
+                                  size_t body_len, const struct front_matter *fm,
+                                  const struct article_options *opts, struct diag *d)
+{
     for (char *c = a->content_hash; *c; c++)
         if (*c >= 'A' && *c <= 'F')
             *c = (char)(*c - 'A' + 'a');
-
-    a->computed_hash = body_hash(data + bp.body, bp.body_len);
+    a->computed_hash = body_hash(body, body_len);
     a->hash_ok = strcmp(a->computed_hash, a->content_hash) == 0;
-    if (*a->content_hash && !a->hash_ok) {
-        struct pos p = fm.value_pos[field_index("content_hash")];
-        if (opts && opts->strict_hash) {
-            diag_error(d, path, p.line, p.col, "content_hash does not match the body "
-                       "(truncated or edited file?)");
-            st = EXP_DATAERR;
-            goto fail;
-        }
-        diag_warning(d, path, p.line, p.col, "content_hash does not match the body "
-                     "(truncated or edited file?)");
-    }
+    if (!*a->content_hash || a->hash_ok)
+        return EXP_OK;
+    struct pos p = fm->value_pos[field_index("content_hash")];
+    int strict = opts && opts->strict_hash;
+    diag_report(d, strict ? DIAG_ERROR : DIAG_WARNING, path, p.line, p.col,
+                "content_hash does not match the body (truncated or edited file?)");
+    return strict ? EXP_DATAERR : EXP_OK;
+}
 
-    a->body = normalise_paragraphs(data + bp.body, bp.body_len);
+/* The body text, its people (front-matter author, else a byline at the end) and sentences. */
+static void take_body(const char *path, struct article *a, const char *body, size_t body_len,
+                      const struct front_matter *fm, struct diag *d)
+{
+    a->body = normalise_paragraphs(body, body_len);
     a->characters = normalise_utf8_count(a->body);
-
-    if (fm.author && *fm.author)
-        normalise_people(fm.author, &a->people, &a->n_people, &(size_t){ 0 });
+    if (fm->author && *fm->author)
+        normalise_people(fm->author, &a->people, &a->n_people, &(size_t){ 0 });
     size_t byline_at = trailing_byline(a->body);
     if (a->n_people == 0 && byline_at != (size_t)-1) {
         size_t cap = 0;
@@ -517,13 +616,51 @@ enum exp_status article_parse_buffer(const char *path, const char *data, size_t 
     }
     sentence_split(a->body, strlen(a->body), &a->sentences);
     a->n_sentences = a->sentences.count;
-    front_matter_free(&fm);
-    return EXP_OK;
+}
 
-fail:
-    front_matter_free(&fm);
-    article_free(out);
+enum exp_status article_parse_buffer(const char *path, const char *data, size_t len,
+                                     const struct article_options *opts, struct diag *d,
+                                     struct article *out)
+{
     memset(out, 0, sizeof *out);
+    size_t fm_start, fm_end;
+    enum exp_status st = check_bytes(path, data, len, d);
+    if (st == EXP_OK)
+        st = find_front_matter(path, data, len, &fm_start, &fm_end, d);
+    if (st != EXP_OK)
+        return st;
+    struct front_matter fm;
+    memset(&fm, 0, sizeof fm);
+    struct article *a = out;
+    struct body_parts bp;
+    st = read_front_matter(path, data, fm_start, fm_end, &fm, d);
+    if (st != EXP_OK)
+        goto out;
+    a->source_file = xstrdup(path);
+    st = take_fields(path, a, &fm, d);
+    if (st != EXP_OK)
+        goto out;
+    locate_body(data, len, next_line(data, len, fm_end), &bp);
+    if (!*a->title && bp.heading_len)
+        set_str(&a->title, normalise_text(data + bp.heading, bp.heading_len));
+    st = check_required(path, a, d);
+    if (st == EXP_OK)
+        st = take_dates(path, a, &fm, opts, d);
+    if (st != EXP_OK)
+        goto out;
+    if (*a->url && !normalise_url_ok(a->url)) {
+        struct pos p = fm.value_pos[field_index("url")];
+        diag_warning(d, path, p.line, p.col, "'url' is not an absolute http(s) URL: '%s'", a->url);
+    }
+    st = check_hash(path, a, data + bp.body, bp.body_len, &fm, opts, d);
+    if (st == EXP_OK)
+        take_body(path, a, data + bp.body, bp.body_len, &fm, d);
+out:
+    front_matter_free(&fm);
+    if (st != EXP_OK) {
+        article_free(out);
+        memset(out, 0, sizeof *out);
+    }
     return st;
 }
 

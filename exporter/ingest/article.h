@@ -18,6 +18,11 @@
 #include "util/status.h"
 
 #define ARTICLE_MAX_BYTES (16u * 1024u * 1024u)
+/* Limits that keep a hostile file from reaching libyaml's or libharu's slow or failing
+ * paths: real front matter is under 2 KiB and nests two levels. */
+#define FRONT_MATTER_MAX_BYTES (64u * 1024u)
+#define FRONT_MATTER_MAX_DEPTH 16
+#define ARTICLE_MAX_FIELD_BYTES 2048u
 
 struct person {
     char *name;   /* 이혜선 */
@@ -49,6 +54,8 @@ struct article {
 
 struct article_options {
     int strict_hash;   /* a content_hash mismatch is an error, not a warning */
+    long today_kst;    /* the run's day in Korea (util/date.h); a date after it is an error.
+                          0: no such check */
 };
 
 /* Parses one article file. On success fills *out (release with article_free) and returns

@@ -173,11 +173,29 @@ enum exp_status fsutil_mkdirs(const char *dir, struct diag *d)
 enum exp_status fsutil_read_file(const char *path, size_t limit, char **data, size_t *len,
                                  struct diag *d)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
+    /* O_NONBLOCK so that a FIFO put where a file was expected cannot block the open; then
+     * only a regular file is read (a FIFO or a device would block or never end). */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         int err = errno;
+        if (err == ENAMETOOLONG) {
+            diag_error(d, path, 0, 0, "path longer than the system's limit; not read");
+            return EXP_DATAERR;
+        }
         diag_error(d, path, 0, 0, "cannot open: %s", strerror(err));
         return err == ENOENT || err == ENOTDIR ? EXP_NOINPUT : EXP_IOERR;
+    }
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        diag_error(d, path, 0, 0, "not a regular file; not read");
+        close(fd);
+        return EXP_DATAERR;
+    }
+    FILE *fp = fdopen(fd, "rb");
+    if (!fp) {
+        diag_error(d, path, 0, 0, "cannot open: %s", strerror(errno));
+        close(fd);
+        return EXP_IOERR;
     }
     struct buf b = BUF_INIT;
     char chunk[65536];

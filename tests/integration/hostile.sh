@@ -1,0 +1,84 @@
+#!/bin/bash
+# Hostile inputs that used to hang, crash or escape: link loops and `..` links in an input
+# folder, FIFOs and devices among the inputs, an empty folder, a path longer than PATH_MAX.
+# Each run has a generous watchdog (timeout 60) so a hang fails instead of blocking make
+# test; what is asserted is the work done (rows exported), never the time taken.
+set -u
+EXPORTER=${EXPORTER:-build/exporter}
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp" 2>/dev/null || python3 -c "import shutil,sys; shutil.rmtree(sys.argv[1])" "$tmp"' EXIT
+check() { if [ "$2" != "$3" ]; then echo "FAIL: $1: expected '$3', got '$2'"; fail=1; else echo "ok: $1"; fi; }
+rows() { python3 -c 'import csv,sys; print(sum(1 for _ in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline=""))))' "$1" 2>/dev/null || echo none; }
+run() { timeout 60 "$EXPORTER" "$@" 2>"$tmp/err"; }
+has() { grep -qF -- "$2" "$tmp/err" && echo "ok: $1" || { echo "FAIL: $1: no '$2' in: $(head -c 600 "$tmp/err")"; fail=1; }; }
+
+# Link loops: each folder is read once, and a link to `..` does not reach the article beside
+# the input folder.
+mkdir -p "$tmp/tree/in/a/b" "$tmp/tree/outside"
+cp examples/articles/*.txt "$tmp/tree/in/a/b/"
+sed 's/^id: .*/id: outside_1/; s/^url: \(.*\)/url: \1?outside/' examples/articles/000_a01ba545a0ffea06.txt > "$tmp/tree/outside/escaped.txt"
+ln -s .. "$tmp/tree/in/a/b/up"
+ln -s ../.. "$tmp/tree/in/a/b/upup"
+ln -s ../../.. "$tmp/tree/in/a/b/escape"
+ln -s . "$tmp/tree/in/a/self"
+for i in 1 2 3 4 5 6 7 8; do ln -s "$tmp/tree/in/a" "$tmp/tree/in/a/b/abs$i"; done
+run build --formats csv --out "$tmp/o1" "$tmp/tree/in"
+check "link loops exit" "$?" 0
+check "link loops: each article once" "$(rows "$tmp/o1/articles.csv")" 5
+has "a .. link is not followed out of the folder" "escape: warning: link leads outside"
+
+# A FIFO named like an article, inside a folder and given directly: reported, never opened.
+mkdir -p "$tmp/fifo"; cp examples/articles/*.txt "$tmp/fifo/"; mkfifo "$tmp/fifo/blocked.txt"
+run build --formats csv --out "$tmp/o2" "$tmp/fifo"
+check "FIFO in folder exit" "$?" 65
+has "FIFO message" "blocked.txt: error: a FIFO, not an article file"
+check "FIFO: good articles still exported" "$(rows "$tmp/o2/articles.csv")" 5
+run check "$tmp/fifo/blocked.txt"
+check "FIFO given directly exit" "$?" 65
+run check /dev/zero
+check "device exit" "$?" 65
+has "device message" "/dev/zero: error: a device, not an article file"
+# Paths on stdin naming a FIFO.
+echo "$tmp/fifo/blocked.txt" | timeout 60 "$EXPORTER" check - 2>"$tmp/err"
+check "FIFO on stdin list exit" "$?" 65
+
+# A truly empty folder: 66, and no undefined behaviour on the way (the ASan+UBSan binary).
+mkdir -p "$tmp/empty"
+run build --out "$tmp/o3" "$tmp/empty"
+check "empty folder exit" "$?" 66
+has "empty folder message" "error: no articles to export"
+
+# A path longer than PATH_MAX inside an input folder is reported (65), not dropped.
+mkdir -p "$tmp/deep"; cp examples/articles/*.txt "$tmp/deep/"
+# (made with directory descriptors: cp and cd cannot reach it either)
+python3 - "$tmp/deep" examples/articles/000_a01ba545a0ffea06.txt <<'PY'
+import os, sys
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_DIRECTORY)
+for _ in range(22):
+    os.mkdir('d' * 200, dir_fd=fd)
+    fd = os.open('d' * 200, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+with open(sys.argv[2], 'rb') as src, os.fdopen(os.open('far.txt', os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), 'wb') as dst:
+    dst.write(src.read())
+PY
+run build --formats csv --out "$tmp/o4" "$tmp/deep"
+check "long path exit" "$?" 65
+has "long path message" "error: path longer than the system's limit"
+check "long path: the others still exported" "$(rows "$tmp/o4/articles.csv")" 5
+
+# Front matter nested 30,000 deep (libyaml's scanner is quadratic in the depth): stopped at
+# the depth limit; 50,000 deep is over the size limit. Both beside the good articles.
+mkdir -p "$tmp/nest"; cp examples/articles/*.txt "$tmp/nest/"
+python3 - "$tmp/nest" <<'PY'
+import sys
+for name, depth in (('deep30k.txt', 30000), ('deep50k.txt', 50000)):
+    with open(sys.argv[1] + '/' + name, 'w') as f:
+        f.write('---\nid: %s\ntitle: t\nx: %s%s\n---\n\nbody\n' % (name, '[' * depth, ']' * depth))
+PY
+run build --formats csv --out "$tmp/o5" "$tmp/nest"
+check "deep nesting exit" "$?" 65
+has "30,000 deep stopped at the depth limit" "deep30k.txt:4:19: error: front matter nested deeper than 16 levels"
+has "50,000 deep stopped at the size limit" "deep50k.txt:2:1: error: front matter longer than 64 KiB"
+check "deep nesting: the others still exported" "$(rows "$tmp/o5/articles.csv")" 5
+
+exit $fail
