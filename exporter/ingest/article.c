@@ -543,8 +543,9 @@ static enum exp_status check_required(const char *path, const struct article *a,
 }
 
 /* Dates into ISO 8601 with their zone. An article cannot be published after it was crawled,
- * nor be published or crawled after the run's day (opts->today_kst, when set): such a date
- * is a crawler or site error, and it would stretch the period and rename the {week} folder. */
+ * nor be dated far after the run's day (opts->today_kst, when set; a few days of slack for
+ * clocks and embargoed stories): such a date is a crawler or site error, and it would stretch
+ * the period and rename the {week} folder. */
 static enum exp_status take_dates(const char *path, struct article *a,
                                   const struct front_matter *fm,
                                   const struct article_options *opts, struct diag *d)
@@ -561,9 +562,10 @@ static enum exp_status take_dates(const char *path, struct article *a,
             diag_error(d, path, p.line, p.col, "'%s' is not a date: '%s'", keys[k], *slots[k]);
             return EXP_DATAERR;
         }
-        if (opts && opts->today_kst && date_time_kst_day(&t[k]) > opts->today_kst) {
-            diag_error(d, path, p.line, p.col, "'%s' is in the future: '%s'", keys[k],
-                       *slots[k]);
+        if (opts && opts->today_kst &&
+            date_time_kst_day(&t[k]) > opts->today_kst + ARTICLE_MAX_DAYS_AHEAD) {
+            diag_error(d, path, p.line, p.col, "'%s' is more than %d days in the future: '%s'",
+                       keys[k], ARTICLE_MAX_DAYS_AHEAD, *slots[k]);
             return EXP_DATAERR;
         }
         have[k] = 1;

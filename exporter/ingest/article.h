@@ -23,6 +23,8 @@
 #define FRONT_MATTER_MAX_BYTES (64u * 1024u)
 #define FRONT_MATTER_MAX_DEPTH 16
 #define ARTICLE_MAX_FIELD_BYTES 2048u
+/* How far after the run's day an article's dates may lie before they are refused. */
+#define ARTICLE_MAX_DAYS_AHEAD 31
 
 struct person {
     char *name;   /* 이혜선 */
@@ -54,8 +56,8 @@ struct article {
 
 struct article_options {
     int strict_hash;   /* a content_hash mismatch is an error, not a warning */
-    long today_kst;    /* the run's day in Korea (util/date.h); a date after it is an error.
-                          0: no such check */
+    long today_kst;    /* the run's day in Korea (util/date.h); a date more than
+                          ARTICLE_MAX_DAYS_AHEAD after it is an error. 0: no such check */
 };
 
 /* Parses one article file. On success fills *out (release with article_free) and returns

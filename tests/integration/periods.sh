@@ -44,7 +44,7 @@ check "open period articles" "$(rows "$tmp/open/2026-W10/articles.csv")" 5
 # Korea's calendar, whatever the machine's TZ: 2025-12-28T20:00Z is Monday 2025-12-29 05:00 in
 # Seoul, so the article belongs to 2026-W01 and not to 2025-W52 (where its UTC day would put it).
 mkdir -p "$tmp/utc"
-sed 's/^published_at: .*/published_at: 2025-12-28T20:00:00Z/' examples/articles/000_a01ba545a0ffea06.txt > "$tmp/utc/a.txt"
+sed -e 's/^published_at: .*/published_at: 2025-12-28T20:00:00Z/' -e 's/^crawled_at: .*/crawled_at: 2025-12-29 06:00/' examples/articles/000_a01ba545a0ffea06.txt > "$tmp/utc/a.txt"
 for tz in UTC America/Los_Angeles Pacific/Kiritimati; do
   TZ=$tz "$EXPORTER" build --formats csv --week 2026-W01 --out "$tmp/tz-$tz" "$tmp/utc" 2>/dev/null
   check "KST day under TZ=$tz" "$(rows "$tmp/tz-$tz/articles.csv" 2>/dev/null)" 1

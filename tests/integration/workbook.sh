@@ -17,7 +17,7 @@ has() { grep -qxF -- "$2" "$3" && echo "ok: $1" || { echo "FAIL: $1: no line '$2
 mkdir -p "$tmp/in"; cp examples/articles/*.txt "$tmp/in/"
 sed -e 's/^id: .*/id: 020_0000000001/' -e 's|^url: .*|url: javascript:alert(1)|' \
     -e 's/^title: .*/title: "=HYPERLINK(\\"http:\/\/evil\\",\\"x\\")"/' \
-    -e 's/^content_hash: .*/content_hash: /' -e 's/^published_at: .*/published_at: 2025-12-29 08:00/' \
+    -e 's/^content_hash: .*/content_hash: /' -e 's/^published_at: .*/published_at: 2025-12-29 08:00/' -e 's/^crawled_at: .*/crawled_at: 2025-12-29 09:00/' \
     examples/articles/000_a01ba545a0ffea06.txt | sed 's/^합성//' > "$tmp/in/zz_hostile.txt"
 printf '\n추가 문단이다.\n' >> "$tmp/in/zz_hostile.txt"
 "$EXPORTER" build --out "$tmp/out" "$tmp/in" 2>"$tmp/err"
