@@ -89,7 +89,7 @@ static void *kid_obj(struct tree *T, const struct layout_kid *k, int pg, int nod
 {
     HPDF_MMgr mm = T->pdf->mmgr;
     if (k->kind == LAYOUT_KID_NODE)
-        return T->elem[k->index];
+        return (void *)T->elem[k->index];
     if (k->kind == LAYOUT_KID_LINK)
         return objr(T, k, pg, node);
     if (k->page == pg)
