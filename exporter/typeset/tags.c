@@ -4,11 +4,12 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Undocumented but exported and declared: the document's memory manager, xref and catalog. */
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+
+#include "util/date.h"
 
 /* ---- Marked content in the page streams ---- */
 
@@ -312,12 +313,11 @@ static void xmp_alt(struct buf *x, const char *tag, const char *text)
 
 static void xmp_date(struct buf *x, const char *tag, long long epoch)
 {
-    time_t t = (time_t)epoch;
-    struct tm tm;
-    if (epoch < 0 || !gmtime_r(&t, &tm))
+    if (epoch < 0)
         return;
-    buf_printf(x, "<%s>%04d-%02d-%02dT%02d:%02d:%02dZ</%s>\n", tag, tm.tm_year + 1900,
-               tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tag);
+    int y, mo, d, h, mi, se;
+    date_utc_parts(epoch, &y, &mo, &d, &h, &mi, &se);
+    buf_printf(x, "<%s>%04d-%02d-%02dT%02d:%02d:%02dZ</%s>\n", tag, y, mo, d, h, mi, se, tag);
 }
 
 static void xmp_packet(const struct pdf_out_info *info, const char *lang, struct buf *x)
