@@ -302,6 +302,8 @@ struct head {
     enum quantity_qualifier qual;
     enum quantity_role role;
     int native_range;          /* 두세 명: v .. high */
+    int fraction;              /* 3/4, 3분의 1: v is the quotient, unit "fraction" */
+    int hyphen;                /* "10-20%": a hyphen range follows at num_end */
     struct decimal high;
     int moe;
     struct decimal active;
@@ -961,6 +963,96 @@ static void read_prefix(const struct scan *sc, size_t i, struct head *h)
     }
 }
 
+/* value = num / den as a fraction (unit "fraction"), rounded to 18 places when it does not end
+ * (1/3). */
+static int set_fraction(struct head *h, const struct decimal *num, const struct decimal *den)
+{
+    struct decimal v;
+    if (decimal_is_zero(den) || decimal_div(num, den, DECIMAL_MAX_SCALE, &v) != 0)
+        return -1;
+    h->v = v;
+    h->unit = "fraction";
+    h->fraction = 1;
+    return 0;
+}
+
+/* "3분의 1", "사분의 삼", "10분의 1": the denominator (already read into h) then 분의 at p and the
+ * numerator, in the same script. 이분의 일 is left alone (이분 is "this person"). */
+static enum res read_fraction_of(struct scan *sc, struct head *h, size_t p, size_t *resume)
+{
+    size_t q = p + 6, end = 0, l;
+    if (byte_at(sc, q) == ' ')
+        q++;
+    struct decimal num;
+    if (h->mode == MODE_DIGITS) {
+        int pt = 0;
+        struct scan probe = *sc;
+        struct quantity_list scratch = { 0 };
+        probe.out = &scratch;
+        enum res r = digit_at(sc, q) ? read_digits(&probe, q, &num, &end, &pt) : R_NONE;
+        quantity_list_free(&scratch);
+        if (r != R_OK || pt)
+            return R_NONE;
+    } else {
+        if (h->nchars == 1 && sino_digit(cp_at(sc, h->num_start, &l)) == 2)
+            return R_NONE;
+        int korean = 0, pt = 0;
+        unsigned nc = 0;
+        struct scan probe = *sc;
+        struct quantity_list scratch = { 0 };
+        probe.out = &scratch;
+        enum res r = read_small(&probe, q, MODE_SINO, &num, &end, &korean, &pt, &nc);
+        quantity_list_free(&scratch);
+        if (r != R_OK || sino_char(cp_at(sc, end, &l)))
+            return R_NONE;
+    }
+    if (!figure_boundary(sc, end) || digit_at(sc, end) || decimal_is_zero(&num))
+        return R_NONE;
+    struct decimal den = h->v;
+    if (set_fraction(h, &num, &den) != 0)
+        return R_NONE;
+    (void)resume;
+    h->num_end = h->end = end;
+    return R_OK;
+}
+
+/* "3/4", "1/2": a fraction when the numerator is smaller, the denominator at most 12 and no
+ * date, quarter or path goes on (12/25, 3/4분기, 1/2/3). */
+static enum res read_slash_fraction(struct scan *sc, struct head *h, size_t p)
+{
+    size_t q = p + 1;
+    unsigned den = 0;
+    while (digit_at(sc, q) && den < 1000)
+        den = den * 10 + (unsigned)(sc->s[q++] - '0');
+    if (digit_at(sc, q) || h->point || h->v.scale || den == 0 || den > 12
+        || decimal_cmp(&h->v, &(struct decimal){ den, 0, 0 }) >= 0 || decimal_is_zero(&h->v))
+        return R_NONE;
+    int c = byte_at(sc, q);
+    if (c == '/' || c == '.' || c == '-' || c == ':' || (c >= 0 && is_alnum((unsigned)c)) || at(sc, q, LIT("분기"))
+        || !figure_boundary(sc, q))
+        return R_NONE;
+    if (h->num_start > 0 && (sc->s[h->num_start - 1] == '/' || is_digit(sc->s[h->num_start - 1])))
+        return R_NONE;
+    struct decimal num = h->v, dd = { den, 0, 0 };
+    if (set_fraction(h, &num, &dd) != 0)
+        return R_NONE;
+    h->num_end = h->end = q;
+    return R_OK;
+}
+
+/* After "10-" at i: digits closed by a unit or a Korean scale, and no further hyphen (a date). */
+static int hyphen_range_ahead(const struct scan *sc, size_t i)
+{
+    size_t q = i, l, ue;
+    while (digit_at(sc, q) || ((byte_at(sc, q) == ',' || byte_at(sc, q) == '.') && digit_at(sc, q + 1)))
+        q++;
+    if (byte_at(sc, q) == '-' || byte_at(sc, q) == ':' || byte_at(sc, q) == '/')
+        return 0;
+    if (big_exp(cp_at(sc, q, &l)) || match_unit(sc, NULL, q, 1, &ue))
+        return 1;
+    return byte_at(sc, q) == ' ' && match_unit(sc, NULL, q + 1, 0, &ue) != NULL;
+}
+
 /* Reads the numeral at i and what is glued to it that decides whether it is a figure at all:
  * English scale and MoE, dates and ordinals. */
 static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head *h, size_t *resume)
@@ -1013,10 +1105,17 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
         if (sino_char(c) || zero_syllable(c))
             return R_NONE; /* 일이, 사이: not a numeral */
     }
+    if (mode != MODE_NATIVE && !h->point && !h->big && at(sc, p, LIT("분의"))) {
+        enum res rf = read_fraction_of(sc, h, p, resume);
+        if (rf != R_NONE)
+            return rf;
+    }
 
     if (mode == MODE_DIGITS && !h->korean) {
         int c = byte_at(sc, p);
-        /* Times, dates, ids, fractions, paths: 06:02, 2025-12-28, 1/2. */
+        /* Times, dates, ids, paths: 06:02, 2025-12-28, 12/25, 3/4분기; a fraction: 3/4. */
+        if (c == '/' && digit_at(sc, p + 1) && read_slash_fraction(sc, h, p) == R_OK)
+            return R_OK;
         if ((c == ':' || c == '/') && digit_at(sc, p + 1)) {
             *resume = skip_token(sc, p);
             return R_SKIP;
@@ -1035,8 +1134,12 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
             }
         }
         if (c == '-' && digit_at(sc, p + 1)) {
-            *resume = skip_token(sc, p);
-            return R_SKIP;
+            if (h->num_start == 0 || sc->s[h->num_start - 1] != '-')
+                h->hyphen = hyphen_range_ahead(sc, p + 1); /* 10-20%, 3-5명 */
+            if (!h->hyphen) {
+                *resume = skip_token(sc, p);
+                return R_SKIP;
+            }
         }
         unsigned e = eng_exp_of(c);
         int next = byte_at(sc, p + 1);
@@ -1237,6 +1340,10 @@ static enum res read_tail(struct scan *sc, struct head *h, size_t *resume)
     int spaced = 0;
     if (h->role == QROLE_NAME || h->moe)
         return R_OK;
+    if (h->fraction) {
+        read_suffix_qualifier(sc, h);
+        return R_OK;
+    }
     u = match_unit(sc, h, p, 1, &ue);
     if (!u && byte_at(sc, p) == ' ') {
         u = match_unit(sc, h, p + 1, 0, &ue);
@@ -1378,6 +1485,14 @@ static size_t reject_at(const struct scan *sc, size_t i, enum mode mode)
     size_t l;
     cp_at(sc, i, &l);
     return mode == MODE_DIGITS ? skip_token(sc, i) : i + l;
+}
+
+/* "마이너스" as a word of its own ending at i ("마이너스3%"). */
+static int minus_word_ending_at(const struct scan *sc, size_t i)
+{
+    static const char w[] = "마이너스";
+    size_t wl = sizeof w - 1;
+    return i >= wl && memcmp(sc->s + i - wl, w, wl) == 0 && !hangul_before(sc, i - wl);
 }
 
 /* A currency written before the number ("$10B", "€ 20", "EUR 20", "US$5", "₩5000"): the
@@ -1544,7 +1659,7 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int negat
             continue;
         size_t l;
         unsigned before = cp_before(sc, from - wl, &l);
-        if (k >= 3 && is_hangul(before))
+        if (k >= 3 && (is_hangul(before) || is_alnum(before)))
             continue; /* a word ending in 마이너스 */
         a->v.negative = a->v.mant != 0;
         a->start = from - wl;
@@ -1568,7 +1683,12 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
     if (a.moe)
         return emit_moe(sc, &a);
 
-    /* A range: 10~20억, 10억~20억 원, 3~5명, 10-20%. */
+    if (a.hyphen) { /* 10-20%, 3-5명; else a token such as a score (2-0) or an id */
+        size_t next = pre ? 0 : try_range(sc, &a, a.end, 1, 1);
+        return next ? next : skip_token(sc, a.num_start);
+    }
+
+    /* A range: 10~20억, 10억~20억 원, 3~5명. */
     int tail_done = 0;
     size_t sp = a.end + (byte_at(sc, a.end) == ' ');
     size_t tl = tilde_at(sc, sp);
@@ -1679,7 +1799,7 @@ static size_t at_digit(struct scan *sc, size_t i)
     }
     if (is_hangul(prev)) {
         const struct prefix_def *p = prefix_ending_at(sc, i);
-        if (!p)
+        if (!p && !minus_word_ending_at(sc, i))
             return skip_token(sc, i); /* 큐웬3, 뉴스1, 제1회 */
     }
     if (sc->s[i] == '0' && digit_at(sc, i + 1))
@@ -1716,7 +1836,8 @@ int quantity_scan_units(const struct unit_registry *units, const char *text, siz
             if (is_digit(c)) {
                 /* Digits glued to a word: only a glued prefix (약330억) lets them count. */
                 size_t ps;
-                if ((hangul_before(&sc, i) && prefix_ending_at(&sc, i)) || prefix_unit(&sc, i, &ps)) {
+                if ((hangul_before(&sc, i) && (prefix_ending_at(&sc, i) || minus_word_ending_at(&sc, i)))
+                    || prefix_unit(&sc, i, &ps)) {
                     size_t next = at_digit(&sc, i);
                     i = next > i ? next : i + 1;
                 } else {

@@ -34,6 +34,7 @@ static const struct unit_def builtin_units[] = {
     { "wins", UNIT_DIM_COUNT }, { "draws", UNIT_DIM_COUNT }, { "losses", UNIT_DIM_COUNT },
     { "goals", UNIT_DIM_COUNT },
     { "percent", UNIT_DIM_RATIO }, { "percent_point", UNIT_DIM_RATIO }, { "multiple", UNIT_DIM_RATIO },
+    { "fraction", UNIT_DIM_RATIO },
     { "score", UNIT_DIM_SCORE },
     { "Wh", UNIT_DIM_ENERGY }, { "W", UNIT_DIM_POWER }, { "kg", UNIT_DIM_MASS },
     { "L", UNIT_DIM_VOLUME }, { "m", UNIT_DIM_LENGTH }, { "m2", UNIT_DIM_AREA },
