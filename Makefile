@@ -121,4 +121,4 @@ clean:
 # Module-specific extra targets (bench programs, fuzz harnesses) live in mk/*.mk.
 -include mk/*.mk
 
--include $(OBJS:.o=.d) $(SAN_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(SAN_OBJS:.o=.d) build/asan/obj/cli/main.d

@@ -187,7 +187,7 @@ int units_add(struct unit_registry *r, const char *spelling, const char *name, e
         *why = "a unit's factor must be a positive number";
         return -1;
     }
-    const char *target = name;
+    const char *target;
     struct decimal f = *factor;
     if (of && *of) {
         const struct unit_def *base = find_unit(r, of);
