@@ -13,42 +13,29 @@
 #include "util/date.h"
 #include "extract/quantity.h"
 
+/* One screen (80 columns, under 24 lines); the man page has the rest. */
 static const char usage_text[] =
-    "usage: exporter build [options] INPUT...\n"
-    "       exporter check [options] INPUT...\n"
-    "       exporter quantities < TEXT\n"
-    "       exporter --help | --version\n"
-    "\n"
-    "Turns crawled Korean news articles into a normalised comparison table (CSV) and a\n"
-    "typeset briefing PDF. INPUT is an article file, a folder (searched recursively for\n"
-    "*.txt and *.md), or - for a list of paths on standard input.\n"
-    "\n"
-    "options:\n"
-    "  --template FILE   briefing template (default: templates/sovereign-ai.yaml)\n"
-    "  --out DIR         output folder (default: out/); {week} and {date} are expanded\n"
-    "  --week WEEK       only articles published in that ISO week (Korean time):\n"
-    "                    last (the last complete week), this, or YYYY-Www\n"
-    "  --since DATE      only articles published on or after DATE (YYYY-MM-DD)\n"
-    "  --until DATE      only articles published on or before DATE\n"
-    "  --today DATE      take DATE as today (backfills); default: today in Korea\n"
-    "  --formats LIST    any of csv,xlsx,pdf (default: all three)\n"
-    "  --strict          any bad article fails the run and nothing is written\n"
-    "  --wait            wait for another run on the same output folder instead of failing\n"
-    "  --if-changed      do nothing when inputs, template and version match the last run\n"
-    "  -q, --quiet       no warnings\n"
-    "  -v, --verbose     notes and progress\n"
-    "\n"
-    "exit status:\n"
-    "   0  success\n"
-    "  64  usage error\n"
-    "  65  bad input data (a bad article; the good ones are still exported unless --strict)\n"
-    "  66  input missing, or no articles\n"
-    "  70  internal error\n"
-    "  71  out of memory\n"
-    "  73  cannot create an output\n"
-    "  74  input/output error\n"
-    "  75  the output folder is locked by another run\n"
-    "  78  bad template\n";
+    "usage: exporter build [options] INPUT...  CSVs, workbook and briefing PDF\n"
+    "       exporter check [options] INPUT...  the same diagnostics, writes nothing\n"
+    "       exporter quantities < TEXT         the quantity normaliser\n"
+    "       exporter -h | --help | --version\n"
+    "INPUT: an article file, a folder (searched for *.txt and *.md), or - (a list of\n"
+    "paths on standard input)\n"
+    "  --template FILE  briefing template (default: templates/sovereign-ai.yaml)\n"
+    "  --out DIR        output folder (default: out); {week} and {date} are expanded\n"
+    "  --week WEEK      last, this or YYYY-Www: articles of that ISO week in Korea\n"
+    "  --since DATE     from DATE (YYYY-MM-DD) on; --until DATE: up to DATE\n"
+    "  --today DATE     take DATE as today (backfills); default: today in Korea\n"
+    "  --formats LIST   any of csv,xlsx,pdf in any case (default: all three)\n"
+    "  --strict         any bad article fails the run and nothing is written\n"
+    "  --wait           wait for another run on the same output folder\n"
+    "  --if-changed     do nothing when inputs, template and version are unchanged\n"
+    "  -q, --quiet      no warnings            -v, --verbose  notes and progress\n"
+    "exit status: 0 success; 64 usage; 65 bad article (the good ones are exported)\n"
+    "  66 no input or no articles; 70 internal error; 71 out of memory\n"
+    "  73 cannot create an output; 74 I/O error; 75 the output folder is locked\n"
+    "  by another run; 78 bad template\n"
+    "More: man exporter (in the source tree: man ./exporter.1)\n";
 
 enum { OPT_TEMPLATE = 256, OPT_OUT, OPT_WEEK, OPT_SINCE, OPT_UNTIL, OPT_TODAY, OPT_FORMATS, OPT_STRICT,
        OPT_WAIT, OPT_IF_CHANGED, OPT_HELP, OPT_VERSION };
@@ -109,6 +96,20 @@ static enum exp_status usage_error(struct diag *d, const char *fmt, ...)
     return EXP_USAGE;
 }
 
+/* A value that is itself an option ("--template --out x") means the value was left out. */
+static int option_value_ok(const char *value)
+{
+    return !value || value[0] != '-' || value[1] == '\0';
+}
+
+static enum exp_status missing_value(struct diag *d, const char *option)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s%s", option[0] == '-' ? "" : "--", option);
+    name[strcspn(name, "=")] = '\0';
+    return usage_error(d, "option '%s' is missing its value", name);
+}
+
 enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struct diag *d)
 {
     memset(opts, 0, sizeof *opts);
@@ -135,7 +136,10 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
     optind = first;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+qv", long_options, NULL)) != -1) {
+    int li = -1;
+    while ((c = getopt_long(argc, argv, ":hqv", long_options, &li)) != -1) {
+        if (c >= OPT_TEMPLATE && li >= 0 && !option_value_ok(optarg))
+            return missing_value(d, long_options[li].name);
         switch (c) {
         case OPT_TEMPLATE: opts->template_path = optarg; break;
         case OPT_OUT:
@@ -156,10 +160,13 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
         case OPT_IF_CHANGED: opts->if_changed = 1; break;
         case 'q': opts->quiet = 1; break;
         case 'v': opts->verbose = 1; break;
+        case 'h':
         case OPT_HELP: opts->command = CLI_HELP; return EXP_OK;
         case OPT_VERSION: opts->command = CLI_VERSION; return EXP_OK;
+        case ':':
+            return missing_value(d, argv[optind - 1]);
         default:
-            return usage_error(d, "unknown or incomplete option '%s'", argv[optind - 1]);
+            return usage_error(d, "unknown option '%s'", argv[optind - 1]);
         }
     }
     /* The period is resolved here, once, after --today is known wherever it stood. */

@@ -919,6 +919,8 @@ enum exp_status template_load_buffer(const char *path, const char *data, size_t 
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
     if (!yaml_parser_load(&parser, &ld.doc)) {
+        if (parser.error == YAML_MEMORY_ERROR)
+            x_out_of_memory("libyaml");   /* not a bad template */
         yaml_mark_t mk = parser.problem_mark;
         diag_error(d, path, (unsigned)mk.line + 1, (unsigned)mk.column + 1, "%s%s%s",
                    parser.problem ? parser.problem : "malformed YAML",

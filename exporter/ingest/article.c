@@ -159,6 +159,8 @@ struct fm_reader {
 
 static void report_yaml_error(struct fm_reader *r)
 {
+    if (r->parser.error == YAML_MEMORY_ERROR)
+        x_out_of_memory("libyaml");
     yaml_mark_t m = r->parser.problem_mark;
     diag_error(r->d, r->path, r->first_line + (unsigned)m.line, (unsigned)m.column + 1,
                "invalid YAML in front matter: %s%s%s",

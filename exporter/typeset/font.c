@@ -1,11 +1,13 @@
 /* font.c — fontconfig resolution, fallback chains, lazily opened HarfBuzz faces. */
 #include "typeset/font.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
@@ -93,7 +95,12 @@ static int source_open(struct font_set *fs, int si)
     if (s->face != -1)
         return s->face;
     s->face = -2;
+    errno = 0;
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(s->path);
+    /* A font that cannot be read for want of memory must not be replaced by the next one in
+     * the chain: the run would succeed with headings in another font. */
+    if (!blob && (errno == ENOMEM || access(s->path, R_OK) == 0))
+        x_out_of_memory(s->path);
     if (!blob) {
         diag_warning(fs->d, s->path, 0, 0, "cannot read font file (%s); skipped, using the next "
                      "font in the fallback chain", s->family);
@@ -201,6 +208,8 @@ static FcConfig *project_config(const char *dir)
     buf_puts(&xml, "</dir><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>\n");
     free(abs);
     FcConfig *cfg = FcConfigCreate();
+    if (!cfg)
+        x_out_of_memory("fontconfig");   /* FcConfigCreate fails only on allocation */
     if (!FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)xml.data, FcTrue)
         || !FcConfigBuildFonts(cfg)) {
         FcConfigDestroy(cfg);

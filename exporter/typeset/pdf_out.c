@@ -18,6 +18,8 @@
 #include <hpdf_streams.h>
 
 #include "typeset/font.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
 #include "typeset/pdf_pack.h"
 #include "typeset/tags.h"
 #include "util/date.h"
@@ -29,6 +31,8 @@ struct haru_error {
 static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
     struct haru_error *e = user;
+    if (code == HPDF_FAILD_TO_ALLOC_MEM)
+        x_out_of_memory("libharu");   /* never a 70: out of memory is 71 wherever it happens */
     if (!e->code) {
         e->code = code;
         e->detail = detail;
@@ -166,11 +170,12 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
 
     /* libharu 2.3 loads fonts only from files: a temporary, unlinked once loaded (libharu
      * keeps its FILE* open and re-reads glyf when saving). */
-    const char *tmpdir = getenv("TMPDIR");
-    struct buf path = BUF_INIT;
-    buf_printf(&path, "%s/exporter-font-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
     enum exp_status rc = EXP_OK;
-    int fd = mkstemp(path.data);
+    char *temp = NULL;
+    int fd = fsutil_temp_file("exporter-font", &temp);
+    struct buf path = BUF_INIT;
+    buf_puts(&path, temp ? temp : "$TMPDIR or /tmp");
+    free(temp);
     if (fd < 0) {
         diag_error(d, path.data, 0, 0, "cannot create a temporary font file: %s", strerror(errno));
         rc = EXP_CANTCREAT;
@@ -195,6 +200,8 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     const char *name = HPDF_LoadTTFontFromFile(pdf, path.data, HPDF_TRUE);
     unlink(path.data);
     HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+    if (!font && HPDF_GetError(pdf) == HPDF_FAILD_TO_ALLOC_MEM)
+        x_out_of_memory("libharu");
     if (!font) {
         diag_error(d, f->path, 0, 0, "libharu could not load the subset of font '%s' (error "
                    "0x%04lX)", f->family, (unsigned long)HPDF_GetError(pdf));
@@ -631,6 +638,8 @@ enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info
     int nfaces = font_set_face_count(fs);
     struct embedded *emb = xcalloc((size_t)(nfaces ? nfaces : 1), sizeof *emb);
     enum exp_status rc = build(pdf, L, info, stats, d, emb, nfaces);
+    if (err.code == HPDF_FAILD_TO_ALLOC_MEM || HPDF_GetError(pdf) == HPDF_FAILD_TO_ALLOC_MEM)
+        x_out_of_memory("libharu");
     if (rc == EXP_OK && err.code) {
         diag_error(d, NULL, 0, 0, "libharu failed (error 0x%04lX, detail %lu)",
                    (unsigned long)err.code, (unsigned long)err.detail);

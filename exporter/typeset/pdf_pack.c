@@ -195,6 +195,8 @@ enum exp_status pdf_pack_write(HPDF_Doc pdf, struct buf *out, struct diag *d)
         goto out;
     rc = EXP_OK;
 out:
+    if (rc != EXP_OK && HPDF_GetError(pdf) == HPDF_FAILD_TO_ALLOC_MEM)
+        x_out_of_memory("libharu");
     if (rc != EXP_OK)
         diag_error(d, NULL, 0, 0, "cannot write the PDF's objects (libharu error 0x%04lX)",
                    (unsigned long)HPDF_GetError(pdf));

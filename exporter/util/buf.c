@@ -12,6 +12,12 @@ static void out_of_memory(size_t n)
     exit(71);
 }
 
+void x_out_of_memory(const char *what)
+{
+    fprintf(stderr, "exporter: error: out of memory (%s)\n", what);
+    exit(71);
+}
+
 void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);

@@ -10,6 +10,9 @@
 #include <stddef.h>
 
 void *xmalloc(size_t n);
+/* The one way out when memory runs out, for failures a library reports (libharu, libyaml,
+ * fontconfig, HarfBuzz): prints "exporter: error: out of memory (WHAT)" and exits 71. */
+void x_out_of_memory(const char *what) __attribute__((noreturn));
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);

@@ -222,6 +222,29 @@ enum exp_status fsutil_read_file(const char *path, size_t limit, char **data, si
     return EXP_OK;
 }
 
+int fsutil_temp_file(const char *name, char **path)
+{
+    const char *env = getenv("TMPDIR");
+    const char *dirs[] = { env && *env ? env : NULL, "/tmp" };
+    int err = ENOENT;
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        if (!dirs[i])
+            continue;
+        struct buf b = BUF_INIT;
+        buf_printf(&b, "%s/%s-XXXXXX", dirs[i], name);
+        int fd = mkstemp(b.data);
+        if (fd >= 0) {
+            *path = buf_detach(&b);
+            return fd;
+        }
+        err = errno;
+        buf_free(&b);
+    }
+    *path = NULL;
+    errno = err;
+    return -1;
+}
+
 #ifndef EXPORTER_DATADIR
 #define EXPORTER_DATADIR "/usr/local/share/exporter"
 #endif

@@ -49,6 +49,12 @@ enum exp_status fsutil_read_file(const char *path, size_t limit, char **data, si
  * current directory. Returns a fresh path (caller frees) or NULL. */
 char *fsutil_find_data(const char *relative);
 
+/* Creates a private temporary file NAME-XXXXXX in $TMPDIR, or in /tmp when TMPDIR is unset,
+ * empty or unusable (missing, not a folder, not writable): a bad TMPDIR costs nothing. Returns
+ * the open descriptor and the file's path in *path (caller unlinks and frees), or -1 with
+ * errno set and *path NULL when neither place works. */
+int fsutil_temp_file(const char *name, char **path);
+
 /* path joined with name by a single '/'; caller frees. */
 char *fsutil_join(const char *dir, const char *name);
 

@@ -19,8 +19,22 @@ expect_exit 64 "bad date" "$EXPORTER" build --since 2025-13-01 examples/articles
 expect_exit 64 "bad formats" "$EXPORTER" build --formats xls examples/articles
 expect_exit 64 "week with since" "$EXPORTER" build --week 2026-W01 --since 2025-12-01 examples/articles
 grep -q "see exporter --help" "$tmp/err" && echo "ok: usage message" || { echo "FAIL: usage message"; fail=1; }
+# An option missing its value is a usage error wherever it stands, never an INPUT.
+expect_exit 64 "--template at the end" "$EXPORTER" build examples/articles --template
+grep -q "error: option '--template' is missing its value" "$tmp/err" && echo "ok: missing value named" || { echo "FAIL: missing value: $(cat "$tmp/err")"; fail=1; }
+expect_exit 64 "--template followed by an option" "$EXPORTER" build --template --out "$tmp/x" examples/articles
+expect_exit 64 "--out at the end" "$EXPORTER" check examples/articles --out
+expect_exit 0 "options after the INPUT" "$EXPORTER" build examples/articles --formats csv --out "$tmp/after"
+check "options after the INPUT are read" "$(ls "$tmp/after" | tr '\n' ' ')" "articles.csv comparison.csv facts.csv "
+expect_exit 0 "formats in any case" "$EXPORTER" build --formats CSV,Pdf --out "$tmp/case" examples/articles
+check "formats in any case: files" "$(ls "$tmp/case" | tr '\n' ' ')" "articles.csv briefing.pdf comparison.csv facts.csv "
+expect_exit 0 "-h" "$EXPORTER" -h
+grep -q "^usage: exporter build" "$tmp/out" && echo "ok: -h prints the usage" || { echo "FAIL: -h"; fail=1; }
 expect_exit 0 "help" "$EXPORTER" --help
-grep -q "75  the output folder is locked" "$tmp/out" && echo "ok: help lists exit codes" || { echo "FAIL: help"; fail=1; }
+check "--help fits 24 lines" "$(awk 'END { print (NR <= 23) }' "$tmp/out")" 1
+check "--help fits 80 columns" "$(awk 'length($0) > 80 { n++ } END { print n + 0 }' "$tmp/out")" 0
+grep -q "man exporter" "$tmp/out" && echo "ok: --help says where more is" || { echo "FAIL: --help names no man page"; fail=1; }
+grep -q "75 the output folder is locked" "$tmp/out" && echo "ok: help lists exit codes" || { echo "FAIL: help"; fail=1; }
 expect_exit 0 "version" "$EXPORTER" --version
 
 # Silent on success; the run writes nothing to stdout or stderr.

@@ -81,4 +81,11 @@ has "30,000 deep stopped at the depth limit" "deep30k.txt:4:19: error: front mat
 has "50,000 deep stopped at the size limit" "deep50k.txt:2:1: error: front matter longer than 64 KiB"
 check "deep nesting: the others still exported" "$(rows "$tmp/o5/articles.csv")" 5
 
+# An unusable TMPDIR (missing, or a file) falls back to /tmp: the run completes.
+for bad in "$tmp/no-such-dir" /etc/hostname; do
+  TMPDIR=$bad timeout 60 "$EXPORTER" build --formats pdf --out "$tmp/tmpdir" examples/articles 2>"$tmp/err"
+  check "TMPDIR=$bad exit" "$?" 0
+  check "TMPDIR=$bad: the briefing written" "$(test -s "$tmp/tmpdir/briefing.pdf" && echo yes)" yes
+done
+
 exit $fail
