@@ -326,6 +326,11 @@ struct scratch {
     size_t *foreign;                  /* foreign[i]: hits before hit i that are another
                                          column's cue (not one of the current column's) */
     size_t foreign_cap;
+    size_t *modifier;                 /* per hit: the cue word right before a cue word
+                                         ("R&D" before "예산"), or SIZE_MAX */
+    unsigned char *phrase_has_name;   /* per phrase: an entity, model or person is named */
+    size_t compound_cap;
+    unsigned char *historic;          /* per figure: a history word is bound to it */
     size_t *cand_fig, *cand_ent;      /* figures the current column accepts, and for whom */
     size_t index_cap[6];
 };
@@ -615,6 +620,37 @@ static void index_sentence(const struct extractor *ex, struct scratch *s)
     }
 }
 
+/* Compound cues: a cue word right after another ("R&D 예산", "기초연금 예산") is the head of
+ * a compound whose modifier names the column; s->modifier[i] is that modifier's hit. Also
+ * notes which phrases name an entity. */
+static void find_compounds(const struct extractor *ex, const char *text, struct scratch *s)
+{
+    if (s->compound_cap < s->n_hits + s->n_phrases + 1) {
+        s->compound_cap = s->n_hits + s->n_phrases + 1;
+        s->modifier = xrealloc(s->modifier, s->compound_cap * sizeof *s->modifier);
+        s->phrase_has_name = xrealloc(s->phrase_has_name, s->compound_cap);
+    }
+    memset(s->phrase_has_name, 0, s->n_phrases);
+    size_t prev = SIZE_MAX;   /* the earlier cue hit that ends last */
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const struct hit *h = &s->hits[i];
+        s->modifier[i] = SIZE_MAX;
+        if (h->kind == LEX_ENTITY || h->kind == LEX_MODEL || h->kind == LEX_PERSON)
+            s->phrase_has_name[h->phrase] = 1;
+        if (h->kind != LEX_WORD || !set_has(&ex->all_cues, h->a))
+            continue;
+        if (prev != SIZE_MAX && s->hits[prev].oe <= h->os) {
+            size_t k = s->hits[prev].oe;
+            while (k < h->os && text[k] == ' ')
+                k++;
+            if (k == h->os && h->os - s->hits[prev].oe <= 1)
+                s->modifier[i] = prev;
+        }
+        if (prev == SIZE_MAX || h->oe > s->hits[prev].oe)
+            prev = i;
+    }
+}
+
 static int set_meets(const struct word_set *set, const uint64_t *present)
 {
     for (size_t k = 0; k < set->n_words; k++)
@@ -878,6 +914,30 @@ static int cue_between(const struct scratch *s, const struct hit *h, const struc
     return s->foreign[first_hit_from(s, to)] > s->foreign[first_hit_from(s, from)];
 }
 
+/* A cue before a list whose items each name an entity ("증원 인원은 국방부 1,200명, 보건복지부
+ * 340명, 국토교통부 85명") governs every item: after binding figure pick (ok_figs[k]), the
+ * next phrases of its clause that name an entity, hold an accepted figure, and have no cue of
+ * their own (of this column or another) get their first accepted figure bound too. */
+static void distribute(const struct scratch *s, size_t pick, size_t k, unsigned char *flag)
+{
+    const struct figure *f = &s->figs[pick];
+    if (!s->phrase_has_name[f->phrase])
+        return;
+    size_t phrase = f->phrase;
+    for (size_t j = k + 1; j < s->n_ok; j++) {
+        const struct figure *g = &s->figs[s->ok_figs[j]];
+        if (g->clause != f->clause || g->phrase != phrase + 1 || flag[s->ok_figs[j]])
+            return;
+        phrase = g->phrase;
+        size_t from = first_hit_from(s, s->phrase_start[phrase]);
+        size_t to = first_hit_from(s, s->phrase_start[phrase + 1]);
+        if (!s->phrase_has_name[phrase] || s->phrase_has_word[phrase] ||
+            s->foreign[to] > s->foreign[from])
+            return;
+        flag[s->ok_figs[j]] = 1;
+    }
+}
+
 /* Marks in flag[] the figures a word of set is bound to, among the figures the column
  * accepts by unit (s->ok_figs, text order). NEAREST: see nearest_figure. The overrides:
  * AFTER binds a word to the last such figure of its clause starting before it (else the first
@@ -900,6 +960,9 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
         const struct hit *h = &s->hits[i];
         if (h->kind != LEX_WORD || !set_has(set, h->a))
             continue;
+        size_t m = s->modifier[i];
+        if (is_cue && m != SIZE_MAX && s->foreign[m + 1] > s->foreign[m])
+            continue;   /* "R&D 예산": 예산 is the head of R&D's compound, not a cue here */
         size_t key = side == TEMPLATE_SIDE_BEFORE ? h->oe : h->os;
         size_t lo = 0, hi = s->n_ok;
         while (lo < hi) {
@@ -920,8 +983,11 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
             pick = side == TEMPLATE_SIDE_AFTER ? (before != SIZE_MAX ? before : after)
                                                : (after != SIZE_MAX ? after : before);
         }
-        if (pick != SIZE_MAX && !(is_cue && cue_between(s, h, s->figs[pick].q)))
-            flag[pick] = 1;
+        if (pick == SIZE_MAX || (is_cue && cue_between(s, h, s->figs[pick].q)))
+            continue;
+        flag[pick] = 1;
+        if (is_cue && side == TEMPLATE_SIDE_NEAREST)
+            distribute(s, pick, lo > 0 && s->ok_figs[lo - 1] == pick ? lo - 1 : lo, flag);
     }
 }
 
@@ -944,12 +1010,17 @@ static void bind_column(const struct context *cx, struct scratch *s, size_t c)
         const struct hit *h = &s->hits[i];
         int other = h->kind == LEX_WORD && set_has(&cx->ex->all_cues, h->a) &&
                     !set_has(&r->cues, h->a) && !set_has(&r->negative, h->a);
+        size_t m = s->modifier[i];
+        if (other && m != SIZE_MAX &&
+            (set_has(&r->cues, s->hits[m].a) || set_has(&r->negative, s->hits[m].a)))
+            other = 0;   /* the head of this column's compound: "R&D 예산" is R&D's */
         s->foreign[i + 1] = s->foreign[i] + (size_t)other;
     }
     bind_words(cx->text, cx->len, s, &r->cues, col->marker_side, 1, s->cued);
     bind_words(cx->text, cx->len, s, &r->negative, col->marker_side, 1, s->negated);
     bind_words(cx->text, cx->len, s, &r->markers, col->marker_side, 0, s->marked);
     bind_words(cx->text, cx->len, s, &r->exclude, col->marker_side, 0, s->excluded);
+    bind_words(cx->text, cx->len, s, &r->history, col->marker_side, 0, s->historic);
 }
 
 /* Whether figure fi passes the column's role, marker, exclusion and cue rules. A figure in
@@ -969,7 +1040,7 @@ static int figure_fits(const struct extractor *ex, const struct scratch *s, size
         if (r->markers.count && !s->marked[fi])
             return 0;
     }
-    if (s->excluded[fi])
+    if (s->excluded[fi] || s->historic[fi])
         return 0;
     int param_style = q->role == QROLE_TOTAL || q->role == QROLE_ACTIVE ||
                       (col->english_scale_is_cue && q->english_scale);
@@ -986,7 +1057,8 @@ static size_t column_candidates(const struct context *cx, struct scratch *s, siz
     const struct extractor *ex = cx->ex;
     const struct template_column *col = &ex->tpl->columns[c];
     struct column_rules relaxed = ex->rules[c];
-    relaxed.cues.count = 0;   /* cues are bound to figures, not read per clause */
+    relaxed.cues.count = 0;      /* cues and history words are bound to figures, not read */
+    relaxed.history.count = 0;   /* per clause: 전년 동기(1조4520억원) refuses only its figure */
     size_t n_cand = 0;
     for (size_t k = 0; k < s->n_ok; k++) {
         size_t fi = s->ok_figs[k];
@@ -1299,6 +1371,7 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
         split_clauses(text, len, &s);
         split_phrases(text, len, &s);
         index_sentence(ex, &s);
+        find_compounds(ex, text, &s);
         quantity_list_clear(&s.qs);
         size_t bad;
         if (quantity_possible(ex, &s, text, len) && quantity_scan(text, len, &s.qs, &bad) < 0) {
@@ -1329,6 +1402,7 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
         s.excluded = xrealloc(s.excluded, s.n_figs + 1);
         s.cued = xrealloc(s.cued, s.n_figs + 1);
         s.negated = xrealloc(s.negated, s.n_figs + 1);
+        s.historic = xrealloc(s.historic, s.n_figs + 1);
         s.cand_fig = xrealloc(s.cand_fig, (s.n_figs + 1) * sizeof *s.cand_fig);
         s.cand_ent = xrealloc(s.cand_ent, (s.n_figs + 1) * sizeof *s.cand_ent);
 
@@ -1380,6 +1454,9 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
     free(s.cued);
     free(s.negated);
     free(s.foreign);
+    free(s.modifier);
+    free(s.phrase_has_name);
+    free(s.historic);
     free(s.phrase_start);
     free(s.gaps);
     free(s.phrase_has_fig);

@@ -19,8 +19,12 @@ static const char template_yaml[] =
     "entities:\n"
     "  - {id: alpha, name: 알파전자, aliases: [알파]}\n"
     "  - {id: beta, name: 베타화학}\n"
+    "  - {id: gamma, name: 감마청}\n"
     "columns:\n"
-    "  - {id: revenue, type: quantity, units: [KRW], scale: 8, cues: [매출]}\n"
+    "  - {id: revenue, type: quantity, units: [KRW], scale: 8, cues: [매출], history: [전년]}\n"
+    "  - {id: budget, type: quantity, units: [KRW], scale: 12, cues: [예산]}\n"
+    "  - {id: rd_budget, type: quantity, units: [KRW], scale: 12, cues: [R&D]}\n"
+    "  - {id: hires, type: quantity, units: [people], cues: [증원]}\n"
     "  - {id: op_profit, type: quantity, units: [KRW], scale: 8, cues: [영업이익],\n"
     "     negative_cues: [영업손실, 영업적자]}\n"
     "  - {id: exports, type: quantity, units: [USD], scale: 8, cues: [수출]}\n"
@@ -181,6 +185,41 @@ static void test_a_cue_never_takes_a_siblings_figure(void **state)
     fact_list_free(&l);
 }
 
+static void test_compound_cue_and_distributed_list(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    /* 예산 in "R&D 예산" is the head of R&D's compound: the figure is R&D's alone */
+    RUN(fx, &l, "알파전자 예산은 21조 3000억 원, 이 가운데 R&D 예산은 13조 4000억 원으로 늘었다.");
+    assert_string_equal(values(fx, &l, "alpha", "budget"), "21.3");
+    assert_string_equal(values(fx, &l, "alpha", "rd_budget"), "13.4");
+    fact_list_free(&l);
+
+    /* one cue before a list whose items each name an entity governs every item */
+    RUN(fx, &l, "증원 인원은 알파전자 1,200명, 베타화학 340명, 감마청 85명이다.");
+    assert_string_equal(values(fx, &l, "alpha", "hires"), "1200");
+    assert_string_equal(values(fx, &l, "beta", "hires"), "340");
+    assert_string_equal(values(fx, &l, "gamma", "hires"), "85");
+    fact_list_free(&l);
+    /* but not items without a name, nor items with a cue of their own */
+    RUN(fx, &l, "알파전자의 증원 인원은 1,200명, 정규직 340명이다.");
+    assert_string_equal(values(fx, &l, "alpha", "hires"), "1200");
+    fact_list_free(&l);
+}
+
+static void test_history_refuses_only_its_figure(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    RUN(fx, &l, "베타화학의 매출은 1조3940억원으로 전년 동기(1조4520억원)보다 4.0% 줄었다.");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "13940");
+    fact_list_free(&l);
+    /* both figures are cued; 전년 refuses its own, the clause's other figure stands */
+    RUN(fx, &l, "베타화학 매출은 1조3940억원, 전년 매출은 1조4520억원으로 집계됐다.");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "13940");
+    fact_list_free(&l);
+}
+
 /* ---- Negative cues ---- */
 
 static void test_negative_cues(void **state)
@@ -220,6 +259,8 @@ int main(void)
         cmocka_unit_test(test_list_of_siblings),
         cmocka_unit_test(test_cue_before_or_after_its_figure),
         cmocka_unit_test(test_a_cue_never_takes_a_siblings_figure),
+        cmocka_unit_test(test_compound_cue_and_distributed_list),
+        cmocka_unit_test(test_history_refuses_only_its_figure),
         cmocka_unit_test(test_negative_cues),
         cmocka_unit_test(test_marker_side_override),
     };
