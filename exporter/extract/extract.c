@@ -19,7 +19,14 @@
 
 /* ---- The compiled lexicon ---- */
 
-enum lex_kind { LEX_ENTITY, LEX_MODEL, LEX_PERSON, LEX_ORG, LEX_OTHER_MODEL, LEX_WORD };
+enum lex_kind { LEX_ENTITY, LEX_MODEL, LEX_PERSON, LEX_ORG, LEX_OTHER_MODEL, LEX_PARTY, LEX_WORD };
+
+/* Names a value can be about: a tracked entity (its name, a model, a spokesperson) or another
+ * party, whose values are nobody's here. */
+static int is_subject_kind(enum lex_kind k)
+{
+    return k == LEX_ENTITY || k == LEX_MODEL || k == LEX_PERSON || k == LEX_PARTY;
+}
 
 struct lex_entry {
     char *key;          /* folded */
@@ -162,6 +169,11 @@ struct extractor *extract_new(const struct template *tpl)
     }
     for (size_t i = 0; i < tpl->other_models.count; i++)
         add_entry(ex, &ecap, tpl->other_models.items[i], LEX_OTHER_MODEL, i, 0);
+    for (size_t i = 0; i < tpl->n_parties; i++) {
+        add_entry(ex, &ecap, tpl->parties[i].name, LEX_PARTY, i, 0);
+        for (size_t j = 0; j < tpl->parties[i].aliases.count; j++)
+            add_entry(ex, &ecap, tpl->parties[i].aliases.items[j], LEX_PARTY, i, 0);
+    }
     ex->rules = xcalloc(tpl->n_columns ? tpl->n_columns : 1, sizeof *ex->rules);
     for (size_t c = 0; c < tpl->n_columns; c++) {
         const struct template_column *col = &tpl->columns[c];
@@ -285,6 +297,11 @@ struct hit {
     size_t phrase;          /* set by index_sentence */
 };
 
+struct contrast {
+    size_t start, end;      /* the contrasted party's stretch of the sentence */
+    size_t hit;             /* its name */
+};
+
 struct figure {
     const struct quantity *q;
     size_t clause;
@@ -331,6 +348,11 @@ struct scratch {
     unsigned char *phrase_has_name;   /* per phrase: an entity, model or person is named */
     size_t compound_cap;
     unsigned char *historic;          /* per figure: a history word is bound to it */
+    const char *text;                 /* the sentence */
+    size_t len;
+    struct contrast *contrasts;
+    size_t n_contrasts, contrast_cap;
+    unsigned char *contrasted;        /* per hit: a name set apart by a contrast marker */
     size_t *cand_fig, *cand_ent;      /* figures the current column accepts, and for whom */
     size_t index_cap[6];
 };
@@ -610,7 +632,7 @@ static void index_sentence(const struct extractor *ex, struct scratch *s)
             s->seg_words[s->clause_seg[c] * wb + h->a / 64] |= bit;
             continue;
         }
-        if (h->kind == LEX_ENTITY || h->kind == LEX_MODEL || h->kind == LEX_PERSON)
+        if (is_subject_kind(h->kind))
             s->names[s->n_names++] = i;
         if (h->kind == LEX_ENTITY || h->kind == LEX_MODEL)
             s->clause_ent[c * ne + h->a] |= CLAUSE_NAMED;
@@ -635,7 +657,7 @@ static void find_compounds(const struct extractor *ex, const char *text, struct 
     for (size_t i = 0; i < s->n_hits; i++) {
         const struct hit *h = &s->hits[i];
         s->modifier[i] = SIZE_MAX;
-        if (h->kind == LEX_ENTITY || h->kind == LEX_MODEL || h->kind == LEX_PERSON)
+        if (is_subject_kind(h->kind))
             s->phrase_has_name[h->phrase] = 1;
         if (h->kind != LEX_WORD || !set_has(&ex->all_cues, h->a))
             continue;
@@ -696,16 +718,179 @@ static int rules_pass(const struct extractor *ex, const struct scratch *s,
     return 1;
 }
 
-/* The entity a value at offset pos in clause is about, for column col: the nearest name in
- * the clause (before it, else after), else in the segment, else in the sentence, else the
- * entity carried over from earlier sentences, else the topic entity. SIZE_MAX if none. */
+/* ---- Whose value it is ----
+ * Korean marks the subject with a particle (은/는/이/가/도), sets a contrasted party apart with
+ * a postposition (X와 달리, X처럼, X보다, X 대비, X에 비해), and names other parties beside the
+ * tracked ones; attribution reads all three. */
+
+/* Whether the name hit h is followed by a subject or topic particle standing alone
+ * ("전북 현대는 …", "SKT가 …"), not by a longer word ("이번", "가장"). */
+static int subject_marked(const struct scratch *s, const struct hit *h)
+{
+    static const unsigned particles[] = { 0xC740 /* 은 */, 0xB294 /* 는 */, 0xC774 /* 이 */,
+                                          0xAC00 /* 가 */, 0xB3C4 /* 도 */ };
+    if (h->oe >= s->len)
+        return 0;
+    size_t n, m;
+    unsigned cp = utf8_decode(s->text, s->len, h->oe, &n);
+    int particle = 0;
+    for (size_t i = 0; i < sizeof particles / sizeof particles[0]; i++)
+        particle |= cp == particles[i];
+    if (!particle)
+        return 0;
+    return h->oe + n >= s->len || !is_hangul(utf8_decode(s->text, s->len, h->oe + n, &m));
+}
+
+/* The postpositions that set a party apart: what stands before them in their phrase is that
+ * party's, not the subject's. Written right after the name, or after its figure in
+ * parentheses ("남동발전(1조 5,230억 원)보다"); a space may come before. */
+static size_t contrast_marker_at(const char *text, size_t len, size_t k)
+{
+    static const char *const markers[] = {
+        "와는 달리", "과는 달리", "와 달리", "과 달리", "와 비교하면", "과 비교하면",
+        "와 비교해", "과 비교해", "에 비하면", "에 비해", "보다", "처럼", "대비",
+    };
+    if (k < len && text[k] == ' ')
+        k++;
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
+        size_t n = strlen(markers[i]);
+        if (k + n <= len && !memcmp(text + k, markers[i], n))
+            return k + n;
+    }
+    return 0;
+}
+
+/* The subject's own words end at a topic or subject particle: in "알파전자의 매출은 베타화학
+ * (…)보다" the contrasted stretch starts after "매출은 ". Returns the position after the last
+ * word in text[from, to) that ends in 은/는/이/가 and a space, or from. */
+static size_t after_last_topic(const char *text, size_t from, size_t to)
+{
+    static const char *const endings[] = { "\xEC\x9D\x80 ", "\xEB\x8A\x94 ", "\xEC\x9D\xB4 ",
+                                           "\xEA\xB0\x80 " };   /* 은 는 이 가 */
+    size_t start = from;
+    for (size_t i = from; i + 4 <= to; i++)
+        for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
+            if (!memcmp(text + i, endings[k], 4))
+                start = i + 4;
+    return start;
+}
+
+/* Whether the word right before byte pos modifies what follows: a relative form ending in ㄴ
+ * or ㄹ (앞세운, 개발한, 만들), 던, or the genitive 의. */
+static int modified(const char *text, size_t pos)
+{
+    size_t i = pos, n;
+    while (i > 0 && text[i - 1] == ' ')
+        i--;
+    if (i == pos || i == 0)
+        return 0;
+    unsigned cp = utf8_before(text, i, &n);
+    if (!is_hangul(cp))
+        return 0;
+    unsigned final = (cp - 0xAC00) % 28;
+    return final == 4 || final == 8 || cp == 0xB358 /* 던 */ || cp == 0xC758 /* 의 */;
+}
+
+/* Finds the contrast spans of the sentence: for a name followed by a contrast marker, the
+ * stretch from the start of its phrase (or the end of the name before it) to the end of the
+ * marker ("LFP 배터리를 앞세운 A사와 달리" is A사's). */
+static void find_contrasts(struct scratch *s)
+{
+    s->n_contrasts = 0;
+    if (s->contrast_cap < s->n_hits + 1) {
+        s->contrast_cap = s->n_hits + 1;
+        s->contrasts = xrealloc(s->contrasts, s->contrast_cap * sizeof *s->contrasts);
+        s->contrasted = xrealloc(s->contrasted, s->contrast_cap);
+    }
+    memset(s->contrasted, 0, s->n_hits);
+    for (size_t j = 0; j < s->n_names; j++) {
+        const struct hit *h = &s->hits[s->names[j]];
+        size_t k = h->oe, end = s->clause_start[h->clause + 1];
+        if (k < end && s->text[k] == '(') {
+            const char *close = memchr(s->text + k, ')', end - k);
+            k = close ? (size_t)(close - s->text) + 1 : k;
+        }
+        size_t marker_end = contrast_marker_at(s->text, end, k);
+        if (!marker_end)
+            continue;
+        size_t start = h->os;
+        if (modified(s->text, h->os)) {   /* "LFP 배터리를 앞세운 A사와 달리" */
+            start = s->phrase_start[h->phrase];
+            const struct hit *prev = j > 0 ? &s->hits[s->names[j - 1]] : NULL;
+            if (prev && prev->oe > start && prev->oe <= h->os)
+                start = prev->oe;
+            start = after_last_topic(s->text, start, h->os);
+        }
+        s->contrasts[s->n_contrasts++] = (struct contrast){ start, marker_end, s->names[j] };
+        s->contrasted[s->names[j]] = 1;
+    }
+}
+
+/* Who name hit h makes the value's owner for column c: its entity, or SIZE_MAX with *stop
+ * set when it is another party (the value is theirs), or SIZE_MAX when the column does not
+ * apply to it or it is a topic entity (keep looking). */
+static size_t name_owner(const struct template *tpl, const struct template_column *c,
+                         const struct hit *h, int *stop)
+{
+    if (h->kind == LEX_PARTY) {
+        *stop = 1;
+        return SIZE_MAX;
+    }
+    if (template_column_applies(tpl, c, h->a) && !tpl->entities[h->a].topic) {
+        *stop = 1;
+        return h->a;
+    }
+    return SIZE_MAX;
+}
+
+/* The owner by the nearest name before pos in [from, pos) that can own the value (another
+ * party, or an entity the column applies to), preferring one marked as the subject;
+ * contrasted names are skipped. *stop is set when one was found. first is the first name at
+ * or after pos. */
+static size_t owner_before(const struct template *tpl, const struct template_column *c,
+                           const struct scratch *s, size_t first, size_t from, int *stop)
+{
+    const struct hit *nearest = NULL;
+    for (size_t j = first; j-- > 0;) {
+        const struct hit *h = &s->hits[s->names[j]];
+        if (h->os < from)
+            break;
+        int ignored = 0;
+        if (s->contrasted[s->names[j]] || (name_owner(tpl, c, h, &ignored), !ignored))
+            continue;
+        if (!nearest)
+            nearest = h;
+        if (subject_marked(s, h)) {
+            nearest = h;
+            break;
+        }
+    }
+    return nearest ? name_owner(tpl, c, nearest, stop) : SIZE_MAX;
+}
+
+/* The entity a value at offset pos in clause is about, for column col, or SIZE_MAX:
+ * - inside a contrast span, the contrasted name's (another party's: nobody here);
+ * - else the nearest name before it in its phrase, then in its clause — a name marked as the
+ *   subject (은/는/이/가/도) before nearer unmarked ones ("전북 현대는 포항 원정에서 … 68점");
+ *   else the first after it in the clause; else the same in its segment, then sentence;
+ *   contrasted names never count outside their span; a name of another party stops the
+ *   search (the value is theirs);
+ * - else, unless the clause names an entity or party the column does not apply to, the
+ *   entity carried over from earlier sentences, else the topic entity. */
 static size_t attribute(const struct extractor *ex, const struct scratch *s, size_t col,
                         size_t clause, size_t pos, size_t carry)
 {
     const struct template *tpl = ex->tpl;
     const struct template_column *c = &tpl->columns[col];
+    int stop = 0;
+    for (size_t k = 0; k < s->n_contrasts; k++)
+        if (s->contrasts[k].start <= pos && pos < s->contrasts[k].end) {
+            size_t e = name_owner(tpl, c, &s->hits[s->contrasts[k].hit], &stop);
+            return e;
+        }
     size_t seg = s->clause_seg[clause];
-    size_t ranges[3][2] = {
+    size_t ranges[4][2] = {
+        { s->phrase_start[phrase_of(s, pos)], s->clause_start[clause + 1] },
         { s->clause_start[clause], s->clause_start[clause + 1] },
         { s->clause_start[s->seg_first[seg]], s->clause_start[s->seg_last[seg] + 1] },
         { 0, s->clause_start[s->n_clauses] },
@@ -719,22 +904,30 @@ static size_t attribute(const struct extractor *ex, const struct scratch *s, siz
         else
             hi = mid;
     }
-    for (size_t r = 0; r < 3; r++) {
-        for (size_t j = lo; j-- > 0;) {
-            const struct hit *h = &s->hits[s->names[j]];
-            if (h->os < ranges[r][0])
-                break;
-            if (template_column_applies(tpl, c, h->a) && !tpl->entities[h->a].topic)
-                return h->a;
-        }
-        for (size_t j = lo; j < s->n_names; j++) {
+    int named_other = 0;   /* the clause names someone the column does not apply to */
+    for (size_t r = 0; r < 4; r++) {
+        size_t e = owner_before(tpl, c, s, lo, ranges[r][0], &stop);
+        if (stop)
+            return e;
+        for (size_t j = lo; j < s->n_names && r > 0; j++) {
             const struct hit *h = &s->hits[s->names[j]];
             if (h->os >= ranges[r][1])
                 break;
-            if (template_column_applies(tpl, c, h->a) && !tpl->entities[h->a].topic)
-                return h->a;
+            if (s->contrasted[s->names[j]])
+                continue;
+            e = name_owner(tpl, c, h, &stop);
+            if (stop)
+                return e;
         }
+        if (r == 1)
+            for (size_t j = 0; j < s->n_names && !named_other; j++) {
+                const struct hit *h = &s->hits[s->names[j]];
+                named_other = h->clause == clause &&
+                              (h->kind == LEX_PARTY || !tpl->entities[h->a].topic);
+            }
     }
+    if (named_other)
+        return SIZE_MAX;
     if (carry != SIZE_MAX && template_column_applies(tpl, c, carry))
         return carry;
     for (size_t e = 0; e < tpl->n_entities; e++)
@@ -938,6 +1131,32 @@ static void distribute(const struct scratch *s, size_t pick, size_t k, unsigned 
     }
 }
 
+/* "A의 매출은 B(1조 5,230억 원)보다 많은 3조 2,410억 원": the cue governs the contrasted
+ * party's figure and, past the contrast, the subject's own. When pick (ok_figs[k]) lies in a
+ * contrast span that does not hold the word h, the first accepted figure of the clause after
+ * that span is bound too (unless another column's cue stands between). */
+static void across_contrast(const struct scratch *s, const struct hit *h, size_t pick, size_t k,
+                            unsigned char *flag)
+{
+    size_t pos = s->figs[pick].q->offset;
+    for (size_t c = 0; c < s->n_contrasts; c++) {
+        const struct contrast *sp = &s->contrasts[c];
+        if (pos < sp->start || pos >= sp->end || (h->os >= sp->start && h->os < sp->end))
+            continue;
+        for (size_t j = k + 1; j < s->n_ok; j++) {
+            const struct figure *g = &s->figs[s->ok_figs[j]];
+            if (g->clause != s->figs[pick].clause)
+                return;
+            if (g->q->offset >= sp->end) {
+                if (!cue_between(s, h, g->q))
+                    flag[s->ok_figs[j]] = 1;
+                return;
+            }
+        }
+        return;
+    }
+}
+
 /* Marks in flag[] the figures a word of set is bound to, among the figures the column
  * accepts by unit (s->ok_figs, text order). NEAREST: see nearest_figure. The overrides:
  * AFTER binds a word to the last such figure of its clause starting before it (else the first
@@ -986,8 +1205,11 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
         if (pick == SIZE_MAX || (is_cue && cue_between(s, h, s->figs[pick].q)))
             continue;
         flag[pick] = 1;
-        if (is_cue && side == TEMPLATE_SIDE_NEAREST)
-            distribute(s, pick, lo > 0 && s->ok_figs[lo - 1] == pick ? lo - 1 : lo, flag);
+        if (is_cue && side == TEMPLATE_SIDE_NEAREST) {
+            size_t k = lo > 0 && s->ok_figs[lo - 1] == pick ? lo - 1 : lo;
+            distribute(s, pick, k, flag);
+            across_contrast(s, h, pick, k, flag);
+        }
     }
 }
 
@@ -1370,8 +1592,11 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
         find_hits(ex, text, len, &s);
         split_clauses(text, len, &s);
         split_phrases(text, len, &s);
+        s.text = text;
+        s.len = len;
         index_sentence(ex, &s);
         find_compounds(ex, text, &s);
+        find_contrasts(&s);
         quantity_list_clear(&s.qs);
         size_t bad;
         if (quantity_possible(ex, &s, text, len) && quantity_scan_units(ex->tpl->units, text, len, &s.qs, &bad) < 0) {
@@ -1415,6 +1640,8 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
         size_t distinct = 0, last = SIZE_MAX;
         for (size_t i = 0; i < s.n_hits; i++) {
             const struct hit *h = &s.hits[i];
+            if (h->kind == LEX_PARTY)
+                distinct += 2;   /* another party's sentence: nobody of ours carries on */
             if (h->kind != LEX_ENTITY && h->kind != LEX_MODEL && h->kind != LEX_PERSON)
                 continue;
             if (named[h->a])
@@ -1457,6 +1684,8 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
     free(s.modifier);
     free(s.phrase_has_name);
     free(s.historic);
+    free(s.contrasts);
+    free(s.contrasted);
     free(s.phrase_start);
     free(s.gaps);
     free(s.phrase_has_fig);

@@ -602,10 +602,19 @@ static void add_claim(struct claim **v, size_t *n, size_t *cap, const char *s, s
     (*n)++;
 }
 
+/* Who a claim's owner is, for messages: an entity id, "an organisation" or "another party". */
+static const char *claim_owner(const struct template *t, size_t owner)
+{
+    const size_t nobody = (size_t)-2;
+    if (owner < t->n_entities)
+        return t->entities[owner].id;
+    return nobody - 1 - owner < t->n_orgs ? "an organisation" : "another party";
+}
+
 /* Every name, alias and model name must lead to one owner once folded: two entities cannot
  * both answer to "SKT". Same-owner repeats are harmless. */
 static int check_claims(struct loader *ld, const struct template *t, yaml_node_t *ents,
-                        yaml_node_t *orgs)
+                        yaml_node_t *orgs, yaml_node_t *parties)
 {
     struct claim *v = NULL;
     size_t n = 0, cap = 0;
@@ -639,6 +648,14 @@ static int check_claims(struct loader *ld, const struct template *t, yaml_node_t
             add_claim(&v, &n, &cap, t->orgs[i].aliases.items[j], nobody - 1 - i,
                       om && om->type == YAML_MAPPING_NODE ? item_node(ld, om, "aliases", j) : om);
     }
+    for (size_t i = 0; i < t->n_parties; i++) {
+        yaml_node_t *pm = parties ? node(ld, parties->data.sequence.items.start[i]) : NULL;
+        size_t owner = nobody - 1 - t->n_orgs - i;
+        add_claim(&v, &n, &cap, t->parties[i].name, owner, pm);
+        for (size_t j = 0; j < t->parties[i].aliases.count; j++)
+            add_claim(&v, &n, &cap, t->parties[i].aliases.items[j], owner,
+                      pm && pm->type == YAML_MAPPING_NODE ? item_node(ld, pm, "aliases", j) : pm);
+    }
     int ok = 1;
     for (size_t i = 0; i < n && ok; i++)
         if (!*v[i].key) {
@@ -662,10 +679,7 @@ static int check_claims(struct loader *ld, const struct template *t, yaml_node_t
                 a = b;
                 b = tmp;
             }
-            const char *owner_a = a->owner < t->n_entities ? t->entities[a->owner].id
-                                                          : "an organisation";
-            const char *owner_b = b->owner < t->n_entities ? t->entities[b->owner].id
-                                                          : "an organisation";
+            const char *owner_a = claim_owner(t, a->owner), *owner_b = claim_owner(t, b->owner);
             fail_at(ld, b->where, "name '%s' is claimed by both %s ('%s') and %s",
                     b->as_written, owner_a, a->as_written, owner_b);
             ok = 0;
@@ -712,7 +726,8 @@ static int check_column_refs(struct loader *ld, const struct template *t, yaml_n
 /* ---- The document ---- */
 
 static const char *const top_keys[] = { "template", "title", "entities", "organisations",
-                                        "other_models", "units", "columns", "layout", NULL };
+                                        "other_models", "other_parties", "units", "columns",
+                                        "layout", NULL };
 
 /* ---- Units (the template's additions to the unit registry) ---- */
 
@@ -850,6 +865,16 @@ static int read_template(struct loader *ld, struct template *t)
     }
     if (!opt_words(ld, root, "other_models", "other_models", &t->other_models))
         return 0;
+    yaml_node_t *parties = get(ld, root, "other_parties");
+    if (parties) {
+        if (!want(ld, parties, YAML_SEQUENCE_NODE, "other_parties"))
+            return 0;
+        t->parties = xcalloc(seq_len(parties) + 1, sizeof *t->parties);
+        for (yaml_node_item_t *it = parties->data.sequence.items.start;
+             it < parties->data.sequence.items.top; it++)
+            if (!read_org(ld, node(ld, *it), &t->parties[t->n_parties++]))
+                return 0;
+    }
 
     if (!read_units(ld, get(ld, root, "units"), t))
         return 0;
@@ -891,7 +916,7 @@ static int read_template(struct loader *ld, struct template *t)
             return 0;
         }
     }
-    if (!check_claims(ld, t, ents, orgs))
+    if (!check_claims(ld, t, ents, orgs, get(ld, root, "other_parties")))
         return 0;
 
     yaml_node_t *lay = get(ld, root, "layout");
@@ -984,6 +1009,11 @@ void template_free(struct template *t)
         words_free(&t->orgs[i].aliases);
     }
     free(t->orgs);
+    for (size_t i = 0; i < t->n_parties; i++) {
+        free(t->parties[i].name);
+        words_free(&t->parties[i].aliases);
+    }
+    free(t->parties);
     words_free(&t->other_models);
     for (size_t i = 0; i < t->n_columns; i++) {
         struct template_column *c = &t->columns[i];

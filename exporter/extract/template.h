@@ -159,6 +159,9 @@ struct template {
     struct template_org *orgs;
     size_t n_orgs;
     struct template_words other_models; /* names of models that belong to nobody we track */
+    struct template_org *parties; /* other parties: untracked organisations that own their
+                                     figures and keywords (competitors, customers, a parent) */
+    size_t n_parties;
     struct template_column *columns;
     size_t n_columns;
     struct template_layout layout;

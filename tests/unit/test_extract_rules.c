@@ -20,6 +20,8 @@ static const char template_yaml[] =
     "  - {id: alpha, name: 알파전자, aliases: [알파]}\n"
     "  - {id: beta, name: 베타화학}\n"
     "  - {id: gamma, name: 감마청}\n"
+    "  - {id: nation, name: 정부, topic: true}\n"
+    "other_parties: [{name: 오메가전지, aliases: [오메가]}, 시그마]\n"
     "columns:\n"
     "  - {id: revenue, type: quantity, units: [KRW], scale: 8, cues: [매출], history: [전년]}\n"
     "  - {id: budget, type: quantity, units: [KRW], scale: 12, cues: [예산]}\n"
@@ -33,6 +35,9 @@ static const char template_yaml[] =
     "  - {id: contract, type: quantity, units: [people], cues: [계약직]}\n"
     "  - {id: staff, type: quantity, units: [people], cues: [직원], exclude: [협력사]}\n"
     "  - {id: attendees, type: quantity, units: [people], cues: [참석]}\n"
+    "  - {id: chemistry, type: keywords, keywords: {LFP: [LFP, 리튬인산철], NCM: [NCM]}}\n"
+    "  - {id: share, type: quantity, units: [percent], cues: [점유율]}\n"
+    "  - {id: total_growth, type: quantity, units: [percent], cues: [늘], entities: [nation]}\n"
     "  - {id: after_side, type: quantity, units: [percent], markers: [증가],\n"
     "     marker_side: before}\n";
 
@@ -241,6 +246,79 @@ static void test_negative_cues(void **state)
     fact_list_free(&l);
 }
 
+/* ---- Whose value it is ---- */
+
+static void test_other_parties_own_their_values(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    /* without other_parties, 오메가전지's share went to 알파전자 named after it */
+    RUN(fx, &l, "오메가전지의 점유율은 37%로 1위다. 알파전자의 점유율은 13.1%로 2위다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "13.1");
+    assert_int_equal(l.count, 1);
+    fact_list_free(&l);
+    /* a sentence about another party ends the carry-over from the one before */
+    RUN(fx, &l, "알파전자는 새 공장을 열었다.", "오메가는 점유율 37%를 기록했다.",
+        "점유율 격차는 더 벌어졌다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "");
+    fact_list_free(&l);
+}
+
+static void test_contrast_binds_to_the_contrasted_party(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    RUN(fx, &l, "LFP 배터리를 앞세운 오메가전지와 달리 알파전자는 NCM에 집중했다.");
+    assert_string_equal(values(fx, &l, "alpha", "chemistry"), "NCM");
+    fact_list_free(&l);
+    RUN(fx, &l, "LFP 배터리를 앞세운 베타화학과 달리 알파전자는 NCM에 집중했다.");
+    assert_string_equal(values(fx, &l, "alpha", "chemistry"), "NCM");
+    assert_string_equal(values(fx, &l, "beta", "chemistry"), "LFP");
+    fact_list_free(&l);
+    /* the subject first, the contrasted party after it: LFP is still the contrasted one's */
+    RUN(fx, &l, "알파전자는 LFP를 내세운 베타화학과 달리 NCM을 고집했다.");
+    assert_string_equal(values(fx, &l, "alpha", "chemistry"), "NCM");
+    assert_string_equal(values(fx, &l, "beta", "chemistry"), "LFP");
+    fact_list_free(&l);
+    /* a figure in parentheses before 보다 is the contrasted party's; the one after is ours */
+    RUN(fx, &l, "알파전자의 매출은 베타화학(1조 5,230억 원)보다 두 배 많은 3조 2,410억 원이다.");
+    assert_string_equal(values(fx, &l, "alpha", "revenue"), "32410");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "15230");
+    fact_list_free(&l);
+    RUN(fx, &l, "알파전자의 점유율은 13.1%로 시그마(9.8%)보다 높다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "13.1");
+    assert_int_equal(l.count, 1);
+    fact_list_free(&l);
+    RUN(fx, &l, "오메가전지 대비 알파전자의 점유율은 13.1%로 낮다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "13.1");
+    fact_list_free(&l);
+}
+
+static void test_the_subject_before_a_nearer_name(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    /* 감마청 is where it happened, 베타화학 (marked 는) is who */
+    RUN(fx, &l, "2위 베타화학은 감마청 현장 점검에서 점유율 12%를 지켰다.");
+    assert_string_equal(values(fx, &l, "beta", "share"), "12");
+    assert_string_equal(values(fx, &l, "gamma", "share"), "");
+    fact_list_free(&l);
+    /* within its own phrase the nearer name stands */
+    RUN(fx, &l, "알파전자는 점유율 13%, 베타화학 점유율 9%로 집계됐다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "13");
+    assert_string_equal(values(fx, &l, "beta", "share"), "9");
+    fact_list_free(&l);
+}
+
+static void test_topic_entity_leaves_others_figures(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    RUN(fx, &l, "정부 총지출은 8.1% 늘었다.", "감마청 예산은 3.1% 늘었다.");
+    assert_string_equal(values(fx, &l, "nation", "total_growth"), "8.1");
+    fact_list_free(&l);
+}
+
 /* ---- The marker_side override ---- */
 
 static void test_marker_side_override(void **state)
@@ -262,6 +340,10 @@ int main(void)
         cmocka_unit_test(test_compound_cue_and_distributed_list),
         cmocka_unit_test(test_history_refuses_only_its_figure),
         cmocka_unit_test(test_negative_cues),
+        cmocka_unit_test(test_other_parties_own_their_values),
+        cmocka_unit_test(test_contrast_binds_to_the_contrasted_party),
+        cmocka_unit_test(test_the_subject_before_a_nearer_name),
+        cmocka_unit_test(test_topic_entity_leaves_others_figures),
         cmocka_unit_test(test_marker_side_override),
     };
     return cmocka_run_group_tests_name("extract_rules", tests, setup, teardown);
