@@ -1157,15 +1157,45 @@ static void across_contrast(const struct scratch *s, const struct hit *h, size_t
     }
 }
 
+/* A baseline: a history word followed, within its words, by a comparison marker ("지난해보다",
+ * "전 분기보다", "전년 동기(1조4520억원)보다"). It governs only a figure in parentheses before
+ * the marker — the current figure stands. Returns 1 when h is a baseline, with *inside_from
+ * and *inside_to the parentheses' span (equal when there are none). */
+static int baseline_word(const char *text, size_t len, const struct hit *h, size_t *inside_from,
+                         size_t *inside_to)
+{
+    size_t k = h->oe, limit = h->oe + 24 < len ? h->oe + 24 : len;
+    *inside_from = *inside_to = 0;
+    while (k < limit && text[k] != '(' && contrast_marker_at(text, len, k) == 0) {
+        if (text[k] == ',' || text[k] == '.')
+            return 0;
+        k++;
+    }
+    if (k < len && text[k] == '(') {
+        const char *close = memchr(text + k, ')', len - k);
+        if (!close)
+            return 0;
+        *inside_from = k;
+        *inside_to = (size_t)(close - text);
+        k = *inside_to + 1;
+    }
+    return k < len && contrast_marker_at(text, len, k) != 0;
+}
+
+/* What a bound word does: a cue competes with other columns' cues and governs lists and
+ * contrasts; a history word may be a baseline; markers and exclusions just bind. */
+enum bind_kind { BIND_RULE, BIND_CUE, BIND_HISTORY };
+
 /* Marks in flag[] the figures a word of set is bound to, among the figures the column
  * accepts by unit (s->ok_figs, text order). NEAREST: see nearest_figure. The overrides:
  * AFTER binds a word to the last such figure of its clause starting before it (else the first
  * after it); BEFORE to the first starting after it (else the last before it). One binary
  * search per word. */
 static void bind_words(const char *text, size_t len, struct scratch *s,
-                       const struct word_set *set, enum template_side side, int is_cue,
+                       const struct word_set *set, enum template_side side, enum bind_kind kind,
                        unsigned char *flag)
 {
+    int is_history = kind == BIND_HISTORY, is_cue = kind == BIND_CUE;
     memset(flag, 0, s->n_figs);
     if (!set->count || !s->n_ok)
         return;
@@ -1182,6 +1212,14 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
         size_t m = s->modifier[i];
         if (is_cue && m != SIZE_MAX && s->foreign[m + 1] > s->foreign[m])
             continue;   /* "R&D 예산": 예산 is the head of R&D's compound, not a cue here */
+        size_t from, to;
+        if (is_history && baseline_word(text, len, h, &from, &to)) {
+            for (size_t k = 0; k < s->n_ok; k++)
+                if (s->figs[s->ok_figs[k]].q->offset > from &&
+                    s->figs[s->ok_figs[k]].q->offset < to)
+                    flag[s->ok_figs[k]] = 1;
+            continue;
+        }
         size_t key = side == TEMPLATE_SIDE_BEFORE ? h->oe : h->os;
         size_t lo = 0, hi = s->n_ok;
         while (lo < hi) {
@@ -1238,11 +1276,11 @@ static void bind_column(const struct context *cx, struct scratch *s, size_t c)
             other = 0;   /* the head of this column's compound: "R&D 예산" is R&D's */
         s->foreign[i + 1] = s->foreign[i] + (size_t)other;
     }
-    bind_words(cx->text, cx->len, s, &r->cues, col->marker_side, 1, s->cued);
-    bind_words(cx->text, cx->len, s, &r->negative, col->marker_side, 1, s->negated);
-    bind_words(cx->text, cx->len, s, &r->markers, col->marker_side, 0, s->marked);
-    bind_words(cx->text, cx->len, s, &r->exclude, col->marker_side, 0, s->excluded);
-    bind_words(cx->text, cx->len, s, &r->history, col->marker_side, 0, s->historic);
+    bind_words(cx->text, cx->len, s, &r->cues, col->marker_side, BIND_CUE, s->cued);
+    bind_words(cx->text, cx->len, s, &r->negative, col->marker_side, BIND_CUE, s->negated);
+    bind_words(cx->text, cx->len, s, &r->markers, col->marker_side, BIND_RULE, s->marked);
+    bind_words(cx->text, cx->len, s, &r->exclude, col->marker_side, BIND_RULE, s->excluded);
+    bind_words(cx->text, cx->len, s, &r->history, col->marker_side, BIND_HISTORY, s->historic);
 }
 
 /* Whether figure fi passes the column's role, marker, exclusion and cue rules. A figure in

@@ -219,6 +219,10 @@ static void test_history_refuses_only_its_figure(void **state)
     RUN(fx, &l, "베타화학의 매출은 1조3940억원으로 전년 동기(1조4520억원)보다 4.0% 줄었다.");
     assert_string_equal(values(fx, &l, "beta", "revenue"), "13940");
     fact_list_free(&l);
+    /* a baseline (전년보다) governs no figure of its own: the current one stands */
+    RUN(fx, &l, "베타화학 매출은 1조3940억원으로 전년보다 늘었다.");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "13940");
+    fact_list_free(&l);
     /* both figures are cued; 전년 refuses its own, the clause's other figure stands */
     RUN(fx, &l, "베타화학 매출은 1조3940억원, 전년 매출은 1조4520억원으로 집계됐다.");
     assert_string_equal(values(fx, &l, "beta", "revenue"), "13940");
