@@ -12,6 +12,7 @@
 
 #include "ingest/article.h"
 #include "report/briefing.h"
+#include "report/check_report.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "report/csv_out.h"
@@ -509,6 +510,9 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
     }
 
     table = table_build(&tpl, &facts);
+    if (opts->command == CLI_CHECK && !opts->quiet &&
+        check_report_write(stdout, table, set.count) != 0)
+        st = exp_status_worst(st, EXP_IOERR);
     if (opts->command == CLI_BUILD) {
         char *dir = expand_out_dir(opts->out_dir, &opts->period);
         struct run_result r = { &set, &tpl, table, &facts };

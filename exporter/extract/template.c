@@ -708,8 +708,8 @@ static int check_column_refs(struct loader *ld, const struct template *t, yaml_n
 {
     for (size_t i = 0; i < w->count; i++) {
         long c = template_column_index(t, w->items[i]);
-        static const char *const fixed[] = { "entity_id", "entity", "entity_en", "articles",
-                                             "mentions", "conflicts", "sources", NULL };
+        /* the briefing's own columns; comparison.csv's other fixed columns are not drawn */
+        static const char *const fixed[] = { "entity", "sources", NULL };
         int is_fixed = 0;
         for (size_t j = 0; fixed[j]; j++)
             is_fixed |= !strcmp(w->items[i], fixed[j]);
@@ -925,6 +925,12 @@ static int read_template(struct loader *ld, struct template *t)
     if (lay && (!check_column_refs(ld, t, lay, "table_columns", &t->layout.table_columns, 0) ||
                 !check_column_refs(ld, t, lay, "chart_columns", &t->layout.chart_columns, 1)))
         return 0;
+    if (t->layout.chart_columns.count > TEMPLATE_MAX_CHART_COLUMNS) {
+        fail_at(ld, item_node(ld, lay, "chart_columns", TEMPLATE_MAX_CHART_COLUMNS),
+                "chart_columns: at most %u columns (the chart draws that many series)",
+                TEMPLATE_MAX_CHART_COLUMNS);
+        return 0;
+    }
     return 1;
 }
 

@@ -135,6 +135,9 @@ struct template_column {
     char *field;                  /* key in the entities' fields */
 };
 
+/* The most quantity columns the chart draws as series (layout.chart_columns). */
+#define TEMPLATE_MAX_CHART_COLUMNS 4u
+
 struct template_layout {
     char *title;                  /* "" when not given */
     char *subtitle;
