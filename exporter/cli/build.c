@@ -395,8 +395,9 @@ static enum exp_status read_articles(const struct cli_options *opts,
                                      struct article_set *set, struct fact_list *facts,
                                      struct diag *d)
 {
-    struct article_options aopts = { .strict_hash = opts->strict };
     struct extractor *ex = extract_new(tpl);
+    struct sentence_hooks hooks = extract_sentence_hooks(ex);
+    struct article_options aopts = { .strict_hash = opts->strict, .sentence_hooks = &hooks };
     enum exp_status st = EXP_OK;
     /* Progress only for a person watching: -v on a terminal (cron mails any output). */
     int progress = d->verbose && isatty(STDERR_FILENO);

@@ -1734,6 +1734,40 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
     return st;
 }
 
+size_t extract_name_at(const struct extractor *ex, const char *text, size_t len, size_t pos)
+{
+    enum { WINDOW = 160 };
+    size_t window = len - pos < WINDOW ? len - pos : WINDOW, map[WINDOW + 1];
+    struct buf folded = BUF_INIT;
+    template_fold(text + pos, window, &folded, map);
+    const unsigned char *f = (const unsigned char *)folded.data;
+    size_t found = 0;
+    if (folded.len >= 2) {
+        unsigned k = ((unsigned)f[0] << 8) | f[1];
+        for (uint32_t j = ex->bucket[k]; j < ex->bucket[k + 1] && !found; j++) {
+            const struct lex_entry *e = &ex->entries[j];   /* longest first */
+            if (!is_subject_kind(e->kind) || e->len > folded.len || memcmp(f, e->key, e->len))
+                continue;
+            size_t oe = pos + map[e->len - 1] + 1;
+            if (name_boundaries_ok(text, len, pos, oe, 1))
+                found = oe - pos;
+        }
+    }
+    buf_free(&folded);
+    return found;
+}
+
+static size_t name_at_hook(void *ctx, const char *text, size_t len, size_t pos)
+{
+    return extract_name_at(ctx, text, len, pos);
+}
+
+struct sentence_hooks extract_sentence_hooks(const struct extractor *ex)
+{
+    /* the hook only reads the extractor */
+    return (struct sentence_hooks){ name_at_hook, (void *)(uintptr_t)ex };
+}
+
 const char *fact_list_intern(struct fact_list *l, const char *s, size_t len)
 {
     if (!l->pool)

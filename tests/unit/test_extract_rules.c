@@ -323,6 +323,27 @@ static void test_topic_entity_leaves_others_figures(void **state)
     fact_list_free(&l);
 }
 
+/* ---- The splitter's hook ---- */
+
+static void test_name_at_for_glued_headings(void **state)
+{
+    struct fixture *fx = *state;
+    const char *t = "신제품 공개알파전자는 성장했다";
+    size_t pos = strlen("신제품 공개");
+    assert_int_equal(extract_name_at(fx->ex, t, strlen(t), pos), strlen("알파전자"));
+    t = "신제품 공개오메가는 성장했다";   /* another party is a name too */
+    assert_int_equal(extract_name_at(fx->ex, t, strlen(t), pos), strlen("오메가"));
+    t = "신제품 공개알파전자기 성장";     /* not a particle after it: no name */
+    assert_int_equal(extract_name_at(fx->ex, t, strlen(t), pos), 0);
+    struct sentence_hooks hooks = extract_sentence_hooks(fx->ex);
+    struct sentence_list list = { 0 };
+    t = "알파전자, 신제품 공개알파전자는 매출 1조 원을 올렸다.";
+    sentence_split_with(t, strlen(t), &hooks, &list);
+    assert_int_equal(list.count, 2);
+    assert_true(list.items[0].heading);
+    sentence_list_free(&list);
+}
+
 /* ---- The marker_side override ---- */
 
 static void test_marker_side_override(void **state)
@@ -348,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_contrast_binds_to_the_contrasted_party),
         cmocka_unit_test(test_the_subject_before_a_nearer_name),
         cmocka_unit_test(test_topic_entity_leaves_others_figures),
+        cmocka_unit_test(test_name_at_for_glued_headings),
         cmocka_unit_test(test_marker_side_override),
     };
     return cmocka_run_group_tests_name("extract_rules", tests, setup, teardown);
