@@ -1599,15 +1599,117 @@ static void push_mention(struct fact_list *l, size_t entity, const char *article
  * that name nobody, within a paragraph. */
 #define CARRY_SENTENCES 5
 
+/* Reads one sentence into the scratch indexes: names and words, clauses and phrases,
+ * compounds and contrasts, then the figures (names' sizes left out). Returns -1, with *bad
+ * set, when the sentence is not valid UTF-8. */
+static int analyse_sentence(const struct extractor *ex, struct scratch *s, const char *text,
+                            size_t len, size_t *bad)
+{
+    find_hits(ex, text, len, s);
+    split_clauses(text, len, s);
+    split_phrases(text, len, s);
+    s->text = text;
+    s->len = len;
+    index_sentence(ex, s);
+    find_compounds(ex, text, s);
+    find_contrasts(s);
+    quantity_list_clear(&s->qs);
+    if (quantity_possible(ex, s, text, len) &&
+        quantity_scan_units(ex->tpl->units, text, len, &s->qs, bad) < 0)
+        return -1;
+    s->n_figs = 0;
+    for (size_t i = 0; i < s->qs.count; i++) {
+        const struct quantity *q = &s->qs.items[i];
+        if (q->offset + q->length > len || figure_is_name(s, text, q))
+            continue;
+        xgrow(&s->figs, &s->figs_cap, s->n_figs + 1, sizeof *s->figs);
+        s->figs[s->n_figs++] =
+            (struct figure){ q, clause_of(s, q->offset), phrase_of(s, q->offset) };
+    }
+    if (s->phrase_flags_cap < s->n_phrases) {
+        s->phrase_flags_cap = s->n_phrases;
+        s->phrase_has_fig = xrealloc(s->phrase_has_fig, s->n_phrases);
+        s->phrase_has_word = xrealloc(s->phrase_has_word, s->n_phrases);
+    }
+    memset(s->phrase_has_fig, 0, s->n_phrases);
+    for (size_t i = 0; i < s->n_figs; i++)
+        s->phrase_has_fig[s->figs[i].phrase] = 1;
+    size_t n = s->n_figs + 1;
+    s->ok_figs = xrealloc(s->ok_figs, n * sizeof *s->ok_figs);
+    s->marked = xrealloc(s->marked, n);
+    s->excluded = xrealloc(s->excluded, n);
+    s->cued = xrealloc(s->cued, n);
+    s->negated = xrealloc(s->negated, n);
+    s->historic = xrealloc(s->historic, n);
+    s->cand_fig = xrealloc(s->cand_fig, n * sizeof *s->cand_fig);
+    s->cand_ent = xrealloc(s->cand_ent, n * sizeof *s->cand_ent);
+    return 0;
+}
+
+/* Who later sentences that name nobody are about: the one entity the last naming sentence
+ * named, for up to CARRY_SENTENCES sentences, within the paragraph. */
+struct carry {
+    size_t entity;   /* SIZE_MAX: nobody */
+    size_t age;      /* sentences since */
+};
+
+/* Records the sentence's mentions and updates the carry-over: one entity named carries on; two,
+ * or another party, end it. named is scratch of one byte per entity. */
+static void note_mentions(const struct extractor *ex, const struct scratch *s,
+                          const struct article *a, size_t sentence_no, struct fact_list *out,
+                          unsigned char *named, struct carry *carry)
+{
+    const struct template *tpl = ex->tpl;
+    memset(named, 0, tpl->n_entities);
+    size_t distinct = 0, last = SIZE_MAX;
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const struct hit *h = &s->hits[i];
+        if (h->kind == LEX_PARTY)
+            distinct += 2;   /* another party's sentence: nobody of ours carries on */
+        if (h->kind != LEX_ENTITY && h->kind != LEX_MODEL && h->kind != LEX_PERSON)
+            continue;
+        if (named[h->a])
+            continue;
+        named[h->a] = 1;
+        push_mention(out, h->a, a->id ? a->id : "", sentence_no);
+        if (!tpl->entities[h->a].topic) {
+            distinct++;
+            last = h->a;
+        }
+    }
+    if (distinct == 1) {
+        carry->entity = last;
+        carry->age = 0;
+    } else if (distinct > 1) {
+        carry->entity = SIZE_MAX;
+    } else {
+        carry->age++;
+    }
+}
+
+static void scratch_free(struct scratch *s)
+{
+    buf_free(&s->folded);
+    void *arrays[] = {
+        s->map, s->hits, s->clause_start, s->clause_seg, s->figs, s->seg_first, s->seg_last,
+        s->clause_words, s->seg_words, s->clause_ent, s->names, s->ok_figs, s->marked,
+        s->excluded, s->cued, s->negated, s->foreign, s->modifier, s->phrase_has_name,
+        s->historic, s->contrasts, s->contrasted, s->phrase_start, s->gaps, s->phrase_has_fig,
+        s->phrase_has_word, s->cand_fig, s->cand_ent,
+    };
+    for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
+        free(arrays[i]);
+    quantity_list_free(&s->qs);
+}
+
 enum exp_status extract_article(const struct extractor *ex, const struct article *a,
                                 struct fact_list *out, struct diag *d)
 {
-    const struct template *tpl = ex->tpl;
     struct scratch s;
     memset(&s, 0, sizeof s);
     enum exp_status st = EXP_OK;
-    size_t carry = SIZE_MAX, carry_age = 0;
-    unsigned char *named = xcalloc(tpl->n_entities ? tpl->n_entities : 1, 1);
+    struct carry carry = { SIZE_MAX, 0 };
+    unsigned char *named = xcalloc(ex->tpl->n_entities ? ex->tpl->n_entities : 1, 1);
     size_t prev_end = 0;
     for (size_t si = 0; si < a->sentences.count; si++) {
         const struct sentence *sent = &a->sentences.items[si];
@@ -1618,119 +1720,30 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
         /* a paragraph break ends what the previous paragraph was about */
         if (a->body && si > 0 && sent->offset >= prev_end &&
             memchr(a->body + prev_end, '\n', sent->offset - prev_end))
-            carry = SIZE_MAX;
+            carry.entity = SIZE_MAX;
         prev_end = sent->offset + len;
-
         if (len > EXTRACT_MAX_SENTENCE) {
             diag_warning(d, a->source_file, 0, 0,
                          "sentence %zu is %zu bytes long, not prose; not searched for facts",
                          si + 1, len);
             continue;
         }
-        find_hits(ex, text, len, &s);
-        split_clauses(text, len, &s);
-        split_phrases(text, len, &s);
-        s.text = text;
-        s.len = len;
-        index_sentence(ex, &s);
-        find_compounds(ex, text, &s);
-        find_contrasts(&s);
-        quantity_list_clear(&s.qs);
         size_t bad;
-        if (quantity_possible(ex, &s, text, len) && quantity_scan_units(ex->tpl->units, text, len, &s.qs, &bad) < 0) {
+        if (analyse_sentence(ex, &s, text, len, &bad) < 0) {
             diag_warning(d, a->source_file, 0, 0,
                          "sentence %zu is not valid UTF-8 (byte %zu); skipped", si + 1, bad);
             st = EXP_DATAERR;
             continue;
         }
-        s.n_figs = 0;
-        for (size_t i = 0; i < s.qs.count; i++) {
-            const struct quantity *q = &s.qs.items[i];
-            if (q->offset + q->length > len || figure_is_name(&s, text, q))
-                continue;
-            xgrow(&s.figs, &s.figs_cap, s.n_figs + 1, sizeof *s.figs);
-            s.figs[s.n_figs++] =
-                (struct figure){ q, clause_of(&s, q->offset), phrase_of(&s, q->offset) };
-        }
-        if (s.phrase_flags_cap < s.n_phrases) {
-            s.phrase_flags_cap = s.n_phrases;
-            s.phrase_has_fig = xrealloc(s.phrase_has_fig, s.n_phrases);
-            s.phrase_has_word = xrealloc(s.phrase_has_word, s.n_phrases);
-        }
-        memset(s.phrase_has_fig, 0, s.n_phrases);
-        for (size_t i = 0; i < s.n_figs; i++)
-            s.phrase_has_fig[s.figs[i].phrase] = 1;
-        s.ok_figs = xrealloc(s.ok_figs, (s.n_figs + 1) * sizeof *s.ok_figs);
-        s.marked = xrealloc(s.marked, s.n_figs + 1);
-        s.excluded = xrealloc(s.excluded, s.n_figs + 1);
-        s.cued = xrealloc(s.cued, s.n_figs + 1);
-        s.negated = xrealloc(s.negated, s.n_figs + 1);
-        s.historic = xrealloc(s.historic, s.n_figs + 1);
-        s.cand_fig = xrealloc(s.cand_fig, (s.n_figs + 1) * sizeof *s.cand_fig);
-        s.cand_ent = xrealloc(s.cand_ent, (s.n_figs + 1) * sizeof *s.cand_ent);
-
         struct context cx = { ex, a, sent, si + 1, out, out->count, text, len };
-        quantity_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
-        keyword_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
-        date_facts(&cx, &s, text, len, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
-
-        memset(named, 0, tpl->n_entities);
-        size_t distinct = 0, last = SIZE_MAX;
-        for (size_t i = 0; i < s.n_hits; i++) {
-            const struct hit *h = &s.hits[i];
-            if (h->kind == LEX_PARTY)
-                distinct += 2;   /* another party's sentence: nobody of ours carries on */
-            if (h->kind != LEX_ENTITY && h->kind != LEX_MODEL && h->kind != LEX_PERSON)
-                continue;
-            if (named[h->a])
-                continue;
-            named[h->a] = 1;
-            push_mention(out, h->a, a->id ? a->id : "", si + 1);
-            if (!tpl->entities[h->a].topic) {
-                distinct++;
-                last = h->a;
-            }
-        }
-        if (distinct == 1) {
-            carry = last;
-            carry_age = 0;
-        } else if (distinct > 1) {
-            carry = SIZE_MAX;
-        } else {
-            carry_age++;
-        }
+        size_t who = carry.age <= CARRY_SENTENCES ? carry.entity : SIZE_MAX;
+        quantity_facts(&cx, &s, who);
+        keyword_facts(&cx, &s, who);
+        date_facts(&cx, &s, text, len, who);
+        note_mentions(ex, &s, a, si + 1, out, named, &carry);
     }
     free(named);
-    buf_free(&s.folded);
-    free(s.map);
-    free(s.hits);
-    free(s.clause_start);
-    free(s.clause_seg);
-    free(s.figs);
-    free(s.seg_first);
-    free(s.seg_last);
-    free(s.clause_words);
-    free(s.seg_words);
-    free(s.clause_ent);
-    free(s.names);
-    free(s.ok_figs);
-    free(s.marked);
-    free(s.excluded);
-    free(s.cued);
-    free(s.negated);
-    free(s.foreign);
-    free(s.modifier);
-    free(s.phrase_has_name);
-    free(s.historic);
-    free(s.contrasts);
-    free(s.contrasted);
-    free(s.phrase_start);
-    free(s.gaps);
-    free(s.phrase_has_fig);
-    free(s.phrase_has_word);
-    free(s.cand_fig);
-    free(s.cand_ent);
-    quantity_list_free(&s.qs);
+    scratch_free(&s);
     return st;
 }
 
