@@ -298,6 +298,11 @@ static int ends_like_sentence(const char *s, size_t len)
     return 0;
 }
 
+int sentence_complete(const char *s, size_t len)
+{
+    return ends_like_sentence(s, len);
+}
+
 int sentence_quotable(const char *s, size_t len)
 {
     struct quote_balance b = quote_balance_of(s, len);

@@ -51,6 +51,11 @@ void sentence_list_free(struct sentence_list *list);
  * A key sentence is printed inside “ ”. These read a sentence's own quotation marks: “ ” and
  * ‘ ’, and ASCII " in pairs. */
 
+/* Whether s[0..len) ends like a sentence: a full stop, question or exclamation mark, 。, or the
+ * ending 다, possibly followed by closing quotes or brackets. A glued crawl sub-heading does
+ * not ("…솔라 오픈 100B 모델 공개"): never quote one. */
+int sentence_complete(const char *s, size_t len);
+
 /* Whether s[0..len) can be quoted as it is: it ends like a sentence (., ?, !, 。, or 다 —
  * possibly followed by closing quotes or brackets; a glued heading does not), and it neither
  * starts nor ends inside a quotation (every quotation mark it holds is matched). */

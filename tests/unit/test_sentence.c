@@ -126,6 +126,8 @@ static void test_quoting(void **state)
         buf_free(&b);
         /* balanced inner quotes are fine to quote; the broken ones are not */
         assert_int_equal(sentence_quotable(s, strlen(s)), quotes[i].quotable);
+        /* only the heading is incomplete */
+        assert_int_equal(sentence_complete(s, strlen(s)), i != 5);
     }
 }
 
