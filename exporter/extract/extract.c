@@ -741,6 +741,10 @@ static int subject_marked(const struct scratch *s, const struct hit *h)
     return h->oe + n >= s->len || !is_hangul(utf8_decode(s->text, s->len, h->oe + n, &m));
 }
 
+/* How far a parenthesised figure after a name may reach ("남동발전(1조 5,230억 원)보다"):
+ * bounded, so a stray '(' costs a constant, not the rest of the sentence. */
+#define PAREN_WINDOW 96
+
 /* The postpositions that set a party apart: what stands before them in their phrase is that
  * party's, not the subject's. Written right after the name, or after its figure in
  * parentheses ("남동발전(1조 5,230억 원)보다"); a space may come before. */
@@ -807,7 +811,8 @@ static void find_contrasts(struct scratch *s)
         const struct hit *h = &s->hits[s->names[j]];
         size_t k = h->oe, end = s->clause_start[h->clause + 1];
         if (k < end && s->text[k] == '(') {
-            const char *close = memchr(s->text + k, ')', end - k);
+            size_t look = end - k < PAREN_WINDOW ? end - k : PAREN_WINDOW;
+            const char *close = memchr(s->text + k, ')', look);
             k = close ? (size_t)(close - s->text) + 1 : k;
         }
         size_t marker_end = contrast_marker_at(s->text, end, k);
@@ -821,6 +826,8 @@ static void find_contrasts(struct scratch *s)
                 start = prev->oe;
             start = after_last_topic(s->text, start, h->os);
         }
+        if (s->n_contrasts && start < s->contrasts[s->n_contrasts - 1].end)
+            start = s->contrasts[s->n_contrasts - 1].end;   /* spans never overlap */
         s->contrasts[s->n_contrasts++] = (struct contrast){ start, marker_end, s->names[j] };
         s->contrasted[s->names[j]] = 1;
     }
@@ -868,6 +875,20 @@ static size_t owner_before(const struct template *tpl, const struct template_col
     return nearest ? name_owner(tpl, c, nearest, stop) : SIZE_MAX;
 }
 
+/* The index in s->names of the first name starting at or after pos. */
+static size_t first_name_from(const struct scratch *s, size_t pos)
+{
+    size_t lo = 0, hi = s->n_names;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->hits[s->names[mid]].os < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The entity a value at offset pos in clause is about, for column col, or SIZE_MAX:
  * - inside a contrast span, the contrasted name's (another party's: nobody here);
  * - else the nearest name before it in its phrase, then in its clause — a name marked as the
@@ -883,11 +904,17 @@ static size_t attribute(const struct extractor *ex, const struct scratch *s, siz
     const struct template *tpl = ex->tpl;
     const struct template_column *c = &tpl->columns[col];
     int stop = 0;
-    for (size_t k = 0; k < s->n_contrasts; k++)
-        if (s->contrasts[k].start <= pos && pos < s->contrasts[k].end) {
-            size_t e = name_owner(tpl, c, &s->hits[s->contrasts[k].hit], &stop);
-            return e;
-        }
+    /* the spans are in text order and do not overlap: the last starting at or before pos */
+    size_t lo_c = 0, hi_c = s->n_contrasts;
+    while (lo_c < hi_c) {
+        size_t mid = (lo_c + hi_c) / 2;
+        if (s->contrasts[mid].start <= pos)
+            lo_c = mid + 1;
+        else
+            hi_c = mid;
+    }
+    if (lo_c > 0 && pos < s->contrasts[lo_c - 1].end)
+        return name_owner(tpl, c, &s->hits[s->contrasts[lo_c - 1].hit], &stop);
     size_t seg = s->clause_seg[clause];
     size_t ranges[4][2] = {
         { s->phrase_start[phrase_of(s, pos)], s->clause_start[clause + 1] },
@@ -895,15 +922,7 @@ static size_t attribute(const struct extractor *ex, const struct scratch *s, siz
         { s->clause_start[s->seg_first[seg]], s->clause_start[s->seg_last[seg] + 1] },
         { 0, s->clause_start[s->n_clauses] },
     };
-    /* first name at or after pos */
-    size_t lo = 0, hi = s->n_names;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (s->hits[s->names[mid]].os < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = first_name_from(s, pos);
     int named_other = 0;   /* the clause names someone the column does not apply to */
     for (size_t r = 0; r < 4; r++) {
         size_t e = owner_before(tpl, c, s, lo, ranges[r][0], &stop);
@@ -919,12 +938,13 @@ static size_t attribute(const struct extractor *ex, const struct scratch *s, siz
             if (stop)
                 return e;
         }
-        if (r == 1)
-            for (size_t j = 0; j < s->n_names && !named_other; j++) {
+        if (r == 1) {
+            size_t j = first_name_from(s, ranges[1][0]);
+            for (; j < s->n_names && s->hits[s->names[j]].os < ranges[1][1] && !named_other; j++) {
                 const struct hit *h = &s->hits[s->names[j]];
-                named_other = h->clause == clause &&
-                              (h->kind == LEX_PARTY || !tpl->entities[h->a].topic);
+                named_other = h->kind == LEX_PARTY || !tpl->entities[h->a].topic;
             }
+        }
     }
     if (named_other)
         return SIZE_MAX;
@@ -1172,7 +1192,8 @@ static int baseline_word(const char *text, size_t len, const struct hit *h, size
         k++;
     }
     if (k < len && text[k] == '(') {
-        const char *close = memchr(text + k, ')', len - k);
+        size_t look = len - k < PAREN_WINDOW ? len - k : PAREN_WINDOW;
+        const char *close = memchr(text + k, ')', look);
         if (!close)
             return 0;
         *inside_from = k;

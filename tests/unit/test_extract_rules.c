@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -344,6 +345,30 @@ static void test_name_at_for_glued_headings(void **state)
     sentence_list_free(&list);
 }
 
+/* ---- Pathological input ---- */
+
+/* One clause packed with contrasts, baselines, lists and cues just under the length cap, under
+ * a generous watchdog: the work per sentence stays near-linear (no rescans per word). */
+static void test_pathological_contrasts_and_lists(void **state)
+{
+    struct fixture *fx = *state;
+    struct buf b = BUF_INIT;
+    for (unsigned i = 0; b.len < 16000; i++)
+        buf_printf(&b, "LFP를 앞세운 베타화학(%u억 원)보다 전년(%u억 원)보다 알파전자 매출 %u억 원, "
+                       "R&D 예산 %u조 원, 감마청 %u명 ", i + 1, i + 2, i + 3, i + 4, i + 5);
+    buf_puts(&b, "다.");
+    const char *sents[] = { b.data };
+    struct fact_list l;
+    clock_t start = clock();
+    run(fx, sents, 1, &l);
+    double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+    if (secs > 5.0)
+        fail_msg("a 16 KB sentence took %.2f s", secs);
+    assert_true(l.count > 0);
+    fact_list_free(&l);
+    buf_free(&b);
+}
+
 /* ---- The marker_side override ---- */
 
 static void test_marker_side_override(void **state)
@@ -371,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_topic_entity_leaves_others_figures),
         cmocka_unit_test(test_name_at_for_glued_headings),
         cmocka_unit_test(test_marker_side_override),
+        cmocka_unit_test(test_pathological_contrasts_and_lists),
     };
     return cmocka_run_group_tests_name("extract_rules", tests, setup, teardown);
 }
