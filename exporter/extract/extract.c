@@ -45,6 +45,8 @@ struct word_set {
 struct column_rules {
     struct word_set cues, negative, markers, exclude, plan, history, skip, elsewhere;
     struct word_set *keywords;   /* one set per keyword */
+    struct word_set rivals;      /* quantity: cues of the other quantity columns that share a
+                                    unit with this one (and are not this one's own words) */
 };
 
 /* Sentences longer than this are not prose (a table dump, a crawl without punctuation):
@@ -139,6 +141,36 @@ static void compile_words(struct extractor *ex, size_t *wcap, size_t *ecap,
         set_add(out, word_id(ex, wcap, ecap, w->items[i]));
 }
 
+static int share_a_unit(const struct template_column *a, const struct template_column *b)
+{
+    for (size_t i = 0; i < a->units.count; i++)
+        for (size_t j = 0; j < b->units.count; j++)
+            if (!strcmp(a->units.items[i], b->units.items[j]))
+                return 1;
+    return 0;
+}
+
+/* Each quantity column's rivals: the cues of the other quantity columns that could take the
+ * same figures (a shared unit). Only a rival's cue nearer to a figure takes it away. */
+static void compile_rivals(struct extractor *ex)
+{
+    const struct template *tpl = ex->tpl;
+    for (size_t c = 0; c < tpl->n_columns; c++) {
+        struct column_rules *r = &ex->rules[c];
+        if (tpl->columns[c].type != TEMPLATE_COL_QUANTITY)
+            continue;
+        for (size_t d = 0; d < tpl->n_columns; d++) {
+            if (d == c || tpl->columns[d].type != TEMPLATE_COL_QUANTITY ||
+                !share_a_unit(&tpl->columns[c], &tpl->columns[d]))
+                continue;
+            for (size_t w = 0; w < ex->n_words; w++)
+                if ((set_has(&ex->rules[d].cues, w) || set_has(&ex->rules[d].negative, w)) &&
+                    !set_has(&r->cues, w) && !set_has(&r->negative, w))
+                    set_add(&r->rivals, w);
+        }
+    }
+}
+
 struct extractor *extract_new(const struct template *tpl)
 {
     struct extractor *ex = xcalloc(1, sizeof *ex);
@@ -198,6 +230,7 @@ struct extractor *extract_new(const struct template *tpl)
             for (size_t w = 0; w < ex->n_words; w++)
                 if (set_has(&ex->rules[c].cues, w) || set_has(&ex->rules[c].negative, w))
                     set_add(&ex->all_cues, w);
+    compile_rivals(ex);
     qsort(ex->entries, ex->n_entries, sizeof *ex->entries, entry_cmp);
     ex->bucket = xcalloc(65537, sizeof *ex->bucket);
     size_t j = 0;
@@ -234,6 +267,7 @@ void extract_free(struct extractor *ex)
         struct column_rules *r = &ex->rules[c];
         set_free(&r->cues);
         set_free(&r->negative);
+        set_free(&r->rivals);
         set_free(&r->markers);
         set_free(&r->exclude);
         set_free(&r->plan);
@@ -1151,6 +1185,20 @@ static void distribute(const struct scratch *s, size_t pick, size_t k, unsigned 
     }
 }
 
+/* After a comparison, the figure the sentence states: the accepted figure ok_figs[k] of the
+ * clause, or — when a word modifying the next one follows it ("4000억 원 늘어난 58조 5000억
+ * 원") — that next one: the first is the difference. Returns its index in ok_figs, or n_ok. */
+static size_t stated_figure(const struct scratch *s, size_t k, size_t clause)
+{
+    if (k >= s->n_ok || s->figs[s->ok_figs[k]].clause != clause)
+        return s->n_ok;
+    while (k + 1 < s->n_ok && s->figs[s->ok_figs[k + 1]].clause == clause &&
+           s->figs[s->ok_figs[k + 1]].phrase == s->figs[s->ok_figs[k]].phrase &&
+           modified(s->text, s->figs[s->ok_figs[k + 1]].q->offset))
+        k++;
+    return k;
+}
+
 /* "A의 매출은 B(1조 5,230억 원)보다 많은 3조 2,410억 원": the cue governs the contrasted
  * party's figure and, past the contrast, the subject's own. When pick (ok_figs[k]) lies in a
  * contrast span that does not hold the word h, the first accepted figure of the clause after
@@ -1163,16 +1211,12 @@ static void across_contrast(const struct scratch *s, const struct hit *h, size_t
         const struct contrast *sp = &s->contrasts[c];
         if (pos < sp->start || pos >= sp->end || (h->os >= sp->start && h->os < sp->end))
             continue;
-        for (size_t j = k + 1; j < s->n_ok; j++) {
-            const struct figure *g = &s->figs[s->ok_figs[j]];
-            if (g->clause != s->figs[pick].clause)
-                return;
-            if (g->q->offset >= sp->end) {
-                if (!cue_between(s, h, g->q))
-                    flag[s->ok_figs[j]] = 1;
-                return;
-            }
-        }
+        size_t j = k + 1;
+        while (j < s->n_ok && s->figs[s->ok_figs[j]].q->offset < sp->end)
+            j++;
+        j = stated_figure(s, j, s->figs[pick].clause);
+        if (j < s->n_ok && !cue_between(s, h, s->figs[s->ok_figs[j]].q))
+            flag[s->ok_figs[j]] = 1;
         return;
     }
 }
@@ -1201,6 +1245,25 @@ static int baseline_word(const char *text, size_t len, const struct hit *h, size
         k = *inside_to + 1;
     }
     return k < len && contrast_marker_at(text, len, k) != 0;
+}
+
+/* A comparison baseline nobody named owns: a figure alone in parentheses right before a
+ * comparison marker ("정부안(58조 1000억 원)보다", "올해(61조 2000억 원)보다"). A cue passes
+ * over it to the figure the sentence states. (After a tracked name or another party the
+ * parenthesis is a contrast span, and that party's.) */
+static int unowned_baseline(const struct scratch *s, const struct quantity *q)
+{
+    size_t e = q->offset + q->length;
+    if (q->offset == 0 || s->text[q->offset - 1] != '(')
+        return 0;
+    while (e < s->len && s->text[e] == ' ')
+        e++;
+    if (e >= s->len || s->text[e] != ')' || !contrast_marker_at(s->text, s->len, e + 1))
+        return 0;
+    for (size_t c = 0; c < s->n_contrasts; c++)
+        if (s->contrasts[c].start <= q->offset && q->offset < s->contrasts[c].end)
+            return 0;
+    return 1;
 }
 
 /* What a bound word does: a cue competes with other columns' cues and governs lists and
@@ -1263,9 +1326,16 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
         }
         if (pick == SIZE_MAX || (is_cue && cue_between(s, h, s->figs[pick].q)))
             continue;
+        size_t k = lo > 0 && s->ok_figs[lo - 1] == pick ? lo - 1 : lo;
+        if (is_cue && side == TEMPLATE_SIDE_NEAREST && unowned_baseline(s, s->figs[pick].q)) {
+            /* "정부안(58조 1000억 원)보다 4000억 원 늘어난 58조 5000억 원": past the baseline */
+            k = stated_figure(s, k + 1, h->clause);
+            pick = k < s->n_ok ? s->ok_figs[k] : SIZE_MAX;
+            if (pick == SIZE_MAX || cue_between(s, h, s->figs[pick].q))
+                continue;
+        }
         flag[pick] = 1;
         if (is_cue && side == TEMPLATE_SIDE_NEAREST) {
-            size_t k = lo > 0 && s->ok_figs[lo - 1] == pick ? lo - 1 : lo;
             distribute(s, pick, k, flag);
             across_contrast(s, h, pick, k, flag);
         }
@@ -1289,8 +1359,7 @@ static void bind_column(const struct context *cx, struct scratch *s, size_t c)
     s->foreign[0] = 0;
     for (size_t i = 0; i < s->n_hits; i++) {
         const struct hit *h = &s->hits[i];
-        int other = h->kind == LEX_WORD && set_has(&cx->ex->all_cues, h->a) &&
-                    !set_has(&r->cues, h->a) && !set_has(&r->negative, h->a);
+        int other = h->kind == LEX_WORD && set_has(&r->rivals, h->a);
         size_t m = s->modifier[i];
         if (other && m != SIZE_MAX &&
             (set_has(&r->cues, s->hits[m].a) || set_has(&r->negative, s->hits[m].a)))
