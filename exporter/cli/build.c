@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,13 +14,18 @@
 
 #include "ingest/article.h"
 #include "report/briefing.h"
-#include "util/buf.h"
-#include "report/csv_out.h"
+#include "cli/reader.h"
 #include "extract/extract.h"
-#include "util/fsutil.h"
-#include "ingest/normalise.h"
-#include "merge/table.h"
 #include "extract/template.h"
+#include "ingest/normalise.h"
+#include "merge/quotes.h"
+#include "merge/table.h"
+#include "report/csv_out.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
+
+/* Key-sentence candidates kept per entity (the briefing quotes at most a few). */
+#define BUILD_QUOTES_KEPT 8
 
 /* ---- Inputs ---- */
 
@@ -260,105 +266,35 @@ static int stamp_matches(const char *dir, const char *fingerprint)
     return same;
 }
 
-/* ---- Outputs ---- */
+/* ---- The run's state ---- */
 
-/* Everything a run hands to the back ends. */
-struct run_result {
-    const struct article_set *set;
-    const struct template *tpl;
-    const struct table *table;
-    const struct fact_list *facts;
+/* One output written row by row while the articles are read. When the output folder is
+ * taken only at the end (out_dir_taken_at_end), the rows are spooled to an unnamed temporary
+ * file and copied in then. */
+struct stream_out {
+    const char *name;
+    FILE *fp;                  /* where rows go: af.fp, or the spool */
+    struct atomic_file af;
+    int spooled;
 };
 
-enum csv_kind { CSV_ARTICLES, CSV_COMPARISON, CSV_FACTS };
-
-static enum exp_status write_csv(const char *dir, const char *name, enum csv_kind kind,
-                                 const struct run_result *r, struct diag *d)
-{
-    char *path = fsutil_join(dir, name);
-    struct atomic_file af;
-    enum exp_status st = atomic_file_open(&af, path, d);
-    if (st == EXP_OK) {
-        switch (kind) {
-        case CSV_ARTICLES: st = csv_out_write_articles(af.fp, r->set); break;
-        case CSV_COMPARISON: st = csv_out_write_comparison(af.fp, r->table); break;
-        case CSV_FACTS: st = csv_out_write_facts(af.fp, r->tpl, r->facts); break;
-        }
-        if (st != EXP_OK) {
-            diag_error(d, path, 0, 0, "write failed");
-            atomic_file_abort(&af);
-        } else {
-            st = atomic_file_commit(&af, d);
-        }
-    }
-    free(path);
-    return st;
-}
-
-/* The briefing gets the whole run; briefing.c turns it into pages. */
-static enum exp_status write_briefing(const char *dir, const struct cli_options *opts,
-                                      const struct run_result *r, struct diag *d)
-{
-    char *font_dir = fsutil_find_data("fonts");
-    struct briefing_input in = {
-        .set = r->set, .tpl = r->tpl, .table = r->table, .facts = r->facts,
-        .week = opts->week, .since = opts->since, .until = opts->until, .font_dir = font_dir,
-    };
-    char *path = fsutil_join(dir, "briefing.pdf");
-    struct atomic_file af;
-    enum exp_status st = atomic_file_open(&af, path, d);
-    if (st == EXP_OK) {
-        st = briefing_write(af.fp, &in, d);
-        if (st == EXP_OK)
-            st = atomic_file_commit(&af, d);
-        else
-            atomic_file_abort(&af);
-    }
-    free(path);
-    free(font_dir);
-    return st;
-}
-
-/* Writes every output while holding the folder's lock. The stamp for --if-changed is
- * written last, and only after a fully successful --if-changed run, so a failed or killed
- * run is redone; any other run removes it, since its outputs may differ. */
-static enum exp_status write_outputs(const struct cli_options *opts, const char *dir,
-                                     const struct run_result *r, const char *fingerprint,
-                                     int clean_run, struct diag *d)
-{
-    enum exp_status st = fsutil_mkdirs(dir, d);
-    if (st != EXP_OK)
-        return st;
-    int lock_fd = -1;
-    st = fsutil_lock_dir(dir, opts->wait, &lock_fd, d);
-    if (st != EXP_OK)
-        return st;
-    fsutil_remove_stale_temps(dir);
-    char *stamp = fsutil_join(dir, STAMP_NAME);
-    if (opts->if_changed && stamp_matches(dir, fingerprint)) {
-        diag_note(d, dir, 0, 0, "inputs, template and version unchanged since the last run; "
-                  "nothing to do");
-        goto out;
-    }
-    unlink(stamp);
-    if (opts->formats & CLI_FORMAT_CSV) {
-        st = write_csv(dir, "articles.csv", CSV_ARTICLES, r, d);
-        if (st == EXP_OK)
-            st = write_csv(dir, "comparison.csv", CSV_COMPARISON, r, d);
-        if (st == EXP_OK)
-            st = write_csv(dir, "facts.csv", CSV_FACTS, r, d);
-    }
-    if (st == EXP_OK && (opts->formats & CLI_FORMAT_PDF))
-        st = write_briefing(dir, opts, r, d);
-    if (st == EXP_OK && clean_run && fingerprint)
-        st = fsutil_write_file_atomic(stamp, fingerprint, strlen(fingerprint), d);
-out:
-    free(stamp);
-    fsutil_unlock(lock_fd);
-    return st;
-}
-
-/* ---- The run ---- */
+/* Everything one run holds between its steps. Memory stays bounded: the articles keep their
+ * metadata only, the table and the quotes hold merged values and capped lists. */
+struct run {
+    const struct cli_options *opts;
+    struct diag *d;
+    struct template tpl;
+    char *template_path;
+    struct path_list paths;
+    char *fingerprint;         /* --if-changed only */
+    char *dir;                 /* the output folder; NULL until known */
+    int lock_fd;
+    int writing;               /* a build that writes outputs (not check, not unchanged) */
+    struct stream_out articles_csv, facts_csv;
+    struct article_set set;
+    struct table *table;
+    struct quotes *quotes;
+};
 
 /* The template the options name, else the bundled one found beside the program. */
 static enum exp_status load_template(const struct cli_options *opts, struct template *tpl,
@@ -380,145 +316,324 @@ static enum exp_status load_template(const struct cli_options *opts, struct temp
     return EXP_OK;
 }
 
-/* Parses every input, keeps the articles in the selected period that are not duplicates,
- * and extracts their facts as it goes; each article's text is dropped once its facts are
- * taken, so memory grows with the facts kept, not with the corpus. Returns the worst
- * per-article status (a bad article is reported and skipped). */
-static enum exp_status read_articles(const struct cli_options *opts,
-                                     const struct path_list *paths, const struct template *tpl,
-                                     struct article_set *set, struct fact_list *facts,
-                                     struct diag *d)
+/* ---- Outputs ---- */
+
+/* Whether the output folder is taken only after every article is read: when its name
+ * depends on the articles, and with --strict, which must not touch it when an article is
+ * bad. The streamed rows are then spooled. */
+static int out_dir_taken_at_end(const struct cli_options *opts)
 {
+    return opts->strict || (!opts->week && strstr(opts->out_dir, "{week}") != NULL);
+}
+
+static enum exp_status stream_open(struct run *r, struct stream_out *s, const char *name)
+{
+    s->name = name;
+    if (!r->dir) {
+        s->fp = tmpfile();
+        s->spooled = 1;
+        if (!s->fp) {
+            diag_error(r->d, NULL, 0, 0, "cannot create a temporary file: %s", strerror(errno));
+            return EXP_CANTCREAT;
+        }
+        return EXP_OK;
+    }
+    char *path = fsutil_join(r->dir, name);
+    enum exp_status st = atomic_file_open(&s->af, path, r->d);
+    free(path);
+    s->fp = st == EXP_OK ? s->af.fp : NULL;
+    return st;
+}
+
+static void stream_abort(struct stream_out *s)
+{
+    if (s->spooled && s->fp)
+        fclose(s->fp);
+    else if (s->fp)
+        atomic_file_abort(&s->af);
+    s->fp = NULL;
+}
+
+/* Puts the streamed file in place (copying a spool into the folder now known). */
+static enum exp_status stream_commit(struct run *r, struct stream_out *s)
+{
+    if (!s->fp)
+        return EXP_OK;
+    if (s->spooled) {
+        FILE *spool = s->fp;
+        s->fp = NULL;
+        s->spooled = 0;
+        enum exp_status st = stream_open(r, s, s->name);
+        if (st == EXP_OK) {
+            char chunk[1 << 16];
+            size_t n;
+            rewind(spool);
+            while ((n = fread(chunk, 1, sizeof chunk, spool)) > 0)
+                fwrite(chunk, 1, n, s->fp);
+            if (ferror(spool))
+                st = EXP_IOERR;
+        }
+        fclose(spool);
+        if (st != EXP_OK) {
+            stream_abort(s);
+            return st;
+        }
+    }
+    if (ferror(s->fp)) {
+        diag_error(r->d, s->af.final_path, 0, 0, "write failed");
+        stream_abort(s);
+        return EXP_IOERR;
+    }
+    s->fp = NULL;
+    return atomic_file_commit(&s->af, r->d);
+}
+
+/* Takes the output folder: creates it, locks it, removes a killed run's leftovers. With
+ * --if-changed and an unchanged fingerprint, leaves r->writing 0: nothing to do. */
+static enum exp_status take_out_dir(struct run *r)
+{
+    enum exp_status st = fsutil_mkdirs(r->dir, r->d);
+    if (st == EXP_OK)
+        st = fsutil_lock_dir(r->dir, r->opts->wait, &r->lock_fd, r->d);
+    if (st != EXP_OK)
+        return st;
+    fsutil_remove_stale_temps(r->dir);
+    if (r->opts->if_changed && stamp_matches(r->dir, r->fingerprint)) {
+        diag_note(r->d, r->dir, 0, 0, "inputs, template and version unchanged since the last "
+                  "run; nothing to do");
+        r->writing = 0;
+        return EXP_OK;
+    }
+    char *stamp = fsutil_join(r->dir, STAMP_NAME);
+    unlink(stamp);   /* this run's outputs may differ: the stamp no longer holds */
+    free(stamp);
+    return EXP_OK;
+}
+
+/* Before the first article: the folder (when its name does not depend on the articles) and
+ * the outputs written while reading. */
+static enum exp_status begin_outputs(struct run *r)
+{
+    r->writing = r->opts->command == CLI_BUILD;
+    if (!r->writing)
+        return EXP_OK;
+    if (!out_dir_taken_at_end(r->opts)) {
+        r->dir = expand_out_dir(r->opts->out_dir, r->opts, &r->set);
+        enum exp_status st = take_out_dir(r);
+        if (st != EXP_OK || !r->writing)
+            return st;
+    }
+    if (!(r->opts->formats & CLI_FORMAT_CSV))
+        return EXP_OK;
+    enum exp_status st = stream_open(r, &r->articles_csv, "articles.csv");
+    if (st == EXP_OK)
+        st = stream_open(r, &r->facts_csv, "facts.csv");
+    if (st != EXP_OK)
+        return st;
+    csv_out_articles_begin(r->articles_csv.fp);
+    csv_out_facts_begin(r->facts_csv.fp);
+    return EXP_OK;
+}
+
+static enum exp_status write_comparison(struct run *r)
+{
+    char *path = fsutil_join(r->dir, "comparison.csv");
+    struct atomic_file af;
+    enum exp_status st = atomic_file_open(&af, path, r->d);
+    if (st == EXP_OK) {
+        st = csv_out_write_comparison(af.fp, r->table);
+        if (st != EXP_OK) {
+            diag_error(r->d, path, 0, 0, "write failed");
+            atomic_file_abort(&af);
+        } else {
+            st = atomic_file_commit(&af, r->d);
+        }
+    }
+    free(path);
+    return st;
+}
+
+/* The briefing gets the whole run; briefing.c turns it into pages. */
+static enum exp_status write_briefing(struct run *r)
+{
+    char *font_dir = fsutil_find_data("fonts");
+    struct briefing_input in = {
+        .set = &r->set, .tpl = &r->tpl, .table = r->table, .quotes = r->quotes,
+        .week = r->opts->week, .since = r->opts->since, .until = r->opts->until,
+        .font_dir = font_dir,
+    };
+    char *path = fsutil_join(r->dir, "briefing.pdf");
+    struct atomic_file af;
+    enum exp_status st = atomic_file_open(&af, path, r->d);
+    if (st == EXP_OK) {
+        st = briefing_write(af.fp, &in, r->d);
+        if (st == EXP_OK)
+            st = atomic_file_commit(&af, r->d);
+        else
+            atomic_file_abort(&af);
+    }
+    free(path);
+    free(font_dir);
+    return st;
+}
+
+/* After the last article: the folder if it was not known, the streamed CSVs put in place,
+ * the outputs that need the whole run, and the --if-changed stamp — written last, and only
+ * after a fully successful run, so a failed or killed run is redone. */
+static enum exp_status finish_outputs(struct run *r, int clean_run)
+{
+    enum exp_status st = EXP_OK;
+    if (!r->dir) {
+        r->dir = expand_out_dir(r->opts->out_dir, r->opts, &r->set);
+        st = take_out_dir(r);
+        if (st != EXP_OK || !r->writing)
+            return st;
+    }
+    st = stream_commit(r, &r->articles_csv);
+    if (st == EXP_OK)
+        st = stream_commit(r, &r->facts_csv);
+    if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_CSV))
+        st = write_comparison(r);
+    if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_PDF))
+        st = write_briefing(r);
+    if (st == EXP_OK && clean_run && r->fingerprint) {
+        char *stamp = fsutil_join(r->dir, STAMP_NAME);
+        st = fsutil_write_file_atomic(stamp, r->fingerprint, strlen(r->fingerprint), r->d);
+        free(stamp);
+    }
+    return st;
+}
+
+/* ---- Reading ---- */
+
+struct period_filter {
     char since[11], until[11];
-    selected_period(opts, since, until);
-    struct article_options aopts = { .strict_hash = opts->strict };
-    struct extractor *ex = extract_new(tpl);
+};
+
+/* reader_keep_fn: the selected period (runs on the reader's threads; reads only). */
+static int keep_in_period(const struct article *a, const void *ctx, struct diag *d)
+{
+    const struct period_filter *p = ctx;
+    return in_period(a, p->since, p->until, d);
+}
+
+/* One article read: its rows streamed out, its facts folded into the merge, then dropped;
+ * the article keeps its metadata in the set. Returns the article's status. */
+static enum exp_status take_article(struct run *r, struct reader_item *it)
+{
+    reader_item_report_parse(it, r->d);
+    if (!it->kept)
+        return it->parse_status == EXP_NOINPUT ? EXP_DATAERR : it->parse_status;
+    /* the set takes the article (and zeroes it), or reports and frees a duplicate */
+    if (!article_set_add(&r->set, &it->article, r->d))
+        return EXP_OK;
+    reader_item_report_extract(it, r->d);
+    if (r->articles_csv.fp) {
+        csv_out_article_row(r->articles_csv.fp, &r->set.items[r->set.count - 1]);
+        csv_out_write_facts_rows(r->facts_csv.fp, &r->tpl, &it->facts);
+    }
+    table_add(r->table, &it->facts);
+    quotes_add(r->quotes, &it->facts);
+    return it->extract_status;
+}
+
+/* Parses and extracts every input (on opts->jobs threads), in input order. Returns the worst
+ * per-article status (a bad article is reported and skipped). */
+static enum exp_status read_articles(struct run *r)
+{
+    struct period_filter period;
+    selected_period(r->opts, period.since, period.until);
+    struct article_options aopts = { .strict_hash = r->opts->strict };
+    struct extractor *ex = extract_new(&r->tpl);
+    struct reader_config cfg = {
+        .paths = (const char *const *)r->paths.items, .n_paths = r->paths.count,
+        .article_opts = &aopts, .ex = ex, .keep = keep_in_period, .keep_ctx = &period,
+        .jobs = r->opts->jobs ? r->opts->jobs : reader_default_jobs(),
+        .verbose = r->d->verbose, .quiet = r->d->quiet,
+    };
+    struct reader *rd = reader_new(&cfg);
     enum exp_status st = EXP_OK;
     /* Progress only for a person watching: -v on a terminal (cron mails any output). */
-    int progress = d->verbose && isatty(STDERR_FILENO);
-    for (size_t i = 0; i < paths->count; i++) {
+    int progress = r->d->verbose && isatty(STDERR_FILENO);
+    struct reader_item it;
+    while (reader_next(rd, &it)) {
         if (progress)
-            fprintf(stderr, "\rexporter: reading %zu/%zu", i + 1, paths->count);
-        struct article a;
-        enum exp_status ast = article_parse_file(paths->items[i], &aopts, d, &a);
-        if (ast != EXP_OK) {
-            st = exp_status_worst(st, ast == EXP_NOINPUT ? EXP_DATAERR : ast);
-            continue;
-        }
-        if (!in_period(&a, since, until, d)) {
-            article_free(&a);
-            continue;
-        }
-        if (!article_set_add(set, &a, d))
-            continue;
-        struct article *kept = &set->items[set->count - 1];
-        st = exp_status_worst(st, extract_article(ex, kept, facts, d));
-        article_drop_text(kept);
+            fprintf(stderr, "\rexporter: reading %zu/%zu", it.index + 1, r->paths.count);
+        st = exp_status_worst(st, take_article(r, &it));
+        reader_item_free(&it);
     }
-    if (progress && paths->count)
+    if (progress && r->paths.count)
         fputc('\n', stderr);
+    reader_free(rd);
     extract_free(ex);
     return st;
 }
 
-static int by_provenance(const void *x, const void *y)
-{
-    const struct fact *a = *(const struct fact *const *)x, *b = *(const struct fact *const *)y;
-    int c = strcmp(a->published_at, b->published_at);
-    if (!c)
-        c = strcmp(a->article_id, b->article_id);
-    if (!c)
-        c = (a->sentence_no > b->sentence_no) - (a->sentence_no < b->sentence_no);
-    if (!c)
-        c = (a->offset > b->offset) - (a->offset < b->offset);
-    if (!c)
-        c = (a->entity > b->entity) - (a->entity < b->entity);
-    if (!c)
-        c = (a->column > b->column) - (a->column < b->column);
-    return c;
-}
+/* ---- The run ---- */
 
-/* Facts in article order (date, id), then sentence and position; qsort is not stable, so
- * the key is total over what can differ between two facts of one place. Pointers are
- * sorted and the permutation applied in place, cycle by cycle: sorting the large structs
- * themselves was a tenth of a big run, and a sorted copy would double the facts' memory. */
-static void sort_facts(struct fact_list *facts)
+/* Whether the run may write: some article was read, and --strict saw no error. */
+static enum exp_status check_outcome(const struct run *r, enum exp_status input_st,
+                                     enum exp_status data_st)
 {
-    size_t n = facts->count;
-    if (n < 2)
-        return;
-    struct fact **order = xmalloc(n * sizeof *order);
-    for (size_t i = 0; i < n; i++)
-        order[i] = &facts->items[i];
-    qsort(order, n, sizeof *order, by_provenance);
-    /* Position i must receive the fact now at order[i]; follow each cycle once. */
-    for (size_t i = 0; i < n; i++) {
-        if (order[i] == &facts->items[i] || !order[i])
-            continue;
-        struct fact held = facts->items[i];
-        size_t j = i;
-        for (;;) {
-            size_t from = (size_t)(order[j] - facts->items);
-            order[j] = NULL;
-            if (from == i) {
-                facts->items[j] = held;
-                break;
-            }
-            facts->items[j] = facts->items[from];
-            j = from;
-        }
+    enum exp_status st = exp_status_worst(input_st, data_st);
+    if (r->set.count == 0) {
+        /* Files that were all bad are bad data (65); nothing to read at all is 66. */
+        diag_error(r->d, NULL, 0, 0, "no articles to export");
+        return data_st != EXP_OK && input_st == EXP_OK ? data_st
+                                                       : exp_status_worst(st, EXP_NOINPUT);
     }
-    free(order);
+    if (r->opts->strict && st != EXP_OK)
+        diag_error(r->d, NULL, 0, 0, "--strict: nothing written because of the errors above");
+    return st;
 }
 
+static void run_free(struct run *r)
+{
+    stream_abort(&r->articles_csv);
+    stream_abort(&r->facts_csv);
+    if (r->lock_fd >= 0)
+        fsutil_unlock(r->lock_fd);
+    table_free(r->table);
+    quotes_free(r->quotes);
+    article_set_free(&r->set);
+    path_list_free(&r->paths);
+    free(r->dir);
+    free(r->fingerprint);
+    free(r->template_path);
+    template_free(&r->tpl);
+}
+
+/* The pipeline: template → inputs → outputs opened → articles read, streamed and merged →
+ * table finished → comparison and briefing → everything committed. */
 enum exp_status build_run(const struct cli_options *opts, struct diag *d)
 {
-    struct template tpl;
-    char *template_path = NULL;
-    enum exp_status tpl_st = load_template(opts, &tpl, &template_path, d);
-    if (tpl_st != EXP_OK)
-        return tpl_st;
-
-    struct path_list paths = { 0 };
-    enum exp_status input_st = collect_inputs(opts, &paths, d);
-
-    /* Facts and the table follow the articles' order (date, id), not the files' order. */
-    struct article_set set = { 0 };
-    struct fact_list facts = { 0 };
-    enum exp_status data_st = read_articles(opts, &paths, &tpl, &set, &facts, d);
-    /* Hashing every input again costs a fifth of a large run: only --if-changed needs it. */
-    char *fingerprint = opts->if_changed ? run_fingerprint(opts, template_path, &paths) : NULL;
-    path_list_free(&paths);
-    article_set_sort(&set);
-    sort_facts(&facts);
-
-    enum exp_status st = exp_status_worst(input_st, data_st);
-    struct table *table = NULL;
-    if (set.count == 0) {
-        /* Files that were all bad are bad data (65); nothing to read at all is 66. */
-        diag_error(d, NULL, 0, 0, "no articles to export");
-        st = data_st != EXP_OK && input_st == EXP_OK ? data_st : exp_status_worst(st, EXP_NOINPUT);
-        goto out;
+    struct run r = { .opts = opts, .d = d, .lock_fd = -1 };
+    enum exp_status st = load_template(opts, &r.tpl, &r.template_path, d);
+    if (st != EXP_OK)
+        return st;
+    enum exp_status input_st = collect_inputs(opts, &r.paths, d);
+    /* Hashing every input costs a fifth of a large run: only --if-changed needs it. */
+    if (opts->if_changed)
+        r.fingerprint = run_fingerprint(opts, r.template_path, &r.paths);
+    st = begin_outputs(&r);
+    if (st != EXP_OK || (opts->command == CLI_BUILD && !r.writing)) {
+        run_free(&r);
+        return st;
     }
-    if (opts->strict && st != EXP_OK) {
-        diag_error(d, NULL, 0, 0, "--strict: nothing written because of the errors above");
-        goto out;
+    r.table = table_new(&r.tpl);
+    size_t keep = r.tpl.layout.key_sentences;
+    r.quotes = quotes_new(&r.tpl, keep > BUILD_QUOTES_KEPT ? keep : BUILD_QUOTES_KEPT);
+    enum exp_status data_st = read_articles(&r);
+    st = check_outcome(&r, input_st, data_st);
+    if (r.set.count && !(opts->strict && st != EXP_OK)) {
+        /* The briefing numbers its sources in (date, id) order. */
+        article_set_sort(&r.set);
+        table_finish(r.table);
+        if (r.writing) {
+            enum exp_status out_st = finish_outputs(&r, st == EXP_OK);
+            st = out_st != EXP_OK ? out_st : st;
+        }
     }
-
-    table = table_build(&tpl, &facts);
-    if (opts->command == CLI_BUILD) {
-        char *dir = expand_out_dir(opts->out_dir, opts, &set);
-        struct run_result r = { &set, &tpl, table, &facts };
-        enum exp_status out_st = write_outputs(opts, dir, &r, fingerprint, st == EXP_OK, d);
-        free(dir);
-        st = out_st != EXP_OK ? out_st : st;
-    }
-out:
-    table_free(table);
-    fact_list_free(&facts);
-    free(fingerprint);
-    free(template_path);
-    template_free(&tpl);
-    article_set_free(&set);
+    run_free(&r);
     return st;
 }

@@ -31,6 +31,7 @@ struct cli_options {
     const char *since, *until; /* YYYY-MM-DD, inclusive */
     unsigned formats;          /* CLI_FORMAT_* bits */
     int strict, quiet, verbose, wait, if_changed;
+    unsigned jobs;             /* -j N: threads reading articles; 0 = one per online CPU */
     const char *argv0;
 };
 

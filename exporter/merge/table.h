@@ -28,9 +28,11 @@ struct table_citation {
 struct table_value {
     char *value;               /* "500", "MoE", "크래프톤" */
     int is_number;
+    enum quantity_qualifier qualifier;  /* of the first fact giving it (약, 이상, …) */
     size_t n_articles;         /* distinct articles giving it */
     size_t n_facts;
-    struct table_citation *citations;  /* first TABLE_MAX_CITATIONS, in input order */
+    struct table_citation *citations;  /* the first TABLE_MAX_CITATIONS in the article set's
+                                          order (published_at, id), then sentence */
     size_t n_citations;
     size_t first_seen;         /* order of first appearance (internal tie-breaks) */
     size_t order;              /* template order for lists (keyword, organisation, model) */

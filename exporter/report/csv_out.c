@@ -89,7 +89,7 @@ void csv_out_header(FILE *fp, const char *const *names, size_t n)
     csv_out_row(fp, cells, n < 32 ? n : 32);
 }
 
-enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set)
+void csv_out_articles_begin(FILE *fp)
 {
     static const char *const header[] = { "id", "title", "publisher", "authors", "emails",
                                           "published_at", "crawled_at", "url", "category",
@@ -97,28 +97,36 @@ enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set)
                                           "source_file" };
     csv_out_begin(fp);
     csv_out_header(fp, header, sizeof header / sizeof header[0]);
-    for (size_t i = 0; i < set->count; i++) {
-        const struct article *a = &set->items[i];
-        struct buf authors = BUF_INIT, emails = BUF_INIT;
-        for (size_t k = 0; k < a->n_people; k++) {
-            buf_printf(&authors, "%s%s", authors.len ? "; " : "", a->people[k].name);
-            if (*a->people[k].email)
-                buf_printf(&emails, "%s%s", emails.len ? "; " : "", a->people[k].email);
-        }
-        char sentences[24], characters[24];
-        snprintf(sentences, sizeof sentences, "%zu", a->n_sentences);
-        snprintf(characters, sizeof characters, "%zu", a->characters);
-        struct csv_cell row[] = {
-            { CSV_TEXT, a->id }, { CSV_TEXT, a->title }, { CSV_TEXT, a->publisher },
-            { CSV_TEXT, authors.data }, { CSV_TEXT, emails.data },
-            { CSV_TEXT, a->published_at }, { CSV_TEXT, a->crawled_at }, { CSV_TEXT, a->url },
-            { CSV_TEXT, a->category }, { CSV_NUMBER, sentences }, { CSV_NUMBER, characters },
-            { CSV_TEXT, a->content_hash }, { CSV_TEXT, a->source_file },
-        };
-        csv_out_row(fp, row, sizeof row / sizeof row[0]);
-        buf_free(&authors);
-        buf_free(&emails);
+}
+
+void csv_out_article_row(FILE *fp, const struct article *a)
+{
+    struct buf authors = BUF_INIT, emails = BUF_INIT;
+    for (size_t k = 0; k < a->n_people; k++) {
+        buf_printf(&authors, "%s%s", authors.len ? "; " : "", a->people[k].name);
+        if (*a->people[k].email)
+            buf_printf(&emails, "%s%s", emails.len ? "; " : "", a->people[k].email);
     }
+    char sentences[24], characters[24];
+    snprintf(sentences, sizeof sentences, "%zu", a->n_sentences);
+    snprintf(characters, sizeof characters, "%zu", a->characters);
+    struct csv_cell row[] = {
+        { CSV_TEXT, a->id }, { CSV_TEXT, a->title }, { CSV_TEXT, a->publisher },
+        { CSV_TEXT, authors.data }, { CSV_TEXT, emails.data },
+        { CSV_TEXT, a->published_at }, { CSV_TEXT, a->crawled_at }, { CSV_TEXT, a->url },
+        { CSV_TEXT, a->category }, { CSV_NUMBER, sentences }, { CSV_NUMBER, characters },
+        { CSV_TEXT, a->content_hash }, { CSV_TEXT, a->source_file },
+    };
+    csv_out_row(fp, row, sizeof row / sizeof row[0]);
+    buf_free(&authors);
+    buf_free(&emails);
+}
+
+enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set)
+{
+    csv_out_articles_begin(fp);
+    for (size_t i = 0; i < set->count; i++)
+        csv_out_article_row(fp, &set->items[i]);
     return ferror(fp) ? EXP_IOERR : EXP_OK;
 }
 
