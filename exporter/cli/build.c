@@ -3,29 +3,28 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <nettle/sha2.h>
 
-#include "ingest/article.h"
-#include "report/briefing.h"
 #include "cli/reader.h"
 #include "extract/extract.h"
 #include "extract/template.h"
-#include "ingest/normalise.h"
+#include "ingest/article.h"
 #include "merge/quotes.h"
 #include "merge/table.h"
+#include "report/briefing.h"
 #include "report/csv_out.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/fsutil.h"
 
 /* Key-sentence candidates kept per entity (the briefing quotes at most a few). */
 #define BUILD_QUOTES_KEPT 8
+#include "extract/template.h"
 
 /* ---- Inputs ---- */
 
@@ -131,63 +130,35 @@ static enum exp_status collect_inputs(const struct cli_options *opts, struct pat
     return st;
 }
 
-/* ---- Dates and the period ---- */
+/* ---- The period ---- */
 
-/* The inclusive date range the options select, as YYYY-MM-DD strings ("" = open). */
-static void selected_period(const struct cli_options *opts, char since[11], char until[11])
+/* Whether the article's Korean day lies in the run's period. An article without a date is
+ * kept only when no period is asked for. */
+static int in_period(const struct article *a, const struct date_period *p, struct diag *d)
 {
-    since[0] = until[0] = '\0';
-    if (opts->week) {
-        normalise_iso_week_range(opts->week, since, until);
-        return;
-    }
-    if (opts->since)
-        snprintf(since, 11, "%s", opts->since);
-    if (opts->until)
-        snprintf(until, 11, "%s", opts->until);
-}
-
-/* Whether the article falls within [since, until] ("" = open). An article without a date
- * is kept only when no period is asked for. */
-static int in_period(const struct article *a, const char *since, const char *until,
-                     struct diag *d)
-{
-    if (!*since && !*until)
+    if (!date_period_is_bounded(p))
         return 1;
-    char day[11];
-    snprintf(day, sizeof day, "%s", a->published_at);
-    int in = *day && (!*since || strcmp(day, since) >= 0) && (!*until || strcmp(day, until) <= 0);
-    if (!in)
-        diag_note(d, a->source_file, 0, 0, "published %s, outside %s..%s; left out",
-                  *day ? day : "(no date)", since, until);
-    return in;
+    struct date_time t;
+    int dated = a->published_at && date_parse_time(a->published_at, &t) == 0;
+    if (dated && date_period_contains(p, date_time_kst_day(&t)))
+        return 1;
+    char since[11] = "…", until[11] = "…";
+    if (p->since != DATE_OPEN_START)
+        date_format_day(p->since, since);
+    if (p->until != DATE_OPEN_END)
+        date_format_day(p->until, until);
+    diag_note(d, a->source_file, 0, 0, "published %s, outside %s..%s; left out",
+              dated ? a->published_at : "(no date)", since, until);
+    return 0;
 }
 
-/* Expands {week} and {date} in the --out pattern: the week is the selected week, else the
- * newest article's; the date is today's. */
-static char *expand_out_dir(const char *pattern, const struct cli_options *opts,
-                            const struct article_set *set)
+/* Expands {week} and {date} in the --out pattern: the period's week and today, both on
+ * Korea's calendar (date.h), never the articles' dates. */
+static char *expand_out_dir(const char *pattern, const struct date_period *period)
 {
-    char week[16] = "";
-    if (opts->week) {
-        snprintf(week, sizeof week, "%s", opts->week);
-    } else {
-        const char *newest = NULL;
-        for (size_t i = 0; i < set->count; i++)
-            if (*set->items[i].published_at &&
-                (!newest || strcmp(set->items[i].published_at, newest) > 0))
-                newest = set->items[i].published_at;
-        if (newest)
-            normalise_iso_week_of(newest, week);
-        else
-            snprintf(week, sizeof week, "no-week");
-    }
-    char today[11];
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(today, sizeof today, "%Y-%m-%d", &tm);
-
+    char week[9], today[11];
+    date_format_week(period->week, week);
+    date_format_day(period->today, today);
     struct buf b = BUF_INIT;
     for (const char *p = pattern; *p;) {
         if (strncmp(p, "{week}", 6) == 0) {
@@ -222,9 +193,14 @@ static char *run_fingerprint(const struct cli_options *opts, const char *templat
     struct sha256_ctx ctx;
     sha256_init(&ctx);
     hash_field(&ctx, "exporter " EXPORTER_VERSION);
-    char formats[8];
+    /* The resolved period, not the words: "--week last" names another week next Monday. */
+    char formats[8], since[11] = "", until[11] = "";
     snprintf(formats, sizeof formats, "%u", opts->formats);
-    const char *fields[] = { formats, opts->week, opts->since, opts->until, template_path };
+    if (opts->period.since != DATE_OPEN_START)
+        date_format_day(opts->period.since, since);
+    if (opts->period.until != DATE_OPEN_END)
+        date_format_day(opts->period.until, until);
+    const char *fields[] = { formats, since, until, template_path };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         hash_field(&ctx, fields[i]);
     struct diag quiet;
@@ -318,12 +294,11 @@ static enum exp_status load_template(const struct cli_options *opts, struct temp
 
 /* ---- Outputs ---- */
 
-/* Whether the output folder is taken only after every article is read: when its name
- * depends on the articles, and with --strict, which must not touch it when an article is
- * bad. The streamed rows are then spooled. */
+/* Whether the output folder is taken only after every article is read: with --strict,
+ * which must not touch it when an article is bad. The streamed rows are then spooled. */
 static int out_dir_taken_at_end(const struct cli_options *opts)
 {
-    return opts->strict || (!opts->week && strstr(opts->out_dir, "{week}") != NULL);
+    return opts->strict;
 }
 
 static enum exp_status stream_open(struct run *r, struct stream_out *s, const char *name)
@@ -418,7 +393,7 @@ static enum exp_status begin_outputs(struct run *r)
     if (!r->writing)
         return EXP_OK;
     if (!out_dir_taken_at_end(r->opts)) {
-        r->dir = expand_out_dir(r->opts->out_dir, r->opts, &r->set);
+        r->dir = expand_out_dir(r->opts->out_dir, &r->opts->period);
         enum exp_status st = take_out_dir(r);
         if (st != EXP_OK || !r->writing)
             return st;
@@ -459,8 +434,7 @@ static enum exp_status write_briefing(struct run *r)
     char *font_dir = fsutil_find_data("fonts");
     struct briefing_input in = {
         .set = &r->set, .tpl = &r->tpl, .table = r->table, .quotes = r->quotes,
-        .week = r->opts->week, .since = r->opts->since, .until = r->opts->until,
-        .font_dir = font_dir,
+        .period = &r->opts->period, .font_dir = font_dir,
     };
     char *path = fsutil_join(r->dir, "briefing.pdf");
     struct atomic_file af;
@@ -484,7 +458,7 @@ static enum exp_status finish_outputs(struct run *r, int clean_run)
 {
     enum exp_status st = EXP_OK;
     if (!r->dir) {
-        r->dir = expand_out_dir(r->opts->out_dir, r->opts, &r->set);
+        r->dir = expand_out_dir(r->opts->out_dir, &r->opts->period);
         st = take_out_dir(r);
         if (st != EXP_OK || !r->writing)
             return st;
@@ -506,15 +480,10 @@ static enum exp_status finish_outputs(struct run *r, int clean_run)
 
 /* ---- Reading ---- */
 
-struct period_filter {
-    char since[11], until[11];
-};
-
-/* reader_keep_fn: the selected period (runs on the reader's threads; reads only). */
+/* reader_keep_fn: the run's period (runs on the reader's threads; reads only). */
 static int keep_in_period(const struct article *a, const void *ctx, struct diag *d)
 {
-    const struct period_filter *p = ctx;
-    return in_period(a, p->since, p->until, d);
+    return in_period(a, ctx, d);
 }
 
 /* One article read: its rows streamed out, its facts folded into the merge, then dropped;
@@ -541,13 +510,11 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
  * per-article status (a bad article is reported and skipped). */
 static enum exp_status read_articles(struct run *r)
 {
-    struct period_filter period;
-    selected_period(r->opts, period.since, period.until);
     struct article_options aopts = { .strict_hash = r->opts->strict };
     struct extractor *ex = extract_new(&r->tpl);
     struct reader_config cfg = {
         .paths = (const char *const *)r->paths.items, .n_paths = r->paths.count,
-        .article_opts = &aopts, .ex = ex, .keep = keep_in_period, .keep_ctx = &period,
+        .article_opts = &aopts, .ex = ex, .keep = keep_in_period, .keep_ctx = &r->opts->period,
         .jobs = r->opts->jobs ? r->opts->jobs : reader_default_jobs(),
         .verbose = r->d->verbose, .quiet = r->d->quiet,
     };

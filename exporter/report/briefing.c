@@ -13,7 +13,7 @@
 #include "cli/cli.h"
 #include "typeset/font.h"
 #include "typeset/layout.h"
-#include "ingest/normalise.h"
+#include "util/date.h"
 #include "typeset/pdf_out.h"
 #include "report/summary.h"
 
@@ -783,85 +783,81 @@ static void section_sources(struct doc *D)
 
 /* ---- Period and time ---- */
 
-static void day_of(const char *iso, char out[11])
+/* The Korean day an article was published on; 0 and *day, or -1 without a usable date. */
+static int article_day(const struct article *a, long *day)
 {
-    snprintf(out, 11, "%s", iso ? iso : "");
-    if (strlen(out) != 10)
-        out[0] = '\0';
+    struct date_time t;
+    if (!nonempty(a->published_at) || date_parse_time(a->published_at, &t) != 0)
+        return -1;
+    *day = date_time_kst_day(&t);
+    return 0;
 }
 
 void briefing_period(const struct briefing_input *in, char *out, size_t size, char today[11])
 {
-    char since[11] = "", until[11] = "", w1[16] = "", w2[16] = "";
-    if (nonempty(in->week) && normalise_iso_week_range(in->week, since, until) == 0) {
-        snprintf(out, size, "%s · %s ~ %s", in->week, since, until);
+    const struct date_period *p = in->period;
+    char since[11] = "", until[11] = "", w1[9] = "", w2[9] = "";
+    if (p && p->is_week) {
+        date_format_week(p->week, w1);
+        date_format_day(p->since, since);
+        date_format_day(p->until, until);
+        snprintf(out, size, "%s · %s ~ %s", w1, since, until);
         snprintf(today, 11, "%s", until);
         return;
     }
+    /* The articles' first and last day, narrowed to the period's bounds where it has them. */
+    long lo = DATE_OPEN_END, hi = DATE_OPEN_START;
     const struct article_set *set = in->set;
     for (size_t i = 0; set && i < set->count; i++) {
-        char d[11];
-        day_of(set->items[i].published_at, d);
-        if (!*d)
+        long day;
+        if (article_day(&set->items[i], &day) != 0)
             continue;
-        if (!*since || strcmp(d, since) < 0)
-            snprintf(since, sizeof since, "%s", d);
-        if (!*until || strcmp(d, until) > 0)
-            snprintf(until, sizeof until, "%s", d);
+        lo = day < lo ? day : lo;
+        hi = day > hi ? day : hi;
     }
-    if (nonempty(in->since))
-        snprintf(since, sizeof since, "%s", in->since);
-    if (nonempty(in->until))
-        snprintf(until, sizeof until, "%s", in->until);
-    snprintf(today, 11, "%s", until);
-    if (!*since && !*until) {
+    if (p && p->since != DATE_OPEN_START)
+        lo = p->since;
+    if (p && p->until != DATE_OPEN_END)
+        hi = p->until;
+    today[0] = '\0';
+    if (lo == DATE_OPEN_END && hi == DATE_OPEN_START) {
         snprintf(out, size, "날짜 정보 없음");
         return;
     }
-    if (*since)
-        normalise_iso_week_of(since, w1);
-    if (*until)
-        normalise_iso_week_of(until, w2);
-    if (*w1 && *w2 && strcmp(w1, w2))
+    if (lo == DATE_OPEN_END)
+        lo = hi;
+    if (hi == DATE_OPEN_START)
+        hi = lo;
+    date_format_day(lo, since);
+    date_format_day(hi, until);
+    snprintf(today, 11, "%s", until);
+    date_format_week(date_week_of(lo), w1);
+    date_format_week(date_week_of(hi), w2);
+    if (strcmp(w1, w2))
         snprintf(out, size, "%s ~ %s · %s ~ %s", w1, w2, since, until);
     else
-        snprintf(out, size, "%s · %s ~ %s", *w1 ? w1 : w2, since, until);
-}
-
-/* "2025-12-30T09:04:07+09:00" → Unix seconds; -1 when it is not that shape. */
-static long long iso_epoch(const char *iso)
-{
-    int y, mo, d, h, mi, s, zh = 0, zm = 0;
-    char sign = '+';
-    if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &y, &mo, &d, &h, &mi, &s, &sign, &zh,
-               &zm) < 6)
-        return -1;
-    struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
-                     .tm_min = mi, .tm_sec = s };
-    long long t = (long long)timegm(&tm);
-    long long off = (zh * 3600LL + zm * 60LL) * (sign == '-' ? -1 : 1);
-    return t - off;
+        snprintf(out, size, "%s · %s ~ %s", w1, since, until);
 }
 
 void briefing_generated_at(const struct article_set *set, char out[40], long long *epoch)
 {
     long long t = pdf_out_source_date_epoch();
     if (t < 0) {
-        const char *newest = "";
-        for (size_t i = 0; set && i < set->count; i++)
-            if (strcmp(set->items[i].published_at, newest) > 0)
-                newest = set->items[i].published_at;
-        t = *newest ? iso_epoch(newest) : -1;
+        /* The newest article's instant, compared as instants (zones may differ). */
+        for (size_t i = 0; set && i < set->count; i++) {
+            struct date_time dt;
+            if (nonempty(set->items[i].published_at) &&
+                date_parse_time(set->items[i].published_at, &dt) == 0 &&
+                date_time_epoch(&dt) > t)
+                t = date_time_epoch(&dt);
+        }
     }
     *epoch = t;
     if (t < 0) {
         snprintf(out, 40, "날짜 정보 없음");
         return;
     }
-    time_t kst = (time_t)(t + 9 * 3600);
-    struct tm tm;
-    gmtime_r(&kst, &tm);
-    strftime(out, 40, "%Y-%m-%d %H:%M KST", &tm);
+    date_format_kst_minute(t, out);
 }
 
 /* ---- Writing ---- */

@@ -121,8 +121,11 @@ static void fixture_free(struct fixture *fx)
 
 static char *write_pdf(const struct fixture *fx, const char *week, size_t *len, char **log)
 {
-    struct briefing_input in = { &fx->set, &fx->tpl, fx->table, fx->quotes, week, NULL, NULL,
-                                 NULL };
+    struct date_period p;
+    char why[128];
+    struct date_period_spec spec = { week, NULL, NULL, NULL };
+    assert_int_equal(date_period_resolve(&spec, 20000, &p, why, sizeof why), 0);
+    struct briefing_input in = { &fx->set, &fx->tpl, fx->table, fx->quotes, &p, NULL };
     char *pdf = NULL;
     size_t log_len = 0;
     FILE *lf = open_memstream(log, &log_len);
@@ -187,18 +190,21 @@ static void test_period(void **state)
     (void)state;
     struct fixture fx;
     fixture_init(&fx);
-    struct briefing_input in = { &fx.set, &fx.tpl, fx.table, fx.quotes, NULL, NULL, NULL, NULL };
+    struct briefing_input in = { &fx.set, &fx.tpl, fx.table, fx.quotes, NULL, NULL };
     char period[160], today[11];
     briefing_period(&in, period, sizeof period, today);
     assert_string_equal(period, "2025-W52 ~ 2026-W01 · 2025-12-28 ~ 2025-12-30");
     assert_string_equal(today, "2025-12-30");
-    in.week = "2026-W01";
+    struct date_period p;
+    char why[128];
+    struct date_period_spec week = { "2026-W01", NULL, NULL, NULL };
+    assert_int_equal(date_period_resolve(&week, 20000, &p, why, sizeof why), 0);
+    in.period = &p;
     briefing_period(&in, period, sizeof period, today);
     assert_string_equal(period, "2026-W01 · 2025-12-29 ~ 2026-01-04");
     assert_string_equal(today, "2026-01-04");
-    in.week = NULL;
-    in.since = "2025-12-01";
-    in.until = "2025-12-07";
+    struct date_period_spec range = { NULL, "2025-12-01", "2025-12-07", NULL };
+    assert_int_equal(date_period_resolve(&range, 20000, &p, why, sizeof why), 0);
     briefing_period(&in, period, sizeof period, today);
     assert_string_equal(period, "2025-W49 · 2025-12-01 ~ 2025-12-07");
     char when[40];
@@ -225,7 +231,7 @@ static void test_empty_letter_briefing(void **state)
     struct fact_list no_facts = { 0 };
     struct table *t = table_build(&fx.tpl, &no_facts);
     struct quotes *no_quotes = quotes_new(&fx.tpl, 8);
-    struct briefing_input in = { &none, &fx.tpl, t, no_quotes, NULL, NULL, NULL, NULL };
+    struct briefing_input in = { &none, &fx.tpl, t, no_quotes, NULL, NULL };
     char *pdf = NULL;
     size_t pdf_len = 0;
     FILE *pf = open_memstream(&pdf, &pdf_len);
