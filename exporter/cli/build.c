@@ -18,13 +18,13 @@
 #include "merge/table.h"
 #include "report/briefing.h"
 #include "report/csv_out.h"
+#include "report/xlsx_out.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/fsutil.h"
 
 /* Key-sentence candidates kept per entity (the briefing quotes at most a few). */
 #define BUILD_QUOTES_KEPT 8
-#include "extract/template.h"
 
 /* ---- Inputs ---- */
 
@@ -244,18 +244,9 @@ static int stamp_matches(const char *dir, const char *fingerprint)
 
 /* ---- The run's state ---- */
 
-/* One output written row by row while the articles are read. When the output folder is
- * taken only at the end (out_dir_taken_at_end), the rows are spooled to an unnamed temporary
- * file and copied in then. */
-struct stream_out {
-    const char *name;
-    FILE *fp;                  /* where rows go: af.fp, or the spool */
-    struct atomic_file af;
-    int spooled;
-};
-
 /* Everything one run holds between its steps. Memory stays bounded: the articles keep their
- * metadata only, the table and the quotes hold merged values and capped lists. */
+ * metadata only, the table and the quotes hold merged values and capped lists, and the rows
+ * of articles.csv, facts.csv and the workbook go to their files as the articles are read. */
 struct run {
     const struct cli_options *opts;
     struct diag *d;
@@ -263,10 +254,13 @@ struct run {
     char *template_path;
     struct path_list paths;
     char *fingerprint;         /* --if-changed only */
-    char *dir;                 /* the output folder; NULL until known */
+    char *dir;                 /* the output folder */
+    int created_dir;           /* this run made it (and removes it if it writes nothing) */
     int lock_fd;
     int writing;               /* a build that writes outputs (not check, not unchanged) */
-    struct stream_out articles_csv, facts_csv;
+    int committed;             /* some output was put in place */
+    struct atomic_file articles_csv, facts_csv, workbook_file;
+    struct xlsx_out *workbook;
     struct article_set set;
     struct table *table;
     struct quotes *quotes;
@@ -294,79 +288,43 @@ static enum exp_status load_template(const struct cli_options *opts, struct temp
 
 /* ---- Outputs ---- */
 
-/* Whether the output folder is taken only after every article is read: with --strict,
- * which must not touch it when an article is bad. The streamed rows are then spooled. */
-static int out_dir_taken_at_end(const struct cli_options *opts)
+static enum exp_status open_output(struct run *r, struct atomic_file *af, const char *name)
 {
-    return opts->strict;
-}
-
-static enum exp_status stream_open(struct run *r, struct stream_out *s, const char *name)
-{
-    s->name = name;
-    if (!r->dir) {
-        s->fp = tmpfile();
-        s->spooled = 1;
-        if (!s->fp) {
-            diag_error(r->d, NULL, 0, 0, "cannot create a temporary file: %s", strerror(errno));
-            return EXP_CANTCREAT;
-        }
-        return EXP_OK;
-    }
     char *path = fsutil_join(r->dir, name);
-    enum exp_status st = atomic_file_open(&s->af, path, r->d);
+    enum exp_status st = atomic_file_open(af, path, r->d);
     free(path);
-    s->fp = st == EXP_OK ? s->af.fp : NULL;
     return st;
 }
 
-static void stream_abort(struct stream_out *s)
+/* Puts a finished output in place; a stream error found only now is a write failure. */
+static enum exp_status commit_output(struct run *r, struct atomic_file *af)
 {
-    if (s->spooled && s->fp)
-        fclose(s->fp);
-    else if (s->fp)
-        atomic_file_abort(&s->af);
-    s->fp = NULL;
-}
-
-/* Puts the streamed file in place (copying a spool into the folder now known). */
-static enum exp_status stream_commit(struct run *r, struct stream_out *s)
-{
-    if (!s->fp)
+    if (!af->fp)
         return EXP_OK;
-    if (s->spooled) {
-        FILE *spool = s->fp;
-        s->fp = NULL;
-        s->spooled = 0;
-        enum exp_status st = stream_open(r, s, s->name);
-        if (st == EXP_OK) {
-            char chunk[1 << 16];
-            size_t n;
-            rewind(spool);
-            while ((n = fread(chunk, 1, sizeof chunk, spool)) > 0)
-                fwrite(chunk, 1, n, s->fp);
-            if (ferror(spool))
-                st = EXP_IOERR;
-        }
-        fclose(spool);
-        if (st != EXP_OK) {
-            stream_abort(s);
-            return st;
-        }
-    }
-    if (ferror(s->fp)) {
-        diag_error(r->d, s->af.final_path, 0, 0, "write failed");
-        stream_abort(s);
+    if (ferror(af->fp)) {
+        diag_error(r->d, af->final_path, 0, 0, "write failed");
+        atomic_file_abort(af);
         return EXP_IOERR;
     }
-    s->fp = NULL;
-    return atomic_file_commit(&s->af, r->d);
+    enum exp_status st = atomic_file_commit(af, r->d);
+    af->fp = NULL;
+    r->committed |= st == EXP_OK;
+    return st;
+}
+
+static void abort_output(struct atomic_file *af)
+{
+    if (af->fp)
+        atomic_file_abort(af);
+    af->fp = NULL;
 }
 
 /* Takes the output folder: creates it, locks it, removes a killed run's leftovers. With
  * --if-changed and an unchanged fingerprint, leaves r->writing 0: nothing to do. */
 static enum exp_status take_out_dir(struct run *r)
 {
+    struct stat sb;
+    r->created_dir = stat(r->dir, &sb) != 0;
     enum exp_status st = fsutil_mkdirs(r->dir, r->d);
     if (st == EXP_OK)
         st = fsutil_lock_dir(r->dir, r->opts->wait, &r->lock_fd, r->d);
@@ -385,47 +343,68 @@ static enum exp_status take_out_dir(struct run *r)
     return EXP_OK;
 }
 
-/* Before the first article: the folder (when its name does not depend on the articles) and
- * the outputs written while reading. */
+/* Releases the folder. A folder this run created and put nothing in (no articles, --strict
+ * saw an error) is removed again, lock file and all, so a failed run leaves no trace. */
+static void release_out_dir(struct run *r)
+{
+    if (r->lock_fd < 0)
+        return;
+    if (r->created_dir && !r->committed) {
+        char *lock = fsutil_join(r->dir, ".exporter.lock");
+        unlink(lock);
+        free(lock);
+        rmdir(r->dir);
+    }
+    fsutil_unlock(r->lock_fd);
+    r->lock_fd = -1;
+}
+
+/* Before the first article: the folder taken and the outputs written while reading opened
+ * (articles.csv and facts.csv, the workbook's article and fact sheets). */
 static enum exp_status begin_outputs(struct run *r)
 {
     r->writing = r->opts->command == CLI_BUILD;
     if (!r->writing)
         return EXP_OK;
-    if (!out_dir_taken_at_end(r->opts)) {
-        r->dir = expand_out_dir(r->opts->out_dir, &r->opts->period);
-        enum exp_status st = take_out_dir(r);
-        if (st != EXP_OK || !r->writing)
-            return st;
-    }
-    if (!(r->opts->formats & CLI_FORMAT_CSV))
-        return EXP_OK;
-    enum exp_status st = stream_open(r, &r->articles_csv, "articles.csv");
-    if (st == EXP_OK)
-        st = stream_open(r, &r->facts_csv, "facts.csv");
-    if (st != EXP_OK)
+    r->dir = expand_out_dir(r->opts->out_dir, &r->opts->period);
+    enum exp_status st = take_out_dir(r);
+    if (st != EXP_OK || !r->writing)
         return st;
-    csv_out_articles_begin(r->articles_csv.fp);
-    csv_out_facts_begin(r->facts_csv.fp);
-    return EXP_OK;
+    if (r->opts->formats & CLI_FORMAT_CSV) {
+        st = open_output(r, &r->articles_csv, "articles.csv");
+        if (st == EXP_OK)
+            st = open_output(r, &r->facts_csv, "facts.csv");
+        if (st != EXP_OK)
+            return st;
+        csv_out_articles_begin(r->articles_csv.fp);
+        csv_out_facts_begin(r->facts_csv.fp);
+    }
+    if (r->opts->formats & CLI_FORMAT_XLSX) {
+        st = open_output(r, &r->workbook_file, "briefing.xlsx");
+        if (st == EXP_OK)
+            st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl, NULL, r->d);
+    }
+    return st;
 }
 
 static enum exp_status write_comparison(struct run *r)
 {
-    char *path = fsutil_join(r->dir, "comparison.csv");
-    struct atomic_file af;
-    enum exp_status st = atomic_file_open(&af, path, r->d);
-    if (st == EXP_OK) {
+    struct atomic_file af = { 0 };
+    enum exp_status st = open_output(r, &af, "comparison.csv");
+    if (st == EXP_OK)
         st = csv_out_write_comparison(af.fp, r->table);
-        if (st != EXP_OK) {
-            diag_error(r->d, path, 0, 0, "write failed");
-            atomic_file_abort(&af);
-        } else {
-            st = atomic_file_commit(&af, r->d);
-        }
-    }
-    free(path);
-    return st;
+    return st == EXP_OK ? commit_output(r, &af) : (abort_output(&af), st);
+}
+
+/* The workbook's article and fact sheets were filled while reading; the comparison sheet
+ * needs the finished table. libxlsxwriter writes the file at close, to the temporary's name. */
+static enum exp_status finish_workbook(struct run *r)
+{
+    xlsx_out_comparison(r->workbook, r->table);
+    enum exp_status st = xlsx_out_close(r->workbook, r->d);
+    r->workbook = NULL;
+    return st == EXP_OK ? commit_output(r, &r->workbook_file)
+                        : (abort_output(&r->workbook_file), st);
 }
 
 /* The briefing gets the whole run; briefing.c turns it into pages. */
@@ -436,38 +415,26 @@ static enum exp_status write_briefing(struct run *r)
         .set = &r->set, .tpl = &r->tpl, .table = r->table, .quotes = r->quotes,
         .period = &r->opts->period, .font_dir = font_dir,
     };
-    char *path = fsutil_join(r->dir, "briefing.pdf");
-    struct atomic_file af;
-    enum exp_status st = atomic_file_open(&af, path, r->d);
-    if (st == EXP_OK) {
+    struct atomic_file af = { 0 };
+    enum exp_status st = open_output(r, &af, "briefing.pdf");
+    if (st == EXP_OK)
         st = briefing_write(af.fp, &in, r->d);
-        if (st == EXP_OK)
-            st = atomic_file_commit(&af, r->d);
-        else
-            atomic_file_abort(&af);
-    }
-    free(path);
     free(font_dir);
-    return st;
+    return st == EXP_OK ? commit_output(r, &af) : (abort_output(&af), st);
 }
 
-/* After the last article: the folder if it was not known, the streamed CSVs put in place,
- * the outputs that need the whole run, and the --if-changed stamp — written last, and only
- * after a fully successful run, so a failed or killed run is redone. */
+/* After the last article: the streamed outputs put in place, the outputs that need the
+ * whole run, and the --if-changed stamp — written last, and only after a fully successful
+ * run, so a failed or killed run is redone. */
 static enum exp_status finish_outputs(struct run *r, int clean_run)
 {
-    enum exp_status st = EXP_OK;
-    if (!r->dir) {
-        r->dir = expand_out_dir(r->opts->out_dir, &r->opts->period);
-        st = take_out_dir(r);
-        if (st != EXP_OK || !r->writing)
-            return st;
-    }
-    st = stream_commit(r, &r->articles_csv);
+    enum exp_status st = commit_output(r, &r->articles_csv);
     if (st == EXP_OK)
-        st = stream_commit(r, &r->facts_csv);
+        st = commit_output(r, &r->facts_csv);
     if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_CSV))
         st = write_comparison(r);
+    if (st == EXP_OK && r->workbook)
+        st = finish_workbook(r);
     if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_PDF))
         st = write_briefing(r);
     if (st == EXP_OK && clean_run && r->fingerprint) {
@@ -497,9 +464,14 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     if (!article_set_add(&r->set, &it->article, r->d))
         return EXP_OK;
     reader_item_report_extract(it, r->d);
+    const struct article *a = &r->set.items[r->set.count - 1];
     if (r->articles_csv.fp) {
-        csv_out_article_row(r->articles_csv.fp, &r->set.items[r->set.count - 1]);
+        csv_out_article_row(r->articles_csv.fp, a);
         csv_out_write_facts_rows(r->facts_csv.fp, &r->tpl, &it->facts);
+    }
+    if (r->workbook) {
+        xlsx_out_article(r->workbook, a);
+        xlsx_out_facts(r->workbook, &it->facts);
     }
     table_add(r->table, &it->facts);
     quotes_add(r->quotes, &it->facts);
@@ -556,10 +528,11 @@ static enum exp_status check_outcome(const struct run *r, enum exp_status input_
 
 static void run_free(struct run *r)
 {
-    stream_abort(&r->articles_csv);
-    stream_abort(&r->facts_csv);
-    if (r->lock_fd >= 0)
-        fsutil_unlock(r->lock_fd);
+    abort_output(&r->articles_csv);
+    abort_output(&r->facts_csv);
+    xlsx_out_discard(r->workbook);
+    abort_output(&r->workbook_file);
+    release_out_dir(r);
     table_free(r->table);
     quotes_free(r->quotes);
     article_set_free(&r->set);
