@@ -25,7 +25,7 @@ grep -q "syn_00000099x.txt.*duplicate\|duplicate.*syn_00000099x.txt" "$tmp/err1"
 grep -q "outside 2025-11-04" "$tmp/err1" && echo "ok: period notes" || { echo "FAIL: no period notes"; fail=1; }
 for j in 2 3; do
   check "-j$j exit" "$(cat "$tmp/rc$j")" "$(cat "$tmp/rc1")"
-  for f in articles.csv facts.csv comparison.csv briefing.pdf; do
+  for f in articles.csv facts.csv comparison.csv briefing.pdf briefing.xlsx; do
     cmp -s "$tmp/o1/$f" "$tmp/o$j/$f" && echo "ok: -j$j $f identical" || { echo "FAIL: -j$j $f differs from -j1"; fail=1; }
   done
   cmp -s "$tmp/err1" "$tmp/err$j" && echo "ok: -j$j messages identical" || { echo "FAIL: -j$j messages differ"; diff "$tmp/err1" "$tmp/err$j" | head -5; fail=1; }
