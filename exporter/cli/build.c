@@ -22,6 +22,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/fsutil.h"
+#include "util/outset.h"
 
 /* Key-sentence candidates kept per entity (the briefing quotes at most a few). */
 #define BUILD_QUOTES_KEPT 8
@@ -255,10 +256,8 @@ struct run {
     struct path_list paths;
     char *fingerprint;         /* --if-changed only */
     char *dir;                 /* the output folder */
-    int created_dir;           /* this run made it (and removes it if it writes nothing) */
-    int lock_fd;
+    struct output_set *outset; /* its staging folder, published at the end (outset.h) */
     int writing;               /* a build that writes outputs (not check, not unchanged) */
-    int committed;             /* some output was put in place */
     struct atomic_file articles_csv, facts_csv, workbook_file;
     struct xlsx_out *workbook;
     struct article_set set;
@@ -290,13 +289,11 @@ static enum exp_status load_template(const struct cli_options *opts, struct temp
 
 static enum exp_status open_output(struct run *r, struct atomic_file *af, const char *name)
 {
-    char *path = fsutil_join(r->dir, name);
-    enum exp_status st = atomic_file_open(af, path, r->d);
-    free(path);
-    return st;
+    return output_set_open(r->outset, name, af, r->d);
 }
 
-/* Puts a finished output in place; a stream error found only now is a write failure. */
+/* Puts a finished output in the staging folder; a stream error found only now is a write
+ * failure. */
 static enum exp_status commit_output(struct run *r, struct atomic_file *af)
 {
     if (!af->fp)
@@ -304,11 +301,11 @@ static enum exp_status commit_output(struct run *r, struct atomic_file *af)
     if (ferror(af->fp)) {
         diag_error(r->d, af->final_path, 0, 0, "write failed");
         atomic_file_abort(af);
+        af->fp = NULL;
         return EXP_IOERR;
     }
     enum exp_status st = atomic_file_commit(af, r->d);
     af->fp = NULL;
-    r->committed |= st == EXP_OK;
     return st;
 }
 
@@ -319,44 +316,19 @@ static void abort_output(struct atomic_file *af)
     af->fp = NULL;
 }
 
-/* Takes the output folder: creates it, locks it, removes a killed run's leftovers. With
- * --if-changed and an unchanged fingerprint, leaves r->writing 0: nothing to do. */
+/* Takes the output folder (outset.h: the lock, a fresh staging folder). With --if-changed
+ * and an unchanged fingerprint, leaves r->writing 0: nothing to do. */
 static enum exp_status take_out_dir(struct run *r)
 {
-    struct stat sb;
-    r->created_dir = stat(r->dir, &sb) != 0;
-    enum exp_status st = fsutil_mkdirs(r->dir, r->d);
-    if (st == EXP_OK)
-        st = fsutil_lock_dir(r->dir, r->opts->wait, &r->lock_fd, r->d);
+    enum exp_status st = output_set_begin(r->dir, r->opts->wait, &r->outset, r->d);
     if (st != EXP_OK)
         return st;
-    fsutil_remove_stale_temps(r->dir);
     if (r->opts->if_changed && stamp_matches(r->dir, r->fingerprint)) {
         diag_note(r->d, r->dir, 0, 0, "inputs, template and version unchanged since the last "
                   "run; nothing to do");
         r->writing = 0;
-        return EXP_OK;
     }
-    char *stamp = fsutil_join(r->dir, STAMP_NAME);
-    unlink(stamp);   /* this run's outputs may differ: the stamp no longer holds */
-    free(stamp);
     return EXP_OK;
-}
-
-/* Releases the folder. A folder this run created and put nothing in (no articles, --strict
- * saw an error) is removed again, lock file and all, so a failed run leaves no trace. */
-static void release_out_dir(struct run *r)
-{
-    if (r->lock_fd < 0)
-        return;
-    if (r->created_dir && !r->committed) {
-        char *lock = fsutil_join(r->dir, ".exporter.lock");
-        unlink(lock);
-        free(lock);
-        rmdir(r->dir);
-    }
-    fsutil_unlock(r->lock_fd);
-    r->lock_fd = -1;
 }
 
 /* Before the first article: the folder taken and the outputs written while reading opened
@@ -366,6 +338,7 @@ static enum exp_status begin_outputs(struct run *r)
     r->writing = r->opts->command == CLI_BUILD;
     if (!r->writing)
         return EXP_OK;
+    /* every output is written into the staging folder and published together at the end */
     r->dir = expand_out_dir(r->opts->out_dir, &r->opts->period);
     enum exp_status st = take_out_dir(r);
     if (st != EXP_OK || !r->writing)
@@ -438,10 +411,16 @@ static enum exp_status finish_outputs(struct run *r, int clean_run)
     if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_PDF))
         st = write_briefing(r);
     if (st == EXP_OK && clean_run && r->fingerprint) {
-        char *stamp = fsutil_join(r->dir, STAMP_NAME);
-        st = fsutil_write_file_atomic(stamp, r->fingerprint, strlen(r->fingerprint), r->d);
-        free(stamp);
+        struct atomic_file af = { 0 };
+        st = open_output(r, &af, STAMP_NAME);
+        if (st == EXP_OK)
+            fputs(r->fingerprint, af.fp);
+        st = st == EXP_OK ? commit_output(r, &af) : st;
     }
+    if (st != EXP_OK)
+        return st;
+    st = output_set_commit(r->outset, r->d);
+    r->outset = NULL;
     return st;
 }
 
@@ -532,7 +511,7 @@ static void run_free(struct run *r)
     abort_output(&r->facts_csv);
     xlsx_out_discard(r->workbook);
     abort_output(&r->workbook_file);
-    release_out_dir(r);
+    output_set_abort(r->outset);
     table_free(r->table);
     quotes_free(r->quotes);
     article_set_free(&r->set);
@@ -547,7 +526,7 @@ static void run_free(struct run *r)
  * table finished → comparison and briefing → everything committed. */
 enum exp_status build_run(const struct cli_options *opts, struct diag *d)
 {
-    struct run r = { .opts = opts, .d = d, .lock_fd = -1 };
+    struct run r = { .opts = opts, .d = d };
     enum exp_status st = load_template(opts, &r.tpl, &r.template_path, d);
     if (st != EXP_OK)
         return st;
