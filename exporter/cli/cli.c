@@ -30,6 +30,7 @@ static const char usage_text[] =
     "  --strict         any bad article fails the run and nothing is written\n"
     "  --wait           wait for another run on the same output folder\n"
     "  --if-changed     do nothing when inputs, template and version are unchanged\n"
+    "  -j, --jobs N     threads reading articles (default: online CPUs, at most 8)\n"
     "  -q, --quiet      no warnings            -v, --verbose  notes and progress\n"
     "exit status: 0 success; 64 usage; 65 bad article (the good ones are exported)\n"
     "  66 no input or no articles; 70 internal error; 71 out of memory\n"
@@ -51,6 +52,7 @@ static const struct option long_options[] = {
     { "strict", no_argument, NULL, OPT_STRICT },
     { "wait", no_argument, NULL, OPT_WAIT },
     { "if-changed", no_argument, NULL, OPT_IF_CHANGED },
+    { "jobs", required_argument, NULL, 'j' },
     { "quiet", no_argument, NULL, 'q' },
     { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, OPT_HELP },
@@ -137,9 +139,11 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
     opterr = 0;
     int c;
     int li = -1;
-    while ((c = getopt_long(argc, argv, ":hqv", long_options, &li)) != -1) {
-        if (c >= OPT_TEMPLATE && li >= 0 && !option_value_ok(optarg))
-            return missing_value(d, long_options[li].name);
+    while ((c = getopt_long(argc, argv, ":hqvj:", long_options, &li)) != -1) {
+        const char *long_name = li >= 0 ? long_options[li].name : NULL;
+        li = -1;   /* getopt_long sets it only for a long option */
+        if ((c == 'j' || (c >= OPT_TEMPLATE && long_name)) && !option_value_ok(optarg))
+            return missing_value(d, long_name ? long_name : "-j");
         switch (c) {
         case OPT_TEMPLATE: opts->template_path = optarg; break;
         case OPT_OUT:
@@ -158,6 +162,14 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
         case OPT_STRICT: opts->strict = 1; break;
         case OPT_WAIT: opts->wait = 1; break;
         case OPT_IF_CHANGED: opts->if_changed = 1; break;
+        case 'j': {
+            char *end;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (*optarg < '1' || *optarg > '9' || *end || n > 256)
+                return usage_error(d, "-j wants a number of threads from 1 to 256, not '%s'", optarg);
+            opts->jobs = (unsigned)n;
+            break;
+        }
         case 'q': opts->quiet = 1; break;
         case 'v': opts->verbose = 1; break;
         case 'h':

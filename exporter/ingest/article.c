@@ -605,7 +605,8 @@ static enum exp_status check_hash(const char *path, struct article *a, const cha
 
 /* The body text, its people (front-matter author, else a byline at the end) and sentences. */
 static void take_body(const char *path, struct article *a, const char *body, size_t body_len,
-                      const struct front_matter *fm, struct diag *d)
+                      const struct front_matter *fm, const struct article_options *opts,
+                      struct diag *d)
 {
     a->body = normalise_paragraphs(body, body_len);
     a->characters = normalise_utf8_count(a->body);
@@ -618,7 +619,8 @@ static void take_body(const char *path, struct article *a, const char *body, siz
         if (a->n_people)
             diag_note(d, path, 0, 0, "author taken from the byline at the end of the body");
     }
-    sentence_split(a->body, strlen(a->body), &a->sentences);
+    sentence_split_with(a->body, strlen(a->body), opts ? opts->sentence_hooks : NULL,
+                        &a->sentences);
     a->n_sentences = a->sentences.count;
 }
 
@@ -658,7 +660,7 @@ enum exp_status article_parse_buffer(const char *path, const char *data, size_t 
     }
     st = check_hash(path, a, data + bp.body, bp.body_len, &fm, opts, d);
     if (st == EXP_OK)
-        take_body(path, a, data + bp.body, bp.body_len, &fm, d);
+        take_body(path, a, data + bp.body, bp.body_len, &fm, opts, d);
 out:
     front_matter_free(&fm);
     if (st != EXP_OK) {

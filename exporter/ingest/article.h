@@ -58,6 +58,8 @@ struct article_options {
     int strict_hash;   /* a content_hash mismatch is an error, not a warning */
     long today_kst;    /* the run's day in Korea (util/date.h); a date more than
                           ARTICLE_MAX_DAYS_AHEAD after it is an error. 0: no such check */
+    const struct sentence_hooks *sentence_hooks;   /* glued sub-headings by the template's
+                                                      names (sentence.h); NULL: none */
 };
 
 /* Parses one article file. On success fills *out (release with article_free) and returns
