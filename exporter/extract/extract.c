@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/text.h"
 #include "util/date.h"
 #include "util/strpool.h"
 #include "util/utf8.h"
@@ -290,11 +291,6 @@ static int is_ascii_alnum(unsigned char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Decodes the code point at s[i] (valid UTF-8 assumed; the scanner checked it). */
-static int is_hangul(unsigned cp)
-{
-    return cp >= 0xAC00 && cp <= 0xD7A3;
-}
 
 /* The code point ending just before s[i]. */
 static unsigned cp_before(const char *s, size_t i)
@@ -413,7 +409,7 @@ static int name_boundaries_ok(const char *text, size_t len, size_t os, size_t oe
         if (is_name && !is_ascii_alnum(last)) {
             size_t n;
             unsigned cp = utf8_decode(text, len, oe, &n);
-            if (is_hangul(cp) && is_hangul(cp_before(text, oe)) && !is_particle_start(cp))
+            if (text_is_hangul_syllable(cp) && text_is_hangul_syllable(cp_before(text, oe)) && !is_particle_start(cp))
                 return 0;
         }
     }
@@ -500,7 +496,7 @@ static void split_clauses(const char *text, size_t len, struct scratch *s)
         unsigned cp = utf8_decode(text, len, i, &n);
         size_t next = i + n;
         int cut = 0, new_seg = 0;
-        if ((cp == '.' || cp == '?' || cp == '!') && is_hangul(cp_before(text, i))) {
+        if ((cp == '.' || cp == '?' || cp == '!') && text_is_hangul_syllable(cp_before(text, i))) {
             cut = new_seg = 1;
         } else if (cp == ',') {
             unsigned prev = cp_before(text, i);
@@ -772,7 +768,7 @@ static int subject_marked(const struct scratch *s, const struct hit *h)
         particle |= cp == particles[i];
     if (!particle)
         return 0;
-    return h->oe + n >= s->len || !is_hangul(utf8_decode(s->text, s->len, h->oe + n, &m));
+    return h->oe + n >= s->len || !text_is_hangul_syllable(utf8_decode(s->text, s->len, h->oe + n, &m));
 }
 
 /* How far a parenthesised figure after a name may reach ("남동발전(1조 5,230억 원)보다"):
@@ -823,7 +819,7 @@ static int modified(const char *text, size_t pos)
     if (i == pos || i == 0)
         return 0;
     unsigned cp = utf8_before(text, i, &n);
-    if (!is_hangul(cp))
+    if (!text_is_hangul_syllable(cp))
         return 0;
     unsigned final = (cp - 0xAC00) % 28;
     return final == 4 || final == 8 || cp == 0xB358 /* 던 */ || cp == 0xC758 /* 의 */;

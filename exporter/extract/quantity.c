@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "util/buf.h"
+#include "util/text.h"
 #include "util/decimal.h"
 #include "util/utf8.h"
 #include "extract/units.h"
@@ -107,7 +108,6 @@ static unsigned cp_before(const struct scan *sc, size_t i, size_t *len)
     return utf8_before((const char *)sc->s, i, len);
 }
 
-static int is_hangul(unsigned c) { return c >= 0xAC00 && c <= 0xD7A3; }
 static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
 static int is_alpha(unsigned c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 static int is_alnum(unsigned c) { return is_digit(c) || is_alpha(c); }
@@ -130,13 +130,13 @@ static inline int at(const struct scan *sc, size_t i, const char *w, size_t wl)
 static int hangul_at(const struct scan *sc, size_t i)
 {
     size_t l;
-    return is_hangul(cp_at(sc, i, &l));
+    return text_is_hangul_syllable(cp_at(sc, i, &l));
 }
 
 static int hangul_before(const struct scan *sc, size_t i)
 {
     size_t l;
-    return is_hangul(cp_before(sc, i, &l));
+    return text_is_hangul_syllable(cp_before(sc, i, &l));
 }
 
 /* A tilde that joins a range: ~ ～ ∼ 〜. Returns its length. */
@@ -234,7 +234,7 @@ static int figure_boundary(const struct scan *sc, size_t i)
 {
     size_t l;
     unsigned c = cp_at(sc, i, &l);
-    return l == 0 || !is_hangul(c) || particle_syllable(c);
+    return l == 0 || !text_is_hangul_syllable(c) || particle_syllable(c);
 }
 
 /* Dates, times, durations and ordinals glued to a number: the number is not a figure. */
@@ -906,7 +906,7 @@ static int model_name_before(const struct scan *sc, size_t i)
     if (digits_only && from >= 2 && sc->s[from - 1] == ' ') {
         size_t l;
         unsigned c = cp_before(sc, from - 1, &l);
-        return is_hangul(c) || is_alpha(c);
+        return text_is_hangul_syllable(c) || is_alpha(c);
     }
     return 0;
 }
@@ -1127,7 +1127,7 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
                 /* "큐웬 3 235B": the 3 is the name's version. */
                 size_t l3;
                 unsigned pc = cp_before(sc, h->num_start - 1, &l3);
-                if (is_hangul(pc) || is_alpha(pc)) {
+                if (text_is_hangul_syllable(pc) || is_alpha(pc)) {
                     *resume = p;
                     return R_SKIP;
                 }
@@ -1449,7 +1449,7 @@ static int head_start_at(const struct scan *sc, size_t i, enum mode *mode)
         *mode = MODE_DIGITS;
         return 1;
     }
-    if (is_hangul(c)) {
+    if (text_is_hangul_syllable(c)) {
         if (native_first(c) && (match_native(sc, i, native_tens, sizeof native_tens / sizeof native_tens[0])
             || match_native(sc, i, native_units, sizeof native_units / sizeof native_units[0])
             || match_native(sc, i, native_pairs, sizeof native_pairs / sizeof native_pairs[0]))) {
@@ -1510,7 +1510,7 @@ static const struct unit_spelling *prefix_unit(const struct scan *sc, size_t i, 
         size_t b = e - u->len;
         size_t l;
         unsigned before = cp_before(sc, b, &l);
-        if (is_alnum(before) || is_hangul(before) || before == '_')
+        if (is_alnum(before) || text_is_hangul_syllable(before) || before == '_')
             continue; /* "BEUR 20", "한USD" */
         *start = b;
         return u;
@@ -1659,7 +1659,7 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int negat
             continue;
         size_t l;
         unsigned before = cp_before(sc, from - wl, &l);
-        if (k >= 3 && (is_hangul(before) || is_alnum(before)))
+        if (k >= 3 && (text_is_hangul_syllable(before) || is_alnum(before)))
             continue; /* a word ending in 마이너스 */
         a->v.negative = a->v.mant != 0;
         a->start = from - wl;
@@ -1791,13 +1791,13 @@ static size_t at_digit(struct scan *sc, size_t i)
             /* "큐웬 3-235B" is a name with its size; "3-4" and other glued tokens are not figures. */
             if (!(eng_number_at(sc, i) && model_name_before(sc, i)))
                 return skip_token(sc, i);
-        } else if (is_alpha(pp) || is_hangul(pp) || pp == '_' || pp == '.') {
+        } else if (is_alpha(pp) || text_is_hangul_syllable(pp) || pp == '_' || pp == '.') {
             return skip_token(sc, i);
         } else if (l == 1) {
             negative = 1;
         }
     }
-    if (is_hangul(prev)) {
+    if (text_is_hangul_syllable(prev)) {
         const struct prefix_def *p = prefix_ending_at(sc, i);
         if (!p && !minus_word_ending_at(sc, i))
             return skip_token(sc, i); /* 큐웬3, 뉴스1, 제1회 */
@@ -1852,7 +1852,7 @@ int quantity_scan_units(const struct unit_registry *units, const char *text, siz
         }
         size_t l;
         unsigned cp = cp_at(&sc, i, &l);
-        if (is_hangul(cp)) {
+        if (text_is_hangul_syllable(cp)) {
             if (!prev_word) {
                 enum mode mode;
                 if (head_start_at(&sc, i, &mode)) {

@@ -836,6 +836,11 @@ static int read_entities(struct loader *ld, yaml_node_t *root, struct template *
         fail_at(ld, ents, "entities must not be empty");
         return 0;
     }
+    if (seq_len(ents) > TEMPLATE_MAX_ENTITIES) {
+        fail_at(ld, ents, "%zu entities; a briefing compares at most %d",
+                (size_t)seq_len(ents), TEMPLATE_MAX_ENTITIES);
+        return 0;
+    }
     t->entities = xcalloc(seq_len(ents), sizeof *t->entities);
     for (yaml_node_item_t *it = ents->data.sequence.items.start;
          it < ents->data.sequence.items.top; it++) {

@@ -137,6 +137,9 @@ struct template_column {
 
 /* The most quantity columns the chart draws as series (layout.chart_columns). */
 #define TEMPLATE_MAX_CHART_COLUMNS 4u
+/* A briefing compares a handful of organisations; far more is a generated or broken template
+ * (10,000 entities made libharu fail on the table), refused with 78 at its position. */
+#define TEMPLATE_MAX_ENTITIES 200
 
 struct template_layout {
     char *title;                  /* "" when not given */

@@ -10,6 +10,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/fsutil.h"
+#include "util/text.h"
 #include "ingest/normalise.h"
 
 /* A place in the file, for messages. */
@@ -451,7 +452,7 @@ static enum exp_status check_bytes(const char *path, const char *data, size_t le
         return EXP_DATAERR;
     }
     size_t bad;
-    if (!normalise_utf8_valid(data, len, &bad)) {
+    if (!text_utf8_valid(data, len, &bad)) {
         struct pos p = pos_of(data, bad);
         diag_error(d, path, p.line, p.col, "invalid UTF-8 (byte 0x%02X)", (unsigned char)data[bad]);
         return EXP_DATAERR;
@@ -654,7 +655,7 @@ enum exp_status article_parse_buffer(const char *path, const char *data, size_t 
         st = take_dates(path, a, &fm, opts, d);
     if (st != EXP_OK)
         goto out;
-    if (*a->url && !normalise_url_ok(a->url)) {
+    if (*a->url && !text_is_web_url(a->url)) {
         struct pos p = fm.value_pos[field_index("url")];
         diag_warning(d, path, p.line, p.col, "'url' is not an absolute http(s) URL: '%s'", a->url);
     }

@@ -9,37 +9,10 @@
 
 #include "ingest/article.h"
 #include "util/buf.h"
+#include "util/text.h"
 #include "util/utf8.h"
 
 /* ---- UTF-8 ---- */
-
-int normalise_utf8_valid(const char *s, size_t len, size_t *bad_offset)
-{
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    size_t i = 0;
-    while (i < len) {
-        if (p[i] < 0x80) {
-            i++;
-            continue;
-        }
-        /* The common case, a three-byte sequence for U+1000..U+CFFF or U+E000..U+FFFF (Hangul
-         * syllables, CJK, punctuation), checked inline; the rest goes to utf8proc. */
-        if (i + 2 < len && p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED &&
-            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-            i += 3;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0) {
-            if (bad_offset)
-                *bad_offset = i;
-            return 0;
-        }
-        i += (size_t)n;
-    }
-    return 1;
-}
 
 size_t normalise_utf8_count(const char *s)
 {
@@ -143,13 +116,6 @@ char *normalise_html_entities(const char *s, size_t len)
 
 /* ---- Whitespace and NFC ---- */
 
-static int is_space_cp(int32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-           cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-           cp == 0x205F || cp == 0xFEFF;
-}
-
 /* Length of the whitespace character at s[i] (valid UTF-8), or 0 when it is not one. */
 static size_t space_len(const unsigned char *s, size_t len, size_t i)
 {
@@ -160,7 +126,7 @@ static size_t space_len(const unsigned char *s, size_t len, size_t i)
         return 0;   /* no other lead byte starts a space */
     int32_t cp;
     size_t n = decode((const char *)s + i, len - i, &cp);
-    return is_space_cp(cp) ? n : 0;
+    return text_is_space((uint32_t)cp) ? n : 0;
 }
 
 /* Folds whitespace in valid UTF-8 s into single spaces and trims, appending to *out. Runs
@@ -189,29 +155,6 @@ static void fold_spaces(const char *s, size_t len, struct buf *out)
     }
 }
 
-/* Code points that are in NFC and cannot combine with a neighbour: ASCII and Latin-1,
- * Hangul syllables and compatibility jamo, CJK ideographs, and the punctuation and symbol
- * blocks news text uses (minus the combining marks and the singletons NFC rewrites, such as
- * U+2000, U+2126 and U+2329). Text made only of these is already NFC, which is nearly all
- * Korean news, so utf8proc is skipped for it. */
-static int nfc_stable(int32_t cp)
-{
-    if (cp < 0x300)
-        return 1;
-    if (cp >= 0xAC00 && cp <= 0xD7A3)
-        return 1;
-    if ((cp >= 0x3131 && cp <= 0x318E) || (cp >= 0x4E00 && cp <= 0x9FFF))
-        return 1;
-    if (cp >= 0x2002 && cp <= 0x20CF)
-        return 1;
-    if ((cp >= 0x2190 && cp <= 0x2328) || (cp >= 0x232B && cp <= 0x2ADB))
-        return 1;
-    if ((cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303F))
-        return 1;
-    if (cp >= 0xFF01 && cp <= 0xFF9D)
-        return 1;
-    return 0;
-}
 
 static int already_nfc(const char *s)
 {
@@ -223,7 +166,7 @@ static int already_nfc(const char *s)
         }
         int32_t cp;
         i += decode(s + i, len - i, &cp);
-        if (!nfc_stable(cp))
+        if (!text_nfc_inert((uint32_t)cp))
             return 0;
     }
     return 1;
@@ -417,25 +360,3 @@ void normalise_person_free(struct person *p)
 
 /* ---- URLs ---- */
 
-int normalise_url_ok(const char *url)
-{
-    const char *host;
-    if (strncmp(url, "https://", 8) == 0)
-        host = url + 8;
-    else if (strncmp(url, "http://", 7) == 0)
-        host = url + 7;
-    else
-        return 0;
-    size_t host_len = strcspn(host, "/?#");
-    if (host_len == 0)
-        return 0;
-    for (size_t i = 0; i < host_len; i++) {
-        unsigned char c = (unsigned char)host[i];
-        if (!(isalnum(c) || c == '.' || c == '-' || c == ':' || c == '@' || c >= 0x80))
-            return 0;
-    }
-    for (const unsigned char *c = (const unsigned char *)url; *c; c++)
-        if (*c <= ' ' || *c == 0x7F || *c == '"' || *c == '<' || *c == '>')
-            return 0;
-    return 1;
-}

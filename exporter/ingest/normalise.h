@@ -10,10 +10,6 @@
 
 struct person;
 
-/* 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates); otherwise 0 and *bad_offset
- * gets the offset of the first invalid byte. */
-int normalise_utf8_valid(const char *s, size_t len, size_t *bad_offset);
-
 /* Code points in the valid UTF-8 string s. */
 size_t normalise_utf8_count(const char *s);
 
@@ -39,7 +35,5 @@ size_t normalise_people(const char *byline, struct person **people, size_t *n, s
 /* Frees the strings one person owns. */
 void normalise_person_free(struct person *p);
 
-/* 1 when url is an absolute http(s) URL with a host and no spaces or control characters. */
-int normalise_url_ok(const char *url);
 
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/text.h"
 #include "util/utf8.h"
 
 static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
@@ -25,7 +26,6 @@ static int32_t cp_before(const char *s, size_t i)
     return (int32_t)utf8_before(s, i, &n);
 }
 
-static int is_hangul(int32_t c) { return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3131 && c <= 0x318E); }
 static int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
 static int is_latin(int32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 static int is_upper(int32_t c) { return c >= 'A' && c <= 'Z'; }
@@ -78,7 +78,7 @@ static int stop_ends_sentence(const char *s, size_t len, size_t i, size_t n, int
         /* Inside quotes or brackets only a Korean sentence end followed by a space splits:
          * a long quotation of several sentences ("…관문이다. 다섯 개…") is cut into them, so
          * each figure keeps its own sentence, while (…) asides and 'A.X K1' stay whole. */
-        if (!is_hangul(prev) && stop == '.')
+        if (!text_is_hangul_letter(prev) && stop == '.')
             return 0;
         if (quote_depth_only && stop == '.' && is_space(next))
             return 1;
@@ -99,7 +99,7 @@ static int stop_ends_sentence(const char *s, size_t len, size_t i, size_t n, int
         return 1;
     if (is_digit(prev) && is_digit(next))
         return 0;                       /* 72.03 */
-    if (is_hangul(prev))
+    if (text_is_hangul_letter(prev))
         return 1;                       /* 했다. / 했다.네이버 */
     if (next == 0 || next == '\n')
         return 1;
@@ -118,8 +118,8 @@ static int stop_ends_sentence(const char *s, size_t len, size_t i, size_t n, int
         int32_t after = cp_at(s, len, j, &k);
         return !(after >= 'a' && after <= 'z');
     }
-    if (is_hangul(next) || is_upper(next) || is_opener(next))
-        return !is_digit(prev) || is_hangul(next);
+    if (text_is_hangul_letter(next) || is_upper(next) || is_opener(next))
+        return !is_digit(prev) || text_is_hangul_letter(next);
     return 0;
 }
 
@@ -152,11 +152,11 @@ static int glued_heading_ends(const char *text, size_t len, size_t i, size_t sta
                               size_t para_start, const struct sentence_hooks *hooks)
 {
     if (!hooks || !hooks->name_at || start != para_start || i <= start ||
-        i - para_start > SENTENCE_HEADING_MAX || !is_hangul(cp_before(text, i)))
+        i - para_start > SENTENCE_HEADING_MAX || !text_is_hangul_letter(cp_before(text, i)))
         return 0;
     size_t n;
     int32_t c = cp_at(text, len, i, &n);
-    if (!is_hangul(c) && !is_latin(c))
+    if (!text_is_hangul_letter(c) && !is_latin(c))
         return 0;
     const void *space = memchr(text + start, ' ', i - start);
     return space && hooks->name_at(hooks->ctx, text, len, i) > 0;

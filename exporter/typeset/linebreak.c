@@ -1,6 +1,8 @@
 /* linebreak.c — libunibreak's opportunities, tailored to KLREQ's word basis. */
 #include "typeset/linebreak.h"
 
+#include "util/text.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,11 +64,6 @@ static int is_digit(uint32_t c)
     return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
 }
 
-static int is_hangul(uint32_t c)
-{
-    return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF)
-           || (c >= 0x3131 && c <= 0x318E);
-}
 
 /* A break with no space before it that is still a normal word-basis break. */
 static int breaks_after(uint32_t c)
@@ -80,7 +77,7 @@ static int pair_unbreakable(uint32_t a, uint32_t b)
         return 1;   /* …… ‥‥ */
     if ((a == 0x2014 || a == 0x2015) && (b == 0x2014 || b == 0x2015))
         return 1;   /* —— ―― */
-    if (is_digit(a) && (is_hangul(b) || linebreak_no_start(b)))
+    if (is_digit(a) && (text_is_hangul_script(b) || linebreak_no_start(b)))
         return 1;   /* 15일, 5%, 30℃, 3,000억원 */
     if ((a == ',' || a == '.') && is_digit(b))
         return 1;   /* 72.03, 3,000 */

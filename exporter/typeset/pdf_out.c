@@ -20,6 +20,7 @@
 #include "typeset/font.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/text.h"
 #include "typeset/pdf_pack.h"
 #include "typeset/tags.h"
 #include "util/date.h"
@@ -31,12 +32,17 @@ struct haru_error {
 static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
     struct haru_error *e = user;
-    if (code == HPDF_FAILD_TO_ALLOC_MEM)
+    if (pdf_out_error_is_memory(code))
         x_out_of_memory("libharu");   /* never a 70: out of memory is 71 wherever it happens */
     if (!e->code) {
         e->code = code;
         e->detail = detail;
     }
+}
+
+int pdf_out_error_is_memory(unsigned long code)
+{
+    return code == HPDF_FAILD_TO_ALLOC_MEM || code == HPDF_ZLIB_ERROR;
 }
 
 long long pdf_out_source_date_epoch(void)
@@ -160,10 +166,10 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
         hb_set_add(tags, hb_tag_from_string(drop[i], 4));
     hb_face_t *sub = hb_subset_or_fail(f->face, in);
     hb_subset_input_destroy(in);
-    if (!sub) {
-        diag_error(d, f->path, 0, 0, "hb-subset failed on font '%s'", f->family);
-        return EXP_SOFTWARE;
-    }
+    /* The face was parsed and shaped with already: subsetting it fails only when an
+     * allocation does. */
+    if (!sub)
+        x_out_of_memory("hb-subset");
     hb_blob_t *blob = hb_face_reference_blob(sub);
     unsigned len = 0;
     const char *data = hb_blob_get_data(blob, &len);
@@ -200,7 +206,7 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     const char *name = HPDF_LoadTTFontFromFile(pdf, path.data, HPDF_TRUE);
     unlink(path.data);
     HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
-    if (!font && HPDF_GetError(pdf) == HPDF_FAILD_TO_ALLOC_MEM)
+    if (!font && pdf_out_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     if (!font) {
         diag_error(d, f->path, 0, 0, "libharu could not load the subset of font '%s' (error "
@@ -508,6 +514,8 @@ static HPDF_Annotation make_link(struct dests *D, HPDF_Page page, const struct l
         }
         HPDF_Destination dst = dest_at(D, to->page, to->y);
         a = dst ? HPDF_Page_CreateLinkAnnot(page, r, dst) : NULL;
+    } else if (!text_is_web_url(ln->uri)) {
+        return NULL;   /* javascript:, file:, data: … never become live links */
     } else {
         char *uri = uri_escape(ln->uri);
         a = HPDF_Page_CreateURILinkAnnot(page, r, uri);
@@ -638,7 +646,7 @@ enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info
     int nfaces = font_set_face_count(fs);
     struct embedded *emb = xcalloc((size_t)(nfaces ? nfaces : 1), sizeof *emb);
     enum exp_status rc = build(pdf, L, info, stats, d, emb, nfaces);
-    if (err.code == HPDF_FAILD_TO_ALLOC_MEM || HPDF_GetError(pdf) == HPDF_FAILD_TO_ALLOC_MEM)
+    if (pdf_out_error_is_memory(err.code) || pdf_out_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     if (rc == EXP_OK && err.code) {
         diag_error(d, NULL, 0, 0, "libharu failed (error 0x%04lX, detail %lu)",

@@ -34,6 +34,10 @@ struct pdf_out_stats {
     int fonts;             /* faces embedded */
 };
 
+/* 1 when a libharu error code means memory ran out: an allocation failed, or zlib failed
+ * (deflate fails only for want of memory, or on a programming error). */
+int pdf_out_error_is_memory(unsigned long code);
+
 /* SOURCE_DATE_EPOCH as seconds when set to a valid number, else -1. */
 long long pdf_out_source_date_epoch(void);
 

@@ -1,5 +1,6 @@
 /* shape.c — cleaning, run splitting and HarfBuzz shaping. */
 #include "typeset/shape.h"
+#include "util/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,25 +37,13 @@ void shape_glyphs_free(struct shape_glyphs *g)
 
 /* ---- Cleaning ---- */
 
-/* White space that folds to one breakable space. No-break spaces (U+00A0, U+202F) are kept:
- * they glue a bullet or a unit to what follows. */
-static int is_space_cp(int32_t c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000
-           || (c >= 0x2000 && c <= 0x200A) || c == 0x205F;
-}
 
+/* White space that folds to one breakable space is text_is_breakable_space (no-break spaces
+ * are kept: they glue a bullet or a unit to what follows); the NFC fast path is
+ * text_nfc_inert. */
 int shape_nfc_inert(uint32_t c)
 {
-    /* Latin-1, the Hangul syllables, general punctuation (not the spaces U+2000-200A, which
-     * cleaning folds anyway), CJK symbols without the combining tone marks U+302A-302F,
-     * compatibility jamo, enclosed and squared CJK, full-width forms: no canonical
-     * decomposition, combining class 0, never the second half of a composition
-     * (test_shape checks the first two against utf8proc). */
-    return c < 0x300 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x2010 && c <= 0x205E)
-           || (c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x303F)
-           || (c >= 0x3131 && c <= 0x318E) || (c >= 0x3200 && c <= 0x33FF)
-           || (c >= 0xFF01 && c <= 0xFF5E);
+    return text_nfc_inert(c);
 }
 
 size_t shape_clean(const char *in, size_t len, struct buf *out)
@@ -81,7 +70,7 @@ size_t shape_clean(const char *in, size_t len, struct buf *out)
             at_start = 1;
             continue;
         }
-        if (is_space_cp(c)) {
+        if (text_is_breakable_space((uint32_t)c)) {
             pending_space = 1;
             continue;
         }

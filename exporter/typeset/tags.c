@@ -10,6 +10,7 @@
 #include <hpdf_objects.h>
 
 #include "util/date.h"
+#include "typeset/pdf_out.h"
 
 /* ---- Marked content in the page streams ---- */
 
@@ -279,7 +280,7 @@ enum exp_status tags_write_tree(HPDF_Doc pdf, const struct layout *L, HPDF_Page 
     return EXP_OK;
 fail:
     free(T.elem);
-    if (HPDF_GetError(pdf) == HPDF_FAILD_TO_ALLOC_MEM)
+    if (pdf_out_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     diag_error(d, NULL, 0, 0, "cannot write the PDF's structure tree (libharu error 0x%04lX)",
                (unsigned long)HPDF_GetError(pdf));
@@ -383,7 +384,7 @@ enum exp_status tags_write_catalog(HPDF_Doc pdf, const struct pdf_out_info *info
         goto fail;
     return EXP_OK;
 fail:
-    if (HPDF_GetError(pdf) == HPDF_FAILD_TO_ALLOC_MEM)
+    if (pdf_out_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     diag_error(d, NULL, 0, 0, "cannot write the PDF's catalog entries (libharu error 0x%04lX)",
                (unsigned long)HPDF_GetError(pdf));

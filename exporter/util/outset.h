@@ -58,6 +58,12 @@ char *output_set_published_path(const struct output_set *set, const char *name);
  * for state kept across runs. Valid while the set lives. */
 const char *output_set_state_dir(const struct output_set *set);
 
+/* The same folder computed from the output path alone, before any set is begun (for state
+ * opened early, such as the archive): "out" → "./.out.exporter", "/srv/b/2026-W01/" →
+ * "/srv/b/.2026-W01.exporter". NULL when dir names no folder ("", ".", "/"). Caller frees;
+ * the folder may not exist yet (output_set_begin creates it). */
+char *output_set_state_dir_for(const char *dir);
+
 /* Publishes the staging folder as the output (fsyncs every file and folder, switches the
  * link with one rename), removes the previous set, releases the lock and frees set.
  * EXP_IOERR with a message on failure, in which case the previous set stays published. */

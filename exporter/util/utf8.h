@@ -1,7 +1,7 @@
 /* utf8.h — decoding code points from text that is already valid UTF-8.
  *
  * Every stage after the article parser works on text the parser validated (or that the
- * caller validated with normalise_utf8_valid), so these decoders trust the lead byte and
+ * caller validated with text_utf8_valid), so these decoders trust the lead byte and
  * only guard against reading past the end. They are inline because the scanners call them
  * once per character. */
 #ifndef EXPORTER_UTF8_H

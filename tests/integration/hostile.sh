@@ -88,4 +88,42 @@ for bad in "$tmp/no-such-dir" /etc/hostname; do
   check "TMPDIR=$bad: the briefing written" "$(test -s "$tmp/tmpdir/briefing.pdf" && echo yes)" yes
 done
 
+# Dangerous and oversized links: only http(s) becomes a live PDF link; a 70,000-character url
+# is a bad article (65), never a libharu failure (70) beside new CSVs.
+mkdir -p "$tmp/links"; cp examples/articles/*.txt "$tmp/links/"
+n=0
+for url in 'javascript:alert(1)' 'file:///etc/passwd' 'data:text/html,x' 'JaVaScRiPt:alert(2)'; do
+  n=$((n + 1))
+  sed -e "s/^id: .*/id: evil_$n/" -e "s|^url: .*|url: $url|" -e 's/^content_hash: .*/content_hash: /' \
+      examples/articles/001_fb8133d21bfd6a82.txt > "$tmp/links/evil_$n.txt"
+  printf '\n추가 문단 %d.\n' "$n" >> "$tmp/links/evil_$n.txt"   # not a duplicate
+done
+run build --formats pdf --out "$tmp/o6" "$tmp/links"
+check "dangerous urls exit" "$?" 0
+has "dangerous url reported" "evil_1.txt:13:6: warning: 'url' is not an absolute http(s) URL"
+check "dangerous-url articles kept" "$(grep -c "duplicate" "$tmp/err")" 0
+qpdf --qdf --object-streams=disable "$tmp/o6/briefing.pdf" "$tmp/o6.qdf" 2>/dev/null
+check "no javascript:, file: or data: link" "$(grep -aciE '/URI \((javascript|file|data):' "$tmp/o6.qdf")" 0
+check "http(s) links still there" "$(test "$(grep -ac '/URI (http' "$tmp/o6.qdf")" -ge 5 && echo yes)" yes
+sed -e 's/^id: .*/id: long_url/' -e "s|^url: .*|url: https://example.com/$(head -c 70000 /dev/zero | tr '\0' a)|" \
+    examples/articles/001_fb8133d21bfd6a82.txt > "$tmp/links/long_url.txt"
+run build --out "$tmp/o7" "$tmp/links"
+check "70,000-character url exit" "$?" 65
+# (over the front matter's 64 KiB; tests/bad/long_url.txt has a 3,000-byte one: the field limit)
+has "70,000-character url message" "long_url.txt:2:1: error: front matter longer than 64 KiB"
+check "70,000-character url: a complete new set" "$(ls "$tmp/o7" | tr '\n' ' ')" "articles.csv briefing.pdf briefing.xlsx comparison.csv facts.csv "
+
+# A template beyond sane limits (10,000 entities) is a bad template (78) with its position.
+python3 - "$tmp/huge.yaml" <<'PY'
+import sys
+t = open('templates/sovereign-ai.yaml', encoding='utf-8').read()
+i = t.index('\nentities:\n') + len('\nentities:\n')
+extra = ''.join('  - id: e%d\n    name: 가상기업%d호\n' % (k, k) for k in range(10000))
+open(sys.argv[1], 'w', encoding='utf-8').write(t[:i] + extra + t[i:])
+PY
+run build --template "$tmp/huge.yaml" --out "$tmp/o8" examples/articles
+check "10,000 entities exit" "$?" 78
+has "10,000 entities message" "huge.yaml:"
+has "10,000 entities names the limit" "a briefing compares at most 200"
+
 exit $fail

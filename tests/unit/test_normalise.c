@@ -10,6 +10,7 @@
 
 #include "ingest/article.h"
 #include "ingest/normalise.h"
+#include "util/text.h"
 
 static void test_entities(void **state)
 {
@@ -103,25 +104,25 @@ static void test_people(void **state)
 static void test_urls(void **state)
 {
     (void)state;
-    assert_true(normalise_url_ok("https://n.news.naver.com/mnews/article/029/0003001728"));
-    assert_true(normalise_url_ok("http://example.kr"));
-    assert_false(normalise_url_ok("ftp://example.kr/x"));
-    assert_false(normalise_url_ok("https:///path"));
-    assert_false(normalise_url_ok("https://exa mple.kr/"));
-    assert_false(normalise_url_ok("n.news.naver.com/x"));
-    assert_false(normalise_url_ok(""));
+    assert_true(text_is_web_url("https://n.news.naver.com/mnews/article/029/0003001728"));
+    assert_true(text_is_web_url("http://example.kr"));
+    assert_false(text_is_web_url("ftp://example.kr/x"));
+    assert_false(text_is_web_url("https:///path"));
+    assert_false(text_is_web_url("https://exa mple.kr/"));
+    assert_false(text_is_web_url("n.news.naver.com/x"));
+    assert_false(text_is_web_url(""));
 }
 
 static void test_utf8_validation(void **state)
 {
     (void)state;
     size_t bad = 99;
-    assert_true(normalise_utf8_valid("가나다", strlen("가나다"), &bad));
-    assert_false(normalise_utf8_valid("ab\xC0\xAF", 4, &bad));   /* overlong '/' */
+    assert_true(text_utf8_valid("가나다", strlen("가나다"), &bad));
+    assert_false(text_utf8_valid("ab\xC0\xAF", 4, &bad));   /* overlong '/' */
     assert_int_equal(bad, 2);
-    assert_false(normalise_utf8_valid("\xED\xA0\x80", 3, &bad)); /* surrogate */
+    assert_false(text_utf8_valid("\xED\xA0\x80", 3, &bad)); /* surrogate */
     assert_int_equal(bad, 0);
-    assert_false(normalise_utf8_valid("가\xEA\xB0", 5, &bad));   /* truncated */
+    assert_false(text_utf8_valid("가\xEA\xB0", 5, &bad));   /* truncated */
     assert_int_equal(bad, 3);
     assert_int_equal(normalise_utf8_count("가a나"), 3);
 }
