@@ -40,7 +40,7 @@ static void test_citations_whatever_the_order(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list fwd = { 0 }, rev = { 0 };
     size_t n = 3 * TABLE_MAX_CITATIONS;
     for (size_t i = 0; i < n; i++) {
