@@ -17,8 +17,18 @@ awk '/^### 1\. /{on=1} on && /^```yaml$/{inb=1; next} inb && /^```$/{exit} inb{p
   >"$tmp/step1.yaml"
 grep -q '^template: gencos$' "$tmp/step1.yaml" || fail "no step-1 template in $readme"
 
+# Step 1's check report, as the README shows it (run where the README's reader runs it).
+exporter_abs=$(cd "$(dirname "$EXPORTER")" && pwd)/$(basename "$EXPORTER")
+repo=$(pwd)
+cp "$tmp/step1.yaml" "$tmp/my.yaml"
+(cd "$tmp" && "$exporter_abs" check --template my.yaml "$repo/$articles") >"$tmp/report" \
+  || fail "check of step 1"
+while IFS= read -r line; do
+  grep -qxF "    $line" "$readme" || fail "step 1's check prints a line the README does not show: $line"
+done <"$tmp/report"
+
 for t in "$tmp/step1.yaml" tests/cases/energy/walkthrough.yaml; do
-  "$EXPORTER" check --template "$t" "$articles" 2>"$tmp/err" || { cat "$tmp/err"; fail "check $t"; }
+  "$EXPORTER" check -q --template "$t" "$articles" 2>"$tmp/err" || { cat "$tmp/err"; fail "check $t"; }
   [ -s "$tmp/err" ] && { cat "$tmp/err"; fail "check $t printed something"; }
   out="$tmp/out_$(basename "$t" .yaml)"
   "$EXPORTER" build --formats csv --template "$t" --out "$out" "$articles"
