@@ -776,7 +776,16 @@ static void emit_line(struct layout *L, int page, struct para *p, size_t li, flo
     struct layout_page *pg = page_at(L, page);
     float base = top + ln->ascent;
     struct layout_op *run = NULL;
-    for (size_t i = ln->g0; i < ln->g1; i++) {
+    /* A line broken at a space keeps that space, drawn (invisibly) after its last glyph: text
+     * extraction and the tagged text then see two words, not one run together. */
+    size_t end = ln->g1;
+    if (end > ln->g0 && end < p->g.len && glyph_is_space(&p->g.items[end])
+        && p->g.items[end].face >= 0) {
+        const struct shape_glyph *last = &p->g.items[end - 1];
+        p->gx[end] = p->gx[end - 1] - last->x_offset + last->advance;
+        end++;
+    }
+    for (size_t i = ln->g0; i < end; i++) {
         const struct shape_glyph *gl = &p->g.items[i];
         const struct layout_text_style *ss = p->styles[gl->span];
         int node = span_node(L, p, gl->span);

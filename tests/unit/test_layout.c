@@ -58,6 +58,7 @@ struct line_info {
     float y, x0, x1;
     uint32_t first_cp, last_cp;
     unsigned spaces;
+    float end_x;           /* the trailing space's x, when the line ends with one */
 };
 
 static size_t page_lines(const struct layout_page *pg, struct line_info *out, size_t max)
@@ -76,19 +77,25 @@ static size_t page_lines(const struct layout_page *pg, struct line_info *out, si
             if (i == n) {
                 if (n == max)
                     continue;
-                out[n++] = (struct line_info){ op->u.text.y, gl->x, gl->x, gl->cp, gl->cp, 0 };
+                out[n++] = (struct line_info){ op->u.text.y, gl->x, gl->x, gl->cp, gl->cp, 0, 0 };
             }
+            /* a line broken at a space ends with that space, drawn for text extraction:
+             * the line's last glyph is the one before it */
             out[i].spaces += gl->cp == ' ';
             if (gl->x < out[i].x0) {
                 out[i].x0 = gl->x;
                 out[i].first_cp = gl->cp;
             }
-            if (gl->x >= out[i].x1) {
+            if (gl->cp == ' ' && gl->x >= out[i].end_x)
+                out[i].end_x = gl->x + 0.001f;
+            if (gl->cp != ' ' && gl->x >= out[i].x1) {
                 out[i].x1 = gl->x;
                 out[i].last_cp = gl->cp;
             }
         }
     }
+    for (size_t i = 0; i < n; i++)
+        out[i].spaces -= out[i].end_x > out[i].x1;
     return n;
 }
 
@@ -208,6 +215,8 @@ static void test_keep_all_words(void **state)
         buf_putc(&b, ' ');
         assert_non_null(strstr(t, b.data));
         buf_free(&b);
+        /* ...and the line carries that space, so extracted text keeps the two words apart */
+        assert_true(lines[i].end_x > lines[i].x1);
     }
     layout_free(L);
 }
