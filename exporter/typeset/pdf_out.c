@@ -13,6 +13,8 @@
  * document's memory manager and xref (TYPESETTING.md §2). */
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -140,6 +142,100 @@ static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *us
     return st;
 }
 
+/* The commonest PDF width among the code points used: the font's /DW, so /W lists only the
+ * others (every Hangul syllable has one width). */
+static int common_width(const int16_t *width, hb_set_t *used)
+{
+    enum { MAX_W = 4096 };
+    unsigned *n = xcalloc(MAX_W, sizeof *n);
+    int best = 1000;
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(used, &cp) && cp <= 0xFFFF)
+        if (width[cp] >= 0 && width[cp] < MAX_W && ++n[width[cp]] > n[best])
+            best = width[cp];
+    free(n);
+    return best;
+}
+
+/* /DW, /W (runs of consecutive code points: c [w1 w2 …]) and the CIDToGIDMap stream of the
+ * descendant font, from the subset face: CID = code point → its glyph in the subset. */
+static HPDF_STATUS write_cid_maps(HPDF_Doc pdf, HPDF_Font font, hb_face_t *sub, hb_set_t *used,
+                                  const int16_t *width)
+{
+    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+    HPDF_Dict desc = fa->descendant_font, map = fa->map_stream;
+    if (!desc || !map || !map->stream)
+        return HPDF_INVALID_OBJECT;
+    int dw = common_width(width, used);
+    HPDF_Array w = HPDF_Array_New(pdf->mmgr);
+    if (!w)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_Array run = NULL;
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID, prev = HB_SET_VALUE_INVALID, max = 0;
+    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
+        max = cp;
+        if (width[cp] == dw) {
+            run = NULL;
+            continue;
+        }
+        if (!run || cp != prev + 1) {
+            run = HPDF_Array_New(pdf->mmgr);
+            if (!run)
+                return HPDF_FAILD_TO_ALLOC_MEM;
+            HPDF_Array_AddNumber(w, (HPDF_INT32)cp);
+            HPDF_Array_Add(w, run);
+        }
+        HPDF_Array_AddNumber(run, width[cp]);
+        prev = cp;
+    }
+    HPDF_STATUS st = HPDF_Dict_AddNumber(desc, "DW", dw);
+    if (st == HPDF_OK)
+        st = HPDF_Dict_Add(desc, "W", w);
+    HPDF_Stream fresh = HPDF_MemStream_New(pdf->mmgr, HPDF_STREAM_BUF_SIZ);
+    if (st != HPDF_OK || !fresh)
+        return st != HPDF_OK ? st : HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_Stream_Free(map->stream);
+    map->stream = fresh;
+    hb_font_t *sf = hb_font_create(sub);
+    unsigned char *bytes = xcalloc(2 * ((size_t)max + 1), 1);
+    cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
+        hb_codepoint_t gid = 0;
+        hb_font_get_nominal_glyph(sf, cp, &gid);
+        bytes[2 * cp] = (unsigned char)(gid >> 8);
+        bytes[2 * cp + 1] = (unsigned char)gid;
+    }
+    st = HPDF_Stream_Write(fresh, bytes, 2 * ((HPDF_UINT)max + 1));
+    free(bytes);
+    hb_font_destroy(sf);
+    return st;
+}
+
+/* HPDF_GetFont, without its cost. libharu 2.3 looks every one of the 65,536 code points up in
+ * the font's cmap, one format-4 segment after another — on Korean text (hundreds of segments)
+ * a quarter of a whole run's CPU — to build /W and the CIDToGIDMap. While it runs, the parsed
+ * cmap is presented as an empty format-0 table (every code point → glyph 0, answered at once);
+ * the real one is restored at once, and write_cid_maps writes the three things libharu would
+ * have derived. */
+static HPDF_Font get_font(HPDF_Doc pdf, const char *name, hb_face_t *sub, hb_set_t *used,
+                          const int16_t *width)
+{
+    HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
+    HPDF_TTFontDefAttr attr = def ? (HPDF_TTFontDefAttr)def->attr : NULL;
+    if (!attr || attr->cmap.format != 4)
+        return HPDF_GetFont(pdf, name, "UTF-8");
+    HPDF_UINT16 none[256] = { 0 };
+    HPDF_UINT16 *ids = attr->cmap.glyph_id_array;
+    attr->cmap.format = 0;
+    attr->cmap.glyph_id_array = none;
+    HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+    attr->cmap.format = 4;
+    attr->cmap.glyph_id_array = ids;
+    if (font && write_cid_maps(pdf, font, sub, used, width) != HPDF_OK)
+        return NULL;
+    return font;
+}
+
 static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embedded *e,
                                   struct pdf_out_stats *stats, struct diag *d)
 {
@@ -194,7 +290,11 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     }
     const char *name = HPDF_LoadTTFontFromFile(pdf, path.data, HPDF_TRUE);
     unlink(path.data);
-    HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+    e->width = xcalloc(65536, sizeof *e->width);
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(f->used, &cp) && cp <= 0xFFFF)
+        e->width[cp] = (int16_t)font_face_pdf_width(f, cp);
+    HPDF_Font font = name ? get_font(pdf, name, sub, f->used, e->width) : NULL;
     if (!font) {
         diag_error(d, f->path, 0, 0, "libharu could not load the subset of font '%s' (error "
                    "0x%04lX)", f->family, (unsigned long)HPDF_GetError(pdf));
@@ -203,12 +303,9 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     }
     /* libharu embeds only glyphs it measured: measure every code point once. */
     struct buf all = BUF_INIT;
-    e->width = xcalloc(65536, sizeof *e->width);
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(f->used, &cp) && cp <= 0xFFFF) {
+    cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(f->used, &cp) && cp <= 0xFFFF)
         buf_put_utf8(&all, cp);
-        e->width[cp] = (int16_t)font_face_pdf_width(f, cp);
-    }
     HPDF_Font_TextWidth(font, (const HPDF_BYTE *)all.data, (HPDF_UINT)all.len);
     buf_free(&all);
     if (replace_to_unicode(pdf, font, f->used) != HPDF_OK) {
