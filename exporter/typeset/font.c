@@ -218,7 +218,8 @@ static FcConfig *project_config(const char *dir)
             names[n++] = xstrdup(e->d_name);
         }
     closedir(dp);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         if (!cfg)
             cfg = FcConfigCreate();
