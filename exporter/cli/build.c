@@ -443,7 +443,7 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     if (!article_set_add(&r->set, &it->article, r->d))
         return EXP_OK;
     reader_item_report_extract(it, r->d);
-    const struct article *a = &r->set.items[r->set.count - 1];
+    const struct article *a = &r->set.items[r->set.count - 1];   /* valid until packed */
     if (r->articles_csv.fp) {
         csv_out_article_row(r->articles_csv.fp, a);
         csv_out_write_facts_rows(r->facts_csv.fp, &r->tpl, &it->facts);
@@ -454,6 +454,8 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     }
     table_add(r->table, &it->facts);
     quotes_add(r->quotes, &it->facts);
+    /* its rows are written: keep only what the briefing reads, in one dense block */
+    article_pack(&r->set.items[r->set.count - 1]);
     return it->extract_status;
 }
 
