@@ -273,7 +273,8 @@ static enum exp_status write_csv(const char *dir, const char *name, enum csv_kin
 }
 
 /* The workbook: libxlsxwriter writes to a file name, so it writes the atomic file's
- * temporary by name and the commit then syncs and renames it like any other output. */
+ * temporary by name and the commit then syncs and renames it like any other output. Past a
+ * couple of hundred articles (some thousands of fact rows) its rows go to disk as written. */
 static enum exp_status write_workbook(const char *dir, const struct run_result *r,
                                       struct diag *d)
 {
@@ -282,7 +283,8 @@ static enum exp_status write_workbook(const char *dir, const struct run_result *
     enum exp_status st = atomic_file_open(&af, path, d);
     struct xlsx_out *x = NULL;
     if (st == EXP_OK)
-        st = xlsx_out_open(&x, af.temp_path, r->tpl, NULL, d);
+        st = xlsx_out_open(&x, af.temp_path, r->tpl,
+                           &(struct xlsx_options){ .large = r->set->count > 200 }, d);
     if (st == EXP_OK) {
         xlsx_out_comparison(x, r->table);
         xlsx_out_facts(x, r->facts);

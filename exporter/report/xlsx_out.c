@@ -334,7 +334,7 @@ enum exp_status xlsx_out_open(struct xlsx_out **out, const char *path,
                               struct diag *d)
 {
     *out = NULL;
-    lxw_workbook_options wo = { .constant_memory = LXW_TRUE,
+    lxw_workbook_options wo = { .constant_memory = opts && opts->large ? LXW_TRUE : LXW_FALSE,
                                 .tmpdir = opts && opts->tmpdir ? (char *)opts->tmpdir : NULL };
     lxw_workbook *wb = workbook_new_opt(path, &wo);
     if (!wb) {

@@ -14,8 +14,8 @@
  * cell whose sources disagree is shaded and carries a note with every value, its article
  * count and its sources; a native bar chart shows the template's chart columns.
  *
- * Large weeks: rows go to disk as they are written (libxlsxwriter's constant-memory mode), so
- * memory stays flat; a cell keeps at most 32,767 characters (cell_limit.h); a sheet stops at
+ * Large weeks: rows go to disk as they are written (libxlsxwriter's constant-memory mode, see
+ * xlsx_options.large), so memory stays flat; a cell keeps at most 32,767 characters (cell_limit.h); a sheet stops at
  * Excel's 1,048,576 rows, and its last row then says how many rows were left to the CSV.
  * Rows of one sheet must be added in order; sheets may be filled in any interleaving. */
 #ifndef EXPORTER_XLSX_OUT_H
@@ -36,6 +36,9 @@ struct fact_list;
 
 struct xlsx_options {
     size_t max_rows;       /* rows a sheet may hold, header included; 0 = XLSX_MAX_ROWS */
+    int large;             /* a large week: rows go to disk as they come (constant memory);
+                              a small one stays in memory, which saves a temporary file per
+                              sheet (a third of the workbook's cost on the sample week) */
     const char *tmpdir;    /* where libxlsxwriter keeps its row files; NULL = the system's */
 };
 
