@@ -15,8 +15,10 @@
  * count and its sources; a native bar chart shows the template's chart columns.
  *
  * Large weeks: rows go to disk as they are written (libxlsxwriter's constant-memory mode, see
- * xlsx_options.large), so memory stays flat; a cell keeps at most 32,767 characters (cell_limit.h); a sheet stops at
- * Excel's 1,048,576 rows, and its last row then says how many rows were left to the CSV.
+ * xlsx_options.large), so memory stays flat — which also means a large week links only its
+ * first 2,000 URLs per sheet (the library keeps each link in memory), the others staying text;
+ * a cell keeps at most 32,767 characters (cell_limit.h); a sheet stops at Excel's 1,048,576
+ * rows, and its last row then says how many rows were left to the CSV.
  * Rows of one sheet must be added in order; sheets may be filled in any interleaving. */
 #ifndef EXPORTER_XLSX_OUT_H
 #define EXPORTER_XLSX_OUT_H
