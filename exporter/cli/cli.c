@@ -138,7 +138,11 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
     while ((c = getopt_long(argc, argv, "+qv", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_TEMPLATE: opts->template_path = optarg; break;
-        case OPT_OUT: opts->out_dir = optarg; break;
+        case OPT_OUT:
+            if (!*optarg)
+                return usage_error(d, "%s", "--out wants a folder name, not ''");
+            opts->out_dir = optarg;
+            break;
         case OPT_WEEK: opts->week = optarg; break;
         case OPT_SINCE: opts->since = optarg; break;
         case OPT_UNTIL: opts->until = optarg; break;

@@ -331,7 +331,7 @@ static const char *const column_keys[] = {
     "english_scale_is_cue", "largest_per_clause", "flagship_only", "cues", "negative_cues",
     "markers",
     "exclude", "marker_side", "plan", "history", "skip", "elsewhere", "keywords", "single",
-    "flagship", "field", NULL
+    "flagship", "field", "merge", NULL
 };
 
 static const char *const column_types[] = { "quantity", "keywords", "organisations", "models",
@@ -353,6 +353,8 @@ static int key_fits(const char *key, enum template_column_type t)
         if (!strcmp(key, rules[i]))
             return t == TEMPLATE_COL_QUANTITY || t == TEMPLATE_COL_KEYWORDS ||
                    t == TEMPLATE_COL_ORGANISATIONS || t == TEMPLATE_COL_DATE;
+    if (!strcmp(key, "merge"))
+        return t == TEMPLATE_COL_QUANTITY || t == TEMPLATE_COL_DATE || t == TEMPLATE_COL_KEYWORDS;
     if (!strcmp(key, "keywords") || !strcmp(key, "single"))
         return t == TEMPLATE_COL_KEYWORDS;
     if (!strcmp(key, "flagship"))
@@ -440,6 +442,28 @@ static int read_column(struct loader *ld, yaml_node_t *m, struct template_column
             c->role = TEMPLATE_ROLE_ACTIVE;
         else {
             fail_at(ld, v, "role must be any, total or active, not '%s'", scalar(v));
+            return 0;
+        }
+    }
+    if ((v = get(ld, m, "merge"))) {
+        static const char *const rules[] = { "majority", "latest", "largest", NULL };
+        size_t k = 0;
+        if (!want(ld, v, YAML_SCALAR_NODE, "merge"))
+            return 0;
+        while (rules[k] && strcmp(scalar(v), rules[k]))
+            k++;
+        if (!rules[k]) {
+            fail_at(ld, v, "merge must be majority, latest or largest, not '%s'", scalar(v));
+            return 0;
+        }
+        c->merge = (enum template_merge)k;
+        if (c->type == TEMPLATE_COL_KEYWORDS && !c->single) {
+            fail_at(ld, v, "merge applies to a keywords column only with single: true "
+                           "(a list cell keeps every value)");
+            return 0;
+        }
+        if (c->merge == TEMPLATE_MERGE_LARGEST && c->type == TEMPLATE_COL_KEYWORDS) {
+            fail_at(ld, v, "merge: largest needs figures or dates, not keywords");
             return 0;
         }
     }

@@ -75,6 +75,14 @@ enum template_role {
  * extract.h); AFTER and BEFORE are overrides that force one side for the whole column. */
 enum template_side { TEMPLATE_SIDE_NEAREST, TEMPLATE_SIDE_AFTER, TEMPLATE_SIDE_BEFORE };
 
+/* How a cell with several values chooses one (quantity, date and single-keyword columns). */
+enum template_merge {
+    TEMPLATE_MERGE_MAJORITY,  /* the value most articles give; the others are conflicts */
+    TEMPLATE_MERGE_LATEST,    /* the most recently published report's value; earlier values are
+                                 history, not conflicts */
+    TEMPLATE_MERGE_LARGEST    /* the largest value (a count that grows with each report) */
+};
+
 struct template_keyword {
     char *value;                 /* canonical: text */
     struct template_words words; /* 텍스트, text */
@@ -86,6 +94,7 @@ struct template_column {
     enum template_column_type type;
     struct template_words entities; /* entity ids the column applies to; empty: all */
     struct template_words except;   /* entity ids it never applies to */
+    enum template_merge merge;      /* quantity, date, single keywords: default majority */
 
     /* quantity */
     struct template_words units;  /* canonical units accepted ("" bare, "count", "KRW", …) */
