@@ -270,28 +270,23 @@ static enum exp_status write_csv(struct output_set *set, const char *name, enum 
     return atomic_file_commit(&af, d);
 }
 
-/* The workbook: libxlsxwriter writes to a file name, so it writes the atomic file's
- * temporary by name and the commit then syncs and renames it like any other output. Past a
- * couple of hundred articles (some thousands of fact rows) its rows go to disk as written. */
-static enum exp_status write_workbook(const char *dir, const struct run_result *r,
+/* The workbook: libxlsxwriter writes to a file name in the staging folder, published with the
+ * rest of the set. Past a couple of hundred articles (some thousands of fact rows) its rows go
+ * to disk as written. */
+static enum exp_status write_workbook(struct output_set *set, const struct run_result *r,
                                       struct diag *d)
 {
-    char *path = fsutil_join(dir, "briefing.xlsx");
-    struct atomic_file af;
-    enum exp_status st = atomic_file_open(&af, path, d);
+    char *path = output_set_path(set, "briefing.xlsx");
     struct xlsx_out *x = NULL;
-    if (st == EXP_OK)
-        st = xlsx_out_open(&x, af.temp_path, r->tpl,
-                           &(struct xlsx_options){ .large = r->set->count > 200 }, d);
+    enum exp_status st = xlsx_out_open(&x, path, r->tpl,
+                                       &(struct xlsx_options){ .large = r->set->count > 200 },
+                                       d);
     if (st == EXP_OK) {
         xlsx_out_comparison(x, r->table);
         xlsx_out_facts(x, r->facts);
         for (size_t i = 0; i < r->set->count; i++)
             xlsx_out_article(x, &r->set->items[i]);
         st = xlsx_out_close(x, d);
-        st = st == EXP_OK ? atomic_file_commit(&af, d) : (atomic_file_abort(&af), st);
-    } else {
-        atomic_file_abort(&af);
     }
     free(path);
     return st;
@@ -345,7 +340,7 @@ static enum exp_status write_outputs(const struct cli_options *opts, const char 
             st = write_csv(set, "facts.csv", CSV_FACTS, r, d);
     }
     if (st == EXP_OK && (opts->formats & CLI_FORMAT_XLSX))
-        st = write_workbook(dir, r, d);
+        st = write_workbook(set, r, d);
     if (st == EXP_OK && (opts->formats & CLI_FORMAT_PDF))
         st = write_briefing(set, opts, r, d);
     if (st == EXP_OK && clean_run && fingerprint) {
