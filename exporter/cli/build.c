@@ -277,10 +277,12 @@ static enum exp_status write_workbook(struct output_set *set, const struct run_r
                                       struct diag *d)
 {
     char *path = output_set_path(set, "briefing.xlsx");
+    char as_of[40];
+    long long created = 0;
+    briefing_generated_at(r->set, as_of, &created);
+    struct xlsx_options o = { .large = r->set->count > 200, .created = created };
     struct xlsx_out *x = NULL;
-    enum exp_status st = xlsx_out_open(&x, path, r->tpl,
-                                       &(struct xlsx_options){ .large = r->set->count > 200 },
-                                       d);
+    enum exp_status st = xlsx_out_open(&x, path, r->tpl, &o, d);
     if (st == EXP_OK) {
         xlsx_out_comparison(x, r->table);
         xlsx_out_facts(x, r->facts);

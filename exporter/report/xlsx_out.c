@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <xlsxwriter.h>
 
 #include "extract/extract.h"
@@ -347,6 +348,13 @@ enum exp_status xlsx_out_open(struct xlsx_out **out, const char *path,
     }
     struct xlsx_out *x = xcalloc(1, sizeof *x);
     x->wb = wb;
+    /* The title shown in the file's properties; a fixed time makes the bytes reproducible
+     * (libxlsxwriter stamps the zip entries and core.xml with it). */
+    lxw_doc_properties props = { .title = tpl->layout.title && *tpl->layout.title
+                                              ? tpl->layout.title : tpl->title,
+                                 .created = opts && opts->created > 0 ? (time_t)opts->created
+                                                                      : 0 };
+    workbook_set_properties(wb, &props);
     x->tpl = tpl;
     x->max_rows = opts && opts->max_rows ? opts->max_rows : XLSX_MAX_ROWS;
     x->max_links = opts && opts->large ? LARGE_LINKS : MAX_LINKS;

@@ -42,6 +42,9 @@ struct xlsx_options {
                               a small one stays in memory, which saves a temporary file per
                               sheet (a third of the workbook's cost on the sample week) */
     const char *tmpdir;    /* where libxlsxwriter keeps its row files; NULL = the system's */
+    long long created;     /* the workbook's creation time (Unix seconds), the same instant
+                              the briefing states, so identical runs give identical bytes;
+                              0 = now */
 };
 
 struct xlsx_out;
