@@ -15,6 +15,7 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/status.h"
+#include "extract/units.h"
 
 /* A list of strings as written in the template. */
 struct template_words {
@@ -161,13 +162,16 @@ struct template {
     struct template_column *columns;
     size_t n_columns;
     struct template_layout layout;
+    struct unit_registry *units;  /* the built-in units plus the template's `units:` section
+                                     (extract/units.h); quantity columns' units are canonical */
 };
 
 /* Loads and validates a template file into *out (release with template_free). Returns EXP_OK,
  * EXP_NOINPUT when the file cannot be opened, or EXP_CONFIG after reporting
  * "path:line:col: error: …" through d for malformed YAML, a missing required key, an unknown
  * key, a value of the wrong type, an unknown column type, a duplicate id, an alias claimed by
- * two entities, or a reference to an unknown entity or column. *out is written only on
+ * two entities, a reference to an unknown entity or column, a malformed `units:` item, or a
+ * quantity column naming a unit the registry does not know. *out is written only on
  * success. */
 enum exp_status template_load(const char *path, struct diag *d, struct template *out);
 
