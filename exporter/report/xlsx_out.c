@@ -43,6 +43,7 @@ struct xlsx_out {
     const struct template *tpl;
     size_t max_rows;
     size_t max_links;        /* per sheet */
+    long long created;       /* 0: now */
     struct sheet *sheets;
     size_t n_sheets;
     lxw_format *header, *datetime, *date, *wrap, *link, *conflict;
@@ -348,13 +349,6 @@ enum exp_status xlsx_out_open(struct xlsx_out **out, const char *path,
     }
     struct xlsx_out *x = xcalloc(1, sizeof *x);
     x->wb = wb;
-    /* The title shown in the file's properties; a fixed time makes the bytes reproducible
-     * (libxlsxwriter stamps the zip entries and core.xml with it). */
-    lxw_doc_properties props = { .title = tpl->layout.title && *tpl->layout.title
-                                              ? tpl->layout.title : tpl->title,
-                                 .created = opts && opts->created > 0 ? (time_t)opts->created
-                                                                      : 0 };
-    workbook_set_properties(wb, &props);
     x->tpl = tpl;
     x->max_rows = opts && opts->max_rows ? opts->max_rows : XLSX_MAX_ROWS;
     x->max_links = opts && opts->large ? LARGE_LINKS : MAX_LINKS;
@@ -416,10 +410,28 @@ static void free_sheets(struct xlsx_out *x)
     free(x);
 }
 
+void xlsx_out_set_created(struct xlsx_out *x, long long epoch)
+{
+    x->created = epoch > 0 ? epoch : 0;
+}
+
+/* The title shown in the file's properties, and a fixed time, which makes the bytes
+ * reproducible (libxlsxwriter stamps core.xml with it). */
+static void set_properties(struct xlsx_out *x)
+{
+    const struct template *tpl = x->tpl;
+    lxw_doc_properties props = {
+        .title = tpl->layout.title && *tpl->layout.title ? tpl->layout.title : tpl->title,
+        .created = (time_t)x->created,
+    };
+    workbook_set_properties(x->wb, &props);
+}
+
 enum exp_status xlsx_out_close(struct xlsx_out *x, struct diag *d)
 {
     if (!x)
         return EXP_OK;
+    set_properties(x);
     for (size_t i = 0; i < x->n_sheets; i++)
         finish_sheet(x, &x->sheets[i]);
     const char *path = x->wb->filename;

@@ -42,9 +42,6 @@ struct xlsx_options {
                               a small one stays in memory, which saves a temporary file per
                               sheet (a third of the workbook's cost on the sample week) */
     const char *tmpdir;    /* where libxlsxwriter keeps its row files; NULL = the system's */
-    long long created;     /* the workbook's creation time (Unix seconds), the same instant
-                              the briefing states, so identical runs give identical bytes;
-                              0 = now */
 };
 
 struct xlsx_out;
@@ -68,6 +65,10 @@ void xlsx_out_comparison(struct xlsx_out *x, const struct table *t);
 size_t xlsx_out_sheet(struct xlsx_out *x, const char *name, const char *const *header, size_t n);
 /* Appends one row of typed cells to sheet (an index from xlsx_out_sheet). */
 void xlsx_out_row(struct xlsx_out *x, size_t sheet, const struct csv_cell *cells, size_t n);
+
+/* The workbook's creation time (Unix seconds): the instant the briefing states, so identical
+ * runs give identical bytes (libxlsxwriter stamps the file with it). Unset or <= 0: now. */
+void xlsx_out_set_created(struct xlsx_out *x, long long epoch);
 
 /* Sets the column widths, writes the file and frees x. EXP_IOERR with a message when the
  * library fails; the partial file is then the caller's to remove. xlsx_out_close(NULL, d)
