@@ -356,7 +356,8 @@ static enum exp_status begin_outputs(struct run *r)
     if (r->opts->formats & CLI_FORMAT_XLSX) {
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
         if (st == EXP_OK)
-            st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl, NULL, r->d);
+            st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl,
+                               &(struct xlsx_options){ .large = r->paths.count > 200 }, r->d);
     }
     return st;
 }
@@ -371,9 +372,15 @@ static enum exp_status write_comparison(struct run *r)
 }
 
 /* The workbook's article and fact sheets were filled while reading; the comparison sheet
- * needs the finished table. libxlsxwriter writes the file at close, to the temporary's name. */
+ * needs the finished table. libxlsxwriter writes the file at close, to the temporary's name,
+ * stamped with the briefing's instant. A week of more than a couple of hundred inputs (some
+ * thousands of fact rows) is written row by row (xlsx_options.large), in constant memory. */
 static enum exp_status finish_workbook(struct run *r)
 {
+    char as_of[40];
+    long long created = 0;
+    briefing_generated_at(&r->set, as_of, &created);
+    xlsx_out_set_created(r->workbook, created);
     xlsx_out_comparison(r->workbook, r->table);
     enum exp_status st = xlsx_out_close(r->workbook, r->d);
     r->workbook = NULL;
