@@ -26,12 +26,6 @@ double chart_nice_step(double max)
     return 10 * mag;
 }
 
-/* "10.2" → "10.2", "500" → "500": the value as written, with the suffix. */
-static void value_text(char *out, size_t n, const char *v, const char *suffix)
-{
-    snprintf(out, n, "%s%s", v, suffix ? suffix : "");
-}
-
 struct layout_block chart_draw_bars(struct layout *L, const struct chart *c)
 {
     const struct layout_text_style label = { .font = FONT_SANS, .size = 8.5f, .leading = 1.2f,
@@ -60,8 +54,8 @@ struct layout_block chart_draw_bars(struct layout *L, const struct chart *c)
     double max = 0;
     for (size_t g = 0; g < c->n_groups; g++)
         for (size_t s = 0; s < ns; s++)
-            if (c->groups[g].values[s] && strtod(c->groups[g].values[s], NULL) > max)
-                max = strtod(c->groups[g].values[s], NULL);
+            if (c->groups[g].texts[s] && c->groups[g].values[s] > max)
+                max = c->groups[g].values[s];
     double step = chart_nice_step(max);
     double axis_max = step * ceil(max / step);
     if (axis_max <= 0)
@@ -106,7 +100,7 @@ struct layout_block chart_draw_bars(struct layout *L, const struct chart *c)
             layout_link(L, b.page, x0 - 8 - w, gy + group_h / 2 - 7, w, 13, gr->link);
         for (size_t s = 0; s < ns; s++) {
             float y = gy + (float)s * (bar_h + bar_gap);
-            const char *v = gr->values[s];
+            const char *v = gr->texts[s];
             if (!v) {
                 layout_draw_rect(L, b.page, x0, y + 0.5f, 18, bar_h - 1, LAYOUT_NO_COLOR,
                                  MISSING, 0.5f);
@@ -115,14 +109,12 @@ struct layout_block chart_draw_bars(struct layout *L, const struct chart *c)
                                  LAYOUT_LEFT);
                 continue;
             }
-            double d = strtod(v, NULL);
+            double d = gr->values[s] > 0 ? gr->values[s] : 0;
             float bw = (x1 - x0) * (float)(d / axis_max);
             if (bw < 0.8f)
                 bw = 0.8f;   /* a reported value, however small, is visibly a bar */
             layout_draw_rect(L, b.page, x0, y, bw, bar_h, c->series[s].color, LAYOUT_NO_COLOR, 0);
-            char txt[48];
-            value_text(txt, sizeof txt, v, c->value_suffix);
-            layout_draw_text(L, b.page, x0 + bw + 3, y + bar_h - 2.5f, txt, &value, LAYOUT_LEFT);
+            layout_draw_text(L, b.page, x0 + bw + 3, y + bar_h - 2.5f, v, &value, LAYOUT_LEFT);
         }
     }
     return b;

@@ -617,7 +617,7 @@ static void put_conflict_values(const struct ctx *x, long col, const struct tabl
         const struct table_value *v = &ce->values[k];
         if (!v->conflicting)
             continue;
-        buf_puts(b, first ? "" : " vs ");
+        buf_puts(b, first ? "" : " 대 ");
         put_value(x, col, v->value, b);
         buf_printf(b, "(%zu건)", v->n_articles);
         cite_value(it, v);

@@ -115,7 +115,7 @@ static void test_bullets_from_the_data(void **state)
     /* the next milestone after the 30th is the 15 January result */
     assert_non_null(strstr(text, "다음 일정: 1차 평가 결과(2026년 1월 15일), 이어 최종 선정(2027년)."));
     assert_non_null(strstr(text, "기간 중 진행: 1차 발표회(2025년 12월 30일)."));
-    assert_non_null(strstr(text, "SK텔레콤 총 파라미터 500B(2건) vs 519B(1건)"));
+    assert_non_null(strstr(text, "SK텔레콤 총 파라미터 500B(2건) 대 519B(1건)"));
     assert_non_null(strstr(text, "협력사 최다는 SK텔레콤(2곳"));
     fact_list_free(&l);
 
