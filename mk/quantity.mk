@@ -3,7 +3,7 @@
 
 QUANTITY_FUZZ_CC   ?= clang
 QUANTITY_FUZZ_TIME ?= 180
-QUANTITY_FUZZ_SRCS := exporter/extract/quantity.c exporter/util/buf.c exporter/util/diag.c
+QUANTITY_FUZZ_SRCS := exporter/extract/quantity.c exporter/util/decimal.c exporter/util/buf.c exporter/util/diag.c
 
 .PHONY: fuzz-quantity fuzz-quantity-build
 

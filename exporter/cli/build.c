@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <nettle/sha2.h>
@@ -14,10 +13,10 @@
 #include "ingest/article.h"
 #include "report/briefing.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "report/csv_out.h"
 #include "extract/extract.h"
 #include "util/fsutil.h"
-#include "ingest/normalise.h"
 #include "merge/table.h"
 #include "extract/template.h"
 
@@ -125,63 +124,35 @@ static enum exp_status collect_inputs(const struct cli_options *opts, struct pat
     return st;
 }
 
-/* ---- Dates and the period ---- */
+/* ---- The period ---- */
 
-/* The inclusive date range the options select, as YYYY-MM-DD strings ("" = open). */
-static void selected_period(const struct cli_options *opts, char since[11], char until[11])
+/* Whether the article's Korean day lies in the run's period. An article without a date is
+ * kept only when no period is asked for. */
+static int in_period(const struct article *a, const struct date_period *p, struct diag *d)
 {
-    since[0] = until[0] = '\0';
-    if (opts->week) {
-        normalise_iso_week_range(opts->week, since, until);
-        return;
-    }
-    if (opts->since)
-        snprintf(since, 11, "%s", opts->since);
-    if (opts->until)
-        snprintf(until, 11, "%s", opts->until);
-}
-
-/* Whether the article falls within [since, until] ("" = open). An article without a date
- * is kept only when no period is asked for. */
-static int in_period(const struct article *a, const char *since, const char *until,
-                     struct diag *d)
-{
-    if (!*since && !*until)
+    if (!date_period_is_bounded(p))
         return 1;
-    char day[11];
-    snprintf(day, sizeof day, "%s", a->published_at);
-    int in = *day && (!*since || strcmp(day, since) >= 0) && (!*until || strcmp(day, until) <= 0);
-    if (!in)
-        diag_note(d, a->source_file, 0, 0, "published %s, outside %s..%s; left out",
-                  *day ? day : "(no date)", since, until);
-    return in;
+    struct date_time t;
+    int dated = a->published_at && date_parse_time(a->published_at, &t) == 0;
+    if (dated && date_period_contains(p, date_time_kst_day(&t)))
+        return 1;
+    char since[11] = "…", until[11] = "…";
+    if (p->since != DATE_OPEN_START)
+        date_format_day(p->since, since);
+    if (p->until != DATE_OPEN_END)
+        date_format_day(p->until, until);
+    diag_note(d, a->source_file, 0, 0, "published %s, outside %s..%s; left out",
+              dated ? a->published_at : "(no date)", since, until);
+    return 0;
 }
 
-/* Expands {week} and {date} in the --out pattern: the week is the selected week, else the
- * newest article's; the date is today's. */
-static char *expand_out_dir(const char *pattern, const struct cli_options *opts,
-                            const struct article_set *set)
+/* Expands {week} and {date} in the --out pattern: the period's week and today, both on
+ * Korea's calendar (date.h), never the articles' dates. */
+static char *expand_out_dir(const char *pattern, const struct date_period *period)
 {
-    char week[16] = "";
-    if (opts->week) {
-        snprintf(week, sizeof week, "%s", opts->week);
-    } else {
-        const char *newest = NULL;
-        for (size_t i = 0; i < set->count; i++)
-            if (*set->items[i].published_at &&
-                (!newest || strcmp(set->items[i].published_at, newest) > 0))
-                newest = set->items[i].published_at;
-        if (newest)
-            normalise_iso_week_of(newest, week);
-        else
-            snprintf(week, sizeof week, "no-week");
-    }
-    char today[11];
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(today, sizeof today, "%Y-%m-%d", &tm);
-
+    char week[9], today[11];
+    date_format_week(period->week, week);
+    date_format_day(period->today, today);
     struct buf b = BUF_INIT;
     for (const char *p = pattern; *p;) {
         if (strncmp(p, "{week}", 6) == 0) {
@@ -216,9 +187,14 @@ static char *run_fingerprint(const struct cli_options *opts, const char *templat
     struct sha256_ctx ctx;
     sha256_init(&ctx);
     hash_field(&ctx, "exporter " EXPORTER_VERSION);
-    char formats[8];
+    /* The resolved period, not the words: "--week last" names another week next Monday. */
+    char formats[8], since[11] = "", until[11] = "";
     snprintf(formats, sizeof formats, "%u", opts->formats);
-    const char *fields[] = { formats, opts->week, opts->since, opts->until, template_path };
+    if (opts->period.since != DATE_OPEN_START)
+        date_format_day(opts->period.since, since);
+    if (opts->period.until != DATE_OPEN_END)
+        date_format_day(opts->period.until, until);
+    const char *fields[] = { formats, since, until, template_path };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         hash_field(&ctx, fields[i]);
     struct diag quiet;
@@ -302,7 +278,7 @@ static enum exp_status write_briefing(const char *dir, const struct cli_options 
     char *font_dir = fsutil_find_data("fonts");
     struct briefing_input in = {
         .set = r->set, .tpl = r->tpl, .table = r->table, .facts = r->facts,
-        .week = opts->week, .since = opts->since, .until = opts->until, .font_dir = font_dir,
+        .period = &opts->period, .font_dir = font_dir,
     };
     char *path = fsutil_join(dir, "briefing.pdf");
     struct atomic_file af;
@@ -389,8 +365,6 @@ static enum exp_status read_articles(const struct cli_options *opts,
                                      struct article_set *set, struct fact_list *facts,
                                      struct diag *d)
 {
-    char since[11], until[11];
-    selected_period(opts, since, until);
     struct article_options aopts = { .strict_hash = opts->strict };
     struct extractor *ex = extract_new(tpl);
     enum exp_status st = EXP_OK;
@@ -405,7 +379,7 @@ static enum exp_status read_articles(const struct cli_options *opts,
             st = exp_status_worst(st, ast == EXP_NOINPUT ? EXP_DATAERR : ast);
             continue;
         }
-        if (!in_period(&a, since, until, d)) {
+        if (!in_period(&a, &opts->period, d)) {
             article_free(&a);
             continue;
         }
@@ -507,7 +481,7 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
 
     table = table_build(&tpl, &facts);
     if (opts->command == CLI_BUILD) {
-        char *dir = expand_out_dir(opts->out_dir, opts, &set);
+        char *dir = expand_out_dir(opts->out_dir, &opts->period);
         struct run_result r = { &set, &tpl, table, &facts };
         enum exp_status out_st = write_outputs(opts, dir, &r, fingerprint, st == EXP_OK, d);
         free(dir);

@@ -9,7 +9,7 @@
 
 #include "util/buf.h"
 #include "cli/build.h"
-#include "ingest/normalise.h"
+#include "util/date.h"
 #include "extract/quantity.h"
 
 static const char usage_text[] =
@@ -25,9 +25,11 @@ static const char usage_text[] =
     "options:\n"
     "  --template FILE   briefing template (default: templates/sovereign-ai.yaml)\n"
     "  --out DIR         output folder (default: out/); {week} and {date} are expanded\n"
-    "  --week YYYY-Www   only articles published in that ISO week\n"
+    "  --week WEEK       only articles published in that ISO week (Korean time):\n"
+    "                    last (the last complete week), this, or YYYY-Www\n"
     "  --since DATE      only articles published on or after DATE (YYYY-MM-DD)\n"
     "  --until DATE      only articles published on or before DATE\n"
+    "  --today DATE      take DATE as today (backfills); default: today in Korea\n"
     "  --formats LIST    csv, pdf or csv,pdf (default)\n"
     "  --strict          any bad article fails the run and nothing is written\n"
     "  --wait            wait for another run on the same output folder instead of failing\n"
@@ -47,7 +49,7 @@ static const char usage_text[] =
     "  75  the output folder is locked by another run\n"
     "  78  bad template\n";
 
-enum { OPT_TEMPLATE = 256, OPT_OUT, OPT_WEEK, OPT_SINCE, OPT_UNTIL, OPT_FORMATS, OPT_STRICT,
+enum { OPT_TEMPLATE = 256, OPT_OUT, OPT_WEEK, OPT_SINCE, OPT_UNTIL, OPT_TODAY, OPT_FORMATS, OPT_STRICT,
        OPT_WAIT, OPT_IF_CHANGED, OPT_HELP, OPT_VERSION };
 
 static const struct option long_options[] = {
@@ -56,6 +58,7 @@ static const struct option long_options[] = {
     { "week", required_argument, NULL, OPT_WEEK },
     { "since", required_argument, NULL, OPT_SINCE },
     { "until", required_argument, NULL, OPT_UNTIL },
+    { "today", required_argument, NULL, OPT_TODAY },
     { "formats", required_argument, NULL, OPT_FORMATS },
     { "strict", no_argument, NULL, OPT_STRICT },
     { "wait", no_argument, NULL, OPT_WAIT },
@@ -87,20 +90,6 @@ static int parse_formats(const char *list, unsigned *out)
         return -1;
     *out = f;
     return 0;
-}
-
-static int valid_date(const char *s)
-{
-    int y, m, dd;
-    char extra;
-    return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &extra) == 3 &&
-           m >= 1 && m <= 12 && dd >= 1 && dd <= 31;
-}
-
-static int valid_week(const char *s)
-{
-    char monday[11], sunday[11];
-    return normalise_iso_week_range(s, monday, sunday) == 0;
 }
 
 static enum exp_status usage_error(struct diag *d, const char *fmt, ...)
@@ -147,17 +136,10 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
         switch (c) {
         case OPT_TEMPLATE: opts->template_path = optarg; break;
         case OPT_OUT: opts->out_dir = optarg; break;
-        case OPT_WEEK:
-            if (!valid_week(optarg))
-                return usage_error(d, "--week wants an ISO week that exists, YYYY-Www (e.g. 2026-W01), not '%s'", optarg);
-            opts->week = optarg;
-            break;
-        case OPT_SINCE:
-        case OPT_UNTIL:
-            if (!valid_date(optarg))
-                return usage_error(d, "dates are YYYY-MM-DD, not '%s'", optarg);
-            *(c == OPT_SINCE ? &opts->since : &opts->until) = optarg;
-            break;
+        case OPT_WEEK: opts->week = optarg; break;
+        case OPT_SINCE: opts->since = optarg; break;
+        case OPT_UNTIL: opts->until = optarg; break;
+        case OPT_TODAY: opts->today = optarg; break;
         case OPT_FORMATS:
             if (parse_formats(optarg, &opts->formats) != 0)
                 return usage_error(d, "--formats wants csv, pdf or csv,pdf, not '%s'", optarg);
@@ -173,8 +155,11 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
             return usage_error(d, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
-    if (opts->week && (opts->since || opts->until))
-        return usage_error(d, "%s", "--week cannot be combined with --since/--until");
+    /* The period is resolved here, once, after --today is known wherever it stood. */
+    struct date_period_spec spec = { opts->week, opts->since, opts->until, opts->today };
+    char why[256];
+    if (date_period_resolve(&spec, date_today_kst(), &opts->period, why, sizeof why) != 0)
+        return usage_error(d, "%s", why);
 
     if (opts->command == CLI_NONE)
         return usage_error(d, "%s", "no command given");

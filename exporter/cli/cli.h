@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "util/date.h"
 #include "util/diag.h"
 #include "util/status.h"
 
@@ -27,8 +28,10 @@ struct cli_options {
     size_t n_inputs;
     const char *template_path; /* NULL: the default template, found beside the program */
     const char *out_dir;       /* may hold {week} and {date} */
-    const char *week;          /* 2025-W53 */
-    const char *since, *until; /* YYYY-MM-DD, inclusive */
+    const char *week;          /* "last", "this" or 2026-W53, as written */
+    const char *since, *until; /* YYYY-MM-DD, inclusive, as written */
+    const char *today;         /* --today YYYY-MM-DD, as written */
+    struct date_period period; /* the above resolved once (util/date.h); Korean days */
     unsigned formats;          /* CLI_FORMAT_* bits */
     int strict, quiet, verbose, wait, if_changed;
     const char *argv0;

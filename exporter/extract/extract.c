@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/strpool.h"
 #include "util/utf8.h"
 
@@ -616,7 +617,7 @@ struct context {
 };
 
 static void push_fact(struct context *cx, size_t entity, size_t col, size_t model,
-                      const char *value, int is_number, const struct qvalue *number,
+                      const char *value, int is_number, const struct decimal *number,
                       const char *unit, enum quantity_qualifier qual, size_t os, size_t oe)
 {
     struct fact_list *l = cx->out;
@@ -790,7 +791,7 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
             for (size_t j = 0; j < n_cand && col->largest_per_clause && !beaten; j++) {
                 const struct figure *g = &s->figs[s->cand_fig[j]];
                 beaten = j != i && s->cand_ent[j] == s->cand_ent[i] && g->clause == f->clause &&
-                         qvalue_cmp(&g->q->value, &f->q->value) > 0;
+                         decimal_cmp(&g->q->value, &f->q->value) > 0;
             }
             if (beaten)
                 continue;
@@ -798,12 +799,12 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
             char value[96];
             if (q->qualifier == QUAL_RANGE) {
                 char hi[48];
-                qvalue_format_scaled(&q->value, col->scale, value, 48);
-                qvalue_format_scaled(&q->high, col->scale, hi, sizeof hi);
+                decimal_format_scaled(&q->value, col->scale, value, 48);
+                decimal_format_scaled(&q->high, col->scale, hi, sizeof hi);
                 strcat(value, "..");
                 strcat(value, hi);
             } else {
-                qvalue_format_scaled(&q->value, col->scale, value, sizeof value);
+                decimal_format_scaled(&q->value, col->scale, value, sizeof value);
             }
             push_fact(cx, s->cand_ent[i], c, EXTRACT_NO_MODEL, value,
                       q->qualifier != QUAL_RANGE, &q->value,
@@ -858,7 +859,7 @@ static void keyword_facts(struct context *cx, struct scratch *s, size_t carry)
  * "2026년 1월 15일", "12월 30일", "내년 1월", "2027년", "2026~2027년". A date without a year
  * takes the article's year, or the next one when it would otherwise lie more than six months
  * before the article ("1월 15일" in a December article is next January). A day alone ("30일")
- * is too ambiguous to read. */
+ * is too ambiguous to read, and a day the month does not have ("2월 30일") is not a date. */
 
 struct date_hit {
     size_t os, oe;
@@ -916,7 +917,8 @@ static size_t find_dates(const char *s, size_t len, const char *published_at,
                 d.oe = k;
                 snprintf(d.value, sizeof d.value, "%04u-%02u", a, b);
                 size_t m = k < len && s[k] == ' ' ? k + 1 : k;
-                if (digits_at(s, len, m, &c, &nc) && c >= 1 && c <= 31 &&
+                if (digits_at(s, len, m, &c, &nc) && c >= 1 &&
+                    (int)c <= date_days_in_month((int)a, (int)b) &&
                     word_at(s, len, m + nc, "일")) {
                     d.oe = m + nc + strlen("일");
                     snprintf(d.value, sizeof d.value, "%04u-%02u-%02u", a, b, c);
@@ -932,7 +934,8 @@ static size_t find_dates(const char *s, size_t len, const char *published_at,
             d.oe = k;
             snprintf(d.value, sizeof d.value, "%04u-%02u", year, a);
             size_t m = k < len && s[k] == ' ' ? k + 1 : k;
-            if (digits_at(s, len, m, &c, &nc) && c >= 1 && c <= 31 &&
+            if (digits_at(s, len, m, &c, &nc) && c >= 1 &&
+                (int)c <= date_days_in_month((int)year, (int)a) &&
                 word_at(s, len, m + nc, "일")) {
                 d.oe = m + nc + strlen("일");
                 snprintf(d.value, sizeof d.value, "%04u-%02u-%02u", year, a, c);

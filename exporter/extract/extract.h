@@ -34,7 +34,7 @@ struct fact {
     size_t model;             /* model index within the entity, or EXTRACT_NO_MODEL */
     const char *value;              /* the cell text: "519", "10.2", "MoE", "크래프톤", "A.X K1" */
     int is_number;            /* value is a plain decimal number (quantity columns) */
-    struct qvalue number;     /* exact value before scaling, when is_number */
+    struct decimal number;     /* exact value before scaling, when is_number */
     const char *unit;         /* the column's unit_label, or the quantity's canonical unit
                                  (static or template-owned; "" for non-quantities) */
     enum quantity_qualifier qualifier;

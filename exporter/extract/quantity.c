@@ -17,14 +17,12 @@
 #include <utf8proc.h>
 
 #include "util/buf.h"
+#include "util/decimal.h"
 #include "util/utf8.h"
 
 typedef unsigned __int128 u128;
 
-#define MAX_SCALE 18u
-#define LIMIT_EXP 20u   /* values above 10^LIMIT_EXP are refused */
-
-/* ---- Exact decimals ---- */
+#define MAX_SCALE DECIMAL_MAX_SCALE
 
 static u128 pow10u(unsigned k)
 {
@@ -32,161 +30,6 @@ static u128 pow10u(unsigned k)
     while (k--)
         r *= 10;
     return r;
-}
-
-static int qv_too_big(const struct qvalue *v)
-{
-    return v->mant > pow10u(LIMIT_EXP + v->scale);
-}
-
-static void qv_normalise(struct qvalue *v)
-{
-    while (v->scale > 0 && v->mant % 10 == 0) {
-        v->mant /= 10;
-        v->scale--;
-    }
-    if (v->mant == 0)
-        v->negative = 0;
-}
-
-/* v *= 10^k exactly. Returns -1 when the value would pass 10^20 (v is then unusable). */
-static int qv_shift(struct qvalue *v, unsigned k)
-{
-    if (v->scale >= k) {
-        v->scale -= k;
-    } else {
-        unsigned e = k - v->scale;
-        v->scale = 0;
-        if (v->mant != 0) {
-            if (e > LIMIT_EXP)
-                return -1;
-            if (v->mant > pow10u(LIMIT_EXP) / pow10u(e))
-                return -1;
-            v->mant *= pow10u(e);
-        }
-    }
-    return qv_too_big(v) ? -1 : 0;
-}
-
-/* a += b (both non-negative, within the limit). Returns -1 past 10^20. */
-static int qv_add(struct qvalue *a, const struct qvalue *b)
-{
-    u128 ma = a->mant, mb = b->mant;
-    unsigned s = a->scale;
-    if (b->scale > s) {
-        ma *= pow10u(b->scale - s);
-        s = b->scale;
-    } else if (b->scale < s) {
-        mb *= pow10u(s - b->scale);
-    }
-    a->mant = ma + mb;
-    a->scale = s;
-    return qv_too_big(a) ? -1 : 0;
-}
-
-static size_t put_u128(char *digits, u128 m)
-{
-    char tmp[48];
-    size_t n = 0;
-    do {
-        tmp[n++] = (char)('0' + (unsigned)(m % 10));
-        m /= 10;
-    } while (m);
-    for (size_t i = 0; i < n; i++)
-        digits[i] = tmp[n - 1 - i];
-    return n;
-}
-
-static void emit_char(char *buf, size_t size, size_t *pos, char c)
-{
-    if (*pos + 1 < size)
-        buf[*pos] = c;
-    (*pos)++;
-}
-
-/* Writes mant / 10^scale (trailing fractional zeros dropped) for any scale. */
-static size_t format_decimal(u128 mant, unsigned long long scale, int negative, char *buf, size_t size)
-{
-    char digits[48];
-    while (scale > 0 && mant % 10 == 0) {
-        mant /= 10;
-        scale--;
-    }
-    size_t nd = put_u128(digits, mant);
-    size_t pos = 0;
-    if (negative && mant != 0)
-        emit_char(buf, size, &pos, '-');
-    if (scale == 0) {
-        for (size_t i = 0; i < nd; i++)
-            emit_char(buf, size, &pos, digits[i]);
-    } else if (scale < nd) {
-        size_t ip = nd - (size_t)scale;
-        for (size_t i = 0; i < nd; i++) {
-            if (i == ip)
-                emit_char(buf, size, &pos, '.');
-            emit_char(buf, size, &pos, digits[i]);
-        }
-    } else {
-        emit_char(buf, size, &pos, '0');
-        emit_char(buf, size, &pos, '.');
-        unsigned long long zeros = scale - nd;
-        if (pos + zeros + 1 < size) {
-            for (unsigned long long z = 0; z < zeros; z++)
-                emit_char(buf, size, &pos, '0');
-        } else {
-            if (pos + 1 < size)
-                memset(buf + pos, '0', size - 1 - pos);
-            pos += (size_t)zeros;
-        }
-        for (size_t i = 0; i < nd; i++)
-            emit_char(buf, size, &pos, digits[i]);
-    }
-    if (size > 0)
-        buf[pos < size ? pos : size - 1] = '\0';
-    return pos;
-}
-
-size_t qvalue_format(const struct qvalue *v, char *buf, size_t size)
-{
-    return format_decimal(v->mant, v->scale, v->negative, buf, size);
-}
-
-size_t qvalue_format_scaled(const struct qvalue *v, unsigned exp10, char *buf, size_t size)
-{
-    return format_decimal(v->mant, (unsigned long long)v->scale + exp10, v->negative, buf, size);
-}
-
-int qvalue_cmp(const struct qvalue *a, const struct qvalue *b)
-{
-    int na = a->negative && a->mant != 0, nb = b->negative && b->mant != 0;
-    if (na != nb)
-        return na ? -1 : 1;
-    unsigned sa = a->scale > 38 ? 38 : a->scale, sb = b->scale > 38 ? 38 : b->scale;
-    u128 ia = a->mant / pow10u(sa), fa = a->mant % pow10u(sa);
-    u128 ib = b->mant / pow10u(sb), fb = b->mant % pow10u(sb);
-    int r = 0;
-    if (ia != ib) {
-        r = ia < ib ? -1 : 1;
-    } else {
-        /* Compare the fractions digit by digit from the left, at a common scale. */
-        /* cppcheck-suppress knownConditionTrueFalse ; scales differ, cppcheck 2.10 assumes 0 */
-        unsigned s = sa > sb ? sa : sb;
-        for (unsigned d = 1; d <= s && r == 0; d++) {
-            unsigned da = d <= sa ? (unsigned)(fa / pow10u(sa - d) % 10) : 0;
-            unsigned db = d <= sb ? (unsigned)(fb / pow10u(sb - d) % 10) : 0;
-            if (da != db)
-                r = da < db ? -1 : 1;
-        }
-    }
-    return na ? -r : r;
-}
-
-double qvalue_to_double(const struct qvalue *v)
-{
-    unsigned s = v->scale > 38 ? 38 : v->scale;
-    u128 ip = v->mant / pow10u(s), fp = v->mant % pow10u(s);
-    double d = (double)ip + (double)fp / (double)pow10u(s);
-    return v->negative ? -d : d;
 }
 
 const char *quantity_qualifier_name(enum quantity_qualifier q)
@@ -547,7 +390,7 @@ enum native_kind {
 struct head {
     size_t start, end;         /* whole span (start includes a prefix qualifier) */
     size_t num_start, num_end; /* the numeral */
-    struct qvalue v;
+    struct decimal v;
     unsigned big;              /* exponent of the last 만/억/조/경, 0 if none */
     int korean;                /* used 십/백/천 or 만/억/조/경 */
     unsigned eng;              /* exponent of B/T/M/K, 0 if none */
@@ -559,9 +402,9 @@ struct head {
     enum quantity_qualifier qual;
     enum quantity_role role;
     int native_range;          /* 두세 명: v .. high */
-    struct qvalue high;
+    struct decimal high;
     int moe;
-    struct qvalue active;
+    struct decimal active;
     size_t active_start, active_end;
 };
 
@@ -587,7 +430,7 @@ static const char MSG_ORDER[] = "malformed number (units out of order)";
 
 /* Reads digits [,ddd]* [.d+] at i. Returns R_OK with *v and *end, R_SKIP for a dotted token
  * that is no number (2025.12.30, 1.2.3: *end after it), R_ISSUE after recording a problem. */
-static enum res read_digits(struct scan *sc, size_t i, struct qvalue *v, size_t *end, int *point)
+static enum res read_digits(struct scan *sc, size_t i, struct decimal *v, size_t *end, int *point)
 {
     const u128 cap = pow10u(38);
     u128 m = 0;
@@ -667,8 +510,8 @@ static enum res read_digits(struct scan *sc, size_t i, struct qvalue *v, size_t 
             return R_SKIP;
         }
     }
-    struct qvalue r = { m, scale, 0 };
-    if (over || qv_too_big(&r)) {
+    struct decimal r = { m, scale, 0 };
+    if (over || r.mant > pow10u(DECIMAL_LIMIT_EXP + r.scale)) {
         add_issue(sc, i, p, MSG_OVERFLOW);
         *end = p;
         return R_ISSUE;
@@ -681,16 +524,16 @@ static enum res read_digits(struct scan *sc, size_t i, struct qvalue *v, size_t 
 /* A number below 10^4 written with 천/백/십: "3천", "2천5백", "오천", "칠천십이", "5000".
  * In digit mode the coefficients are ASCII, in Sino mode Hangul. Returns R_NONE if nothing
  * was read. */
-static enum res read_small(struct scan *sc, size_t i, enum mode mode, struct qvalue *v, size_t *end,
+static enum res read_small(struct scan *sc, size_t i, enum mode mode, struct decimal *v, size_t *end,
                            int *korean, int *point, unsigned *nchars)
 {
-    struct qvalue total = { 0, 0, 0 };
+    struct decimal total = { 0, 0, 0 };
     unsigned last = 4;
     int any = 0;
     size_t p = i;
     *point = 0;
     for (;;) {
-        struct qvalue coef = { 0, 0, 0 };
+        struct decimal coef = { 0, 0, 0 };
         int have_coef = 0;
         size_t q = p, l;
         if (mode == MODE_DIGITS) {
@@ -717,7 +560,7 @@ static enum res read_small(struct scan *sc, size_t i, enum mode mode, struct qva
         if (e && e < last) {
             if (!have_coef)
                 coef.mant = 1;
-            if (qv_shift(&coef, e) < 0 || qv_add(&total, &coef) < 0) {
+            if (decimal_shift(&coef, (int)(e), &coef) < 0 || decimal_add(&total, &coef, &total) < 0) {
                 add_issue(sc, i, q + l, MSG_OVERFLOW);
                 *end = q + l;
                 return R_ISSUE;
@@ -732,7 +575,7 @@ static enum res read_small(struct scan *sc, size_t i, enum mode mode, struct qva
         if (have_coef) {
             if (any && mode == MODE_DIGITS && coef.scale > 0)
                 return R_NONE; /* "3천5.5" */
-            if (qv_add(&total, &coef) < 0) {
+            if (decimal_add(&total, &coef, &total) < 0) {
                 add_issue(sc, i, q, MSG_OVERFLOW);
                 *end = q;
                 return R_ISSUE;
@@ -775,7 +618,7 @@ static int sino_word(const struct scan *sc, size_t from, size_t to)
  * space ("1조 2000억", "삼만 오천"), then a plain last section ("1만2000"). */
 static enum res read_numeral(struct scan *sc, size_t i, enum mode mode, struct head *h, size_t *resume)
 {
-    struct qvalue total = { 0, 0, 0 };
+    struct decimal total = { 0, 0, 0 };
     unsigned last_big = 99;
     size_t p = i;
     int first = 1;
@@ -784,7 +627,7 @@ static enum res read_numeral(struct scan *sc, size_t i, enum mode mode, struct h
     h->nchars = 0;
     h->big = 0;
     for (;;) {
-        struct qvalue small = { 0, 0, 0 };
+        struct decimal small = { 0, 0, 0 };
         size_t q = p, l;
         int pt = 0;
         enum res r = read_small(sc, p, mode, &small, &q, &h->korean, &pt, &h->nchars);
@@ -811,7 +654,7 @@ static enum res read_numeral(struct scan *sc, size_t i, enum mode mode, struct h
             if (!any)
                 small.mant = 1, small.scale = 0;
             h->point |= pt;
-            if (qv_shift(&small, e) < 0 || qv_add(&total, &small) < 0) {
+            if (decimal_shift(&small, (int)(e), &small) < 0 || decimal_add(&total, &small, &total) < 0) {
                 add_issue(sc, h->num_start, q + l, MSG_OVERFLOW);
                 *resume = q + l;
                 return R_ISSUE;
@@ -843,7 +686,7 @@ static enum res read_numeral(struct scan *sc, size_t i, enum mode mode, struct h
                 s++;
             if (!section_start(sc, s, mode))
                 break;
-            struct qvalue nx = { 0, 0, 0 };
+            struct decimal nx = { 0, 0, 0 };
             size_t nq;
             int k2 = 0, pt2 = 0;
             unsigned nc2 = 0;
@@ -865,12 +708,12 @@ static enum res read_numeral(struct scan *sc, size_t i, enum mode mode, struct h
             }
             /* In Hangul the last section needs 십/백/천: 만이천 is 12000 but 조사, 만일, 경이
              * are words. */
-            if (!e2 && (s == p || last_big == 4) && !pt2 && (mode != MODE_SINO || k2) && qvalue_cmp(&nx, &(struct qvalue){ pow10u(last_big), 0, 0 }) < 0
+            if (!e2 && (s == p || last_big == 4) && !pt2 && (mode != MODE_SINO || k2) && decimal_cmp(&nx, &(struct decimal){ pow10u(last_big), 0, 0 }) < 0
                 && !stop_suffix(sc, nq) && !(mode == MODE_DIGITS && (is_alnum((unsigned)byte_at(sc, nq)) || byte_at(sc, nq) == '.'))) {
                 if (mode == MODE_SINO && sino_char(cp_at(sc, nq, &l)))
                     break;
                 read_small(sc, s, mode, &nx, &nq, &h->korean, &pt2, &h->nchars);
-                if (qv_add(&total, &nx) < 0) {
+                if (decimal_add(&total, &nx, &total) < 0) {
                     add_issue(sc, h->num_start, nq, MSG_OVERFLOW);
                     *resume = nq;
                     return R_ISSUE;
@@ -956,8 +799,8 @@ static enum res read_native(struct scan *sc, size_t i, struct head *h)
 {
     const struct native_word *pair = match_native(sc, i, native_pairs, sizeof native_pairs / sizeof native_pairs[0]);
     if (pair) {
-        h->v = (struct qvalue){ pair->value, 0, 0 };
-        h->high = (struct qvalue){ pair->value + 1, 0, 0 };
+        h->v = (struct decimal){ pair->value, 0, 0 };
+        h->high = (struct decimal){ pair->value + 1, 0, 0 };
         h->native_range = 1;
         h->num_end = h->end = i + pair->len;
         h->native = NAT_PRENOMINAL;
@@ -988,7 +831,7 @@ static enum res read_native(struct scan *sc, size_t i, struct head *h)
         return R_NONE;
     if (parts == 2 && kind == NAT_PRENOMINAL)
         kind = NAT_PRE_COMBO;
-    h->v = (struct qvalue){ value, 0, 0 };
+    h->v = (struct decimal){ value, 0, 0 };
     h->num_end = h->end = p;
     h->native = kind;
     h->korean = 1;
@@ -1160,7 +1003,7 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
             size_t q = p + l, l2;
             unsigned d = cp_at(sc, q, &l2);
             if (sino_digit(d) > 0 || zero_syllable(d)) {
-                struct qvalue f = h->v;
+                struct decimal f = h->v;
                 while ((d = cp_at(sc, q, &l2)), (sino_digit(d) > 0 || zero_syllable(d))) {
                     if (f.scale >= MAX_SCALE) {
                         add_issue(sc, h->num_start, q, MSG_DECIMALS);
@@ -1217,7 +1060,7 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
                 *resume = skip_token(sc, p); /* 8B-Instruct */
                 return R_SKIP;
             }
-            if (qv_shift(&h->v, e) < 0) {
+            if (decimal_shift(&h->v, (int)(e), &h->v) < 0) {
                 add_issue(sc, h->num_start, p + 1, MSG_OVERFLOW);
                 *resume = p + 1;
                 return R_ISSUE;
@@ -1229,7 +1072,7 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
                 h->role = QROLE_NAME;
             /* MoE: 100B-A10, 20B-A2B */
             if (byte_at(sc, p) == '-' && byte_at(sc, p + 1) == 'A' && digit_at(sc, p + 2)) {
-                struct qvalue a;
+                struct decimal a;
                 size_t q;
                 int pt;
                 enum res ra = read_digits(sc, p + 2, &a, &q, &pt);
@@ -1241,12 +1084,12 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
                     unsigned ae = eng_exp_of(byte_at(sc, q));
                     size_t qe = ae ? q + 1 : q;
                     if (!is_alnum((unsigned)byte_at(sc, qe))) {
-                        if (qv_shift(&a, ae ? ae : e) < 0) {
+                        if (decimal_shift(&a, (int)(ae ? ae : e), &a) < 0) {
                             add_issue(sc, p + 1, qe, MSG_OVERFLOW);
                             *resume = qe;
                             return R_ISSUE;
                         }
-                        qv_normalise(&a);
+                        decimal_normalise(&a);
                         h->moe = 1;
                         h->active = a;
                         h->active_start = p + 1;
@@ -1449,7 +1292,7 @@ static void head_to_quantity(const struct head *h, struct quantity *q)
     q->offset = h->start;
     q->length = h->end - h->start;
     q->value = h->v;
-    qv_normalise(&q->value);
+    decimal_normalise(&q->value);
     q->unit = h->unit;
     q->qualifier = h->qual;
     q->role = h->role;
@@ -1578,19 +1421,19 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
         if (r2 == R_SKIP || r2 == R_ISSUE)
             return r2resume > bs ? r2resume : bs; /* 2026~2027년: a span of years */
         if (r2 == R_OK && !b.moe && b.role == QROLE_NONE && b.start == b.num_start) {
-            struct qvalue low = a.v;
+            struct decimal low = a.v;
             if (!a.big && !a.eng && (b.big || b.eng)) {
-                struct qvalue t = a.v;
-                if (qv_shift(&t, b.eng ? b.eng : b.big) == 0 && qvalue_cmp(&t, &b.v) <= 0)
+                struct decimal t = a.v;
+                if (decimal_shift(&t, (int)(b.eng ? b.eng : b.big), &t) == 0 && decimal_cmp(&t, &b.v) <= 0)
                     low = t;
             }
             struct quantity *q = push(sc);
             q->offset = a.start;
             q->length = b.end - a.start;
             q->value = low;
-            qv_normalise(&q->value);
+            decimal_normalise(&q->value);
             q->high = b.v;
-            qv_normalise(&q->high);
+            decimal_normalise(&q->high);
             q->unit = b.unit[0] ? b.unit : a.unit;
             q->qualifier = QUAL_RANGE;
             q->english_scale = a.eng || b.eng;
@@ -1640,10 +1483,10 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
                 e++;
             if (byte_at(sc, e) == ')') {
                 q = &sc->out->items[qi];
-                struct qvalue bv = b.v;
-                qv_normalise(&bv);
+                struct decimal bv = b.v;
+                decimal_normalise(&bv);
                 q->restated = 1;
-                q->restatement_agrees = qvalue_cmp(&q->value, &bv) == 0;
+                q->restatement_agrees = decimal_cmp(&q->value, &bv) == 0;
                 if (!q->unit[0])
                     q->unit = b.unit;
                 if (q->qualifier == QUAL_NONE)
@@ -1835,11 +1678,11 @@ enum exp_status quantity_print_lines(FILE *in, FILE *out, struct diag *d)
         }
         for (size_t k = 0; k < list.count; k++) {
             const struct quantity *q = &list.items[k];
-            qvalue_format(&q->value, vbuf, sizeof vbuf);
+            decimal_format(&q->value, vbuf, sizeof vbuf);
             fprintf(out, "%u\t", lineno);
             print_field(out, line + q->offset, q->length);
             if (q->qualifier == QUAL_RANGE) {
-                qvalue_format(&q->high, hbuf, sizeof hbuf);
+                decimal_format(&q->high, hbuf, sizeof hbuf);
                 fprintf(out, "\t%s..%s", vbuf, hbuf);
             } else {
                 fprintf(out, "\t%s", vbuf);

@@ -3,7 +3,7 @@
  * The figures in Korean news come in every form: "1,020억", "72.03점", "10.7B", "1조 2천억 원",
  * "오천억", "삼만 오천", "서른다섯 명", "스무 개", "500B(5000억 개)", "100B-A10", "95% 이상",
  * "약 330억", "10~20억". quantity_scan() finds them with their byte span, an exact value
- * (no binary floating point: a decimal mantissa and scale, exact far past 2^53), a canonical
+ * (a struct decimal from util/decimal.h: no binary floating point, exact far past 2^53), a canonical
  * unit, a qualifier, and a role (MoE total/active parts; a number that is part of a model
  * name such as "GPT-OSS 120B"). Numbers that are names (B2B, K1, 1차, 3대 강국) and dates or
  * durations (12월 30일, 2026년, 4주) are not reported. Used by the extractor and by the
@@ -38,16 +38,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "util/decimal.h"
 #include "util/diag.h"
 #include "util/status.h"
-
-/* An exact decimal: value = mant / 10^scale. Magnitudes up to 10^20 are representable;
- * anything larger is reported as an overflow issue and not returned as a quantity. */
-struct qvalue {
-    unsigned __int128 mant;
-    unsigned scale;    /* number of decimal places, 0..18 */
-    int negative;
-};
 
 enum quantity_qualifier {
     QUAL_NONE = 0,
@@ -68,8 +61,8 @@ enum quantity_role {
 
 struct quantity {
     size_t offset, length;        /* byte span of the matched text in the scanned input */
-    struct qvalue value;
-    struct qvalue high;           /* upper bound when qualifier is QUAL_RANGE */
+    struct decimal value;
+    struct decimal high;           /* upper bound when qualifier is QUAL_RANGE */
     const char *unit;             /* canonical, static: "" (bare number), "count" (개),
                                      "people" (명), "cases" (건), "sheets" (장), "units" (대),
                                      "times" (번), "score" (점), "percent", "percent_point",
@@ -102,17 +95,6 @@ int quantity_scan(const char *text, size_t len, struct quantity_list *out, size_
 /* Empties the list for reuse, keeping its memory. */
 void quantity_list_clear(struct quantity_list *list);
 void quantity_list_free(struct quantity_list *list);
-
-/* Writes the exact decimal form ("10200000000", "72.03", "-3") into buf (NUL-terminated,
- * truncated to size). Returns the length it needed. */
-size_t qvalue_format(const struct qvalue *v, char *buf, size_t size);
-/* The same, with the value divided by 10^exp10 exactly first (exp10 = 9: billions,
- * so 10200000000 prints "10.2"). */
-size_t qvalue_format_scaled(const struct qvalue *v, unsigned exp10, char *buf, size_t size);
-/* -1, 0, 1 as a < b, a == b, a > b, exactly. */
-int qvalue_cmp(const struct qvalue *a, const struct qvalue *b);
-/* Nearest double, for drawing charts only — never for stored values. */
-double qvalue_to_double(const struct qvalue *v);
 
 const char *quantity_qualifier_name(enum quantity_qualifier q);  /* "", "approx", "at_least", … */
 const char *quantity_role_name(enum quantity_role r);            /* "", "total", "active", "name" */

@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/fsutil.h"
 #include "ingest/normalise.h"
 
@@ -468,15 +469,17 @@ enum exp_status article_parse_buffer(const char *path, const char *data, size_t 
     for (size_t k = 0; k < 2; k++) {
         if (!**date_slots[k])
             continue;
-        char *iso = normalise_date_iso(*date_slots[k]);
-        if (!iso) {
+        struct date_time t;
+        if (date_parse_time(*date_slots[k], &t) != 0) {
             struct pos p = fm.value_pos[field_index(date_keys[k])];
             diag_error(d, path, p.line, p.col, "'%s' is not a date: '%s'", date_keys[k],
                        *date_slots[k]);
             st = EXP_DATAERR;
             goto fail;
         }
-        set_str(date_slots[k], iso);
+        char iso[26];
+        date_format_time(&t, iso);
+        set_str(date_slots[k], xstrdup(iso));
     }
     if (*a->url && !normalise_url_ok(a->url)) {
         struct pos p = fm.value_pos[field_index("url")];

@@ -1,8 +1,8 @@
 /* normalise.h — text normalisation shared by the article parser and later stages.
  *
  * Decodes HTML entities (named and numeric), folds whitespace, NFC-normalises with utf8proc,
- * parses a byline into people, turns crawler dates into ISO 8601 with the Korean zone, and
- * checks URLs. Pure functions over strings: no I/O, no diagnostics. */
+ * parses a byline into people and checks URLs (dates are util/date.h's). Pure functions over
+ * strings: no I/O, no diagnostics. */
 #ifndef EXPORTER_NORMALISE_H
 #define EXPORTER_NORMALISE_H
 
@@ -28,18 +28,6 @@ char *normalise_text(const char *s, size_t len);
 /* Like normalise_text, but keeps paragraph structure: blank lines separate paragraphs and
  * the result joins the normalised paragraphs with a single "\n". Caller frees. */
 char *normalise_paragraphs(const char *s, size_t len);
-
-/* "2025-12-28 00:00", "2025-12-28 06:02:09", "2025-12-28T00:00:00+09:00", "2025-12-28"
- * → "2025-12-28T00:00:00+09:00" (a date without a zone is Korean time). Returns a fresh
- * string, or NULL when s is not a valid date. */
-char *normalise_date_iso(const char *s);
-
-/* The ISO week ("2026-W01") that the date starting "YYYY-MM-DD" belongs to. */
-void normalise_iso_week_of(const char *date, char out[16]);
-
-/* Monday and Sunday ("YYYY-MM-DD") of ISO week "YYYY-Www". Returns -1 when the week does
- * not exist (2025 has no week 53; 2026 has). */
-int normalise_iso_week_range(const char *week, char monday_out[11], char sunday_out[11]);
 
 /* Splits a byline into people: "이혜선 기자(hslee@dt.co.kr)", "김정현 기자 (Kris@news1.kr)",
  * "박종진 truth@etnews.com, 김명희 noprint@etnews.com", "박수빈 한경닷컴 기자

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/decimal.h"
 
 /* ---- Merge state ---- */
 
@@ -171,31 +172,18 @@ static int size_cmp(const void *a, const void *b)
 }
 
 /* Compares two plain decimal strings numerically ("519" > "500", "10.2" < "102"). */
-static int decimal_cmp(const char *a, const char *b)
+static int number_text_cmp(const char *a, const char *b)
 {
-    while (*a == '0' && a[1] && a[1] != '.')
-        a++;
-    while (*b == '0' && b[1] && b[1] != '.')
-        b++;
-    size_t ia = strcspn(a, "."), ib = strcspn(b, ".");
-    if (ia != ib)
-        return ia < ib ? -1 : 1;
-    int c = strncmp(a, b, ia);
-    if (c)
-        return c < 0 ? -1 : 1;
-    const char *fa = a[ia] ? a + ia + 1 : "", *fb = b[ib] ? b + ib + 1 : "";
-    while (*fa || *fb) {
-        char x = *fa ? *fa++ : '0', y = *fb ? *fb++ : '0';
-        if (x != y)
-            return x < y ? -1 : 1;
-    }
-    return 0;
+    struct decimal x, y;
+    if (decimal_parse_str(a, &x) == 0 && decimal_parse_str(b, &y) == 0)
+        return decimal_cmp(&x, &y);
+    return strcmp(a, b);
 }
 
 static int value_desc(const void *x, const void *y)
 {
     const struct table_value *a = x, *b = y;
-    int c = (a->is_number && b->is_number) ? decimal_cmp(a->value, b->value)
+    int c = (a->is_number && b->is_number) ? number_text_cmp(a->value, b->value)
                                            : strcmp(a->value, b->value);
     return -c;
 }

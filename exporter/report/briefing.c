@@ -13,7 +13,7 @@
 #include "cli/cli.h"
 #include "typeset/font.h"
 #include "typeset/layout.h"
-#include "ingest/normalise.h"
+#include "util/date.h"
 #include "typeset/pdf_out.h"
 
 #define INK 0x1F2328
@@ -325,51 +325,49 @@ static void render_block(const struct render *R, const struct model_block *b)
 
 /* ---- Period and time ---- */
 
-static void day_of(const char *iso, char out[11])
+/* The Korean day an article was published on; 0 and *day, or -1 without a usable date. */
+static int article_day(const struct article *a, long *day)
 {
-    snprintf(out, 11, "%s", iso ? iso : "");
-    if (strlen(out) != 10)
-        out[0] = '\0';
+    struct date_time t;
+    if (!nonempty(a->published_at) || date_parse_time(a->published_at, &t) != 0)
+        return -1;
+    *day = date_time_kst_day(&t);
+    return 0;
 }
 
-void briefing_resolve_period(const struct briefing_input *in, struct model_period *p)
+void briefing_resolve_period(const struct briefing_input *in, struct model_period *out)
 {
-    memset(p, 0, sizeof *p);
-    if (nonempty(in->week) && normalise_iso_week_range(in->week, p->first, p->last) == 0) {
-        p->is_week = 1;
-        snprintf(p->week, sizeof p->week, "%s", in->week);
+    const struct date_period *p = in->period;
+    memset(out, 0, sizeof *out);
+    if (p && p->is_week) {
+        out->is_week = 1;
+        date_format_week(p->week, out->week);
+        date_format_day(p->since, out->first);
+        date_format_day(p->until, out->last);
         return;
     }
+    /* The articles' first and last day, narrowed to the period's bounds where it has them. */
+    long lo = DATE_OPEN_END, hi = DATE_OPEN_START;
     const struct article_set *set = in->set;
     for (size_t i = 0; set && i < set->count; i++) {
-        char d[11];
-        day_of(set->items[i].published_at, d);
-        if (!*d)
+        long day;
+        if (article_day(&set->items[i], &day) != 0)
             continue;
-        if (!*p->first || strcmp(d, p->first) < 0)
-            snprintf(p->first, sizeof p->first, "%s", d);
-        if (!*p->last || strcmp(d, p->last) > 0)
-            snprintf(p->last, sizeof p->last, "%s", d);
+        lo = day < lo ? day : lo;
+        hi = day > hi ? day : hi;
     }
-    if (nonempty(in->since))
-        snprintf(p->first, sizeof p->first, "%s", in->since);
-    if (nonempty(in->until))
-        snprintf(p->last, sizeof p->last, "%s", in->until);
-}
-
-/* "2025-12-30T09:04:07+09:00" → Unix seconds; -1 when it is not that shape. */
-static long long iso_epoch(const char *iso)
-{
-    int y, mo, d, h, mi, s, zh = 0, zm = 0;
-    char sign = '+';
-    if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &y, &mo, &d, &h, &mi, &s, &sign, &zh,
-               &zm) < 6)
-        return -1;
-    struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
-                     .tm_min = mi, .tm_sec = s };
-    long long t = (long long)timegm(&tm);
-    long long off = (zh * 3600LL + zm * 60LL) * (sign == '-' ? -1 : 1);
-    return t - off;
+    if (p && p->since != DATE_OPEN_START)
+        lo = p->since;
+    if (p && p->until != DATE_OPEN_END)
+        hi = p->until;
+    if (lo == DATE_OPEN_END && hi == DATE_OPEN_START)
+        return;
+    if (lo == DATE_OPEN_END)
+        lo = hi;
+    if (hi == DATE_OPEN_START)
+        hi = lo;
+    date_format_day(lo, out->first);
+    date_format_day(hi, out->last);
 }
 
 void briefing_as_of(const struct article_set *set, long long *epoch, int *is_generation)
@@ -377,11 +375,14 @@ void briefing_as_of(const struct article_set *set, long long *epoch, int *is_gen
     long long t = pdf_out_source_date_epoch();
     *is_generation = t >= 0;
     if (t < 0) {
-        const char *newest = "";
-        for (size_t i = 0; set && i < set->count; i++)
-            if (strcmp(set->items[i].published_at, newest) > 0)
-                newest = set->items[i].published_at;
-        t = *newest ? iso_epoch(newest) : -1;
+        /* The newest article's instant, compared as instants (zones may differ). */
+        for (size_t i = 0; set && i < set->count; i++) {
+            struct date_time dt;
+            if (nonempty(set->items[i].published_at) &&
+                date_parse_time(set->items[i].published_at, &dt) == 0 &&
+                date_time_epoch(&dt) > t)
+                t = date_time_epoch(&dt);
+        }
     }
     *epoch = t;
 }

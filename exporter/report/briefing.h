@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "ingest/article.h"
+#include "util/date.h"
 #include "util/diag.h"
 #include "extract/extract.h"
 #include "util/status.h"
@@ -31,8 +32,7 @@ struct briefing_input {
     const struct template *tpl;
     const struct table *table;       /* finished, built with tpl */
     const struct fact_list *facts;   /* the facts the table was built from */
-    const char *week;                /* --week "2025-W52", or NULL */
-    const char *since, *until;       /* --since/--until "YYYY-MM-DD", or NULL */
+    const struct date_period *period; /* the run's period (util/date.h); NULL = open */
     const char *font_dir;            /* project fonts folder; NULL = "fonts" */
 };
 

@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "util/buf.h"
+#include "util/date.h"
 #include "report/summary.h"
 
 /* ---- Words ----
@@ -180,16 +180,22 @@ static void conflict_text(const struct ctx *x, struct model_text *t,
 
 /* ---- Period and time ---- */
 
-static void korean_day(const char *iso, struct buf *b, const char *same_year_month)
+/* "2025년 12월 28일"; with same (a day of the same year or month before it in a range)
+ * the shared parts are left out: "30일", "1월 3일". */
+static void korean_day(const char *iso, struct buf *b, const char *same)
 {
-    int y, m, d;
-    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) {
+    long day, other;
+    if (date_parse_day(iso, &day) != 0) {
         buf_puts(b, iso);
         return;
     }
-    if (same_year_month && !strncmp(same_year_month, iso, 7))
+    int y, m, d, y0 = 0, m0 = 0, d0;
+    date_to_civil(day, &y, &m, &d);
+    if (same && date_parse_day(same, &other) == 0)
+        date_to_civil(other, &y0, &m0, &d0);
+    if (y == y0 && m == m0)
         buf_printf(b, "%d일", d);
-    else if (same_year_month && !strncmp(same_year_month, iso, 4))
+    else if (y == y0)
         buf_printf(b, "%d월 %d일", m, d);
     else
         buf_printf(b, "%d년 %d월 %d일", y, m, d);
@@ -211,14 +217,12 @@ static void period_text(const struct model_period *p, struct buf *b, const char 
     korean_day(p->last, b, p->first);
 }
 
-/* "2025년 12월 30일 09:00 (KST)" for Unix seconds. */
+/* "2025년 12월 30일 09:00(KST)" for Unix seconds. */
 static void korean_time(long long t, struct buf *b)
 {
-    time_t kst = (time_t)(t + 9 * 3600);
-    struct tm tm;
-    gmtime_r(&kst, &tm);
-    buf_printf(b, "%d년 %d월 %d일 %02d:%02d(KST)", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-               tm.tm_hour, tm.tm_min);
+    int y, mo, d, h, mi, s;
+    date_utc_parts(t + 9 * 3600LL, &y, &mo, &d, &h, &mi, &s);
+    buf_printf(b, "%d년 %d월 %d일 %02d:%02d(KST)", y, mo, d, h, mi);
 }
 
 /* ---- Title block ---- */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/decimal.h"
 
 /* ---- Decimals ----
  * Cell values are exact decimal strings ("500", "10.2", "157.6"). Sums and comparisons are
@@ -112,49 +113,37 @@ void summary_short_label(const char *label, struct buf *out)
     buf_append(out, s, n);
 }
 
+/* Does the unit label read glued to digits ("B", "%", "억 원", "명") rather than after a space
+ * ("people", "GWh per year")? A label starting with a word of Latin letters other than one
+ * scale letter takes a space. */
+static int unit_glues(const char *u)
+{
+    size_t n = 0;
+    while ((u[n] >= 'A' && u[n] <= 'Z') || (u[n] >= 'a' && u[n] <= 'z'))
+        n++;
+    return n == 0 || (n == 1 && (u[0] == 'B' || u[0] == 'M' || u[0] == 'K' || u[0] == 'T'));
+}
+
 void summary_format_value(const char *value, const char *unit_label, struct buf *out)
 {
-    long long v;
     const char *u = unit_label ? unit_label : "";
-    if (!strcmp(u, "KRW bn") && dec_parse(value, &v)) {
-        /* billions of won → 억 (10^8) and 조 (10^12) as Korean papers print them */
-        long long eok = v * 10;
-        long long jo = eok / (10000 * MICRO);
-        long long rest = eok % (10000 * MICRO);
-        if (jo) {
-            buf_printf(out, "%lld조", jo);
-            if (rest) {
-                buf_putc(out, ' ');
-                dec_put(out, rest, 1);
-                buf_puts(out, "억");
-            }
-            buf_puts(out, " 원");
-        } else {
-            dec_put(out, rest, 1);
-            buf_puts(out, "억 원");
-        }
+    struct decimal v, won;
+    if (decimal_parse_str(value, &v) != 0) {
+        buf_puts(out, value);
+        if (*u)
+            buf_printf(out, " %s", u);
         return;
     }
-    if (!strcmp(u, "KRW tn") && dec_parse(value, &v)) {
-        /* trillions of won → 조, the rest in 억 */
-        long long jo = v / MICRO, eok = (v % MICRO) * 10000;
-        if (jo)
-            buf_printf(out, "%lld조", jo);
-        if (eok) {
-            buf_puts(out, jo ? " " : "");
-            dec_put(out, eok, 1);
-            buf_puts(out, "억");
-        }
-        buf_puts(out, jo || eok ? " 원" : "0원");
+    /* billions / trillions of won → 조/억 as Korean papers print them */
+    int exp10 = !strcmp(u, "KRW bn") ? 9 : !strcmp(u, "KRW tn") ? 12 : -1;
+    if (exp10 > 0 && decimal_shift(&v, exp10, &won) == 0) {
+        const struct decimal_korean ko = { "원", 0, 0 };
+        decimal_put_korean(out, &won, &ko);
         return;
     }
-    buf_puts(out, value);
-    if (!*u)
-        return;
-    if (!strcmp(u, "B") || !strcmp(u, "%"))
-        buf_puts(out, u);
-    else
-        buf_printf(out, " %s", u);
+    decimal_put_grouped(out, &v);
+    if (*u)
+        buf_printf(out, unit_glues(u) ? "%s" : " %s", u);
 }
 
 static const char *qualifier_ko(enum quantity_qualifier q)

@@ -5,7 +5,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <hb-subset.h>
@@ -18,6 +17,7 @@
 #include <hpdf_streams.h>
 
 #include "typeset/font.h"
+#include "util/date.h"
 
 struct haru_error {
     HPDF_STATUS code, detail;
@@ -354,18 +354,9 @@ static char *uri_escape(const char *s)
 
 static void set_date(HPDF_Doc pdf, long long epoch)
 {
-    time_t t = (time_t)epoch;
-    struct tm tm;
-    if (!gmtime_r(&t, &tm))
-        return;
     HPDF_Date dt;
     memset(&dt, 0, sizeof dt);
-    dt.year = tm.tm_year + 1900;
-    dt.month = tm.tm_mon + 1;
-    dt.day = tm.tm_mday;
-    dt.hour = tm.tm_hour;
-    dt.minutes = tm.tm_min;
-    dt.seconds = tm.tm_sec;
+    date_utc_parts(epoch, &dt.year, &dt.month, &dt.day, &dt.hour, &dt.minutes, &dt.seconds);
     dt.ind = 'Z';
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);

@@ -31,19 +31,19 @@ static int valid_utf8(const uint8_t *s, size_t n)
     return 1;
 }
 
-static void check_value(const struct qvalue *v)
+static void check_value(const struct decimal *v)
 {
-    static const struct qvalue limit = { (unsigned __int128)10000000000u * 10000000000u, 0, 0 };
+    static const struct decimal limit = { (unsigned __int128)10000000000u * 10000000000u, 0, 0 };
     char buf[96];
     if (v->scale > 18)
         abort();
-    if (qvalue_cmp(v, &limit) > 0)
+    if (decimal_cmp(v, &limit) > 0)
         abort();
-    size_t n = qvalue_format(v, buf, sizeof buf);
+    size_t n = decimal_format(v, buf, sizeof buf);
     if (n >= sizeof buf || strlen(buf) != n)
         abort();
-    qvalue_format_scaled(v, 9, buf, sizeof buf);
-    (void)qvalue_to_double(v);
+    decimal_format_scaled(v, 9, buf, sizeof buf);
+    (void)decimal_to_double(v);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -117,8 +117,11 @@ static void fixture_free(struct fixture *fx)
 
 static char *write_pdf(const struct fixture *fx, const char *week, size_t *len, char **log)
 {
-    struct briefing_input in = { &fx->set, &fx->tpl, fx->table, &fx->facts, week, NULL, NULL,
-                                 NULL };
+    struct date_period p;
+    char why[128];
+    struct date_period_spec spec = { week, NULL, NULL, NULL };
+    assert_int_equal(date_period_resolve(&spec, 20000, &p, why, sizeof why), 0);
+    struct briefing_input in = { &fx->set, &fx->tpl, fx->table, &fx->facts, &p, NULL };
     char *pdf = NULL;
     size_t log_len = 0;
     FILE *lf = open_memstream(log, &log_len);
@@ -183,23 +186,27 @@ static void test_period(void **state)
     (void)state;
     struct fixture fx;
     fixture_init(&fx);
-    struct briefing_input in = { &fx.set, &fx.tpl, fx.table, &fx.facts, NULL, NULL, NULL, NULL };
-    struct model_period p;
-    briefing_resolve_period(&in, &p);
-    assert_string_equal(p.first, "2025-12-28");
-    assert_string_equal(p.last, "2025-12-30");
-    assert_false(p.is_week);
-    in.week = "2026-W01";
-    briefing_resolve_period(&in, &p);
-    assert_string_equal(p.first, "2025-12-29");
-    assert_string_equal(p.last, "2026-01-04");
-    assert_true(p.is_week);
-    in.week = NULL;
-    in.since = "2025-12-01";
-    in.until = "2025-12-07";
-    briefing_resolve_period(&in, &p);
-    assert_string_equal(p.first, "2025-12-01");
-    assert_string_equal(p.last, "2025-12-07");
+    struct briefing_input in = { &fx.set, &fx.tpl, fx.table, &fx.facts, NULL, NULL };
+    struct model_period mp;
+    briefing_resolve_period(&in, &mp);
+    assert_string_equal(mp.first, "2025-12-28");
+    assert_string_equal(mp.last, "2025-12-30");
+    assert_false(mp.is_week);
+    struct date_period p;
+    char why[128];
+    struct date_period_spec week = { "2026-W01", NULL, NULL, NULL };
+    assert_int_equal(date_period_resolve(&week, 20000, &p, why, sizeof why), 0);
+    in.period = &p;
+    briefing_resolve_period(&in, &mp);
+    assert_string_equal(mp.first, "2025-12-29");
+    assert_string_equal(mp.last, "2026-01-04");
+    assert_true(mp.is_week);
+    assert_string_equal(mp.week, "2026-W01");
+    struct date_period_spec range = { NULL, "2025-12-01", "2025-12-07", NULL };
+    assert_int_equal(date_period_resolve(&range, 20000, &p, why, sizeof why), 0);
+    briefing_resolve_period(&in, &mp);
+    assert_string_equal(mp.first, "2025-12-01");
+    assert_string_equal(mp.last, "2025-12-07");
     long long epoch;
     int generated;
     unsetenv("SOURCE_DATE_EPOCH");
@@ -224,7 +231,7 @@ static void test_empty_letter_briefing(void **state)
     struct article_set none = { 0 };
     struct fact_list no_facts = { 0 };
     struct table *t = table_build(&fx.tpl, &no_facts);
-    struct briefing_input in = { &none, &fx.tpl, t, &no_facts, NULL, NULL, NULL, NULL };
+    struct briefing_input in = { &none, &fx.tpl, t, &no_facts, NULL, NULL };
     char *pdf = NULL;
     size_t pdf_len = 0;
     FILE *pf = open_memstream(&pdf, &pdf_len);

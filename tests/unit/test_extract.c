@@ -386,6 +386,17 @@ static void test_dates(void **state)
     fact_list_free(&l);
 }
 
+/* A day the month does not have is not a date: the month stands alone. */
+static void test_impossible_dates(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    RUN(fx, &l, "2026년 2월 30일 이전에 1차 결과가 발표된다.");
+    assert_int_equal(count(fx, &l, "program", "first_evaluation_date", "2026-02-30"), 0);
+    assert_int_equal(count(fx, &l, "program", "first_evaluation_date", "2026-02"), 1);
+    fact_list_free(&l);
+}
+
 /* Pathological input under a time limit: one clause packed with names, cues and distinct
  * figures just under the length cap, and one past it (reported, skipped). */
 static void test_pathological_sentences(void **state)
@@ -432,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_keywords_need_their_cues),
         cmocka_unit_test(test_provenance),
         cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_impossible_dates),
         cmocka_unit_test(test_total_and_active_bind_to_their_figures),
         cmocka_unit_test(test_moe_form_and_carry_over),
         cmocka_unit_test(test_never_invent),

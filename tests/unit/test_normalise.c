@@ -1,4 +1,4 @@
-/* test_normalise.c — entities, whitespace, NFC, dates, bylines, URLs. */
+/* test_normalise.c — entities, whitespace, NFC, bylines, URLs (dates: test_date.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -64,36 +64,6 @@ static void test_paragraphs(void **state)
     free(got);
 }
 
-static void test_dates(void **state)
-{
-    (void)state;
-    static const struct { const char *in, *out; } cases[] = {
-        { "2025-12-28 00:00", "2025-12-28T00:00:00+09:00" },
-        { "2025-12-28 06:02:09", "2025-12-28T06:02:09+09:00" },
-        { "2025-12-28", "2025-12-28T00:00:00+09:00" },
-        { "2025-12-28T06:02:09+09:00", "2025-12-28T06:02:09+09:00" },
-        { "2025-12-28T06:02:09Z", "2025-12-28T06:02:09+00:00" },
-        { "2025-12-28T06:02+0100", "2025-12-28T06:02:00+01:00" },
-        { "2024-02-29 10:00", "2024-02-29T10:00:00+09:00" },
-        { "2025-02-29 10:00", NULL },
-        { "2025-13-01", NULL },
-        { "2025-12-28 25:00", NULL },
-        { "28.12.2025", NULL },
-        { "2025-12-28 00:00 extra", NULL },
-        { "", NULL },
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *got = normalise_date_iso(cases[i].in);
-        if (!cases[i].out) {
-            assert_null(got);
-        } else {
-            assert_non_null(got);
-            assert_string_equal(got, cases[i].out);
-        }
-        free(got);
-    }
-}
-
 static void test_people(void **state)
 {
     (void)state;
@@ -156,36 +126,13 @@ static void test_utf8_validation(void **state)
     assert_int_equal(normalise_utf8_count("가a나"), 3);
 }
 
-static void test_iso_weeks(void **state)
-{
-    (void)state;
-    static const struct { const char *date, *week; } of[] = {
-        { "2025-12-28", "2025-W52" }, { "2025-12-29", "2026-W01" }, { "2025-12-30", "2026-W01" },
-        { "2021-01-03", "2020-W53" }, { "2024-12-30", "2025-W01" }, { "2026-12-31", "2026-W53" },
-    };
-    for (size_t i = 0; i < sizeof of / sizeof of[0]; i++) {
-        char week[16];
-        normalise_iso_week_of(of[i].date, week);
-        assert_string_equal(week, of[i].week);
-    }
-    char mon[11], sun[11];
-    assert_int_equal(normalise_iso_week_range("2026-W01", mon, sun), 0);
-    assert_string_equal(mon, "2025-12-29");
-    assert_string_equal(sun, "2026-01-04");
-    assert_int_equal(normalise_iso_week_range("2020-W53", mon, sun), 0);
-    assert_string_equal(mon, "2020-12-28");
-    assert_int_equal(normalise_iso_week_range("2025-W53", mon, sun), -1);  /* 52-week year */
-    assert_int_equal(normalise_iso_week_range("2025-W00", mon, sun), -1);
-    assert_int_equal(normalise_iso_week_range("2025W01", mon, sun), -1);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_entities),         cmocka_unit_test(test_text_folds_and_nfc),
-        cmocka_unit_test(test_paragraphs),       cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_people),           cmocka_unit_test(test_urls),
-        cmocka_unit_test(test_utf8_validation),  cmocka_unit_test(test_iso_weeks),
+        cmocka_unit_test(test_utf8_validation),
     };
     return cmocka_run_group_tests_name("normalise", tests, NULL, NULL);
 }

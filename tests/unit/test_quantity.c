@@ -19,13 +19,13 @@
 static void render_one(struct buf *b, const char *text, const struct quantity *q)
 {
     char v[64];
-    qvalue_format(&q->value, v, sizeof v);
+    decimal_format(&q->value, v, sizeof v);
     buf_append(b, text + q->offset, q->length);
     buf_putc(b, '|');
     buf_puts(b, v);
     if (q->qualifier == QUAL_RANGE) {
         char h[64];
-        qvalue_format(&q->high, h, sizeof h);
+        decimal_format(&q->high, h, sizeof h);
         buf_printf(b, "..%s", h);
     }
     buf_printf(b, "|%s|%s|%s", q->unit, quantity_qualifier_name(q->qualifier), quantity_role_name(q->role));
@@ -359,7 +359,7 @@ static void test_english_scale_flag(void **state)
     assert_int_equal(list.count, 4);
     assert_true(list.items[0].english_scale);
     assert_false(list.items[1].english_scale);
-    assert_int_equal(qvalue_cmp(&list.items[0].value, &list.items[1].value), 0);
+    assert_int_equal(decimal_cmp(&list.items[0].value, &list.items[1].value), 0);
     assert_int_equal(list.items[2].role, QROLE_TOTAL);
     assert_int_equal(list.items[3].role, QROLE_ACTIVE);
     assert_true(list.items[3].english_scale);
@@ -490,52 +490,6 @@ static void test_pathological(void **state)
 }
 
 /* ---- Exact decimals ---- */
-
-static void test_qvalue_api(void **state)
-{
-    (void)state;
-    char buf[64];
-    struct qvalue v = { 10200000000u, 0, 0 };
-    assert_int_equal(qvalue_format(&v, buf, sizeof buf), 11);
-    assert_string_equal(buf, "10200000000");
-    qvalue_format_scaled(&v, 9, buf, sizeof buf);
-    assert_string_equal(buf, "10.2");
-    qvalue_format_scaled(&v, 12, buf, sizeof buf);
-    assert_string_equal(buf, "0.0102");
-    struct qvalue f = { 7203, 2, 0 };
-    qvalue_format(&f, buf, sizeof buf);
-    assert_string_equal(buf, "72.03");
-    struct qvalue n = { 3, 0, 1 };
-    qvalue_format(&n, buf, sizeof buf);
-    assert_string_equal(buf, "-3");
-    struct qvalue z = { 0, 3, 1 };
-    qvalue_format(&z, buf, sizeof buf);
-    assert_string_equal(buf, "0");
-    /* Truncation still reports the length needed. */
-    char small[4];
-    assert_int_equal(qvalue_format(&v, small, sizeof small), 11);
-    assert_string_equal(small, "102");
-    struct qvalue a = { 15, 1, 0 }, b = { 150, 2, 0 }, c = { 151, 2, 0 };
-    assert_int_equal(qvalue_cmp(&a, &b), 0);
-    assert_int_equal(qvalue_cmp(&a, &c), -1);
-    assert_int_equal(qvalue_cmp(&c, &a), 1);
-    assert_int_equal(qvalue_cmp(&n, &a), -1);
-    struct qvalue m5 = { 5, 0, 1 };
-    assert_int_equal(qvalue_cmp(&m5, &n), -1);
-    assert_true(qvalue_to_double(&f) > 72.02 && qvalue_to_double(&f) < 72.04);
-    assert_true(qvalue_to_double(&n) == -3.0);
-    assert_string_equal(quantity_qualifier_name(QUAL_AT_LEAST), "at_least");
-    assert_string_equal(quantity_qualifier_name(QUAL_RANGE), "range");
-    assert_string_equal(quantity_qualifier_name(QUAL_MORE_THAN), "more_than");
-    assert_string_equal(quantity_qualifier_name(QUAL_LESS_THAN), "less_than");
-    assert_string_equal(quantity_qualifier_name(QUAL_AT_MOST), "at_most");
-    assert_string_equal(quantity_qualifier_name(QUAL_APPROX), "approx");
-    assert_string_equal(quantity_qualifier_name(QUAL_NONE), "");
-    assert_string_equal(quantity_role_name(QROLE_NAME), "name");
-    assert_string_equal(quantity_role_name(QROLE_TOTAL), "total");
-    assert_string_equal(quantity_role_name(QROLE_ACTIVE), "active");
-    assert_string_equal(quantity_role_name(QROLE_NONE), "");
-}
 
 /* ---- The subcommand ---- */
 
@@ -777,7 +731,6 @@ int main(void)
         cmocka_unit_test(test_boundaries),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_pathological),
-        cmocka_unit_test(test_qvalue_api),
         cmocka_unit_test(test_print_lines),
         cmocka_unit_test(test_print_lines_errors),
         cmocka_unit_test(test_print_lines_warns_on_disagreement),
