@@ -11,55 +11,6 @@
 #include "util/date.h"
 #include "report/summary.h"
 
-/* ---- Words ----
- * Topic-neutral defaults for every word the briefing prints that does not come from an
- * article; the template's layout.labels overrides any of them by key (template.h lists the
- * keys the template format accepts). */
-
-static const struct {
-    const char *key, *text;
-} default_labels[] = {
-    { "summary", "요약" },
-    { "summary_empty", "요약할 수치가 기사에 없다." },
-    { "table", "비교표" },
-    { "table_intro_sources", "출처 열의 번호는 맨 뒤 출처 목록의 번호다. " },
-    { "table_intro", "빈 칸은 기사에 없는 값이다. 기사끼리 값이 엇갈리면 더 많은 기사가 보도한 "
-                     "값을 싣고 †로 표시해 표 아래에 적었다." },
-    { "chart", "" },   /* "" = the series' labels joined, then chart_suffix */
-    { "chart_suffix", " 비교" },
-    { "chart_intro", "막대는 비교표의 값이다. ‘미공개’는 기사가 그 값을 밝히지 않았다는 뜻이며 0이 "
-                     "아니다. 이름을 누르면 해당 항목으로 이동한다." },
-    { "chart_axis", "" },   /* "" = the first series' label and unit */
-    { "entities", "대상별 상세" },
-    { "entities_intro", "주요 문장은 그 대상에 대해 추출된 사실의 종류(표의 열)가 가장 많은 "
-                        "문장이고, 같으면 사실이 더 많은 문장, 그래도 같으면 먼저 나온 기사(날짜, "
-                        "기사 번호 순)의 앞 문장이다. 같은 문장이 여러 기사에 실리면 한 번만 "
-                        "싣는다." },
-    { "topic_prefix", "" },
-    { "sources", "출처" },
-    { "entity", "대상" },
-    { "counter", "곳" },
-    { "missing", "미공개" },
-    { "missing_chart", "미공개 (보도 없음)" },
-    { "flagship", "대표" },
-    { "key_sentences", "주요 문장" },
-    { "coverage", "보도" },
-    { "figure_item", "항목" },
-    { "figure_content", "내용 [출처]" },
-    { "none_reported", "보도된 값이 없다." },
-    { "conflict_lead", " — 엇갈림: " },
-    { "period", "대상 기간" },
-    { "articles", "수집 기사" },
-    { "as_of", "기준 시각" },
-    { "generated", "생성 시각" },
-    { "no_date", "날짜 정보 없음" },
-    { "title", "브리핑" },
-    { "unknown_publisher", "(매체 미상)" },
-    { "uncited", "그 밖의 기사" },
-    { "untitled", "(제목 없음)" },
-    { "vs", " 대 " },
-};
-
 struct ctx {
     const struct model_input *in;
     const struct template *tpl;
@@ -70,13 +21,10 @@ struct ctx {
     char today[11];              /* reference day for "next milestone" */
 };
 
+/* The briefing's word for key: the template's, else a topic-neutral default. */
 static const char *word(const struct ctx *x, const char *key)
 {
-    (void)x;
-    for (size_t i = 0; i < sizeof default_labels / sizeof default_labels[0]; i++)
-        if (!strcmp(default_labels[i].key, key))
-            return default_labels[i].text;
-    return "";
+    return template_word(x->tpl, key);
 }
 
 static int nonempty(const char *s)
@@ -133,6 +81,13 @@ static void entity_anchor(const struct template_entity *e, char *out, size_t n)
 
 /* ---- Values as a reader reads them ---- */
 
+/* A list value as printed: a keyword's label from the template, else the value. */
+static const char *shown_value(const struct ctx *x, const struct template_column *c,
+                               const char *value)
+{
+    return c->type == TEMPLATE_COL_KEYWORDS ? template_value_label(x->tpl, value) : value;
+}
+
 static void put_value(const struct template_column *c, const char *value, struct buf *b)
 {
     if (c->type == TEMPLATE_COL_DATE)
@@ -169,7 +124,10 @@ static void conflict_text(const struct ctx *x, struct model_text *t,
             continue;
         struct buf b = BUF_INIT;
         buf_puts(&b, first ? "" : word(x, "vs"));
-        put_value(c, v->value, &b);
+        if (c->type == TEMPLATE_COL_KEYWORDS)
+            buf_puts(&b, shown_value(x, c, v->value));
+        else
+            put_value(c, v->value, &b);
         buf_printf(&b, "(기사 %zu건)", v->n_articles);
         text(t, b.data);
         cite_value(x, t, v, 3);
@@ -380,7 +338,7 @@ static void table_cell_text(const struct ctx *x, struct model_cell *mc,
         buf_puts(&b, ce->text);
     else
         for (size_t v = 0; v < ce->n_values; v++)
-            buf_printf(&b, "%s%s", v ? ", " : "", ce->values[v].value);
+            buf_printf(&b, "%s%s", v ? ", " : "", shown_value(x, col, ce->values[v].value));
     text(&mc->text, b.data);
     buf_free(&b);
     if (ce->conflict && *nnotes < N_DAGGERS) {
@@ -537,8 +495,6 @@ static void section_chart(struct ctx *x)
     struct buf axis = BUF_INIT;
     if (nonempty(word(x, "chart_axis")))
         buf_puts(&axis, word(x, "chart_axis"));
-    else if (!strcmp(c0->unit_label, "B"))
-        buf_puts(&axis, "파라미터 수 (B = 10억 개)");
     else
         buf_printf(&axis, "%s%s%s%s", ch->series[0], *c0->unit_label ? " (" : "", c0->unit_label,
                    *c0->unit_label ? ")" : "");
@@ -567,7 +523,10 @@ static void figure_row(const struct ctx *x, struct model_table *mt, size_t row,
     for (size_t v = 0; v < shown && v < ce->n_values; v++) {
         struct buf b = BUF_INIT;
         buf_puts(&b, v ? ", " : "");
-        put_figure(col, ce->values[v].value, &b);
+        if (col->type == TEMPLATE_COL_KEYWORDS)
+            buf_puts(&b, shown_value(x, col, ce->values[v].value));
+        else
+            put_figure(col, ce->values[v].value, &b);
         if (col->type == TEMPLATE_COL_MODELS) {
             const struct template_model *fm = template_flagship(tr->e);
             if (fm && !strcmp(fm->name, ce->values[v].value))
@@ -652,8 +611,8 @@ static void entity_section(const struct ctx *x, struct model_section *s,
     char anchor[96];
     entity_anchor(tr->e, anchor, sizeof anchor);
     struct buf h = BUF_INIT;
-    if (tr->e->topic && nonempty(word(x, "topic_prefix")))
-        buf_printf(&h, "%s — ", word(x, "topic_prefix"));
+    if (tr->e->topic && nonempty(word(x, "topic_heading")))
+        buf_printf(&h, "%s — ", word(x, "topic_heading"));
     buf_puts(&h, tr->e->name);
     if (nonempty(tr->e->name_en) && strcmp(tr->e->name_en, tr->e->name))
         buf_printf(&h, " (%s)", tr->e->name_en);
@@ -765,7 +724,7 @@ static void uncited_summary(const struct ctx *x, struct model_section *s, const 
     if (total) {
         qsort(pc, np, sizeof *pc, publisher_count_cmp);
         struct buf b = BUF_INIT;
-        buf_printf(&b, "%s %zu건(인용하지 않음) — ", word(x, "uncited"), total);
+        buf_printf(&b, "%s %zu건(인용하지 않음) — ", word(x, "sources_uncited"), total);
         for (size_t k = 0; k < np; k++)
             buf_printf(&b, "%s%s %zu건", k ? ", " : "", pc[k].name, pc[k].n);
         buf_puts(&b, ".");
