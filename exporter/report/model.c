@@ -243,6 +243,7 @@ static void section_summary(struct ctx *x)
     summary_bullets(x->t, x->in->facts, x->today, &sm);
     if (!sm.count) {
         model_paragraph(s, MODEL_STYLE_BODY, word(x, "summary_empty"));
+        summary_free(&sm);
         return;
     }
     struct model_block *b = model_add_block(s, MODEL_BULLETS);
