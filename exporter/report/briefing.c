@@ -153,6 +153,8 @@ static void render_paragraph(const struct render *R, const struct model_block *b
                                          : b->style == MODEL_STYLE_NOTE ? &R->st.note
                                                                         : &R->st.body;
     struct layout_text_style left = *st;
+    if (b->style == MODEL_STYLE_LIST)   /* names and marks make justified gaps uneven */
+        left.align = LAYOUT_LEFT;
     if (b->style == MODEL_STYLE_NOTE) {   /* a note under a figure has no hanging mark */
         left.indent = 0;
         left.inset = 0;

@@ -627,7 +627,7 @@ static void entity_section(const struct ctx *x, struct model_section *s,
                                                      tr->entity)) {
         const struct table_cell *ce = &tr->cells[partners_col];
         model_heading(s, 3, -1, x->tpl->columns[partners_col].label, NULL);
-        struct model_block *b = model_paragraph(s, MODEL_STYLE_BODY, NULL);
+        struct model_block *b = model_paragraph(s, MODEL_STYLE_LIST, NULL);
         if (!ce->n_values)
             text(&b->text, word(x, "none_reported"));
         for (size_t v = 0; v < ce->n_values; v++) {

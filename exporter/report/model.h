@@ -70,7 +70,8 @@ enum model_style {
     MODEL_STYLE_BODY,    /* running text */
     MODEL_STYLE_LEAD,    /* a subtitle under the title */
     MODEL_STYLE_META,    /* small grey text: the title block's facts, a section's intro */
-    MODEL_STYLE_NOTE     /* smaller still: a note under a figure */
+    MODEL_STYLE_NOTE,    /* smaller still: a note under a figure */
+    MODEL_STYLE_LIST     /* a run-on list of names: body size, ragged right */
 };
 
 struct model_item {
