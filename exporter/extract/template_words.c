@@ -52,6 +52,7 @@ static const struct {
     { "title", "브리핑" },
     { "unknown_publisher", "(매체 미상)" },
     { "untitled", "(제목 없음)" },
+    { "reporter", "기자" },
     { "policy_latest", "최신 보도 기준" },
     { "policy_largest", "최댓값 기준" },
 };

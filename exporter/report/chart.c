@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "util/buf.h"
+#include "util/decimal.h"
 
 #define INK 0x1F2328
 #define GREY 0x5B6470
@@ -24,6 +25,21 @@ double chart_nice_step(double max)
         if (ceil(max / (steps[i] * mag) - 1e-9) <= 6)
             return steps[i] * mag;
     return 10 * mag;
+}
+
+void chart_tick_label(double v, char *out, size_t n)
+{
+    /* ticks are 1, 2 or 5 × 10^k: "%g" is exact for them; then group the integer part */
+    char raw[40];
+    snprintf(raw, sizeof raw, "%.10g", v);
+    struct decimal d;
+    struct buf b = BUF_INIT;
+    if (decimal_parse_str(raw, &d) == 0)
+        decimal_put_grouped(&b, &d);
+    else
+        buf_puts(&b, raw);
+    snprintf(out, n, "%s", b.data);
+    buf_free(&b);
 }
 
 struct layout_block chart_draw_bars(struct layout *L, const struct chart *c)
@@ -80,8 +96,8 @@ struct layout_block chart_draw_bars(struct layout *L, const struct chart *c)
     for (int t = 0; t <= nticks; t++) {
         float x = x0 + (x1 - x0) * (float)t / (float)nticks;
         layout_draw_line(L, b.page, x, top - 4, x, plot_bottom, t ? GRID : AXIS, t ? 0.4f : 0.8f);
-        char tick[32];
-        snprintf(tick, sizeof tick, "%g", step * t);
+        char tick[48];
+        chart_tick_label(step * t, tick, sizeof tick);
         layout_draw_text(L, b.page, x, plot_bottom + 10, tick, &small, LAYOUT_CENTER);
     }
     layout_draw_line(L, b.page, x0, plot_bottom, x1, plot_bottom, AXIS, 0.6f);

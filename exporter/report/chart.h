@@ -45,6 +45,10 @@ struct chart {
  * label carries the sign). Returns the reserved block. */
 struct layout_block chart_draw_bars(struct layout *L, const struct chart *c);
 
+/* An axis tick as printed: "10,000", "0.5" (thousands separators, as the text writes
+ * numbers). */
+void chart_tick_label(double v, char *out, size_t n);
+
 /* The tick step for an axis up to max (1, 2 or 5 × 10^k, at most six steps, the smallest such); 1 for max <= 0. */
 double chart_nice_step(double max);
 

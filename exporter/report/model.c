@@ -9,6 +9,7 @@
 
 #include "util/buf.h"
 #include "util/date.h"
+#include "util/decimal.h"
 #include "report/summary.h"
 
 struct ctx {
@@ -44,6 +45,12 @@ static int id_rank_cmp(const void *a, const void *b)
     return strcmp(((const struct id_rank *)a)->id, ((const struct id_rank *)b)->id);
 }
 
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
 /* Place of an article id in the set; SIZE_MAX when the id is not in it. */
 static size_t rank_of(const struct ctx *x, const char *id)
 {
@@ -74,12 +81,55 @@ static void text(struct model_text *t, const char *s)
     model_span(t, MODEL_SPAN_TEXT, s, NULL);
 }
 
+/* The articles naming an entity: all of them when few; on a large week the first
+ * MODEL_ROW_CITES (in source order) and a count, so the briefing does not cite — and list —
+ * every article of the corpus. */
+#define MODEL_ROW_CITES 6
+
+static void cite_sources(const struct ctx *x, struct model_text *t, const struct table_row *tr)
+{
+    if (tr->n_sources <= MODEL_ROW_CITES) {
+        for (size_t i = 0; i < tr->n_sources; i++)
+            cite_id(x, t, tr->sources[i]);
+        return;
+    }
+    size_t *ranks = xcalloc(tr->n_sources, sizeof *ranks), n = 0;
+    for (size_t i = 0; i < tr->n_sources; i++) {
+        size_t r = rank_of(x, tr->sources[i]);
+        if (r != (size_t)-1)
+            ranks[n++] = r;
+    }
+    qsort(ranks, n, sizeof *ranks, size_cmp);
+    for (size_t i = 0; i < n && i < MODEL_ROW_CITES / 2; i++)
+        model_cite(t, ranks[i]);
+    if (n > MODEL_ROW_CITES / 2) {
+        struct buf b = BUF_INIT;
+        buf_puts(&b, " 외 ");
+        struct decimal d = decimal_from_int((long long)(n - MODEL_ROW_CITES / 2));
+        decimal_put_grouped(&b, &d);
+        buf_puts(&b, "건");
+        text(t, b.data);
+        buf_free(&b);
+    }
+    free(ranks);
+}
+
 static void entity_anchor(const struct template_entity *e, char *out, size_t n)
 {
     snprintf(out, n, "#ent-%s", e->id);
 }
 
 /* ---- Values as a reader reads them ---- */
+
+/* "32410" → "32,410"; text that is not a plain number is copied. */
+static void put_grouped(const char *value, struct buf *b)
+{
+    struct decimal d;
+    if (decimal_parse_str(value, &d) == 0)
+        decimal_put_grouped(b, &d);
+    else
+        buf_puts(b, value);
+}
 
 /* A list value as printed: a keyword's label from the template, else the value. */
 static const char *shown_value(const struct ctx *x, const struct template_column *c,
@@ -326,8 +376,7 @@ static void table_cell_text(const struct ctx *x, struct model_cell *mc,
         return;
     }
     if (c == COL_SOURCES) {
-        for (size_t i = 0; i < tr->n_sources; i++)
-            cite_id(x, &mc->text, tr->sources[i]);
+        cite_sources(x, &mc->text, tr);
         return;
     }
     const struct template_column *col = &x->tpl->columns[c];
@@ -335,6 +384,8 @@ static void table_cell_text(const struct ctx *x, struct model_cell *mc,
     struct buf b = BUF_INIT;
     if (col->type == TEMPLATE_COL_DATE)
         summary_format_date(ce->text, &b);
+    else if (col->type == TEMPLATE_COL_QUANTITY && ce->is_number)
+        put_grouped(ce->text, &b);   /* the unit is in the column's header */
     else if (col->type == TEMPLATE_COL_QUANTITY || col->type == TEMPLATE_COL_TEXT)
         buf_puts(&b, ce->text);
     else
@@ -419,11 +470,6 @@ static void section_table(struct ctx *x)
 
 /* ---- Chart ---- */
 
-static const char *bar_suffix(const struct template_column *c)
-{
-    return c->unit_label;
-}
-
 static void chart_alt(const struct ctx *x, struct model_chart *ch, struct buf *alt)
 {
     buf_printf(alt, "%s", ch->axis_label);
@@ -488,7 +534,7 @@ static void section_chart(struct ctx *x)
             g->bars[s].present = 1;
             g->bars[s].value = strtod(ce->text, NULL);
             struct buf v = BUF_INIT;
-            buf_printf(&v, "%s%s", ce->text, bar_suffix(&tpl->columns[cols[s]]));
+            summary_format_figure(&tpl->columns[cols[s]], ce->text, &v);
             g->bars[s].text = buf_detach(&v);
         }
     }
@@ -566,12 +612,12 @@ static void entity_figures(const struct ctx *x, struct model_section *s,
     /* first row: how much the articles say about it */
     text(&model_cell(mt, 0, 0)->text, word(x, "coverage"));
     struct buf m = BUF_INIT;
-    buf_printf(&m, "기사 %zu건, %zu문장에서 언급 · %s ", tr->n_articles, tr->n_mentions,
-               word(x, "sources"));
+    buf_printf(&m, "기사 %zu건, %zu문장에서 언급", tr->n_articles, tr->n_mentions);
+    if (tr->n_sources)
+        buf_printf(&m, " · %s ", word(x, "sources"));
     text(&model_cell(mt, 0, 1)->text, m.data);
     buf_free(&m);
-    for (size_t i = 0; i < tr->n_sources; i++)
-        cite_id(x, &model_cell(mt, 0, 1)->text, tr->sources[i]);
+    cite_sources(x, &model_cell(mt, 0, 1)->text, tr);
     size_t row = 1;
     for (size_t c = 0; c < tpl->n_columns && row < n; c++) {
         const struct template_column *col = &tpl->columns[c];
@@ -673,16 +719,21 @@ static void source_entry(const struct ctx *x, struct model_block *b, const struc
     it->anchor = xstrdup(anchor);
     struct buf t = BUF_INIT;
     buf_puts(&t, nonempty(a->publisher) ? a->publisher : word(x, "unknown_publisher"));
-    if (nonempty(a->published_at))
-        buf_printf(&t, " · %.10s", a->published_at);
+    struct date_time when;
+    if (nonempty(a->published_at) && date_parse_time(a->published_at, &when) == 0) {
+        int y, m, d;
+        date_to_civil(date_time_kst_day(&when), &y, &m, &d);
+        buf_printf(&t, " · %d. %d. %d.", y, m, d);   /* digits-only dates take full stops */
+    }
     buf_puts(&t, " · ");
     text(&it->text, t.data);
     model_span(&it->text, MODEL_SPAN_STRONG, nonempty(a->title) ? a->title : word(x, "untitled"),
                NULL);
     buf_clear(&t);
+    /* every reporter written one way: the byline's role, else 기자 */
     for (size_t k = 0; k < a->n_people; k++)
-        buf_printf(&t, "%s%s%s%s", k ? ", " : " · ", a->people[k].name,
-                   nonempty(a->people[k].role) ? " " : "", a->people[k].role);
+        buf_printf(&t, "%s%s %s", k ? ", " : " · ", a->people[k].name,
+                   nonempty(a->people[k].role) ? a->people[k].role : word(x, "reporter"));
     if (t.len)
         text(&it->text, t.data);
     buf_free(&t);
@@ -702,6 +753,8 @@ static int publisher_count_cmp(const void *a, const void *b)
         return x->n > y->n ? -1 : 1;
     return strcmp(x->name, y->name);
 }
+
+#define MODEL_PUBLISHERS_SHOWN 12
 
 /* The articles nothing cites, counted per publisher: "그 밖의 기사 12,345건 — 뉴스1 300건, …". */
 static void uncited_summary(const struct ctx *x, struct model_section *s, const size_t *no)
@@ -726,8 +779,11 @@ static void uncited_summary(const struct ctx *x, struct model_section *s, const 
         qsort(pc, np, sizeof *pc, publisher_count_cmp);
         struct buf b = BUF_INIT;
         buf_printf(&b, "%s %zu건(인용하지 않음) — ", word(x, "sources_uncited"), total);
-        for (size_t k = 0; k < np; k++)
+        size_t shown = np < MODEL_PUBLISHERS_SHOWN ? np : MODEL_PUBLISHERS_SHOWN;
+        for (size_t k = 0; k < shown; k++)
             buf_printf(&b, "%s%s %zu건", k ? ", " : "", pc[k].name, pc[k].n);
+        if (np > shown)
+            buf_printf(&b, ", 그 밖의 매체 %zu곳", np - shown);
         buf_puts(&b, ".");
         model_paragraph(s, MODEL_STYLE_META, b.data);
         buf_free(&b);

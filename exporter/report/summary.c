@@ -340,9 +340,21 @@ static size_t tied_from(const struct ranked_row *v, size_t n, size_t from)
     return k - from;
 }
 
-/* "A, B(각 500B)" or "A(500B)": a group of rows with one value, with their citations. */
+/* "A, B(각 500B)" or "A(500B)": a group of rows with one value, with their citations; note,
+ * when not NULL, goes inside the parentheses ("A(500B, 보도된 3곳 중)"). */
+static void put_group_note(const struct ctx *x, long col, const struct ranked_row *v, size_t n,
+                           int with_model, const char *note, struct summary_item *it,
+                           struct buf *b);
+
 static void put_group(const struct ctx *x, long col, const struct ranked_row *v, size_t n,
                       int with_model, struct summary_item *it, struct buf *b)
+{
+    put_group_note(x, col, v, n, with_model, NULL, it, b);
+}
+
+static void put_group_note(const struct ctx *x, long col, const struct ranked_row *v, size_t n,
+                           int with_model, const char *note, struct summary_item *it,
+                           struct buf *b)
 {
     for (size_t i = 0; i < n; i++) {
         buf_puts(b, i ? ", " : "");
@@ -354,6 +366,8 @@ static void put_group(const struct ctx *x, long col, const struct ranked_row *v,
     }
     buf_puts(b, n > 1 ? "(각 " : "(");
     put_value(x, col, v[0].r->cells[col].text, b);
+    if (note)
+        buf_printf(b, ", %s", note);
     buf_puts(b, ")");
 }
 
@@ -850,6 +864,8 @@ static void bullet_breadth(const struct ctx *x, struct summary *s)
             }
             buf_printf(&b, "(각 %zu%s)", p[0]->cells[x->partners_col].n_values, counter);
         }
+        for (size_t k = 0; k < nm; k++)
+            cite(it, m[k]->n_sources ? m[k]->sources[0] : NULL);
         if (nm == 1)
             buf_printf(&b, "%s기사 언급 최다는 %s(%zu문장, 기사 %zu건)",
                        b.len ? ", " : "", m[0]->e->name, m[0]->n_mentions, m[0]->n_articles);
@@ -886,10 +902,10 @@ static void bullet_other_figures(const struct ctx *x, struct summary *s)
             put_label(x, col, &b);
             size_t top = tied_from(v, n, 0);
             buf_puts(&b, n == 1 ? ": " : top > 1 ? " 공동 최대: " : " 최대는 ");
-            put_group(x, col, v, n == 1 ? 1 : top, 0, it, &b);
-            if (n > 1)
-                buf_printf(&b, "(보도된 %zu%s 중)", n, word(x, "counter"));
-            else
+            char note[64];
+            snprintf(note, sizeof note, "보도된 %zu%s 중", n, word(x, "counter"));
+            put_group_note(x, col, v, n == 1 ? 1 : top, 0, n > 1 ? note : NULL, it, &b);
+            if (n == 1)
                 buf_puts(&b, "만 보도");
         }
         free(v);
