@@ -14,7 +14,7 @@ static const struct {
     { "table", "비교표" },
     { "table_intro_sources", "출처 열의 번호는 맨 뒤 출처 목록의 번호다. " },
     { "table_intro", "빈 칸은 기사에 없는 값이다. 기사끼리 값이 엇갈리면 더 많은 기사가 보도한 "
-                     "값을 싣고 †로 표시해 표 아래에 적었다." },
+                     "값(동수면 사실이 더 많은 값)을 싣고 †로 표시해 표 아래에 적었다." },
     { "chart", "" },   /* "" = the series' labels joined, then chart_suffix */
     { "chart_suffix", " 비교" },
     { "chart_intro", "막대는 비교표의 값이다. ‘미공개’는 기사가 그 값을 밝히지 않았다는 뜻이며 "

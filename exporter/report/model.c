@@ -131,6 +131,14 @@ static void put_grouped(const char *value, struct buf *b)
         buf_puts(b, value);
 }
 
+/* "최신 보도 기준" when the column's merge rule is not the majority vote, else NULL. */
+static const char *rule_words(const struct ctx *x, const struct template_column *c)
+{
+    return c->merge == TEMPLATE_MERGE_LATEST    ? word(x, "policy_latest")
+           : c->merge == TEMPLATE_MERGE_LARGEST ? word(x, "policy_largest")
+                                                : NULL;
+}
+
 /* A list value as printed: a keyword's label from the template, else the value. */
 static const char *shown_value(const struct ctx *x, const struct template_column *c,
                                const char *value)
@@ -178,7 +186,7 @@ static void conflict_text(const struct ctx *x, struct model_text *t,
             buf_puts(&b, shown_value(x, c, v->value));
         else
             put_value(c, v->value, &b);
-        buf_printf(&b, "(기사 %zu건)", v->n_articles);
+        buf_printf(&b, "(기사 %zu건%s)", v->n_articles, first && ce->tie ? ", 동수" : "");
         text(t, b.data);
         cite_value(x, t, v, 3);
         buf_free(&b);
@@ -343,7 +351,12 @@ static void table_columns(const struct ctx *x, struct model_table *mt, const lon
             continue;
         }
         const struct template_column *col = &x->tpl->columns[colidx[i]];
-        mc->header = xstrdup(col->label);
+        const char *rule = rule_words(x, col);
+        struct buf h = BUF_INIT;
+        buf_puts(&h, col->label);
+        if (rule)   /* the value was chosen by the column's rule, not by a vote: say so */
+            buf_printf(&h, " (%s)", rule);
+        mc->header = buf_detach(&h);
         /* list columns share what the figures leave, partners (long lists) most */
         if (col->type == TEMPLATE_COL_ORGANISATIONS ||
             (col->type == TEMPLATE_COL_MODELS && !col->flagship)) {
@@ -529,10 +542,11 @@ static void section_chart(struct ctx *x)
         g->target = xstrdup(a);
         for (size_t s = 0; s < ns; s++) {
             const struct table_cell *ce = &tr->cells[cols[s]];
-            if (!ce->is_number || !nonempty(ce->text))
+            if (!ce->is_number || !nonempty(ce->text) || !ce->n_values)
                 continue;
             g->bars[s].present = 1;
-            g->bars[s].value = strtod(ce->text, NULL);
+            g->bars[s].value = ce->values[0].has_number ? decimal_to_double(&ce->values[0].number)
+                                                        : 0;
             struct buf v = BUF_INIT;
             summary_format_figure(&tpl->columns[cols[s]], ce->text, &v);
             g->bars[s].text = buf_detach(&v);
@@ -556,6 +570,30 @@ static void section_chart(struct ctx *x)
 }
 
 /* ---- Entities ---- */
+
+/* A value chosen by latest/largest, and what it replaced: " (최신 보도 기준; 이전 보도 12명[2],
+ * 9명[1])". */
+static void history_text(const struct ctx *x, struct model_text *t,
+                         const struct template_column *col, const struct table_cell *ce)
+{
+    struct buf b = BUF_INIT;
+    buf_printf(&b, " (%s", rule_words(x, col));
+    text(t, b.data);
+    int first = 1;
+    for (size_t k = 1; k < ce->n_values; k++) {
+        const struct table_value *v = &ce->values[k];
+        if (!v->superseded)
+            continue;
+        buf_clear(&b);
+        buf_puts(&b, first ? "; 이전 보도 " : ", ");
+        put_value(col, v->value, &b);
+        text(t, b.data);
+        cite_value(x, t, v, 1);
+        first = 0;
+    }
+    text(t, ")");
+    buf_free(&b);
+}
 
 static void figure_row(const struct ctx *x, struct model_table *mt, size_t row,
                        const struct table_row *tr, const struct template_column *col,
@@ -588,6 +626,8 @@ static void figure_row(const struct ctx *x, struct model_table *mt, size_t row,
         conflict_text(x, t, col, ce);
         model_cell(mt, row, 1)->conflict = 1;
     }
+    if (single && rule_words(x, col) && ce->n_values)
+        history_text(x, t, col, ce);
 }
 
 /* The figures of one row as a two-column table: label, values with their citations. */

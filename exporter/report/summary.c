@@ -194,7 +194,10 @@ static const struct table_cell *cell(const struct table_row *r, long col)
 static int cell_number(const struct table_row *r, long col, struct decimal *out)
 {
     const struct table_cell *c = cell(r, col);
-    return c && c->is_number && decimal_parse_str(c->text, out) == 0 ? 0 : -1;
+    if (!c || !c->is_number || !c->n_values || !c->values[0].has_number)
+        return -1;
+    *out = c->values[0].number;   /* the table's exact value: never re-read from text */
+    return 0;
 }
 
 static long column_of(const struct template *tpl, const char *id)
@@ -781,7 +784,7 @@ static void put_conflict_values(const struct ctx *x, long col, const struct tabl
             continue;
         buf_puts(b, first ? "" : word(x, "vs"));
         put_value(x, col, v->value, b);
-        buf_printf(b, "(%zu건)", v->n_articles);
+        buf_printf(b, "(%zu건%s)", v->n_articles, first && ce->tie ? ", 동수" : "");
         cite_value(it, v);
         first = 0;
     }
@@ -811,7 +814,7 @@ static void bullet_conflicts(const struct ctx *x, struct summary *s)
     }
     if (!it)
         return;
-    buf_puts(&b, " — 표에는 더 많은 기사가 보도한 값을 썼다.");
+    buf_puts(&b, " — 표에는 더 많은 기사가 보도한 값을 썼다(동수면 사실이 더 많은 값, 그다음 큰 값).");
     it->text = buf_detach(&b);
 }
 

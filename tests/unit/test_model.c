@@ -28,10 +28,12 @@ static const char TEMPLATE[] =
     "  - {id: profit, label: 영업이익(억 원), type: quantity, units: [KRW], scale: 8,\n"
     "     unit_label: 억 원, cues: [영업이익]}\n"
     "  - {id: segment, label: 사업, type: keywords, keywords: {battery: [배터리], bio: [바이오]}}\n"
+    "  - {id: staff, label: 인력(명), type: quantity, units: [people], unit_label: 명,\n"
+    "     merge: latest}\n"
     "layout:\n"
     "  title: 분기 실적 브리핑\n"
     "  sections: [title, summary, table, chart, entities, sources]\n"
-    "  table_columns: [entity, revenue, profit, segment, sources]\n"
+    "  table_columns: [entity, revenue, profit, segment, staff, sources]\n"
     "  chart_columns: [revenue, profit]\n";
 
 static void add_article(struct article_set *set, const char *id, const char *publisher,
@@ -161,13 +163,13 @@ static void test_sections_table_conflict(void **state)
     const struct model_block *tb = block(section(&fx.doc, "table"), MODEL_TABLE);
     assert_non_null(tb);
     const struct model_table *t = tb->table;
-    assert_int_equal(t->ncols, 5);
+    assert_int_equal(t->ncols, 6);   /* entity, revenue, profit, segment, staff, sources */
     assert_int_equal(t->nrows, 3);
     assert_int_equal(t->header_rows, 1);
     assert_true(t->row_headers);
     assert_int_equal(t->cols[1].kind, MODEL_COL_NUMBER);
-    assert_true(t->cells[0 * 5 + 1].conflict);       /* alpha revenue: 710 vs 700 */
-    assert_false(t->cells[1 * 5 + 1].conflict);
+    assert_true(t->cells[0 * 6 + 1].conflict);       /* alpha revenue: 710 vs 700 */
+    assert_false(t->cells[1 * 6 + 1].conflict);
     const struct model_text *ct = &t->cells[1].text;
     assert_int_equal(ct->v[ct->n - 1].kind, MODEL_SPAN_MARK);
     assert_string_equal(ct->v[ct->n - 1].target, "#note-1");
@@ -180,6 +182,30 @@ static void test_sections_table_conflict(void **state)
     assert_non_null(strstr(note, "알파전자 매출(억 원): 710"));
     assert_non_null(strstr(note, " 대 700"));      /* Korean comparison, never "vs" */
     assert_null(strstr(fx.dump, " vs "));
+    fixture_free(&fx);
+}
+
+/* A value chosen by the column's rule (latest) says so, with the reports it replaced; a
+ * majority chosen among equals says it was a tie. */
+static void test_merge_rule_and_tie(void **state)
+{
+    (void)state;
+    struct fixture fx;
+    fixture_init(&fx, 3);
+    add_fact(&fx.tpl, &fx.facts, "alpha", "staff", "120", "a000");
+    add_fact(&fx.tpl, &fx.facts, "alpha", "staff", "150", "a002");
+    fx.facts.items[0].published_at = fact_list_intern(&fx.facts, "2025-12-28T09:00:00+09:00", 25);
+    fx.facts.items[1].published_at = fact_list_intern(&fx.facts, "2025-12-30T09:00:00+09:00", 25);
+    add_fact(&fx.tpl, &fx.facts, "beta", "revenue", "300", "a000");
+    add_fact(&fx.tpl, &fx.facts, "beta", "revenue", "310", "a001");
+    fixture_build(&fx, -1, 0);
+    if (getenv("MODEL_DUMP"))
+        fputs(fx.dump, stderr);
+    /* the table's header says how the column chose, the figures what it replaced */
+    assert_non_null(strstr(fx.dump, "인력(명) (최신 보도 기준)"));
+    assert_non_null(strstr(fx.dump, "150명[3] (최신 보도 기준; 이전 보도 120명[1])"));
+    /* a tie is not "more articles": the note says it */
+    assert_non_null(strstr(fx.dump, "(기사 1건, 동수)"));
     fixture_free(&fx);
 }
 
@@ -328,6 +354,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sections_table_conflict),
         cmocka_unit_test(test_chart_alt),
+        cmocka_unit_test(test_merge_rule_and_tie),
         cmocka_unit_test(test_citations),
         cmocka_unit_test(test_citation_runs),
         cmocka_unit_test(test_title_block),
