@@ -186,7 +186,9 @@ static void conflict_text(const struct ctx *x, struct model_text *t,
             buf_puts(&b, shown_value(x, c, v->value));
         else
             put_value(c, v->value, &b);
-        buf_printf(&b, "(기사 %zu건%s)", v->n_articles, first && ce->tie ? ", 동수" : "");
+        char c1[32];
+        buf_printf(&b, "(기사 %s건%s)", summary_count(v->n_articles, c1),
+                   first && ce->tie ? ", 동수" : "");
         text(t, b.data);
         cite_value(x, t, v, 3);
         buf_free(&b);
@@ -274,8 +276,9 @@ static void section_title(struct ctx *x)
     size_t orgs = 0;
     for (size_t r = 0; r < x->t->n_rows; r++)
         orgs += !x->t->rows[r].e->topic;
-    buf_printf(&b, "%s  %zu건 · 매체 %zu곳 · 비교 %s %zu%s", word(x, "articles"),
-               x->in->set->count, count_publishers(x->in->set), word(x, "entity"), orgs,
+    char c1[32];
+    buf_printf(&b, "%s  %s건 · 매체 %zu곳 · 비교 %s %zu%s", word(x, "articles"),
+               summary_count(x->in->set->count, c1), count_publishers(x->in->set), word(x, "entity"), orgs,
                word(x, "counter"));
     model_paragraph(s, MODEL_STYLE_META, b.data);
     buf_clear(&b);
@@ -652,7 +655,9 @@ static void entity_figures(const struct ctx *x, struct model_section *s,
     /* first row: how much the articles say about it */
     text(&model_cell(mt, 0, 0)->text, word(x, "coverage"));
     struct buf m = BUF_INIT;
-    buf_printf(&m, "기사 %zu건, %zu문장에서 언급", tr->n_articles, tr->n_mentions);
+    char c1[32], c2[32];
+    buf_printf(&m, "기사 %s건, %s문장에서 언급", summary_count(tr->n_articles, c1),
+               summary_count(tr->n_mentions, c2));
     if (tr->n_sources)
         buf_printf(&m, " · %s ", word(x, "sources"));
     text(&model_cell(mt, 0, 1)->text, m.data);
@@ -818,10 +823,12 @@ static void uncited_summary(const struct ctx *x, struct model_section *s, const 
     if (total) {
         qsort(pc, np, sizeof *pc, publisher_count_cmp);
         struct buf b = BUF_INIT;
-        buf_printf(&b, "%s %zu건(인용하지 않음) — ", word(x, "sources_uncited"), total);
+        char c1[32];
+        buf_printf(&b, "%s %s건(인용하지 않음) — ", word(x, "sources_uncited"),
+                   summary_count(total, c1));
         size_t shown = np < MODEL_PUBLISHERS_SHOWN ? np : MODEL_PUBLISHERS_SHOWN;
         for (size_t k = 0; k < shown; k++)
-            buf_printf(&b, "%s%s %zu건", k ? ", " : "", pc[k].name, pc[k].n);
+            buf_printf(&b, "%s%s %s건", k ? ", " : "", pc[k].name, summary_count(pc[k].n, c1));
         if (np > shown)
             buf_printf(&b, ", 그 밖의 매체 %zu곳", np - shown);
         buf_puts(&b, ".");

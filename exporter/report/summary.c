@@ -40,6 +40,19 @@ void summary_format_date(const char *value, struct buf *out)
         buf_puts(out, value);
 }
 
+const char *summary_count(size_t n, char out[32])
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof digits, "%zu", n), k = 0;
+    for (int i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[k++] = ',';
+        out[k++] = digits[i];
+    }
+    out[k] = '\0';
+    return out;
+}
+
 void summary_short_label(const char *label, struct buf *out)
 {
     const char *dash = strstr(label, " — ");
@@ -406,7 +419,8 @@ static void put_other_reports(const struct ctx *x, long col, const struct table_
         others += c->values[k].n_articles;
     }
     put_ro(b);
-    buf_printf(b, " 적은 보도도 %zu건", others);
+    char c1[32];
+    buf_printf(b, " 적은 보도도 %s건", summary_count(others, c1));
 }
 
 static void bullet_largest(const struct ctx *x, struct summary *s)
@@ -784,7 +798,8 @@ static void put_conflict_values(const struct ctx *x, long col, const struct tabl
             continue;
         buf_puts(b, first ? "" : word(x, "vs"));
         put_value(x, col, v->value, b);
-        buf_printf(b, "(%zu건%s)", v->n_articles, first && ce->tie ? ", 동수" : "");
+        char c1[32];
+        buf_printf(b, "(%s건%s)", summary_count(v->n_articles, c1), first && ce->tie ? ", 동수" : "");
         cite_value(it, v);
         first = 0;
     }
@@ -867,16 +882,18 @@ static void bullet_breadth(const struct ctx *x, struct summary *s)
             }
             buf_printf(&b, "(각 %zu%s)", p[0]->cells[x->partners_col].n_values, counter);
         }
+        char c1[32], c2[32];
         for (size_t k = 0; k < nm; k++)
             cite(it, m[k]->n_sources ? m[k]->sources[0] : NULL);
         if (nm == 1)
-            buf_printf(&b, "%s기사 언급 최다는 %s(%zu문장, 기사 %zu건)",
-                       b.len ? ", " : "", m[0]->e->name, m[0]->n_mentions, m[0]->n_articles);
+            buf_printf(&b, "%s기사 언급 최다는 %s(%s문장, 기사 %s건)", b.len ? ", " : "",
+                       m[0]->e->name, summary_count(m[0]->n_mentions, c1),
+                       summary_count(m[0]->n_articles, c2));
         else if (nm > 1) {
             buf_printf(&b, "%s기사 언급 공동 최다: ", b.len ? ", " : "");
             for (size_t k = 0; k < nm; k++)
                 buf_printf(&b, "%s%s", k ? ", " : "", m[k]->e->name);
-            buf_printf(&b, "(각 %zu문장)", m[0]->n_mentions);
+            buf_printf(&b, "(각 %s문장)", summary_count(m[0]->n_mentions, c1));
         }
         buf_puts(&b, ".");
         it->text = buf_detach(&b);

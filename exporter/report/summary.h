@@ -79,6 +79,9 @@ void summary_free(struct summary *s);
 /* "2026-01-15" → "2026년 1월 15일", "2026-01" → "2026년 1월", "2027" → "2027년",
  * "2026..2027" → "2026~2027년"; other text is copied. Appends to out. */
 void summary_format_date(const char *value, struct buf *out);
+/* A count with thousands separators into out ("19,987"); returns out. */
+const char *summary_count(size_t n, char out[32]);
+
 /* A column label without its trailing parenthesised unit: "총 파라미터(B)" → "총 파라미터",
  * and without a leading "group — ": "예산 — 데이터(십억 원)" → "데이터". Appends to out. */
 void summary_short_label(const char *label, struct buf *out);
