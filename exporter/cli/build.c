@@ -272,27 +272,29 @@ static enum exp_status write_csv(struct output_set *set, const char *name, enum 
 
 /* The workbook: libxlsxwriter writes to a file name, so it writes the atomic file's
  * temporary by name and the commit then syncs and renames it like any other output. */
-static enum exp_status write_workbook(const char *dir, const struct run_result *r,
+static enum exp_status write_workbook(struct output_set *set, const struct run_result *r,
                                       struct diag *d)
 {
-    char *path = fsutil_join(dir, "briefing.xlsx");
     struct atomic_file af;
-    enum exp_status st = atomic_file_open(&af, path, d);
+    enum exp_status st = output_set_open(set, "briefing.xlsx", &af, d);
+    if (st != EXP_OK)
+        return st;
     struct xlsx_out *x = NULL;
-    if (st == EXP_OK)
-        st = xlsx_out_open(&x, af.temp_path, r->tpl, NULL, d);
-    if (st == EXP_OK) {
-        xlsx_out_comparison(x, r->table);
-        xlsx_out_facts(x, r->facts);
-        for (size_t i = 0; i < r->set->count; i++)
-            xlsx_out_article(x, &r->set->items[i]);
-        st = xlsx_out_close(x, d);
-        st = st == EXP_OK ? atomic_file_commit(&af, d) : (atomic_file_abort(&af), st);
-    } else {
+    st = xlsx_out_open(&x, af.temp_path, r->tpl, NULL, d);
+    if (st != EXP_OK) {
         atomic_file_abort(&af);
+        return st;
     }
-    free(path);
-    return st;
+    xlsx_out_comparison(x, r->table);
+    xlsx_out_facts(x, r->facts);
+    for (size_t i = 0; i < r->set->count; i++)
+        xlsx_out_article(x, &r->set->items[i]);
+    st = xlsx_out_close(x, d);
+    if (st != EXP_OK) {
+        atomic_file_abort(&af);
+        return st;
+    }
+    return atomic_file_commit(&af, d);
 }
 
 /* The briefing gets the whole run; briefing.c turns it into pages. */
@@ -343,7 +345,7 @@ static enum exp_status write_outputs(const struct cli_options *opts, const char 
             st = write_csv(set, "facts.csv", CSV_FACTS, r, d);
     }
     if (st == EXP_OK && (opts->formats & CLI_FORMAT_XLSX))
-        st = write_workbook(dir, r, d);
+        st = write_workbook(set, r, d);
     if (st == EXP_OK && (opts->formats & CLI_FORMAT_PDF))
         st = write_briefing(set, opts, r, d);
     if (st == EXP_OK && clean_run && fingerprint) {

@@ -53,6 +53,7 @@ static const struct {
     { "unknown_publisher", "(매체 미상)" },
     { "untitled", "(제목 없음)" },
     { "reporter", "기자" },
+    { "table_continued", "(계속)" },
     { "policy_latest", "최신 보도 기준" },
     { "policy_largest", "최댓값 기준" },
 };

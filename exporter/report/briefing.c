@@ -91,6 +91,7 @@ static int nonempty(const char *s)
 struct render {
     struct layout *L;
     struct styles st;
+    const char *continued;   /* over a table's repeated header on the next page */
     struct diag *d;
 };
 
@@ -114,7 +115,9 @@ static struct layout_span *spans_of(const struct render *R, const struct model_t
         case MODEL_SPAN_CITE: st = &R->st.cite; break;
         case MODEL_SPAN_MARK: st = &R->st.mark; break;
         }
-        v[k++] = (struct layout_span){ sp->text, st, sp->target };
+        v[k++] = (struct layout_span){ sp->text, st, sp->target,
+                                       sp->kind == MODEL_SPAN_CITE ? LAYOUT_ROLE_REFERENCE
+                                                                   : LAYOUT_ROLE_NONE };
     }
     *n = k;
     return v;
@@ -142,6 +145,8 @@ static void render_heading(const struct render *R, const struct model_block *b)
         layout_anchor(R->L, b->anchor[0] == '#' ? b->anchor + 1 : b->anchor);
     struct buf t = BUF_INIT;
     model_text_plain(&b->text, &t);
+    if (b->level == 1 || b->level == 2)   /* the running header names what the page is about */
+        layout_running_section(R->L, t.data);
     layout_heading(R->L, t.data ? t.data : "", st, b->outline);
     buf_free(&t);
 }
@@ -171,15 +176,20 @@ static void render_bullets(const struct render *R, const struct model_block *b)
     struct layout_text_style item = R->st.bullet;
     item.inset = layout_measure_text(R->L, mark, &item);
     item.indent = -item.inset;
-    const struct layout_span lead = { mark, NULL, NULL };
+    const struct layout_span lead = { mark, NULL, NULL, LAYOUT_ROLE_LBL };
+    layout_begin_struct(R->L, LAYOUT_ROLE_L, NULL);
     for (size_t i = 0; i < b->n_items; i++)
         paragraph(R, &b->items[i].text, &item, &R->st.bold, &lead);
+    layout_end_struct(R->L);
 }
 
 static void render_quotes(const struct render *R, const struct model_block *b)
 {
-    for (size_t i = 0; i < b->n_items; i++)
+    for (size_t i = 0; i < b->n_items; i++) {
+        layout_begin_struct(R->L, LAYOUT_ROLE_BLOCKQUOTE, NULL);
         paragraph(R, &b->items[i].text, &R->st.quote, &R->st.bold, NULL);
+        layout_end_struct(R->L);
+    }
 }
 
 static void render_notes(const struct render *R, const struct model_block *b)
@@ -190,8 +200,10 @@ static void render_notes(const struct render *R, const struct model_block *b)
             layout_anchor(R->L, it->anchor);
         struct buf lead = BUF_INIT;
         buf_printf(&lead, "%s\xC2\xA0", it->label ? it->label : "");
-        const struct layout_span l = { lead.data, &R->st.mark, NULL };
+        const struct layout_span l = { lead.data, &R->st.mark, NULL, LAYOUT_ROLE_LBL };
+        layout_begin_struct(R->L, LAYOUT_ROLE_NOTE, NULL);
         paragraph(R, &it->text, &R->st.note, &R->st.bold, &l);
+        layout_end_struct(R->L);
         buf_free(&lead);
     }
 }
@@ -217,11 +229,11 @@ static void render_sources(const struct render *R, const struct model_block *b)
             layout_anchor(R->L, it->anchor);
         struct buf lead = BUF_INIT;
         buf_printf(&lead, "%s\xC2\xA0", it->label ? it->label : "");
-        const struct layout_span l = { lead.data, &R->st.bold, NULL };
+        const struct layout_span l = { lead.data, &R->st.bold, NULL, LAYOUT_ROLE_LBL };
         paragraph(R, &it->text, &entry, &R->st.bold, &l);
         buf_free(&lead);
         if (it->url) {
-            const struct layout_span u = { it->url, NULL, it->url };
+            const struct layout_span u = { it->url, NULL, it->url, LAYOUT_ROLE_NONE };
             layout_paragraph_spans(R->L, &u, 1, &link);
         }
     }
@@ -271,7 +283,8 @@ static void render_table(const struct render *R, const struct model_block *b)
         .leading = 1.4f, .color = NAVY, .align = LAYOUT_LEFT };
     struct layout_table lt = { .cols = cols, .ncols = t->ncols, .nrows = t->nrows,
                                .body = key_value ? &kv_body : &body, .head = &head, .zebra = 1,
-                               .rich = rich };
+                               .rich = rich, .row_headers = t->row_headers,
+                               .continued = R->continued };
     if (b->anchor)
         layout_anchor(R->L, b->anchor[0] == '#' ? b->anchor + 1 : b->anchor);
     layout_table(R->L, &lt);
@@ -302,7 +315,9 @@ static void render_chart(const struct render *R, const struct model_block *b)
     }
     struct chart ch = { series, ns, groups, mc->n_groups, mc->axis_label, mc->missing_label };
     layout_vspace(R->L, 2);
+    layout_begin_struct(R->L, LAYOUT_ROLE_FIGURE, mc->alt);
     chart_draw_bars(R->L, &ch);
+    layout_end_struct(R->L);
     layout_vspace(R->L, 4);
     free(groups);
 }
@@ -468,12 +483,16 @@ enum exp_status briefing_render(FILE *out, const struct model_doc *doc,
     struct render R = { .d = d };
     R.L = layout_new(&ps, fs, d);
     styles_init(&R.st, ly->font_size_pt ? (float)ly->font_size_pt : 10);
-    for (size_t s = 0; s < doc->n_sections; s++)
+    R.continued = template_word(tpl, "table_continued");
+    for (size_t s = 0; s < doc->n_sections; s++) {
+        layout_begin_struct(R.L, LAYOUT_ROLE_SECT, NULL);
         for (size_t k = 0; k < doc->sections[s].n_blocks; k++)
             render_block(&R, &doc->sections[s].blocks[k]);
+        layout_end_struct(R.L);
+    }
     layout_finish(R.L);
     struct pdf_out_info info = { doc->title, NULL, doc->subject, doc->keywords,
-                                 "exporter " EXPORTER_VERSION, doc->epoch };
+                                 "exporter " EXPORTER_VERSION, doc->epoch, NULL };
     rc = pdf_out_write(R.L, &info, out, NULL, d);
     layout_free(R.L);
     font_set_free(fs);

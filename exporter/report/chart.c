@@ -91,7 +91,9 @@ struct layout_block chart_draw_bars(struct layout *L, const struct chart *c)
         lx -= 12;
     }
 
-    /* Grid and ticks. */
+    /* Grid and ticks: decoration for a reader of the tags (the figure's alternative text says
+     * every value). */
+    layout_begin_struct(L, LAYOUT_ROLE_ARTIFACT, NULL);
     int nticks = (int)lround(axis_max / step);
     for (int t = 0; t <= nticks; t++) {
         float x = x0 + (x1 - x0) * (float)t / (float)nticks;
@@ -101,6 +103,7 @@ struct layout_block chart_draw_bars(struct layout *L, const struct chart *c)
         layout_draw_text(L, b.page, x, plot_bottom + 10, tick, &small, LAYOUT_CENTER);
     }
     layout_draw_line(L, b.page, x0, plot_bottom, x1, plot_bottom, AXIS, 0.6f);
+    layout_end_struct(L);
     if (c->axis_label)
         layout_draw_text(L, b.page, (x0 + x1) / 2, plot_bottom + 22, c->axis_label, &small,
                          LAYOUT_CENTER);
