@@ -280,7 +280,10 @@ static enum exp_status write_workbook(struct output_set *set, const struct run_r
     if (st != EXP_OK)
         return st;
     struct xlsx_out *x = NULL;
-    st = xlsx_out_open(&x, af.temp_path, r->tpl, NULL, d);
+    struct xlsx_options xo = { 0 };
+    int generated;
+    briefing_as_of(r->set, &xo.created, &generated);   /* the briefing's own date */
+    st = xlsx_out_open(&x, af.temp_path, r->tpl, &xo, d);
     if (st != EXP_OK) {
         atomic_file_abort(&af);
         return st;
