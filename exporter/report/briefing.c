@@ -506,7 +506,7 @@ enum exp_status briefing_write(FILE *out, const struct briefing_input *in, struc
     long long epoch;
     int generated;
     briefing_as_of(in->set, &epoch, &generated);
-    struct model_input mi = { in->set, in->tpl, in->table, in->facts, &period, epoch, generated,
+    struct model_input mi = { in->set, in->tpl, in->table, in->quotes, &period, epoch, generated,
                               EXPORTER_VERSION };
     struct model_doc doc;
     model_build(&mi, &doc);

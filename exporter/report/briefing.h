@@ -23,6 +23,7 @@
 #include "util/diag.h"
 #include "extract/extract.h"
 #include "util/status.h"
+#include "merge/quotes.h"
 #include "merge/table.h"
 #include "extract/template.h"
 #include "report/model.h"
@@ -31,7 +32,7 @@ struct briefing_input {
     const struct article_set *set;   /* sorted (article_set_sort): the source order */
     const struct template *tpl;
     const struct table *table;       /* finished, built with tpl */
-    const struct fact_list *facts;   /* the facts the table was built from */
+    const struct quotes *quotes;     /* key-sentence candidates kept by the merge */
     const struct date_period *period; /* the run's period (util/date.h); NULL = open */
     const char *font_dir;            /* project fonts folder; NULL = "fonts" */
 };

@@ -301,7 +301,7 @@ static void section_summary(struct ctx *x)
     struct model_section *s = model_add_section(x->doc, "summary", word(x, "summary"));
     model_heading(s, 1, 0, s->title, NULL);
     struct summary sm = { 0 };
-    summary_bullets(x->t, x->in->facts, x->today, &sm);
+    summary_bullets(x->t, NULL, x->today, &sm);
     if (!sm.count) {
         model_paragraph(s, MODEL_STYLE_BODY, word(x, "summary_empty"));
         summary_free(&sm);
@@ -676,12 +676,13 @@ static void entity_figures(const struct ctx *x, struct model_section *s,
 }
 
 static void key_sentences(const struct ctx *x, struct model_section *s,
-                          const struct table_row *tr, const char **order)
+                          const struct table_row *tr)
 {
     struct summary ks = { 0 };
     size_t want = x->tpl->layout.key_sentences ? x->tpl->layout.key_sentences : 3;
     want = want < 2 ? 2 : want > 4 ? 4 : want;
-    summary_key_sentences(x->in->facts, tr->entity, order, x->n_articles, want, &ks);
+    if (x->in->quotes)
+        summary_key_sentences(x->in->quotes, tr->entity, want, &ks);
     if (ks.count) {
         model_heading(s, 3, -1, word(x, "key_sentences"), NULL);
         struct model_block *b = model_add_block(s, MODEL_QUOTES);
@@ -698,7 +699,7 @@ static void key_sentences(const struct ctx *x, struct model_section *s,
 }
 
 static void entity_section(const struct ctx *x, struct model_section *s,
-                           const struct table_row *tr, long partners_col, const char **order)
+                           const struct table_row *tr, long partners_col)
 {
     char anchor[96];
     entity_anchor(tr->e, anchor, sizeof anchor);
@@ -712,7 +713,7 @@ static void entity_section(const struct ctx *x, struct model_section *s,
     buf_free(&h);
 
     entity_figures(x, s, tr, partners_col);
-    key_sentences(x, s, tr, order);
+    key_sentences(x, s, tr);
 
     if (partners_col >= 0 && template_column_applies(x->tpl, &x->tpl->columns[partners_col],
                                                      tr->entity)) {
@@ -738,17 +739,13 @@ static void section_entities(struct ctx *x)
     for (size_t c = 0; c < x->tpl->n_columns && partners < 0; c++)
         if (x->tpl->columns[c].type == TEMPLATE_COL_ORGANISATIONS)
             partners = (long)c;
-    const char **order = xcalloc(x->n_articles + 1, sizeof *order);
-    for (size_t i = 0; i < x->n_articles; i++)
-        order[i] = x->in->set->items[i].id;
     /* the topic entity first: it frames the others */
     for (size_t r = 0; r < x->t->n_rows; r++)
         if (!is_org_row(&x->t->rows[r]))
-            entity_section(x, s, &x->t->rows[r], partners, order);
+            entity_section(x, s, &x->t->rows[r], partners);
     for (size_t r = 0; r < x->t->n_rows; r++)
         if (is_org_row(&x->t->rows[r]))
-            entity_section(x, s, &x->t->rows[r], partners, order);
-    free(order);
+            entity_section(x, s, &x->t->rows[r], partners);
 }
 
 /* ---- Sources ---- */

@@ -27,6 +27,7 @@
 
 #include "ingest/article.h"
 #include "extract/extract.h"
+#include "merge/quotes.h"
 #include "merge/table.h"
 #include "extract/template.h"
 
@@ -174,7 +175,7 @@ struct model_input {
     const struct article_set *set;   /* sorted (article_set_sort): the citation order */
     const struct template *tpl;
     const struct table *table;       /* finished, built with tpl */
-    const struct fact_list *facts;   /* the facts the table was built from */
+    const struct quotes *quotes;     /* key-sentence candidates the merge kept */
     const struct model_period *period;
     long long as_of;                 /* the "as of" instant (Unix seconds), -1 none */
     int as_of_is_generation;         /* 1: SOURCE_DATE_EPOCH / the clock; 0: the newest article */

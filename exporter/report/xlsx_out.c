@@ -342,10 +342,13 @@ enum exp_status xlsx_out_open(struct xlsx_out **out, const char *path,
         diag_error(d, path, 0, 0, "cannot start the workbook");
         return EXP_CANTCREAT;
     }
-    /* a fixed creation time: libxlsxwriter would stamp the clock's, and two runs would differ */
-    lxw_doc_properties props = { 0 };
-    props.created = opts && opts->created > 0 ? (time_t)opts->created : (time_t)315532800;
-    workbook_set_properties(wb, &props);
+    /* a given creation time (SOURCE_DATE_EPOCH) makes two runs' workbooks the same bytes;
+     * without one libxlsxwriter stamps the clock's */
+    if (opts && opts->created > 0) {
+        lxw_doc_properties props = { 0 };
+        props.created = (time_t)opts->created;
+        workbook_set_properties(wb, &props);
+    }
     struct xlsx_out *x = xcalloc(1, sizeof *x);
     x->wb = wb;
     x->tpl = tpl;

@@ -38,7 +38,7 @@ struct xlsx_options {
     size_t max_rows;       /* rows a sheet may hold, header included; 0 = XLSX_MAX_ROWS */
     const char *tmpdir;    /* where libxlsxwriter keeps its row files; NULL = the system's */
     long long created;     /* the workbook's creation time (Unix seconds) in its properties, so
-                              the same inputs give the same bytes; 0 = 1980-01-01 */
+                              the same inputs give the same bytes; 0 = the clock's */
 };
 
 struct xlsx_out;

@@ -76,6 +76,7 @@ struct fixture {
     struct article_set set;
     struct fact_list facts;
     struct table *table;
+    struct quotes *quotes;
     struct model_period period;
     struct model_doc doc;
     char *dump;
@@ -84,7 +85,9 @@ struct fixture {
 static void fixture_build(struct fixture *fx, long long as_of, int generated)
 {
     fx->table = table_build(&fx->tpl, &fx->facts);
-    struct model_input in = { &fx->set, &fx->tpl, fx->table, &fx->facts, &fx->period, as_of,
+    fx->quotes = quotes_new(&fx->tpl, 4);
+    quotes_add(fx->quotes, &fx->facts);
+    struct model_input in = { &fx->set, &fx->tpl, fx->table, fx->quotes, &fx->period, as_of,
                               generated, "9.9" };
     model_build(&in, &fx->doc);
     struct buf b = BUF_INIT;
@@ -113,6 +116,7 @@ static void fixture_free(struct fixture *fx)
     free(fx->dump);
     model_free(&fx->doc);
     table_free(fx->table);
+    quotes_free(fx->quotes);
     fact_list_free(&fx->facts);
     article_set_free(&fx->set);
     template_free(&fx->tpl);
