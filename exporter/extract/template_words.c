@@ -15,6 +15,8 @@ static const struct {
     { "table_intro_sources", "출처 열의 번호는 맨 뒤 출처 목록의 번호다. " },
     { "table_intro", "빈 칸은 기사에 없는 값이다. 기사끼리 값이 엇갈리면 더 많은 기사가 보도한 "
                      "값(동수면 사실이 더 많은 값)을 싣고 †로 표시해 표 아래에 적었다." },
+    { "table_intro_rules", " 머리글에 규칙이 적힌 열은 그 규칙(최신 보도 또는 최댓값)으로 고른 값이며, "
+                           "이전·작은 보도는 엇갈림이 아니라 이력이다." },
     { "chart", "" },   /* "" = the series' labels joined, then chart_suffix */
     { "chart_suffix", " 비교" },
     { "chart_intro", "막대는 비교표의 값이다. ‘미공개’는 기사가 그 값을 밝히지 않았다는 뜻이며 "

@@ -92,7 +92,6 @@ struct render {
     struct layout *L;
     struct styles st;
     const char *continued;   /* over a table's repeated header on the next page */
-    struct diag *d;
 };
 
 /* The layout spans of a model text; strong is the style of MODEL_SPAN_STRONG and LINK text in
@@ -300,7 +299,9 @@ static void render_chart(const struct render *R, const struct model_block *b)
                                                        0x6B8E4E };
     const struct model_chart *mc = b->chart;
     struct chart_series series[MODEL_MAX_SERIES];
-    size_t ns = mc->n_series < CHART_MAX_SERIES ? mc->n_series : CHART_MAX_SERIES;
+    size_t ns = mc->n_series;
+    if (ns > CHART_MAX_SERIES)
+        ns = CHART_MAX_SERIES;
     for (size_t s = 0; s < ns; s++)
         series[s] = (struct chart_series){ mc->series[s], colors[s] };
     struct chart_group *groups = xcalloc(mc->n_groups + 1, sizeof *groups);
@@ -480,7 +481,7 @@ enum exp_status briefing_render(FILE *out, const struct model_doc *doc,
     ps.header_left = doc->title;
     ps.header_right = doc->header_right;
     ps.page_numbers = 1;
-    struct render R = { .d = d };
+    struct render R = { 0 };
     R.L = layout_new(&ps, fs, d);
     styles_init(&R.st, ly->font_size_pt ? (float)ly->font_size_pt : 10);
     R.continued = template_word(tpl, "table_continued");

@@ -461,6 +461,11 @@ static void section_table(struct ctx *x)
     if (has_sources)
         buf_puts(&intro, word(x, "table_intro_sources"));
     buf_puts(&intro, word(x, "table_intro"));
+    int ruled = 0;
+    for (size_t i = 0; i < nc; i++)
+        ruled |= colidx[i] >= 0 && tpl->columns[colidx[i]].merge != TEMPLATE_MERGE_MAJORITY;
+    if (ruled)   /* a column that chooses by another rule says so in its header */
+        buf_puts(&intro, word(x, "table_intro_rules"));
     model_paragraph(s, MODEL_STYLE_META, intro.data);
     buf_free(&intro);
     size_t nr = 0;
@@ -798,6 +803,18 @@ static int publisher_count_cmp(const void *a, const void *b)
 
 #define MODEL_PUBLISHERS_SHOWN 12
 
+/* "뉴스1 300건, 한국경제 120건, …, 그 밖의 매체 3곳." — the largest first, at most
+ * MODEL_PUBLISHERS_SHOWN by name. */
+static void put_publisher_counts(const struct publisher_count *pc, size_t np, struct buf *b)
+{
+    char c1[32];
+    for (size_t k = 0; k < np && k < MODEL_PUBLISHERS_SHOWN; k++)
+        buf_printf(b, "%s%s %s건", k ? ", " : "", pc[k].name, summary_count(pc[k].n, c1));
+    if (np > MODEL_PUBLISHERS_SHOWN)
+        buf_printf(b, ", 그 밖의 매체 %zu곳", np - MODEL_PUBLISHERS_SHOWN);
+    buf_puts(b, ".");
+}
+
 /* The articles nothing cites, counted per publisher: "그 밖의 기사 12,345건 — 뉴스1 300건, …". */
 static void uncited_summary(const struct ctx *x, struct model_section *s, const size_t *no)
 {
@@ -823,12 +840,7 @@ static void uncited_summary(const struct ctx *x, struct model_section *s, const 
         char c1[32];
         buf_printf(&b, "%s %s건(인용하지 않음) — ", word(x, "sources_uncited"),
                    summary_count(total, c1));
-        size_t shown = np < MODEL_PUBLISHERS_SHOWN ? np : MODEL_PUBLISHERS_SHOWN;
-        for (size_t k = 0; k < shown; k++)
-            buf_printf(&b, "%s%s %s건", k ? ", " : "", pc[k].name, summary_count(pc[k].n, c1));
-        if (np > shown)
-            buf_printf(&b, ", 그 밖의 매체 %zu곳", np - shown);
-        buf_puts(&b, ".");
+        put_publisher_counts(pc, np, &b);
         model_paragraph(s, MODEL_STYLE_META, b.data);
         buf_free(&b);
     }

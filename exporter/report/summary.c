@@ -408,16 +408,23 @@ static void put_missing(const struct ctx *x, long col, struct buf *b)
 static void put_other_reports(const struct ctx *x, long col, const struct table_cell *c,
                               struct summary_item *it, struct buf *b)
 {
-    if (c->n_values < 2)
+    if (c->rule != TEMPLATE_MERGE_MAJORITY) {
+        /* chosen by the column's rule: earlier or smaller reports are history, not a minority */
+        buf_printf(b, ", %s", word(x, c->rule == TEMPLATE_MERGE_LATEST ? "policy_latest"
+                                                                       : "policy_largest"));
         return;
-    buf_puts(b, " — ");
-    size_t others = 0;   /* articles giving another value (one article may give two) */
+    }
+    size_t others = 0, shown = 0;   /* articles giving another value (one may give two) */
     for (size_t k = 1; k < c->n_values; k++) {
-        buf_puts(b, k > 1 ? ", " : "");
+        if (!c->values[k].conflicting)
+            continue;   /* an approximation the chosen value matches is no other report */
+        buf_puts(b, shown++ ? ", " : " — ");
         put_value(x, col, c->values[k].value, b);
         cite_value(it, &c->values[k]);
         others += c->values[k].n_articles;
     }
+    if (!shown)
+        return;
     put_ro(b);
     char c1[32];
     buf_printf(b, " 적은 보도도 %s건", summary_count(others, c1));
@@ -811,11 +818,13 @@ static void bullet_conflicts(const struct ctx *x, struct summary *s)
     struct summary_item *it = NULL;
     struct buf b = BUF_INIT;
     size_t n = 0;
+    int majority_only = 1;
     for (size_t i = 0; i < x->t->n_rows; i++) {
         const struct table_row *r = &x->t->rows[i];
         for (size_t c = 0; c < x->tpl->n_columns; c++) {
             if (!r->cells[c].conflict)
                 continue;
+            majority_only &= r->cells[c].rule == TEMPLATE_MERGE_MAJORITY;
             if (!it) {
                 it = new_item(s);
                 buf_puts(&b, "출처 간 엇갈린 수치(괄호 안은 기사 수): ");
@@ -830,7 +839,12 @@ static void bullet_conflicts(const struct ctx *x, struct summary *s)
     }
     if (!it)
         return;
-    buf_puts(&b, " — 표에는 더 많은 기사가 보도한 값을 썼다(동수면 사실이 더 많은 값, 그다음 큰 값).");
+    if (majority_only)
+        buf_puts(&b, " — 표에는 더 많은 기사가 보도한 값을 썼다(동수면 사실이 더 많은 값, 그다음 큰 "
+                     "값).");
+    else
+        buf_puts(&b, " — 표에는 열마다 정한 규칙(다수 보도, 최신 보도 또는 최댓값)으로 고른 값을 "
+                     "썼다.");
     it->text = buf_detach(&b);
 }
 
@@ -883,13 +897,15 @@ static void bullet_breadth(const struct ctx *x, struct summary *s)
             }
             buf_printf(&b, "(각 %zu%s)", p[0]->cells[x->partners_col].n_values, counter);
         }
-        char c1[32], c2[32];
+        char c1[32];
         for (size_t k = 0; k < nm; k++)
             cite(it, m[k]->n_sources ? m[k]->sources[0] : NULL);
-        if (nm == 1)
+        if (nm == 1) {
+            char c2[32];
             buf_printf(&b, "%s기사 언급 최다는 %s(%s문장, 기사 %s건)", b.len ? ", " : "",
                        m[0]->e->name, summary_count(m[0]->n_mentions, c1),
                        summary_count(m[0]->n_articles, c2));
+        }
         else if (nm > 1) {
             buf_printf(&b, "%s기사 언급 공동 최다: ", b.len ? ", " : "");
             for (size_t k = 0; k < nm; k++)

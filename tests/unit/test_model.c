@@ -208,6 +208,7 @@ static void test_merge_rule_and_tie(void **state)
     /* the table's header says how the column chose, the figures what it replaced */
     assert_non_null(strstr(fx.dump, "인력(명) (최신 보도 기준)"));
     assert_non_null(strstr(fx.dump, "150명[3] (최신 보도 기준; 이전 보도 120명[1])"));
+    assert_non_null(strstr(fx.dump, "머리글에 규칙이 적힌 열은"));
     /* a tie is not "more articles": the note says it */
     assert_non_null(strstr(fx.dump, "(기사 1건, 동수)"));
     fixture_free(&fx);
