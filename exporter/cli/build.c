@@ -17,9 +17,9 @@
 #include "merge/quotes.h"
 #include "merge/table.h"
 #include "report/briefing.h"
+#include "report/check_report.h"
 #include "report/csv_out.h"
 #include "report/xlsx_out.h"
-#include "typeset/pdf_out.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/fsutil.h"
@@ -355,10 +355,9 @@ static enum exp_status begin_outputs(struct run *r)
     }
     if (r->opts->formats & CLI_FORMAT_XLSX) {
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
-        /* SOURCE_DATE_EPOCH, when set, dates the workbook as it dates the PDF */
-        struct xlsx_options xo = { .created = pdf_out_source_date_epoch() };
         if (st == EXP_OK)
-            st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl, &xo, r->d);
+            st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl,
+                               &(struct xlsx_options){ .large = r->paths.count > 200 }, r->d);
     }
     return st;
 }
@@ -373,9 +372,15 @@ static enum exp_status write_comparison(struct run *r)
 }
 
 /* The workbook's article and fact sheets were filled while reading; the comparison sheet
- * needs the finished table. libxlsxwriter writes the file at close, to the temporary's name. */
+ * needs the finished table. libxlsxwriter writes the file at close, to the temporary's name,
+ * stamped with the briefing's instant. A week of more than a couple of hundred inputs (some
+ * thousands of fact rows) is written row by row (xlsx_options.large), in constant memory. */
 static enum exp_status finish_workbook(struct run *r)
 {
+    long long created = 0;
+    int generated;
+    briefing_as_of(&r->set, &created, &generated);
+    xlsx_out_set_created(r->workbook, created);
     xlsx_out_comparison(r->workbook, r->table);
     enum exp_status st = xlsx_out_close(r->workbook, r->d);
     r->workbook = NULL;
@@ -446,7 +451,7 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     if (!article_set_add(&r->set, &it->article, r->d))
         return EXP_OK;
     reader_item_report_extract(it, r->d);
-    const struct article *a = &r->set.items[r->set.count - 1];
+    const struct article *a = &r->set.items[r->set.count - 1];   /* valid until packed */
     if (r->articles_csv.fp) {
         csv_out_article_row(r->articles_csv.fp, a);
         csv_out_write_facts_rows(r->facts_csv.fp, &r->tpl, &it->facts);
@@ -457,6 +462,8 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     }
     table_add(r->table, &it->facts);
     quotes_add(r->quotes, &it->facts);
+    /* its rows are written: keep only what the briefing reads, in one dense block */
+    article_pack(&r->set.items[r->set.count - 1]);
     return it->extract_status;
 }
 
@@ -464,8 +471,9 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
  * per-article status (a bad article is reported and skipped). */
 static enum exp_status read_articles(struct run *r)
 {
-    struct article_options aopts = { .strict_hash = r->opts->strict };
     struct extractor *ex = extract_new(&r->tpl);
+    struct sentence_hooks hooks = extract_sentence_hooks(ex);   /* glued sub-headings */
+    struct article_options aopts = { .strict_hash = r->opts->strict, .sentence_hooks = &hooks };
     struct reader_config cfg = {
         .paths = (const char *const *)r->paths.items, .n_paths = r->paths.count,
         .article_opts = &aopts, .ex = ex, .keep = keep_in_period, .keep_ctx = &r->opts->period,
@@ -551,6 +559,9 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
         /* The briefing numbers its sources in (date, id) order. */
         article_set_sort(&r.set);
         table_finish(r.table);
+        if (opts->command == CLI_CHECK && !opts->quiet &&
+            check_report_write(stdout, r.table, r.set.count) != 0)
+            st = exp_status_worst(st, EXP_IOERR);
         if (r.writing) {
             enum exp_status out_st = finish_outputs(&r, st == EXP_OK);
             st = out_st != EXP_OK ? out_st : st;
