@@ -1,5 +1,5 @@
 #!/bin/bash
-# quantity.sh — throughput of the quantity normaliser (issue #3) on one core.
+# quantity.sh — throughput of the quantity normaliser on one core.
 # Builds ≥ 50 MB of article-like text from the sample articles' bodies, then times
 # quantity_scan() over it with build/bench_quantity. Run by `make bench` from the repo root.
 # QUANTITY_BENCH_MB sets the size (default 64); the target is 50 MB/s.

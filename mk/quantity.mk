@@ -1,4 +1,4 @@
-# quantity.mk — extra rules for the quantity normaliser (issue #3): its benchmark program and
+# quantity.mk — extra rules for the quantity normaliser: its benchmark program and
 # its libFuzzer harness. Included by the Makefile.
 
 QUANTITY_FUZZ_CC   ?= clang

@@ -1,4 +1,4 @@
-# Typesetting engine (issue #5): the sample document, the benchmark program.
+# Typesetting engine: the sample document, the benchmark program.
 TYPESET_TOOLS := build/typeset_sample build/typeset_bench
 
 .PHONY: typeset-tools typeset-preview

@@ -391,7 +391,7 @@ static void sha256_hex(const char *s, size_t len, char out[65])
         snprintf(out + 2 * i, 3, "%02x", digest[i]);
 }
 
-/* DESIGN.md: content_hash is the SHA-256 of the body with entities decoded and the
+/* The crawler's rule: content_hash is the SHA-256 of the body with entities decoded and the
  * surrounding whitespace stripped. */
 static char *body_hash(const char *raw, size_t len)
 {

@@ -44,7 +44,7 @@ struct article {
     char *url;
     char *oid, *aid;       /* strings: "020" stays "020" */
     char *content_hash;    /* as declared in the front matter, lower-case hex, or "" */
-    char *computed_hash;   /* SHA-256 of the body as DESIGN.md defines it */
+    char *computed_hash;   /* SHA-256 of the body (entities decoded, trimmed) */
     int hash_ok;           /* computed_hash equals content_hash */
     struct person *people;
     size_t n_people;

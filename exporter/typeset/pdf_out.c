@@ -10,7 +10,7 @@
 #include <hb-subset.h>
 #include <hpdf.h>
 /* Undocumented but exported and declared: the page's content stream, dict streams and the
- * document's memory manager and xref (TYPESETTING.md §2). */
+ * document's memory manager and xref (libharu 2.3 keeps them public). */
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
 #include <hpdf_font.h>

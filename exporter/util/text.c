@@ -105,8 +105,10 @@ int text_is_web_url(const char *url)
     for (size_t i = 0; i < host_len; i++)
         if (!host_char((unsigned char)host[i]))
             return 0;
+    /* Spaces, quotes and non-ASCII in the path are the writers' to escape (a PDF link
+     * percent-encodes them); control characters are never part of a link. */
     for (const unsigned char *c = (const unsigned char *)url; *c; c++)
-        if (*c <= ' ' || *c == 0x7F || *c == '"' || *c == '<' || *c == '>' || *c == '\\')
+        if (*c < ' ' || *c == 0x7F)
             return 0;
     return 1;
 }

@@ -43,8 +43,9 @@ int text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 #define TEXT_URL_MAX 2048
 
 /* 1 when url is an absolute http:// or https:// URL (scheme in any case) with a host, no
- * spaces, quotes, angle brackets or control characters, at most TEXT_URL_MAX bytes. The one
- * test for "may this become a live link": javascript:, file:, data: and the rest never do. */
+ * control characters, at most TEXT_URL_MAX bytes (spaces and non-ASCII in the path are for
+ * the writer to escape). The one test for "may this become a live link": javascript:,
+ * file:, data: and every other scheme never do. */
 int text_is_web_url(const char *url);
 
 #endif

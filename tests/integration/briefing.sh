@@ -1,5 +1,5 @@
 #!/bin/bash
-# briefing.sh — the finished briefing (issue #6) on the five sample articles, checked with PDF
+# briefing.sh — the finished briefing on the five sample articles, checked with PDF
 # tools: qpdf --check clean and poppler silent; every entity name and every numeric cell of
 # comparison.csv in the extracted text; a borderless URI link for every source URL; bookmarks
 # for every section and organisation, nested; document info; page count within 4..8; the chart's

@@ -1,6 +1,6 @@
 #!/bin/bash
 # End to end through the CLI: comparison.csv and facts.csv for the five samples (the cells
-# issue #4 lists), the second topic with its own template, and a bad template (exit 78 with
+# the product asks for), the second topic with its own template, and a bad template (exit 78 with
 # file:line:col). Run by make test with EXPORTER=build/asan/exporter.
 set -eu
 EXPORTER=${EXPORTER:-build/exporter}

@@ -58,7 +58,7 @@ static const char *const notes[] = {
 };
 static const char *const params[] = { "320억", "1,000억", "5,190억", "1,100억", "2,360억" };
 
-/* A horizontal bar chart drawn with the layout primitives, as issue #6 will need: total
+/* A horizontal bar chart drawn with the layout primitives, as the briefing needs: total
  * parameters per organisation (억 개), a value the articles do not give shown as '미공개'. */
 static void write_chart(struct layout *L)
 {

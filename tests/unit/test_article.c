@@ -60,7 +60,7 @@ static void test_samples(void **state)
         assert_int_equal(a.n_people, samples[i].people);
         assert_string_equal(a.people[0].name, samples[i].first_name);
         assert_string_equal(a.people[0].email, samples[i].first_email);
-        assert_true(a.hash_ok);                                 /* DESIGN.md's hash rule */
+        assert_true(a.hash_ok);                                 /* the crawler's hash rule */
         assert_null(strstr(a.body, "&#"));
         assert_null(strstr(a.body, "Crawled at"));
         assert_true(a.sentences.count > 10);

@@ -95,7 +95,8 @@ static void test_web_urls(void **state)
         { "http://example.com", 1 }, { "HTTPS://EXAMPLE.COM/a", 1 },
         { "javascript:alert(1)", 0 }, { "JavaScript://example.com/%0Aalert(1)", 0 },
         { "file:///etc/passwd", 0 }, { "data:text/html,<b>x</b>", 0 },
-        { "https://", 0 }, { "https://exa mple.com", 0 }, { "https://example.com/\"x", 0 },
+        { "https://", 0 }, { "https://exa mple.com", 0 }, { "https://example.kr/기사?a=1 b", 1 },
+        { "https://example.com/\x01x", 0 },
         { "//example.com", 0 }, { "ftp://example.com", 0 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
