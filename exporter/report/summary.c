@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ingest/sentence.h"
 #include "util/buf.h"
 #include "util/decimal.h"
 
@@ -981,12 +982,18 @@ void summary_bullets(const struct table *t, const struct fact_list *facts, const
 void summary_key_sentences(const struct quotes *q, size_t entity, size_t max,
                            struct summary *out)
 {
-    size_t n = 0;
+    size_t n = 0, taken = 0;
     const struct quote *best = quotes_of(q, entity, &n);
-    for (size_t i = 0; i < n && i < max; i++) {
+    for (size_t i = 0; i < n && taken < max; i++) {
+        size_t len = strlen(best[i].sentence);
+        if (!sentence_complete(best[i].sentence, len))
+            continue;   /* a crawl sub-heading glued to the text is no sentence to quote */
         struct summary_item *it = new_item(out);
-        it->text = xstrdup(best[i].sentence);
+        struct buf b = BUF_INIT;
+        sentence_quote_prepare(best[i].sentence, len, &b);   /* inner ‘ ’, marks balanced */
+        it->text = buf_detach(&b);
         it->sentence_no = best[i].sentence_no;
         cite(it, best[i].article_id);
+        taken++;
     }
 }

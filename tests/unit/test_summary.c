@@ -165,21 +165,21 @@ static void test_key_sentences(void **state)
     load_template(&tpl);
     struct fact_list l = { 0 };
     /* article "b" is cited before "a" */
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 3, "하나");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 5, "셋");
-    add_fact(&tpl, &l, "skt", "params_active_b", "33", "a", 5, "셋");
-    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 5, "셋");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘");   /* same fact twice */
-    add_fact(&tpl, &l, "skt", "architecture", "MoE", "b", 9, "둘");
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "b", 2, "하나 더");
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 1, "셋");   /* same text again */
-    add_fact(&tpl, &l, "upstage", "params_total_b", "100", "a", 1, "남의 문장");
-    /* four partners are four facts but one kind of fact: below "둘" (two kinds) */
-    add_fact(&tpl, &l, "skt", "partners", "크래프톤", "b", 11, "협력사 목록");
-    add_fact(&tpl, &l, "skt", "partners", "리벨리온", "b", 11, "협력사 목록");
-    add_fact(&tpl, &l, "skt", "partners", "라이너", "b", 11, "협력사 목록");
-    add_fact(&tpl, &l, "skt", "partners", "포티투닷", "b", 11, "협력사 목록");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 3, "하나이다.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 5, "셋이다.");
+    add_fact(&tpl, &l, "skt", "params_active_b", "33", "a", 5, "셋이다.");
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 5, "셋이다.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘이다.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘이다.");   /* same fact twice */
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "b", 9, "둘이다.");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "b", 2, "하나 더이다.");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 1, "셋이다.");   /* same text again */
+    add_fact(&tpl, &l, "upstage", "params_total_b", "100", "a", 1, "남의 문장이다.");
+    /* four partners are four facts but one kind of fact: below "둘이다." (two kinds) */
+    add_fact(&tpl, &l, "skt", "partners", "크래프톤", "b", 11, "협력사 목록이다.");
+    add_fact(&tpl, &l, "skt", "partners", "리벨리온", "b", 11, "협력사 목록이다.");
+    add_fact(&tpl, &l, "skt", "partners", "라이너", "b", 11, "협력사 목록이다.");
+    add_fact(&tpl, &l, "skt", "partners", "포티투닷", "b", 11, "협력사 목록이다.");
     /* article "b" was published first */
     for (size_t i = 0; i < l.count; i++)
         l.items[i].published_at = fact_list_intern(
@@ -189,14 +189,14 @@ static void test_key_sentences(void **state)
     struct summary s = { 0 };
     summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 3, &s);
     assert_int_equal(s.count, 3);
-    assert_string_equal(s.items[0].text, "셋");      /* three kinds of fact */
-    assert_string_equal(s.items[1].text, "둘");      /* two kinds */
+    assert_string_equal(s.items[0].text, "셋이다.");      /* three kinds of fact */
+    assert_string_equal(s.items[1].text, "둘이다.");      /* two kinds */
     /* one kind each: four partners beat one model, whatever the article order */
-    assert_string_equal(s.items[2].text, "협력사 목록");
+    assert_string_equal(s.items[2].text, "협력사 목록이다.");
     summary_free(&s);
     summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 4, &s);
     assert_int_equal(s.count, 4);
-    assert_string_equal(s.items[3].text, "하나 더"); /* one fact; article b comes first */
+    assert_string_equal(s.items[3].text, "하나 더이다."); /* one fact; article b comes first */
     assert_string_equal(s.items[0].cites[0], "a");
     assert_int_equal(s.items[0].sentence_no, 5);
     summary_free(&s);
@@ -261,6 +261,35 @@ static void test_formatting(void **state)
         assert_string_equal(b.data, labels[i].out);
         buf_free(&b);
     }
+}
+
+/* A glued crawl sub-heading is never quoted; a quotation inside a key sentence takes ‘ ’ and
+ * a sentence that ends inside somebody's quotation is closed, so the marks balance. */
+static void test_key_sentence_quoting(void **state)
+{
+    (void)state;
+    struct template tpl;
+    load_template(&tpl);
+    struct fact_list l = { 0 };
+    /* the best-scoring "sentence" is a glued heading: three kinds of fact, no ending */
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 1, "SK텔레콤 A.X K1 500B MoE 공개");
+    add_fact(&tpl, &l, "skt", "params_active_b", "33", "a", 1, "SK텔레콤 A.X K1 500B MoE 공개");
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 1, "SK텔레콤 A.X K1 500B MoE 공개");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 2,
+             "그는 “A.X K1은 500B 규모”라고 말했다.");
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 3,
+             "정재헌 대표는 “MoE 구조를 택했다");
+    struct quotes *q = quotes_new(&tpl, 8);
+    quotes_add(q, &l);
+    struct summary s = { 0 };
+    summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 3, &s);
+    assert_int_equal(s.count, 2);
+    assert_string_equal(s.items[0].text, "그는 ‘A.X K1은 500B 규모’라고 말했다.");
+    assert_string_equal(s.items[1].text, "정재헌 대표는 ‘MoE 구조를 택했다’");
+    summary_free(&s);
+    quotes_free(q);
+    fact_list_free(&l);
+    template_free(&tpl);
 }
 
 /* ---- True claims, on a template of another topic ---- */
@@ -360,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_key_sentences),
         cmocka_unit_test(test_formatting),
         cmocka_unit_test(test_true_claims),
+        cmocka_unit_test(test_key_sentence_quoting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
