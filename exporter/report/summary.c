@@ -989,9 +989,10 @@ void summary_key_sentences(const struct quotes *q, size_t entity, size_t max,
         if (!sentence_complete(best[i].sentence, len))
             continue;   /* a crawl sub-heading glued to the text is no sentence to quote */
         struct summary_item *it = new_item(out);
-        struct buf b = BUF_INIT;
-        sentence_quote_prepare(best[i].sentence, len, &b);   /* inner ‘ ’, marks balanced */
-        it->text = buf_detach(&b);
+        /* inner quotation marks single, and balanced, for printing inside “ ” */
+        struct buf text = BUF_INIT;
+        sentence_quote_prepare(best[i].sentence, strlen(best[i].sentence), &text);
+        it->text = buf_detach(&text);
         it->sentence_no = best[i].sentence_no;
         cite(it, best[i].article_id);
         taken++;
