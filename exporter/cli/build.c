@@ -10,6 +10,7 @@
 
 #include <nettle/sha2.h>
 
+#include "cli/weekly.h"
 #include "ingest/article.h"
 #include "report/briefing.h"
 #include "util/buf.h"
@@ -244,6 +245,7 @@ struct run_result {
     const struct template *tpl;
     const struct table *table;
     const struct fact_list *facts;
+    const struct weekly *weekly;   /* changes.csv, coverage.csv (cli/weekly.h) */
 };
 
 enum csv_kind { CSV_ARTICLES, CSV_COMPARISON, CSV_FACTS };
@@ -323,6 +325,8 @@ static enum exp_status write_outputs(const struct cli_options *opts, const char 
             st = write_csv(dir, "comparison.csv", CSV_COMPARISON, r, d);
         if (st == EXP_OK)
             st = write_csv(dir, "facts.csv", CSV_FACTS, r, d);
+        if (st == EXP_OK)
+            st = weekly_write_csvs(r->weekly, dir, d);
     }
     if (st == EXP_OK && (opts->formats & CLI_FORMAT_PDF))
         st = write_briefing(dir, opts, r, d);
@@ -452,6 +456,15 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
     enum exp_status tpl_st = load_template(opts, &tpl, &template_path, d);
     if (tpl_st != EXP_OK)
         return tpl_st;
+    /* The archive first: a foreign or corrupt one stops the run before anything is done. */
+    struct weekly weekly;
+    enum exp_status archive_st = weekly_open(opts, &weekly, d);
+    if (archive_st != EXP_OK) {
+        weekly_close(&weekly);
+        free(template_path);
+        template_free(&tpl);
+        return archive_st;
+    }
 
     struct path_list paths = { 0 };
     enum exp_status input_st = collect_inputs(opts, &paths, d);
@@ -482,12 +495,19 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
     table = table_build(&tpl, &facts);
     if (opts->command == CLI_BUILD) {
         char *dir = expand_out_dir(opts->out_dir, &opts->period);
-        struct run_result r = { &set, &tpl, table, &facts };
-        enum exp_status out_st = write_outputs(opts, dir, &r, fingerprint, st == EXP_OK, d);
+        enum exp_status out_st = weekly_prepare(&weekly, &opts->period, &tpl, &set, &facts,
+                                                table, d);
+        struct run_result r = { &set, &tpl, table, &facts, &weekly };
+        if (out_st == EXP_OK)
+            out_st = write_outputs(opts, dir, &r, fingerprint, st == EXP_OK, d);
+        /* The archive records what was published: after the outputs, never instead. */
+        if (out_st == EXP_OK)
+            out_st = weekly_record(&weekly, &opts->period, &tpl, &set, &facts, table, d);
         free(dir);
         st = out_st != EXP_OK ? out_st : st;
     }
 out:
+    weekly_close(&weekly);
     table_free(table);
     fact_list_free(&facts);
     free(fingerprint);

@@ -1,0 +1,128 @@
+/* weekly.c — see weekly.h. */
+#include "cli/weekly.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/weekly_csv.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
+
+/* The folder part of a file path ("." when there is none). Caller frees. */
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    struct buf b = BUF_INIT;
+    buf_append(&b, path, (size_t)(slash - path));
+    return buf_detach(&b);
+}
+
+enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, struct diag *d)
+{
+    memset(w, 0, sizeof *w);
+    if (opts->command != CLI_BUILD || opts->no_archive)
+        return EXP_OK;
+    w->archive_path = opts->archive_path ? xstrdup(opts->archive_path)
+                                         : archive_default_path(opts->out_dir);
+    char *folder = folder_of(w->archive_path);
+    enum exp_status st = fsutil_mkdirs(folder, d);
+    free(folder);
+    if (st == EXP_OK)
+        st = archive_open(w->archive_path, opts->wait, &w->archive, d);
+    return st;
+}
+
+enum exp_status weekly_prepare(struct weekly *w, const struct date_period *p,
+                               const struct template *tpl, const struct article_set *set,
+                               const struct fact_list *facts, const struct table *t,
+                               struct diag *d)
+{
+    coverage_build(tpl, set, facts, &w->coverage);
+    return changes_build(w->archive, t, p->week, &w->changes, d);
+}
+
+typedef enum exp_status (*csv_writer)(FILE *fp, const struct weekly *w);
+
+static enum exp_status write_changes(FILE *fp, const struct weekly *w)
+{
+    return weekly_csv_changes(fp, &w->changes);
+}
+
+static enum exp_status write_coverage(FILE *fp, const struct weekly *w)
+{
+    return weekly_csv_coverage(fp, &w->coverage);
+}
+
+static enum exp_status write_one(const struct weekly *w, const char *dir, const char *name,
+                                 csv_writer write, struct diag *d)
+{
+    char *path = fsutil_join(dir, name);
+    struct atomic_file af;
+    enum exp_status st = atomic_file_open(&af, path, d);
+    if (st == EXP_OK) {
+        st = write(af.fp, w);
+        if (st != EXP_OK) {
+            diag_error(d, path, 0, 0, "write failed");
+            atomic_file_abort(&af);
+        } else {
+            st = atomic_file_commit(&af, d);
+        }
+    }
+    free(path);
+    return st;
+}
+
+enum exp_status weekly_write_csvs(const struct weekly *w, const char *dir, struct diag *d)
+{
+    enum exp_status st = write_one(w, dir, "changes.csv", write_changes, d);
+    if (st == EXP_OK)
+        st = write_one(w, dir, "coverage.csv", write_coverage, d);
+    return st;
+}
+
+/* The coverage rows in the archive's shape. Caller frees the array (strings borrowed). */
+static struct archive_coverage_row *coverage_rows(const struct coverage *c)
+{
+    struct archive_coverage_row *rows = xcalloc(c->count + 1, sizeof *rows);
+    for (size_t i = 0; i < c->count; i++)
+        rows[i] = (struct archive_coverage_row){ c->rows[i].entity_id, c->rows[i].name,
+                                                 c->rows[i].publisher, c->rows[i].articles,
+                                                 c->rows[i].mentions };
+    return rows;
+}
+
+enum exp_status weekly_record(struct weekly *w, const struct date_period *p,
+                              const struct template *tpl, const struct article_set *set,
+                              const struct fact_list *facts, const struct table *t,
+                              struct diag *d)
+{
+    if (!w->archive)
+        return EXP_OK;
+    enum exp_status st = archive_begin_week(w->archive, p, tpl->id, d);
+    if (st == EXP_OK)
+        st = archive_put_articles(w->archive, set, tpl, facts, d);
+    if (st == EXP_OK)
+        st = archive_put_cells(w->archive, t, d);
+    if (st == EXP_OK) {
+        struct archive_coverage_row *rows = coverage_rows(&w->coverage);
+        st = archive_put_coverage(w->archive, rows, w->coverage.count, d);
+        free(rows);
+    }
+    if (st == EXP_OK)
+        return archive_commit_week(w->archive, d);
+    archive_rollback_week(w->archive);
+    return st;
+}
+
+void weekly_close(struct weekly *w)
+{
+    archive_close(w->archive);
+    free(w->archive_path);
+    coverage_free(&w->coverage);
+    changes_free(&w->changes);
+    memset(w, 0, sizeof *w);
+}

@@ -1,0 +1,51 @@
+/* weekly.h — the weekly view of one run: the archive, what changed, who covered whom.
+ *
+ * Orchestration for build: opens the archive first (so a foreign or corrupt archive stops
+ * the run before anything is written), computes coverage and the changes against the
+ * nearest earlier archived week once the table is built, writes changes.csv and
+ * coverage.csv beside the other outputs, and — after the outputs are written — records the
+ * run's week in the archive in one transaction. With --no-archive there is no archive:
+ * changes.csv is its header only, coverage.csv is still written. */
+#ifndef EXPORTER_WEEKLY_H
+#define EXPORTER_WEEKLY_H
+
+#include "cli/cli.h"
+#include "extract/extract.h"
+#include "extract/template.h"
+#include "ingest/article.h"
+#include "merge/archive.h"
+#include "merge/changes.h"
+#include "merge/coverage.h"
+#include "merge/table.h"
+#include "util/diag.h"
+#include "util/status.h"
+
+struct weekly {
+    struct archive *archive;      /* NULL with --no-archive (or for check) */
+    char *archive_path;
+    struct coverage coverage;
+    struct changes changes;
+};
+
+/* Opens the archive the options name (--archive FILE, else archive_default_path of --out;
+ * none with --no-archive or for check), creating its folder. Always call weekly_close. */
+enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, struct diag *d);
+
+/* Computes coverage and changes for the finished table (borrowing tpl, set, t). */
+enum exp_status weekly_prepare(struct weekly *w, const struct date_period *p,
+                               const struct template *tpl, const struct article_set *set,
+                               const struct fact_list *facts, const struct table *t,
+                               struct diag *d);
+
+/* Writes changes.csv and coverage.csv into dir, each atomically. */
+enum exp_status weekly_write_csvs(const struct weekly *w, const char *dir, struct diag *d);
+
+/* Records the run's week (articles, facts, cells, coverage) in the archive. */
+enum exp_status weekly_record(struct weekly *w, const struct date_period *p,
+                              const struct template *tpl, const struct article_set *set,
+                              const struct fact_list *facts, const struct table *t,
+                              struct diag *d);
+
+void weekly_close(struct weekly *w);
+
+#endif
