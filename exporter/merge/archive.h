@@ -42,7 +42,7 @@
 
 #define ARCHIVE_APPLICATION_ID 0x45585057   /* "EXPW" */
 #define ARCHIVE_SCHEMA_VERSION 1
-#define ARCHIVE_BUSY_MS 10000
+#define ARCHIVE_BUSY_MS 5000
 #define ARCHIVE_FILE_NAME "archive.sqlite"
 
 struct archive;
