@@ -36,7 +36,7 @@ struct word_set {
 };
 
 struct column_rules {
-    struct word_set cues, markers, exclude, plan, history, skip, elsewhere;
+    struct word_set cues, negative, markers, exclude, plan, history, skip, elsewhere;
     struct word_set *keywords;   /* one set per keyword */
 };
 
@@ -54,6 +54,7 @@ struct extractor {
     size_t n_words;
     struct column_rules *rules;  /* per column */
     size_t word_blocks;          /* 64-bit blocks in a set of all words */
+    struct word_set all_cues;    /* cues and negative cues of every quantity column */
 };
 
 static int entry_cmp(const void *x, const void *y)
@@ -166,6 +167,7 @@ struct extractor *extract_new(const struct template *tpl)
         const struct template_column *col = &tpl->columns[c];
         struct column_rules *r = &ex->rules[c];
         compile_words(ex, &wcap, &ecap, &col->cues, &r->cues);
+        compile_words(ex, &wcap, &ecap, &col->negative_cues, &r->negative);
         compile_words(ex, &wcap, &ecap, &col->markers, &r->markers);
         compile_words(ex, &wcap, &ecap, &col->exclude, &r->exclude);
         compile_words(ex, &wcap, &ecap, &col->plan, &r->plan);
@@ -179,6 +181,11 @@ struct extractor *extract_new(const struct template *tpl)
         }
     }
     ex->word_blocks = ex->n_words / 64 + 1;
+    for (size_t c = 0; c < tpl->n_columns; c++)
+        if (tpl->columns[c].type == TEMPLATE_COL_QUANTITY)
+            for (size_t w = 0; w < ex->n_words; w++)
+                if (set_has(&ex->rules[c].cues, w) || set_has(&ex->rules[c].negative, w))
+                    set_add(&ex->all_cues, w);
     qsort(ex->entries, ex->n_entries, sizeof *ex->entries, entry_cmp);
     ex->bucket = xcalloc(65537, sizeof *ex->bucket);
     size_t j = 0;
@@ -214,6 +221,7 @@ void extract_free(struct extractor *ex)
     for (size_t c = 0; c < ex->tpl->n_columns; c++) {
         struct column_rules *r = &ex->rules[c];
         set_free(&r->cues);
+        set_free(&r->negative);
         set_free(&r->markers);
         set_free(&r->exclude);
         set_free(&r->plan);
@@ -225,6 +233,7 @@ void extract_free(struct extractor *ex)
         free(r->keywords);
     }
     free(ex->rules);
+    set_free(&ex->all_cues);
     free(ex);
 }
 
@@ -273,11 +282,13 @@ struct hit {
     enum lex_kind kind;
     size_t a, b;
     size_t clause;          /* set by index_sentence */
+    size_t phrase;          /* set by index_sentence */
 };
 
 struct figure {
     const struct quantity *q;
     size_t clause;
+    size_t phrase;
 };
 
 struct scratch {
@@ -292,6 +303,12 @@ struct scratch {
     struct quantity_list qs;
     struct figure *figs;
     size_t n_figs, figs_cap;
+    size_t *phrase_start;   /* phrase k spans [phrase_start[k], phrase_start[k+1]) */
+    size_t n_phrases, phrases_cap;
+    size_t *gaps;           /* gaps[i]: word gaps (runs of spaces) in text[0..i) */
+    size_t gaps_cap;
+    unsigned char *phrase_has_fig, *phrase_has_word;   /* per phrase */
+    size_t phrase_flags_cap;
 
     /* Indexes built once per sentence so every rule is a lookup, not a rescan: a long
      * clause full of figures must not cost figures × hits × columns. */
@@ -305,6 +322,10 @@ struct scratch {
     size_t *ok_figs;                  /* figures a column accepts by unit, text order */
     size_t n_ok;
     unsigned char *marked, *excluded; /* per figure, for the current column */
+    unsigned char *cued, *negated;
+    size_t *foreign;                  /* foreign[i]: hits before hit i that are another
+                                         column's cue (not one of the current column's) */
+    size_t foreign_cap;
     size_t *cand_fig, *cand_ent;      /* figures the current column accepts, and for whom */
     size_t index_cap[6];
 };
@@ -316,7 +337,7 @@ struct scratch {
 static void push_hit(struct scratch *s, size_t os, size_t oe, const struct lex_entry *e)
 {
     xgrow(&s->hits, &s->hits_cap, s->n_hits + 1, sizeof *s->hits);
-    s->hits[s->n_hits++] = (struct hit){ os, oe, e->kind, e->a, e->b, 0 };
+    s->hits[s->n_hits++] = (struct hit){ os, oe, e->kind, e->a, e->b, 0, 0 };
 }
 
 static int name_boundaries_ok(const char *text, size_t len, size_t os, size_t oe, int is_name)
@@ -450,6 +471,84 @@ static void split_clauses(const char *text, size_t len, struct scratch *s)
 #undef PUSH_CLAUSE
 }
 
+/* A list separator at text[i]: a comma (not one inside a number: 1,200), a semicolon, an
+ * ideographic comma, a slash, or the word 및 standing alone. Sets *n to its length. */
+static int list_separator_at(const char *text, size_t len, size_t i, size_t *n)
+{
+    unsigned char c = (unsigned char)text[i];
+    *n = 1;
+    if (c == ',')
+        return !(i > 0 && i + 1 < len && text[i - 1] >= '0' && text[i - 1] <= '9' &&
+                 text[i + 1] >= '0' && text[i + 1] <= '9');
+    if (c == ';' || c == '/')
+        return 1;
+    static const char ideographic_comma[] = "\xE3\x80\x81", and_word[] = " \xEB\xB0\x8F ";
+    if (i + 3 <= len && !memcmp(text + i, ideographic_comma, 3)) {
+        *n = 3;
+        return 1;
+    }
+    if (i + 5 <= len && !memcmp(text + i, and_word, 5)) {   /* " 및 " */
+        *n = 5;
+        return 1;
+    }
+    return 0;
+}
+
+/* Cuts the clauses into phrases at list separators ("정규직 1,200명, 계약직 340명"; "수출 52억
+ * 달러, 수입 47억 달러"), so a rule word binds within its own list item; and counts the word
+ * gaps (runs of spaces) before every byte, so the distance between a word and a figure is one
+ * subtraction. */
+static void split_phrases(const char *text, size_t len, struct scratch *s)
+{
+    s->n_phrases = 0;
+    if (s->gaps_cap < len + 1) {
+        s->gaps_cap = len + 1;
+        s->gaps = xrealloc(s->gaps, s->gaps_cap * sizeof *s->gaps);
+    }
+    size_t gaps = 0, clause = 0;
+    for (size_t i = 0; i <= len; i++) {
+        s->gaps[i] = gaps;
+        if (i == len)
+            break;
+        size_t start = SIZE_MAX, n;
+        if (clause < s->n_clauses && s->clause_start[clause] == i) {
+            start = i;
+            clause++;
+        } else if (list_separator_at(text, len, i, &n)) {
+            start = i + n;   /* the separator belongs to the phrase it ends */
+        }
+        if (start < len && (!s->n_phrases || start > s->phrase_start[s->n_phrases - 1])) {
+            xgrow(&s->phrase_start, &s->phrases_cap, s->n_phrases + 2, sizeof *s->phrase_start);
+            s->phrase_start[s->n_phrases++] = start;
+        }
+        if (text[i] == ' ' && (i == 0 || text[i - 1] != ' '))
+            gaps++;
+    }
+    if (!s->n_phrases) {
+        xgrow(&s->phrase_start, &s->phrases_cap, 2, sizeof *s->phrase_start);
+        s->phrase_start[s->n_phrases++] = 0;
+    }
+    s->phrase_start[s->n_phrases] = len;
+}
+
+static size_t span_index(const size_t *starts, size_t count, size_t off)
+{
+    size_t lo = 0, hi = count;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static size_t phrase_of(const struct scratch *s, size_t off)
+{
+    return span_index(s->phrase_start, s->n_phrases, off);
+}
+
 static size_t clause_of(const struct scratch *s, size_t off)
 {
     size_t lo = 0, hi = s->n_clauses;
@@ -491,12 +590,15 @@ static void index_sentence(const struct extractor *ex, struct scratch *s)
     s->clause_ent = grow_zero(s->clause_ent, &s->index_cap[4], nc * ne, 1);
     s->names = grow_zero(s->names, &s->index_cap[5], s->n_hits + 1, sizeof(size_t));
     s->n_names = 0;
-    size_t c = 0;
+    size_t c = 0, p = 0;
     for (size_t i = 0; i < s->n_hits; i++) {
         struct hit *h = &s->hits[i];
         while (c + 1 < nc && s->clause_start[c + 1] <= h->os)
             c++;
+        while (p + 1 < s->n_phrases && s->phrase_start[p + 1] <= h->os)
+            p++;
         h->clause = c;
+        h->phrase = p;
         if (h->kind == LEX_WORD) {
             uint64_t bit = (uint64_t)1 << (h->a % 64);
             s->clause_words[c * wb + h->a / 64] |= bit;
@@ -614,6 +716,8 @@ struct context {
     size_t sentence_no;
     struct fact_list *out;
     size_t first_new;       /* facts from this sentence start here */
+    const char *text;       /* the sentence, len bytes */
+    size_t len;
 };
 
 static void push_fact(struct context *cx, size_t entity, size_t col, size_t model,
@@ -697,21 +801,106 @@ static int unit_ok(const struct template_column *c, const struct quantity *q)
     return 0;
 }
 
-/* Marks in flag[] the figures a word of set is bound to, among the figures of the same
- * clause that the column accepts by unit (s->ok_figs): AFTER binds a word to the last such
- * figure starting before it (else the first after it); BEFORE to the first figure starting
- * after it (else the last before it). One binary search per word. */
-static void bind_words(const struct scratch *s, const struct word_set *set,
-                       enum template_side side, unsigned char *flag)
+/* Genitive 의 right after a figure ("5190억개의 매개변수"): the figure modifies the noun
+ * that follows, so a rule word there is bound backwards. */
+static int genitive_after(const char *text, size_t len, const struct quantity *q)
+{
+    size_t e = q->offset + q->length;
+    return e + 3 <= len && !memcmp(text + e, "\xEC\x9D\x98", 3);
+}
+
+/* The figure (index into s->figs) a rule word governs under the nearest rule: among the
+ * accepted figures of its own phrase, the one closer in word gaps on either side ("참석자
+ * 300명", "300명이 참석했다"); on a tie the one after, unless the one before is joined to the
+ * word by 의. When the word's phrase holds no figure at all, the nearest accepted figure of
+ * its clause on either side, provided that figure's phrase has no word of the same set (a
+ * sibling's figure has its own cue). lo is the first accepted figure starting at or after the
+ * word. SIZE_MAX when the word governs none. */
+static size_t nearest_figure(const char *text, size_t len, const struct scratch *s,
+                             const struct hit *h, size_t lo)
+{
+    size_t before = lo > 0 ? s->ok_figs[lo - 1] : SIZE_MAX;
+    size_t after = lo < s->n_ok ? s->ok_figs[lo] : SIZE_MAX;
+    if (before != SIZE_MAX && s->figs[before].clause != h->clause)
+        before = SIZE_MAX;
+    if (after != SIZE_MAX && s->figs[after].clause != h->clause)
+        after = SIZE_MAX;
+    if (!s->phrase_has_fig[h->phrase]) {
+        if (before != SIZE_MAX && s->phrase_has_word[s->figs[before].phrase])
+            before = SIZE_MAX;
+        if (after != SIZE_MAX && s->phrase_has_word[s->figs[after].phrase])
+            after = SIZE_MAX;
+    } else {
+        if (before != SIZE_MAX && s->figs[before].phrase != h->phrase)
+            before = SIZE_MAX;
+        if (after != SIZE_MAX && s->figs[after].phrase != h->phrase)
+            after = SIZE_MAX;
+    }
+    if (before == SIZE_MAX || after == SIZE_MAX)
+        return before != SIZE_MAX ? before : after;
+    const struct quantity *qb = s->figs[before].q, *qa = s->figs[after].q;
+    size_t end_b = qb->offset + qb->length;
+    size_t gap_b = h->os > end_b ? s->gaps[h->os] - s->gaps[end_b] : 0;
+    size_t gap_a = qa->offset > h->oe ? s->gaps[qa->offset] - s->gaps[h->oe] : 0;
+    if (gap_b != gap_a)
+        return gap_b < gap_a ? before : after;
+    return genitive_after(text, len, qb) ? before : after;
+}
+
+/* The index of the first hit starting at or after off. */
+static size_t first_hit_from(const struct scratch *s, size_t off)
+{
+    size_t lo = 0, hi = s->n_hits;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->hits[mid].os < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether another column's cue stands between the word and the figure it would bind: the
+ * nearer cue owns the figure ("임직원은 정규직 1,200명": 1,200명 is 정규직's, not 직원's). */
+static int cue_between(const struct scratch *s, const struct hit *h, const struct quantity *q)
+{
+    size_t from, to;
+    if (q->offset >= h->oe) {
+        from = h->oe;
+        to = q->offset;
+    } else {
+        from = q->offset + q->length;
+        to = h->os;
+    }
+    if (to <= from)
+        return 0;
+    return s->foreign[first_hit_from(s, to)] > s->foreign[first_hit_from(s, from)];
+}
+
+/* Marks in flag[] the figures a word of set is bound to, among the figures the column
+ * accepts by unit (s->ok_figs, text order). NEAREST: see nearest_figure. The overrides:
+ * AFTER binds a word to the last such figure of its clause starting before it (else the first
+ * after it); BEFORE to the first starting after it (else the last before it). One binary
+ * search per word. */
+static void bind_words(const char *text, size_t len, struct scratch *s,
+                       const struct word_set *set, enum template_side side, int is_cue,
+                       unsigned char *flag)
 {
     memset(flag, 0, s->n_figs);
     if (!set->count || !s->n_ok)
         return;
+    if (side == TEMPLATE_SIDE_NEAREST) {
+        memset(s->phrase_has_word, 0, s->n_phrases);
+        for (size_t i = 0; i < s->n_hits; i++)
+            if (s->hits[i].kind == LEX_WORD && set_has(set, s->hits[i].a))
+                s->phrase_has_word[s->hits[i].phrase] = 1;
+    }
     for (size_t i = 0; i < s->n_hits; i++) {
         const struct hit *h = &s->hits[i];
         if (h->kind != LEX_WORD || !set_has(set, h->a))
             continue;
-        size_t key = side == TEMPLATE_SIDE_AFTER ? h->os : h->oe;
+        size_t key = side == TEMPLATE_SIDE_BEFORE ? h->oe : h->os;
         size_t lo = 0, hi = s->n_ok;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
@@ -720,69 +909,142 @@ static void bind_words(const struct scratch *s, const struct word_set *set,
             else
                 hi = mid;
         }
-        size_t before = lo > 0 && s->figs[s->ok_figs[lo - 1]].clause == h->clause
-                            ? s->ok_figs[lo - 1] : SIZE_MAX;
-        size_t after = lo < s->n_ok && s->figs[s->ok_figs[lo]].clause == h->clause
-                           ? s->ok_figs[lo] : SIZE_MAX;
-        size_t pick = side == TEMPLATE_SIDE_AFTER ? (before != SIZE_MAX ? before : after)
-                                                  : (after != SIZE_MAX ? after : before);
-        if (pick != SIZE_MAX)
+        size_t pick;
+        if (side == TEMPLATE_SIDE_NEAREST) {
+            pick = nearest_figure(text, len, s, h, lo);
+        } else {
+            size_t before = lo > 0 && s->figs[s->ok_figs[lo - 1]].clause == h->clause
+                                ? s->ok_figs[lo - 1] : SIZE_MAX;
+            size_t after = lo < s->n_ok && s->figs[s->ok_figs[lo]].clause == h->clause
+                               ? s->ok_figs[lo] : SIZE_MAX;
+            pick = side == TEMPLATE_SIDE_AFTER ? (before != SIZE_MAX ? before : after)
+                                               : (after != SIZE_MAX ? after : before);
+        }
+        if (pick != SIZE_MAX && !(is_cue && cue_between(s, h, s->figs[pick].q)))
             flag[pick] = 1;
     }
 }
 
-static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
+/* Binds the column's rule words to the figures it accepts by unit (s->ok_figs): cues and
+ * negative cues (s->cued, s->negated), markers (s->marked) and exclusions (s->excluded). */
+static void bind_column(const struct context *cx, struct scratch *s, size_t c)
+{
+    const struct template_column *col = &cx->ex->tpl->columns[c];
+    const struct column_rules *r = &cx->ex->rules[c];
+    s->n_ok = 0;
+    for (size_t fi = 0; fi < s->n_figs; fi++)
+        if (unit_ok(col, s->figs[fi].q))
+            s->ok_figs[s->n_ok++] = fi;
+    if (s->foreign_cap < s->n_hits + 1) {
+        s->foreign_cap = s->n_hits + 1;
+        s->foreign = xrealloc(s->foreign, s->foreign_cap * sizeof *s->foreign);
+    }
+    s->foreign[0] = 0;
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const struct hit *h = &s->hits[i];
+        int other = h->kind == LEX_WORD && set_has(&cx->ex->all_cues, h->a) &&
+                    !set_has(&r->cues, h->a) && !set_has(&r->negative, h->a);
+        s->foreign[i + 1] = s->foreign[i] + (size_t)other;
+    }
+    bind_words(cx->text, cx->len, s, &r->cues, col->marker_side, 1, s->cued);
+    bind_words(cx->text, cx->len, s, &r->negative, col->marker_side, 1, s->negated);
+    bind_words(cx->text, cx->len, s, &r->markers, col->marker_side, 0, s->marked);
+    bind_words(cx->text, cx->len, s, &r->exclude, col->marker_side, 0, s->excluded);
+}
+
+/* Whether figure fi passes the column's role, marker, exclusion and cue rules. A figure in
+ * the parameter-count style (100B-A10's parts; 500B where english_scale_is_cue) needs no
+ * cue; any other needs a cue or negative cue bound to it when the column has any. */
+static int figure_fits(const struct extractor *ex, const struct scratch *s, size_t c, size_t fi)
+{
+    const struct template_column *col = &ex->tpl->columns[c];
+    const struct column_rules *r = &ex->rules[c];
+    const struct quantity *q = s->figs[fi].q;
+    if (col->role == TEMPLATE_ROLE_ACTIVE) {
+        if (q->role != QROLE_ACTIVE && !s->marked[fi])
+            return 0;
+    } else {
+        if (col->role == TEMPLATE_ROLE_TOTAL && q->role == QROLE_ACTIVE)
+            return 0;
+        if (r->markers.count && !s->marked[fi])
+            return 0;
+    }
+    if (s->excluded[fi])
+        return 0;
+    int param_style = q->role == QROLE_TOTAL || q->role == QROLE_ACTIVE ||
+                      (col->english_scale_is_cue && q->english_scale);
+    if ((r->cues.count || r->negative.count) && !param_style && !s->cued[fi] && !s->negated[fi])
+        return 0;
+    return 1;
+}
+
+/* Fills s->cand_fig/cand_ent with the figures column c takes and the entity each is about;
+ * returns how many. */
+static size_t column_candidates(const struct context *cx, struct scratch *s, size_t c,
+                                size_t carry)
 {
     const struct extractor *ex = cx->ex;
-    const struct template *tpl = ex->tpl;
+    const struct template_column *col = &ex->tpl->columns[c];
+    struct column_rules relaxed = ex->rules[c];
+    relaxed.cues.count = 0;   /* cues are bound to figures, not read per clause */
+    size_t n_cand = 0;
+    for (size_t k = 0; k < s->n_ok; k++) {
+        size_t fi = s->ok_figs[k];
+        const struct figure *f = &s->figs[fi];
+        if (!figure_fits(ex, s, c, fi))
+            continue;
+        size_t e = attribute(ex, s, c, f->clause, f->q->offset, carry);
+        if (e == SIZE_MAX || !rules_pass(ex, s, &relaxed, f->clause, e))
+            continue;
+        /* a clause naming only non-flagship models of the entity is about those */
+        if (col->flagship_only &&
+            (clause_flags(ex, s, f->clause, e) & (CLAUSE_OTHER_MODEL | CLAUSE_FLAGSHIP)) ==
+                CLAUSE_OTHER_MODEL)
+            continue;
+        s->cand_fig[n_cand] = fi;
+        s->cand_ent[n_cand++] = e;
+    }
+    return n_cand;
+}
+
+/* The fact for figure fi in column c about entity e: the value scaled, negative when a
+ * negative cue is bound to it (a loss is a negative profit, whatever sign it was written
+ * with), a range as LOW..HIGH. */
+static void push_quantity(struct context *cx, const struct scratch *s, size_t c, size_t fi,
+                          size_t e)
+{
+    const struct template_column *col = &cx->ex->tpl->columns[c];
+    const struct quantity *q = s->figs[fi].q;
+    struct decimal v = q->value, high = q->high;
+    if (s->negated[fi]) {   /* -|x|: a loss written with a minus is still one loss */
+        struct decimal lo = decimal_abs(&v), hi = decimal_abs(&high);
+        v = decimal_neg(q->qualifier == QUAL_RANGE ? &hi : &lo);   /* -(a..b) is -b..-a */
+        high = decimal_neg(&lo);
+    }
+    char value[96];
+    if (q->qualifier == QUAL_RANGE) {
+        char hi[48];
+        decimal_format_scaled(&v, col->scale, value, 48);
+        decimal_format_scaled(&high, col->scale, hi, sizeof hi);
+        strcat(value, "..");
+        strcat(value, hi);
+    } else {
+        decimal_format_scaled(&v, col->scale, value, sizeof value);
+    }
+    push_fact(cx, e, c, EXTRACT_NO_MODEL, value, q->qualifier != QUAL_RANGE, &v,
+              *col->unit_label ? col->unit_label : q->unit, q->qualifier, q->offset,
+              q->offset + q->length);
+}
+
+static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
+{
+    const struct template *tpl = cx->ex->tpl;
     for (size_t c = 0; c < tpl->n_columns; c++) {
         const struct template_column *col = &tpl->columns[c];
-        const struct column_rules *r = &ex->rules[c];
         if (col->type != TEMPLATE_COL_QUANTITY)
             continue;
-        size_t n_cand = 0;
-        s->n_ok = 0;
-        for (size_t fi = 0; fi < s->n_figs; fi++)
-            if (unit_ok(col, s->figs[fi].q))
-                s->ok_figs[s->n_ok++] = fi;
-        bind_words(s, &r->markers, col->marker_side, s->marked);
-        bind_words(s, &r->exclude, col->marker_side, s->excluded);
-        for (size_t fi = 0; fi < s->n_figs; fi++) {
-            const struct figure *f = &s->figs[fi];
-            const struct quantity *q = f->q;
-            if (!unit_ok(col, q))
-                continue;
-            int marked = s->marked[fi];
-            if (col->role == TEMPLATE_ROLE_ACTIVE) {
-                if (q->role != QROLE_ACTIVE && !marked)
-                    continue;
-            } else {
-                if (col->role == TEMPLATE_ROLE_TOTAL && q->role == QROLE_ACTIVE)
-                    continue;
-                if (r->markers.count && !marked)
-                    continue;
-            }
-            if (s->excluded[fi])
-                continue;
-            int param_style = q->role == QROLE_TOTAL || q->role == QROLE_ACTIVE ||
-                              (col->english_scale_is_cue && q->english_scale);
-            if (r->cues.count && !param_style && !words_in_clause(ex, s, &r->cues, f->clause))
-                continue;
-            size_t e = attribute(ex, s, c, f->clause, q->offset, carry);
-            if (e == SIZE_MAX)
-                continue;
-            struct column_rules relaxed = *r;
-            relaxed.cues.count = 0;   /* cues were checked above, with the 500B exception */
-            if (!rules_pass(ex, s, &relaxed, f->clause, e))
-                continue;
-            /* a clause naming only non-flagship models of the entity is about those */
-            if (col->flagship_only &&
-                (clause_flags(ex, s, f->clause, e) & (CLAUSE_OTHER_MODEL | CLAUSE_FLAGSHIP)) ==
-                    CLAUSE_OTHER_MODEL)
-                continue;
-            s->cand_fig[n_cand] = fi;
-            s->cand_ent[n_cand++] = e;
-        }
+        bind_column(cx, s, c);
+        size_t n_cand = column_candidates(cx, s, c, carry);
         /* Several figures for one cell in one clause ("32B 및 8B 모델") describe several
          * models; the row is about the flagship, the largest. */
         for (size_t i = 0; i < n_cand; i++) {
@@ -793,23 +1055,8 @@ static void quantity_facts(struct context *cx, struct scratch *s, size_t carry)
                 beaten = j != i && s->cand_ent[j] == s->cand_ent[i] && g->clause == f->clause &&
                          decimal_cmp(&g->q->value, &f->q->value) > 0;
             }
-            if (beaten)
-                continue;
-            const struct quantity *q = f->q;
-            char value[96];
-            if (q->qualifier == QUAL_RANGE) {
-                char hi[48];
-                decimal_format_scaled(&q->value, col->scale, value, 48);
-                decimal_format_scaled(&q->high, col->scale, hi, sizeof hi);
-                strcat(value, "..");
-                strcat(value, hi);
-            } else {
-                decimal_format_scaled(&q->value, col->scale, value, sizeof value);
-            }
-            push_fact(cx, s->cand_ent[i], c, EXTRACT_NO_MODEL, value,
-                      q->qualifier != QUAL_RANGE, &q->value,
-                      *col->unit_label ? col->unit_label : q->unit, q->qualifier, q->offset,
-                      q->offset + q->length);
+            if (!beaten)
+                push_quantity(cx, s, c, s->cand_fig[i], s->cand_ent[i]);
         }
     }
 }
@@ -1050,6 +1297,7 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
         }
         find_hits(ex, text, len, &s);
         split_clauses(text, len, &s);
+        split_phrases(text, len, &s);
         index_sentence(ex, &s);
         quantity_list_clear(&s.qs);
         size_t bad;
@@ -1065,15 +1313,26 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
             if (q->offset + q->length > len || figure_is_name(&s, text, q))
                 continue;
             xgrow(&s.figs, &s.figs_cap, s.n_figs + 1, sizeof *s.figs);
-            s.figs[s.n_figs++] = (struct figure){ q, clause_of(&s, q->offset) };
+            s.figs[s.n_figs++] =
+                (struct figure){ q, clause_of(&s, q->offset), phrase_of(&s, q->offset) };
         }
+        if (s.phrase_flags_cap < s.n_phrases) {
+            s.phrase_flags_cap = s.n_phrases;
+            s.phrase_has_fig = xrealloc(s.phrase_has_fig, s.n_phrases);
+            s.phrase_has_word = xrealloc(s.phrase_has_word, s.n_phrases);
+        }
+        memset(s.phrase_has_fig, 0, s.n_phrases);
+        for (size_t i = 0; i < s.n_figs; i++)
+            s.phrase_has_fig[s.figs[i].phrase] = 1;
         s.ok_figs = xrealloc(s.ok_figs, (s.n_figs + 1) * sizeof *s.ok_figs);
         s.marked = xrealloc(s.marked, s.n_figs + 1);
         s.excluded = xrealloc(s.excluded, s.n_figs + 1);
+        s.cued = xrealloc(s.cued, s.n_figs + 1);
+        s.negated = xrealloc(s.negated, s.n_figs + 1);
         s.cand_fig = xrealloc(s.cand_fig, (s.n_figs + 1) * sizeof *s.cand_fig);
         s.cand_ent = xrealloc(s.cand_ent, (s.n_figs + 1) * sizeof *s.cand_ent);
 
-        struct context cx = { ex, a, sent, si + 1, out, out->count };
+        struct context cx = { ex, a, sent, si + 1, out, out->count, text, len };
         quantity_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
         keyword_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
         date_facts(&cx, &s, text, len, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
@@ -1118,6 +1377,13 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
     free(s.ok_figs);
     free(s.marked);
     free(s.excluded);
+    free(s.cued);
+    free(s.negated);
+    free(s.foreign);
+    free(s.phrase_start);
+    free(s.gaps);
+    free(s.phrase_has_fig);
+    free(s.phrase_has_word);
     free(s.cand_fig);
     free(s.cand_ent);
     quantity_list_free(&s.qs);

@@ -5,7 +5,16 @@
  * partner organisations, other parties' models — tolerant of spaces, hyphens, ASCII case
  * and a Korean particle after the name: "솔라-오픈-100B" ~ "솔라 오픈 100B", "업스테이지는"),
  * the cue words of the column rules, the keywords, and the quantities (quantity.h). It
- * splits the sentence into clauses and attaches a figure or keyword to an entity only when
+ * splits the sentence into clauses, and clauses into phrases at list separators (a comma not
+ * inside a number, ';', '/', '、', the word 및). A quantity column's bound words (cues,
+ * negative cues, markers, exclusions) each bind one figure the column accepts by unit: the
+ * nearest on either side within the word's phrase (on a tie the one after, unless 의 joins
+ * the one before to the word); a word whose phrase has no figure reaches the nearest figure
+ * of its clause whose phrase has no word of the same list; a cue never binds across a nearer
+ * cue of another column. A figure needs a bound cue when its column has cues (except the
+ * parameter-count forms), and a bound negative cue makes it negative. The template's
+ * marker_side (after/before) overrides the nearest rule for a column. It then attaches a
+ * figure or keyword to an entity only when
  * its clause, its sentence, or (failing both) the sentences just before within the same
  * paragraph are about that entity; it drops what the rules say is a plan, the past, another
  * party's model, another country, or a variant. Date columns read calendar dates here (the

@@ -328,7 +328,8 @@ static int read_org(struct loader *ld, yaml_node_t *m, struct template_org *out)
 
 static const char *const column_keys[] = {
     "id", "label", "type", "entities", "except", "units", "scale", "unit_label", "role",
-    "english_scale_is_cue", "largest_per_clause", "flagship_only", "cues", "markers",
+    "english_scale_is_cue", "largest_per_clause", "flagship_only", "cues", "negative_cues",
+    "markers",
     "exclude", "marker_side", "plan", "history", "skip", "elsewhere", "keywords", "single",
     "flagship", "field", NULL
 };
@@ -343,7 +344,7 @@ static int key_fits(const char *key, enum template_column_type t)
     static const char *const quantity_only[] = { "units", "scale", "unit_label", "role",
                                                   "english_scale_is_cue", "largest_per_clause",
                                                   "flagship_only", "markers", "exclude",
-                                                  "marker_side", NULL };
+                                                  "marker_side", "negative_cues", NULL };
     static const char *const rules[] = { "cues", "plan", "history", "skip", "elsewhere", NULL };
     for (size_t i = 0; quantity_only[i]; i++)
         if (!strcmp(key, quantity_only[i]))
@@ -418,6 +419,7 @@ static int read_column(struct loader *ld, yaml_node_t *m, struct template_column
         !opt_bool(ld, m, "largest_per_clause", "largest_per_clause", &c->largest_per_clause) ||
         !opt_bool(ld, m, "flagship_only", "flagship_only", &c->flagship_only) ||
         !opt_words(ld, m, "cues", "cues", &c->cues) ||
+        !opt_words(ld, m, "negative_cues", "negative_cues", &c->negative_cues) ||
         !opt_words(ld, m, "markers", "markers", &c->markers) ||
         !opt_words(ld, m, "exclude", "exclude", &c->exclude) ||
         !opt_words(ld, m, "plan", "plan", &c->plan) ||
@@ -444,12 +446,14 @@ static int read_column(struct loader *ld, yaml_node_t *m, struct template_column
     if ((v = get(ld, m, "marker_side"))) {
         if (!want(ld, v, YAML_SCALAR_NODE, "marker_side"))
             return 0;
-        if (!strcmp(scalar(v), "after"))
+        if (!strcmp(scalar(v), "nearest"))
+            c->marker_side = TEMPLATE_SIDE_NEAREST;
+        else if (!strcmp(scalar(v), "after"))
             c->marker_side = TEMPLATE_SIDE_AFTER;
         else if (!strcmp(scalar(v), "before"))
             c->marker_side = TEMPLATE_SIDE_BEFORE;
         else {
-            fail_at(ld, v, "marker_side must be after or before, not '%s'", scalar(v));
+            fail_at(ld, v, "marker_side must be nearest, after or before, not '%s'", scalar(v));
             return 0;
         }
     }
@@ -870,6 +874,7 @@ void template_free(struct template *t)
         words_free(&c->units);
         free(c->unit_label);
         words_free(&c->cues);
+        words_free(&c->negative_cues);
         words_free(&c->markers);
         words_free(&c->exclude);
         words_free(&c->plan);

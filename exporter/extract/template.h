@@ -70,7 +70,10 @@ enum template_role {
     TEMPLATE_ROLE_ACTIVE  /* only the active part of "100B-A10", or a figure a marker binds */
 };
 
-enum template_side { TEMPLATE_SIDE_AFTER, TEMPLATE_SIDE_BEFORE };
+/* Which figure a rule word (cue, negative cue, marker, exclude) is bound to. NEAREST (the
+ * default) binds it to the nearest figure it governs on either side within its phrase (see
+ * extract.h); AFTER and BEFORE are overrides that force one side for the whole column. */
+enum template_side { TEMPLATE_SIDE_NEAREST, TEMPLATE_SIDE_AFTER, TEMPLATE_SIDE_BEFORE };
 
 struct template_keyword {
     char *value;                 /* canonical: text */
@@ -94,11 +97,15 @@ struct template_column {
     int flagship_only;            /* a clause naming only non-flagship models is skipped */
 
     /* every type but text and models: the rules */
-    struct template_words cues;      /* one must be in the clause (empty: none needed) */
+    struct template_words cues;      /* quantity: one must be bound to the figure; other
+                                        types: one must be in the clause (empty: none needed) */
+    struct template_words negative_cues; /* quantity: like cues, and a figure one is bound to
+                                        is negative (영업손실 1,176억 원 → -1176억) */
     struct template_words markers;   /* one must be bound to the figure (see marker_side) */
     struct template_words exclude;   /* one bound to the figure refuses it */
-    enum template_side marker_side;  /* after: between the figure and the next one;
-                                        before: between the previous one and the figure */
+    enum template_side marker_side;  /* how every rule word of the column binds: nearest
+                                        (default), after (to the figure before the word),
+                                        before (to the figure after the word) */
     struct template_words plan;      /* anywhere in the sentence: a plan, not a fact */
     struct template_words history;   /* in the clause: the past, not the present */
     struct template_words skip;      /* in the clause: another thing (variants, …) */
