@@ -1,8 +1,10 @@
 /* weekly.c — see weekly.h. */
 #include "cli/weekly.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report/weekly_csv.h"
 #include "util/buf.h"
@@ -21,6 +23,17 @@ static char *folder_of(const char *path)
     return buf_detach(&b);
 }
 
+/* Creates the archive's folder and opens (or creates) the archive. */
+static enum exp_status open_archive(struct weekly *w, struct diag *d)
+{
+    char *folder = folder_of(w->archive_path);
+    enum exp_status st = fsutil_mkdirs(folder, d);
+    free(folder);
+    if (st == EXP_OK)
+        st = archive_open(w->archive_path, w->wait, &w->archive, d);
+    return st;
+}
+
 enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, struct diag *d)
 {
     memset(w, 0, sizeof *w);
@@ -28,12 +41,12 @@ enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, st
         return EXP_OK;
     w->archive_path = opts->archive_path ? xstrdup(opts->archive_path)
                                          : archive_default_path(opts->out_dir);
-    char *folder = folder_of(w->archive_path);
-    enum exp_status st = fsutil_mkdirs(folder, d);
-    free(folder);
-    if (st == EXP_OK)
-        st = archive_open(w->archive_path, opts->wait, &w->archive, d);
-    return st;
+    w->wait = opts->wait;
+    /* An archive that does not exist yet has no earlier weeks: it is created when the run
+     * records its week, so a run that exports nothing leaves nothing behind. */
+    if (access(w->archive_path, F_OK) != 0 && errno == ENOENT)
+        return EXP_OK;
+    return open_archive(w, d);
 }
 
 enum exp_status weekly_prepare(struct weekly *w, const struct date_period *p,
@@ -100,9 +113,11 @@ enum exp_status weekly_record(struct weekly *w, const struct date_period *p,
                               const struct fact_list *facts, const struct table *t,
                               struct diag *d)
 {
-    if (!w->archive)
+    if (!w->archive_path)
         return EXP_OK;
-    enum exp_status st = archive_begin_week(w->archive, p, tpl->id, d);
+    enum exp_status st = w->archive ? EXP_OK : open_archive(w, d);
+    if (st == EXP_OK)
+        st = archive_begin_week(w->archive, p, tpl->id, d);
     if (st == EXP_OK)
         st = archive_put_articles(w->archive, set, tpl, facts, d);
     if (st == EXP_OK)

@@ -21,14 +21,17 @@
 #include "util/status.h"
 
 struct weekly {
-    struct archive *archive;      /* NULL with --no-archive (or for check) */
-    char *archive_path;
+    struct archive *archive;      /* NULL with --no-archive, for check, or until created */
+    char *archive_path;           /* NULL with --no-archive or for check */
+    int wait;                     /* --wait: wait for the archive's lock */
     struct coverage coverage;
     struct changes changes;
 };
 
 /* Opens the archive the options name (--archive FILE, else archive_default_path of --out;
- * none with --no-archive or for check), creating its folder. Always call weekly_close. */
+ * none with --no-archive or for check) when it exists, so a foreign or corrupt file stops
+ * the run at once; one that does not exist is created by weekly_record. Always call
+ * weekly_close. */
 enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, struct diag *d);
 
 /* Computes coverage and changes for the finished table (borrowing tpl, set, t). */
