@@ -362,12 +362,13 @@ enum exp_status archive_begin_week(struct archive *a, const struct date_period *
     };
     for (size_t i = 0; rc == SQLITE_OK && i < sizeof clear / sizeof clear[0]; i++)
         rc = run_text(a, clear[i], wk, 1);
-    const char *row[] = { a->week, since, until, template_id };
-    if (rc == SQLITE_OK)
+    if (rc == SQLITE_OK) {
+        const char *row[] = { a->week, since, until, template_id };
         rc = run_text(a, "INSERT INTO weeks (week, since, until, template_id, articles) "
                          "VALUES (?1, ?2, ?3, ?4, 0) ON CONFLICT (week) DO UPDATE SET "
                          "since = ?2, until = ?3, template_id = ?4, articles = 0",
                       row, 4);
+    }
     if (rc != SQLITE_OK) {
         enum exp_status st = fail(a, rc, "emptying the week", d);
         archive_rollback_week(a);
@@ -396,10 +397,9 @@ static int put_article(struct archive *a, const struct article *art)
                          "ON CONFLICT (id) DO UPDATE SET title = ?2, publisher = ?3, "
                          "published_at = ?4, day = ?5, url = ?6, content_hash = ?7",
                       row, 7);
-    const char *id[] = { art->id };
-    if (rc == SQLITE_OK)
-        rc = run_text(a, "DELETE FROM facts WHERE article_id = ?1", id, 1);
     const char *link[] = { a->week, art->id };
+    if (rc == SQLITE_OK)
+        rc = run_text(a, "DELETE FROM facts WHERE article_id = ?2", link, 2);
     if (rc == SQLITE_OK)
         rc = run_text(a, "INSERT OR IGNORE INTO week_articles (week, article_id) "
                          "VALUES (?1, ?2)", link, 2);
@@ -446,10 +446,9 @@ enum exp_status archive_put_articles(struct archive *a, const struct article_set
         rc = put_article(a, &set->items[i]);
     if (rc == SQLITE_OK && facts)
         rc = put_facts(a, tpl, facts);
-    const char *wk[] = { a->week };
     if (rc == SQLITE_OK)
         rc = run_text(a, "UPDATE weeks SET articles = (SELECT count(*) FROM week_articles "
-                         "WHERE week = ?1) WHERE week = ?1", wk, 1);
+                         "WHERE week = ?1) WHERE week = ?1", (const char *const[]){ a->week }, 1);
     return rc == SQLITE_OK ? EXP_OK : fail(a, rc, "storing the articles", d);
 }
 
