@@ -16,8 +16,10 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "report/csv_out.h"
+#include "report/xlsx_out.h"
 #include "extract/extract.h"
 #include "util/fsutil.h"
+#include "util/outset.h"
 #include "merge/table.h"
 #include "extract/template.h"
 
@@ -250,31 +252,47 @@ struct run_result {
 
 enum csv_kind { CSV_ARTICLES, CSV_COMPARISON, CSV_FACTS };
 
-static enum exp_status write_csv(const char *dir, const char *name, enum csv_kind kind,
+static enum exp_status write_csv(struct output_set *set, const char *name, enum csv_kind kind,
                                  const struct run_result *r, struct diag *d)
 {
-    char *path = fsutil_join(dir, name);
     struct atomic_file af;
-    enum exp_status st = atomic_file_open(&af, path, d);
+    enum exp_status st = output_set_open(set, name, &af, d);
+    if (st != EXP_OK)
+        return st;
+    switch (kind) {
+    case CSV_ARTICLES: st = csv_out_write_articles(af.fp, r->set); break;
+    case CSV_COMPARISON: st = csv_out_write_comparison(af.fp, r->table); break;
+    case CSV_FACTS: st = csv_out_write_facts(af.fp, r->tpl, r->facts); break;
+    }
+    if (st != EXP_OK) {
+        diag_error(d, af.final_path, 0, 0, "write failed");
+        atomic_file_abort(&af);
+        return st;
+    }
+    return atomic_file_commit(&af, d);
+}
+
+/* The workbook: libxlsxwriter writes to a file name, so it writes straight into the run's
+ * staging folder (outset.h); the set's commit syncs and publishes it with the others. */
+static enum exp_status write_workbook(struct output_set *set, const struct run_result *r,
+                                      struct diag *d)
+{
+    char *path = output_set_path(set, "briefing.xlsx");
+    struct xlsx_out *x = NULL;
+    enum exp_status st = xlsx_out_open(&x, path, r->tpl, NULL, d);
     if (st == EXP_OK) {
-        switch (kind) {
-        case CSV_ARTICLES: st = csv_out_write_articles(af.fp, r->set); break;
-        case CSV_COMPARISON: st = csv_out_write_comparison(af.fp, r->table); break;
-        case CSV_FACTS: st = csv_out_write_facts(af.fp, r->tpl, r->facts); break;
-        }
-        if (st != EXP_OK) {
-            diag_error(d, path, 0, 0, "write failed");
-            atomic_file_abort(&af);
-        } else {
-            st = atomic_file_commit(&af, d);
-        }
+        xlsx_out_comparison(x, r->table);
+        xlsx_out_facts(x, r->facts);
+        for (size_t i = 0; i < r->set->count; i++)
+            xlsx_out_article(x, &r->set->items[i]);
+        st = xlsx_out_close(x, d);
     }
     free(path);
     return st;
 }
 
 /* The briefing gets the whole run; briefing.c turns it into pages. */
-static enum exp_status write_briefing(const char *dir, const struct cli_options *opts,
+static enum exp_status write_briefing(struct output_set *set, const struct cli_options *opts,
                                       const struct run_result *r, struct diag *d)
 {
     char *font_dir = fsutil_find_data("fonts");
@@ -282,9 +300,8 @@ static enum exp_status write_briefing(const char *dir, const struct cli_options 
         .set = r->set, .tpl = r->tpl, .table = r->table, .facts = r->facts,
         .period = &opts->period, .font_dir = font_dir,
     };
-    char *path = fsutil_join(dir, "briefing.pdf");
     struct atomic_file af;
-    enum exp_status st = atomic_file_open(&af, path, d);
+    enum exp_status st = output_set_open(set, "briefing.pdf", &af, d);
     if (st == EXP_OK) {
         st = briefing_write(af.fp, &in, d);
         if (st == EXP_OK)
@@ -292,50 +309,56 @@ static enum exp_status write_briefing(const char *dir, const struct cli_options 
         else
             atomic_file_abort(&af);
     }
-    free(path);
     free(font_dir);
     return st;
 }
 
-/* Writes every output while holding the folder's lock. The stamp for --if-changed is
- * written last, and only after a fully successful --if-changed run, so a failed or killed
- * run is redone; any other run removes it, since its outputs may differ. */
+/* Writes every output into a fresh staging folder and publishes them together (outset.h):
+ * a reader of dir sees the previous run's set or this one's, never a mix. The stamp for
+ * --if-changed belongs to the set and is written only by a fully successful --if-changed
+ * run, so a failed or killed run is redone. */
 static enum exp_status write_outputs(const struct cli_options *opts, const char *dir,
                                      const struct run_result *r, const char *fingerprint,
                                      int clean_run, struct diag *d)
 {
-    enum exp_status st = fsutil_mkdirs(dir, d);
+    struct output_set *set = NULL;
+    enum exp_status st = output_set_begin(dir, opts->wait, &set, d);
     if (st != EXP_OK)
         return st;
-    int lock_fd = -1;
-    st = fsutil_lock_dir(dir, opts->wait, &lock_fd, d);
-    if (st != EXP_OK)
-        return st;
-    fsutil_remove_stale_temps(dir);
-    char *stamp = fsutil_join(dir, STAMP_NAME);
     if (opts->if_changed && stamp_matches(dir, fingerprint)) {
         diag_note(d, dir, 0, 0, "inputs, template and version unchanged since the last run; "
                   "nothing to do");
-        goto out;
+        output_set_abort(set);
+        return EXP_OK;
     }
-    unlink(stamp);
     if (opts->formats & CLI_FORMAT_CSV) {
-        st = write_csv(dir, "articles.csv", CSV_ARTICLES, r, d);
+        st = write_csv(set, "articles.csv", CSV_ARTICLES, r, d);
         if (st == EXP_OK)
-            st = write_csv(dir, "comparison.csv", CSV_COMPARISON, r, d);
+            st = write_csv(set, "comparison.csv", CSV_COMPARISON, r, d);
         if (st == EXP_OK)
-            st = write_csv(dir, "facts.csv", CSV_FACTS, r, d);
+            st = write_csv(set, "facts.csv", CSV_FACTS, r, d);
         if (st == EXP_OK)
-            st = weekly_write_csvs(r->weekly, dir, d);
+            st = weekly_write_csvs(r->weekly, set, d);
     }
+    if (st == EXP_OK && (opts->formats & CLI_FORMAT_XLSX))
+        st = write_workbook(set, r, d);
     if (st == EXP_OK && (opts->formats & CLI_FORMAT_PDF))
-        st = write_briefing(dir, opts, r, d);
-    if (st == EXP_OK && clean_run && fingerprint)
-        st = fsutil_write_file_atomic(stamp, fingerprint, strlen(fingerprint), d);
-out:
-    free(stamp);
-    fsutil_unlock(lock_fd);
-    return st;
+        st = write_briefing(set, opts, r, d);
+    if (st == EXP_OK && clean_run && fingerprint) {
+        struct atomic_file af;
+        st = output_set_open(set, STAMP_NAME, &af, d);
+        if (st == EXP_OK && fputs(fingerprint, af.fp) < 0) {
+            atomic_file_abort(&af);
+            st = EXP_IOERR;
+        } else if (st == EXP_OK) {
+            st = atomic_file_commit(&af, d);
+        }
+    }
+    if (st != EXP_OK) {
+        output_set_abort(set);
+        return st;
+    }
+    return output_set_commit(set, d);
 }
 
 /* ---- The run ---- */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/buf.h"
 #include "cli/build.h"
@@ -32,7 +33,7 @@ static const char usage_text[] =
     "  --today DATE      take DATE as today (backfills); default: today in Korea\n"
     "  --archive FILE    the weekly archive (default: archive.sqlite in the output root)\n"
     "  --no-archive      keep no archive (changes.csv is then its header only)\n"
-    "  --formats LIST    csv, pdf or csv,pdf (default)\n"
+    "  --formats LIST    any of csv,xlsx,pdf (default: all three)\n"
     "  --strict          any bad article fails the run and nothing is written\n"
     "  --wait            wait for another run on the same output folder instead of failing\n"
     "  --if-changed      do nothing when inputs, template and version match the last run\n"
@@ -81,9 +82,11 @@ static int parse_formats(const char *list, unsigned *out)
     char *copy = xstrdup(list);
     char *save = NULL;
     for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        if (strcmp(tok, "csv") == 0)
+        if (strcasecmp(tok, "csv") == 0)
             f |= CLI_FORMAT_CSV;
-        else if (strcmp(tok, "pdf") == 0)
+        else if (strcasecmp(tok, "xlsx") == 0)
+            f |= CLI_FORMAT_XLSX;
+        else if (strcasecmp(tok, "pdf") == 0)
             f |= CLI_FORMAT_PDF;
         else {
             free(copy);
@@ -116,7 +119,7 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
     memset(opts, 0, sizeof *opts);
     opts->argv0 = argv[0];
     opts->out_dir = "out";
-    opts->formats = CLI_FORMAT_CSV | CLI_FORMAT_PDF;
+    opts->formats = CLI_FORMAT_CSV | CLI_FORMAT_XLSX | CLI_FORMAT_PDF;
 
     int first = 1;
     if (argc > 1 && argv[1][0] != '-') {
@@ -140,7 +143,11 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
     while ((c = getopt_long(argc, argv, "+qv", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_TEMPLATE: opts->template_path = optarg; break;
-        case OPT_OUT: opts->out_dir = optarg; break;
+        case OPT_OUT:
+            if (!*optarg)
+                return usage_error(d, "%s", "--out wants a folder name, not ''");
+            opts->out_dir = optarg;
+            break;
         case OPT_WEEK: opts->week = optarg; break;
         case OPT_SINCE: opts->since = optarg; break;
         case OPT_UNTIL: opts->until = optarg; break;
@@ -149,7 +156,7 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
         case OPT_NO_ARCHIVE: opts->no_archive = 1; break;
         case OPT_FORMATS:
             if (parse_formats(optarg, &opts->formats) != 0)
-                return usage_error(d, "--formats wants csv, pdf or csv,pdf, not '%s'", optarg);
+                return usage_error(d, "--formats wants a list of csv, xlsx and pdf, not '%s'", optarg);
             break;
         case OPT_STRICT: opts->strict = 1; break;
         case OPT_WAIT: opts->wait = 1; break;

@@ -20,7 +20,7 @@
 
 enum cli_command { CLI_NONE, CLI_BUILD, CLI_CHECK, CLI_QUANTITIES, CLI_HELP, CLI_VERSION };
 
-enum cli_format { CLI_FORMAT_CSV = 1, CLI_FORMAT_PDF = 2 };
+enum cli_format { CLI_FORMAT_CSV = 1, CLI_FORMAT_PDF = 2, CLI_FORMAT_XLSX = 4 };
 
 struct cli_options {
     enum cli_command command;

@@ -23,6 +23,33 @@ static char *folder_of(const char *path)
     return buf_detach(&b);
 }
 
+char *weekly_default_archive_path(const char *out_pattern)
+{
+    const char *w = strstr(out_pattern, "{week}"), *t = strstr(out_pattern, "{date}");
+    const char *first = w && (!t || w < t) ? w : t;
+    if (!first) {
+        char *state = output_set_state_dir_for(out_pattern);
+        char *path = fsutil_join(state ? state : ".", ARCHIVE_FILE_NAME);
+        free(state);
+        return path;
+    }
+    /* The folder above the placeholder's path component. */
+    const char *slash = NULL;
+    for (const char *p = out_pattern; p < first; p++)
+        if (*p == '/')
+            slash = p;
+    struct buf dir = BUF_INIT;
+    if (!slash)
+        buf_puts(&dir, ".");
+    else if (slash == out_pattern)
+        buf_puts(&dir, "/");
+    else
+        buf_append(&dir, out_pattern, (size_t)(slash - out_pattern));
+    char *path = fsutil_join(dir.data, ARCHIVE_FILE_NAME);
+    buf_free(&dir);
+    return path;
+}
+
 /* Creates the archive's folder and opens (or creates) the archive. */
 static enum exp_status open_archive(struct weekly *w, struct diag *d)
 {
@@ -40,7 +67,10 @@ enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, st
     if (opts->command != CLI_BUILD || opts->no_archive)
         return EXP_OK;
     w->archive_path = opts->archive_path ? xstrdup(opts->archive_path)
-                                         : archive_default_path(opts->out_dir);
+                                         : weekly_default_archive_path(opts->out_dir);
+    /* Only the default archive of a placeholder-free --out lives in the state folder. */
+    w->link_in_set = !opts->archive_path && !strstr(opts->out_dir, "{week}") &&
+                     !strstr(opts->out_dir, "{date}");
     w->wait = opts->wait;
     /* An archive that does not exist yet has no earlier weeks: it is created when the run
      * records its week, so a run that exports nothing leaves nothing behind. */
@@ -70,30 +100,44 @@ static enum exp_status write_coverage(FILE *fp, const struct weekly *w)
     return weekly_csv_coverage(fp, &w->coverage);
 }
 
-static enum exp_status write_one(const struct weekly *w, const char *dir, const char *name,
-                                 csv_writer write, struct diag *d)
+static enum exp_status write_one(const struct weekly *w, struct output_set *set,
+                                 const char *name, csv_writer write, struct diag *d)
 {
-    char *path = fsutil_join(dir, name);
     struct atomic_file af;
-    enum exp_status st = atomic_file_open(&af, path, d);
-    if (st == EXP_OK) {
-        st = write(af.fp, w);
-        if (st != EXP_OK) {
-            diag_error(d, path, 0, 0, "write failed");
-            atomic_file_abort(&af);
-        } else {
-            st = atomic_file_commit(&af, d);
-        }
+    enum exp_status st = output_set_open(set, name, &af, d);
+    if (st != EXP_OK)
+        return st;
+    st = write(af.fp, w);
+    if (st != EXP_OK) {
+        diag_error(d, af.final_path, 0, 0, "write failed");
+        atomic_file_abort(&af);
+        return st;
+    }
+    return atomic_file_commit(&af, d);
+}
+
+/* `archive.sqlite` in the set, a relative link to the archive in the state folder: the set
+ * is staged in <state>/runs/<id>/, so the archive is two folders up. */
+static enum exp_status link_archive(struct output_set *set, struct diag *d)
+{
+    char *path = output_set_path(set, ARCHIVE_FILE_NAME);
+    enum exp_status st = EXP_OK;
+    if (symlink("../../" ARCHIVE_FILE_NAME, path) != 0) {
+        diag_error(d, path, 0, 0, "cannot link the archive: %s", strerror(errno));
+        st = EXP_CANTCREAT;
     }
     free(path);
     return st;
 }
 
-enum exp_status weekly_write_csvs(const struct weekly *w, const char *dir, struct diag *d)
+enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set,
+                                  struct diag *d)
 {
-    enum exp_status st = write_one(w, dir, "changes.csv", write_changes, d);
+    enum exp_status st = write_one(w, set, "changes.csv", write_changes, d);
     if (st == EXP_OK)
-        st = write_one(w, dir, "coverage.csv", write_coverage, d);
+        st = write_one(w, set, "coverage.csv", write_coverage, d);
+    if (st == EXP_OK && w->archive_path && w->link_in_set)
+        st = link_archive(set, d);
     return st;
 }
 

@@ -18,17 +18,27 @@
 #include "merge/coverage.h"
 #include "merge/table.h"
 #include "util/diag.h"
+#include "util/outset.h"
 #include "util/status.h"
 
 struct weekly {
     struct archive *archive;      /* NULL with --no-archive, for check, or until created */
     char *archive_path;           /* NULL with --no-archive or for check */
     int wait;                     /* --wait: wait for the archive's lock */
+    int link_in_set;              /* the archive is in the output's state folder */
     struct coverage coverage;
     struct changes changes;
 };
 
-/* Opens the archive the options name (--archive FILE, else archive_default_path of --out;
+/* Where the archive goes when --archive is not given: ARCHIVE_FILE_NAME in the output root.
+ * With a {week} or {date} in the --out pattern the root is the folder above the first one
+ * ("out/{week}/" → "out/archive.sqlite"): that folder is never switched. Without one, the
+ * --out folder itself is replaced whole by every run (util/outset.h), so the archive lives
+ * in its state folder ("out" → ".out.exporter/archive.sqlite") and each run's set carries a
+ * link `archive.sqlite` to it, so `out/archive.sqlite` still opens it. Caller frees. */
+char *weekly_default_archive_path(const char *out_pattern);
+
+/* Opens the archive the options name (--archive FILE, else the default above;
  * none with --no-archive or for check) when it exists, so a foreign or corrupt file stops
  * the run at once; one that does not exist is created by weekly_record. Always call
  * weekly_close. */
@@ -40,8 +50,10 @@ enum exp_status weekly_prepare(struct weekly *w, const struct date_period *p,
                                const struct fact_list *facts, const struct table *t,
                                struct diag *d);
 
-/* Writes changes.csv and coverage.csv into dir, each atomically. */
-enum exp_status weekly_write_csvs(const struct weekly *w, const char *dir, struct diag *d);
+/* Writes changes.csv and coverage.csv into the run's output set, and the link to an archive
+ * kept in the set's state folder. */
+enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set,
+                                  struct diag *d);
 
 /* Records the run's week (articles, facts, cells, coverage) in the archive. */
 enum exp_status weekly_record(struct weekly *w, const struct date_period *p,

@@ -1301,7 +1301,7 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
         index_sentence(ex, &s);
         quantity_list_clear(&s.qs);
         size_t bad;
-        if (quantity_possible(ex, &s, text, len) && quantity_scan(text, len, &s.qs, &bad) < 0) {
+        if (quantity_possible(ex, &s, text, len) && quantity_scan_units(ex->tpl->units, text, len, &s.qs, &bad) < 0) {
             diag_warning(d, a->source_file, 0, 0,
                          "sentence %zu is not valid UTF-8 (byte %zu); skipped", si + 1, bad);
             st = EXP_DATAERR;

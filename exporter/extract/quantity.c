@@ -19,6 +19,7 @@
 #include "util/buf.h"
 #include "util/decimal.h"
 #include "util/utf8.h"
+#include "extract/units.h"
 
 typedef unsigned __int128 u128;
 
@@ -82,6 +83,7 @@ struct scan {
     const unsigned char *s;
     size_t n;
     struct quantity_list *out;
+    const struct unit_registry *reg;
 };
 
 #define LIT(w) (w), (sizeof(w) - 1)
@@ -274,74 +276,87 @@ static int ranking_noun(const struct scan *sc, size_t i)
     return 0;
 }
 
-enum unit_flags {
-    UF_COUNTER = 1,   /* may follow a native Korean numeral (한 개, 두 명) */
-    UF_DAE = 2,       /* 대: machines, unless a ranking */
-    UF_RANGE_DAE = 4, /* "100억원대", "3%대": in that range, approx */
-    UF_GAE = 8,       /* 개: 개국, 개사, 개팀 stay counts */
+enum mode { MODE_DIGITS, MODE_SINO, MODE_NATIVE };
+
+enum native_kind {
+    NAT_CARDINAL,      /* 하나, 둘, 스물, 서른다섯: a number on its own */
+    NAT_PRENOMINAL,    /* 한, 두, 세, 네, 스무: only before a counter */
+    NAT_PRE_COMBO,     /* 열두, 쉰두: unambiguous enough alone */
+    NAT_NEEDS_COUNTER, /* 열, 쉰: ordinary words alone */
 };
 
-struct unit_def {
-    const char *w;
-    size_t len;
-    const char *name;
-    unsigned flags;
+/* One number with what is attached to it. */
+struct head {
+    size_t start, end;         /* whole span (start includes a prefix qualifier) */
+    size_t num_start, num_end; /* the numeral */
+    struct decimal v;
+    unsigned big;              /* exponent of the last 만/억/조/경, 0 if none */
+    int korean;                /* used 십/백/천 or 만/억/조/경 */
+    unsigned eng;              /* exponent of B/T/M/K, 0 if none */
+    int point;                 /* had a decimal point */
+    enum mode mode;
+    unsigned nchars;           /* syllables of a Sino-Korean numeral */
+    enum native_kind native;
+    const char *unit;
+    struct decimal factor;     /* the unit spelling's factor to its canonical unit */
+    enum quantity_qualifier qual;
+    enum quantity_role role;
+    int native_range;          /* 두세 명: v .. high */
+    int fraction;              /* 3/4, 3분의 1: v is the quotient, unit "fraction" */
+    int hyphen;                /* "10-20%": a hyphen range follows at num_end */
+    struct decimal high;
+    int moe;
+    struct decimal active;
+    size_t active_start, active_end;
 };
 
-static const struct unit_def unit_table[] = {
-    { LIT("%p"), "percent_point", 0 },
-    { LIT("%P"), "percent_point", 0 },
-    { LIT("%포인트"), "percent_point", 0 },
-    { LIT("%"), "percent", UF_RANGE_DAE },
-    { LIT("\xEF\xBC\x85"), "percent", UF_RANGE_DAE },
-    { LIT("퍼센트포인트"), "percent_point", 0 },
-    { LIT("퍼센트"), "percent", UF_RANGE_DAE },
-    { LIT("개"), "count", UF_COUNTER | UF_GAE },
-    { LIT("명"), "people", UF_COUNTER },
-    { LIT("사람"), "people", UF_COUNTER },
-    { LIT("건"), "cases", UF_COUNTER },
-    { LIT("장"), "sheets", UF_COUNTER },
-    { LIT("대"), "units", UF_COUNTER | UF_DAE },
-    { LIT("번"), "times", UF_COUNTER },
-    { LIT("차례"), "times", UF_COUNTER },
-    { LIT("점"), "score", 0 },
-    { LIT("토큰"), "tokens", 0 },
-    { LIT("배"), "multiple", UF_COUNTER },
-    { LIT("곳"), "places", UF_COUNTER },
-    { LIT("종"), "kinds", UF_COUNTER },
-    { LIT("가지"), "kinds", UF_COUNTER },
-    { LIT("원"), "KRW", UF_RANGE_DAE },
-    { LIT("달러"), "USD", UF_RANGE_DAE },
-    { LIT("엔"), "JPY", UF_RANGE_DAE },
-    { LIT("위안"), "CNY", UF_RANGE_DAE },
-    { LIT("유로"), "EUR", UF_RANGE_DAE },
-};
-
-/* Matches a unit at i. attached: glued to the number ("5개사" may continue with 국/사/팀…). */
-static const struct unit_def *match_unit(const struct scan *sc, size_t i, int attached, size_t *end)
+/* Does a unit spelling end at a place a figure's unit can end? A Latin spelling needs a
+ * non-alphanumeric after it ("420GWh로", not "3kgs"); a Hangul one a particle or a non-word. */
+static int unit_boundary(const struct scan *sc, const struct unit_spelling *u, size_t e)
 {
-    for (size_t k = 0; k < sizeof unit_table / sizeof unit_table[0]; k++) {
-        const struct unit_def *u = &unit_table[k];
-        if (!at(sc, i, u->w, u->len))
-            continue;
+    unsigned char last = (unsigned char)u->text[u->len - 1];
+    if (is_alnum(last)) {
+        int c = byte_at(sc, e);
+        return !(c >= 0 && (is_alnum((unsigned)c) || c == '_'));
+    }
+    return figure_boundary(sc, e);
+}
+
+/* Matches a unit at i, longest spelling first. attached: glued to the number ("5개사" may
+ * continue with 국/사/팀…; 3t, 5m only glued). h, when known, decides 주 (shares need 1,000 or
+ * a 만/억: 4주 is four weeks). */
+static const struct unit_spelling *match_unit(const struct scan *sc, const struct head *h, size_t i,
+                                              int attached, size_t *end)
+{
+    size_t max = (size_t)-1;
+    const struct unit_spelling *u;
+    while ((u = units_match(sc->reg, (const char *)sc->s, sc->n, i, max)) != NULL) {
+        max = u->len - 1;
         size_t e = i + u->len;
-        if (!figure_boundary(sc, e)) {
+        if ((u->flags & UNIT_GLUED) && !attached)
+            continue;
+        if (!attached && is_alpha((unsigned char)u->text[0]) && u->len < 2)
+            continue;
+        if ((u->flags & UNIT_SHARES)
+            && !(h && (h->big >= 4 || decimal_cmp(&h->v, &(struct decimal){ 1000, 0, 0 }) >= 0)))
+            continue;
+        if (!unit_boundary(sc, u, e)) {
             /* 개국, 개사, 개팀, 개교, 개소 are still counts; 원대 / %대 handled by the caller. */
             static const struct { const char *w; size_t len; } gae[] = {
                 { LIT("국") }, { LIT("사") }, { LIT("팀") }, { LIT("교") }, { LIT("소") },
                 { LIT("곳") }, { LIT("종") }, { LIT("社") },
             };
             int ok = 0;
-            if ((u->flags & UF_GAE) && attached)
+            if ((u->flags & UNIT_GAE) && attached)
                 for (size_t g = 0; g < sizeof gae / sizeof gae[0]; g++)
                     if (at(sc, e, gae[g].w, gae[g].len)) {
                         ok = 1;
                         e += gae[g].len;
                         break;
                     }
-            if (!ok && (u->flags & UF_RANGE_DAE) && at(sc, e, LIT("대")) && figure_boundary(sc, e + 3))
+            if (!ok && (u->flags & UNIT_RANGE_DAE) && at(sc, e, LIT("대")) && figure_boundary(sc, e + 3))
                 ok = 1; /* the caller reads 대 */
-            if (!ok && (u->flags & UF_DAE))
+            if (!ok && (u->flags & UNIT_DAE))
                 ok = 1; /* the caller decides between machines and a ranking */
             if (!ok)
                 continue;
@@ -376,37 +391,6 @@ static const struct prefix_def *prefix_ending_at(const struct scan *sc, size_t i
 }
 
 /* ---- Numerals ---- */
-
-enum mode { MODE_DIGITS, MODE_SINO, MODE_NATIVE };
-
-enum native_kind {
-    NAT_CARDINAL,      /* 하나, 둘, 스물, 서른다섯: a number on its own */
-    NAT_PRENOMINAL,    /* 한, 두, 세, 네, 스무: only before a counter */
-    NAT_PRE_COMBO,     /* 열두, 쉰두: unambiguous enough alone */
-    NAT_NEEDS_COUNTER, /* 열, 쉰: ordinary words alone */
-};
-
-/* One number with what is attached to it. */
-struct head {
-    size_t start, end;         /* whole span (start includes a prefix qualifier) */
-    size_t num_start, num_end; /* the numeral */
-    struct decimal v;
-    unsigned big;              /* exponent of the last 만/억/조/경, 0 if none */
-    int korean;                /* used 십/백/천 or 만/억/조/경 */
-    unsigned eng;              /* exponent of B/T/M/K, 0 if none */
-    int point;                 /* had a decimal point */
-    enum mode mode;
-    unsigned nchars;           /* syllables of a Sino-Korean numeral */
-    enum native_kind native;
-    const char *unit;
-    enum quantity_qualifier qual;
-    enum quantity_role role;
-    int native_range;          /* 두세 명: v .. high */
-    struct decimal high;
-    int moe;
-    struct decimal active;
-    size_t active_start, active_end;
-};
 
 enum res { R_NONE, R_OK, R_SKIP, R_ISSUE };
 
@@ -500,7 +484,7 @@ static enum res read_digits(struct scan *sc, size_t i, struct decimal *v, size_t
                 e++;
             size_t l, ue;
             unsigned c = cp_at(sc, e, &l);
-            if (big_exp(c) || small_exp(c) || match_unit(sc, e, 1, &ue)
+            if (big_exp(c) || small_exp(c) || match_unit(sc, NULL, e, 1, &ue)
                 || (l == 1 && (c == 'B' || c == 'T' || c == 'M' || c == 'K'))) {
                 add_issue(sc, i, e + l, MSG_POINTS);
                 *end = e + l;
@@ -678,8 +662,9 @@ static enum res read_numeral(struct scan *sc, size_t i, enum mode mode, struct h
                 *resume = x;
                 return R_ISSUE;
             }
-            /* Another section? Not after a word that only looks like a numeral (구조 이만). */
-            if (mode == MODE_SINO && sino_word(sc, h->num_start, p))
+            /* Another section? Not after a word that only looks like a numeral, unless the
+             * numeral goes on glued to it (구조 이만 / 이만칠천원, 오만팔천백구십사). */
+            if (mode == MODE_SINO && sino_word(sc, h->num_start, p) && byte_at(sc, p) == ' ')
                 break;
             size_t s = p;
             if (byte_at(sc, s) == ' ')
@@ -708,8 +693,13 @@ static enum res read_numeral(struct scan *sc, size_t i, enum mode mode, struct h
             }
             /* In Hangul the last section needs 십/백/천: 만이천 is 12000 but 조사, 만일, 경이
              * are words. */
-            if (!e2 && (s == p || last_big == 4) && !pt2 && (mode != MODE_SINO || k2) && decimal_cmp(&nx, &(struct decimal){ pow10u(last_big), 0, 0 }) < 0
-                && !stop_suffix(sc, nq) && !(mode == MODE_DIGITS && (is_alnum((unsigned)byte_at(sc, nq)) || byte_at(sc, nq) == '.'))) {
+            size_t ux;
+            const struct unit_spelling *un = match_unit(sc, NULL, nq, 1, &ux);
+            size_t stop = stop_suffix(sc, nq);
+            if (!e2 && (s == p || last_big == 4) && !pt2 && (mode != MODE_SINO || k2)
+                && decimal_cmp(&nx, &(struct decimal){ pow10u(last_big), 0, 0 }) < 0
+                && (!stop || (un && un->len >= stop))
+                && !(mode == MODE_DIGITS && ((is_alnum((unsigned)byte_at(sc, nq)) && !un) || byte_at(sc, nq) == '.'))) {
                 if (mode == MODE_SINO && sino_char(cp_at(sc, nq, &l)))
                     break;
                 read_small(sc, s, mode, &nx, &nq, &h->korean, &pt2, &h->nchars);
@@ -973,6 +963,96 @@ static void read_prefix(const struct scan *sc, size_t i, struct head *h)
     }
 }
 
+/* value = num / den as a fraction (unit "fraction"), rounded to 18 places when it does not end
+ * (1/3). */
+static int set_fraction(struct head *h, const struct decimal *num, const struct decimal *den)
+{
+    struct decimal v;
+    if (decimal_is_zero(den) || decimal_div(num, den, DECIMAL_MAX_SCALE, &v) != 0)
+        return -1;
+    h->v = v;
+    h->unit = "fraction";
+    h->fraction = 1;
+    return 0;
+}
+
+/* "3분의 1", "사분의 삼", "10분의 1": the denominator (already read into h) then 분의 at p and the
+ * numerator, in the same script. 이분의 일 is left alone (이분 is "this person"). */
+static enum res read_fraction_of(struct scan *sc, struct head *h, size_t p, size_t *resume)
+{
+    size_t q = p + 6, end = 0, l;
+    if (byte_at(sc, q) == ' ')
+        q++;
+    struct decimal num;
+    if (h->mode == MODE_DIGITS) {
+        int pt = 0;
+        struct scan probe = *sc;
+        struct quantity_list scratch = { 0 };
+        probe.out = &scratch;
+        enum res r = digit_at(sc, q) ? read_digits(&probe, q, &num, &end, &pt) : R_NONE;
+        quantity_list_free(&scratch);
+        if (r != R_OK || pt)
+            return R_NONE;
+    } else {
+        if (h->nchars == 1 && sino_digit(cp_at(sc, h->num_start, &l)) == 2)
+            return R_NONE;
+        int korean = 0, pt = 0;
+        unsigned nc = 0;
+        struct scan probe = *sc;
+        struct quantity_list scratch = { 0 };
+        probe.out = &scratch;
+        enum res r = read_small(&probe, q, MODE_SINO, &num, &end, &korean, &pt, &nc);
+        quantity_list_free(&scratch);
+        if (r != R_OK || sino_char(cp_at(sc, end, &l)))
+            return R_NONE;
+    }
+    if (!figure_boundary(sc, end) || digit_at(sc, end) || decimal_is_zero(&num))
+        return R_NONE;
+    struct decimal den = h->v;
+    if (set_fraction(h, &num, &den) != 0)
+        return R_NONE;
+    (void)resume;
+    h->num_end = h->end = end;
+    return R_OK;
+}
+
+/* "3/4", "1/2": a fraction when the numerator is smaller, the denominator at most 12 and no
+ * date, quarter or path goes on (12/25, 3/4분기, 1/2/3). */
+static enum res read_slash_fraction(struct scan *sc, struct head *h, size_t p)
+{
+    size_t q = p + 1;
+    unsigned den = 0;
+    while (digit_at(sc, q) && den < 1000)
+        den = den * 10 + (unsigned)(sc->s[q++] - '0');
+    if (digit_at(sc, q) || h->point || h->v.scale || den == 0 || den > 12
+        || decimal_cmp(&h->v, &(struct decimal){ den, 0, 0 }) >= 0 || decimal_is_zero(&h->v))
+        return R_NONE;
+    int c = byte_at(sc, q);
+    if (c == '/' || c == '.' || c == '-' || c == ':' || (c >= 0 && is_alnum((unsigned)c)) || at(sc, q, LIT("분기"))
+        || !figure_boundary(sc, q))
+        return R_NONE;
+    if (h->num_start > 0 && (sc->s[h->num_start - 1] == '/' || is_digit(sc->s[h->num_start - 1])))
+        return R_NONE;
+    struct decimal num = h->v, dd = { den, 0, 0 };
+    if (set_fraction(h, &num, &dd) != 0)
+        return R_NONE;
+    h->num_end = h->end = q;
+    return R_OK;
+}
+
+/* After "10-" at i: digits closed by a unit or a Korean scale, and no further hyphen (a date). */
+static int hyphen_range_ahead(const struct scan *sc, size_t i)
+{
+    size_t q = i, l, ue;
+    while (digit_at(sc, q) || ((byte_at(sc, q) == ',' || byte_at(sc, q) == '.') && digit_at(sc, q + 1)))
+        q++;
+    if (byte_at(sc, q) == '-' || byte_at(sc, q) == ':' || byte_at(sc, q) == '/')
+        return 0;
+    if (big_exp(cp_at(sc, q, &l)) || match_unit(sc, NULL, q, 1, &ue))
+        return 1;
+    return byte_at(sc, q) == ' ' && match_unit(sc, NULL, q + 1, 0, &ue) != NULL;
+}
+
 /* Reads the numeral at i and what is glued to it that decides whether it is a figure at all:
  * English scale and MoE, dates and ordinals. */
 static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head *h, size_t *resume)
@@ -994,7 +1074,7 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
         r = read_numeral(sc, i, mode, h, resume);
     if (r != R_OK)
         return r;
-    size_t p = h->num_end, l;
+    size_t p = h->num_end, l, ue0;
 
     if (mode == MODE_SINO) {
         unsigned c = cp_at(sc, p, &l);
@@ -1025,10 +1105,17 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
         if (sino_char(c) || zero_syllable(c))
             return R_NONE; /* 일이, 사이: not a numeral */
     }
+    if (mode != MODE_NATIVE && !h->point && !h->big && at(sc, p, LIT("분의"))) {
+        enum res rf = read_fraction_of(sc, h, p, resume);
+        if (rf != R_NONE)
+            return rf;
+    }
 
     if (mode == MODE_DIGITS && !h->korean) {
         int c = byte_at(sc, p);
-        /* Times, dates, ids, fractions, paths: 06:02, 2025-12-28, 1/2. */
+        /* Times, dates, ids, paths: 06:02, 2025-12-28, 12/25, 3/4분기; a fraction: 3/4. */
+        if (c == '/' && digit_at(sc, p + 1) && read_slash_fraction(sc, h, p) == R_OK)
+            return R_OK;
         if ((c == ':' || c == '/') && digit_at(sc, p + 1)) {
             *resume = skip_token(sc, p);
             return R_SKIP;
@@ -1047,8 +1134,12 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
             }
         }
         if (c == '-' && digit_at(sc, p + 1)) {
-            *resume = skip_token(sc, p);
-            return R_SKIP;
+            if (h->num_start == 0 || sc->s[h->num_start - 1] != '-')
+                h->hyphen = hyphen_range_ahead(sc, p + 1); /* 10-20%, 3-5명 */
+            if (!h->hyphen) {
+                *resume = skip_token(sc, p);
+                return R_SKIP;
+            }
         }
         unsigned e = eng_exp_of(c);
         int next = byte_at(sc, p + 1);
@@ -1100,11 +1191,12 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
             }
             return R_OK;
         }
-        if (is_alpha((unsigned)c) || c == '_') {
-            *resume = skip_token(sc, p); /* 3D, 5G, 422a7 */
+        if ((is_alpha((unsigned)c) || c == '_') && !match_unit(sc, h, p, 1, &ue0)) {
+            *resume = skip_token(sc, p); /* 3D, 5G, 422a7 (but 5kg, 420GWh, 8GB) */
             return R_SKIP;
         }
-    } else if (mode == MODE_DIGITS && (is_alpha((unsigned)byte_at(sc, p)) || byte_at(sc, p) == '_')) {
+    } else if (mode == MODE_DIGITS && (is_alpha((unsigned)byte_at(sc, p)) || byte_at(sc, p) == '_')
+               && !match_unit(sc, h, p, 1, &ue0)) {
         *resume = skip_token(sc, p);
         return R_SKIP;
     }
@@ -1115,7 +1207,7 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
         while (digit_at(sc, q))
             q++;
         size_t ue;
-        if (!match_unit(sc, q, 1, &ue) && !(byte_at(sc, q) == ' ' && match_unit(sc, q + 1, 0, &ue))
+        if (!match_unit(sc, h, q, 1, &ue) && !(byte_at(sc, q) == ' ' && match_unit(sc, h, q + 1, 0, &ue))
             && !big_exp(cp_at(sc, q, &l)) && !stop_suffix(sc, q)) {
             *resume = q;
             return R_SKIP;
@@ -1146,7 +1238,7 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
     /* 여: "1000여명", "40여 곳" */
     if (mode != MODE_NATIVE && at(sc, p, LIT("여"))) {
         size_t q = p + 3, ue;
-        if (!hangul_at(sc, q) || match_unit(sc, q, 1, &ue) || stop_suffix(sc, q)) {
+        if (!hangul_at(sc, q) || match_unit(sc, h, q, 1, &ue) || stop_suffix(sc, q)) {
             if (h->qual == QUAL_NONE)
                 h->qual = QUAL_APPROX;
             p = h->end = q;
@@ -1154,8 +1246,12 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
     }
     size_t st = stop_suffix(sc, p);
     if (st && mode != MODE_NATIVE) {
-        *resume = p + st;
-        return R_SKIP;
+        /* a unit that starts like a date word is still a unit: 6개월, 3시간, 2주간, 1,000주 */
+        const struct unit_spelling *u = match_unit(sc, h, p, 1, &ue0);
+        if (!u || u->len < st) {
+            *resume = p + st;
+            return R_SKIP;
+        }
     }
     return R_OK;
 }
@@ -1203,23 +1299,59 @@ static void read_suffix_qualifier(const struct scan *sc, struct head *h)
     }
 }
 
+/* One Hangul numeral syllable is a figure only before money or a count, and only where no
+ * word reads the same: 십/백/천/만 before money, people, things, cases, households or votes
+ * (만 원, 천 명, 만불, 십센트); a digit syllable only before a currency of two or more
+ * syllables (구파운드, 삼달러) — 사원, 구원, 일원, 이번, 이표 are words. */
+static int sino_syllable_takes(const struct scan *sc, const struct head *h, const struct unit_spelling *u)
+{
+    size_t l;
+    unsigned c0 = cp_at(sc, h->num_start, &l);
+    int money = units_dimension(sc->reg, u->unit) == UNIT_DIM_MONEY;
+    if (small_exp(c0) || c0 == 0xB9CC) /* 십 백 천 만 (조건, 억: not 만 원) */
+        return money || !strcmp(u->unit, "people") || !strcmp(u->unit, "count")
+               || !strcmp(u->unit, "cases") || !strcmp(u->unit, "households") || !strcmp(u->unit, "votes");
+    return sino_digit(c0) > 0 && money && u->len >= 6 && !is_alnum((unsigned char)u->text[0]);
+}
+
+/* The figure is in spelling u: take its canonical unit and convert the value ("420GWh" is
+ * 420·10^9 Wh, "십센트" 0.1 USD). */
+static enum res apply_unit(struct scan *sc, struct head *h, const struct unit_spelling *u, size_t *resume)
+{
+    h->unit = u->unit;
+    h->factor = u->factor;
+    static const struct decimal one = { 1, 0, 0 };
+    if (decimal_cmp(&u->factor, &one) == 0)
+        return R_OK;
+    if (decimal_mul(&h->v, &u->factor, &h->v) < 0 || (h->native_range && decimal_mul(&h->high, &u->factor, &h->high) < 0)) {
+        add_issue(sc, h->num_start, h->end, MSG_OVERFLOW);
+        *resume = h->end;
+        return R_ISSUE;
+    }
+    return R_OK;
+}
+
 /* Reads the unit or counter after the numeral and the suffix qualifiers. Returns R_NONE when
  * the numeral turns out to be part of a word, R_SKIP (with *resume) for a ranking (3대 강국). */
 static enum res read_tail(struct scan *sc, struct head *h, size_t *resume)
 {
     size_t p = h->end, ue = 0;
-    const struct unit_def *u = NULL;
+    const struct unit_spelling *u = NULL;
     int spaced = 0;
     if (h->role == QROLE_NAME || h->moe)
         return R_OK;
-    u = match_unit(sc, p, 1, &ue);
+    if (h->fraction) {
+        read_suffix_qualifier(sc, h);
+        return R_OK;
+    }
+    u = match_unit(sc, h, p, 1, &ue);
     if (!u && byte_at(sc, p) == ' ') {
-        u = match_unit(sc, p + 1, 0, &ue);
+        u = match_unit(sc, h, p + 1, 0, &ue);
         spaced = u != NULL;
     }
-    if (u && h->mode == MODE_NATIVE && !(u->flags & UF_COUNTER))
+    if (u && h->mode == MODE_NATIVE && !(u->flags & UNIT_COUNTER))
         u = NULL;
-    if (u && (u->flags & UF_DAE)) {
+    if (u && (u->flags & UNIT_DAE)) {
         /* 3대 강국, 5대 은행, 3대강국: a ranking. 20대 남성: an age. GPU 1만 대: machines. */
         int small = !h->big && !h->point && !h->eng && h->v.mant <= 90;
         if (!figure_boundary(sc, ue)) {
@@ -1235,10 +1367,14 @@ static enum res read_tail(struct scan *sc, struct head *h, size_t *resume)
     }
     if (u && h->mode == MODE_NATIVE && native_time_word(sc, spaced ? p + 1 : p))
         u = NULL;
+    if (u && h->mode == MODE_SINO && h->nchars < 2 && !sino_syllable_takes(sc, h, u))
+        return R_NONE;
     if (u) {
-        h->unit = u->name;
+        enum res rf = apply_unit(sc, h, u, resume);
+        if (rf != R_OK)
+            return rf;
         h->end = ue;
-        if ((u->flags & UF_RANGE_DAE) && at(sc, ue, LIT("대")) && figure_boundary(sc, ue + 3)) {
+        if ((u->flags & UNIT_RANGE_DAE) && at(sc, ue, LIT("대")) && figure_boundary(sc, ue + 3)) {
             if (h->qual == QUAL_NONE)
                 h->qual = QUAL_APPROX;
             h->end = ue + 3;
@@ -1256,19 +1392,9 @@ static enum res read_tail(struct scan *sc, struct head *h, size_t *resume)
                 return R_SKIP;
             }
         } else if (h->mode == MODE_SINO) {
-            if (!figure_boundary(sc, q))
+            if (!figure_boundary(sc, q) || h->nchars < 2)
                 return R_NONE;
         }
-    }
-    if (h->mode == MODE_SINO && h->nchars < 2) {
-        /* One syllable is a numeral only as 십/백/천/만/억 before money or a count: 만 원, 천 명. */
-        size_t l;
-        if (!u || !(!strcmp(u->name, "KRW") || !strcmp(u->name, "USD") || !strcmp(u->name, "people")
-                    || !strcmp(u->name, "count") || !strcmp(u->name, "cases")))
-            return R_NONE;
-        unsigned c0 = cp_at(sc, h->num_start, &l);
-        if (!small_exp(c0) && c0 != 0xB9CC) /* 조건, 억: not 만 원 */
-            return R_NONE;
     }
     if (h->mode == MODE_SINO && !u && sino_word(sc, h->num_start, h->num_end))
         return R_NONE; /* 구조, 이만, 오만, 구경: words unless a unit follows */
@@ -1361,40 +1487,205 @@ static size_t reject_at(const struct scan *sc, size_t i, enum mode mode)
     return mode == MODE_DIGITS ? skip_token(sc, i) : i + l;
 }
 
+/* "마이너스" as a word of its own ending at i ("마이너스3%"). */
+static int minus_word_ending_at(const struct scan *sc, size_t i)
+{
+    static const char w[] = "마이너스";
+    size_t wl = sizeof w - 1;
+    return i >= wl && memcmp(sc->s + i - wl, w, wl) == 0 && !hangul_before(sc, i - wl);
+}
+
+/* A currency written before the number ("$10B", "€ 20", "EUR 20", "US$5", "₩5000"): the
+ * spelling that ends at i (or at i-1 before a space), standing as a word of its own. Moves
+ * *start back over it. */
+static const struct unit_spelling *prefix_unit(const struct scan *sc, size_t i, size_t *start)
+{
+    for (int spaced = 0; spaced < 2; spaced++) {
+        size_t e = i - (size_t)spaced;
+        if (spaced && (i == 0 || sc->s[i - 1] != ' '))
+            break;
+        const struct unit_spelling *u = units_match_prefix(sc->reg, (const char *)sc->s, e);
+        if (!u)
+            continue;
+        size_t b = e - u->len;
+        size_t l;
+        unsigned before = cp_before(sc, b, &l);
+        if (is_alnum(before) || is_hangul(before) || before == '_')
+            continue; /* "BEUR 20", "한USD" */
+        *start = b;
+        return u;
+    }
+    return NULL;
+}
+
+/* Emits "100B-A10": the total, then the active part. */
+static size_t emit_moe(struct scan *sc, const struct head *a)
+{
+    struct quantity *t = push(sc);
+    head_to_quantity(a, t);
+    struct quantity *act = push(sc);
+    act->offset = a->active_start;
+    act->length = a->active_end - a->active_start;
+    act->value = a->active;
+    act->unit = "";
+    act->role = QROLE_ACTIVE;
+    act->english_scale = 1;
+    return a->active_end;
+}
+
+/* The low end of "10~20억 원" / "10-20GWh" takes the high end's 만/억/조 or B/T and its unit's
+ * factor when it has none of its own, as long as it then stays at or below the high end. */
+static struct decimal range_low(const struct head *a, const struct head *b)
+{
+    struct decimal low = a->v, t = a->v;
+    if (!a->big && !a->eng && (b->big || b->eng)
+        && decimal_shift(&t, (int)(b->eng ? b->eng : b->big), &t) == 0 && decimal_cmp(&t, &b->v) <= 0)
+        low = t;
+    if (!a->unit[0] && b->unit[0] && b->factor.mant) {
+        struct decimal u = low;
+        if (decimal_mul(&u, &b->factor, &u) >= 0 && decimal_cmp(&u, &b->v) <= 0)
+            low = u;
+    }
+    return low;
+}
+
+/* A range after the figure a: "10~20억", "10억~20억 원", "3~5명", and with a hyphen between
+ * plain numbers when a unit or a Korean scale closes it and the ends rise: "10-20%",
+ * "3-5명" (never a score "2-0", a span "1-3", an id "2025-12"). Returns where scanning continues,
+ * or 0 when there is no range here; *stop set means stop (a span of years was skipped). */
+static size_t try_range(struct scan *sc, const struct head *a, size_t sp, size_t tl, int hyphen)
+{
+    struct head b;
+    size_t bs = sp + tl;
+    if (!hyphen && byte_at(sc, bs) == ' ')
+        bs++;
+    size_t r2resume = bs;
+    size_t save_issues = sc->out->n_issues;
+    enum res r2 = read_full(sc, bs, &b, &r2resume);
+    if (hyphen && r2 != R_OK)
+        sc->out->n_issues = save_issues;
+    if (!hyphen && (r2 == R_SKIP || r2 == R_ISSUE))
+        return r2resume > bs ? r2resume : bs; /* 2026~2027년: a span of years */
+    if (r2 != R_OK || b.moe || b.role != QROLE_NONE || b.start != b.num_start)
+        return 0;
+    struct decimal low = range_low(a, &b);
+    if (hyphen && (!(b.unit[0] || b.big || b.eng) || a->unit[0] || a->big || b.qual != QUAL_NONE
+                   || decimal_cmp(&low, &b.v) >= 0))
+        return 0;
+    struct quantity *q = push(sc);
+    q->offset = a->start;
+    q->length = b.end - a->start;
+    q->value = low;
+    decimal_normalise(&q->value);
+    q->high = b.v;
+    decimal_normalise(&q->high);
+    q->unit = b.unit[0] ? b.unit : a->unit;
+    q->qualifier = QUAL_RANGE;
+    q->english_scale = a->eng || b.eng;
+    return b.end;
+}
+
+/* "500B(5000억 개)", "5000억개(500B)": the figure q restated in parentheses at pp. Returns
+ * where scanning continues, or 0 when there is no restatement. */
+static size_t try_restatement(struct scan *sc, const struct head *a, size_t qi, size_t pp)
+{
+    size_t bs = pp + 1;
+    while (byte_at(sc, bs) == ' ')
+        bs++;
+    struct head b;
+    size_t r2resume = bs;
+    size_t save_issues = sc->out->n_issues;
+    enum res r2 = read_full(sc, bs, &b, &r2resume);
+    sc->out->n_issues = save_issues; /* the inner figure is read again if not merged */
+    if (r2 != R_OK || b.moe || b.role != QROLE_NONE)
+        return 0;
+    size_t e = b.end;
+    while (byte_at(sc, e) == ' ')
+        e++;
+    if (byte_at(sc, e) != ')')
+        return 0;
+    struct quantity *q = &sc->out->items[qi];
+    struct decimal bv = b.v;
+    decimal_normalise(&bv);
+    q->restated = 1;
+    q->restatement_agrees = decimal_cmp(&q->value, &bv) == 0;
+    if (!q->unit[0])
+        q->unit = b.unit;
+    if (q->qualifier == QUAL_NONE)
+        q->qualifier = b.qual;
+    q->english_scale |= b.eng != 0;
+    struct head tail = *a;
+    tail.end = e + 1;
+    read_suffix_qualifier(sc, &tail);
+    if (q->qualifier == QUAL_NONE)
+        q->qualifier = tail.qual;
+    q->length = tail.end - q->offset;
+    return tail.end;
+}
+
+/* Reads the numeral at i in mode (falling back from native to Sino-Korean: 열 vs 십). */
+static enum res read_first(struct scan *sc, size_t i, enum mode mode, struct head *a, size_t *resume)
+{
+    enum res r = read_head(sc, i, mode, a, resume);
+    if (r == R_NONE && mode == MODE_NATIVE) {
+        size_t l;
+        if (sino_char(cp_at(sc, i, &l)))
+            r = read_head(sc, i, MODE_SINO, a, resume);
+    }
+    return r;
+}
+
+/* The sign before a figure: "-3%" (the caller saw the minus), "마이너스 3%", "△1,176억"
+ * (Korean financial tables: a decrease). Moves a->start back over it. ▲ marks an increase
+ * and is no sign. */
+static void read_sign(const struct scan *sc, size_t i, struct head *a, int negative)
+{
+    if (negative) {
+        a->v.negative = 1;
+        if (a->start == i)
+            a->start = i - 1;
+        return;
+    }
+    static const struct { const char *w; size_t len; } minus[] = {
+        { LIT("\xE2\x96\xB3") }, /* △ */
+        { LIT("\xE2\x96\xBD") }, /* ▽ */
+        { LIT("\xE2\x96\xBC") }, /* ▼ */
+        { LIT("마이너스 ") }, { LIT("마이너스") },
+    };
+    size_t from = a->start;
+    for (size_t k = 0; k < sizeof minus / sizeof minus[0]; k++) {
+        size_t wl = minus[k].len;
+        if (from < wl || memcmp(sc->s + from - wl, minus[k].w, wl) != 0)
+            continue;
+        size_t l;
+        unsigned before = cp_before(sc, from - wl, &l);
+        if (k >= 3 && (is_hangul(before) || is_alnum(before)))
+            continue; /* a word ending in 마이너스 */
+        a->v.negative = a->v.mant != 0;
+        a->start = from - wl;
+        return;
+    }
+}
+
 /* Handles a figure whose numeral starts at i. Returns where scanning continues. */
 static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negative)
 {
     struct head a;
     size_t resume = i + 1;
-    enum res r = read_head(sc, i, mode, &a, &resume);
-    if (r == R_NONE && mode == MODE_NATIVE) {
-        size_t l;
-        if (sino_char(cp_at(sc, i, &l)))
-            r = read_head(sc, i, MODE_SINO, &a, &resume);
-    }
+    enum res r = read_first(sc, i, mode, &a, &resume);
     if (r == R_SKIP || r == R_ISSUE)
         return resume > i ? resume : i + 1;
     if (r == R_NONE)
         return reject_at(sc, i, mode);
-    if (negative) {
-        a.v.negative = 1;
-        if (a.start == i)
-            a.start = i - 1;
-    }
-    int dollar = mode == MODE_DIGITS && i > 0 && sc->s[i - 1] == '$';
-    if (dollar && a.start == i)
-        a.start = i - 1; /* $10B */
-    if (a.moe) {
-        struct quantity *t = push(sc);
-        head_to_quantity(&a, t);
-        struct quantity *act = push(sc);
-        act->offset = a.active_start;
-        act->length = a.active_end - a.active_start;
-        act->value = a.active;
-        act->unit = "";
-        act->role = QROLE_ACTIVE;
-        act->english_scale = 1;
-        return a.active_end;
+    read_sign(sc, i, &a, negative);
+    size_t pstart = a.start;
+    const struct unit_spelling *pre = mode == MODE_DIGITS && a.start == i ? prefix_unit(sc, i, &pstart) : NULL;
+    if (a.moe)
+        return emit_moe(sc, &a);
+
+    if (a.hyphen) { /* 10-20%, 3-5명; else a token such as a score (2-0) or an id */
+        size_t next = pre ? 0 : try_range(sc, &a, a.end, 1, 1);
+        return next ? next : skip_token(sc, a.num_start);
     }
 
     /* A range: 10~20억, 10억~20억 원, 3~5명. */
@@ -1403,7 +1694,7 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
     size_t tl = tilde_at(sc, sp);
     if (!tl) {
         enum res rt = read_tail(sc, &a, &resume);
-        if (rt == R_SKIP)
+        if (rt == R_SKIP || rt == R_ISSUE)
             return resume > i ? resume : i + 1;
         if (rt == R_NONE)
             return reject_at(sc, i, mode);
@@ -1411,45 +1702,23 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
         sp = a.end + (byte_at(sc, a.end) == ' ');
         tl = tilde_at(sc, sp);
     }
-    if (tl && a.role == QROLE_NONE) {
-        struct head b;
-        size_t bs = sp + tl;
-        if (byte_at(sc, bs) == ' ')
-            bs++;
-        size_t r2resume = bs;
-        enum res r2 = read_full(sc, bs, &b, &r2resume);
-        if (r2 == R_SKIP || r2 == R_ISSUE)
-            return r2resume > bs ? r2resume : bs; /* 2026~2027년: a span of years */
-        if (r2 == R_OK && !b.moe && b.role == QROLE_NONE && b.start == b.num_start) {
-            struct decimal low = a.v;
-            if (!a.big && !a.eng && (b.big || b.eng)) {
-                struct decimal t = a.v;
-                if (decimal_shift(&t, (int)(b.eng ? b.eng : b.big), &t) == 0 && decimal_cmp(&t, &b.v) <= 0)
-                    low = t;
-            }
-            struct quantity *q = push(sc);
-            q->offset = a.start;
-            q->length = b.end - a.start;
-            q->value = low;
-            decimal_normalise(&q->value);
-            q->high = b.v;
-            decimal_normalise(&q->high);
-            q->unit = b.unit[0] ? b.unit : a.unit;
-            q->qualifier = QUAL_RANGE;
-            q->english_scale = a.eng || b.eng;
-            return b.end;
-        }
+    if (tl && a.role == QROLE_NONE && !pre) {
+        size_t next = try_range(sc, &a, sp, tl, 0);
+        if (next)
+            return next;
     }
     if (!tail_done) {
         enum res rt = read_tail(sc, &a, &resume);
-        if (rt == R_SKIP)
+        if (rt == R_SKIP || rt == R_ISSUE)
             return resume > i ? resume : i + 1;
         if (rt == R_NONE)
             return reject_at(sc, i, mode);
     }
-
-    if (dollar && !a.unit[0])
-        a.unit = "USD";
+    if (pre && !a.unit[0]) {
+        if (apply_unit(sc, &a, pre, &resume) != R_OK)
+            return resume > i ? resume : i + 1;
+        a.start = pstart;
+    }
     if (a.native_range) {
         struct quantity *q = push(sc);
         head_to_quantity(&a, q);
@@ -1463,44 +1732,14 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
         && latin_word_before(sc, a.num_start))
         return a.end;
 
-    /* A restatement: 500B(5000억 개), 5000억개(500B). */
     struct quantity *q = push(sc);
     size_t qi = sc->out->count - 1;
     head_to_quantity(&a, q);
     size_t pp = a.end + (byte_at(sc, a.end) == ' ');
     if (byte_at(sc, pp) == '(' && a.role == QROLE_NONE) {
-        size_t bs = pp + 1;
-        while (byte_at(sc, bs) == ' ')
-            bs++;
-        struct head b;
-        size_t r2resume = bs;
-        size_t save_issues = sc->out->n_issues;
-        enum res r2 = read_full(sc, bs, &b, &r2resume);
-        sc->out->n_issues = save_issues; /* the inner figure is read again if not merged */
-        if (r2 == R_OK && !b.moe && b.role == QROLE_NONE) {
-            size_t e = b.end;
-            while (byte_at(sc, e) == ' ')
-                e++;
-            if (byte_at(sc, e) == ')') {
-                q = &sc->out->items[qi];
-                struct decimal bv = b.v;
-                decimal_normalise(&bv);
-                q->restated = 1;
-                q->restatement_agrees = decimal_cmp(&q->value, &bv) == 0;
-                if (!q->unit[0])
-                    q->unit = b.unit;
-                if (q->qualifier == QUAL_NONE)
-                    q->qualifier = b.qual;
-                q->english_scale |= b.eng != 0;
-                struct head tail = a;
-                tail.end = e + 1;
-                read_suffix_qualifier(sc, &tail);
-                if (q->qualifier == QUAL_NONE)
-                    q->qualifier = tail.qual;
-                q->length = tail.end - q->offset;
-                return tail.end;
-            }
-        }
+        size_t next = try_restatement(sc, &a, qi, pp);
+        if (next)
+            return next;
     }
     return a.end > i ? a.end : i + 1;
 }
@@ -1533,6 +1772,9 @@ static size_t at_digit(struct scan *sc, size_t i)
     size_t l;
     unsigned prev = cp_before(sc, i, &l);
     int negative = 0;
+    size_t pstart;
+    if (is_alpha(prev) && prefix_unit(sc, i, &pstart))
+        return scan_figure(sc, i, MODE_DIGITS, 0); /* USD20, US$5 */
     if (is_alpha(prev) || prev == '_' || prev == '#' || prev == '/' || prev == '@' || prev == '\\'
         || prev == '&' || prev == '=' || prev == ':')
         return skip_token(sc, i);
@@ -1557,7 +1799,7 @@ static size_t at_digit(struct scan *sc, size_t i)
     }
     if (is_hangul(prev)) {
         const struct prefix_def *p = prefix_ending_at(sc, i);
-        if (!p)
+        if (!p && !minus_word_ending_at(sc, i))
             return skip_token(sc, i); /* 큐웬3, 뉴스1, 제1회 */
     }
     if (sc->s[i] == '0' && digit_at(sc, i + 1))
@@ -1567,13 +1809,19 @@ static size_t at_digit(struct scan *sc, size_t i)
 
 int quantity_scan(const char *text, size_t len, struct quantity_list *out, size_t *bad_offset)
 {
+    return quantity_scan_units(units_builtin(), text, len, out, bad_offset);
+}
+
+int quantity_scan_units(const struct unit_registry *units, const char *text, size_t len,
+                        struct quantity_list *out, size_t *bad_offset)
+{
     size_t bad = 0;
     if (validate_utf8(text, len, &bad) < 0) {
         if (bad_offset)
             *bad_offset = bad;
         return -1;
     }
-    struct scan sc = { (const unsigned char *)text, len, out };
+    struct scan sc = { (const unsigned char *)text, len, out, units ? units : units_builtin() };
     size_t i = 0;
     int prev_word = 0; /* the previous code point was Hangul or ASCII alphanumeric */
     while (i < len) {
@@ -1587,7 +1835,9 @@ int quantity_scan(const char *text, size_t len, struct quantity_list *out, size_
             }
             if (is_digit(c)) {
                 /* Digits glued to a word: only a glued prefix (약330억) lets them count. */
-                if (hangul_before(&sc, i) && prefix_ending_at(&sc, i)) {
+                size_t ps;
+                if ((hangul_before(&sc, i) && (prefix_ending_at(&sc, i) || minus_word_ending_at(&sc, i)))
+                    || prefix_unit(&sc, i, &ps)) {
                     size_t next = at_digit(&sc, i);
                     i = next > i ? next : i + 1;
                 } else {

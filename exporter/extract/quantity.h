@@ -91,6 +91,11 @@ struct quantity_list {
  * the text is not valid UTF-8 (nothing is appended then; *bad_offset gets the byte offset of
  * the first invalid sequence when bad_offset is non-NULL). */
 int quantity_scan(const char *text, size_t len, struct quantity_list *out, size_t *bad_offset);
+/* The same with the units of a registry (a template's, extending the built-in ones); NULL means
+ * the built-in registry, which is what quantity_scan uses. */
+struct unit_registry;
+int quantity_scan_units(const struct unit_registry *units, const char *text, size_t len,
+                        struct quantity_list *out, size_t *bad_offset);
 
 /* Empties the list for reuse, keeping its memory. */
 void quantity_list_clear(struct quantity_list *list);

@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "util/fsutil.h"
+#include "extract/units.h"
 
 /* ---- Loader state ---- */
 
@@ -331,7 +332,7 @@ static const char *const column_keys[] = {
     "english_scale_is_cue", "largest_per_clause", "flagship_only", "cues", "negative_cues",
     "markers",
     "exclude", "marker_side", "plan", "history", "skip", "elsewhere", "keywords", "single",
-    "flagship", "field", NULL
+    "flagship", "field", "merge", NULL
 };
 
 static const char *const column_types[] = { "quantity", "keywords", "organisations", "models",
@@ -353,6 +354,8 @@ static int key_fits(const char *key, enum template_column_type t)
         if (!strcmp(key, rules[i]))
             return t == TEMPLATE_COL_QUANTITY || t == TEMPLATE_COL_KEYWORDS ||
                    t == TEMPLATE_COL_ORGANISATIONS || t == TEMPLATE_COL_DATE;
+    if (!strcmp(key, "merge"))
+        return t == TEMPLATE_COL_QUANTITY || t == TEMPLATE_COL_DATE || t == TEMPLATE_COL_KEYWORDS;
     if (!strcmp(key, "keywords") || !strcmp(key, "single"))
         return t == TEMPLATE_COL_KEYWORDS;
     if (!strcmp(key, "flagship"))
@@ -440,6 +443,28 @@ static int read_column(struct loader *ld, yaml_node_t *m, struct template_column
             c->role = TEMPLATE_ROLE_ACTIVE;
         else {
             fail_at(ld, v, "role must be any, total or active, not '%s'", scalar(v));
+            return 0;
+        }
+    }
+    if ((v = get(ld, m, "merge"))) {
+        static const char *const rules[] = { "majority", "latest", "largest", NULL };
+        size_t k = 0;
+        if (!want(ld, v, YAML_SCALAR_NODE, "merge"))
+            return 0;
+        while (rules[k] && strcmp(scalar(v), rules[k]))
+            k++;
+        if (!rules[k]) {
+            fail_at(ld, v, "merge must be majority, latest or largest, not '%s'", scalar(v));
+            return 0;
+        }
+        c->merge = (enum template_merge)k;
+        if (c->type == TEMPLATE_COL_KEYWORDS && !c->single) {
+            fail_at(ld, v, "merge applies to a keywords column only with single: true "
+                           "(a list cell keeps every value)");
+            return 0;
+        }
+        if (c->merge == TEMPLATE_MERGE_LARGEST && c->type == TEMPLATE_COL_KEYWORDS) {
+            fail_at(ld, v, "merge: largest needs figures or dates, not keywords");
             return 0;
         }
     }
@@ -687,7 +712,95 @@ static int check_column_refs(struct loader *ld, const struct template *t, yaml_n
 /* ---- The document ---- */
 
 static const char *const top_keys[] = { "template", "title", "entities", "organisations",
-                                        "other_models", "columns", "layout", NULL };
+                                        "other_models", "units", "columns", "layout", NULL };
+
+/* ---- Units (the template's additions to the unit registry) ---- */
+
+static const char *const unit_keys[] = { "name", "aliases", "of", "factor", "dimension", NULL };
+
+/* One item of `units:`: {name, aliases, of, factor, dimension}. With `of`, the name and its
+ * aliases are spellings of that canonical unit times factor (barrel: 158.987294928 L); without,
+ * the name is a new canonical unit of `dimension` (default other) spelled by its aliases. */
+static int read_unit(struct loader *ld, yaml_node_t *m, struct unit_registry *r)
+{
+    if (!want(ld, m, YAML_MAPPING_NODE, "a unit") || !check_keys(ld, m, "a unit", unit_keys))
+        return 0;
+    char *name = NULL, *of = NULL, *factor_text = NULL, *dim_text = NULL;
+    struct template_words aliases = { 0 };
+    yaml_node_t *v = require(ld, m, "name", "a unit");
+    int ok = v && read_string(ld, v, "a unit's name", 1, &name) &&
+             opt_string(ld, m, "of", "a unit's 'of'", "", &of) &&
+             opt_string(ld, m, "factor", "a unit's factor", "", &factor_text) &&
+             opt_string(ld, m, "dimension", "a unit's dimension", "other", &dim_text) &&
+             opt_words(ld, m, "aliases", "aliases", &aliases);
+    struct decimal factor = { 1, 0, 0 };
+    enum unit_dimension dim = UNIT_DIM_OTHER;
+    if (ok && *factor_text && (decimal_parse_str(factor_text, &factor) != 0 || decimal_sign(&factor) <= 0)) {
+        fail_at(ld, get(ld, m, "factor"), "a unit's factor must be a positive decimal number, not '%s'",
+                factor_text);
+        ok = 0;
+    }
+    if (ok && *factor_text && !*of) {
+        fail_at(ld, get(ld, m, "factor"), "unit '%s' has a factor but no 'of' unit to convert to", name);
+        ok = 0;
+    }
+    if (ok && units_dimension_parse(dim_text, &dim) != 0) {
+        fail_at(ld, get(ld, m, "dimension"), "unknown unit dimension '%s'", dim_text);
+        ok = 0;
+    }
+    for (size_t i = 0; ok && i <= aliases.count; i++) {
+        const char *spelling = i < aliases.count ? aliases.items[i] : name;
+        const char *why = NULL;
+        if (units_add(r, spelling, name, dim, *of ? of : NULL, &factor, &why) != 0) {
+            yaml_node_t *at = i < aliases.count ? item_node(ld, m, "aliases", i) : get(ld, m, "name");
+            if (*of && !units_canonical(r, of))
+                at = get(ld, m, "of");
+            fail_at(ld, at, "unit '%s': %s", spelling, why);
+            ok = 0;
+        }
+    }
+    free(name);
+    free(of);
+    free(factor_text);
+    free(dim_text);
+    words_free(&aliases);
+    return ok;
+}
+
+static int read_units(struct loader *ld, yaml_node_t *v, struct template *t)
+{
+    t->units = units_new();
+    if (!v)
+        return 1;
+    if (!want(ld, v, YAML_SEQUENCE_NODE, "units"))
+        return 0;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
+        if (!read_unit(ld, node(ld, *it), t->units))
+            return 0;
+    return 1;
+}
+
+/* A quantity column's units, as the registry knows them: each item becomes its canonical
+ * name ("GWh" → "Wh", "원" → "KRW"); an unknown one is an error at its position. */
+static int resolve_column_units(struct loader *ld, const struct template *t, yaml_node_t *cm,
+                                struct template_column *c)
+{
+    for (size_t i = 0; i < c->units.count; i++) {
+        const char *canon = units_canonical(t->units, c->units.items[i]);
+        if (!canon) {
+            fail_at(ld, item_node(ld, cm, "units", i),
+                    "column '%s' names unknown unit '%s' (the built-in units are listed in "
+                    "templates/README.md; a template adds its own under 'units:')",
+                    c->id, c->units.items[i]);
+            return 0;
+        }
+        if (strcmp(canon, c->units.items[i])) {
+            free(c->units.items[i]);
+            c->units.items[i] = xstrdup(canon);
+        }
+    }
+    return 1;
+}
 
 static int read_template(struct loader *ld, struct template *t)
 {
@@ -738,6 +851,9 @@ static int read_template(struct loader *ld, struct template *t)
     if (!opt_words(ld, root, "other_models", "other_models", &t->other_models))
         return 0;
 
+    if (!read_units(ld, get(ld, root, "units"), t))
+        return 0;
+
     yaml_node_t *cols = require(ld, root, "columns", "the template");
     if (!cols || !want(ld, cols, YAML_SEQUENCE_NODE, "columns"))
         return 0;
@@ -764,6 +880,8 @@ static int read_template(struct loader *ld, struct template *t)
                 fail_at(ld, get(ld, cm, "id"), "duplicate column id '%s'", c->id);
                 return 0;
             }
+        if (c->type == TEMPLATE_COL_QUANTITY && !resolve_column_units(ld, t, cm, c))
+            return 0;
         if (!check_entity_refs(ld, t, cm, "entities", &c->entities) ||
             !check_entity_refs(ld, t, cm, "except", &c->except))
             return 0;
@@ -839,6 +957,8 @@ void template_free(struct template *t)
 {
     if (!t)
         return;
+    units_free(t->units);
+    t->units = NULL;
     for (size_t i = 0; i < t->n_entities; i++) {
         struct template_entity *e = &t->entities[i];
         free(e->id);

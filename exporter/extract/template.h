@@ -15,6 +15,7 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/status.h"
+#include "extract/units.h"
 
 /* A list of strings as written in the template. */
 struct template_words {
@@ -75,6 +76,14 @@ enum template_role {
  * extract.h); AFTER and BEFORE are overrides that force one side for the whole column. */
 enum template_side { TEMPLATE_SIDE_NEAREST, TEMPLATE_SIDE_AFTER, TEMPLATE_SIDE_BEFORE };
 
+/* How a cell with several values chooses one (quantity, date and single-keyword columns). */
+enum template_merge {
+    TEMPLATE_MERGE_MAJORITY,  /* the value most articles give; the others are conflicts */
+    TEMPLATE_MERGE_LATEST,    /* the most recently published report's value; earlier values are
+                                 history, not conflicts */
+    TEMPLATE_MERGE_LARGEST    /* the largest value (a count that grows with each report) */
+};
+
 struct template_keyword {
     char *value;                 /* canonical: text */
     struct template_words words; /* 텍스트, text */
@@ -86,6 +95,7 @@ struct template_column {
     enum template_column_type type;
     struct template_words entities; /* entity ids the column applies to; empty: all */
     struct template_words except;   /* entity ids it never applies to */
+    enum template_merge merge;      /* quantity, date, single keywords: default majority */
 
     /* quantity */
     struct template_words units;  /* canonical units accepted ("" bare, "count", "KRW", …) */
@@ -152,13 +162,16 @@ struct template {
     struct template_column *columns;
     size_t n_columns;
     struct template_layout layout;
+    struct unit_registry *units;  /* the built-in units plus the template's `units:` section
+                                     (extract/units.h); quantity columns' units are canonical */
 };
 
 /* Loads and validates a template file into *out (release with template_free). Returns EXP_OK,
  * EXP_NOINPUT when the file cannot be opened, or EXP_CONFIG after reporting
  * "path:line:col: error: …" through d for malformed YAML, a missing required key, an unknown
  * key, a value of the wrong type, an unknown column type, a duplicate id, an alias claimed by
- * two entities, or a reference to an unknown entity or column. *out is written only on
+ * two entities, a reference to an unknown entity or column, a malformed `units:` item, or a
+ * quantity column naming a unit the registry does not know. *out is written only on
  * success. */
 enum exp_status template_load(const char *path, struct diag *d, struct template *out);
 

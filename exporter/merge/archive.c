@@ -13,7 +13,6 @@
 
 #include "extract/quantity.h"
 #include "util/buf.h"
-#include "util/fsutil.h"
 
 struct archive {
     sqlite3 *db;
@@ -76,33 +75,6 @@ static int query_int(struct archive *a, const char *sql, long long *out)
     }
     sqlite3_finalize(st);
     return rc;
-}
-
-/* ---- Paths ---- */
-
-char *archive_default_path(const char *out_pattern)
-{
-    const char *w = strstr(out_pattern, "{week}"), *t = strstr(out_pattern, "{date}");
-    const char *first = w && (!t || w < t) ? w : t;
-    struct buf dir = BUF_INIT;
-    if (first) {
-        /* The folder above the placeholder's path component. */
-        const char *slash = NULL;
-        for (const char *p = out_pattern; p < first; p++)
-            if (*p == '/')
-                slash = p;
-        if (!slash)
-            buf_puts(&dir, ".");
-        else if (slash == out_pattern)
-            buf_puts(&dir, "/");
-        else
-            buf_append(&dir, out_pattern, (size_t)(slash - out_pattern));
-    } else {
-        buf_puts(&dir, *out_pattern ? out_pattern : ".");
-    }
-    char *path = fsutil_join(dir.data, ARCHIVE_FILE_NAME);
-    buf_free(&dir);
-    return path;
 }
 
 /* ---- Opening: is it ours, the schema, migrations ---- */

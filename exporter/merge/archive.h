@@ -2,7 +2,7 @@
  * run can say what changed since an earlier week.
  *
  * One SQLite file (libsqlite3, embedded), by default `archive.sqlite` in the output root (see
- * archive_default_path). It is not one of a run's output files: it stays where it is and
+ * cli/weekly.h). It is not one of a run's output files: it stays where it is and
  * accumulates. A run files its table under its period's ISO week (date_period.week): a re-run
  * of a week replaces that week — its cells, coverage and article list — in one transaction,
  * so running a week twice leaves the same archive as running it once. Articles are stored
@@ -46,11 +46,6 @@
 #define ARCHIVE_FILE_NAME "archive.sqlite"
 
 struct archive;
-
-/* Where the archive goes when --archive is not given: ARCHIVE_FILE_NAME in the output root —
- * the folder above the first {week} or {date} of the --out pattern ("out/{week}/" → "out/"),
- * or the --out folder itself when it has no placeholder. Caller frees. */
-char *archive_default_path(const char *out_pattern);
 
 /* Opens the archive at path, creating it (and its schema) when the file does not exist or
  * is empty; checks it is ours (application id, schema version, quick_check) and migrates an

@@ -118,6 +118,55 @@ static size_t list_order(const struct template *tpl, const struct fact *f)
     return SIZE_MAX;
 }
 
+/* A new value of a cell for fact f: its text, and for a quantity its exact number ("519",
+ * or "10..20" with its high end), unit and qualifier. */
+static struct table_value *new_value(struct table *t, struct cell_state *cs, const struct fact *f)
+{
+    xgrow(&cs->values, &cs->cap, cs->n + 1, sizeof *cs->values);
+    struct table_value *v = &cs->values[cs->n++];
+    memset(v, 0, sizeof *v);
+    v->value = xstrdup(f->value);
+    v->is_number = f->is_number;
+    v->first_seen = t->in->order++;
+    v->order = list_order(t->tpl, f);
+    v->citations = xcalloc(TABLE_MAX_CITATIONS, sizeof *v->citations);
+    v->last_article = SIZE_MAX;
+    v->latest_published = xstrdup("");
+    v->unit = f->unit ? f->unit : "";
+    if (t->tpl->columns[f->column].type == TEMPLATE_COL_QUANTITY) {
+        const char *dots = strstr(f->value, "..");
+        if (dots) {
+            v->has_number = !decimal_parse(f->value, (size_t)(dots - f->value), &v->number) &&
+                            !decimal_parse_str(dots + 2, &v->high);
+        } else {
+            v->has_number = !decimal_parse_str(f->value, &v->number);
+            v->high = v->number;
+        }
+    }
+    return v;
+}
+
+/* Counts fact f (from article index art) for value v. */
+static void support(struct table_value *v, const struct fact *f, size_t art)
+{
+    v->n_facts++;
+    if (v->last_article != art) {
+        v->last_article = art;
+        v->n_articles++;
+    }
+    if ((unsigned)f->qualifier <= QUAL_RANGE)
+        v->qual_facts[f->qualifier]++;
+    if (f->published_at && strcmp(f->published_at, v->latest_published) > 0) {
+        free(v->latest_published);
+        v->latest_published = xstrdup(f->published_at);
+    }
+    if (v->n_citations < TABLE_MAX_CITATIONS) {
+        /* the pointer is fixed up in table_finish: ids may still move */
+        v->citations[v->n_citations].article_id = (const char *)(uintptr_t)art;
+        v->citations[v->n_citations++].sentence_no = f->sentence_no;
+    }
+}
+
 void table_add(struct table *t, const struct fact_list *l)
 {
     struct table_internal *in = t->in;
@@ -134,57 +183,23 @@ void table_add(struct table *t, const struct fact_list *l)
         mark_seen(es, art);
         struct cell_state *cs = &es->cells[f->column];
         struct table_value *v = NULL;
-        for (size_t k = 0; k < cs->n; k++)
-            if (!strcmp(cs->values[k].value, f->value)) {
+        for (size_t k = 0; k < cs->n && !v; k++)
+            if (!strcmp(cs->values[k].value, f->value))
                 v = &cs->values[k];
-                break;
-            }
-        if (!v) {
-            xgrow(&cs->values, &cs->cap, cs->n + 1, sizeof *cs->values);
-            v = &cs->values[cs->n++];
-            memset(v, 0, sizeof *v);
-            v->value = xstrdup(f->value);
-            v->is_number = f->is_number;
-            v->first_seen = in->order++;
-            v->order = list_order(t->tpl, f);
-            v->citations = xcalloc(TABLE_MAX_CITATIONS, sizeof *v->citations);
-        }
-        v->n_facts++;
-        if (!v->n_art || v->articles[v->n_art - 1] != art) {
-            xgrow(&v->articles, &v->art_cap, v->n_art + 1, sizeof *v->articles);
-            v->articles[v->n_art++] = art;
-        }
-        if (v->n_citations < TABLE_MAX_CITATIONS) {
-            /* the pointer is fixed up in table_finish: ids may still move */
-            v->citations[v->n_citations].article_id = (const char *)(uintptr_t)art;
-            v->citations[v->n_citations++].sentence_no = f->sentence_no;
-        }
+        support(v ? v : new_value(t, cs, f), f, art);
     }
     t->n_facts += l->count;
 }
 
 /* ---- Finishing ---- */
 
-static int size_cmp(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Compares two plain decimal strings numerically ("519" > "500", "10.2" < "102"). */
-static int number_text_cmp(const char *a, const char *b)
-{
-    struct decimal x, y;
-    if (decimal_parse_str(a, &x) == 0 && decimal_parse_str(b, &y) == 0)
-        return decimal_cmp(&x, &y);
-    return strcmp(a, b);
-}
-
 static int value_desc(const void *x, const void *y)
 {
     const struct table_value *a = x, *b = y;
-    int c = (a->is_number && b->is_number) ? number_text_cmp(a->value, b->value)
+    int c = a->has_number && b->has_number ? decimal_cmp(&a->number, &b->number)
                                            : strcmp(a->value, b->value);
+    if (!c && a->has_number && b->has_number)
+        c = decimal_cmp(&a->high, &b->high);
     return -c;
 }
 
@@ -199,11 +214,156 @@ static int value_list_order(const void *x, const void *y)
 /* Better support first: more articles, then more facts, then the larger value. */
 static int better(const struct table_value *a, const struct table_value *b)
 {
-    if (a->n_art != b->n_art)
-        return a->n_art > b->n_art;
+    if (a->n_articles != b->n_articles)
+        return a->n_articles > b->n_articles;
     if (a->n_facts != b->n_facts)
         return a->n_facts > b->n_facts;
     return value_desc(a, b) < 0;
+}
+
+/* The qualifier most of the value's facts carry; the exact reading wins a tie. */
+static enum quantity_qualifier main_qualifier(const struct table_value *v)
+{
+    enum quantity_qualifier best = QUAL_NONE;
+    for (int q = QUAL_NONE + 1; q <= QUAL_RANGE; q++)
+        if (v->qual_facts[q] > v->qual_facts[best])
+            best = (enum quantity_qualifier)q;
+    return best;
+}
+
+/* Half a unit of the last significant digit of v: 50 for 500, 0.5 for 33, 0.05 for 1.2. */
+static struct decimal half_unit(const struct decimal *v)
+{
+    struct decimal n = *v;
+    decimal_normalise(&n);
+    int exp = -(int)n.scale;   /* the last digit's place, as a power of ten */
+    unsigned __int128 m = n.mant;
+    while (m && m % 10 == 0) {
+        m /= 10;
+        exp++;
+    }
+    struct decimal half = { 5, 0, 0 };
+    struct decimal out = half;
+    if (decimal_shift(&half, exp - 1, &out))
+        out = half;
+    return out;
+}
+
+/* Whether an approximate value a is matched by the exact value e within a's rounding. */
+static int within_rounding(const struct table_value *a, const struct table_value *e)
+{
+    struct decimal diff, tol = half_unit(&a->number);
+    if (decimal_sub(&e->number, &a->number, &diff))
+        return 0;
+    diff = decimal_abs(&diff);
+    return decimal_cmp(&diff, &tol) <= 0;
+}
+
+/* Marks values that agree with another rather than conflict: a coarser date another value
+ * refines, an approximation an exact figure matches. Only values with in[k] set take part;
+ * returns how many of those remain distinct. */
+static size_t mark_agreeing(const struct template_column *col, struct table_cell *cell,
+                            const unsigned char *in)
+{
+    size_t distinct = 0;
+    for (size_t k = 0; k < cell->n_values; k++) {
+        struct table_value *a = &cell->values[k];
+        if (!in[k])
+            continue;
+        for (size_t j = 0; j < cell->n_values && !a->agrees; j++) {
+            const struct table_value *e = &cell->values[j];
+            if (j == k || !in[j])
+                continue;
+            if (col->type == TEMPLATE_COL_DATE) {
+                size_t n = strlen(a->value);
+                a->agrees = !strncmp(a->value, e->value, n) && e->value[n] == '-';
+            } else if (a->is_number && e->is_number && a->qualifier == QUAL_APPROX &&
+                       e->qualifier == QUAL_NONE) {
+                a->agrees = within_rounding(a, e);
+            }
+        }
+        distinct += !a->agrees;
+    }
+    return distinct;
+}
+
+/* Majority among the values with in[k] set: returns the chosen index; marks conflicts and
+ * the tie. */
+static size_t vote(const struct template_column *col, struct table_cell *cell,
+                   const unsigned char *in)
+{
+    size_t distinct = mark_agreeing(col, cell, in);
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < cell->n_values; k++)
+        if (in[k] && !cell->values[k].agrees &&
+            (best == SIZE_MAX || better(&cell->values[k], &cell->values[best])))
+            best = k;
+    if (best == SIZE_MAX) {   /* every value agrees with another: take the best supported */
+        for (size_t k = 0; k < cell->n_values; k++)
+            if (in[k] && (best == SIZE_MAX || better(&cell->values[k], &cell->values[best])))
+                best = k;
+        cell->values[best].agrees = 0;
+        return best;
+    }
+    if (distinct > 1) {
+        cell->conflict = 1;
+        for (size_t k = 0; k < cell->n_values; k++) {
+            struct table_value *v = &cell->values[k];
+            v->conflicting = in[k] && !v->agrees;
+            if (v->conflicting && k != best &&
+                v->n_articles == cell->values[best].n_articles)
+                cell->tie = 1;
+        }
+    }
+    return best;
+}
+
+/* Chooses values[0] of a quantity, date or single-keyword cell by the column's rule. */
+static size_t choose(const struct template_column *col, struct table_cell *cell)
+{
+    size_t n = cell->n_values;
+    unsigned char *in = xcalloc(n, 1);
+    size_t best = 0;
+    cell->rule = col->merge;
+    if (col->merge == TEMPLATE_MERGE_LARGEST && col->type != TEMPLATE_COL_KEYWORDS) {
+        best = 0;   /* sorted by value descending */
+        for (size_t k = 1; k < n; k++)
+            cell->values[k].superseded = 1;
+    } else if (col->merge == TEMPLATE_MERGE_LATEST) {
+        const char *newest = "";
+        for (size_t k = 0; k < n; k++)
+            if (strcmp(cell->values[k].latest_published, newest) > 0)
+                newest = cell->values[k].latest_published;
+        for (size_t k = 0; k < n; k++) {
+            in[k] = !strcmp(cell->values[k].latest_published, newest);
+            cell->values[k].superseded = !in[k];
+        }
+        best = vote(col, cell, in);
+    } else {
+        memset(in, 1, n);
+        best = vote(col, cell, in);
+    }
+    free(in);
+    return best;
+}
+
+/* "params_total_b: 519 (1 article) vs 500 (4 articles)": the conflicting values in the cell's
+ * order (figures and dates by value, descending). */
+static void write_conflicts(const struct template_column *col, const struct table_cell *cell,
+                            struct buf *conflicts)
+{
+    if (conflicts->len)
+        buf_puts(conflicts, "; ");
+    buf_printf(conflicts, "%s: ", col->id);
+    int first = 1;
+    for (size_t k = 0; k < cell->n_values; k++) {
+        const struct table_value *v = &cell->values[k];
+        if (!v->conflicting)
+            continue;
+        buf_printf(conflicts, "%s%s (%zu article%s)", first ? "" : " vs ", v->value,
+                   v->n_articles, v->n_articles == 1 ? "" : "s");
+        first = 0;
+    }
 }
 
 static int str_cmp(const void *a, const void *b)
@@ -218,18 +378,13 @@ static void finish_cell(struct table *t, const struct template_column *col,
     struct table_internal *in = t->in;
     for (size_t k = 0; k < cs->n; k++) {
         struct table_value *v = &cs->values[k];
-        qsort(v->articles, v->n_art, sizeof *v->articles, size_cmp);
-        size_t w = 0;
-        for (size_t i = 0; i < v->n_art; i++)
-            if (!w || v->articles[w - 1] != v->articles[i])
-                v->articles[w++] = v->articles[i];
-        v->n_art = w;
-        v->n_articles = w;
+        v->qualifier = main_qualifier(v);
         for (size_t i = 0; i < v->n_citations; i++)
             v->citations[i].article_id = in->ids[(uintptr_t)v->citations[i].article_id];
     }
     cell->values = cs->values;
     cell->n_values = cs->n;
+    cell->rule = col->merge;
     cs->values = NULL;
     cs->n = cs->cap = 0;
     struct buf b = BUF_INIT;
@@ -243,42 +398,10 @@ static void finish_cell(struct table *t, const struct template_column *col,
         /* figures and dates by value, descending; single keywords by template order */
         qsort(cell->values, cell->n_values, sizeof *cell->values,
               col->type == TEMPLATE_COL_KEYWORDS ? value_list_order : value_desc);
-        /* A date another value refines ("2026-01" beside "2026-01-15") agrees with it. */
-        unsigned char *coarse = xcalloc(cell->n_values, 1);
-        size_t distinct = cell->n_values;
-        if (col->type == TEMPLATE_COL_DATE)
-            for (size_t k = 0; k < cell->n_values; k++)
-                for (size_t j = 0; j < cell->n_values && !coarse[k]; j++) {
-                    const char *rough = cell->values[k].value, *fine = cell->values[j].value;
-                    size_t n = strlen(rough);
-                    if (j != k && !strncmp(rough, fine, n) && fine[n] == '-') {
-                        coarse[k] = 1;
-                        distinct--;
-                    }
-                }
-        size_t best = SIZE_MAX;
-        for (size_t k = 0; k < cell->n_values; k++)
-            if (!coarse[k] && (best == SIZE_MAX || better(&cell->values[k], &cell->values[best])))
-                best = k;
-        if (distinct > 1) {
-            cell->conflict = 1;
-            for (size_t k = 0; k < cell->n_values; k++)
-                cell->values[k].conflicting = !coarse[k];
-            if (conflicts->len)
-                buf_puts(conflicts, "; ");
-            buf_printf(conflicts, "%s: ", col->id);
-            int first = 1;
-            for (size_t k = 0; k < cell->n_values; k++) {
-                if (coarse[k])
-                    continue;
-                buf_printf(conflicts, "%s%s (%zu article%s)", first ? "" : " vs ",
-                           cell->values[k].value, cell->values[k].n_articles,
-                           cell->values[k].n_articles == 1 ? "" : "s");
-                first = 0;
-            }
-        }
-        free(coarse);
-        /* chosen value first, the rest stay by value descending */
+        size_t best = choose(col, cell);
+        if (cell->conflict)
+            write_conflicts(col, cell, conflicts);
+        /* chosen value first, the rest stay in their order */
         struct table_value chosen = cell->values[best];
         memmove(cell->values + 1, cell->values, best * sizeof *cell->values);
         cell->values[0] = chosen;
@@ -353,7 +476,7 @@ static void free_values(struct table_value *v, size_t n)
     for (size_t k = 0; k < n; k++) {
         free(v[k].value);
         free(v[k].citations);
-        free(v[k].articles);
+        free(v[k].latest_published);
     }
     free(v);
 }

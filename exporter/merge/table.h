@@ -1,15 +1,27 @@
 /* table.h — the comparison table: one row per template entity, merged from the facts.
  *
- * Stage after the extractor; the two back ends (csv_out, and layout → pdf_out) read only a
- * const struct table *. Merging keeps every value's support (how many articles, which
- * sentences), picks the value most articles give for a quantity cell (ties: more facts, then
- * the larger value), and records every disagreement in the row's conflicts text instead of
- * hiding it: "params_total_b: 519 (1 article) vs 500 (4 articles)". Keyword, organisation
- * and model cells hold every value found, in template order, joined with "; ". Rows follow
- * the template's entity order; article ids are sorted; nothing depends on input order.
+ * Stage after the extractor; the back ends read only a const struct table *. Merging keeps
+ * every value's support (how many articles, which sentences, the newest report), and a
+ * quantity value's exact number, unit and qualifier. How a quantity, date or single-keyword
+ * cell chooses its value is the column's merge rule (template `merge:`), recorded on the
+ * cell:
+ *   majority (default) — the value most articles give (ties: more facts, then the larger
+ *     value; the cell is marked tie); every other value is a conflict, listed in the row's
+ *     conflicts text: "params_total_b: 519 (1 article) vs 500 (4 articles)". An approximate
+ *     value (qualifier approx: 약 500) that an exact value of the cell matches within the
+ *     approximation's rounding (half a unit of its last significant digit: 519 for 500, 33.4
+ *     for 33) agrees with it and is neither chosen nor a conflict; a coarser date that a finer
+ *     one refines (2026-01 beside 2026-01-15) agrees likewise.
+ *   latest — the value of the most recently published article; earlier values are history
+ *     (superseded), not conflicts. Values tied on the newest date are voted as majority.
+ *   largest — the largest value (figures numerically, dates as ISO text); the rest superseded.
+ * Keyword, organisation and model cells hold every value found, in template order, joined
+ * with "; ". Rows follow the template's entity order; article ids are sorted.
  *
  * The table folds facts in as they come (table_add), copying only what it keeps, so a run
- * over a large corpus can free each article's facts after adding them. */
+ * over a large corpus can free each article's facts after adding them. The facts of one
+ * article must arrive together (in one call, or in consecutive calls): a value counts an
+ * article when it differs from the last one counted. */
 #ifndef EXPORTER_TABLE_H
 #define EXPORTER_TABLE_H
 
@@ -17,6 +29,7 @@
 
 #include "extract/extract.h"
 #include "extract/template.h"
+#include "util/decimal.h"
 
 /* Where a value was read: the article and the 1-based sentence number. */
 struct table_citation {
@@ -24,10 +37,20 @@ struct table_citation {
     size_t sentence_no;
 };
 
-/* One distinct value of a cell with its support. */
+/* One distinct value of a cell with its support. Quantity values carry their exact number,
+ * unit and qualifier, so no back end re-parses the text. */
 struct table_value {
-    char *value;               /* "500", "MoE", "크래프톤" */
-    int is_number;
+    char *value;               /* the cell text: "500", "-1176", "10..20", "MoE", "크래프톤" */
+    int is_number;             /* a plain number (a quantity that is not a range) */
+    int has_number;            /* a quantity: number (and high for a range) are set */
+    struct decimal number;     /* the exact cell value, scaled as the column says (9: billions);
+                                  the low end of a range */
+    struct decimal high;       /* the high end when qualifier is QUAL_RANGE */
+    const char *unit;          /* the unit facts.csv writes (the column's unit_label, or the
+                                  canonical unit); "" for non-quantities. Static or owned by
+                                  the template */
+    enum quantity_qualifier qualifier; /* what most of its facts say (ties: the exact reading) */
+    char *latest_published;    /* the newest published_at among its facts ("" when unknown) */
     size_t n_articles;         /* distinct articles giving it */
     size_t n_facts;
     struct table_citation *citations;  /* first TABLE_MAX_CITATIONS, in input order */
@@ -35,9 +58,13 @@ struct table_value {
     size_t first_seen;         /* order of first appearance (internal tie-breaks) */
     size_t order;              /* template order for lists (keyword, organisation, model) */
     int conflicting;           /* one of the disagreeing values the row's conflicts text lists */
-    /* the article indices giving it (internal) */
-    size_t *articles;
-    size_t n_art, art_cap;
+    int agrees;                /* an approximation (약 500, 500B 규모) that an exact value of the
+                                  cell matches within its rounding (519): neither chosen nor a
+                                  conflict — the exact one stands */
+    int superseded;            /* latest/largest: a value the rule passed over (history) */
+    /* internal */
+    size_t last_article;       /* index of the last article counted in n_articles */
+    size_t qual_facts[QUAL_RANGE + 1];  /* facts per qualifier */
 };
 
 #define TABLE_MAX_CITATIONS 16
@@ -45,10 +72,14 @@ struct table_value {
 struct table_cell {
     char *text;                /* the cell as written in comparison.csv; "" when empty */
     int is_number;             /* text is a plain number (a quantity cell without a range) */
+    enum template_merge rule;  /* the column's merge rule, which chose values[0] */
     int conflict;              /* sources disagree: the values marked conflicting, chosen one
                                   first, are what the row's conflicts text lists */
-    struct table_value *values;  /* quantity: chosen value first, then the others by value
-                                    descending; lists: template order */
+    int tie;                   /* majority: another conflicting value has as many articles as
+                                  the chosen one (the choice fell to facts, then size) */
+    struct table_value *values;  /* quantity, date, single keywords: chosen value first, then
+                                    the others by value descending (keywords: template order);
+                                    lists: template order */
     size_t n_values;
 };
 

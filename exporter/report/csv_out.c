@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/cell_limit.h"
 #include "util/buf.h"
 #include "extract/extract.h"
 #include "merge/table.h"
@@ -67,6 +68,7 @@ static void write_text(FILE *fp, const char *s)
 
 void csv_out_row(FILE *fp, const struct csv_cell *cells, size_t n)
 {
+    struct buf scratch = BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         if (i)
             fputc(',', fp);
@@ -76,9 +78,11 @@ void csv_out_row(FILE *fp, const struct csv_cell *cells, size_t n)
         if (cells[i].kind == CSV_NUMBER && csv_out_is_number(v))
             fputs(v, fp);
         else
-            write_text(fp, v);
+            write_text(fp, cell_limit_fit(v, cells[i].kind == CSV_LIST, CELL_LIMIT_CHARS,
+                                          &scratch, NULL));
     }
     fputs("\r\n", fp);
+    buf_free(&scratch);
 }
 
 void csv_out_header(FILE *fp, const char *const *names, size_t n)
@@ -89,73 +93,166 @@ void csv_out_header(FILE *fp, const char *const *names, size_t n)
     csv_out_row(fp, cells, n < 32 ? n : 32);
 }
 
+/* ---- Records: one row's typed cells, shared with the workbook ---- */
+
+static const char *const articles_header[] = { "id", "title", "publisher", "authors", "emails",
+                                               "published_at", "crawled_at", "url", "category",
+                                               "sentences", "characters", "content_hash",
+                                               "source_file" };
+static const char *const facts_header[] = { "entity_id", "column", "value", "unit", "qualifier",
+                                            "raw_text", "article_id", "publisher",
+                                            "published_at", "sentence_no", "sentence" };
+
+const char *const *csv_out_articles_header(size_t *n)
+{
+    *n = sizeof articles_header / sizeof articles_header[0];
+    return articles_header;
+}
+
+const char *const *csv_out_facts_header(size_t *n)
+{
+    *n = sizeof facts_header / sizeof facts_header[0];
+    return facts_header;
+}
+
+static void record_put(struct csv_record *r, enum csv_cell_kind kind, const char *value)
+{
+    if (r->n < CSV_RECORD_MAX)
+        r->cells[r->n++] = (struct csv_cell){ kind, value };
+}
+
+void csv_record_article(struct csv_record *r, const struct article *a)
+{
+    struct buf *authors = &r->joined[0], *emails = &r->joined[1];
+    buf_clear(authors);
+    buf_clear(emails);
+    buf_puts(authors, "");
+    buf_puts(emails, "");
+    for (size_t k = 0; k < a->n_people; k++) {
+        buf_printf(authors, "%s%s", authors->len ? "; " : "", a->people[k].name);
+        if (*a->people[k].email)
+            buf_printf(emails, "%s%s", emails->len ? "; " : "", a->people[k].email);
+    }
+    snprintf(r->numbers[0], sizeof r->numbers[0], "%zu", a->n_sentences);
+    snprintf(r->numbers[1], sizeof r->numbers[1], "%zu", a->characters);
+    r->n = 0;
+    record_put(r, CSV_TEXT, a->id);
+    record_put(r, CSV_TEXT, a->title);
+    record_put(r, CSV_TEXT, a->publisher);
+    record_put(r, CSV_LIST, authors->data);
+    record_put(r, CSV_LIST, emails->data);
+    record_put(r, CSV_DATETIME, a->published_at);
+    record_put(r, CSV_DATETIME, a->crawled_at);
+    record_put(r, CSV_URL, a->url);
+    record_put(r, CSV_TEXT, a->category);
+    record_put(r, CSV_NUMBER, r->numbers[0]);
+    record_put(r, CSV_NUMBER, r->numbers[1]);
+    record_put(r, CSV_TEXT, a->content_hash);
+    record_put(r, CSV_TEXT, a->source_file);
+}
+
+void csv_record_fact(struct csv_record *r, const struct template *tpl, const struct fact *f)
+{
+    snprintf(r->numbers[0], sizeof r->numbers[0], "%zu", f->sentence_no);
+    r->n = 0;
+    record_put(r, CSV_TEXT, tpl->entities[f->entity].id);
+    record_put(r, CSV_TEXT, tpl->columns[f->column].id);
+    record_put(r, f->is_number ? CSV_NUMBER : CSV_TEXT, f->value);
+    record_put(r, CSV_TEXT, f->unit);
+    record_put(r, CSV_TEXT, quantity_qualifier_name(f->qualifier));
+    record_put(r, CSV_TEXT, f->raw_text);
+    record_put(r, CSV_TEXT, f->article_id);
+    record_put(r, CSV_TEXT, f->publisher);
+    record_put(r, CSV_DATETIME, f->published_at);
+    record_put(r, CSV_NUMBER, r->numbers[0]);
+    record_put(r, CSV_TEXT, f->sentence);
+}
+
+void csv_record_free(struct csv_record *r)
+{
+    buf_free(&r->joined[0]);
+    buf_free(&r->joined[1]);
+    r->n = 0;
+}
+
+/* ---- The three files ---- */
+
 enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set)
 {
-    static const char *const header[] = { "id", "title", "publisher", "authors", "emails",
-                                          "published_at", "crawled_at", "url", "category",
-                                          "sentences", "characters", "content_hash",
-                                          "source_file" };
+    size_t n;
+    const char *const *header = csv_out_articles_header(&n);
     csv_out_begin(fp);
-    csv_out_header(fp, header, sizeof header / sizeof header[0]);
+    csv_out_header(fp, header, n);
+    struct csv_record rec = { 0 };
     for (size_t i = 0; i < set->count; i++) {
-        const struct article *a = &set->items[i];
-        struct buf authors = BUF_INIT, emails = BUF_INIT;
-        for (size_t k = 0; k < a->n_people; k++) {
-            buf_printf(&authors, "%s%s", authors.len ? "; " : "", a->people[k].name);
-            if (*a->people[k].email)
-                buf_printf(&emails, "%s%s", emails.len ? "; " : "", a->people[k].email);
-        }
-        char sentences[24], characters[24];
-        snprintf(sentences, sizeof sentences, "%zu", a->n_sentences);
-        snprintf(characters, sizeof characters, "%zu", a->characters);
-        struct csv_cell row[] = {
-            { CSV_TEXT, a->id }, { CSV_TEXT, a->title }, { CSV_TEXT, a->publisher },
-            { CSV_TEXT, authors.data }, { CSV_TEXT, emails.data },
-            { CSV_TEXT, a->published_at }, { CSV_TEXT, a->crawled_at }, { CSV_TEXT, a->url },
-            { CSV_TEXT, a->category }, { CSV_NUMBER, sentences }, { CSV_NUMBER, characters },
-            { CSV_TEXT, a->content_hash }, { CSV_TEXT, a->source_file },
-        };
-        csv_out_row(fp, row, sizeof row / sizeof row[0]);
-        buf_free(&authors);
-        buf_free(&emails);
+        csv_record_article(&rec, &set->items[i]);
+        csv_out_row(fp, rec.cells, rec.n);
     }
+    csv_record_free(&rec);
     return ferror(fp) ? EXP_IOERR : EXP_OK;
 }
 
-/* ---- The comparison table and the facts (issue #4) ---- */
+/* A number, a date, a list of several values (keywords, partners, models), or one text
+ * value. */
+static enum csv_cell_kind csv_cell_kind_of(const struct template_column *col,
+                                           const struct table_cell *c)
+{
+    if (c->is_number)
+        return CSV_NUMBER;
+    if (col->type == TEMPLATE_COL_DATE)
+        return CSV_DATETIME;
+    return c->n_values > 1 ? CSV_LIST : CSV_TEXT;
+}
 
+static const char *const comparison_lead[] = { "entity_id", "entity", "entity_en" };
+static const char *const comparison_tail[] = { "articles", "mentions", "conflicts", "sources" };
+#define N_LEAD (sizeof comparison_lead / sizeof comparison_lead[0])
+#define N_TAIL (sizeof comparison_tail / sizeof comparison_tail[0])
+
+size_t csv_out_comparison_width(const struct template *tpl)
+{
+    return N_LEAD + tpl->n_columns + N_TAIL;
+}
+
+void csv_out_comparison_header(const struct template *tpl, struct csv_cell *cells)
+{
+    for (size_t i = 0; i < N_LEAD; i++)
+        cells[i] = (struct csv_cell){ CSV_TEXT, comparison_lead[i] };
+    for (size_t c = 0; c < tpl->n_columns; c++)
+        cells[N_LEAD + c] = (struct csv_cell){ CSV_TEXT, tpl->columns[c].id };
+    for (size_t i = 0; i < N_TAIL; i++)
+        cells[N_LEAD + tpl->n_columns + i] = (struct csv_cell){ CSV_TEXT, comparison_tail[i] };
+}
+
+void csv_out_comparison_cells(const struct table *t, const struct table_row *row,
+                              char numbers[2][24], struct csv_cell *cells)
+{
+    const struct template *tpl = t->tpl;
+    snprintf(numbers[0], 24, "%zu", row->n_articles);
+    snprintf(numbers[1], 24, "%zu", row->n_mentions);
+    cells[0] = (struct csv_cell){ CSV_TEXT, row->e->id };
+    cells[1] = (struct csv_cell){ CSV_TEXT, row->e->name };
+    cells[2] = (struct csv_cell){ CSV_TEXT, row->e->name_en };
+    for (size_t c = 0; c < tpl->n_columns; c++)
+        cells[N_LEAD + c] = (struct csv_cell){ csv_cell_kind_of(&tpl->columns[c], &row->cells[c]),
+                                               row->cells[c].text };
+    size_t k = N_LEAD + tpl->n_columns;
+    cells[k++] = (struct csv_cell){ CSV_NUMBER, numbers[0] };
+    cells[k++] = (struct csv_cell){ CSV_NUMBER, numbers[1] };
+    cells[k++] = (struct csv_cell){ CSV_LIST, row->conflicts };
+    cells[k++] = (struct csv_cell){ CSV_LIST, row->sources_text };
+}
 
 enum exp_status csv_out_write_comparison(FILE *fp, const struct table *t)
 {
-    const struct template *tpl = t->tpl;
-    size_t n = 3 + tpl->n_columns + 4;
+    size_t n = csv_out_comparison_width(t->tpl);
     struct csv_cell *cells = xcalloc(n, sizeof *cells);
-    static const char *const lead[] = { "entity_id", "entity", "entity_en" };
-    static const char *const tail[] = { "articles", "mentions", "conflicts", "sources" };
-    for (size_t i = 0; i < 3; i++)
-        cells[i] = (struct csv_cell){ CSV_TEXT, lead[i] };
-    for (size_t c = 0; c < tpl->n_columns; c++)
-        cells[3 + c] = (struct csv_cell){ CSV_TEXT, tpl->columns[c].id };
-    for (size_t i = 0; i < 4; i++)
-        cells[3 + tpl->n_columns + i] = (struct csv_cell){ CSV_TEXT, tail[i] };
+    char numbers[2][24];
     csv_out_begin(fp);
+    csv_out_comparison_header(t->tpl, cells);
     csv_out_row(fp, cells, n);
     for (size_t r = 0; r < t->n_rows; r++) {
-        const struct table_row *row = &t->rows[r];
-        char articles[24], mentions[24];
-        snprintf(articles, sizeof articles, "%zu", row->n_articles);
-        snprintf(mentions, sizeof mentions, "%zu", row->n_mentions);
-        cells[0] = (struct csv_cell){ CSV_TEXT, row->e->id };
-        cells[1] = (struct csv_cell){ CSV_TEXT, row->e->name };
-        cells[2] = (struct csv_cell){ CSV_TEXT, row->e->name_en };
-        for (size_t c = 0; c < tpl->n_columns; c++)
-            cells[3 + c] = (struct csv_cell){ row->cells[c].is_number ? CSV_NUMBER : CSV_TEXT,
-                                              row->cells[c].text };
-        size_t k = 3 + tpl->n_columns;
-        cells[k++] = (struct csv_cell){ CSV_NUMBER, articles };
-        cells[k++] = (struct csv_cell){ CSV_NUMBER, mentions };
-        cells[k++] = (struct csv_cell){ CSV_TEXT, row->conflicts };
-        cells[k++] = (struct csv_cell){ CSV_TEXT, row->sources_text };
+        csv_out_comparison_cells(t, &t->rows[r], numbers, cells);
         csv_out_row(fp, cells, n);
     }
     free(cells);
@@ -164,29 +261,20 @@ enum exp_status csv_out_write_comparison(FILE *fp, const struct table *t)
 
 void csv_out_facts_begin(FILE *fp)
 {
-    static const char *const header[] = { "entity_id", "column", "value", "unit", "qualifier",
-                                          "raw_text", "article_id", "publisher",
-                                          "published_at", "sentence_no", "sentence" };
+    size_t n;
+    const char *const *header = csv_out_facts_header(&n);
     csv_out_begin(fp);
-    csv_out_header(fp, header, sizeof header / sizeof header[0]);
+    csv_out_header(fp, header, n);
 }
 
 void csv_out_write_facts_rows(FILE *fp, const struct template *tpl, const struct fact_list *l)
 {
+    struct csv_record rec = { 0 };
     for (size_t i = 0; i < l->count; i++) {
-        const struct fact *f = &l->items[i];
-        char sentence_no[24];
-        snprintf(sentence_no, sizeof sentence_no, "%zu", f->sentence_no);
-        struct csv_cell row[] = {
-            { CSV_TEXT, tpl->entities[f->entity].id }, { CSV_TEXT, tpl->columns[f->column].id },
-            { f->is_number ? CSV_NUMBER : CSV_TEXT, f->value }, { CSV_TEXT, f->unit },
-            { CSV_TEXT, quantity_qualifier_name(f->qualifier) }, { CSV_TEXT, f->raw_text },
-            { CSV_TEXT, f->article_id }, { CSV_TEXT, f->publisher },
-            { CSV_TEXT, f->published_at }, { CSV_NUMBER, sentence_no },
-            { CSV_TEXT, f->sentence },
-        };
-        csv_out_row(fp, row, sizeof row / sizeof row[0]);
+        csv_record_fact(&rec, tpl, &l->items[i]);
+        csv_out_row(fp, rec.cells, rec.n);
     }
+    csv_record_free(&rec);
 }
 
 enum exp_status csv_out_write_facts(FILE *fp, const struct template *tpl,

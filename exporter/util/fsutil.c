@@ -1,13 +1,11 @@
 /* fsutil.c — see fsutil.h. */
 #include "util/fsutil.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -96,17 +94,17 @@ enum exp_status atomic_file_commit(struct atomic_file *af, struct diag *d)
         step = "write", err = errno;
     else if (ferror(af->fp))
         step = "write", err = EIO;
-    else if (fsync(fileno(af->fp)) != 0)
+    else if (!af->staged && fsync(fileno(af->fp)) != 0)
         step = "fsync", err = errno;
     if (fclose(af->fp) != 0 && !step)
         step = "close", err = errno;
     af->fp = NULL;
-    if (!step && rename(af->temp_path, af->final_path) != 0)
+    if (!step && !af->staged && rename(af->temp_path, af->final_path) != 0)
         step = "rename", err = errno;
     if (step) {
         diag_error(d, af->final_path, 0, 0, "cannot write output (%s): %s", step, strerror(err));
         unlink(af->temp_path);
-    } else {
+    } else if (!af->staged) {
         fsync_dir_of(af->final_path);
     }
     free(af->temp_path);
@@ -143,20 +141,26 @@ enum exp_status fsutil_write_file_atomic(const char *final_path, const void *dat
 
 enum exp_status fsutil_mkdirs(const char *dir, struct diag *d)
 {
+    if (!*dir) {
+        diag_error(d, "''", 0, 0, "cannot create output directory: empty name");
+        return EXP_CANTCREAT;
+    }
     char *p = xstrdup(dir);
-    for (char *s = p + 1; ; s++) {
-        if (*s == '/' || *s == '\0') {
-            char c = *s;
-            *s = '\0';
-            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-                diag_error(d, p, 0, 0, "cannot create output directory: %s", strerror(errno));
-                free(p);
-                return EXP_CANTCREAT;
-            }
-            *s = c;
-            if (!c)
-                break;
+    /* Each prefix that ends at a '/' (after the first byte, so "/" itself is skipped), then
+     * the whole path. */
+    for (size_t i = 1;; i++) {
+        char c = p[i];
+        if (c != '/' && c != '\0')
+            continue;
+        p[i] = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            diag_error(d, p, 0, 0, "cannot create output directory: %s", strerror(errno));
+            free(p);
+            return EXP_CANTCREAT;
         }
+        p[i] = c;
+        if (!c)
+            break;
     }
     struct stat st;
     int ok = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
@@ -164,57 +168,6 @@ enum exp_status fsutil_mkdirs(const char *dir, struct diag *d)
         diag_error(d, p, 0, 0, "cannot create output directory: not a directory");
     free(p);
     return ok ? EXP_OK : EXP_CANTCREAT;
-}
-
-void fsutil_remove_stale_temps(const char *dir)
-{
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return;
-    struct dirent *e;
-    while ((e = readdir(dp)) != NULL) {
-        if (e->d_name[0] == '.' && strstr(e->d_name, ".tmp.")) {
-            char *p = fsutil_join(dir, e->d_name);
-            unlink(p);
-            free(p);
-        }
-    }
-    closedir(dp);
-}
-
-enum exp_status fsutil_lock_dir(const char *dir, int wait, int *fd_out, struct diag *d)
-{
-    char *path = fsutil_join(dir, ".exporter.lock");
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-    if (fd < 0) {
-        diag_error(d, path, 0, 0, "cannot create lock file: %s", strerror(errno));
-        free(path);
-        return EXP_CANTCREAT;
-    }
-    while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
-        if (errno == EINTR)
-            continue;
-        if (errno == EWOULDBLOCK)
-            diag_error(d, dir, 0, 0, "output directory is locked by another run "
-                       "(use --wait to wait for it)");
-        else
-            diag_error(d, path, 0, 0, "cannot lock: %s", strerror(errno));
-        enum exp_status st = errno == EWOULDBLOCK ? EXP_LOCKED : EXP_IOERR;
-        close(fd);
-        free(path);
-        return st;
-    }
-    free(path);
-    *fd_out = fd;
-    return EXP_OK;
-}
-
-void fsutil_unlock(int fd)
-{
-    if (fd >= 0) {
-        flock(fd, LOCK_UN);
-        close(fd);
-    }
 }
 
 enum exp_status fsutil_read_file(const char *path, size_t limit, char **data, size_t *len,

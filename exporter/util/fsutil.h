@@ -1,10 +1,9 @@
-/* fsutil.h — files the operator can trust: atomic replacement and output-directory locks.
+/* fsutil.h — files the operator can trust: atomic replacement, whole-file reads, data-file
+ * lookup. (A run's output set is published together by outset.h.)
  *
  * An output is written to a temporary file in the same directory (".NAME.tmp.XXXXXX"),
  * flushed, fsynced and closed with every call checked, then renamed over NAME, and the
- * directory fsynced: a run killed at any moment leaves the previous NAME whole. Temporaries
- * a killed run left behind start with "." and are removed by the next run in that directory
- * (fsutil_remove_stale_temps). */
+ * directory fsynced: a run killed at any moment leaves the previous NAME whole. */
 #ifndef EXPORTER_FSUTIL_H
 #define EXPORTER_FSUTIL_H
 
@@ -18,6 +17,8 @@ struct atomic_file {
     FILE *fp;          /* write the content here */
     char *final_path;
     char *temp_path;
+    int staged;        /* in an output set's staging folder (outset.h): commit only closes;
+                          the set is synced and published together */
 };
 
 /* Creates the temporary for final_path. EXP_CANTCREAT (with a message) on failure. */
@@ -32,17 +33,8 @@ void atomic_file_abort(struct atomic_file *af);
 enum exp_status fsutil_write_file_atomic(const char *final_path, const void *data, size_t len,
                                          struct diag *d);
 
-/* mkdir -p. EXP_CANTCREAT with a message on failure. */
+/* mkdir -p. EXP_CANTCREAT with a message on failure (also for an empty name). */
 enum exp_status fsutil_mkdirs(const char *dir, struct diag *d);
-
-/* Removes ".*.tmp.*" files that a killed run left in dir. Call while holding the lock. */
-void fsutil_remove_stale_temps(const char *dir);
-
-/* Takes an exclusive flock on DIR/.exporter.lock. wait != 0 blocks until it is free;
- * otherwise EXP_LOCKED at once when another run holds it. *fd_out gets the descriptor to
- * pass to fsutil_unlock. */
-enum exp_status fsutil_lock_dir(const char *dir, int wait, int *fd_out, struct diag *d);
-void fsutil_unlock(int fd);
 
 /* Reads a whole file into a fresh NUL-terminated buffer (caller frees *data). Returns
  * EXP_NOINPUT when it does not exist, EXP_IOERR on read errors, EXP_DATAERR when it is

@@ -20,6 +20,41 @@ TSV
 diff -u "$tmp/want" "$tmp/out" || fail "good input: output differs"
 [ ! -s "$tmp/err" ] || fail "good input: unexpected messages: $(cat "$tmp/err")"
 
+# Units from the registry, signs, foreign money, Hangul numerals, fractions, hyphen ranges.
+printf '발전량 4만 2150GWh, 10.8GW\n영업손실 △1,176억 원, 마이너스 3%%\nEUR 20, 구파운드, 만불\n이만칠천원, 3분의 1, 10-20%%\n2-0 승리\n' \
+  | "$exe" quantities > "$tmp/out" 2> "$tmp/err" || fail "new forms: exit $?"
+cat > "$tmp/want" <<'TSV'
+1	4만 2150GWh	42150000000000	Wh		
+1	10.8GW	10800000000	W		
+2	△1,176억 원	-117600000000	KRW		
+2	마이너스 3%	-3	percent		
+3	EUR 20	20	EUR		
+3	구파운드	9	GBP		
+3	만불	10000	USD		
+4	이만칠천원	27000	KRW		
+4	3분의 1	0.333333333333333333	fraction		
+4	10-20%	10..20	percent	range	
+TSV
+diff -u "$tmp/want" "$tmp/out" || fail "new forms: output differs"
+
+# A template column naming a unit nobody defined: exit 78 (EX_CONFIG) at its position.
+cat > "$tmp/bad.yaml" <<'YAML'
+template: t
+entities:
+  - {id: a, name: 가나}
+columns:
+  - id: q
+    type: quantity
+    units: [count, furlongs]
+YAML
+set +e
+"$exe" check --template "$tmp/bad.yaml" examples/articles > /dev/null 2> "$tmp/err"
+rc=$?
+set -e
+[ "$rc" -eq 78 ] || fail "unknown unit: exit $rc, want 78"
+grep -q "bad.yaml:7:20: error: column 'q' names unknown unit 'furlongs'" "$tmp/err" \
+  || fail "unknown unit: message: $(cat "$tmp/err")"
+
 # Bad input: a diagnostic per refused line, the rest still printed, exit 65 (EX_DATAERR).
 set +e
 printf '3명\n1,,000개\n\xff\n억억\n1.2.3조\n99999999999999999999999\n7건\n' \

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "cli/weekly.h"
 #include "merge/archive.h"
 #include "merge/changes.h"
 #include "merge/coverage.h"
@@ -211,12 +212,13 @@ static void test_default_path(void **state)
         { "/srv/b/w-{week}", "/srv/b/archive.sqlite" },
         { "{week}", "./archive.sqlite" },
         { "/{week}", "/archive.sqlite" },
-        { "out", "out/archive.sqlite" },
-        { "out/", "out/archive.sqlite" },
-        { "", "./archive.sqlite" },
+        /* no placeholder: the --out folder is switched whole; the state folder beside it */
+        { "out", "./.out.exporter/archive.sqlite" },
+        { "out/", "./.out.exporter/archive.sqlite" },
+        { "/srv/b/out", "/srv/b/.out.exporter/archive.sqlite" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *got = archive_default_path(cases[i].out);
+        char *got = weekly_default_archive_path(cases[i].out);
         assert_string_equal(got, cases[i].archive);
         free(got);
     }

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "extract/quantity.h"
 #include "extract/template.h"
 
 /* Loads text as "bad.yaml" with diagnostics captured; returns the status, *msg the output. */
@@ -185,6 +186,33 @@ static void test_bad_templates(void **state)
           GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  chart_columns: [m]\n",
           "bad.yaml:8:19: error: not a quantity column: 'm' in chart_columns", EXP_CONFIG },
         { "empty document", "", "bad.yaml: error: the template is empty", EXP_CONFIG },
+        { "column names an unknown unit",
+          GOOD_HEAD "columns:\n  - id: q\n    type: quantity\n    units: [count, furlongs]\n",
+          "bad.yaml:8:20: error: column 'q' names unknown unit 'furlongs'", EXP_CONFIG },
+        { "units not a list", GOOD_HEAD "units: {a: b}\ncolumns:\n  - {id: m, type: models}\n",
+          "bad.yaml:5:8: error: units must be a list, not a mapping", EXP_CONFIG },
+        { "unit converts to an unknown unit",
+          GOOD_HEAD "units:\n  - {name: barrel, of: oilcans, factor: 159}\ncolumns:\n  - {id: m, type: models}\n",
+          "bad.yaml:6:24: error: unit 'barrel': the unit it converts to", EXP_CONFIG },
+        { "unit factor not a number",
+          GOOD_HEAD "units:\n  - {name: bbl2, of: L, factor: lots}\ncolumns:\n  - {id: m, type: models}\n",
+          "bad.yaml:6:33: error: a unit's factor must be a positive decimal number, not 'lots'",
+          EXP_CONFIG },
+        { "unit factor negative",
+          GOOD_HEAD "units:\n  - {name: bbl2, of: L, factor: -2}\ncolumns:\n  - {id: m, type: models}\n",
+          "bad.yaml:6:33: error: a unit's factor must be a positive decimal number", EXP_CONFIG },
+        { "factor without of",
+          GOOD_HEAD "units:\n  - {name: bbl2, factor: 2}\ncolumns:\n  - {id: m, type: models}\n",
+          "bad.yaml:6:26: error: unit 'bbl2' has a factor but no 'of' unit", EXP_CONFIG },
+        { "alias already another unit",
+          GOOD_HEAD "units:\n  - {name: 냥, aliases: [원], of: kg, factor: 0.0375}\ncolumns:\n  - {id: m, type: models}\n",
+          "bad.yaml:6:25: error: unit '원': the spelling already names another unit", EXP_CONFIG },
+        { "unknown unit key",
+          GOOD_HEAD "units:\n  - {name: x, spelling: y}\ncolumns:\n  - {id: m, type: models}\n",
+          "bad.yaml:6:15: error: unknown key 'spelling' in a unit", EXP_CONFIG },
+        { "unknown dimension",
+          GOOD_HEAD "units:\n  - {name: x, dimension: smell}\ncolumns:\n  - {id: m, type: models}\n",
+          "bad.yaml:6:26: error: unknown unit dimension 'smell'", EXP_CONFIG },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct template t;
@@ -198,6 +226,45 @@ static void test_bad_templates(void **state)
         assert_int_equal(((unsigned char *)&t)[0], 0x5A);
         free(msg);
     }
+}
+
+/* A template's own units, and column units resolved to canonical names. */
+static void test_template_units(void **state)
+{
+    (void)state;
+    struct template t;
+    char *msg;
+    assert_int_equal(load_text(GOOD_HEAD "units:\n"
+                                         "  - {name: barrel, aliases: [bbl, 배럴들이], of: L, factor: 158.987294928}\n"
+                                         "  - {name: goal_kicks, aliases: [골킥], dimension: count}\n"
+                                         "columns:\n"
+                                         "  - {id: gen, type: quantity, units: [GWh, 원, '', barrel, 골킥]}\n",
+                               &t, &msg),
+                     EXP_OK);
+    assert_string_equal(msg, "");
+    static const char *const want[] = { "Wh", "KRW", "", "L", "goal_kicks" };
+    assert_int_equal(t.columns[0].units.count, 5);
+    for (size_t i = 0; i < 5; i++)
+        assert_string_equal(t.columns[0].units.items[i], want[i]);
+    /* the scanner reads the template's spellings */
+    const char *text = "원유 3bbl, 골킥 2골킥, 3배럴들이";
+    struct quantity_list l = { 0 };
+    assert_int_equal(quantity_scan_units(t.units, text, strlen(text), &l, NULL), 0);
+    assert_int_equal(l.count, 3);
+    char v[64];
+    decimal_format(&l.items[0].value, v, sizeof v);
+    assert_string_equal(v, "476.961884784");
+    assert_string_equal(l.items[0].unit, "L");
+    assert_string_equal(l.items[1].unit, "goal_kicks");
+    assert_string_equal(l.items[2].unit, "L");
+    quantity_list_free(&l);
+    /* without the template, bbl is no unit */
+    assert_int_equal(quantity_scan(text, strlen(text), &l, NULL), 0);
+    for (size_t i = 0; i < l.count; i++)
+        assert_string_not_equal(l.items[i].unit, "goal_kicks");
+    quantity_list_free(&l);
+    free(msg);
+    template_free(&t);
 }
 
 static void test_missing_file(void **state)
@@ -222,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_fold_is_the_matching_key),
         cmocka_unit_test(test_minimal_template),
         cmocka_unit_test(test_bad_templates),
+        cmocka_unit_test(test_template_units),
         cmocka_unit_test(test_missing_file),
     };
     return cmocka_run_group_tests_name("template", tests, NULL, NULL);
