@@ -68,9 +68,6 @@ enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, st
         return EXP_OK;
     w->archive_path = opts->archive_path ? xstrdup(opts->archive_path)
                                          : weekly_default_archive_path(opts->out_dir);
-    /* Only the default archive of a placeholder-free --out lives in the state folder. */
-    w->link_in_set = !opts->archive_path && !strstr(opts->out_dir, "{week}") &&
-                     !strstr(opts->out_dir, "{date}");
     w->wait = opts->wait;
     /* An archive that does not exist yet has no earlier weeks: it is created when the run
      * records its week, so a run that exports nothing leaves nothing behind. */
@@ -116,28 +113,12 @@ static enum exp_status write_one(const struct weekly *w, struct output_set *set,
     return atomic_file_commit(&af, d);
 }
 
-/* `archive.sqlite` in the set, a relative link to the archive in the state folder: the set
- * is staged in <state>/runs/<id>/, so the archive is two folders up. */
-static enum exp_status link_archive(struct output_set *set, struct diag *d)
-{
-    char *path = output_set_path(set, ARCHIVE_FILE_NAME);
-    enum exp_status st = EXP_OK;
-    if (symlink("../../" ARCHIVE_FILE_NAME, path) != 0) {
-        diag_error(d, path, 0, 0, "cannot link the archive: %s", strerror(errno));
-        st = EXP_CANTCREAT;
-    }
-    free(path);
-    return st;
-}
-
 enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set,
                                   struct diag *d)
 {
     enum exp_status st = write_one(w, set, "changes.csv", write_changes, d);
     if (st == EXP_OK)
         st = write_one(w, set, "coverage.csv", write_coverage, d);
-    if (st == EXP_OK && w->archive_path && w->link_in_set)
-        st = link_archive(set, d);
     return st;
 }
 

@@ -25,7 +25,6 @@ struct weekly {
     struct archive *archive;      /* NULL with --no-archive, for check, or until created */
     char *archive_path;           /* NULL with --no-archive or for check */
     int wait;                     /* --wait: wait for the archive's lock */
-    int link_in_set;              /* the archive is in the output's state folder */
     struct coverage coverage;
     struct changes changes;
 };
@@ -33,9 +32,9 @@ struct weekly {
 /* Where the archive goes when --archive is not given: ARCHIVE_FILE_NAME in the output root.
  * With a {week} or {date} in the --out pattern the root is the folder above the first one
  * ("out/{week}/" → "out/archive.sqlite"): that folder is never switched. Without one, the
- * --out folder itself is replaced whole by every run (util/outset.h), so the archive lives
- * in its state folder ("out" → ".out.exporter/archive.sqlite") and each run's set carries a
- * link `archive.sqlite` to it, so `out/archive.sqlite` still opens it. Caller frees. */
+ * --out folder itself is replaced whole by every run (util/outset.h) and must hold one run's
+ * files only, so the archive lives in the state folder beside it, which survives every run
+ * ("out" → ".out.exporter/archive.sqlite"). Caller frees. */
 char *weekly_default_archive_path(const char *out_pattern);
 
 /* Opens the archive the options name (--archive FILE, else the default above;
@@ -50,8 +49,7 @@ enum exp_status weekly_prepare(struct weekly *w, const struct date_period *p,
                                const struct fact_list *facts, const struct table *t,
                                struct diag *d);
 
-/* Writes changes.csv and coverage.csv into the run's output set, and the link to an archive
- * kept in the set's state folder. */
+/* Writes changes.csv and coverage.csv into the run's output set. */
 enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set,
                                   struct diag *d);
 

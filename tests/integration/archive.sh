@@ -68,7 +68,12 @@ expect_exit 0 "default archive with {week}" "$EXPORTER" build --formats csv --we
 test -d "$tmp/DIR/2026-W01" && echo "ok: --week last wrote DIR/2026-W01/" || { echo "FAIL: no DIR/2026-W01"; fail=1; }
 check "archive above the placeholder" "$(sqlite3 "$tmp/DIR/archive.sqlite" 'SELECT week FROM weeks')" "2026-W01"
 expect_exit 0 "default archive without placeholder" "$EXPORTER" build --formats csv --week 2026-W01 --out "$tmp/plain" examples/articles
-check "archive in the out folder" "$(sqlite3 "$tmp/plain/archive.sqlite" 'SELECT count(*) FROM articles')" 4
+# without a placeholder the out folder is one run's set, replaced whole: the archive is in
+# the state folder beside it, and survives the next run
+check "archive beside the out folder" "$(sqlite3 "$tmp/.plain.exporter/archive.sqlite" 'SELECT count(*) FROM articles')" 4
+test ! -e "$tmp/plain/archive.sqlite" && echo "ok: the archive is not part of the set" || { echo "FAIL: archive in the set"; fail=1; }
+expect_exit 0 "the next run" "$EXPORTER" build --formats csv --week 2025-W52 --out "$tmp/plain" examples/articles
+check "the archive survived the switch" "$(sqlite3 "$tmp/.plain.exporter/archive.sqlite" 'SELECT count(*) FROM articles')" 5
 expect_exit 0 "--no-archive" "$EXPORTER" build --formats csv --week 2026-W01 --no-archive --out "$tmp/noarch" examples/articles
 test ! -e "$tmp/noarch/archive.sqlite" && echo "ok: --no-archive keeps no archive" || { echo "FAIL: --no-archive made one"; fail=1; }
 check "--no-archive changes: header only" "$(rows "$tmp/noarch/changes.csv")" 0
