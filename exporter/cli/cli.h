@@ -36,6 +36,7 @@ struct cli_options {
     int no_archive;            /* --no-archive */
     unsigned formats;          /* CLI_FORMAT_* bits */
     int strict, quiet, verbose, wait, if_changed;
+    unsigned jobs;             /* -j N: threads reading articles; 0 = one per online CPU */
     const char *argv0;
 };
 

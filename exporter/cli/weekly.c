@@ -76,12 +76,40 @@ enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, st
     return open_archive(w, d);
 }
 
-enum exp_status weekly_prepare(struct weekly *w, const struct date_period *p,
-                               const struct template *tpl, const struct article_set *set,
-                               const struct fact_list *facts, const struct table *t,
-                               struct diag *d)
+enum exp_status weekly_begin(struct weekly *w, const struct date_period *p,
+                             const struct template *tpl, struct diag *d)
 {
-    coverage_build(tpl, set, facts, &w->coverage);
+    coverage_init(&w->coverage, tpl);
+    if (!w->archive_path)
+        return EXP_OK;
+    enum exp_status st = w->archive ? EXP_OK : open_archive(w, d);
+    if (st == EXP_OK)
+        st = archive_begin_week(w->archive, p, tpl->id, d);
+    w->recording = st == EXP_OK;
+    return st;
+}
+
+enum exp_status weekly_add_article(struct weekly *w, const struct article *a,
+                                   const struct template *tpl, const struct fact_list *facts,
+                                   struct diag *d)
+{
+    coverage_add(&w->coverage, a->publisher, facts);
+    if (!w->recording)
+        return EXP_OK;
+    enum exp_status st = archive_put_article(w->archive, a, tpl, facts, d);
+    if (st != EXP_OK) {
+        /* the week is not recorded at all rather than in part; the run reports it */
+        archive_rollback_week(w->archive);
+        w->recording = 0;
+        w->failed = st;
+    }
+    return st;
+}
+
+enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
+                              const struct table *t, struct diag *d)
+{
+    coverage_finish(&w->coverage);
     return changes_build(w->archive, t, p->week, &w->changes, d);
 }
 
@@ -133,25 +161,17 @@ static struct archive_coverage_row *coverage_rows(const struct coverage *c)
     return rows;
 }
 
-enum exp_status weekly_record(struct weekly *w, const struct date_period *p,
-                              const struct template *tpl, const struct article_set *set,
-                              const struct fact_list *facts, const struct table *t,
-                              struct diag *d)
+enum exp_status weekly_commit(struct weekly *w, const struct table *t, struct diag *d)
 {
-    if (!w->archive_path)
-        return EXP_OK;
-    enum exp_status st = w->archive ? EXP_OK : open_archive(w, d);
-    if (st == EXP_OK)
-        st = archive_begin_week(w->archive, p, tpl->id, d);
-    if (st == EXP_OK)
-        st = archive_put_articles(w->archive, set, tpl, facts, d);
-    if (st == EXP_OK)
-        st = archive_put_cells(w->archive, t, d);
+    if (!w->recording)
+        return w->failed;
+    enum exp_status st = archive_put_cells(w->archive, t, d);
     if (st == EXP_OK) {
         struct archive_coverage_row *rows = coverage_rows(&w->coverage);
         st = archive_put_coverage(w->archive, rows, w->coverage.count, d);
         free(rows);
     }
+    w->recording = 0;
     if (st == EXP_OK)
         return archive_commit_week(w->archive, d);
     archive_rollback_week(w->archive);
@@ -160,7 +180,7 @@ enum exp_status weekly_record(struct weekly *w, const struct date_period *p,
 
 void weekly_close(struct weekly *w)
 {
-    archive_close(w->archive);
+    archive_close(w->archive);   /* rolls back a week not committed */
     free(w->archive_path);
     coverage_free(&w->coverage);
     changes_free(&w->changes);

@@ -1,11 +1,13 @@
 /* weekly.h — the weekly view of one run: the archive, what changed, who covered whom.
  *
- * Orchestration for build: opens the archive first (so a foreign or corrupt archive stops
- * the run before anything is written), computes coverage and the changes against the
- * nearest earlier archived week once the table is built, writes changes.csv and
- * coverage.csv beside the other outputs, and — after the outputs are written — records the
- * run's week in the archive in one transaction. With --no-archive there is no archive:
- * changes.csv is its header only, coverage.csv is still written. */
+ * Orchestration for build, in the run's order: open the archive first (so a foreign or
+ * corrupt archive stops the run before anything is written); begin the week's transaction
+ * once the output folder is taken; add each article as it is read (coverage counts, the
+ * article and its facts into the archive); with the finished table compute the changes
+ * against the nearest earlier archived week and write changes.csv and coverage.csv beside
+ * the other outputs; after the outputs are published, store the cells and coverage and
+ * commit the week. With --no-archive there is no archive: changes.csv is its header only,
+ * coverage.csv is still written. */
 #ifndef EXPORTER_WEEKLY_H
 #define EXPORTER_WEEKLY_H
 
@@ -23,6 +25,8 @@
 
 struct weekly {
     struct archive *archive;      /* NULL with --no-archive, for check, or until created */
+    int recording;                /* the week's transaction is open */
+    enum exp_status failed;       /* why recording stopped early, else EXP_OK */
     char *archive_path;           /* NULL with --no-archive or for check */
     int wait;                     /* --wait: wait for the archive's lock */
     struct coverage coverage;
@@ -43,21 +47,30 @@ char *weekly_default_archive_path(const char *out_pattern);
  * weekly_close. */
 enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, struct diag *d);
 
-/* Computes coverage and changes for the finished table (borrowing tpl, set, t). */
-enum exp_status weekly_prepare(struct weekly *w, const struct date_period *p,
-                               const struct template *tpl, const struct article_set *set,
-                               const struct fact_list *facts, const struct table *t,
-                               struct diag *d);
+/* Starts recording the run's week (creating the archive when it does not exist yet): the
+ * week's transaction stays open while the articles stream in, so a killed or failed run
+ * leaves the archive as it was. Call once the output folder is taken. */
+enum exp_status weekly_begin(struct weekly *w, const struct date_period *p,
+                             const struct template *tpl, struct diag *d);
+
+/* One article of the run, with the facts and mentions extracted from it: counted into the
+ * coverage and stored in the archive. */
+enum exp_status weekly_add_article(struct weekly *w, const struct article *a,
+                                   const struct template *tpl, const struct fact_list *facts,
+                                   struct diag *d);
+
+/* After the last article, with the finished table: the coverage ordered, and the changes
+ * against the nearest earlier week in the archive. */
+enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
+                              const struct table *t, struct diag *d);
 
 /* Writes changes.csv and coverage.csv into the run's output set. */
 enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set,
                                   struct diag *d);
 
-/* Records the run's week (articles, facts, cells, coverage) in the archive. */
-enum exp_status weekly_record(struct weekly *w, const struct date_period *p,
-                              const struct template *tpl, const struct article_set *set,
-                              const struct fact_list *facts, const struct table *t,
-                              struct diag *d);
+/* Stores the week's cells and coverage and commits the week — after the outputs are
+ * published, so the archive records what was published. */
+enum exp_status weekly_commit(struct weekly *w, const struct table *t, struct diag *d);
 
 void weekly_close(struct weekly *w);
 

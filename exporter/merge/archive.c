@@ -409,19 +409,14 @@ static int put_facts(struct archive *a, const struct template *tpl,
     return rc;
 }
 
-enum exp_status archive_put_articles(struct archive *a, const struct article_set *set,
-                                     const struct template *tpl, const struct fact_list *facts,
-                                     struct diag *d)
+enum exp_status archive_put_article(struct archive *a, const struct article *art,
+                                    const struct template *tpl, const struct fact_list *facts,
+                                    struct diag *d)
 {
-    int rc = SQLITE_OK;
-    for (size_t i = 0; rc == SQLITE_OK && i < set->count; i++)
-        rc = put_article(a, &set->items[i]);
+    int rc = put_article(a, art);
     if (rc == SQLITE_OK && facts)
         rc = put_facts(a, tpl, facts);
-    if (rc == SQLITE_OK)
-        rc = run_text(a, "UPDATE weeks SET articles = (SELECT count(*) FROM week_articles "
-                         "WHERE week = ?1) WHERE week = ?1", (const char *const[]){ a->week }, 1);
-    return rc == SQLITE_OK ? EXP_OK : fail(a, rc, "storing the articles", d);
+    return rc == SQLITE_OK ? EXP_OK : fail(a, rc, "storing an article", d);
 }
 
 static int by_cstring(const void *x, const void *y)
@@ -484,6 +479,9 @@ enum exp_status archive_put_cells(struct archive *a, const struct table *t, stru
         }
     }
     sqlite3_finalize(st);
+    if (rc == SQLITE_OK)
+        rc = run_text(a, "UPDATE weeks SET articles = (SELECT count(*) FROM week_articles "
+                         "WHERE week = ?1) WHERE week = ?1", (const char *const[]){ a->week }, 1);
     return rc == SQLITE_OK ? EXP_OK : fail(a, rc, "storing the table", d);
 }
 

@@ -12,7 +12,7 @@
  *   articles(id PK, title, publisher, published_at, day, url, content_hash)
  *       day: the Korean day the article was published on, YYYY-MM-DD ("" unknown)
  *   facts(article_id → articles, seq, entity_id, column_id, value, unit, qualifier, raw_text,
- *         sentence_no, sentence; PK (article_id, seq))
+ *         sentence_no, sentence; PK (article_id, seq)) — seq: the fact's order in its article
  *   weeks(week PK "2026-W01", since, until, template_id, articles)
  *   week_articles(week → weeks, article_id → articles; PK (week, article_id))
  *   cells(week → weeks, entity_id, entity, column_id, value, sources; PK (week, entity_id,
@@ -61,19 +61,19 @@ void archive_close(struct archive *a);
 enum exp_status archive_begin_week(struct archive *a, const struct date_period *p,
                                    const char *template_id, struct diag *d);
 
-/* Stores the articles (insert or replace by id) and their facts — facts of an article are
- * replaced as a whole — and lists them under the week. A caller streaming articles may call
- * this once per batch; `facts` may hold facts of other articles (they are matched by id). */
-enum exp_status archive_put_articles(struct archive *a, const struct article_set *set,
-                                     const struct template *tpl, const struct fact_list *facts,
-                                     struct diag *d);
+/* Stores one article (insert or replace by id) and its facts — `facts` holds exactly the
+ * facts of this article, which replace any it had — and lists it under the week. A run
+ * streams its articles through this one by one. */
+enum exp_status archive_put_article(struct archive *a, const struct article *art,
+                                    const struct template *tpl, const struct fact_list *facts,
+                                    struct diag *d);
 
 /* The ids of the articles behind a cell's value, sorted, once each, joined with "; " (the
  * `sources` the archive and changes.csv give): every value's for a list column (keywords,
  * organisations, models), the chosen value's for the others. Caller frees. */
 char *archive_cell_sources(const struct table_cell *c, enum template_column_type type);
 
-/* Stores the week's non-empty table cells. */
+/* Stores the week's non-empty table cells (and the week's article count). */
 enum exp_status archive_put_cells(struct archive *a, const struct table *t, struct diag *d);
 
 /* One entity × publisher count of the period (see report/coverage.h). */

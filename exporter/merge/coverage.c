@@ -1,34 +1,32 @@
 /* coverage.c — see coverage.h. */
 #include "merge/coverage.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
 
-/* An article's id and publisher, sorted by id for lookup. */
-struct by_id {
-    const char *id, *publisher;
-};
-
-static int by_id_cmp(const void *x, const void *y)
+void coverage_init(struct coverage *c, const struct template *tpl)
 {
-    return strcmp(((const struct by_id *)x)->id, ((const struct by_id *)y)->id);
+    memset(c, 0, sizeof *c);
+    c->tpl = tpl;
 }
 
-static const char *publisher_of(const struct by_id *index, size_t n, const char *id)
+/* The row of (entity, publisher), added when new. */
+static struct coverage_row *row_for(struct coverage *c, size_t entity, const char *publisher)
 {
-    struct by_id key = { id, NULL };
-    const struct by_id *hit = id ? bsearch(&key, index, n, sizeof *index, by_id_cmp) : NULL;
-    return hit ? hit->publisher : NULL;
+    for (size_t i = 0; i < c->count; i++)
+        if (c->rows[i].entity == entity && strcmp(c->rows[i].publisher, publisher) == 0)
+            return &c->rows[i];
+    xgrow(&c->rows, &c->cap, c->count + 1, sizeof *c->rows);
+    const struct template_entity *e = &c->tpl->entities[entity];
+    c->rows[c->count] = (struct coverage_row){ entity, e->id, e->name, xstrdup(publisher), 0, 0 };
+    return &c->rows[c->count++];
 }
 
-/* One sighting of an entity: in an article, in a sentence (0 = a fact, not a mention). */
+/* One sighting of an entity in the article: a sentence naming it, or a fact (sentence 0). */
 struct sighting {
-    size_t entity;
-    const char *publisher, *article_id;
-    size_t sentence_no;
+    size_t entity, sentence_no;
     int is_mention;
 };
 
@@ -37,70 +35,49 @@ static int sighting_cmp(const void *x, const void *y)
     const struct sighting *a = x, *b = y;
     if (a->entity != b->entity)
         return a->entity < b->entity ? -1 : 1;
-    int c = strcmp(a->publisher, b->publisher);
-    if (!c)
-        c = strcmp(a->article_id, b->article_id);
-    if (!c)
-        c = (a->is_mention > b->is_mention) - (a->is_mention < b->is_mention);
-    if (!c)
-        c = (a->sentence_no > b->sentence_no) - (a->sentence_no < b->sentence_no);
-    return c;
+    if (a->is_mention != b->is_mention)
+        return a->is_mention - b->is_mention;
+    return (a->sentence_no > b->sentence_no) - (a->sentence_no < b->sentence_no);
 }
 
-/* Collects every fact and mention as a sighting with its article's publisher. */
-static struct sighting *collect(const struct fact_list *facts, const struct by_id *index,
-                                size_t n_index, size_t *count)
+void coverage_add(struct coverage *c, const char *publisher, const struct fact_list *facts)
 {
-    size_t cap = facts->count + facts->n_mentions, n = 0;
-    struct sighting *s = xmalloc((cap ? cap : 1) * sizeof *s);
-    for (size_t i = 0; i < facts->count; i++) {
-        const struct fact *f = &facts->items[i];
-        const char *pub = publisher_of(index, n_index, f->article_id);
-        if (pub)
-            s[n++] = (struct sighting){ f->entity, pub, f->article_id, 0, 0 };
-    }
-    for (size_t i = 0; i < facts->n_mentions; i++) {
-        const struct mention *m = &facts->mentions[i];
-        const char *pub = publisher_of(index, n_index, m->article_id);
-        if (pub)
-            s[n++] = (struct sighting){ m->entity, pub, m->article_id, m->sentence_no, 1 };
-    }
-    *count = n;
-    return s;
-}
-
-void coverage_build(const struct template *tpl, const struct article_set *set,
-                    const struct fact_list *facts, struct coverage *out)
-{
-    memset(out, 0, sizeof *out);
-    struct by_id *index = xmalloc((set->count ? set->count : 1) * sizeof *index);
-    for (size_t i = 0; i < set->count; i++)
-        index[i] = (struct by_id){ set->items[i].id, set->items[i].publisher };
-    qsort(index, set->count, sizeof *index, by_id_cmp);
-    size_t n = 0;
-    struct sighting *s = collect(facts, index, set->count, &n);
-    if (n)
-        qsort(s, n, sizeof *s, sighting_cmp);
-    size_t cap = 0;
+    size_t n = 0, cap = facts->count + facts->n_mentions;
+    if (!cap)
+        return;
+    struct sighting *s = xmalloc(cap * sizeof *s);
+    for (size_t i = 0; i < facts->count; i++)
+        s[n++] = (struct sighting){ facts->items[i].entity, 0, 0 };
+    for (size_t i = 0; i < facts->n_mentions; i++)
+        s[n++] = (struct sighting){ facts->mentions[i].entity, facts->mentions[i].sentence_no, 1 };
+    qsort(s, n, sizeof *s, sighting_cmp);
+    struct coverage_row *r = NULL;
     for (size_t i = 0; i < n; i++) {
-        const struct sighting *p = i ? &s[i - 1] : NULL;
-        int same_pair = p && p->entity == s[i].entity && !strcmp(p->publisher, s[i].publisher);
-        if (!same_pair) {
-            xgrow(&out->rows, &cap, out->count + 1, sizeof *out->rows);
-            const struct template_entity *e = &tpl->entities[s[i].entity];
-            out->rows[out->count++] = (struct coverage_row){ s[i].entity, e->id, e->name,
-                                                             s[i].publisher, 0, 0 };
+        int same_entity = i && s[i - 1].entity == s[i].entity;
+        if (!same_entity) {
+            r = row_for(c, s[i].entity, publisher ? publisher : "");
+            r->articles++;   /* this article names the entity or gives it a fact */
         }
-        struct coverage_row *r = &out->rows[out->count - 1];
-        int same_article = same_pair && !strcmp(p->article_id, s[i].article_id);
-        if (!same_article)
-            r->articles++;
-        if (s[i].is_mention && !(same_article && p->is_mention &&
-                                 p->sentence_no == s[i].sentence_no))
+        /* each sentence naming it counts once, however often it names it */
+        if (s[i].is_mention && !(same_entity && s[i - 1].is_mention &&
+                                 s[i - 1].sentence_no == s[i].sentence_no))
             r->mentions++;
     }
     free(s);
-    free(index);
+}
+
+static int row_cmp(const void *x, const void *y)
+{
+    const struct coverage_row *a = x, *b = y;
+    if (a->entity != b->entity)
+        return a->entity < b->entity ? -1 : 1;
+    return strcmp(a->publisher, b->publisher);
+}
+
+void coverage_finish(struct coverage *c)
+{
+    if (c->count > 1)
+        qsort(c->rows, c->count, sizeof *c->rows, row_cmp);
 }
 
 size_t coverage_entity_mentions(const struct coverage *c, size_t entity)
@@ -114,6 +91,8 @@ size_t coverage_entity_mentions(const struct coverage *c, size_t entity)
 
 void coverage_free(struct coverage *c)
 {
+    for (size_t i = 0; i < c->count; i++)
+        free(c->rows[i].publisher);
     free(c->rows);
     memset(c, 0, sizeof *c);
 }

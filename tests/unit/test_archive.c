@@ -140,10 +140,11 @@ static struct date_period week_period(const char *week)
     return p;
 }
 
-/* One run's week: its articles, facts and mentions, table and coverage, recorded. */
+/* One run's week: its articles, each with its own facts and mentions, the table and the
+ * coverage, recorded the way a run streams them. */
 struct run {
     struct article_set set;
-    struct fact_list facts;
+    struct fact_list facts[3];   /* facts[i]: the facts of set.items[i] */
     struct table *table;
     struct coverage coverage;
 };
@@ -152,19 +153,30 @@ static void run_free(struct run *r)
 {
     table_free(r->table);
     coverage_free(&r->coverage);
-    fact_list_free(&r->facts);
+    for (size_t i = 0; i < 3; i++)
+        fact_list_free(&r->facts[i]);
     article_set_free(&r->set);
+}
+
+static void finish(struct fixture *fx, struct run *r)
+{
+    r->table = table_new(&fx->tpl);
+    coverage_init(&r->coverage, &fx->tpl);
+    for (size_t i = 0; i < r->set.count; i++) {
+        table_add(r->table, &r->facts[i]);
+        coverage_add(&r->coverage, r->set.items[i].publisher, &r->facts[i]);
+    }
+    table_finish(r->table);
+    coverage_finish(&r->coverage);
 }
 
 static void record(struct fixture *fx, struct archive *a, const char *week, struct run *r)
 {
-    if (!r->table)
-        r->table = table_build(&fx->tpl, &r->facts);
-    coverage_free(&r->coverage);
-    coverage_build(&fx->tpl, &r->set, &r->facts, &r->coverage);
     struct date_period p = week_period(week);
     assert_int_equal(archive_begin_week(a, &p, fx->tpl.id, &fx->d), EXP_OK);
-    assert_int_equal(archive_put_articles(a, &r->set, &fx->tpl, &r->facts, &fx->d), EXP_OK);
+    for (size_t i = 0; i < r->set.count; i++)
+        assert_int_equal(archive_put_article(a, &r->set.items[i], &fx->tpl, &r->facts[i], &fx->d),
+                         EXP_OK);
     assert_int_equal(archive_put_cells(a, r->table, &fx->d), EXP_OK);
     struct archive_coverage_row rows[8];
     assert_true(r->coverage.count <= 8);
@@ -183,23 +195,27 @@ static void week52(struct fixture *fx, struct run *r)
 {
     memset(r, 0, sizeof *r);
     add_article(&r->set, "x", "신문1", "2025-12-28T00:00:00+09:00", &fx->d);
-    add_fact(&fx->tpl, &r->facts, "a", "519", "x", 1);
-    add_mention(&fx->tpl, &r->facts, "a", "x", 1);
+    add_fact(&fx->tpl, &r->facts[0], "a", "519", "x", 1);
+    add_mention(&fx->tpl, &r->facts[0], "a", "x", 1);
+    finish(fx, r);
 }
 
 /* Week 2 (2026-W01): y says 500 for a and 7 for b; z names a twice in one sentence. */
-static void week01(struct fixture *fx, struct run *r)
+static void week01(struct fixture *fx, struct run *r, int extra)
 {
     memset(r, 0, sizeof *r);
     add_article(&r->set, "y", "신문1", "2025-12-30T00:00:00+09:00", &fx->d);
     add_article(&r->set, "z", "신문2", "2025-12-30T10:00:00+09:00", &fx->d);
-    add_fact(&fx->tpl, &r->facts, "a", "500", "y", 1);
-    add_fact(&fx->tpl, &r->facts, "b", "7", "y", 2);
-    add_mention(&fx->tpl, &r->facts, "a", "y", 1);
-    add_mention(&fx->tpl, &r->facts, "b", "y", 2);
-    add_mention(&fx->tpl, &r->facts, "a", "z", 3);
-    add_mention(&fx->tpl, &r->facts, "a", "z", 3);
-    add_mention(&fx->tpl, &r->facts, "a", "z", 4);
+    add_fact(&fx->tpl, &r->facts[0], "a", "500", "y", 1);
+    add_fact(&fx->tpl, &r->facts[0], "b", "7", "y", 2);
+    add_mention(&fx->tpl, &r->facts[0], "a", "y", 1);
+    add_mention(&fx->tpl, &r->facts[0], "b", "y", 2);
+    add_mention(&fx->tpl, &r->facts[1], "a", "z", 3);
+    add_mention(&fx->tpl, &r->facts[1], "a", "z", 3);
+    add_mention(&fx->tpl, &r->facts[1], "a", "z", 4);
+    if (extra)
+        add_fact(&fx->tpl, &r->facts[1], "b", "8", "z", 9);   /* a fact without a mention */
+    finish(fx, r);
 }
 
 static void test_default_path(void **state)
@@ -245,10 +261,9 @@ static void test_weeks_and_changes(void **state)
     struct run r52, r01;
     week52(fx, &r52);
     record(fx, a, "2025-W52", &r52);
-    week01(fx, &r01);
+    week01(fx, &r01, 0);
 
     /* Changes of W01 against W52, computed before W01 is recorded. */
-    r01.table = table_build(&fx->tpl, &r01.facts);
     struct changes ch;
     assert_int_equal(changes_build(a, r01.table, (struct date_week){ 2026, 1 }, &ch, &fx->d),
                      EXP_OK);
@@ -338,10 +353,7 @@ static void test_coverage(void **state)
 {
     struct fixture *fx = *state;
     struct run r;
-    week01(fx, &r);
-    add_fact(&fx->tpl, &r.facts, "b", "8", "z", 9);   /* a fact without a mention */
-    add_fact(&fx->tpl, &r.facts, "b", "8", "gone", 9);   /* an article not in the set */
-    coverage_build(&fx->tpl, &r.set, &r.facts, &r.coverage);
+    week01(fx, &r, 1);
     assert_int_equal(r.coverage.count, 4);
     static const struct { const char *entity, *publisher; size_t articles, mentions; } want[] = {
         { "a", "신문1", 1, 1 }, { "a", "신문2", 1, 2 }, { "b", "신문1", 1, 1 }, { "b", "신문2", 1, 0 },
@@ -354,7 +366,6 @@ static void test_coverage(void **state)
     }
     assert_int_equal(coverage_entity_mentions(&r.coverage, 0), 3);
     /* Without an archive there is no earlier week. */
-    r.table = table_build(&fx->tpl, &r.facts);
     struct changes ch;
     assert_int_equal(changes_build(NULL, r.table, (struct date_week){ 2026, 1 }, &ch, &fx->d),
                      EXP_OK);
