@@ -80,6 +80,7 @@ enum exp_status weekly_begin(struct weekly *w, const struct date_period *p,
                              const struct template *tpl, struct diag *d)
 {
     coverage_init(&w->coverage, tpl);
+    w->begun = 1;
     if (!w->archive_path)
         return EXP_OK;
     enum exp_status st = w->archive ? EXP_OK : open_archive(w, d);
@@ -93,6 +94,8 @@ enum exp_status weekly_add_article(struct weekly *w, const struct article *a,
                                    const struct template *tpl, const struct fact_list *facts,
                                    struct diag *d)
 {
+    if (!w->begun)
+        return EXP_OK;   /* check: nothing is counted or kept */
     coverage_add(&w->coverage, a->publisher, facts);
     if (!w->recording)
         return EXP_OK;

@@ -25,6 +25,7 @@
 
 struct weekly {
     struct archive *archive;      /* NULL with --no-archive, for check, or until created */
+    int begun;                    /* weekly_begin ran: the run writes outputs */
     int recording;                /* the week's transaction is open */
     enum exp_status failed;       /* why recording stopped early, else EXP_OK */
     char *archive_path;           /* NULL with --no-archive or for check */
