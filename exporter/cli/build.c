@@ -18,6 +18,7 @@
 #include "merge/quotes.h"
 #include "merge/table.h"
 #include "report/briefing.h"
+#include "report/check_report.h"
 #include "report/csv_out.h"
 #include "report/xlsx_out.h"
 #include "util/buf.h"
@@ -360,7 +361,8 @@ static enum exp_status begin_outputs(struct run *r)
     if (r->opts->formats & CLI_FORMAT_XLSX) {
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
         if (st == EXP_OK)
-            st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl, NULL, r->d);
+            st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl,
+                               &(struct xlsx_options){ .large = r->paths.count > 200 }, r->d);
     }
     return st;
 }
@@ -375,9 +377,15 @@ static enum exp_status write_comparison(struct run *r)
 }
 
 /* The workbook's article and fact sheets were filled while reading; the comparison sheet
- * needs the finished table. libxlsxwriter writes the file at close, to the temporary's name. */
+ * needs the finished table. libxlsxwriter writes the file at close, to the temporary's name,
+ * stamped with the briefing's instant. A week of more than a couple of hundred inputs (some
+ * thousands of fact rows) is written row by row (xlsx_options.large), in constant memory. */
 static enum exp_status finish_workbook(struct run *r)
 {
+    char as_of[40];
+    long long created = 0;
+    briefing_generated_at(&r->set, as_of, &created);
+    xlsx_out_set_created(r->workbook, created);
     xlsx_out_comparison(r->workbook, r->table);
     enum exp_status st = xlsx_out_close(r->workbook, r->d);
     r->workbook = NULL;
@@ -472,8 +480,9 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
  * per-article status (a bad article is reported and skipped). */
 static enum exp_status read_articles(struct run *r)
 {
-    struct article_options aopts = { .strict_hash = r->opts->strict };
     struct extractor *ex = extract_new(&r->tpl);
+    struct sentence_hooks hooks = extract_sentence_hooks(ex);   /* glued sub-headings */
+    struct article_options aopts = { .strict_hash = r->opts->strict, .sentence_hooks = &hooks };
     struct reader_config cfg = {
         .paths = (const char *const *)r->paths.items, .n_paths = r->paths.count,
         .article_opts = &aopts, .ex = ex, .keep = keep_in_period, .keep_ctx = &r->opts->period,
@@ -566,6 +575,9 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
         /* The briefing numbers its sources in (date, id) order. */
         article_set_sort(&r.set);
         table_finish(r.table);
+        if (opts->command == CLI_CHECK && !opts->quiet &&
+            check_report_write(stdout, r.table, r.set.count) != 0)
+            st = exp_status_worst(st, EXP_IOERR);
         if (r.writing) {
             enum exp_status out_st = finish_outputs(&r, st == EXP_OK);
             st = out_st != EXP_OK ? out_st : st;
