@@ -382,9 +382,9 @@ static enum exp_status write_comparison(struct run *r)
  * thousands of fact rows) is written row by row (xlsx_options.large), in constant memory. */
 static enum exp_status finish_workbook(struct run *r)
 {
-    char as_of[40];
     long long created = 0;
-    briefing_generated_at(&r->set, as_of, &created);
+    int generated;
+    briefing_as_of(&r->set, &created, &generated);
     xlsx_out_set_created(r->workbook, created);
     xlsx_out_comparison(r->workbook, r->table);
     enum exp_status st = xlsx_out_close(r->workbook, r->d);
@@ -461,7 +461,7 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     if (!article_set_add(&r->set, &it->article, r->d))
         return EXP_OK;
     reader_item_report_extract(it, r->d);
-    const struct article *a = &r->set.items[r->set.count - 1];
+    const struct article *a = &r->set.items[r->set.count - 1];   /* valid until packed */
     if (r->articles_csv.fp) {
         csv_out_article_row(r->articles_csv.fp, a);
         csv_out_write_facts_rows(r->facts_csv.fp, &r->tpl, &it->facts);
@@ -473,6 +473,8 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     table_add(r->table, &it->facts);
     quotes_add(r->quotes, &it->facts);
     enum exp_status st = weekly_add_article(&r->weekly, a, &r->tpl, &it->facts, r->d);
+    /* its rows are written: keep only what the briefing reads, in one dense block */
+    article_pack(&r->set.items[r->set.count - 1]);
     return st != EXP_OK ? st : it->extract_status;
 }
 
