@@ -32,7 +32,7 @@ static const struct unit_def builtin_units[] = {
     { "shares", UNIT_DIM_COUNT }, { "buildings", UNIT_DIM_COUNT }, { "vessels", UNIT_DIM_COUNT },
     { "animals", UNIT_DIM_COUNT }, { "votes", UNIT_DIM_COUNT }, { "seats", UNIT_DIM_COUNT },
     { "wins", UNIT_DIM_COUNT }, { "draws", UNIT_DIM_COUNT }, { "losses", UNIT_DIM_COUNT },
-    { "goals", UNIT_DIM_COUNT },
+    { "goals", UNIT_DIM_COUNT }, { "rank", UNIT_DIM_COUNT },
     { "percent", UNIT_DIM_RATIO }, { "percent_point", UNIT_DIM_RATIO }, { "multiple", UNIT_DIM_RATIO },
     { "fraction", UNIT_DIM_RATIO },
     { "score", UNIT_DIM_SCORE },
@@ -66,6 +66,7 @@ static const struct unit_spelling builtin_spellings[] = {
     SP("주", "shares", ONE, SHARES), SP("채", "buildings", ONE, CTR), SP("척", "vessels", ONE, CTR), SP("마리", "animals", ONE, CTR),
     SP("표", "votes", ONE, CTR), SP("석", "seats", ONE, 0), SP("승", "wins", ONE, 0),
     SP("무", "draws", ONE, 0), SP("패", "losses", ONE, 0), SP("골", "goals", ONE, CTR),
+    SP("위", "rank", ONE, 0),
     SP("점", "score", ONE, 0),
     SP("토큰", "tokens", ONE, 0),
     /* money */
@@ -292,6 +293,18 @@ int units_dimension_parse(const char *word, enum unit_dimension *out)
     return -1;
 }
 
+/* Is there a spelling with the same text written on the other side of the number? */
+static int has_twin(const struct unit_spelling *sp)
+{
+    for (size_t k = 0; k < N_BUILTIN_SPELLINGS; k++) {
+        const struct unit_spelling *o = &builtin_spellings[k];
+        if (o != sp && o->len == sp->len && !memcmp(o->text, sp->text, sp->len)
+            && (o->flags & UNIT_PREFIX) != (sp->flags & UNIT_PREFIX))
+            return 1;
+    }
+    return 0;
+}
+
 void units_write_markdown(FILE *out)
 {
     fputs("| canonical unit | dimension | spellings (× factor to the canonical unit) |\n|---|---|---|\n", out);
@@ -301,9 +314,11 @@ void units_write_markdown(FILE *out)
         int first = 1;
         if (!*u->name)
             fputs("a number with no unit", out);
+        if (!strcmp(u->name, "fraction"))
+            fputs("`3/4`, `3분의 1`, `사분의 삼` (the value is the quotient)", out);
         for (size_t k = 0; k < N_BUILTIN_SPELLINGS; k++) {
             const struct unit_spelling *sp = &builtin_spellings[k];
-            if (strcmp(sp->unit, u->name))
+            if (strcmp(sp->unit, u->name) || (!(sp->flags & UNIT_PREFIX) && has_twin(sp)))
                 continue;
             fprintf(out, "%s`%s`", first ? "" : ", ", sp->text);
             if (decimal_cmp(&sp->factor, &(struct decimal)ONE) != 0) {
@@ -312,7 +327,11 @@ void units_write_markdown(FILE *out)
                 fprintf(out, " × %s", f);
             }
             if (sp->flags & UNIT_PREFIX)
-                fputs(" (before the number)", out);
+                fputs(has_twin(sp) ? " (before or after the number)" : " (before the number)", out);
+            if (sp->flags & UNIT_GLUED)
+                fputs(" (glued to the number)", out);
+            if (sp->flags & UNIT_SHARES)
+                fputs(" (from 1,000 or with 만/억: 4주 is weeks)", out);
             first = 0;
         }
         fputs(" |\n", out);
