@@ -25,12 +25,22 @@ typedef unsigned __int128 u128;
 
 #define MAX_SCALE DECIMAL_MAX_SCALE
 
-static u128 pow10u(unsigned k)
+#define P19 ((u128)10000000000000000000ull)
+static const u128 pow10_table[39] = {
+    1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
+    1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+    100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+    1000000000000000000ull, P19, P19 * 10, P19 * 100, P19 * 1000, P19 * 10000, P19 * 100000,
+    P19 * 1000000, P19 * 10000000, P19 * 100000000, P19 * 1000000000, P19 * 10000000000ull,
+    P19 * 100000000000ull, P19 * 1000000000000ull, P19 * 10000000000000ull,
+    P19 * 100000000000000ull, P19 * 1000000000000000ull, P19 * 10000000000000000ull,
+    P19 * 100000000000000000ull, P19 * 1000000000000000000ull, P19 * P19,
+};
+
+/* 10^k for k ≤ 38 (10^38 < 2^128); larger k is never asked for. */
+static inline u128 pow10u(unsigned k)
 {
-    u128 r = 1;
-    while (k--)
-        r *= 10;
-    return r;
+    return pow10_table[k < 39 ? k : 38];
 }
 
 const char *quantity_qualifier_name(enum quantity_qualifier q)
@@ -1946,6 +1956,7 @@ enum exp_status quantity_print_lines(FILE *in, FILE *out, struct diag *d)
     unsigned lineno = 0;
     enum exp_status st = EXP_OK;
     struct quantity_list list = { 0 };
+    struct unit_registry *units = units_new();
     char vbuf[64], hbuf[64];
 
     while ((got = getline(&line, &cap, in)) >= 0) {
@@ -1957,7 +1968,7 @@ enum exp_status quantity_print_lines(FILE *in, FILE *out, struct diag *d)
             n--;
         quantity_list_clear(&list);
         size_t bad = 0;
-        if (quantity_scan(line, n, &list, &bad) < 0) {
+        if (quantity_scan_units(units, line, n, &list, &bad) < 0) {
             diag_error(d, "<stdin>", lineno, column_of(line, bad), "invalid UTF-8 (byte 0x%02X)",
                        (unsigned char)line[bad]);
             st = EXP_DATAERR;
@@ -1995,6 +2006,7 @@ enum exp_status quantity_print_lines(FILE *in, FILE *out, struct diag *d)
         st = EXP_IOERR;
     free(line);
     quantity_list_free(&list);
+    units_free(units);
     if (fflush(out) != 0 || ferror(out))
         st = EXP_IOERR;
     return st;
