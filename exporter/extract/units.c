@@ -176,7 +176,7 @@ static void build_index(struct unit_registry *r)
     free(r->bucket_start);
     free(r->bucket_items);
     r->bucket_start = xcalloc(N_BUCKETS + 1, sizeof *r->bucket_start);
-    r->bucket_items = xcalloc(total ? total : 1, sizeof *r->bucket_items);
+    r->bucket_items = xcalloc(total, sizeof *r->bucket_items);
     size_t *count = xcalloc(N_BUCKETS, sizeof *count);
     for (int pass = 0; pass < 2; pass++) {
         for (size_t k = 0; k < total; k++) {
