@@ -100,7 +100,7 @@ static void span(struct spans *s, const char *text, const struct layout_text_sty
                  const char *uri)
 {
     xgrow(&s->v, &s->cap, s->n + 1, sizeof *s->v);
-    s->v[s->n++] = (struct layout_span){ own(s, text), st, own(s, uri) };
+    s->v[s->n++] = (struct layout_span){ own(s, text), st, own(s, uri), LAYOUT_ROLE_NONE };
 }
 
 static void spans_free(struct spans *s)
@@ -980,7 +980,7 @@ enum exp_status briefing_write(FILE *out, const struct briefing_input *in, struc
     struct buf kw = BUF_INIT;
     keywords(tpl, &kw);
     struct pdf_out_info info = { title, NULL, nonempty(ly->subtitle) ? ly->subtitle : title,
-                                 kw.data ? kw.data : "", "exporter " EXPORTER_VERSION, epoch };
+                                 kw.data ? kw.data : "", "exporter " EXPORTER_VERSION, epoch, NULL };
     rc = pdf_out_write(D.L, &info, out, NULL, d);
     buf_free(&kw);
     layout_free(D.L);

@@ -15,6 +15,8 @@
 #define CELL_PAD_X 4.0f
 #define CELL_PAD_Y 3.0f
 #define PENDING_MAX 4
+#define STRUCT_DEPTH_MAX 32
+#define SPAN_NODE_UNSET (-100)
 
 /* ---- Paragraphs: shaped text broken into lines ---- */
 
@@ -30,7 +32,10 @@ struct para {
     struct shape_span *spans;
     const struct layout_text_style **styles;   /* per span */
     const char **uris;                          /* per span, borrowed */
+    enum layout_role *roles;                    /* per span */
+    int *span_node;      /* per span: its own element (Link, Lbl...), made when first drawn */
     size_t nspans;
+    int node;            /* the element its text belongs to, or an artifact */
     struct shape_glyphs g;
     unsigned char *brk;  /* per glyph: level of a break after it */
     float *gx;           /* per glyph: x within its line */
@@ -62,6 +67,17 @@ struct layout {
     float pending_extra[PENDING_MAX];   /* layout_vspace after the heading */
     size_t npending;
     int finished;
+    /* The structure tree; stack[depth - 1] is the open element (stack[0] the Document). */
+    struct layout_node *nodes;
+    size_t nnodes, nodes_cap;
+    int stack[STRUCT_DEPTH_MAX];
+    int depth;
+    int last_heading_level;    /* 1 = H1 */
+    /* Running header sections: owned copies; the next one waits for the next block. */
+    char **sections;
+    size_t nsections, sections_cap;
+    const char *section, *next_section;
+    int section_pending;
 };
 
 static float style_leading(const struct layout_text_style *st)
@@ -72,6 +88,156 @@ static float style_leading(const struct layout_text_style *st)
 static const struct layout_text_style default_body = { .font = FONT_SANS, .size = 10,
     .leading = 1.6f, .color = 0x222222, .align = LAYOUT_JUSTIFY, .space_after = 6 };
 
+/* ---- The structure tree ---- */
+
+static const char *const role_names[LAYOUT_ROLE_COUNT] = {
+    [LAYOUT_ROLE_NONE] = "Span", [LAYOUT_ROLE_DOCUMENT] = "Document", [LAYOUT_ROLE_SECT] = "Sect",
+    [LAYOUT_ROLE_DIV] = "Div", [LAYOUT_ROLE_H1] = "H1", [LAYOUT_ROLE_H2] = "H2",
+    [LAYOUT_ROLE_H3] = "H3", [LAYOUT_ROLE_H4] = "H4", [LAYOUT_ROLE_P] = "P",
+    [LAYOUT_ROLE_L] = "L", [LAYOUT_ROLE_LI] = "LI", [LAYOUT_ROLE_LBL] = "Lbl",
+    [LAYOUT_ROLE_LBODY] = "LBody", [LAYOUT_ROLE_TABLE] = "Table", [LAYOUT_ROLE_TR] = "TR",
+    [LAYOUT_ROLE_TH] = "TH", [LAYOUT_ROLE_TD] = "TD", [LAYOUT_ROLE_FIGURE] = "Figure",
+    [LAYOUT_ROLE_CAPTION] = "Caption", [LAYOUT_ROLE_LINK] = "Link", [LAYOUT_ROLE_NOTE] = "Note",
+    [LAYOUT_ROLE_REFERENCE] = "Reference", [LAYOUT_ROLE_BLOCKQUOTE] = "BlockQuote",
+    [LAYOUT_ROLE_ARTIFACT] = "Artifact",
+};
+
+const char *layout_role_name(enum layout_role role)
+{
+    return role >= 0 && role < LAYOUT_ROLE_COUNT ? role_names[role] : "Span";
+}
+
+static int node_new(struct layout *L, enum layout_role role, int parent, const char *alt)
+{
+    xgrow(&L->nodes, &L->nodes_cap, L->nnodes + 1, sizeof *L->nodes);
+    struct layout_node *n = &L->nodes[L->nnodes];
+    memset(n, 0, sizeof *n);
+    n->role = role;
+    n->parent = parent;
+    n->alt = alt ? xstrdup(alt) : NULL;
+    return (int)L->nnodes++;
+}
+
+static void node_add_kid(struct layout *L, int n, enum layout_kid_kind kind, int page, int index)
+{
+    struct layout_node *nd = &L->nodes[n];
+    xgrow(&nd->kids, &nd->kids_cap, nd->nkids + 1, sizeof *nd->kids);
+    nd->kids[nd->nkids++] = (struct layout_kid){ kind, page, index };
+}
+
+/* Lists n in its parent's kids (and the parent in its own, first): an element enters the tree
+ * when its first content is drawn, so the kids come in reading order and empty elements stay
+ * out. */
+static void node_attach(struct layout *L, int n)
+{
+    if (n < 0 || L->nodes[n].attached || L->nodes[n].role == LAYOUT_ROLE_ARTIFACT)
+        return;
+    L->nodes[n].attached = 1;
+    int parent = L->nodes[n].parent;
+    if (parent >= 0) {
+        node_attach(L, parent);
+        node_add_kid(L, parent, LAYOUT_KID_NODE, 0, n);
+    }
+}
+
+static int current_node(const struct layout *L)
+{
+    return L->stack[L->depth - 1];
+}
+
+static int role_groups(enum layout_role r)
+{
+    return r == LAYOUT_ROLE_DOCUMENT || r == LAYOUT_ROLE_SECT || r == LAYOUT_ROLE_DIV
+           || r == LAYOUT_ROLE_TABLE || r == LAYOUT_ROLE_TR;
+}
+
+/* The element a paragraph's text goes into, made as the open element asks (layout.h). */
+static int para_node(struct layout *L)
+{
+    int cur = current_node(L);
+    enum layout_role r = L->nodes[cur].role;
+    if (r == LAYOUT_ROLE_ARTIFACT)
+        return LAYOUT_ARTIFACT;
+    if (r == LAYOUT_ROLE_L)
+        return node_new(L, LAYOUT_ROLE_LBODY, node_new(L, LAYOUT_ROLE_LI, cur, NULL), NULL);
+    if (r == LAYOUT_ROLE_LI)
+        return node_new(L, LAYOUT_ROLE_LBODY, cur, NULL);
+    if (role_groups(r))
+        return node_new(L, LAYOUT_ROLE_P, cur, NULL);
+    return cur;
+}
+
+static int heading_node(struct layout *L, int outline_level)
+{
+    int level = outline_level >= 0 ? outline_level + 1 : L->last_heading_level + 1;
+    if (outline_level >= 0)
+        L->last_heading_level = level;
+    level = level < 1 ? 1 : level > 4 ? 4 : level;
+    int cur = current_node(L);
+    enum layout_role r = L->nodes[cur].role;
+    if (r == LAYOUT_ROLE_ARTIFACT)
+        return LAYOUT_ARTIFACT;
+    if (!role_groups(r))
+        return cur;
+    return node_new(L, (enum layout_role)(LAYOUT_ROLE_H1 + level - 1), cur, NULL);
+}
+
+/* What a drawing primitive's op belongs to: inside a Figure (or any element the caller opened
+ * other than a grouping one) that element; elsewhere rectangles and lines are decoration and
+ * text is a paragraph of its own. */
+static int draw_node(struct layout *L, int is_text)
+{
+    int cur = current_node(L);
+    enum layout_role r = L->nodes[cur].role;
+    if (r == LAYOUT_ROLE_ARTIFACT)
+        return LAYOUT_ARTIFACT;
+    for (int i = L->depth - 1; i > 0; i--)
+        if (L->nodes[L->stack[i]].role == LAYOUT_ROLE_FIGURE)
+            return cur;
+    if (!is_text)
+        return LAYOUT_ARTIFACT;
+    return role_groups(r) ? node_new(L, LAYOUT_ROLE_P, cur, NULL) : cur;
+}
+
+void layout_begin_struct(struct layout *L, enum layout_role role, const char *alt)
+{
+    if (L->depth == STRUCT_DEPTH_MAX) {
+        diag_warning(L->d, NULL, 0, 0, "structure nested deeper than %d; flattened",
+                     STRUCT_DEPTH_MAX);
+        L->depth--;
+    }
+    int parent = current_node(L);
+    if (L->nodes[parent].role == LAYOUT_ROLE_ARTIFACT)
+        role = LAYOUT_ROLE_ARTIFACT;
+    L->stack[L->depth++] = node_new(L, role, parent, alt);
+}
+
+void layout_end_struct(struct layout *L)
+{
+    if (L->depth > 1)
+        L->depth--;
+}
+
+const struct layout_node *layout_nodes(const struct layout *L, size_t *n)
+{
+    *n = L->nnodes;
+    return L->nodes;
+}
+
+void layout_running_section(struct layout *L, const char *text)
+{
+    char *copy = NULL;
+    if (text) {
+        struct buf t = BUF_INIT;
+        shape_clean(text, strlen(text), &t);
+        copy = buf_detach(&t);
+        xgrow(&L->sections, &L->sections_cap, L->nsections + 1, sizeof *L->sections);
+        L->sections[L->nsections++] = copy;
+    }
+    L->next_section = copy;
+    L->section_pending = 1;
+}
+
 static void para_free(struct para *p)
 {
     if (!p)
@@ -80,6 +246,8 @@ static void para_free(struct para *p)
     free(p->spans);
     free(p->styles);
     free(p->uris);
+    free(p->roles);
+    free(p->span_node);
     shape_glyphs_free(&p->g);
     free(p->brk);
     free(p->gx);
@@ -96,6 +264,9 @@ static struct para *para_shape(struct layout *L, const struct layout_span *spans
     p->spans = xcalloc(n ? n : 1, sizeof *p->spans);
     p->styles = xcalloc(n ? n : 1, sizeof *p->styles);
     p->uris = xcalloc(n ? n : 1, sizeof *p->uris);
+    p->roles = xcalloc(n ? n : 1, sizeof *p->roles);
+    p->span_node = xcalloc(n ? n : 1, sizeof *p->span_node);
+    p->node = LAYOUT_ARTIFACT;
     buf_puts(&p->text, "");
     size_t repaired = 0;
     for (size_t i = 0; i < n; i++) {
@@ -106,6 +277,8 @@ static struct para *para_shape(struct layout *L, const struct layout_span *spans
         p->spans[i] = (struct shape_span){ start, p->text.len, ss->font, ss->size };
         p->styles[i] = ss;
         p->uris[i] = spans[i].uri;
+        p->roles[i] = spans[i].role;
+        p->span_node[i] = SPAN_NODE_UNSET;
     }
     /* The paragraph ends without white space. */
     while (p->text.len && p->text.data[p->text.len - 1] == ' ') {
@@ -436,6 +609,7 @@ static void new_page(struct layout *L)
     xgrow(&L->pages, &L->pages_cap, L->npages + 1, sizeof *L->pages);
     memset(&L->pages[L->npages], 0, sizeof *L->pages);
     L->page = (int)L->npages++;
+    L->pages[L->page].section = L->section;
     L->y = L->ps.margin_top;
     L->at_top = 1;
 }
@@ -451,18 +625,34 @@ static void ensure_page(struct layout *L)
         new_page(L);
 }
 
-static struct layout_op *push_op(struct layout_page *pg)
+/* A new op on page belonging to node: it continues the marked-content sequence of the op
+ * before it when that belongs to the same element, else opens a new one (a new MCID, listed in
+ * the element's kids). */
+static struct layout_op *push_op(struct layout *L, int page, int node)
 {
+    struct layout_page *pg = page_at(L, page);
     xgrow(&pg->ops, &pg->ops_cap, pg->nops + 1, sizeof *pg->ops);
     struct layout_op *op = &pg->ops[pg->nops++];
     memset(op, 0, sizeof *op);
+    op->node = node;
+    op->mcid = -1;
+    if (node >= 0) {
+        const struct layout_op *prev = pg->nops > 1 ? &pg->ops[pg->nops - 2] : NULL;
+        if (prev && prev->node == node) {
+            op->mcid = prev->mcid;
+        } else {
+            op->mcid = pg->nmcid++;
+            node_attach(L, node);
+            node_add_kid(L, node, LAYOUT_KID_CONTENT, page, op->mcid);
+        }
+    }
     return op;
 }
 
-void layout_draw_rect(struct layout *L, int page, float x, float y, float w, float h,
-                      uint32_t fill, uint32_t stroke, float line_width)
+static void rect_as(struct layout *L, int page, int node, float x, float y, float w, float h,
+                    uint32_t fill, uint32_t stroke, float line_width)
 {
-    struct layout_op *op = push_op(page_at(L, page));
+    struct layout_op *op = push_op(L, page, node);
     op->kind = LAYOUT_OP_RECT;
     op->u.rect.x = x;
     op->u.rect.y = y;
@@ -473,10 +663,10 @@ void layout_draw_rect(struct layout *L, int page, float x, float y, float w, flo
     op->u.rect.line_width = line_width;
 }
 
-void layout_draw_line(struct layout *L, int page, float x1, float y1, float x2, float y2,
-                      uint32_t color, float line_width)
+static void line_as(struct layout *L, int page, int node, float x1, float y1, float x2, float y2,
+                    uint32_t color, float line_width)
 {
-    struct layout_op *op = push_op(page_at(L, page));
+    struct layout_op *op = push_op(L, page, node);
     op->kind = LAYOUT_OP_LINE;
     op->u.line.x1 = x1;
     op->u.line.y1 = y1;
@@ -486,11 +676,38 @@ void layout_draw_line(struct layout *L, int page, float x1, float y1, float x2, 
     op->u.line.line_width = line_width;
 }
 
-void layout_link(struct layout *L, int page, float x, float y, float w, float h, const char *uri)
+void layout_draw_rect(struct layout *L, int page, float x, float y, float w, float h,
+                      uint32_t fill, uint32_t stroke, float line_width)
+{
+    rect_as(L, page, draw_node(L, 0), x, y, w, h, fill, stroke, line_width);
+}
+
+void layout_draw_line(struct layout *L, int page, float x1, float y1, float x2, float y2,
+                      uint32_t color, float line_width)
+{
+    line_as(L, page, draw_node(L, 0), x1, y1, x2, y2, color, line_width);
+}
+
+/* A link annotation of the Link element node (listed among its kids as an OBJR). */
+static void link_as(struct layout *L, int page, int node, float x, float y, float w, float h,
+                    const char *uri)
 {
     struct layout_page *pg = page_at(L, page);
     xgrow(&pg->links, &pg->links_cap, pg->nlinks + 1, sizeof *pg->links);
-    pg->links[pg->nlinks++] = (struct layout_link){ x, y, w, h, xstrdup(uri) };
+    pg->links[pg->nlinks] = (struct layout_link){ x, y, w, h, xstrdup(uri), node };
+    if (node >= 0) {
+        node_attach(L, node);
+        node_add_kid(L, node, LAYOUT_KID_LINK, page, (int)pg->nlinks);
+    }
+    pg->nlinks++;
+}
+
+void layout_link(struct layout *L, int page, float x, float y, float w, float h, const char *uri)
+{
+    int cur = current_node(L);
+    int node = L->nodes[cur].role == LAYOUT_ROLE_ARTIFACT
+               ? LAYOUT_ARTIFACT : node_new(L, LAYOUT_ROLE_LINK, cur, NULL);
+    link_as(L, page, node, x, y, w, h, uri);
 }
 
 void layout_add_outline(struct layout *L, int level, const char *title, int page, float y)
@@ -517,10 +734,42 @@ static void place_anchors(struct layout *L)
         L->anchors[i].y = L->y;
     }
     L->unplaced_anchors = 0;
+    if (L->section_pending) {
+        L->section = L->next_section;
+        L->section_pending = 0;
+        if (L->at_top)
+            L->pages[L->page].section = L->section;
+    }
+}
+
+/* The element a span's glyphs belong to: its own Lbl, Reference or Link when it has a role or
+ * a uri (made the first time it is drawn, so it enters the tree in reading order), else the
+ * paragraph's. */
+static int span_node(struct layout *L, struct para *p, size_t sp)
+{
+    if (p->node < 0)
+        return p->node;
+    if (p->span_node[sp] != SPAN_NODE_UNSET)
+        return p->span_node[sp];
+    int n = p->node;
+    const char *text = p->text.data + p->spans[sp].start;
+    size_t len = p->spans[sp].end - p->spans[sp].start;
+    if (p->roles[sp] == LAYOUT_ROLE_LBL) {
+        int parent = L->nodes[n].role == LAYOUT_ROLE_LBODY ? L->nodes[n].parent : n;
+        n = node_new(L, LAYOUT_ROLE_LBL, parent, NULL);
+    } else if (p->roles[sp] == LAYOUT_ROLE_REFERENCE) {
+        n = node_new(L, LAYOUT_ROLE_REFERENCE, n, NULL);
+    }
+    if (p->uris[sp]) {
+        n = node_new(L, LAYOUT_ROLE_LINK, n, NULL);
+        L->nodes[n].alt = xstrndup(text, len);
+    }
+    p->span_node[sp] = n;
+    return n;
 }
 
 /* Emits one line of p at (x, top) on page: text runs, placeholder boxes, links. */
-static void emit_line(struct layout *L, int page, const struct para *p, size_t li, float x,
+static void emit_line(struct layout *L, int page, struct para *p, size_t li, float x,
                       float top)
 {
     const struct pline *ln = &p->lines[li];
@@ -530,19 +779,21 @@ static void emit_line(struct layout *L, int page, const struct para *p, size_t l
     for (size_t i = ln->g0; i < ln->g1; i++) {
         const struct shape_glyph *gl = &p->g.items[i];
         const struct layout_text_style *ss = p->styles[gl->span];
+        int node = span_node(L, p, gl->span);
         if (gl->face < 0) {
             /* Placeholder for a character no font has: a visible box. */
             float sz = ss->size;
-            layout_draw_rect(L, page, x + p->gx[i] + sz * 0.08f, base - sz * 0.72f,
-                             sz * 0.44f, sz * 0.72f, LAYOUT_NO_COLOR, ss->color, 0.5f);
+            rect_as(L, page, node, x + p->gx[i] + sz * 0.08f, base - sz * 0.72f,
+                    sz * 0.44f, sz * 0.72f, LAYOUT_NO_COLOR, ss->color, 0.5f);
             pg = page_at(L, page);
             run = NULL;
             continue;
         }
         float y = base - gl->y_offset - ss->rise;
         if (!run || run->u.text.face != gl->face || run->u.text.size != ss->size
-            || run->u.text.color != ss->color || run->u.text.y != y) {
-            run = push_op(pg);
+            || run->u.text.color != ss->color || run->u.text.y != y || run->node != node) {
+            run = push_op(L, page, node);
+            pg = page_at(L, page);
             run->kind = LAYOUT_OP_TEXT;
             run->u.text.face = gl->face;
             run->u.text.size = ss->size;
@@ -563,7 +814,7 @@ static void emit_line(struct layout *L, int page, const struct para *p, size_t l
         if (p->uris[sp]) {
             float x0 = x + p->gx[i] - p->g.items[i].x_offset;
             float x1 = x + p->gx[j - 1] - p->g.items[j - 1].x_offset + p->g.items[j - 1].advance;
-            layout_link(L, page, x0, top, x1 - x0, ln->height, p->uris[sp]);
+            link_as(L, page, span_node(L, p, sp), x0, top, x1 - x0, ln->height, p->uris[sp]);
         }
         i = j;
     }
@@ -580,6 +831,9 @@ struct layout *layout_new(const struct layout_page_setup *ps, struct font_set *f
     L->d = d;
     L->shaper = shape_new(fs);
     L->page = -1;
+    L->stack[0] = node_new(L, LAYOUT_ROLE_DOCUMENT, -1, NULL);
+    L->nodes[0].attached = 1;
+    L->depth = 1;
     linebreak_init();
     return L;
 }
@@ -605,6 +859,14 @@ void layout_free(struct layout *L)
     for (size_t i = 0; i < L->nanchors; i++)
         free(L->anchors[i].name);
     free(L->anchors);
+    for (size_t i = 0; i < L->nnodes; i++) {
+        free(L->nodes[i].alt);
+        free(L->nodes[i].kids);
+    }
+    free(L->nodes);
+    for (size_t i = 0; i < L->nsections; i++)
+        free(L->sections[i]);
+    free(L->sections);
     shape_free(L->shaper);
     free(L);
 }
@@ -735,6 +997,7 @@ void layout_paragraph_spans(struct layout *L, const struct layout_span *spans, s
     if (!st)
         st = &default_body;
     struct para *p = para_shape(L, spans, n, st);
+    p->node = para_node(L);
     para_break(p, layout_text_width(L) - st->inset, st->align);
     place_para(L, p);
     para_free(p);
@@ -742,7 +1005,7 @@ void layout_paragraph_spans(struct layout *L, const struct layout_span *spans, s
 
 void layout_paragraph(struct layout *L, const char *text, const struct layout_text_style *st)
 {
-    struct layout_span sp = { text, NULL, NULL };
+    struct layout_span sp = { text, NULL, NULL, LAYOUT_ROLE_NONE };
     layout_paragraph_spans(L, &sp, 1, st);
 }
 
@@ -753,8 +1016,9 @@ void layout_heading(struct layout *L, const char *text, const struct layout_text
         st = &default_body;
     if (L->npending == PENDING_MAX)
         flush_pending(L, 0);
-    struct layout_span sp = { text, NULL, NULL };
+    struct layout_span sp = { text, NULL, NULL, LAYOUT_ROLE_NONE };
     struct para *p = para_shape(L, &sp, 1, st);
+    p->node = heading_node(L, outline_level);
     para_break(p, layout_text_width(L) - st->inset,
                st->align == LAYOUT_JUSTIFY ? LAYOUT_LEFT : st->align);
     L->pending_level[L->npending] = outline_level;
@@ -778,8 +1042,8 @@ void layout_rule(struct layout *L, float thickness, uint32_t color)
     if (L->y + thickness > bottom(L))
         new_page(L);
     float y = L->y + thickness / 2;
-    layout_draw_line(L, L->page, L->ps.margin_left, y, L->ps.width - L->ps.margin_right, y,
-                     color, thickness);
+    line_as(L, L->page, LAYOUT_ARTIFACT, L->ps.margin_left, y, L->ps.width - L->ps.margin_right,
+            y, color, thickness);
     L->y += thickness;
     L->at_top = 0;
 }
@@ -806,7 +1070,7 @@ struct layout_block layout_reserve(struct layout *L, float height)
 static struct para *one_line(struct layout *L, const char *text,
                              const struct layout_text_style *st)
 {
-    struct layout_span sp = { text, NULL, NULL };
+    struct layout_span sp = { text, NULL, NULL, LAYOUT_ROLE_NONE };
     struct para *p = para_shape(L, &sp, 1, st);
     float w = 0;
     for (size_t i = 0; i < p->g.len; i++)
@@ -827,10 +1091,11 @@ float layout_measure_text(struct layout *L, const char *text, const struct layou
     return w;
 }
 
-float layout_draw_text(struct layout *L, int page, float x, float y, const char *text,
-                       const struct layout_text_style *st, enum layout_align align)
+static float text_as(struct layout *L, int page, int node, float x, float y, const char *text,
+                     const struct layout_text_style *st, enum layout_align align)
 {
     struct para *p = one_line(L, text, st);
+    p->node = node;
     float w = p->lines[0].width;
     if (align == LAYOUT_RIGHT)
         x -= w;
@@ -839,6 +1104,12 @@ float layout_draw_text(struct layout *L, int page, float x, float y, const char 
     emit_line(L, page, p, 0, x, y - p->lines[0].ascent);
     para_free(p);
     return w;
+}
+
+float layout_draw_text(struct layout *L, int page, float x, float y, const char *text,
+                       const struct layout_text_style *st, enum layout_align align)
+{
+    return text_as(L, page, draw_node(L, 1), x, y, text, st, align);
 }
 
 /* ---- Tables ---- */
@@ -876,54 +1147,62 @@ struct cell {
     enum layout_align align;
 };
 
-static void table_row_place(struct layout *L, struct cell *cells, size_t ncols,
-                            const float *colx, const float *colw, float height, float y,
-                            uint32_t fill)
+/* One table on its way to the page: shaped cells, column geometry, row heights. */
+struct table_work {
+    const struct layout_table *t;
+    size_t nc, nr;
+    struct cell *head, *body;          /* nc header cells, nr × nc body cells */
+    float *natural, *minw;             /* per column: widest line, widest word */
+    float *colw, *colx;
+    float *row_h, head_h;
+    int *numeric_col;
+};
+
+static void table_work_free(struct table_work *w)
 {
-    float x0 = colx[0], x1 = colx[ncols - 1] + colw[ncols - 1];
-    if (fill != LAYOUT_NO_COLOR)
-        layout_draw_rect(L, L->page, x0, y, x1 - x0, height, fill, LAYOUT_NO_COLOR, 0);
-    for (size_t c = 0; c < ncols; c++) {
-        struct para *p = cells[c].p;
-        float ty = y + CELL_PAD_Y;
-        for (size_t li = 0; li < p->nlines; li++) {
-            emit_line(L, L->page, p, li, colx[c] + CELL_PAD_X, ty);
-            ty += p->lines[li].height;
-        }
-    }
+    for (size_t c = 0; c < w->nc; c++)
+        para_free(w->head[c].p);
+    for (size_t i = 0; i < w->nr * w->nc; i++)
+        para_free(w->body[i].p);
+    free(w->head);
+    free(w->body);
+    free(w->natural);
+    free(w->minw);
+    free(w->colw);
+    free(w->colx);
+    free(w->row_h);
+    free(w->numeric_col);
 }
 
-void layout_table(struct layout *L, const struct layout_table *t)
+static void table_measure(struct table_work *w, size_t c, const struct para *p)
 {
-    size_t nc = t->ncols;
-    if (nc == 0)
-        return;
+    float n = 0, m = 0;
+    para_widths(p, &n, &m);
+    if (n > w->natural[c])
+        w->natural[c] = n;
+    if (m > w->minw[c])
+        w->minw[c] = m;
+}
+
+/* Shapes every cell once (widths are measured on the shaped text) and settles alignments. */
+static void table_shape(struct layout *L, struct table_work *w)
+{
+    const struct layout_table *t = w->t;
+    size_t nc = w->nc;
     const struct layout_text_style *bs = t->body ? t->body : &table_body;
     const struct layout_text_style *hs = t->head ? t->head : &table_head;
-    float total = t->width > 0 ? t->width : layout_text_width(L);
-    size_t nr = t->nrows;
-    struct cell *head = xcalloc(nc, sizeof *head);
-    struct cell *body = xcalloc(nr * nc > 0 ? nr * nc : 1, sizeof *body);
-    float *natural = xcalloc(nc, sizeof *natural), *minw = xcalloc(nc, sizeof *minw);
-    float *colw = xcalloc(nc, sizeof *colw), *colx = xcalloc(nc, sizeof *colx);
-
-    /* Shape every cell once; widths are measured on the shaped text. */
     for (size_t c = 0; c < nc; c++) {
-        struct layout_span sp = { t->cols[c].header ? t->cols[c].header : "", NULL, NULL };
-        head[c].p = para_shape(L, &sp, 1, hs);
-        float n = 0, m = 0;
-        para_widths(head[c].p, &n, &m);
-        natural[c] = n;
-        minw[c] = m;
-        head[c].align = t->cols[c].align == LAYOUT_RIGHT || t->cols[c].align == LAYOUT_CENTER
-                        ? t->cols[c].align : LAYOUT_LEFT;
+        struct layout_span sp = { t->cols[c].header ? t->cols[c].header : "", NULL, NULL, 0 };
+        w->head[c].p = para_shape(L, &sp, 1, hs);
+        table_measure(w, c, w->head[c].p);
+        w->head[c].align = t->cols[c].align == LAYOUT_RIGHT || t->cols[c].align == LAYOUT_CENTER
+                           ? t->cols[c].align : LAYOUT_LEFT;
     }
-    int *numeric_col = xcalloc(nc, sizeof *numeric_col);
-    for (size_t r = 0; r < nr; r++)
+    for (size_t r = 0; r < w->nr; r++)
         for (size_t c = 0; c < nc; c++) {
             const char *txt = t->cells ? t->cells[r * nc + c] : NULL;
-            struct layout_span sp = { txt ? txt : "", NULL, NULL };
-            struct cell *ce = &body[r * nc + c];
+            struct layout_span sp = { txt ? txt : "", NULL, NULL, 0 };
+            struct cell *ce = &w->body[r * nc + c];
             const struct layout_cell *rc = t->rich ? &t->rich[r * nc + c] : NULL;
             if (rc && rc->nspans) {
                 ce->p = para_shape(L, rc->spans, rc->nspans, bs);
@@ -931,26 +1210,28 @@ void layout_table(struct layout *L, const struct layout_table *t)
             } else {
                 ce->p = para_shape(L, &sp, 1, bs);
             }
-            float n = 0, m = 0;
-            para_widths(ce->p, &n, &m);
-            if (n > natural[c])
-                natural[c] = n;
-            if (m > minw[c])
-                minw[c] = m;
+            table_measure(w, c, ce->p);
             enum layout_align a = t->cols[c].align;
             if (a == LAYOUT_AUTO)
                 a = looks_numeric(txt) ? LAYOUT_RIGHT : LAYOUT_LEFT;
             if (a == LAYOUT_RIGHT)
-                numeric_col[c] = 1;
+                w->numeric_col[c] = 1;
             ce->align = a;
         }
     /* Headers of right-aligned columns align right too. */
     for (size_t c = 0; c < nc; c++)
-        if (numeric_col[c] && t->cols[c].align == LAYOUT_AUTO)
-            head[c].align = LAYOUT_RIGHT;
+        if (w->numeric_col[c] && t->cols[c].align == LAYOUT_AUTO)
+            w->head[c].align = LAYOUT_RIGHT;
+}
 
-    /* Column widths: fixed first, then content columns at their natural width (shrunk
-     * toward their longest word when too wide), then proportional columns share the rest. */
+/* Column widths: fixed first, then content columns at their natural width (shrunk toward
+ * their longest word when too wide), then proportional columns share the rest. */
+static void table_columns(struct layout *L, struct table_work *w)
+{
+    const struct layout_table *t = w->t;
+    size_t nc = w->nc;
+    float total = t->width > 0 ? t->width : layout_text_width(L);
+    float *colw = w->colw, *minw = w->minw, *natural = w->natural;
     float pad = 2 * CELL_PAD_X, used = 0, weights = 0, content_total = 0, content_min = 0;
     for (size_t c = 0; c < nc; c++) {
         if (t->cols[c].width_kind == LAYOUT_COL_FIXED) {
@@ -996,78 +1277,156 @@ void layout_table(struct layout *L, const struct layout_table *t)
     }
     float x = L->ps.margin_left;
     for (size_t c = 0; c < nc; c++) {
-        colx[c] = x;
+        w->colx[c] = x;
         x += colw[c];
     }
+}
 
-    /* Break every cell to its column. */
-    float head_h = 0;
-    for (size_t c = 0; c < nc; c++) {
-        para_break(head[c].p, colw[c] - pad, head[c].align);
-        float h = para_height(head[c].p, head[c].p->nlines) + 2 * CELL_PAD_Y;
-        if (h > head_h)
-            head_h = h;
+/* Breaks every cell to its column; the tallest cell sets the row height. */
+static void table_break_cells(struct table_work *w)
+{
+    float pad = 2 * CELL_PAD_X;
+    for (size_t c = 0; c < w->nc; c++) {
+        para_break(w->head[c].p, w->colw[c] - pad, w->head[c].align);
+        float h = para_height(w->head[c].p, w->head[c].p->nlines) + 2 * CELL_PAD_Y;
+        if (h > w->head_h)
+            w->head_h = h;
     }
-    float *row_h = xcalloc(nr ? nr : 1, sizeof *row_h);
-    for (size_t r = 0; r < nr; r++)
-        for (size_t c = 0; c < nc; c++) {
-            struct cell *ce = &body[r * nc + c];
-            para_break(ce->p, colw[c] - pad, ce->align);
+    for (size_t r = 0; r < w->nr; r++)
+        for (size_t c = 0; c < w->nc; c++) {
+            struct cell *ce = &w->body[r * w->nc + c];
+            para_break(ce->p, w->colw[c] - pad, ce->align);
             float h = para_height(ce->p, ce->p->nlines) + 2 * CELL_PAD_Y;
-            if (h > row_h[r])
-                row_h[r] = h;
+            if (h > w->row_h[r])
+                w->row_h[r] = h;
         }
+}
 
-    /* Place: header, rows; a row that does not fit starts a page with the header again. */
-    float x0 = colx[0], x1 = colx[nc - 1] + colw[nc - 1];
-    flush_pending(L, head_h + (nr ? row_h[0] : 0));
+/* Table > TR > TH | TD, every cell listed even when empty (a regular grid for readers). */
+static void table_tag(struct layout *L, struct table_work *w)
+{
+    int cur = current_node(L);
+    if (L->nodes[cur].role == LAYOUT_ROLE_ARTIFACT)
+        return;
+    int table = node_new(L, LAYOUT_ROLE_TABLE, cur, NULL);
+    node_attach(L, table);
+    for (size_t r = 0; r <= w->nr; r++) {
+        int tr = node_new(L, LAYOUT_ROLE_TR, table, NULL);
+        node_attach(L, tr);
+        for (size_t c = 0; c < w->nc; c++) {
+            int header = r == 0 || (c == 0 && w->t->row_headers);
+            int cell = node_new(L, header ? LAYOUT_ROLE_TH : LAYOUT_ROLE_TD, tr, NULL);
+            L->nodes[cell].scope = r == 0 ? 1 : header ? 2 : 0;
+            node_attach(L, cell);
+            (r == 0 ? w->head[c].p : w->body[(r - 1) * w->nc + c].p)->node = cell;
+        }
+    }
+}
+
+static void table_row_place(struct layout *L, struct cell *cells, const struct table_work *w,
+                            float height, uint32_t fill)
+{
+    size_t ncols = w->nc;
+    const float *colx = w->colx, *colw = w->colw;
+    float x0 = colx[0], x1 = colx[ncols - 1] + colw[ncols - 1];
+    if (fill != LAYOUT_NO_COLOR)
+        rect_as(L, L->page, LAYOUT_ARTIFACT, x0, L->y, x1 - x0, height, fill, LAYOUT_NO_COLOR, 0);
+    for (size_t c = 0; c < ncols; c++) {
+        struct para *p = cells[c].p;
+        float ty = L->y + CELL_PAD_Y;
+        for (size_t li = 0; li < p->nlines; li++) {
+            emit_line(L, L->page, p, li, colx[c] + CELL_PAD_X, ty);
+            ty += p->lines[li].height;
+        }
+    }
+}
+
+static void table_rule(struct layout *L, const struct table_work *w, uint32_t color, float width)
+{
+    float x0 = w->colx[0], x1 = w->colx[w->nc - 1] + w->colw[w->nc - 1];
+    line_as(L, L->page, LAYOUT_ARTIFACT, x0, L->y, x1, L->y, color, width);
+}
+
+static const struct layout_text_style table_continued = { .font = FONT_SANS, .size = 7.5f,
+    .leading = 1.4f, .color = 0x6B7280, .align = LAYOUT_LEFT };
+
+/* The header row; repeated on a later page it is an artifact, under the "continued" mark. */
+static void table_header_place(struct layout *L, struct table_work *w, int repeat)
+{
+    if (repeat) {
+        for (size_t c = 0; c < w->nc; c++)
+            w->head[c].p->node = LAYOUT_ARTIFACT;
+        if (w->t->continued && *w->t->continued) {
+            float lh = table_continued.size * table_continued.leading;
+            text_as(L, L->page, LAYOUT_ARTIFACT, w->colx[0], L->y + lh * 0.75f,
+                    w->t->continued, &table_continued, LAYOUT_LEFT);
+            L->y += lh;
+        }
+    }
+    table_rule(L, w, 0x333333, 0.9f);
+    table_row_place(L, w->head, w, w->head_h, 0xE8ECF2);
+    L->y += w->head_h;
+    table_rule(L, w, 0x333333, 0.6f);
+    L->at_top = 0;
+}
+
+/* Header, then rows; a row that does not fit starts a page with the header again. The header
+ * starts a page only with two rows under it, and the last row never goes alone onto a page. */
+static void table_place(struct layout *L, struct table_work *w)
+{
+    size_t nr = w->nr;
+    float opening = w->head_h + (nr ? w->row_h[0] : 0) + (nr > 1 ? w->row_h[1] : 0);
+    flush_pending(L, 4 + opening);
     place_space_before(L, 4);
-    if (L->y + head_h + (nr ? row_h[0] : 0) > bottom(L) && !L->at_top)
+    if (L->y + opening > bottom(L) && !L->at_top)
         new_page(L);
     place_anchors(L);
-    int header_drawn = 0;
-    for (size_t r = 0; r <= nr; r++) {
-        if (!header_drawn) {
-            layout_draw_line(L, L->page, x0, L->y, x1, L->y, 0x333333, 0.9f);
-            table_row_place(L, head, nc, colx, colw, head_h, L->y, 0xE8ECF2);
-            L->y += head_h;
-            layout_draw_line(L, L->page, x0, L->y, x1, L->y, 0x333333, 0.6f);
-            L->at_top = 0;
-            header_drawn = 1;
-        }
-        if (r == nr)
-            break;
-        /* A row taller than a whole page is placed anyway, overflowing, rather than
-         * starting pages for ever. */
-        int fresh = L->y <= L->ps.margin_top + head_h + 0.01f;
-        if (L->y + row_h[r] > bottom(L) && !fresh) {
-            layout_draw_line(L, L->page, x0, L->y, x1, L->y, 0x333333, 0.9f);
+    table_tag(L, w);
+    table_header_place(L, w, 0);
+    size_t on_page = 0;
+    for (size_t r = 0; r < nr; r++) {
+        int breaks = L->y + w->row_h[r] > bottom(L);
+        if (!breaks && r + 2 == nr && on_page >= 2
+            && L->y + w->row_h[r] + w->row_h[r + 1] > bottom(L))
+            breaks = 1;
+        /* A row taller than a whole page is placed anyway, overflowing, rather than starting
+         * pages for ever. */
+        if (breaks && on_page > 0) {
+            table_rule(L, w, 0x333333, 0.9f);
             new_page(L);
-            header_drawn = 0;
-            r--;
-            continue;
+            table_header_place(L, w, 1);
+            on_page = 0;
         }
-        uint32_t fill = t->zebra && (r % 2 == 1) ? 0xF4F6F9 : LAYOUT_NO_COLOR;
-        table_row_place(L, &body[r * nc], nc, colx, colw, row_h[r], L->y, fill);
-        L->y += row_h[r];
+        uint32_t fill = w->t->zebra && (r % 2 == 1) ? 0xF4F6F9 : LAYOUT_NO_COLOR;
+        table_row_place(L, &w->body[r * w->nc], w, w->row_h[r], fill);
+        L->y += w->row_h[r];
+        on_page++;
         if (r + 1 < nr)
-            layout_draw_line(L, L->page, x0, L->y, x1, L->y, 0xD5DAE1, 0.3f);
+            table_rule(L, w, 0xD5DAE1, 0.3f);
     }
-    layout_draw_line(L, L->page, x0, L->y, x1, L->y, 0x333333, 0.9f);
+    table_rule(L, w, 0x333333, 0.9f);
     L->y += 8;
+}
 
-    for (size_t c = 0; c < nc; c++)
-        para_free(head[c].p);
-    for (size_t i = 0; i < nr * nc; i++)
-        para_free(body[i].p);
-    free(head);
-    free(body);
-    free(natural);
-    free(minw);
-    free(colw);
-    free(colx);
-    free(row_h);
-    free(numeric_col);
+void layout_table(struct layout *L, const struct layout_table *t)
+{
+    size_t nc = t->ncols, nr = t->nrows;
+    if (nc == 0)
+        return;
+    struct table_work w = { .t = t, .nc = nc, .nr = nr };
+    w.head = xcalloc(nc, sizeof *w.head);
+    w.body = xcalloc(nr * nc > 0 ? nr * nc : 1, sizeof *w.body);
+    w.natural = xcalloc(nc, sizeof *w.natural);
+    w.minw = xcalloc(nc, sizeof *w.minw);
+    w.colw = xcalloc(nc, sizeof *w.colw);
+    w.colx = xcalloc(nc, sizeof *w.colx);
+    w.row_h = xcalloc(nr ? nr : 1, sizeof *w.row_h);
+    w.numeric_col = xcalloc(nc, sizeof *w.numeric_col);
+    table_shape(L, &w);
+    table_columns(L, &w);
+    table_break_cells(&w);
+    table_place(L, &w);
+    table_work_free(&w);
 }
 
 /* ---- Finishing ---- */
@@ -1082,22 +1441,28 @@ void layout_finish(struct layout *L)
     L->finished = 1;
     const struct layout_text_style hf = { .font = FONT_SANS, .size = 7.5f, .leading = 1.2f,
         .color = 0x6B7280, .align = LAYOUT_LEFT };
-    float left = L->ps.margin_left, right = L->ps.width - L->ps.margin_right;
+    float left = L->ps.margin_left, right_x = L->ps.width - L->ps.margin_right;
     float head_base = L->ps.margin_top - LAYOUT_MM(8);
     float foot_base = L->ps.height - L->ps.margin_bottom + LAYOUT_MM(11);
     for (size_t i = 0; i < L->npages; i++) {
         int pg = (int)i;
-        if (L->ps.header_left || L->ps.header_right) {
+        const char *right = L->pages[i].section ? L->pages[i].section : L->ps.header_right;
+        int has_header = (L->ps.header_left || right) && (i > 0 || L->ps.header_on_first_page);
+        if (has_header) {
             if (L->ps.header_left)
-                layout_draw_text(L, pg, left, head_base, L->ps.header_left, &hf, LAYOUT_LEFT);
-            if (L->ps.header_right)
-                layout_draw_text(L, pg, right, head_base, L->ps.header_right, &hf, LAYOUT_RIGHT);
-            layout_draw_line(L, pg, left, head_base + 4, right, head_base + 4, 0xC7CDD6, 0.4f);
+                text_as(L, pg, LAYOUT_ARTIFACT_HEADER, left, head_base, L->ps.header_left, &hf,
+                        LAYOUT_LEFT);
+            if (right)
+                text_as(L, pg, LAYOUT_ARTIFACT_HEADER, right_x, head_base, right, &hf,
+                        LAYOUT_RIGHT);
+            line_as(L, pg, LAYOUT_ARTIFACT_HEADER, left, head_base + 4, right_x, head_base + 4,
+                    0xC7CDD6, 0.4f);
         }
         if (L->ps.page_numbers) {
             char num[64];
             snprintf(num, sizeof num, "%zu / %zu", i + 1, L->npages);
-            layout_draw_text(L, pg, L->ps.width / 2, foot_base, num, &hf, LAYOUT_CENTER);
+            text_as(L, pg, LAYOUT_ARTIFACT_FOOTER, L->ps.width / 2, foot_base, num, &hf,
+                    LAYOUT_CENTER);
         }
     }
 }

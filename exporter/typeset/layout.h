@@ -48,10 +48,59 @@ struct layout_text_style {
 struct layout_page_setup {
     float width, height;   /* points */
     float margin_top, margin_bottom, margin_left, margin_right;
-    const char *header_left;   /* running header texts (NULL = none) */
-    const char *header_right;
+    const char *header_left;   /* running header texts (NULL = none); the right one gives way to */
+    const char *header_right;  /* the current section (layout_running_section) */
     int page_numbers;          /* footer "n / N" */
+    int header_on_first_page;  /* 0: the first page (the title page) has no running header */
 };
+
+/* ---- Structure (tagged PDF) ----
+ *
+ * The layout keeps a structure tree beside the display list: every drawing op belongs to one
+ * element (or is an artifact), and pdf_out turns the tree into the PDF's StructTreeRoot with
+ * marked content. Roles are PDF's standard structure types. The caller opens and closes
+ * elements around what it places; the engine adds what it knows itself:
+ *   - layout_paragraph* inside a grouping element (Document, Sect, Div) makes a P; inside L an
+ *     LI with Lbl (the spans whose role is LBL) and LBody; inside LI the Lbl and LBody; inside
+ *     any other element its text is that element's content directly;
+ *   - layout_heading makes H<outline_level + 1>; outline_level -1 is one level below the last
+ *     heading that had one (a label under an H2 is an H3);
+ *   - layout_table makes Table > TR > TH (/Scope /Column; /Row for row headers) | TD; a
+ *     header repeated on a later page is an artifact;
+ *   - a span with a uri is a Link (with its annotation as an OBJR), inside a Reference when the
+ *     span's role is REFERENCE;
+ *   - running headers, footers, layout_rule, table rules and fills are artifacts, and so are
+ *     rectangles and lines drawn outside any element (inside a Figure they are the figure). */
+enum layout_role {
+    LAYOUT_ROLE_NONE = 0,      /* a span: part of its paragraph's element */
+    LAYOUT_ROLE_DOCUMENT,
+    LAYOUT_ROLE_SECT,
+    LAYOUT_ROLE_DIV,
+    LAYOUT_ROLE_H1,
+    LAYOUT_ROLE_H2,
+    LAYOUT_ROLE_H3,
+    LAYOUT_ROLE_H4,
+    LAYOUT_ROLE_P,
+    LAYOUT_ROLE_L,
+    LAYOUT_ROLE_LI,
+    LAYOUT_ROLE_LBL,
+    LAYOUT_ROLE_LBODY,
+    LAYOUT_ROLE_TABLE,
+    LAYOUT_ROLE_TR,
+    LAYOUT_ROLE_TH,
+    LAYOUT_ROLE_TD,
+    LAYOUT_ROLE_FIGURE,
+    LAYOUT_ROLE_CAPTION,
+    LAYOUT_ROLE_LINK,
+    LAYOUT_ROLE_NOTE,
+    LAYOUT_ROLE_REFERENCE,
+    LAYOUT_ROLE_BLOCKQUOTE,
+    LAYOUT_ROLE_ARTIFACT,      /* begin/end: what is drawn inside is decoration */
+    LAYOUT_ROLE_COUNT
+};
+
+/* The PDF name of a role ("P", "TH", "BlockQuote"). */
+const char *layout_role_name(enum layout_role role);
 
 /* A4 (210 × 297 mm) or Letter (8.5 × 11 in) with 20 mm side margins, 22 mm top/bottom. */
 void layout_page_setup_a4(struct layout_page_setup *ps);
@@ -63,6 +112,7 @@ struct layout_span {
     const char *text;
     const struct layout_text_style *style;
     const char *uri;
+    enum layout_role role;     /* NONE, LBL (a list mark) or REFERENCE (a citation mark) */
 };
 
 enum layout_col_width { LAYOUT_COL_CONTENT, LAYOUT_COL_FIXED, LAYOUT_COL_PROPORTIONAL };
@@ -92,6 +142,9 @@ struct layout_table {
     const struct layout_cell *rich;  /* optional, nrows × ncols: where nspans > 0 it replaces
                                         the plain cell (alignment AUTO then looks at its first
                                         span) */
+    int row_headers;           /* the first column heads its row (TH /Scope /Row) */
+    const char *continued;     /* when the table breaks, drawn above the repeated header, e.g.
+                                  "(계속)"; NULL = none */
 };
 
 /* A rectangle of the flow reserved for drawing (layout_reserve). */
@@ -109,8 +162,15 @@ struct layout_glyph {
 
 enum layout_op_kind { LAYOUT_OP_TEXT, LAYOUT_OP_RECT, LAYOUT_OP_LINE };
 
+/* What an op belongs to: an element (>= 0, index into layout_nodes) or an artifact. */
+#define LAYOUT_ARTIFACT (-1)          /* decoration: rules, fills */
+#define LAYOUT_ARTIFACT_HEADER (-2)   /* the running header */
+#define LAYOUT_ARTIFACT_FOOTER (-3)   /* the page number */
+
 struct layout_op {
     enum layout_op_kind kind;
+    int node;              /* element or LAYOUT_ARTIFACT* */
+    int mcid;              /* marked-content id on its page; -1 for artifacts */
     union {
         struct { int face; float size; uint32_t color; float y; size_t first, count; } text;
         struct { float x, y, w, h; uint32_t fill, stroke; float line_width; } rect;
@@ -121,6 +181,7 @@ struct layout_op {
 struct layout_link {
     float x, y, w, h;
     char *uri;
+    int node;              /* its Link element */
 };
 
 struct layout_page {
@@ -130,6 +191,31 @@ struct layout_page {
     size_t nglyphs, glyphs_cap;
     struct layout_link *links;
     size_t nlinks, links_cap;
+    int nmcid;             /* marked-content ids used on the page: 0 .. nmcid-1 */
+    const char *section;   /* the running header's section on this page (borrowed), or NULL */
+};
+
+/* One entry of an element's /K, in reading order. */
+enum layout_kid_kind {
+    LAYOUT_KID_NODE,       /* index: a child element */
+    LAYOUT_KID_CONTENT,    /* page, index: a marked-content id on that page */
+    LAYOUT_KID_LINK        /* page, index: a link annotation (layout_page.links) */
+};
+
+struct layout_kid {
+    enum layout_kid_kind kind;
+    int page;
+    int index;
+};
+
+struct layout_node {
+    enum layout_role role;
+    int parent;            /* -1 for the root (the Document) */
+    char *alt;             /* Figure /Alt, Link description; NULL */
+    int scope;             /* TH: 1 = column, 2 = row; 0 otherwise */
+    int attached;          /* listed in its parent's kids (elements without content are not) */
+    struct layout_kid *kids;
+    size_t nkids, kids_cap;
 };
 
 struct layout_outline {
@@ -195,6 +281,17 @@ void layout_add_outline(struct layout *L, int level, const char *title, int page
  * there; pdf_out warns about a link to a name never defined. */
 void layout_anchor(struct layout *L, const char *name);
 
+/* ---- Structure ---- */
+
+/* Opens an element of role as a child of the open one; alt (copied, may be NULL) is a Figure's
+ * alternative text. Everything placed or drawn until the matching layout_end_struct is inside
+ * it. An element that never gets content is left out of the tree. */
+void layout_begin_struct(struct layout *L, enum layout_role role, const char *alt);
+void layout_end_struct(struct layout *L);
+/* From the next block placed on, the running header's right side names this section (copied;
+ * NULL = back to the setup's header_right). A page shows the section current at its top. */
+void layout_running_section(struct layout *L, const char *text);
+
 /* Ends the flow and adds running headers and footers. Nothing may be added afterwards. */
 void layout_finish(struct layout *L);
 
@@ -206,6 +303,8 @@ const struct layout_outline *layout_outlines(const struct layout *L, size_t *n);
 const struct layout_anchor *layout_anchors(const struct layout *L, size_t *n);
 const struct layout_page_setup *layout_setup(const struct layout *L);
 struct font_set *layout_fonts(const struct layout *L);
+/* The structure tree: element 0 is the Document root. */
+const struct layout_node *layout_nodes(const struct layout *L, size_t *n);
 
 /* Writes one line per drawn glyph: "page x y U+XXXX size" (page from 1; x, y of the glyph
  * origin in PDF user space, y from the bottom). For tests comparing with a PDF reader. */

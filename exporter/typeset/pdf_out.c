@@ -11,12 +11,15 @@
 #include <hpdf.h>
 /* Undocumented but exported and declared: the page's content stream, dict streams and the
  * document's memory manager and xref (TYPESETTING.md §2). */
+#include <hpdf_conf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include "typeset/font.h"
+#include "typeset/pdf_pack.h"
+#include "typeset/tags.h"
 #include "util/date.h"
 
 struct haru_error {
@@ -84,8 +87,11 @@ struct embedded {
     int16_t *width;          /* W-array width per BMP code point used (1/1000 em) */
 };
 
-/* A correct ToUnicode: identity bfranges over the code points used, never crossing a
- * high-byte boundary, at most 100 per block (TYPESETTING.md §2). */
+/* A correct ToUnicode: CID = Unicode, so one identity bfrange per 256-code block that holds a
+ * code point used (a range may not cross a high-byte boundary; mapping codes the text never
+ * uses is harmless and much shorter than listing the used ones), at most 100 per block. It
+ * replaces the data of libharu's malformed map in place, so the old stream is not left
+ * behind unreferenced. */
 static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *used)
 {
     struct buf cm = BUF_INIT;
@@ -95,30 +101,18 @@ static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *us
                   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     struct buf ranges = BUF_INIT;
     unsigned nranges = 0;
-    hb_codepoint_t first = HB_SET_VALUE_INVALID, last = HB_SET_VALUE_INVALID;
-    while (hb_set_next_range(used, &first, &last)) {
-        if (first > 0xFFFF)
-            break;
-        if (last > 0xFFFF)
-            last = 0xFFFF;
-        for (uint32_t a = first; a <= last;) {
-            uint32_t b = a | 0xFF;
-            if (b > last)
-                b = last;
-            if (nranges && nranges % 100 == 0) {
-                buf_printf(&cm, "100 beginbfrange\n%sendbfrange\n", ranges.data);
-                buf_clear(&ranges);
-            }
-            buf_putc(&ranges, '<');
-            put_hex4(&ranges, a);
-            buf_puts(&ranges, "> <");
-            put_hex4(&ranges, b);
-            buf_puts(&ranges, "> <");
-            put_hex4(&ranges, a);
-            buf_puts(&ranges, ">\n");
-            nranges++;
-            a = b + 1;
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    long last_block = -1;
+    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
+        if ((long)(cp >> 8) == last_block)
+            continue;
+        last_block = (long)(cp >> 8);
+        if (nranges && nranges % 100 == 0) {
+            buf_printf(&cm, "100 beginbfrange\n%sendbfrange\n", ranges.data);
+            buf_clear(&ranges);
         }
+        buf_printf(&ranges, "<%02lX00> <%02lXFF> <%02lX00>\n", last_block, last_block, last_block);
+        nranges++;
     }
     if (nranges % 100 || (nranges && ranges.len))
         buf_printf(&cm, "%u beginbfrange\n%sendbfrange\n", nranges % 100 ? nranges % 100 : 100,
@@ -126,14 +120,22 @@ static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *us
     buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     buf_free(&ranges);
 
-    HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_Dict stream = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+    HPDF_Stream fresh = HPDF_MemStream_New(pdf->mmgr, HPDF_STREAM_BUF_SIZ);
     HPDF_STATUS st = HPDF_FAILD_TO_ALLOC_MEM;
-    if (stream) {
+    if (stream && stream->stream && fresh) {
+        HPDF_Stream_Free(stream->stream);
+        stream->stream = fresh;
+        fresh = NULL;
         stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        /* A ToUnicode stream needs none of an encoding CMap's keys. */
+        static const char *const keys[] = { "Type", "CMapName", "CIDSystemInfo", "WMode" };
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+            HPDF_Dict_RemoveElement(stream, keys[i]);
         st = HPDF_Stream_WriteStr(stream->stream, cm.data);
-        if (st == HPDF_OK)
-            st = HPDF_Dict_Add(font, "ToUnicode", stream);
     }
+    if (fresh)
+        HPDF_Stream_Free(fresh);
     buf_free(&cm);
     return st;
 }
@@ -229,6 +231,9 @@ out:
 
 /* ---- Pages ---- */
 
+struct page_state;
+static void end_text(struct page_state *ps);
+
 struct page_state {
     HPDF_Page page;
     float height;
@@ -237,7 +242,43 @@ struct page_state {
     float size;
     uint32_t fill;
     struct buf ops;
+    int in_mark;             /* a marked-content sequence is open */
+    int mark_node, mark_mcid;
 };
+
+static void write_ops(struct page_state *ps, const char *text)
+{
+    HPDF_Stream_WriteStr(((HPDF_PageAttr)ps->page->attr)->stream, text);
+}
+
+/* Text objects and marked-content sequences must nest, so a sequence starts and ends outside
+ * BT/ET (the font stays set: Tf is graphics state). */
+static void end_mark(struct page_state *ps)
+{
+    end_text(ps);
+    if (ps->in_mark) {
+        struct buf b = BUF_INIT;
+        tags_close_content(&b);
+        write_ops(ps, b.data);
+        buf_free(&b);
+        ps->in_mark = 0;
+    }
+}
+
+static void mark(struct page_state *ps, const struct layout *L, const struct layout_op *op)
+{
+    if (ps->in_mark && ps->mark_node == op->node && ps->mark_mcid == op->mcid)
+        return;
+    end_mark(ps);
+    struct buf b = BUF_INIT;
+    tags_open_content(L, op, &b);
+    write_ops(ps, b.data);
+    buf_free(&b);
+    ps->in_mark = 1;
+    ps->mark_node = op->node;
+    ps->mark_mcid = op->mcid;
+}
+
 
 static void end_text(struct page_state *ps)
 {
@@ -265,7 +306,6 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
     if (!ps->in_text) {
         HPDF_Page_BeginText(ps->page);
         ps->in_text = 1;
-        ps->font = NULL;
     }
     if (ps->font != e->font || ps->size != op->u.text.size) {
         HPDF_Page_SetFontAndSize(ps->page, e->font, op->u.text.size);
@@ -288,7 +328,8 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
         if (i > 0) {
             double adj = (g[i].x - pen) * 1000.0 / size;
             long long q = llround(adj * 100);
-            if (q != 0) {
+            /* Below half a thousandth of an em the gap is float noise, not layout: carry it. */
+            if (llabs(q) >= 50) {
                 buf_putc(b, '>');
                 put_num(b, -(double)q / 100, 2);
                 buf_putc(b, '<');
@@ -362,6 +403,153 @@ static void set_date(HPDF_Doc pdf, long long epoch)
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
 }
 
+static void set_info(HPDF_Doc pdf, const struct pdf_out_info *info)
+{
+    if (!info)
+        return;
+    if (info->title) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info->title);
+    if (info->author) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info->author);
+    if (info->subject) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info->subject);
+    if (info->keywords) HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info->keywords);
+    if (info->creator) HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, info->creator);
+    if (info->date >= 0)
+        set_date(pdf, info->date);
+}
+
+/* Everything a page's content stream holds, each op inside its marked-content sequence. */
+static void draw_page(struct page_state *ps, const struct layout *L, int pi,
+                      const struct embedded *emb)
+{
+    const struct layout_page *lp = layout_get_page(L, pi);
+    ps->in_text = 0;
+    ps->in_mark = 0;
+    ps->font = NULL;
+    ps->fill = 0;   /* the PDF default fill is black */
+    for (size_t k = 0; k < lp->nops; k++) {
+        const struct layout_op *op = &lp->ops[k];
+        if (op->kind == LAYOUT_OP_TEXT && !(op->u.text.count && emb[op->u.text.face].font))
+            continue;
+        mark(ps, L, op);
+        if (op->kind == LAYOUT_OP_TEXT)
+            emit_run(ps, lp, op, &emb[op->u.text.face]);
+        else if (op->kind == LAYOUT_OP_RECT)
+            emit_rect(ps, op);
+        else
+            emit_line_op(ps, op);
+    }
+    end_mark(ps);
+}
+
+/* Destinations, one per distinct place: every link to an anchor and every outline entry at
+ * the same spot shares it. */
+struct dests {
+    HPDF_Doc pdf;
+    HPDF_Page *pages;
+    float height;
+    struct { int page; float y; HPDF_Destination d; } *v;
+    size_t n, cap;
+    const struct layout_anchor **sorted;   /* anchors by name, for bsearch */
+    size_t nsorted;
+};
+
+static HPDF_Destination dest_at(struct dests *D, int page, float y)
+{
+    for (size_t i = 0; i < D->n; i++)
+        if (D->v[i].page == page && D->v[i].y == y)
+            return D->v[i].d;
+    HPDF_Destination d = HPDF_Page_CreateDestination(D->pages[page]);
+    if (!d)
+        return NULL;
+    HPDF_Destination_SetFitH(d, roundf((D->height - y) * 100) / 100);
+    xgrow(&D->v, &D->cap, D->n + 1, sizeof *D->v);
+    D->v[D->n].page = page;
+    D->v[D->n].y = y;
+    D->v[D->n++].d = d;
+    return d;
+}
+
+static int anchor_cmp(const void *a, const void *b)
+{
+    const struct layout_anchor *x = *(const struct layout_anchor *const *)a;
+    const struct layout_anchor *y = *(const struct layout_anchor *const *)b;
+    return strcmp(x->name, y->name);
+}
+
+static const struct layout_anchor *find_anchor(const struct dests *D, const char *name)
+{
+    struct layout_anchor key = { (char *)name, 0, 0 };
+    const struct layout_anchor *kp = &key;
+    const struct layout_anchor **hit = D->nsorted ? bsearch(&kp, D->sorted, D->nsorted,
+                                                            sizeof *D->sorted, anchor_cmp) : NULL;
+    return hit ? *hit : NULL;
+}
+
+/* A link annotation with only what a viewer needs: no /Type (optional), no /P, rounded /Rect,
+ * /Border [0 0 0] (the default is a visible border), /Contents describing it. */
+static HPDF_Annotation make_link(struct dests *D, HPDF_Page page, const struct layout_link *ln,
+                                 const struct layout *L, struct diag *d)
+{
+    float h = D->height;
+    HPDF_Rect r = { roundf(ln->x * 100) / 100, roundf((h - ln->y - ln->h) * 100) / 100,
+                    roundf((ln->x + ln->w) * 100) / 100, roundf((h - ln->y) * 100) / 100 };
+    HPDF_Annotation a = NULL;
+    if (ln->uri[0] == '#') {
+        const struct layout_anchor *to = find_anchor(D, ln->uri + 1);
+        if (!to || to->page < 0 || to->page >= layout_page_count(L)) {
+            diag_warning(d, NULL, 0, 0, "link to '%s', which no anchor names; left out", ln->uri);
+            return NULL;
+        }
+        HPDF_Destination dst = dest_at(D, to->page, to->y);
+        a = dst ? HPDF_Page_CreateLinkAnnot(page, r, dst) : NULL;
+    } else {
+        char *uri = uri_escape(ln->uri);
+        a = HPDF_Page_CreateURILinkAnnot(page, r, uri);
+        free(uri);
+    }
+    if (!a)
+        return NULL;
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    HPDF_Dict_RemoveElement(a, "Type");
+    HPDF_Dict_RemoveElement(a, "P");
+    size_t nn;
+    const struct layout_node *nodes = layout_nodes(L, &nn);
+    const char *what = ln->node >= 0 && nodes[ln->node].alt ? nodes[ln->node].alt : NULL;
+    if (what) {
+        HPDF_String s = HPDF_String_New(D->pdf->mmgr, what, HPDF_GetEncoder(D->pdf, "UTF-8"));
+        if (s)
+            HPDF_Dict_Add(a, "Contents", s);
+    }
+    return a;
+}
+
+static void add_outlines(struct dests *D, const struct layout *L)
+{
+    size_t nout;
+    const struct layout_outline *ol = layout_outlines(L, &nout);
+    HPDF_Outline parents[8] = { 0 };
+    HPDF_Encoder enc = HPDF_GetEncoder(D->pdf, "UTF-8");
+    int npages = layout_page_count(L);
+    for (size_t i = 0; i < nout; i++) {
+        int lv = ol[i].level < 0 ? 0 : ol[i].level > 7 ? 7 : ol[i].level;
+        while (lv > 0 && !parents[lv - 1])
+            lv--;
+        HPDF_Outline o = HPDF_CreateOutline(D->pdf, lv ? parents[lv - 1] : NULL, ol[i].title, enc);
+        if (!o)
+            break;
+        HPDF_Outline_SetOpened(o, lv == 0);
+        if (ol[i].page >= 0 && ol[i].page < npages) {
+            HPDF_Destination dst = dest_at(D, ol[i].page, ol[i].y);
+            if (dst)
+                HPDF_Outline_SetDestination(o, dst);
+        }
+        parents[lv] = o;
+        for (int k = lv + 1; k < 8; k++)
+            parents[k] = NULL;
+    }
+    if (nout)
+        HPDF_SetPageMode(D->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
 static enum exp_status build(HPDF_Doc pdf, const struct layout *L,
                              const struct pdf_out_info *info, struct pdf_out_stats *stats,
                              struct diag *d, struct embedded *emb, int nfaces)
@@ -369,15 +557,7 @@ static enum exp_status build(HPDF_Doc pdf, const struct layout *L,
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    if (info) {
-        if (info->title) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info->title);
-        if (info->author) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info->author);
-        if (info->subject) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info->subject);
-        if (info->keywords) HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info->keywords);
-        if (info->creator) HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, info->creator);
-        if (info->date >= 0)
-            set_date(pdf, info->date);
-    }
+    set_info(pdf, info);
     struct font_set *fs = layout_fonts(L);
     for (int i = 0; i < nfaces; i++) {
         struct font_face *f = font_set_face(fs, i);
@@ -389,95 +569,51 @@ static enum exp_status build(HPDF_Doc pdf, const struct layout *L,
     }
     const struct layout_page_setup *setup = layout_setup(L);
     int npages = layout_page_count(L);
+    enum exp_status rc = EXP_OK;
     HPDF_Page *pages = xcalloc((size_t)(npages ? npages : 1), sizeof *pages);
+    HPDF_Annotation **annots = xcalloc((size_t)(npages ? npages : 1), sizeof *annots);
+    struct dests D = { .pdf = pdf, .pages = pages, .height = setup->height };
     /* Every page first, so a link can point to a later one. */
     for (int pi = 0; pi < npages; pi++) {
         pages[pi] = HPDF_AddPage(pdf);
         if (!pages[pi]) {
-            free(pages);
-            return EXP_SOFTWARE;
+            rc = EXP_SOFTWARE;
+            goto out;
         }
         HPDF_Page_SetWidth(pages[pi], setup->width);
         HPDF_Page_SetHeight(pages[pi], setup->height);
     }
     size_t nanchors;
     const struct layout_anchor *anchors = layout_anchors(L, &nanchors);
+    D.sorted = xcalloc(nanchors ? nanchors : 1, sizeof *D.sorted);
+    for (size_t i = 0; i < nanchors; i++)
+        D.sorted[i] = &anchors[i];
+    D.nsorted = nanchors;
+    qsort(D.sorted, nanchors, sizeof *D.sorted, anchor_cmp);
     struct page_state ps;
     memset(&ps, 0, sizeof ps);
+    ps.height = setup->height;
     for (int pi = 0; pi < npages; pi++) {
         const struct layout_page *lp = layout_get_page(L, pi);
-        HPDF_Page page = pages[pi];
-        ps.page = page;
-        ps.height = setup->height;
-        ps.in_text = 0;
-        ps.font = NULL;
-        ps.fill = 0;   /* the PDF default fill is black */
-        for (size_t k = 0; k < lp->nops; k++) {
-            const struct layout_op *op = &lp->ops[k];
-            if (op->kind == LAYOUT_OP_TEXT) {
-                if (op->u.text.count && emb[op->u.text.face].font)
-                    emit_run(&ps, lp, op, &emb[op->u.text.face]);
-            } else if (op->kind == LAYOUT_OP_RECT) {
-                emit_rect(&ps, op);
-            } else {
-                emit_line_op(&ps, op);
-            }
-        }
-        end_text(&ps);
-        for (size_t k = 0; k < lp->nlinks; k++) {
-            const struct layout_link *ln = &lp->links[k];
-            HPDF_Rect r = { ln->x, setup->height - ln->y - ln->h, ln->x + ln->w,
-                            setup->height - ln->y };
-            HPDF_Annotation a = NULL;
-            if (ln->uri[0] == '#') {
-                const struct layout_anchor *to = NULL;
-                for (size_t i = 0; i < nanchors && !to; i++)
-                    if (strcmp(anchors[i].name, ln->uri + 1) == 0)
-                        to = &anchors[i];
-                if (!to || to->page < 0 || to->page >= npages) {
-                    diag_warning(d, NULL, 0, 0, "link to '%s', which no anchor names; left out",
-                                 ln->uri);
-                    continue;
-                }
-                HPDF_Destination dst = HPDF_Page_CreateDestination(pages[to->page]);
-                HPDF_Destination_SetFitH(dst, setup->height - to->y);
-                a = HPDF_Page_CreateLinkAnnot(page, r, dst);
-            } else {
-                char *uri = uri_escape(ln->uri);
-                a = HPDF_Page_CreateURILinkAnnot(page, r, uri);
-                free(uri);
-            }
-            if (a)
-                HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-        }
+        ps.page = pages[pi];
+        draw_page(&ps, L, pi, emb);
+        annots[pi] = xcalloc(lp->nlinks ? lp->nlinks : 1, sizeof *annots[pi]);
+        for (size_t k = 0; k < lp->nlinks; k++)
+            annots[pi][k] = make_link(&D, pages[pi], &lp->links[k], L, d);
     }
     buf_free(&ps.ops);
-
-    size_t nout;
-    const struct layout_outline *ol = layout_outlines(L, &nout);
-    HPDF_Outline parents[8] = { 0 };
-    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
-    for (size_t i = 0; i < nout; i++) {
-        int lv = ol[i].level < 0 ? 0 : ol[i].level > 7 ? 7 : ol[i].level;
-        while (lv > 0 && !parents[lv - 1])
-            lv--;
-        HPDF_Outline o = HPDF_CreateOutline(pdf, lv ? parents[lv - 1] : NULL, ol[i].title, enc);
-        if (!o)
-            break;
-        HPDF_Outline_SetOpened(o, lv == 0);
-        if (ol[i].page >= 0 && ol[i].page < npages && pages[ol[i].page]) {
-            HPDF_Destination dst = HPDF_Page_CreateDestination(pages[ol[i].page]);
-            HPDF_Destination_SetFitH(dst, setup->height - ol[i].y);
-            HPDF_Outline_SetDestination(o, dst);
-        }
-        parents[lv] = o;
-        for (int k = lv + 1; k < 8; k++)
-            parents[k] = NULL;
-    }
-    if (nout)
-        HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    add_outlines(&D, L);
+    rc = tags_write_tree(pdf, L, pages, annots, d);
+    if (rc == EXP_OK)
+        rc = tags_write_catalog(pdf, info, d);
+out:
+    for (int pi = 0; pi < npages; pi++)
+        free(annots[pi]);
+    free(annots);
+    free(D.v);
+    free(D.sorted);
     free(pages);
-    return EXP_OK;
+    return rc;
 }
 
 enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info *info,
@@ -500,27 +636,16 @@ enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info
                    (unsigned long)err.code, (unsigned long)err.detail);
         rc = EXP_SOFTWARE;
     }
-    if (rc == EXP_OK && HPDF_SaveToStream(pdf) != HPDF_OK) {
-        diag_error(d, NULL, 0, 0, "libharu could not write the PDF (error 0x%04lX)",
-                   (unsigned long)err.code);
-        rc = EXP_SOFTWARE;
-    }
     if (rc == EXP_OK) {
         size_t start = out->len;
-        HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-        buf_reserve(out, size + 1);
-        HPDF_UINT32 got = size;
-        HPDF_ResetStream(pdf);
-        HPDF_STATUS st = HPDF_ReadFromStream(pdf, (HPDF_BYTE *)out->data + out->len, &got);
-        if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != size) {
-            diag_error(d, NULL, 0, 0, "libharu could not hand over the PDF");
+        rc = pdf_pack_write(pdf, out, d);
+        if (rc == EXP_OK && err.code) {
+            diag_error(d, NULL, 0, 0, "libharu failed while writing (error 0x%04lX, detail %lu)",
+                       (unsigned long)err.code, (unsigned long)err.detail);
             rc = EXP_SOFTWARE;
-        } else {
-            out->len += got;
-            out->data[out->len] = '\0';
-            if (stats)
-                stats->bytes = out->len - start;
         }
+        if (stats)
+            stats->bytes = out->len - start;
     }
     for (int i = 0; i < nfaces; i++)
         free(emb[i].width);

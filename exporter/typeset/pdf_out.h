@@ -24,6 +24,7 @@
 struct pdf_out_info {
     const char *title, *author, *subject, *keywords, *creator;
     long long date;        /* CreationDate/ModDate as Unix seconds (UTC); -1 = leave out */
+    const char *lang;      /* the document's language (BCP 47); NULL = "ko-KR" */
 };
 
 struct pdf_out_stats {

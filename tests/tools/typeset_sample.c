@@ -71,8 +71,11 @@ static void write_chart(struct layout *L)
         .color = 0x5B6470, .align = LAYOUT_LEFT };
     float bar_h = 14, gap = 8, top_pad = 6;
     float height = top_pad + 5 * (bar_h + gap) + 24;
+    layout_begin_struct(L, LAYOUT_ROLE_FIGURE, "기관별 전체 매개변수(억 개): 네이버클라우드 320, "
+                        "업스테이지 1,000, SK텔레콤 5,190, NC AI 미공개, LG AI연구원 2,360.");
     struct layout_block b = layout_reserve(L, height);
     float x0 = b.x + 80, x1 = b.x + b.width - 70, max = 6000;
+    layout_begin_struct(L, LAYOUT_ROLE_ARTIFACT, NULL);
     for (int t = 0; t <= 6; t++) {
         float x = x0 + (x1 - x0) * (float)t / 6;
         layout_draw_line(L, b.page, x, b.y + top_pad - 2, x, b.y + height - 20,
@@ -81,6 +84,7 @@ static void write_chart(struct layout *L)
         snprintf(tick, sizeof tick, "%d", t * 1000);
         layout_draw_text(L, b.page, x, b.y + height - 9, tick, &small, LAYOUT_CENTER);
     }
+    layout_end_struct(L);
     layout_draw_text(L, b.page, x1 + 22, b.y + height - 9, "(억 개)", &small, LAYOUT_LEFT);
     for (int i = 0; i < 5; i++) {
         float y = b.y + top_pad + (float)i * (bar_h + gap);
@@ -96,6 +100,7 @@ static void write_chart(struct layout *L)
         snprintf(val, sizeof val, "%.0f", values[i]);
         layout_draw_text(L, b.page, x0 + w + 4, y + bar_h - 3.5f, val, &small, LAYOUT_LEFT);
     }
+    layout_end_struct(L);
 }
 
 static void write_table(struct layout *L, int rows, struct buf *dump)
@@ -121,7 +126,7 @@ static void write_table(struct layout *L, int rows, struct buf *dump)
                 buf_printf(dump, "C\t%s\n", cells[r * 5 + c]);
     }
     struct layout_table t = { .cols = cols, .ncols = 5, .cells = cells, .nrows = (size_t)rows,
-        .zebra = 1 };
+        .zebra = 1, .row_headers = 1, .continued = "(계속)" };
     layout_table(L, &t);
     free(cells);
     free(num);
@@ -177,14 +182,18 @@ int main(int argc, char **argv)
         "업스테이지 Solar Open 100B는 전문가 혼합(MoE) 구조로, 활성 매개변수 비율이 약 12%다.",
         "정부는 탈락하지 않은 팀에 GPU 1,000장과 데이터 구매비 약 100억 원을 추가로 지원한다.",
     };
+    layout_begin_struct(L, LAYOUT_ROLE_L, NULL);
     for (size_t i = 0; i < 3; i++) {
         char mark[16];
         snprintf(mark, sizeof mark, "[%zu]", i + 1);
-        struct layout_span sp[3] = { { "•\xC2\xA0", NULL, NULL }, { bullets[i], NULL, NULL },
-                                     { mark, &cite, "https://www.example.kr/news/2024/03/15" } };
+        struct layout_span sp[3] = {
+            { "•\xC2\xA0", NULL, NULL, LAYOUT_ROLE_LBL },
+            { bullets[i], NULL, NULL, LAYOUT_ROLE_NONE },
+            { mark, &cite, "https://www.example.kr/news/2024/03/15", LAYOUT_ROLE_REFERENCE } };
         layout_paragraph_spans(L, sp, 3, &item);
         buf_printf(&dump, "P\t%s\n", bullets[i]);
     }
+    layout_end_struct(L);
     size_t np = sizeof paras / sizeof paras[0];
     if (one_page) {
         layout_heading(L, "1. 평가 개요", &h2, 1);
@@ -198,8 +207,10 @@ int main(int argc, char **argv)
             layout_paragraph(L, paras[i], &body);
             buf_printf(&dump, "P\t%s\n", paras[i]);
         }
+        layout_running_section(L, "2. 컨소시엄별 모델");
         layout_heading(L, "2. 컨소시엄별 모델", &h2, 1);
         write_table(L, 60, &dump);
+        layout_running_section(L, "3. 전문가 의견과 조판 규칙");
         layout_heading(L, "3. 전문가 의견과 조판 규칙", &h2, 1);
         for (size_t i = 3; i < np; i++) {
             layout_paragraph(L, paras[i], &body);
@@ -222,9 +233,9 @@ int main(int argc, char **argv)
         write_chart(L);
         static const struct layout_text_style link = { .font = FONT_SANS, .size = 9,
             .leading = 1.5f, .color = 0x1D4ED8, .align = LAYOUT_LEFT, .space_before = 6 };
-        struct layout_span spans[2] = { { "출처: ", NULL, NULL },
+        struct layout_span spans[2] = { { "출처: ", NULL, NULL, 0 },
                                         { "https://www.example.kr/news/2024/03/15", &link,
-                                          "https://www.example.kr/news/2024/03/15" } };
+                                          "https://www.example.kr/news/2024/03/15", 0 } };
         layout_paragraph_spans(L, spans, 2, &sub);
         for (int i = 0; i < 4; i += 2)
             buf_printf(&dump, "C\t%s\nC\t%s\n", ncells[i], ncells[i + 1]);
@@ -232,7 +243,7 @@ int main(int argc, char **argv)
     layout_finish(L);
     struct pdf_out_info info = { "독자 AI 파운데이션 모델 1차 평가", "exporter", "조판 시험",
                                  "한국어, 조판, HarfBuzz", "exporter typeset_sample",
-                                 pdf_out_source_date_epoch() };
+                                 pdf_out_source_date_epoch(), NULL };
     FILE *out = fopen(out_path, "wb");
     if (!out) {
         perror(out_path);

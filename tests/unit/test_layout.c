@@ -330,8 +330,8 @@ static void test_primitives_and_links(void **state)
     struct layout *L = layout_new(&ps, f->fs, &f->d);
     const struct layout_text_style st = { .font = FONT_SANS, .size = 9, .leading = 1.5f,
         .color = 0x1D4ED8, .align = LAYOUT_LEFT };
-    struct layout_span spans[2] = { { "원문: ", NULL, NULL },
-                                    { "https://example.kr/기사", NULL, "https://example.kr/기사" } };
+    struct layout_span spans[2] = { { "원문: ", NULL, NULL, 0 },
+                                    { "https://example.kr/기사", NULL, "https://example.kr/기사", 0 } };
     layout_paragraph_spans(L, spans, 2, &st);
     struct layout_block b = layout_reserve(L, 120);
     layout_draw_rect(L, b.page, b.x, b.y, 100, 20, 0x3366CC, LAYOUT_NO_COLOR, 0);
@@ -344,7 +344,7 @@ static void test_primitives_and_links(void **state)
     assert_string_equal(pg->links[0].uri, "https://example.kr/기사");
     assert_true(pg->links[0].x > ps.margin_left + 10);
     assert_true(pg->links[0].w > 50);
-    assert_int_equal(count_cp(pg, 0xBA38 /* 머 */), 1);   /* running header */
+    assert_int_equal(count_cp(pg, 0xBA38 /* 머 */), 0);   /* no running header on page 1 */
     assert_int_equal(count_cp(pg, '/'), 4);                /* three in the URL, one in "1 / 1" */
     layout_free(L);
 }
@@ -402,8 +402,8 @@ static void test_hanging_list_and_rich_cells(void **state)
         .align = LAYOUT_JUSTIFY, .indent = -12, .inset = 12 };
     const struct layout_text_style cite = { .font = FONT_SANS_BOLD, .size = 10, .leading = 1.6f,
         .color = 0x1D4ED8 };
-    struct layout_span spans[3] = { { "•\xC2\xA0", NULL, NULL }, { korean, NULL, NULL },
-                                    { " [1]", &cite, "https://example.kr/1" } };
+    struct layout_span spans[3] = { { "•\xC2\xA0", NULL, NULL, 0 }, { korean, NULL, NULL, 0 },
+                                    { " [1]", &cite, "https://example.kr/1", 0 } };
     layout_paragraph_spans(L, spans, 3, &bullet);
     const struct layout_page *pg = layout_get_page(L, 0);
     struct line_info lines[32];
@@ -421,8 +421,8 @@ static void test_hanging_list_and_rich_cells(void **state)
         { "기관", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
         { "출처", LAYOUT_COL_PROPORTIONAL, 1, LAYOUT_AUTO },
     };
-    struct layout_span name[2] = { { "업스테이지", &cite, NULL }, { " ※", NULL, NULL } };
-    struct layout_span src[1] = { { "전자신문", NULL, "https://example.kr/2" } };
+    struct layout_span name[2] = { { "업스테이지", &cite, NULL, 0 }, { " ※", NULL, NULL, 0 } };
+    struct layout_span src[1] = { { "전자신문", NULL, "https://example.kr/2", 0 } };
     const struct layout_cell rich[2] = { { name, 2 }, { src, 1 } };
     struct layout_table t = { .cols = cols, .ncols = 2, .nrows = 1, .rich = rich };
     layout_table(L, &t);
@@ -432,6 +432,185 @@ static void test_hanging_list_and_rich_cells(void **state)
     assert_string_equal(pg->links[1].uri, "https://example.kr/2");
     assert_int_equal(count_cp(pg, 0x203B /* ※ */), 1);
     layout_free(L);
+}
+
+/* ---- Structure (tagged PDF) ---- */
+
+/* The first child of node n with role r, or -1. */
+static int child(const struct layout_node *nodes, int n, enum layout_role r)
+{
+    for (size_t k = 0; k < nodes[n].nkids; k++)
+        if (nodes[n].kids[k].kind == LAYOUT_KID_NODE && nodes[nodes[n].kids[k].index].role == r)
+            return nodes[n].kids[k].index;
+    return -1;
+}
+
+static size_t kids_of(const struct layout_node *nodes, int n, enum layout_kid_kind kind)
+{
+    size_t c = 0;
+    for (size_t k = 0; k < nodes[n].nkids; k++)
+        c += nodes[n].kids[k].kind == kind;
+    return c;
+}
+
+static void test_structure_roles(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.header_left = "머리말";
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    layout_heading(L, "요약", &body, 0);
+    layout_begin_struct(L, LAYOUT_ROLE_L, NULL);
+    struct layout_span item[3] = { { "•\xC2\xA0", NULL, NULL, LAYOUT_ROLE_LBL },
+                                   { "첫 항목", NULL, NULL, 0 },
+                                   { "[1]", NULL, "#src-1", LAYOUT_ROLE_REFERENCE } };
+    layout_paragraph_spans(L, item, 3, &body);
+    layout_end_struct(L);
+    layout_heading(L, "기관", &body, 1);
+    layout_heading(L, "주요 문장", &body, -1);
+    layout_begin_struct(L, LAYOUT_ROLE_BLOCKQUOTE, NULL);
+    layout_paragraph(L, "“인용문.”", &body);
+    layout_end_struct(L);
+    layout_begin_struct(L, LAYOUT_ROLE_SECT, NULL);   /* never gets content: left out */
+    layout_end_struct(L);
+    static const struct layout_column cols[2] = { { "기관", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
+                                                  { "값", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO } };
+    static const char *const cells[] = { "가", NULL };
+    struct layout_table t = { .cols = cols, .ncols = 2, .cells = cells, .nrows = 1,
+                              .row_headers = 1 };
+    layout_table(L, &t);
+    layout_anchor(L, "src-1");
+    layout_paragraph(L, "[1] 출처", &body);
+    layout_finish(L);
+
+    size_t nn;
+    const struct layout_node *nodes = layout_nodes(L, &nn);
+    assert_int_equal(nodes[0].role, LAYOUT_ROLE_DOCUMENT);
+    /* Document: H1, L, H2, H3, BlockQuote, Table, P in reading order; the empty Sect absent */
+    static const enum layout_role order[] = { LAYOUT_ROLE_H1, LAYOUT_ROLE_L, LAYOUT_ROLE_H2,
+        LAYOUT_ROLE_H3, LAYOUT_ROLE_BLOCKQUOTE, LAYOUT_ROLE_TABLE, LAYOUT_ROLE_P };
+    assert_int_equal(nodes[0].nkids, sizeof order / sizeof order[0]);
+    for (size_t i = 0; i < nodes[0].nkids; i++)
+        assert_int_equal(nodes[nodes[0].kids[i].index].role, order[i]);
+    int list = child(nodes, 0, LAYOUT_ROLE_L), li = child(nodes, list, LAYOUT_ROLE_LI);
+    assert_true(li >= 0);
+    /* LI: Lbl first, then LBody, which holds the Reference > Link with its annotation */
+    assert_int_equal(nodes[nodes[li].kids[0].index].role, LAYOUT_ROLE_LBL);
+    assert_int_equal(nodes[nodes[li].kids[1].index].role, LAYOUT_ROLE_LBODY);
+    int ref = child(nodes, nodes[li].kids[1].index, LAYOUT_ROLE_REFERENCE);
+    int link = child(nodes, ref, LAYOUT_ROLE_LINK);
+    assert_true(link >= 0);
+    assert_int_equal(kids_of(nodes, link, LAYOUT_KID_LINK), 1);
+    assert_int_equal(kids_of(nodes, link, LAYOUT_KID_CONTENT), 1);
+    assert_string_equal(nodes[link].alt, "[1]");
+    /* Table: two rows, header cells with column scope, the row header, an empty TD kept */
+    int table = child(nodes, 0, LAYOUT_ROLE_TABLE);
+    assert_int_equal(nodes[table].nkids, 2);
+    int head = nodes[table].kids[0].index, row = nodes[table].kids[1].index;
+    assert_int_equal(nodes[nodes[head].kids[0].index].scope, 1);
+    assert_int_equal(nodes[nodes[row].kids[0].index].role, LAYOUT_ROLE_TH);
+    assert_int_equal(nodes[nodes[row].kids[0].index].scope, 2);
+    assert_int_equal(nodes[nodes[row].kids[1].index].role, LAYOUT_ROLE_TD);
+    assert_int_equal(nodes[nodes[row].kids[1].index].nkids, 0);
+    /* Ops: table rules and the page number are artifacts; text is marked content */
+    const struct layout_page *pg = layout_get_page(L, 0);
+    size_t artifacts = 0, footer = 0;
+    for (size_t i = 0; i < pg->nops; i++) {
+        if (pg->ops[i].kind == LAYOUT_OP_LINE)
+            assert_true(pg->ops[i].node < 0);
+        if (pg->ops[i].kind == LAYOUT_OP_TEXT && pg->ops[i].node >= 0)
+            assert_true(pg->ops[i].mcid >= 0 && pg->ops[i].mcid < pg->nmcid);
+        artifacts += pg->ops[i].node < 0;
+        footer += pg->ops[i].node == LAYOUT_ARTIFACT_FOOTER;
+    }
+    assert_true(artifacts > 0);
+    assert_int_equal(footer, 1);
+    layout_free(L);
+}
+
+/* The running header names the section current at the top of each page, and the first page
+ * has none. */
+/* How many times cp is drawn in the running header of pg. */
+static size_t header_cp(const struct layout_page *pg, uint32_t cp)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pg->nops; i++)
+        if (pg->ops[i].kind == LAYOUT_OP_TEXT && pg->ops[i].node == LAYOUT_ARTIFACT_HEADER)
+            for (size_t g = 0; g < pg->ops[i].u.text.count; g++)
+                n += pg->glyphs[pg->ops[i].u.text.first + g].cp == cp;
+    return n;
+}
+
+static void test_running_sections(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.header_left = "헤더";
+    ps.header_right = "기본";
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    layout_running_section(L, "가나");
+    layout_heading(L, "가나", &body, 0);
+    layout_paragraph(L, korean, &body);
+    layout_page_break(L);
+    layout_paragraph(L, korean, &body);
+    layout_running_section(L, "다라");
+    layout_page_break(L);
+    layout_heading(L, "다라", &body, 0);
+    layout_paragraph(L, korean, &body);
+    layout_finish(L);
+    assert_int_equal(layout_page_count(L), 3);
+    assert_string_equal(layout_get_page(L, 0)->section, "가나");
+    assert_int_equal(count_cp(layout_get_page(L, 0), 0xD5E4 /* 헤 */), 0);
+    /* page 2 starts inside 가나 (set before its first block); 다라 takes over on page 3 */
+    assert_string_equal(layout_get_page(L, 1)->section, "가나");
+    assert_string_equal(layout_get_page(L, 2)->section, "다라");
+    assert_int_equal(count_cp(layout_get_page(L, 1), 0xD5E4), 1);
+    assert_int_equal(header_cp(layout_get_page(L, 1), 0xAC00 /* 가 */), 1);
+    assert_int_equal(header_cp(layout_get_page(L, 1), 0xAE30 /* 기 of 기본 */), 0);
+    assert_int_equal(header_cp(layout_get_page(L, 2), 0xB2E4 /* 다 */), 1);
+    layout_free(L);
+}
+
+/* A broken table repeats its header under the "continued" mark, as an artifact, and its last
+ * page never holds a single row. */
+static void test_table_continued(void **state)
+{
+    struct fixture *f = *state;
+    static const struct layout_column cols[2] = { { "기관", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
+                                                  { "값", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO } };
+    const char *cells[2 * 80];
+    for (int i = 0; i < 80; i++) {
+        cells[2 * i] = "업스테이지";
+        cells[2 * i + 1] = "1,000억";
+    }
+    for (int nrows = 20; nrows <= 80; nrows++) {
+        struct layout_page_setup ps;
+        layout_page_setup_a4(&ps);
+        ps.page_numbers = 0;
+        struct layout *L = layout_new(&ps, f->fs, &f->d);
+        layout_vspace(L, 1);
+        layout_paragraph(L, korean, &body);
+        struct layout_table t = { .cols = cols, .ncols = 2, .cells = cells, .nrows = (size_t)nrows,
+                                  .continued = "(계속)" };
+        layout_table(L, &t);
+        layout_finish(L);
+        int pages = layout_page_count(L);
+        for (int p = 0; p < pages; p++) {
+            const struct layout_page *pg = layout_get_page(L, p);
+            /* rows on the page = how many 업 are tagged content (not the repeated header) */
+            size_t rows = count_cp(pg, 0xC5C5 /* 업 */);
+            size_t cont = count_cp(pg, 0xACC4 /* 계 */);
+            if (rows)
+                assert_true(rows >= 2);
+            assert_int_equal(cont, p > 0 ? 1 : 0);
+            for (size_t i = 0; i < pg->nops; i++)
+                if (p > 0 && pg->ops[i].kind == LAYOUT_OP_TEXT && pg->ops[i].node >= 0)
+                    assert_true(pg->glyphs[pg->ops[i].u.text.first].cp != 0xACC4);
+        }
+        layout_free(L);
+    }
 }
 
 int main(void)
@@ -448,6 +627,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_invalid_utf8_warns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_orphan_no_endless_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hanging_list_and_rich_cells, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_structure_roles, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_running_sections, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_continued, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,11 +10,14 @@
 
 #include <cmocka.h>
 
+#include "pdf_expand.h"
+
 #include "util/buf.h"
 #include "util/diag.h"
 #include "typeset/font.h"
 #include "typeset/layout.h"
 #include "typeset/pdf_out.h"
+#include "typeset/tags.h"
 
 /* memmem is a GNU extension; the build is POSIX. */
 static const void *find(const void *hay, size_t len, const char *needle)
@@ -90,17 +93,36 @@ static void test_font_bytes_follow_glyphs(void **state)
         assert_true(bytes[2] * 10 < (size_t)sb.st_size);
 }
 
+/* Replaces b with the file plus every deflated stream inflated (pdf_expand.h). */
+static size_t count_of(const char *hay, size_t len, const char *needle)
+{
+    size_t n = 0, k = strlen(needle);
+    for (size_t i = 0; k <= len && i <= len - k; i++)
+        n += memcmp(hay + i, needle, k) == 0;
+    return n;
+}
+
+static void expand(struct buf *b)
+{
+    size_t n;
+    char *x = pdf_expand(b->data, b->len, &n);
+    buf_free(b);
+    b->data = x;
+    b->len = b->cap = n;
+}
+
 static void test_deterministic_with_info(void **state)
 {
     (void)state;
-    struct pdf_out_info info = { "제목 <&>", "기자", "주제", "키워드", "exporter", 1767052800 };
+    struct pdf_out_info info = { "제목 <&>", "기자", "주제", "키워드", "exporter", 1767052800, NULL };
     struct buf a = BUF_INIT, b = BUF_INIT;
     assert_int_equal(render(30, &a, NULL, &info), EXP_OK);
     assert_int_equal(render(30, &b, NULL, &info), EXP_OK);
     assert_int_equal(a.len, b.len);
     assert_memory_equal(a.data, b.data, a.len);
-    assert_memory_equal(a.data, "%PDF-1.", 7);
-    /* Info is not compressed: UTF-16 title, the date from info->date. */
+    assert_memory_equal(a.data, "%PDF-1.5", 8);
+    expand(&a);
+    /* UTF-16 title, the date from info->date. */
     assert_non_null(find(a.data, a.len, "/CreationDate (D:20251230000000Z"));
     assert_true(find_ci(a.data, a.len, "/Title <FEFF", "/Title <feff"));
     buf_free(&a);
@@ -127,11 +149,12 @@ static void test_links_and_outlines(void **state)
     layout_heading(L, "첫 절", &h, 0);
     layout_paragraph(L, "본문.", &body);
     layout_heading(L, "하위 절", &h, 1);
-    struct layout_span sp[1] = { { "원문 보기", NULL, "https://example.kr/기사?a=1 b" } };
+    struct layout_span sp[1] = { { "원문 보기", NULL, "https://example.kr/기사?a=1 b", 0 } };
     layout_paragraph_spans(L, sp, 1, &body);
     layout_finish(L);
     struct buf pdf = BUF_INIT;
     assert_int_equal(pdf_out_to_buf(L, NULL, &pdf, NULL, &d), EXP_OK);
+    expand(&pdf);
     assert_non_null(find(pdf.data, pdf.len, "/Border [ 0 0 0 ]"));
     /* Non-ASCII and spaces percent-encoded; libharu writes '/' and '%' as octal escapes. */
     const char *uri = "/URI (https:\\057\\057example.kr\\057\\045EA\\045B8\\045B0\\045EC\\04582"
@@ -243,9 +266,9 @@ static void test_internal_links(void **state)
     struct layout_page_setup ps;
     layout_page_setup_a4(&ps);
     struct layout *L = layout_new(&ps, fs, &d);
-    struct layout_span sp[2] = { { "본문 인용", NULL, NULL }, { "[1]", NULL, "#source-1" } };
+    struct layout_span sp[2] = { { "본문 인용", NULL, NULL, 0 }, { "[1]", NULL, "#source-1", 0 } };
     layout_paragraph_spans(L, sp, 2, &body);
-    struct layout_span bad[1] = { { "없는 곳", NULL, "#nowhere" } };
+    struct layout_span bad[1] = { { "없는 곳", NULL, "#nowhere", 0 } };
     layout_paragraph_spans(L, bad, 1, &body);
     layout_page_break(L);
     layout_anchor(L, "source-1");
@@ -258,6 +281,7 @@ static void test_internal_links(void **state)
     assert_float_equal(a[0].y, ps.margin_top, 0.01);
     struct buf pdf = BUF_INIT;
     assert_int_equal(pdf_out_to_buf(L, NULL, &pdf, NULL, &d), EXP_OK);
+    expand(&pdf);
     fflush(lf);
     assert_non_null(find(pdf.data, pdf.len, "/FitH"));
     assert_non_null(find(pdf.data, pdf.len, "/Subtype /Link\n/Dest "));
@@ -269,6 +293,105 @@ static void test_internal_links(void **state)
     free(log);
 }
 
+/* The tagged-PDF entries: structure tree, marked content, artifacts, catalog, XMP with the
+ * title escaped; all objects but streams packed into object streams with an xref stream. */
+static void test_tagged_structure(void **state)
+{
+    (void)state;
+    struct diag d;
+    diag_init(&d, stderr, 0, 0);
+    struct font_set *fs;
+    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.header_left = "머리말";
+    ps.header_on_first_page = 1;
+    struct layout *L = layout_new(&ps, fs, &d);
+    layout_heading(L, "첫 절", &body, 0);
+    layout_paragraph(L, "본문.", &body);
+    layout_begin_struct(L, LAYOUT_ROLE_FIGURE, "막대 그래프: 가 10, 나 20");
+    struct layout_block b = layout_reserve(L, 40);
+    layout_draw_rect(L, b.page, b.x, b.y, 50, 10, 0x336699, LAYOUT_NO_COLOR, 0);
+    layout_end_struct(L);
+    layout_finish(L);
+    struct pdf_out_info info = { "제목 <&> \"인용\"", "기자", "주제", NULL, NULL, -1, NULL };
+    struct buf pdf = BUF_INIT;
+    assert_int_equal(pdf_out_to_buf(L, &info, &pdf, NULL, &d), EXP_OK);
+    /* The XMP packet is not compressed: the title escaped for XML. */
+    assert_non_null(find(pdf.data, pdf.len, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">"
+                                             "제목 &lt;&amp;&gt; &quot;인용&quot;</rdf:li>"));
+    assert_non_null(find(pdf.data, pdf.len, "<rdf:li>ko-KR</rdf:li>"));
+    assert_non_null(find(pdf.data, pdf.len, "/Type /XRef"));
+    assert_null(find(pdf.data, pdf.len, "\ntrailer"));
+    expand(&pdf);
+    assert_non_null(find(pdf.data, pdf.len, "/Type /ObjStm"));
+    assert_non_null(find(pdf.data, pdf.len, "/StructTreeRoot"));
+    assert_non_null(find(pdf.data, pdf.len, "/Marked true"));
+    assert_non_null(find(pdf.data, pdf.len, "/Lang (ko-KR)"));
+    assert_non_null(find(pdf.data, pdf.len, "/DisplayDocTitle true"));
+    assert_non_null(find(pdf.data, pdf.len, "/S /H1"));
+    assert_non_null(find(pdf.data, pdf.len, "/S /Figure"));
+    assert_non_null(find(pdf.data, pdf.len, "/Alt <FEFF"));
+    assert_non_null(find(pdf.data, pdf.len, "/BBox ["));
+    assert_non_null(find(pdf.data, pdf.len, "/H1 <</MCID 0>> BDC"));
+    assert_non_null(find(pdf.data, pdf.len, "/Artifact <</Type /Pagination /Subtype /Header>> BDC"));
+    assert_non_null(find(pdf.data, pdf.len, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"));
+    assert_non_null(find(pdf.data, pdf.len, "/StructParents 0"));
+    assert_non_null(find(pdf.data, pdf.len, "/ParentTree"));
+    buf_free(&pdf);
+    layout_free(L);
+    font_set_free(fs);
+}
+
+/* Links to one anchor share one destination; annotations carry no /Type and no /P. */
+static void test_one_destination_per_anchor(void **state)
+{
+    (void)state;
+    struct diag d;
+    diag_init(&d, stderr, 0, 0);
+    struct font_set *fs;
+    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, fs, &d);
+    for (int i = 0; i < 5; i++) {
+        struct layout_span sp[2] = { { "본문 인용", NULL, NULL, 0 },
+                                     { "[1]", NULL, "#source-1", LAYOUT_ROLE_REFERENCE } };
+        layout_paragraph_spans(L, sp, 2, &body);
+    }
+    layout_anchor(L, "source-1");
+    layout_paragraph(L, "[1] 출처", &body);
+    layout_finish(L);
+    struct buf pdf = BUF_INIT;
+    assert_int_equal(pdf_out_to_buf(L, NULL, &pdf, NULL, &d), EXP_OK);
+    expand(&pdf);
+    assert_int_equal(count_of(pdf.data, pdf.len, "/Subtype /Link"), 5);
+    assert_int_equal(count_of(pdf.data, pdf.len, "/FitH"), 1);
+    assert_int_equal(count_of(pdf.data, pdf.len, "/Type /Annot"), 0);
+    assert_int_equal(count_of(pdf.data, pdf.len, "/S /Reference"), 5);
+    assert_int_equal(count_of(pdf.data, pdf.len, "/Type /OBJR"), 5);
+    assert_int_equal(count_of(pdf.data, pdf.len, "/StructParent "), 5);
+    buf_free(&pdf);
+    layout_free(L);
+    font_set_free(fs);
+}
+
+static void test_xml_escape(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *out; } cases[] = {
+        { "A&B", "A&amp;B" }, { "<x>", "&lt;x&gt;" }, { "\"'", "&quot;&apos;" },
+        { "줄\n바꿈\t탭", "줄\n바꿈\t탭" }, { "벨\a문자", "벨문자" }, { "", "" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct buf b = BUF_INIT;
+        buf_puts(&b, "");
+        tags_xml_escape(cases[i].in, &b);
+        assert_string_equal(b.data, cases[i].out);
+        buf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +401,9 @@ int main(void)
         cmocka_unit_test(test_write_to_file),
         cmocka_unit_test(test_random_bytes),
         cmocka_unit_test(test_internal_links),
+        cmocka_unit_test(test_tagged_structure),
+        cmocka_unit_test(test_one_destination_per_anchor),
+        cmocka_unit_test(test_xml_escape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

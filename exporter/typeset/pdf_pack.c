@@ -1,0 +1,212 @@
+/* pdf_pack.c — libharu's objects written as PDF 1.5 object streams + a cross-reference stream. */
+#include "typeset/pdf_pack.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+/* Undocumented but exported and declared: the xref, objects and callback streams. */
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+/* Where each object ended up: type 1 (file offset) or 2 (object stream, index in it). */
+struct slot {
+    unsigned char type;
+    uint32_t a;            /* offset, or the object stream's number */
+    uint16_t b;            /* index inside the object stream */
+};
+
+/* A full object stream, written once libharu's numbering is complete. */
+struct packed {
+    struct buf data;       /* index pairs, then the objects */
+    size_t first;          /* where the objects start */
+    unsigned count;
+    uint32_t ids[PDF_PACK_PER_STREAM];
+};
+
+struct packer {
+    HPDF_Doc pdf;
+    struct buf *out;
+    HPDF_Stream file;      /* libharu's writer into out */
+    struct buf body;       /* the open object stream's objects */
+    HPDF_Stream body_stream;
+    struct buf index;      /* its "number offset" pairs */
+    uint32_t ids[PDF_PACK_PER_STREAM];   /* its objects' numbers */
+    unsigned count;
+    uint32_t next_number;  /* numbers after libharu's, for the streams this writer adds */
+    struct packed *done;
+    size_t ndone, done_cap;
+    struct slot *slots;
+    size_t nslots, slots_cap;
+};
+
+static HPDF_STATUS to_buf(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_UINT size)
+{
+    buf_append(stream->attr, (const char *)ptr, size);
+    return HPDF_OK;
+}
+
+static struct slot *slot_at(struct packer *P, uint32_t n)
+{
+    if (n >= P->nslots) {
+        xgrow(&P->slots, &P->slots_cap, n + 1, sizeof *P->slots);
+        memset(P->slots + P->nslots, 0, (n + 1 - P->nslots) * sizeof *P->slots);
+        P->nslots = n + 1;
+    }
+    return &P->slots[n];
+}
+
+/* Appends "N 0 obj <<dict>> stream DATA endstream endobj" with DATA deflated. */
+static int write_deflated(struct packer *P, uint32_t number, const char *dict,
+                          const unsigned char *data, size_t len)
+{
+    uLongf zlen = compressBound((uLong)len);
+    unsigned char *z = xmalloc(zlen ? zlen : 1);
+    if (compress2(z, &zlen, data, (uLong)len, Z_BEST_COMPRESSION) != Z_OK) {
+        free(z);
+        return -1;
+    }
+    *slot_at(P, number) = (struct slot){ 1, (uint32_t)P->out->len, 0 };
+    buf_printf(P->out, "%u 0 obj\n<<%s /Filter /FlateDecode /Length %lu>>\nstream\n", number,
+               dict, (unsigned long)zlen);
+    buf_append(P->out, (const char *)z, zlen);
+    buf_puts(P->out, "\nendstream\nendobj\n");
+    free(z);
+    return 0;
+}
+
+/* Closes the open object stream (kept until the numbering is complete). */
+static void close_object_stream(struct packer *P)
+{
+    if (!P->count)
+        return;
+    xgrow(&P->done, &P->done_cap, P->ndone + 1, sizeof *P->done);
+    struct packed *k = &P->done[P->ndone++];
+    memset(k, 0, sizeof *k);
+    buf_append(&k->data, P->index.data, P->index.len);
+    k->first = k->data.len;
+    buf_append(&k->data, P->body.data, P->body.len);
+    k->count = P->count;
+    memcpy(k->ids, P->ids, P->count * sizeof *P->ids);
+    buf_clear(&P->body);
+    buf_clear(&P->index);
+    P->count = 0;
+}
+
+static int write_object_streams(struct packer *P)
+{
+    close_object_stream(P);
+    for (size_t i = 0; i < P->ndone; i++) {
+        struct packed *k = &P->done[i];
+        uint32_t number = P->next_number++;
+        for (unsigned j = 0; j < k->count; j++)
+            slot_at(P, k->ids[j])->a = number;
+        char dict[96];
+        snprintf(dict, sizeof dict, "/Type /ObjStm /N %u /First %zu", k->count, k->first);
+        if (write_deflated(P, number, dict, (const unsigned char *)k->data.data, k->data.len))
+            return -1;
+    }
+    return 0;
+}
+
+/* Object n: a stream goes straight to the file, anything else into the open object stream. */
+static HPDF_STATUS pack_object(struct packer *P, uint32_t n, void *obj)
+{
+    HPDF_Obj_Header *h = obj;
+    int is_stream = (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT
+                    && ((HPDF_Dict)obj)->stream != NULL;
+    if (is_stream) {
+        *slot_at(P, n) = (struct slot){ 1, (uint32_t)P->out->len, 0 };
+        buf_printf(P->out, "%u 0 obj\n", n);
+        HPDF_STATUS st = HPDF_Obj_WriteValue(obj, P->file, NULL);
+        buf_puts(P->out, "\nendobj\n");
+        return st;
+    }
+    if (P->count == PDF_PACK_PER_STREAM)
+        close_object_stream(P);
+    P->ids[P->count] = n;
+    *slot_at(P, n) = (struct slot){ 2, 0, (uint16_t)P->count };
+    buf_printf(&P->index, "%u %zu ", n, P->body.len);
+    P->count++;
+    HPDF_STATUS st = HPDF_Obj_WriteValue(obj, P->body_stream, NULL);
+    buf_putc(&P->body, '\n');
+    return st;
+}
+
+static void put_be(struct buf *b, uint32_t v, int bytes)
+{
+    for (int i = bytes - 1; i >= 0; i--)
+        buf_putc(b, (char)((v >> (8 * i)) & 0xFF));
+}
+
+/* The cross-reference stream, which is also the trailer. */
+static int write_xref_stream(struct packer *P, uint32_t root, uint32_t info)
+{
+    uint32_t number = P->next_number++;
+    size_t offset = P->out->len;
+    *slot_at(P, number) = (struct slot){ 1, (uint32_t)offset, 0 };
+    struct buf rows = BUF_INIT;
+    for (size_t i = 0; i < P->nslots; i++) {
+        const struct slot *s = &P->slots[i];
+        buf_putc(&rows, (char)s->type);
+        put_be(&rows, s->type ? s->a : 0, 4);
+        put_be(&rows, s->type ? s->b : (i == 0 ? 0xFFFF : 0), 2);
+    }
+    char dict[160];
+    int n = snprintf(dict, sizeof dict, "/Type /XRef /Size %zu /W [1 4 2] /Root %u 0 R",
+                     P->nslots, root);
+    if (info)
+        snprintf(dict + n, sizeof dict - (size_t)n, " /Info %u 0 R", info);
+    int rc = write_deflated(P, number, dict, (const unsigned char *)rows.data, rows.len);
+    buf_free(&rows);
+    buf_printf(P->out, "startxref\n%zu\n%%%%EOF\n", offset);
+    return rc;
+}
+
+static uint32_t object_number(void *obj)
+{
+    return obj ? ((HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF : 0;
+}
+
+enum exp_status pdf_pack_write(HPDF_Doc pdf, struct buf *out, struct diag *d)
+{
+    struct packer P = { .pdf = pdf, .out = out };
+    HPDF_Xref xref = pdf->xref;
+    P.file = HPDF_CallbackWriter_New(pdf->mmgr, to_buf, out);
+    P.body_stream = HPDF_CallbackWriter_New(pdf->mmgr, to_buf, &P.body);
+    enum exp_status rc = EXP_SOFTWARE;
+    if (!P.file || !P.body_stream || xref->prev)
+        goto out;
+    /* The binary comment marks the file as binary for transfer programs. */
+    buf_puts(out, "%PDF-1.5\n%\xB7\xBE\xAD\xAA\n");
+    /* Writing a font adds its descriptor and font file to the table: count again each time. */
+    for (uint32_t i = 1; i < xref->entries->count; i++) {
+        HPDF_XrefEntry e = HPDF_Xref_GetEntry(xref, i);
+        if (!e || !e->obj || pack_object(&P, i, e->obj) != HPDF_OK)
+            goto out;
+    }
+    P.next_number = xref->entries->count;
+    slot_at(&P, P.next_number - 1);
+    if (write_object_streams(&P) != 0
+        || write_xref_stream(&P, object_number(pdf->catalog), object_number(pdf->info)) != 0)
+        goto out;
+    rc = EXP_OK;
+out:
+    if (rc != EXP_OK)
+        diag_error(d, NULL, 0, 0, "cannot write the PDF's objects (libharu error 0x%04lX)",
+                   (unsigned long)HPDF_GetError(pdf));
+    if (P.file)
+        HPDF_Stream_Free(P.file);
+    if (P.body_stream)
+        HPDF_Stream_Free(P.body_stream);
+    buf_free(&P.body);
+    buf_free(&P.index);
+    for (size_t i = 0; i < P.ndone; i++)
+        buf_free(&P.done[i].data);
+    free(P.done);
+    free(P.slots);
+    return rc;
+}

@@ -1,0 +1,28 @@
+/* pdf_pack.h — serialises a finished libharu document as compact PDF 1.5.
+ *
+ * The end of the last stage of the PDF back end (font → shape → linebreak → layout → pdf_out).
+ * libharu 2.3 writes PDF 1.3: every object on its own with a classic cross-reference table. That
+ * costs a briefing a third of its size in small dictionaries (link annotations, structure
+ * elements, destinations) that are never compressed. This writer takes libharu's object table
+ * as it is and writes it the PDF 1.5 way instead: stream objects (fonts, page contents, maps)
+ * as libharu would, every other object packed into deflated object streams, and a deflated
+ * cross-reference stream in place of the table and trailer. Each object's bytes still come
+ * from libharu's own serialiser (HPDF_Obj_WriteValue), in libharu's order, so the callbacks
+ * that finish fonts and stream lengths run as they always do. Output is deterministic. */
+#ifndef EXPORTER_PDF_PACK_H
+#define EXPORTER_PDF_PACK_H
+
+#include <hpdf.h>
+
+#include "util/buf.h"
+#include "util/diag.h"
+#include "util/status.h"
+
+/* How many objects go into one object stream at most. */
+#define PDF_PACK_PER_STREAM 200
+
+/* Appends the whole PDF of pdf (nothing may be added afterwards) to out. EXP_SOFTWARE with a
+ * message when libharu or zlib fails; out may then hold a partial file. */
+enum exp_status pdf_pack_write(HPDF_Doc pdf, struct buf *out, struct diag *d);
+
+#endif
