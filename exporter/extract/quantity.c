@@ -94,7 +94,17 @@ struct scan {
     size_t n;
     struct quantity_list *out;
     const struct unit_registry *reg;
+    size_t first_item;  /* out->count when this scan began: the items after it are ours */
 };
+
+/* The end of the last figure this scan reported: no new span may start before it. */
+static size_t scan_floor(const struct scan *sc)
+{
+    if (sc->out->count <= sc->first_item)
+        return 0;
+    const struct quantity *q = &sc->out->items[sc->out->count - 1];
+    return q->offset + q->length;
+}
 
 #define LIT(w) (w), (sizeof(w) - 1)
 
@@ -1565,6 +1575,8 @@ static const struct unit_spelling *prefix_unit(const struct scan *sc, size_t i, 
             continue;
         size_t b = e - u->len;
         size_t l;
+        if (b < scan_floor(sc))
+            continue; /* "3 GBP 3": the code already closed the figure before */
         unsigned before = cp_before(sc, b, &l);
         if (is_alnum(before) || is_hangul(before) || before == '_')
             continue; /* "BEUR 20", "한USD" */
@@ -1711,7 +1723,7 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int negat
     size_t from = a->start;
     for (size_t k = 0; k < sizeof minus / sizeof minus[0]; k++) {
         size_t wl = minus[k].len;
-        if (from < wl || memcmp(sc->s + from - wl, minus[k].w, wl) != 0)
+        if (from < wl || from - wl < scan_floor(sc) || memcmp(sc->s + from - wl, minus[k].w, wl) != 0)
             continue;
         size_t l;
         unsigned before = cp_before(sc, from - wl, &l);
@@ -1877,7 +1889,7 @@ int quantity_scan_units(const struct unit_registry *units, const char *text, siz
             *bad_offset = bad;
         return -1;
     }
-    struct scan sc = { (const unsigned char *)text, len, out, units ? units : units_builtin() };
+    struct scan sc = { (const unsigned char *)text, len, out, units ? units : units_builtin(), out->count };
     size_t i = 0;
     int prev_word = 0; /* the previous code point was Hangul or ASCII alphanumeric */
     while (i < len) {

@@ -365,6 +365,8 @@ static const struct { const char *input, *expected; } cases[] = {
     { "300만 달러", "300만 달러|3000000|USD||" },
     { "20억 위안", "20억 위안|2000000000|CNY||" },
     { "BEUR 20", "" },
+    { "3 GBP 3", "3 GBP|3|GBP||" },   /* a code closes one figure, never opens the next */
+    { "3% 마이너스", "3%|3|percent||" },
 
     /* Signs: -, 마이너스, △ (a decrease in Korean financial tables); ▲ is an increase. */
     { "-3%", "-3%|-3|percent||" },
