@@ -20,7 +20,7 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
              -DEXPORTER_DATADIR='"$(PREFIX)/share/exporter"' -iquote exporter \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm -pthread
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Sources live in one folder per pipeline stage (exporter/README.md); includes name the folder.

@@ -10,17 +10,22 @@
 
 #include <nettle/sha2.h>
 
+#include "cli/reader.h"
+#include "extract/extract.h"
+#include "extract/template.h"
 #include "ingest/article.h"
+#include "merge/quotes.h"
+#include "merge/table.h"
 #include "report/briefing.h"
-#include "util/buf.h"
-#include "util/date.h"
 #include "report/csv_out.h"
 #include "report/xlsx_out.h"
-#include "extract/extract.h"
+#include "util/buf.h"
+#include "util/date.h"
 #include "util/fsutil.h"
 #include "util/outset.h"
-#include "merge/table.h"
-#include "extract/template.h"
+
+/* Key-sentence candidates kept per entity (the briefing quotes at most a few). */
+#define BUILD_QUOTES_KEPT 8
 
 /* ---- Inputs ---- */
 
@@ -238,132 +243,27 @@ static int stamp_matches(const char *dir, const char *fingerprint)
     return same;
 }
 
-/* ---- Outputs ---- */
+/* ---- The run's state ---- */
 
-/* Everything a run hands to the back ends. */
-struct run_result {
-    const struct article_set *set;
-    const struct template *tpl;
-    const struct table *table;
-    const struct fact_list *facts;
+/* Everything one run holds between its steps. Memory stays bounded: the articles keep their
+ * metadata only, the table and the quotes hold merged values and capped lists, and the rows
+ * of articles.csv, facts.csv and the workbook go to their files as the articles are read. */
+struct run {
+    const struct cli_options *opts;
+    struct diag *d;
+    struct template tpl;
+    char *template_path;
+    struct path_list paths;
+    char *fingerprint;         /* --if-changed only */
+    char *dir;                 /* the output folder */
+    struct output_set *outset; /* its staging folder, published at the end (outset.h) */
+    int writing;               /* a build that writes outputs (not check, not unchanged) */
+    struct atomic_file articles_csv, facts_csv, workbook_file;
+    struct xlsx_out *workbook;
+    struct article_set set;
+    struct table *table;
+    struct quotes *quotes;
 };
-
-enum csv_kind { CSV_ARTICLES, CSV_COMPARISON, CSV_FACTS };
-
-static enum exp_status write_csv(struct output_set *set, const char *name, enum csv_kind kind,
-                                 const struct run_result *r, struct diag *d)
-{
-    struct atomic_file af;
-    enum exp_status st = output_set_open(set, name, &af, d);
-    if (st != EXP_OK)
-        return st;
-    switch (kind) {
-    case CSV_ARTICLES: st = csv_out_write_articles(af.fp, r->set); break;
-    case CSV_COMPARISON: st = csv_out_write_comparison(af.fp, r->table); break;
-    case CSV_FACTS: st = csv_out_write_facts(af.fp, r->tpl, r->facts); break;
-    }
-    if (st != EXP_OK) {
-        diag_error(d, af.final_path, 0, 0, "write failed");
-        atomic_file_abort(&af);
-        return st;
-    }
-    return atomic_file_commit(&af, d);
-}
-
-/* The workbook: libxlsxwriter writes to a file name, so it writes the atomic file's
- * temporary by name and the commit then syncs and renames it like any other output. */
-static enum exp_status write_workbook(const char *dir, const struct run_result *r,
-                                      struct diag *d)
-{
-    char *path = fsutil_join(dir, "briefing.xlsx");
-    struct atomic_file af;
-    enum exp_status st = atomic_file_open(&af, path, d);
-    struct xlsx_out *x = NULL;
-    if (st == EXP_OK)
-        st = xlsx_out_open(&x, af.temp_path, r->tpl, NULL, d);
-    if (st == EXP_OK) {
-        xlsx_out_comparison(x, r->table);
-        xlsx_out_facts(x, r->facts);
-        for (size_t i = 0; i < r->set->count; i++)
-            xlsx_out_article(x, &r->set->items[i]);
-        st = xlsx_out_close(x, d);
-        st = st == EXP_OK ? atomic_file_commit(&af, d) : (atomic_file_abort(&af), st);
-    } else {
-        atomic_file_abort(&af);
-    }
-    free(path);
-    return st;
-}
-
-/* The briefing gets the whole run; briefing.c turns it into pages. */
-static enum exp_status write_briefing(struct output_set *set, const struct cli_options *opts,
-                                      const struct run_result *r, struct diag *d)
-{
-    char *font_dir = fsutil_find_data("fonts");
-    struct briefing_input in = {
-        .set = r->set, .tpl = r->tpl, .table = r->table, .facts = r->facts,
-        .period = &opts->period, .font_dir = font_dir,
-    };
-    struct atomic_file af;
-    enum exp_status st = output_set_open(set, "briefing.pdf", &af, d);
-    if (st == EXP_OK) {
-        st = briefing_write(af.fp, &in, d);
-        if (st == EXP_OK)
-            st = atomic_file_commit(&af, d);
-        else
-            atomic_file_abort(&af);
-    }
-    free(font_dir);
-    return st;
-}
-
-/* Writes every output into a fresh staging folder and publishes them together (outset.h):
- * a reader of dir sees the previous run's set or this one's, never a mix. The stamp for
- * --if-changed belongs to the set and is written only by a fully successful --if-changed
- * run, so a failed or killed run is redone. */
-static enum exp_status write_outputs(const struct cli_options *opts, const char *dir,
-                                     const struct run_result *r, const char *fingerprint,
-                                     int clean_run, struct diag *d)
-{
-    struct output_set *set = NULL;
-    enum exp_status st = output_set_begin(dir, opts->wait, &set, d);
-    if (st != EXP_OK)
-        return st;
-    if (opts->if_changed && stamp_matches(dir, fingerprint)) {
-        diag_note(d, dir, 0, 0, "inputs, template and version unchanged since the last run; "
-                  "nothing to do");
-        output_set_abort(set);
-        return EXP_OK;
-    }
-    if (opts->formats & CLI_FORMAT_CSV) {
-        st = write_csv(set, "articles.csv", CSV_ARTICLES, r, d);
-        if (st == EXP_OK)
-            st = write_csv(set, "comparison.csv", CSV_COMPARISON, r, d);
-        if (st == EXP_OK)
-            st = write_csv(set, "facts.csv", CSV_FACTS, r, d);
-    }
-    if (st == EXP_OK && (opts->formats & CLI_FORMAT_XLSX))
-        st = write_workbook(dir, r, d);
-    if (st == EXP_OK && (opts->formats & CLI_FORMAT_PDF))
-        st = write_briefing(set, opts, r, d);
-    if (st == EXP_OK && clean_run && fingerprint) {
-        struct atomic_file af;
-        st = output_set_open(set, STAMP_NAME, &af, d);
-        if (st == EXP_OK && fputs(fingerprint, af.fp) < 0) {
-            atomic_file_abort(&af);
-            st = EXP_IOERR;
-        } else if (st == EXP_OK) {
-            st = atomic_file_commit(&af, d);
-        }
-    }
-    if (st != EXP_OK) {
-        output_set_abort(set);
-        return st;
-    }
-    return output_set_commit(set, d);
-}
-
-/* ---- The run ---- */
 
 /* The template the options name, else the bundled one found beside the program. */
 static enum exp_status load_template(const struct cli_options *opts, struct template *tpl,
@@ -385,143 +285,274 @@ static enum exp_status load_template(const struct cli_options *opts, struct temp
     return EXP_OK;
 }
 
-/* Parses every input, keeps the articles in the selected period that are not duplicates,
- * and extracts their facts as it goes; each article's text is dropped once its facts are
- * taken, so memory grows with the facts kept, not with the corpus. Returns the worst
- * per-article status (a bad article is reported and skipped). */
-static enum exp_status read_articles(const struct cli_options *opts,
-                                     const struct path_list *paths, const struct template *tpl,
-                                     struct article_set *set, struct fact_list *facts,
-                                     struct diag *d)
+/* ---- Outputs ---- */
+
+static enum exp_status open_output(struct run *r, struct atomic_file *af, const char *name)
 {
-    struct article_options aopts = { .strict_hash = opts->strict };
-    struct extractor *ex = extract_new(tpl);
+    return output_set_open(r->outset, name, af, r->d);
+}
+
+/* Puts a finished output in the staging folder; a stream error found only now is a write
+ * failure. */
+static enum exp_status commit_output(struct run *r, struct atomic_file *af)
+{
+    if (!af->fp)
+        return EXP_OK;
+    if (ferror(af->fp)) {
+        diag_error(r->d, af->final_path, 0, 0, "write failed");
+        atomic_file_abort(af);
+        af->fp = NULL;
+        return EXP_IOERR;
+    }
+    enum exp_status st = atomic_file_commit(af, r->d);
+    af->fp = NULL;
+    return st;
+}
+
+static void abort_output(struct atomic_file *af)
+{
+    if (af->fp)
+        atomic_file_abort(af);
+    af->fp = NULL;
+}
+
+/* Takes the output folder (outset.h: the lock, a fresh staging folder). With --if-changed
+ * and an unchanged fingerprint, leaves r->writing 0: nothing to do. */
+static enum exp_status take_out_dir(struct run *r)
+{
+    enum exp_status st = output_set_begin(r->dir, r->opts->wait, &r->outset, r->d);
+    if (st != EXP_OK)
+        return st;
+    if (r->opts->if_changed && stamp_matches(r->dir, r->fingerprint)) {
+        diag_note(r->d, r->dir, 0, 0, "inputs, template and version unchanged since the last "
+                  "run; nothing to do");
+        r->writing = 0;
+    }
+    return EXP_OK;
+}
+
+/* Before the first article: the folder taken and the outputs written while reading opened
+ * (articles.csv and facts.csv, the workbook's article and fact sheets). */
+static enum exp_status begin_outputs(struct run *r)
+{
+    r->writing = r->opts->command == CLI_BUILD;
+    if (!r->writing)
+        return EXP_OK;
+    /* every output is written into the staging folder and published together at the end */
+    r->dir = expand_out_dir(r->opts->out_dir, &r->opts->period);
+    enum exp_status st = take_out_dir(r);
+    if (st != EXP_OK || !r->writing)
+        return st;
+    if (r->opts->formats & CLI_FORMAT_CSV) {
+        st = open_output(r, &r->articles_csv, "articles.csv");
+        if (st == EXP_OK)
+            st = open_output(r, &r->facts_csv, "facts.csv");
+        if (st != EXP_OK)
+            return st;
+        csv_out_articles_begin(r->articles_csv.fp);
+        csv_out_facts_begin(r->facts_csv.fp);
+    }
+    if (r->opts->formats & CLI_FORMAT_XLSX) {
+        st = open_output(r, &r->workbook_file, "briefing.xlsx");
+        if (st == EXP_OK)
+            st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl, NULL, r->d);
+    }
+    return st;
+}
+
+static enum exp_status write_comparison(struct run *r)
+{
+    struct atomic_file af = { 0 };
+    enum exp_status st = open_output(r, &af, "comparison.csv");
+    if (st == EXP_OK)
+        st = csv_out_write_comparison(af.fp, r->table);
+    return st == EXP_OK ? commit_output(r, &af) : (abort_output(&af), st);
+}
+
+/* The workbook's article and fact sheets were filled while reading; the comparison sheet
+ * needs the finished table. libxlsxwriter writes the file at close, to the temporary's name. */
+static enum exp_status finish_workbook(struct run *r)
+{
+    xlsx_out_comparison(r->workbook, r->table);
+    enum exp_status st = xlsx_out_close(r->workbook, r->d);
+    r->workbook = NULL;
+    return st == EXP_OK ? commit_output(r, &r->workbook_file)
+                        : (abort_output(&r->workbook_file), st);
+}
+
+/* The briefing gets the whole run; briefing.c turns it into pages. */
+static enum exp_status write_briefing(struct run *r)
+{
+    char *font_dir = fsutil_find_data("fonts");
+    struct briefing_input in = {
+        .set = &r->set, .tpl = &r->tpl, .table = r->table, .quotes = r->quotes,
+        .period = &r->opts->period, .font_dir = font_dir,
+    };
+    struct atomic_file af = { 0 };
+    enum exp_status st = open_output(r, &af, "briefing.pdf");
+    if (st == EXP_OK)
+        st = briefing_write(af.fp, &in, r->d);
+    free(font_dir);
+    return st == EXP_OK ? commit_output(r, &af) : (abort_output(&af), st);
+}
+
+/* After the last article: the streamed outputs put in place, the outputs that need the
+ * whole run, and the --if-changed stamp — written last, and only after a fully successful
+ * run, so a failed or killed run is redone. */
+static enum exp_status finish_outputs(struct run *r, int clean_run)
+{
+    enum exp_status st = commit_output(r, &r->articles_csv);
+    if (st == EXP_OK)
+        st = commit_output(r, &r->facts_csv);
+    if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_CSV))
+        st = write_comparison(r);
+    if (st == EXP_OK && r->workbook)
+        st = finish_workbook(r);
+    if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_PDF))
+        st = write_briefing(r);
+    if (st == EXP_OK && clean_run && r->fingerprint) {
+        struct atomic_file af = { 0 };
+        st = open_output(r, &af, STAMP_NAME);
+        if (st == EXP_OK)
+            fputs(r->fingerprint, af.fp);
+        st = st == EXP_OK ? commit_output(r, &af) : st;
+    }
+    if (st != EXP_OK)
+        return st;
+    st = output_set_commit(r->outset, r->d);
+    r->outset = NULL;
+    return st;
+}
+
+/* ---- Reading ---- */
+
+/* reader_keep_fn: the run's period (runs on the reader's threads; reads only). */
+static int keep_in_period(const struct article *a, const void *ctx, struct diag *d)
+{
+    return in_period(a, ctx, d);
+}
+
+/* One article read: its rows streamed out, its facts folded into the merge, then dropped;
+ * the article keeps its metadata in the set. Returns the article's status. */
+static enum exp_status take_article(struct run *r, struct reader_item *it)
+{
+    reader_item_report_parse(it, r->d);
+    if (!it->kept)
+        return it->parse_status == EXP_NOINPUT ? EXP_DATAERR : it->parse_status;
+    /* the set takes the article (and zeroes it), or reports and frees a duplicate */
+    if (!article_set_add(&r->set, &it->article, r->d))
+        return EXP_OK;
+    reader_item_report_extract(it, r->d);
+    const struct article *a = &r->set.items[r->set.count - 1];
+    if (r->articles_csv.fp) {
+        csv_out_article_row(r->articles_csv.fp, a);
+        csv_out_write_facts_rows(r->facts_csv.fp, &r->tpl, &it->facts);
+    }
+    if (r->workbook) {
+        xlsx_out_article(r->workbook, a);
+        xlsx_out_facts(r->workbook, &it->facts);
+    }
+    table_add(r->table, &it->facts);
+    quotes_add(r->quotes, &it->facts);
+    return it->extract_status;
+}
+
+/* Parses and extracts every input (on opts->jobs threads), in input order. Returns the worst
+ * per-article status (a bad article is reported and skipped). */
+static enum exp_status read_articles(struct run *r)
+{
+    struct article_options aopts = { .strict_hash = r->opts->strict };
+    struct extractor *ex = extract_new(&r->tpl);
+    struct reader_config cfg = {
+        .paths = (const char *const *)r->paths.items, .n_paths = r->paths.count,
+        .article_opts = &aopts, .ex = ex, .keep = keep_in_period, .keep_ctx = &r->opts->period,
+        .jobs = r->opts->jobs ? r->opts->jobs : reader_default_jobs(),
+        .verbose = r->d->verbose, .quiet = r->d->quiet,
+    };
+    struct reader *rd = reader_new(&cfg);
     enum exp_status st = EXP_OK;
     /* Progress only for a person watching: -v on a terminal (cron mails any output). */
-    int progress = d->verbose && isatty(STDERR_FILENO);
-    for (size_t i = 0; i < paths->count; i++) {
+    int progress = r->d->verbose && isatty(STDERR_FILENO);
+    struct reader_item it;
+    while (reader_next(rd, &it)) {
         if (progress)
-            fprintf(stderr, "\rexporter: reading %zu/%zu", i + 1, paths->count);
-        struct article a;
-        enum exp_status ast = article_parse_file(paths->items[i], &aopts, d, &a);
-        if (ast != EXP_OK) {
-            st = exp_status_worst(st, ast == EXP_NOINPUT ? EXP_DATAERR : ast);
-            continue;
-        }
-        if (!in_period(&a, &opts->period, d)) {
-            article_free(&a);
-            continue;
-        }
-        if (!article_set_add(set, &a, d))
-            continue;
-        struct article *kept = &set->items[set->count - 1];
-        st = exp_status_worst(st, extract_article(ex, kept, facts, d));
-        article_drop_text(kept);
+            fprintf(stderr, "\rexporter: reading %zu/%zu", it.index + 1, r->paths.count);
+        st = exp_status_worst(st, take_article(r, &it));
+        reader_item_free(&it);
     }
-    if (progress && paths->count)
+    if (progress && r->paths.count)
         fputc('\n', stderr);
+    reader_free(rd);
     extract_free(ex);
     return st;
 }
 
-static int by_provenance(const void *x, const void *y)
-{
-    const struct fact *a = *(const struct fact *const *)x, *b = *(const struct fact *const *)y;
-    int c = strcmp(a->published_at, b->published_at);
-    if (!c)
-        c = strcmp(a->article_id, b->article_id);
-    if (!c)
-        c = (a->sentence_no > b->sentence_no) - (a->sentence_no < b->sentence_no);
-    if (!c)
-        c = (a->offset > b->offset) - (a->offset < b->offset);
-    if (!c)
-        c = (a->entity > b->entity) - (a->entity < b->entity);
-    if (!c)
-        c = (a->column > b->column) - (a->column < b->column);
-    return c;
-}
+/* ---- The run ---- */
 
-/* Facts in article order (date, id), then sentence and position; qsort is not stable, so
- * the key is total over what can differ between two facts of one place. Pointers are
- * sorted and the permutation applied in place, cycle by cycle: sorting the large structs
- * themselves was a tenth of a big run, and a sorted copy would double the facts' memory. */
-static void sort_facts(struct fact_list *facts)
+/* Whether the run may write: some article was read, and --strict saw no error. */
+static enum exp_status check_outcome(const struct run *r, enum exp_status input_st,
+                                     enum exp_status data_st)
 {
-    size_t n = facts->count;
-    if (n < 2)
-        return;
-    struct fact **order = xmalloc(n * sizeof *order);
-    for (size_t i = 0; i < n; i++)
-        order[i] = &facts->items[i];
-    qsort(order, n, sizeof *order, by_provenance);
-    /* Position i must receive the fact now at order[i]; follow each cycle once. */
-    for (size_t i = 0; i < n; i++) {
-        if (order[i] == &facts->items[i] || !order[i])
-            continue;
-        struct fact held = facts->items[i];
-        size_t j = i;
-        for (;;) {
-            size_t from = (size_t)(order[j] - facts->items);
-            order[j] = NULL;
-            if (from == i) {
-                facts->items[j] = held;
-                break;
-            }
-            facts->items[j] = facts->items[from];
-            j = from;
-        }
+    enum exp_status st = exp_status_worst(input_st, data_st);
+    if (r->set.count == 0) {
+        /* Files that were all bad are bad data (65); nothing to read at all is 66. */
+        diag_error(r->d, NULL, 0, 0, "no articles to export");
+        return data_st != EXP_OK && input_st == EXP_OK ? data_st
+                                                       : exp_status_worst(st, EXP_NOINPUT);
     }
-    free(order);
+    if (r->opts->strict && st != EXP_OK)
+        diag_error(r->d, NULL, 0, 0, "--strict: nothing written because of the errors above");
+    return st;
 }
 
+static void run_free(struct run *r)
+{
+    abort_output(&r->articles_csv);
+    abort_output(&r->facts_csv);
+    xlsx_out_discard(r->workbook);
+    abort_output(&r->workbook_file);
+    output_set_abort(r->outset);
+    table_free(r->table);
+    quotes_free(r->quotes);
+    article_set_free(&r->set);
+    path_list_free(&r->paths);
+    free(r->dir);
+    free(r->fingerprint);
+    free(r->template_path);
+    template_free(&r->tpl);
+}
+
+/* The pipeline: template → inputs → outputs opened → articles read, streamed and merged →
+ * table finished → comparison and briefing → everything committed. */
 enum exp_status build_run(const struct cli_options *opts, struct diag *d)
 {
-    struct template tpl;
-    char *template_path = NULL;
-    enum exp_status tpl_st = load_template(opts, &tpl, &template_path, d);
-    if (tpl_st != EXP_OK)
-        return tpl_st;
-
-    struct path_list paths = { 0 };
-    enum exp_status input_st = collect_inputs(opts, &paths, d);
-
-    /* Facts and the table follow the articles' order (date, id), not the files' order. */
-    struct article_set set = { 0 };
-    struct fact_list facts = { 0 };
-    enum exp_status data_st = read_articles(opts, &paths, &tpl, &set, &facts, d);
-    /* Hashing every input again costs a fifth of a large run: only --if-changed needs it. */
-    char *fingerprint = opts->if_changed ? run_fingerprint(opts, template_path, &paths) : NULL;
-    path_list_free(&paths);
-    article_set_sort(&set);
-    sort_facts(&facts);
-
-    enum exp_status st = exp_status_worst(input_st, data_st);
-    struct table *table = NULL;
-    if (set.count == 0) {
-        /* Files that were all bad are bad data (65); nothing to read at all is 66. */
-        diag_error(d, NULL, 0, 0, "no articles to export");
-        st = data_st != EXP_OK && input_st == EXP_OK ? data_st : exp_status_worst(st, EXP_NOINPUT);
-        goto out;
+    struct run r = { .opts = opts, .d = d };
+    enum exp_status st = load_template(opts, &r.tpl, &r.template_path, d);
+    if (st != EXP_OK)
+        return st;
+    enum exp_status input_st = collect_inputs(opts, &r.paths, d);
+    /* Hashing every input costs a fifth of a large run: only --if-changed needs it. */
+    if (opts->if_changed)
+        r.fingerprint = run_fingerprint(opts, r.template_path, &r.paths);
+    st = begin_outputs(&r);
+    if (st != EXP_OK || (opts->command == CLI_BUILD && !r.writing)) {
+        run_free(&r);
+        return st;
     }
-    if (opts->strict && st != EXP_OK) {
-        diag_error(d, NULL, 0, 0, "--strict: nothing written because of the errors above");
-        goto out;
+    r.table = table_new(&r.tpl);
+    size_t keep = r.tpl.layout.key_sentences;
+    r.quotes = quotes_new(&r.tpl, keep > BUILD_QUOTES_KEPT ? keep : BUILD_QUOTES_KEPT);
+    enum exp_status data_st = read_articles(&r);
+    st = check_outcome(&r, input_st, data_st);
+    if (r.set.count && !(opts->strict && st != EXP_OK)) {
+        /* The briefing numbers its sources in (date, id) order. */
+        article_set_sort(&r.set);
+        table_finish(r.table);
+        if (r.writing) {
+            enum exp_status out_st = finish_outputs(&r, st == EXP_OK);
+            st = out_st != EXP_OK ? out_st : st;
+        }
     }
-
-    table = table_build(&tpl, &facts);
-    if (opts->command == CLI_BUILD) {
-        char *dir = expand_out_dir(opts->out_dir, &opts->period);
-        struct run_result r = { &set, &tpl, table, &facts };
-        enum exp_status out_st = write_outputs(opts, dir, &r, fingerprint, st == EXP_OK, d);
-        free(dir);
-        st = out_st != EXP_OK ? out_st : st;
-    }
-out:
-    table_free(table);
-    fact_list_free(&facts);
-    free(fingerprint);
-    free(template_path);
-    template_free(&tpl);
-    article_set_free(&set);
+    run_free(&r);
     return st;
 }

@@ -35,6 +35,8 @@ static const char usage_text[] =
     "  --strict          any bad article fails the run and nothing is written\n"
     "  --wait            wait for another run on the same output folder instead of failing\n"
     "  --if-changed      do nothing when inputs, template and version match the last run\n"
+    "  -j, --jobs N      threads reading articles (default: the online CPUs, at most 8);\n"
+    "                    the outputs are the same bytes for any N\n"
     "  -q, --quiet       no warnings\n"
     "  -v, --verbose     notes and progress\n"
     "\n"
@@ -64,6 +66,7 @@ static const struct option long_options[] = {
     { "strict", no_argument, NULL, OPT_STRICT },
     { "wait", no_argument, NULL, OPT_WAIT },
     { "if-changed", no_argument, NULL, OPT_IF_CHANGED },
+    { "jobs", required_argument, NULL, 'j' },
     { "quiet", no_argument, NULL, 'q' },
     { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, OPT_HELP },
@@ -135,7 +138,7 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
     optind = first;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+qv", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+qvj:", long_options, NULL)) != -1) {
         switch (c) {
         case OPT_TEMPLATE: opts->template_path = optarg; break;
         case OPT_OUT:
@@ -154,6 +157,14 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
         case OPT_STRICT: opts->strict = 1; break;
         case OPT_WAIT: opts->wait = 1; break;
         case OPT_IF_CHANGED: opts->if_changed = 1; break;
+        case 'j': {
+            char *end;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (*optarg < '1' || *optarg > '9' || *end || n > 256)
+                return usage_error(d, "-j wants a number of threads from 1 to 256, not '%s'", optarg);
+            opts->jobs = (unsigned)n;
+            break;
+        }
         case 'q': opts->quiet = 1; break;
         case 'v': opts->verbose = 1; break;
         case OPT_HELP: opts->command = CLI_HELP; return EXP_OK;

@@ -34,6 +34,7 @@ struct cli_options {
     struct date_period period; /* the above resolved once (util/date.h); Korean days */
     unsigned formats;          /* CLI_FORMAT_* bits */
     int strict, quiet, verbose, wait, if_changed;
+    unsigned jobs;             /* -j N: threads reading articles; 0 = one per online CPU */
     const char *argv0;
 };
 

@@ -24,6 +24,7 @@ struct entity_state {
 
 struct table_internal {
     char **ids;               /* article ids by index */
+    char **dates;             /* their published_at, by the same index */
     size_t n_ids, ids_cap;
     size_t *hash;             /* open addressing: index + 1, 0 empty */
     size_t hash_cap;
@@ -54,18 +55,27 @@ static void rehash(struct table_internal *in)
     in->hash_cap = cap;
 }
 
-static size_t intern(struct table_internal *in, const char *id)
+static size_t intern(struct table_internal *in, const char *id, const char *date)
 {
     if ((in->n_ids + 1) * 2 > in->hash_cap)
         rehash(in);
     size_t j = hash_str(id) & (in->hash_cap - 1);
     while (in->hash[j]) {
-        if (!strcmp(in->ids[in->hash[j] - 1], id))
-            return in->hash[j] - 1;
+        size_t k = in->hash[j] - 1;
+        if (!strcmp(in->ids[k], id)) {
+            if (date && *date && !*in->dates[k]) {   /* first seen in a mention: no date */
+                free(in->dates[k]);
+                in->dates[k] = xstrdup(date);
+            }
+            return k;
+        }
         j = (j + 1) & (in->hash_cap - 1);
     }
+    size_t cap = in->ids_cap;
     xgrow(&in->ids, &in->ids_cap, in->n_ids + 1, sizeof *in->ids);
+    xgrow(&in->dates, &cap, in->n_ids + 1, sizeof *in->dates);
     in->ids[in->n_ids] = xstrdup(id);
+    in->dates[in->n_ids] = xstrdup(date ? date : "");
     in->hash[j] = in->n_ids + 1;
     return in->n_ids++;
 }
@@ -146,8 +156,42 @@ static struct table_value *new_value(struct table *t, struct cell_state *cs, con
     return v;
 }
 
+/* Citation order: the article set's (published_at, then id), then the sentence. */
+static int citation_cmp(const struct table_internal *in, size_t art_a, size_t sent_a,
+                        size_t art_b, size_t sent_b)
+{
+    int c = strcmp(in->dates[art_a], in->dates[art_b]);
+    if (!c)
+        c = strcmp(in->ids[art_a], in->ids[art_b]);
+    if (c)
+        return c;
+    return (sent_a > sent_b) - (sent_a < sent_b);
+}
+
+/* Keeps the first TABLE_MAX_CITATIONS citations in citation order, whatever order the facts
+ * arrive in (a run folds articles in as it reads them): a new one goes after its equals, and
+ * the last falls off when full. The article is stored as its index until table_finish (ids
+ * may still move). */
+static void keep_citation(const struct table_internal *in, struct table_value *v, size_t art,
+                          size_t sentence_no)
+{
+    size_t at = v->n_citations;
+    while (at > 0 && citation_cmp(in, art, sentence_no,
+                                  (uintptr_t)v->citations[at - 1].article_id,
+                                  v->citations[at - 1].sentence_no) < 0)
+        at--;
+    if (at >= TABLE_MAX_CITATIONS)
+        return;
+    size_t n = v->n_citations < TABLE_MAX_CITATIONS ? v->n_citations : TABLE_MAX_CITATIONS - 1;
+    memmove(v->citations + at + 1, v->citations + at, (n - at) * sizeof *v->citations);
+    v->citations[at].article_id = (const char *)(uintptr_t)art;
+    v->citations[at].sentence_no = sentence_no;
+    v->n_citations = n + 1;
+}
+
 /* Counts fact f (from article index art) for value v. */
-static void support(struct table_value *v, const struct fact *f, size_t art)
+static void support(const struct table_internal *in, struct table_value *v,
+                    const struct fact *f, size_t art)
 {
     v->n_facts++;
     if (v->last_article != art) {
@@ -160,11 +204,7 @@ static void support(struct table_value *v, const struct fact *f, size_t art)
         free(v->latest_published);
         v->latest_published = xstrdup(f->published_at);
     }
-    if (v->n_citations < TABLE_MAX_CITATIONS) {
-        /* the pointer is fixed up in table_finish: ids may still move */
-        v->citations[v->n_citations].article_id = (const char *)(uintptr_t)art;
-        v->citations[v->n_citations++].sentence_no = f->sentence_no;
-    }
+    keep_citation(in, v, art, f->sentence_no);
 }
 
 void table_add(struct table *t, const struct fact_list *l)
@@ -174,19 +214,19 @@ void table_add(struct table *t, const struct fact_list *l)
         const struct mention *m = &l->mentions[i];
         struct entity_state *es = &in->ents[m->entity];
         es->mentions++;
-        mark_seen(es, intern(in, m->article_id));
+        mark_seen(es, intern(in, m->article_id, NULL));
     }
     for (size_t i = 0; i < l->count; i++) {
         const struct fact *f = &l->items[i];
         struct entity_state *es = &in->ents[f->entity];
-        size_t art = intern(in, f->article_id);
+        size_t art = intern(in, f->article_id, f->published_at);
         mark_seen(es, art);
         struct cell_state *cs = &es->cells[f->column];
         struct table_value *v = NULL;
         for (size_t k = 0; k < cs->n && !v; k++)
             if (!strcmp(cs->values[k].value, f->value))
                 v = &cs->values[k];
-        support(v ? v : new_value(t, cs, f), f, art);
+        support(in, v ? v : new_value(t, cs, f), f, art);
     }
     t->n_facts += l->count;
 }
@@ -507,9 +547,12 @@ void table_free(struct table *t)
         free(es->seen);
     }
     free(in->ents);
-    for (size_t i = 0; i < in->n_ids; i++)
+    for (size_t i = 0; i < in->n_ids; i++) {
         free(in->ids[i]);
+        free(in->dates[i]);
+    }
     free(in->ids);
+    free(in->dates);
     free(in->hash);
     free(in);
     free(t);

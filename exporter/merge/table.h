@@ -53,7 +53,8 @@ struct table_value {
     char *latest_published;    /* the newest published_at among its facts ("" when unknown) */
     size_t n_articles;         /* distinct articles giving it */
     size_t n_facts;
-    struct table_citation *citations;  /* first TABLE_MAX_CITATIONS, in input order */
+    struct table_citation *citations;  /* the first TABLE_MAX_CITATIONS in the article set's
+                                          order (published_at, id), then sentence */
     size_t n_citations;
     size_t first_seen;         /* order of first appearance (internal tie-breaks) */
     size_t order;              /* template order for lists (keyword, organisation, model) */

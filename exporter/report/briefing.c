@@ -309,7 +309,7 @@ static void section_summary(struct doc *D)
 {
     layout_heading(D->L, "요약", &D->st.h1, 0);
     struct summary s = { 0 };
-    summary_bullets(D->t, D->in->facts, D->today, &s);
+    summary_bullets(D->t, NULL, D->today, &s);
     if (!s.count)
         layout_paragraph(D->L, "요약할 수치가 기사에 없다.", &D->st.body);
     /* the bullet hangs: continuation lines start under the text, not under the bullet */
@@ -685,7 +685,7 @@ static void entity_section(struct doc *D, const struct table_row *tr, long partn
     struct summary ks = { 0 };
     size_t want = D->tpl->layout.key_sentences ? D->tpl->layout.key_sentences : 3;
     want = want < 2 ? 2 : want > 4 ? 4 : want;
-    summary_key_sentences(D->in->facts, tr->entity, D->order, D->n_articles, want, &ks);
+    summary_key_sentences(D->in->quotes, tr->entity, want, &ks);
     if (ks.count) {
         layout_heading(D->L, "주요 문장", &D->st.h3, -1);
         for (size_t i = 0; i < ks.count; i++) {

@@ -3,7 +3,7 @@
  * Back end after the table (table → briefing → layout → pdf_out). Reads the articles, the
  * template (its layout section: title, subtitle, page size, margins, fonts, the order of the
  * sections, the table's and the chart's columns, key sentences per entity), the comparison
- * table and the facts, and typesets, in the template's section order:
+ * table and the key-sentence candidates (quotes.h), and typesets, in the template's section order:
  *   title    — title, subtitle, the period (ISO weeks and dates), articles and publishers,
  *              when it was generated;
  *   summary  — bullets generated from the data (summary.h), each with citation markers [n];
@@ -31,6 +31,7 @@
 #include "util/diag.h"
 #include "extract/extract.h"
 #include "util/status.h"
+#include "merge/quotes.h"
 #include "merge/table.h"
 #include "extract/template.h"
 
@@ -38,7 +39,7 @@ struct briefing_input {
     const struct article_set *set;   /* sorted (article_set_sort): the source order */
     const struct template *tpl;
     const struct table *table;       /* finished, built with tpl */
-    const struct fact_list *facts;   /* the facts the table was built from */
+    const struct quotes *quotes;     /* key-sentence candidates kept by the merge */
     const struct date_period *period; /* the run's period (util/date.h); NULL = open */
     const char *font_dir;            /* project fonts folder; NULL = "fonts" */
 };

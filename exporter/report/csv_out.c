@@ -177,18 +177,27 @@ void csv_record_free(struct csv_record *r)
 
 /* ---- The three files ---- */
 
-enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set)
+void csv_out_articles_begin(FILE *fp)
 {
     size_t n;
     const char *const *header = csv_out_articles_header(&n);
     csv_out_begin(fp);
     csv_out_header(fp, header, n);
+}
+
+void csv_out_article_row(FILE *fp, const struct article *a)
+{
     struct csv_record rec = { 0 };
-    for (size_t i = 0; i < set->count; i++) {
-        csv_record_article(&rec, &set->items[i]);
-        csv_out_row(fp, rec.cells, rec.n);
-    }
+    csv_record_article(&rec, a);
+    csv_out_row(fp, rec.cells, rec.n);
     csv_record_free(&rec);
+}
+
+enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set)
+{
+    csv_out_articles_begin(fp);
+    for (size_t i = 0; i < set->count; i++)
+        csv_out_article_row(fp, &set->items[i]);
     return ferror(fp) ? EXP_IOERR : EXP_OK;
 }
 

@@ -67,6 +67,10 @@ int csv_out_is_number(const char *s);
  * crawled_at, url, category, sentences, characters, content_hash, source_file. Returns
  * EXP_IOERR if the stream reports an error. */
 enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set);
+/* The same streamed: csv_out_articles_begin once (BOM and header), then one
+ * csv_out_article_row per article as it is read. */
+void csv_out_articles_begin(FILE *fp);
+void csv_out_article_row(FILE *fp, const struct article *a);
 
 /* ---- The comparison table and the facts ---- */
 

@@ -450,11 +450,12 @@ static void bullet_kind(const struct ctx *x, struct summary *s)
 static enum quantity_qualifier qualifier_of(const struct ctx *x, size_t entity, long col,
                                             const char *value)
 {
-    for (size_t i = 0; i < x->facts->count; i++) {
-        const struct fact *f = &x->facts->items[i];
-        if (f->entity == entity && (long)f->column == col && !strcmp(f->value, value))
-            return f->qualifier;
-    }
+    if (entity >= x->t->n_rows || col < 0)
+        return QUAL_NONE;
+    const struct table_cell *c = &x->t->rows[entity].cells[col];
+    for (size_t k = 0; k < c->n_values; k++)
+        if (!strcmp(c->values[k].value, value))
+            return c->values[k].qualifier;
     return QUAL_NONE;
 }
 
@@ -740,108 +741,15 @@ void summary_bullets(const struct table *t, const struct fact_list *facts, const
 
 /* ---- Key sentences ---- */
 
-struct cand {
-    const struct fact *f;
-    size_t rank;                 /* article's place in the citation order */
-};
-
-static int cand_cmp(const void *a, const void *b)
-{
-    const struct cand *x = a, *y = b;
-    if (x->rank != y->rank)
-        return x->rank < y->rank ? -1 : 1;
-    int c = strcmp(x->f->article_id, y->f->article_id);
-    if (c)
-        return c;
-    if (x->f->sentence_no != y->f->sentence_no)
-        return x->f->sentence_no < y->f->sentence_no ? -1 : 1;
-    if (x->f->column != y->f->column)
-        return x->f->column < y->f->column ? -1 : 1;
-    return strcmp(x->f->value, y->f->value);
-}
-
-struct ranked {
-    const char *id;
-    size_t rank;
-};
-
-static int ranked_cmp(const void *a, const void *b)
-{
-    return strcmp(((const struct ranked *)a)->id, ((const struct ranked *)b)->id);
-}
-
-struct scored {
-    size_t first;                /* index of its first candidate */
-    size_t columns;              /* distinct columns: kinds of fact */
-    size_t facts;                /* distinct (column, value) */
-};
-
-static int scored_cmp(const void *a, const void *b)
-{
-    const struct scored *x = a, *y = b;
-    if (x->columns != y->columns)
-        return x->columns > y->columns ? -1 : 1;
-    if (x->facts != y->facts)
-        return x->facts > y->facts ? -1 : 1;
-    return (x->first > y->first) - (x->first < y->first);
-}
-
-void summary_key_sentences(const struct fact_list *facts, size_t entity,
-                           const char *const *article_order, size_t n_articles, size_t max,
+void summary_key_sentences(const struct quotes *q, size_t entity, size_t max,
                            struct summary *out)
 {
     size_t n = 0;
-    for (size_t i = 0; i < facts->count; i++)
-        n += facts->items[i].entity == entity;
-    if (!n || !max)
-        return;
-    /* article id → rank through an id-sorted index (binary search per fact) */
-    struct ranked *idx = xcalloc(n_articles + 1, sizeof *idx);
-    for (size_t a = 0; a < n_articles; a++)
-        idx[a] = (struct ranked){ article_order[a], a };
-    qsort(idx, n_articles, sizeof *idx, ranked_cmp);
-    struct cand *c = xcalloc(n, sizeof *c);
-    size_t k = 0;
-    for (size_t i = 0; i < facts->count; i++) {
-        const struct fact *f = &facts->items[i];
-        if (f->entity != entity)
-            continue;
-        struct ranked key = { f->article_id, 0 };
-        const struct ranked *hit = n_articles ? bsearch(&key, idx, n_articles, sizeof *idx,
-                                                        ranked_cmp)
-                                              : NULL;
-        c[k++] = (struct cand){ f, hit ? hit->rank : n_articles };
-    }
-    free(idx);
-    qsort(c, n, sizeof *c, cand_cmp);
-    struct scored *sc = xcalloc(n, sizeof *sc);
-    size_t ns = 0;
-    for (size_t i = 0; i < n; i++) {
-        const struct fact *f = c[i].f, *p = i ? c[i - 1].f : NULL;
-        int same_sentence = p && !strcmp(p->article_id, f->article_id) &&
-                            p->sentence_no == f->sentence_no;
-        if (!same_sentence)
-            sc[ns++] = (struct scored){ i, 0, 0 };
-        if (!same_sentence || p->column != f->column)
-            sc[ns - 1].columns++;
-        if (!same_sentence || p->column != f->column || strcmp(p->value, f->value))
-            sc[ns - 1].facts++;
-    }
-    qsort(sc, ns, sizeof *sc, scored_cmp);
-    size_t start = out->count, taken = 0;
-    for (size_t i = 0; i < ns && taken < max; i++) {
-        const struct fact *f = c[sc[i].first].f;
-        int dup = 0;
-        for (size_t j = start; j < out->count && !dup; j++)
-            dup = !strcmp(out->items[j].text, f->sentence);
-        if (dup)
-            continue;
+    const struct quote *best = quotes_of(q, entity, &n);
+    for (size_t i = 0; i < n && i < max; i++) {
         struct summary_item *it = new_item(out);
-        it->text = xstrdup(f->sentence);
-        it->sentence_no = f->sentence_no;
-        cite(it, f->article_id);
-        taken++;
+        it->text = xstrdup(best[i].sentence);
+        it->sentence_no = best[i].sentence_no;
+        cite(it, best[i].article_id);
     }
-    free(c);
-    free(sc);
 }

@@ -1,7 +1,7 @@
 /* summary.h — the briefing's generated prose: summary bullets and each entity's key sentences.
  *
  * Sits between the comparison table and the briefing layout (briefing.c): it reads a finished
- * const struct table *, the fact list it was built from and the template, and writes Korean
+ * const struct table *, the key-sentence candidates the merge kept and the template, and writes Korean
  * sentences from the data — never canned text, so a different week's articles give different
  * bullets. Every bullet and key sentence carries the ids of the articles behind it, which the
  * briefing turns into citation markers [n] pointing at its numbered source list.
@@ -35,20 +35,22 @@
  * by how many distinct facts (column, value) — so a sentence giving the model, its size and
  * its architecture outranks a long list of partners; remaining ties go to the earlier article
  * (the article set's order: date, then id), then the earlier sentence. A sentence whose text
- * was already chosen (the same wire copy in two papers) is skipped. */
+ * was already chosen (the same wire copy in two papers) is skipped. The merge keeps the best
+ * candidates while the run streams (merge/quotes.h), so no fact list is needed here. */
 #ifndef EXPORTER_SUMMARY_H
 #define EXPORTER_SUMMARY_H
 
 #include <stddef.h>
 
 #include "extract/extract.h"
+#include "merge/quotes.h"
 #include "merge/table.h"
 #include "extract/template.h"
 
 #define SUMMARY_MAX_CITES 6
 
 /* One generated sentence and the articles it rests on (ids borrowed from the table or the
- * fact list, in the order they should be cited; no duplicates). */
+ * quotes, in the order they should be cited; no duplicates). */
 struct summary_item {
     char *text;
     const char *cites[SUMMARY_MAX_CITES];
@@ -61,16 +63,16 @@ struct summary {
     size_t count, cap;
 };
 
-/* Appends the summary bullets for table t (built from facts with template t->tpl) to *out.
+/* Appends the summary bullets for table t (with template t->tpl) to *out. facts is unused
+ * (the table carries what the rules read) and may be NULL.
  * today is the reference day "YYYY-MM-DD" for "next milestone" ("" = none is next). */
 void summary_bullets(const struct table *t, const struct fact_list *facts, const char *today,
                      struct summary *out);
 
 /* Appends up to max key sentences of entity (an index into the template's entities) to *out,
- * best first. article_order lists the article ids in citation order (earlier wins a tie); ids
- * not in it rank last. Each item cites the one article it is quoted from. */
-void summary_key_sentences(const struct fact_list *facts, size_t entity,
-                           const char *const *article_order, size_t n_articles, size_t max,
+ * best first: the candidates the merge kept (quotes.h ranks them by the rule above). Each item
+ * cites the one article it is quoted from (the id is borrowed from q). */
+void summary_key_sentences(const struct quotes *q, size_t entity, size_t max,
                            struct summary *out);
 
 void summary_free(struct summary *s);

@@ -79,6 +79,7 @@ struct fixture {
     struct article_set set;
     struct fact_list facts;
     struct table *table;
+    struct quotes *quotes;
 };
 
 static void fixture_init(struct fixture *fx)
@@ -107,11 +108,14 @@ static void fixture_init(struct fixture *fx)
     add_fact(tpl, &fx->facts, "program", "budget_gpu_krw_bn", "157.6", "029_0003001728", 6,
              "GPU 지원에 1576억 원.");
     fx->table = table_build(tpl, &fx->facts);
+    fx->quotes = quotes_new(tpl, 8);
+    quotes_add(fx->quotes, &fx->facts);
 }
 
 static void fixture_free(struct fixture *fx)
 {
     table_free(fx->table);
+    quotes_free(fx->quotes);
     fact_list_free(&fx->facts);
     article_set_free(&fx->set);
     template_free(&fx->tpl);
@@ -123,7 +127,7 @@ static char *write_pdf(const struct fixture *fx, const char *week, size_t *len, 
     char why[128];
     struct date_period_spec spec = { week, NULL, NULL, NULL };
     assert_int_equal(date_period_resolve(&spec, 20000, &p, why, sizeof why), 0);
-    struct briefing_input in = { &fx->set, &fx->tpl, fx->table, &fx->facts, &p, NULL };
+    struct briefing_input in = { &fx->set, &fx->tpl, fx->table, fx->quotes, &p, NULL };
     char *pdf = NULL;
     size_t log_len = 0;
     FILE *lf = open_memstream(log, &log_len);
@@ -191,7 +195,7 @@ static void test_period(void **state)
     (void)state;
     struct fixture fx;
     fixture_init(&fx);
-    struct briefing_input in = { &fx.set, &fx.tpl, fx.table, &fx.facts, NULL, NULL };
+    struct briefing_input in = { &fx.set, &fx.tpl, fx.table, fx.quotes, NULL, NULL };
     char period[160], today[11];
     briefing_period(&in, period, sizeof period, today);
     assert_string_equal(period, "2025-W52 ~ 2026-W01 · 2025-12-28 ~ 2025-12-30");
@@ -231,7 +235,8 @@ static void test_empty_letter_briefing(void **state)
     struct article_set none = { 0 };
     struct fact_list no_facts = { 0 };
     struct table *t = table_build(&fx.tpl, &no_facts);
-    struct briefing_input in = { &none, &fx.tpl, t, &no_facts, NULL, NULL };
+    struct quotes *no_quotes = quotes_new(&fx.tpl, 8);
+    struct briefing_input in = { &none, &fx.tpl, t, no_quotes, NULL, NULL };
     char *pdf = NULL;
     size_t pdf_len = 0;
     FILE *pf = open_memstream(&pdf, &pdf_len);
@@ -246,6 +251,7 @@ static void test_empty_letter_briefing(void **state)
     assert_int_equal(count(pdf, pdf_len, "/S /URI"), 0);
     free(pdf);
     table_free(t);
+    quotes_free(no_quotes);
     fixture_free(&fx);
 }
 

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "report/summary.h"
+#include "merge/quotes.h"
 #include "merge/table.h"
 
 static void load_template(struct template *tpl)
@@ -179,23 +180,29 @@ static void test_key_sentences(void **state)
     add_fact(&tpl, &l, "skt", "partners", "리벨리온", "b", 11, "협력사 목록");
     add_fact(&tpl, &l, "skt", "partners", "라이너", "b", 11, "협력사 목록");
     add_fact(&tpl, &l, "skt", "partners", "포티투닷", "b", 11, "협력사 목록");
-    const char *order[] = { "b", "a" };
+    /* article "b" was published first */
+    for (size_t i = 0; i < l.count; i++)
+        l.items[i].published_at = fact_list_intern(
+            &l, !strcmp(l.items[i].article_id, "b") ? "2025-12-01" : "2025-12-02", 10);
+    struct quotes *q = quotes_new(&tpl, 8);
+    quotes_add(q, &l);
     struct summary s = { 0 };
-    summary_key_sentences(&l, (size_t)template_entity_index(&tpl, "skt"), order, 2, 3, &s);
+    summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 3, &s);
     assert_int_equal(s.count, 3);
     assert_string_equal(s.items[0].text, "셋");      /* three kinds of fact */
     assert_string_equal(s.items[1].text, "둘");      /* two kinds */
     /* one kind each: four partners beat one model, whatever the article order */
     assert_string_equal(s.items[2].text, "협력사 목록");
     summary_free(&s);
-    summary_key_sentences(&l, (size_t)template_entity_index(&tpl, "skt"), order, 2, 4, &s);
+    summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 4, &s);
     assert_int_equal(s.count, 4);
     assert_string_equal(s.items[3].text, "하나 더"); /* one fact; article b comes first */
     assert_string_equal(s.items[0].cites[0], "a");
     assert_int_equal(s.items[0].sentence_no, 5);
     summary_free(&s);
-    summary_key_sentences(&l, (size_t)template_entity_index(&tpl, "nc_ai"), order, 2, 3, &s);
+    summary_key_sentences(q, (size_t)template_entity_index(&tpl, "nc_ai"), 3, &s);
     assert_int_equal(s.count, 0);
+    quotes_free(q);
     fact_list_free(&l);
     template_free(&tpl);
 }

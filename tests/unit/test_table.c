@@ -61,6 +61,52 @@ static const char *cell(const struct template *tpl, const struct table *t, const
 
 /* ---- Merging ---- */
 
+/* A run folds articles in as it reads them: the citations kept (the first
+ * TABLE_MAX_CITATIONS by date, id, sentence) must not depend on that order. */
+static void test_citations_whatever_the_order(void **state)
+{
+    (void)state;
+    struct template tpl;
+    load_template(&tpl);
+    struct fact_list fwd = { 0 }, rev = { 0 };
+    size_t n = 3 * TABLE_MAX_CITATIONS;
+    for (size_t i = 0; i < n; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "art%03zu", i);
+        add_fact(&tpl, &fwd, "skt", "params_total_b", "500", id, 1);
+        snprintf(id, sizeof id, "art%03zu", n - 1 - i);
+        add_fact(&tpl, &rev, "skt", "params_total_b", "500", id, 1);
+    }
+    struct table *a = table_new(&tpl), *b = table_new(&tpl);
+    table_add(a, &fwd);
+    for (size_t i = 0; i < rev.count; i++) {   /* one fact at a time, as articles arrive */
+        struct fact_list one = rev;
+        one.items = &rev.items[i];
+        one.count = 1;
+        one.n_mentions = 0;
+        table_add(b, &one);
+    }
+    table_finish(a);
+    table_finish(b);
+    long tc = template_column_index(&tpl, "params_total_b");
+    const struct table_value *va = &table_row_by_id(a, "skt")->cells[tc].values[0];
+    const struct table_value *vb = &table_row_by_id(b, "skt")->cells[tc].values[0];
+    assert_int_equal(va->n_citations, TABLE_MAX_CITATIONS);
+    assert_int_equal(vb->n_citations, TABLE_MAX_CITATIONS);
+    assert_int_equal(va->n_articles, n);
+    for (size_t i = 0; i < TABLE_MAX_CITATIONS; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "art%03zu", i);
+        assert_string_equal(va->citations[i].article_id, id);
+        assert_string_equal(vb->citations[i].article_id, id);
+    }
+    table_free(a);
+    table_free(b);
+    fact_list_free(&fwd);
+    fact_list_free(&rev);
+    template_free(&tpl);
+}
+
 static void test_majority_and_conflicts(void **state)
 {
     (void)state;
@@ -89,8 +135,10 @@ static void test_majority_and_conflicts(void **state)
     assert_string_equal(skt->cells[tc].values[0].value, "500");   /* chosen first */
     assert_int_equal(skt->cells[tc].values[0].n_facts, 3);
     assert_int_equal(skt->cells[tc].values[0].n_citations, 3);
-    assert_string_equal(skt->cells[tc].values[0].citations[0].article_id, "b");
-    assert_int_equal(skt->cells[tc].values[0].citations[2].sentence_no, 4);
+    /* citations in the article set's order (date, then id), whatever the facts' order */
+    assert_string_equal(skt->cells[tc].values[0].citations[0].article_id, "a");
+    assert_string_equal(skt->cells[tc].values[0].citations[1].article_id, "b");
+    assert_int_equal(skt->cells[tc].values[0].citations[2].sentence_no, 3);
     assert_string_equal(cell(&tpl, t, "upstage", "params_total_b"), "102");
     assert_string_equal(table_row_by_id(t, "upstage")->conflicts,
                         "params_total_b: 102 (1 article) vs 100 (1 article)");
@@ -453,6 +501,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_majority_and_conflicts),
+        cmocka_unit_test(test_citations_whatever_the_order),
         cmocka_unit_test(test_numeric_order_is_exact),
         cmocka_unit_test(test_lists_follow_template_order),
         cmocka_unit_test(test_sample_names_and_keywords),
