@@ -1703,15 +1703,34 @@ static enum res read_first(struct scan *sc, size_t i, enum mode mode, struct hea
     return r;
 }
 
-/* The sign before a figure: "-3%" (the caller saw the minus), "마이너스 3%", "△1,176억"
- * (Korean financial tables: a decrease). Moves a->start back over it. ▲ marks an increase
- * and is no sign. */
-static void read_sign(const struct scan *sc, size_t i, struct head *a, int negative)
+/* Is the △ at pos a list bullet ("△AI 반도체 △3개 사업 육성")? Korean prose marks list items
+ * with △; financial tables mark decreases with it. Another △ nearby that is not followed by a
+ * digit says this is a list. (A bounded window: the scan stays linear.) */
+static int triangle_is_bullet(const struct scan *sc, size_t pos)
 {
-    if (negative) {
-        a->v.negative = 1;
+    static const char tri[] = "\xE2\x96\xB3";
+    size_t from = pos > 300 ? pos - 300 : 0, to = pos + 300 < sc->n ? pos + 300 : sc->n;
+    for (size_t k = from; k + 3 <= to; k++) {
+        if (k == pos || sc->s[k] != 0xE2 || memcmp(sc->s + k, tri, 3) != 0)
+            continue;
+        size_t q = k + 3;
+        while (q < sc->n && sc->s[q] == ' ')
+            q++;
+        if (!digit_at(sc, q))
+            return 1;
+    }
+    return 0;
+}
+
+/* The sign before a figure: "-3%" (the caller saw the minus: sign_len bytes), "−3%",
+ * "마이너스 3%", "△1,176억" (Korean financial tables: a decrease; not a list's bullet), "▽", "▼".
+ * Moves a->start back over it. ▲ marks an increase and is no sign. */
+static void read_sign(const struct scan *sc, size_t i, struct head *a, int sign_len)
+{
+    if (sign_len) {
+        a->v.negative = a->v.mant != 0;
         if (a->start == i)
-            a->start = i - 1;
+            a->start = i - (size_t)sign_len;
         return;
     }
     static const struct { const char *w; size_t len; } minus[] = {
@@ -1729,6 +1748,8 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int negat
         unsigned before = cp_before(sc, from - wl, &l);
         if (k >= 3 && (is_hangul(before) || is_alnum(before)))
             continue; /* a word ending in 마이너스 */
+        if (k == 0 && triangle_is_bullet(sc, from - wl))
+            continue;
         a->v.negative = a->v.mant != 0;
         a->start = from - wl;
         return;
@@ -1736,7 +1757,7 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int negat
 }
 
 /* Handles a figure whose numeral starts at i. Returns where scanning continues. */
-static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negative)
+static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int sign_len)
 {
     struct head a;
     size_t resume = i + 1;
@@ -1745,7 +1766,7 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
         return resume > i ? resume : i + 1;
     if (r == R_NONE)
         return reject_at(sc, i, mode);
-    read_sign(sc, i, &a, negative);
+    read_sign(sc, i, &a, sign_len);
     size_t pstart = a.start;
     const struct unit_spelling *pre = mode == MODE_DIGITS && a.start == i ? prefix_unit(sc, i, &pstart) : NULL;
     if (a.moe)
@@ -1754,6 +1775,11 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
     if (a.hyphen) { /* 10-20%, 3-5명; else a token such as a score (2-0) or an id */
         size_t next = pre ? 0 : try_range(sc, &a, a.end, 1, 1);
         return next ? next : skip_token(sc, a.num_start);
+    }
+    if (mode == MODE_DIGITS && !a.korean && !a.eng && at(sc, a.end, LIT("\xE2\x80\x93")) && digit_at(sc, a.end + 3)) {
+        /* an en dash joins like a hyphen: 1–3명 is a range, 2–0 a score (skipped whole) */
+        size_t next = !pre && hyphen_range_ahead(sc, a.end + 3) ? try_range(sc, &a, a.end, 3, 1) : 0;
+        return next ? next : skip_token(sc, a.end + 3);
     }
 
     /* A range: 10~20억, 10억~20억 원, 3~5명. */
@@ -1861,8 +1887,8 @@ static size_t at_digit(struct scan *sc, size_t i)
                 return skip_token(sc, i);
         } else if (is_alpha(pp) || is_hangul(pp) || pp == '_' || pp == '.') {
             return skip_token(sc, i);
-        } else if (l == 1) {
-            negative = 1;
+        } else {
+            negative = (int)l; /* '-' or U+2212 MINUS SIGN, not a dash: the sign's length */
         }
     }
     if (is_hangul(prev)) {

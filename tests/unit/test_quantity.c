@@ -374,6 +374,11 @@ static const struct { const char *input, *expected; } cases[] = {
     { "마이너스3%", "마이너스3%|-3|percent||" },
     { "△1,176억 원", "△1,176억 원|-117600000000|KRW||" },
     { "▲5%", "5%|5|percent||" },
+    { "\xE2\x88\x92" "3%", "\xE2\x88\x92" "3%|-3|percent||" },   /* U+2212 MINUS SIGN */
+    { "영업이익 △312억 원, 순이익 △40억 원", "△312억 원|-31200000000|KRW|| ; △40억 원|-4000000000|KRW||" },
+    { "△AI 반도체 △3개 사업 육성", "3개|3|count||" },         /* △ as a list bullet */
+    { "1–3명", "1–3명|1..3|people|range|" },                 /* an en dash joins a range… */
+    { "2–0 승리", "" },                                      /* …or a score, and is no minus */
     { "득실차 마이너스 4", "마이너스 4|-4|||" },
     { "전년 대비 -2.5%p", "-2.5%p|-2.5|percent_point||" },
     { "3-4", "" },
