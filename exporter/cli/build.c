@@ -17,6 +17,7 @@
 #include "merge/quotes.h"
 #include "merge/table.h"
 #include "report/briefing.h"
+#include "report/check_report.h"
 #include "report/csv_out.h"
 #include "report/xlsx_out.h"
 #include "util/buf.h"
@@ -461,8 +462,9 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
  * per-article status (a bad article is reported and skipped). */
 static enum exp_status read_articles(struct run *r)
 {
-    struct article_options aopts = { .strict_hash = r->opts->strict };
     struct extractor *ex = extract_new(&r->tpl);
+    struct sentence_hooks hooks = extract_sentence_hooks(ex);   /* glued sub-headings */
+    struct article_options aopts = { .strict_hash = r->opts->strict, .sentence_hooks = &hooks };
     struct reader_config cfg = {
         .paths = (const char *const *)r->paths.items, .n_paths = r->paths.count,
         .article_opts = &aopts, .ex = ex, .keep = keep_in_period, .keep_ctx = &r->opts->period,
@@ -548,6 +550,9 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
         /* The briefing numbers its sources in (date, id) order. */
         article_set_sort(&r.set);
         table_finish(r.table);
+        if (opts->command == CLI_CHECK && !opts->quiet &&
+            check_report_write(stdout, r.table, r.set.count) != 0)
+            st = exp_status_worst(st, EXP_IOERR);
         if (r.writing) {
             enum exp_status out_st = finish_outputs(&r, st == EXP_OK);
             st = out_st != EXP_OK ? out_st : st;

@@ -19,7 +19,14 @@
 
 /* ---- The compiled lexicon ---- */
 
-enum lex_kind { LEX_ENTITY, LEX_MODEL, LEX_PERSON, LEX_ORG, LEX_OTHER_MODEL, LEX_WORD };
+enum lex_kind { LEX_ENTITY, LEX_MODEL, LEX_PERSON, LEX_ORG, LEX_OTHER_MODEL, LEX_PARTY, LEX_WORD };
+
+/* Names a value can be about: a tracked entity (its name, a model, a spokesperson) or another
+ * party, whose values are nobody's here. */
+static int is_subject_kind(enum lex_kind k)
+{
+    return k == LEX_ENTITY || k == LEX_MODEL || k == LEX_PERSON || k == LEX_PARTY;
+}
 
 struct lex_entry {
     char *key;          /* folded */
@@ -38,6 +45,8 @@ struct word_set {
 struct column_rules {
     struct word_set cues, negative, markers, exclude, plan, history, skip, elsewhere;
     struct word_set *keywords;   /* one set per keyword */
+    struct word_set rivals;      /* quantity: cues of the other quantity columns that share a
+                                    unit with this one (and are not this one's own words) */
 };
 
 /* Sentences longer than this are not prose (a table dump, a crawl without punctuation):
@@ -132,6 +141,36 @@ static void compile_words(struct extractor *ex, size_t *wcap, size_t *ecap,
         set_add(out, word_id(ex, wcap, ecap, w->items[i]));
 }
 
+static int share_a_unit(const struct template_column *a, const struct template_column *b)
+{
+    for (size_t i = 0; i < a->units.count; i++)
+        for (size_t j = 0; j < b->units.count; j++)
+            if (!strcmp(a->units.items[i], b->units.items[j]))
+                return 1;
+    return 0;
+}
+
+/* Each quantity column's rivals: the cues of the other quantity columns that could take the
+ * same figures (a shared unit). Only a rival's cue nearer to a figure takes it away. */
+static void compile_rivals(struct extractor *ex)
+{
+    const struct template *tpl = ex->tpl;
+    for (size_t c = 0; c < tpl->n_columns; c++) {
+        struct column_rules *r = &ex->rules[c];
+        if (tpl->columns[c].type != TEMPLATE_COL_QUANTITY)
+            continue;
+        for (size_t d = 0; d < tpl->n_columns; d++) {
+            if (d == c || tpl->columns[d].type != TEMPLATE_COL_QUANTITY ||
+                !share_a_unit(&tpl->columns[c], &tpl->columns[d]))
+                continue;
+            for (size_t w = 0; w < ex->n_words; w++)
+                if ((set_has(&ex->rules[d].cues, w) || set_has(&ex->rules[d].negative, w)) &&
+                    !set_has(&r->cues, w) && !set_has(&r->negative, w))
+                    set_add(&r->rivals, w);
+        }
+    }
+}
+
 struct extractor *extract_new(const struct template *tpl)
 {
     struct extractor *ex = xcalloc(1, sizeof *ex);
@@ -162,6 +201,11 @@ struct extractor *extract_new(const struct template *tpl)
     }
     for (size_t i = 0; i < tpl->other_models.count; i++)
         add_entry(ex, &ecap, tpl->other_models.items[i], LEX_OTHER_MODEL, i, 0);
+    for (size_t i = 0; i < tpl->n_parties; i++) {
+        add_entry(ex, &ecap, tpl->parties[i].name, LEX_PARTY, i, 0);
+        for (size_t j = 0; j < tpl->parties[i].aliases.count; j++)
+            add_entry(ex, &ecap, tpl->parties[i].aliases.items[j], LEX_PARTY, i, 0);
+    }
     ex->rules = xcalloc(tpl->n_columns ? tpl->n_columns : 1, sizeof *ex->rules);
     for (size_t c = 0; c < tpl->n_columns; c++) {
         const struct template_column *col = &tpl->columns[c];
@@ -186,6 +230,7 @@ struct extractor *extract_new(const struct template *tpl)
             for (size_t w = 0; w < ex->n_words; w++)
                 if (set_has(&ex->rules[c].cues, w) || set_has(&ex->rules[c].negative, w))
                     set_add(&ex->all_cues, w);
+    compile_rivals(ex);
     qsort(ex->entries, ex->n_entries, sizeof *ex->entries, entry_cmp);
     ex->bucket = xcalloc(65537, sizeof *ex->bucket);
     size_t j = 0;
@@ -222,6 +267,7 @@ void extract_free(struct extractor *ex)
         struct column_rules *r = &ex->rules[c];
         set_free(&r->cues);
         set_free(&r->negative);
+        set_free(&r->rivals);
         set_free(&r->markers);
         set_free(&r->exclude);
         set_free(&r->plan);
@@ -285,6 +331,11 @@ struct hit {
     size_t phrase;          /* set by index_sentence */
 };
 
+struct contrast {
+    size_t start, end;      /* the contrasted party's stretch of the sentence */
+    size_t hit;             /* its name */
+};
+
 struct figure {
     const struct quantity *q;
     size_t clause;
@@ -326,6 +377,16 @@ struct scratch {
     size_t *foreign;                  /* foreign[i]: hits before hit i that are another
                                          column's cue (not one of the current column's) */
     size_t foreign_cap;
+    size_t *modifier;                 /* per hit: the cue word right before a cue word
+                                         ("R&D" before "예산"), or SIZE_MAX */
+    unsigned char *phrase_has_name;   /* per phrase: an entity, model or person is named */
+    size_t compound_cap;
+    unsigned char *historic;          /* per figure: a history word is bound to it */
+    const char *text;                 /* the sentence */
+    size_t len;
+    struct contrast *contrasts;
+    size_t n_contrasts, contrast_cap;
+    unsigned char *contrasted;        /* per hit: a name set apart by a contrast marker */
     size_t *cand_fig, *cand_ent;      /* figures the current column accepts, and for whom */
     size_t index_cap[6];
 };
@@ -605,13 +666,44 @@ static void index_sentence(const struct extractor *ex, struct scratch *s)
             s->seg_words[s->clause_seg[c] * wb + h->a / 64] |= bit;
             continue;
         }
-        if (h->kind == LEX_ENTITY || h->kind == LEX_MODEL || h->kind == LEX_PERSON)
+        if (is_subject_kind(h->kind))
             s->names[s->n_names++] = i;
         if (h->kind == LEX_ENTITY || h->kind == LEX_MODEL)
             s->clause_ent[c * ne + h->a] |= CLAUSE_NAMED;
         if (h->kind == LEX_MODEL)
             s->clause_ent[c * ne + h->a] |=
                 tpl->entities[h->a].models[h->b].flagship ? CLAUSE_FLAGSHIP : CLAUSE_OTHER_MODEL;
+    }
+}
+
+/* Compound cues: a cue word right after another ("R&D 예산", "기초연금 예산") is the head of
+ * a compound whose modifier names the column; s->modifier[i] is that modifier's hit. Also
+ * notes which phrases name an entity. */
+static void find_compounds(const struct extractor *ex, const char *text, struct scratch *s)
+{
+    if (s->compound_cap < s->n_hits + s->n_phrases + 1) {
+        s->compound_cap = s->n_hits + s->n_phrases + 1;
+        s->modifier = xrealloc(s->modifier, s->compound_cap * sizeof *s->modifier);
+        s->phrase_has_name = xrealloc(s->phrase_has_name, s->compound_cap);
+    }
+    memset(s->phrase_has_name, 0, s->n_phrases);
+    size_t prev = SIZE_MAX;   /* the earlier cue hit that ends last */
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const struct hit *h = &s->hits[i];
+        s->modifier[i] = SIZE_MAX;
+        if (is_subject_kind(h->kind))
+            s->phrase_has_name[h->phrase] = 1;
+        if (h->kind != LEX_WORD || !set_has(&ex->all_cues, h->a))
+            continue;
+        if (prev != SIZE_MAX && s->hits[prev].oe <= h->os) {
+            size_t k = s->hits[prev].oe;
+            while (k < h->os && text[k] == ' ')
+                k++;
+            if (k == h->os && h->os - s->hits[prev].oe <= 1)
+                s->modifier[i] = prev;
+        }
+        if (prev == SIZE_MAX || h->oe > s->hits[prev].oe)
+            prev = i;
     }
 }
 
@@ -660,21 +752,166 @@ static int rules_pass(const struct extractor *ex, const struct scratch *s,
     return 1;
 }
 
-/* The entity a value at offset pos in clause is about, for column col: the nearest name in
- * the clause (before it, else after), else in the segment, else in the sentence, else the
- * entity carried over from earlier sentences, else the topic entity. SIZE_MAX if none. */
-static size_t attribute(const struct extractor *ex, const struct scratch *s, size_t col,
-                        size_t clause, size_t pos, size_t carry)
+/* ---- Whose value it is ----
+ * Korean marks the subject with a particle (은/는/이/가/도), sets a contrasted party apart with
+ * a postposition (X와 달리, X처럼, X보다, X 대비, X에 비해), and names other parties beside the
+ * tracked ones; attribution reads all three. */
+
+/* Whether the name hit h is followed by a subject or topic particle standing alone
+ * ("전북 현대는 …", "SKT가 …"), not by a longer word ("이번", "가장"). */
+static int subject_marked(const struct scratch *s, const struct hit *h)
 {
-    const struct template *tpl = ex->tpl;
-    const struct template_column *c = &tpl->columns[col];
-    size_t seg = s->clause_seg[clause];
-    size_t ranges[3][2] = {
-        { s->clause_start[clause], s->clause_start[clause + 1] },
-        { s->clause_start[s->seg_first[seg]], s->clause_start[s->seg_last[seg] + 1] },
-        { 0, s->clause_start[s->n_clauses] },
+    static const unsigned particles[] = { 0xC740 /* 은 */, 0xB294 /* 는 */, 0xC774 /* 이 */,
+                                          0xAC00 /* 가 */, 0xB3C4 /* 도 */ };
+    if (h->oe >= s->len)
+        return 0;
+    size_t n, m;
+    unsigned cp = utf8_decode(s->text, s->len, h->oe, &n);
+    int particle = 0;
+    for (size_t i = 0; i < sizeof particles / sizeof particles[0]; i++)
+        particle |= cp == particles[i];
+    if (!particle)
+        return 0;
+    return h->oe + n >= s->len || !is_hangul(utf8_decode(s->text, s->len, h->oe + n, &m));
+}
+
+/* How far a parenthesised figure after a name may reach ("남동발전(1조 5,230억 원)보다"):
+ * bounded, so a stray '(' costs a constant, not the rest of the sentence. */
+#define PAREN_WINDOW 96
+
+/* The postpositions that set a party apart: what stands before them in their phrase is that
+ * party's, not the subject's. Written right after the name, or after its figure in
+ * parentheses ("남동발전(1조 5,230억 원)보다"); a space may come before. */
+static size_t contrast_marker_at(const char *text, size_t len, size_t k)
+{
+    static const char *const markers[] = {
+        "와는 달리", "과는 달리", "와 달리", "과 달리", "와 비교하면", "과 비교하면",
+        "와 비교해", "과 비교해", "에 비하면", "에 비해", "보다", "처럼", "대비",
     };
-    /* first name at or after pos */
+    if (k < len && text[k] == ' ')
+        k++;
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
+        size_t n = strlen(markers[i]);
+        if (k + n <= len && !memcmp(text + k, markers[i], n))
+            return k + n;
+    }
+    return 0;
+}
+
+/* The subject's own words end at a topic or subject particle: in "알파전자의 매출은 베타화학
+ * (…)보다" the contrasted stretch starts after "매출은 ". Returns the position after the last
+ * word in text[from, to) that ends in 은/는/이/가 and a space, or from. */
+static size_t after_last_topic(const char *text, size_t from, size_t to)
+{
+    static const char *const endings[] = { "\xEC\x9D\x80 ", "\xEB\x8A\x94 ", "\xEC\x9D\xB4 ",
+                                           "\xEA\xB0\x80 " };   /* 은 는 이 가 */
+    size_t start = from;
+    for (size_t i = from; i + 4 <= to; i++)
+        for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
+            if (!memcmp(text + i, endings[k], 4))
+                start = i + 4;
+    return start;
+}
+
+/* Whether the word right before byte pos modifies what follows: a relative form ending in ㄴ
+ * or ㄹ (앞세운, 개발한, 만들), 던, or the genitive 의. */
+static int modified(const char *text, size_t pos)
+{
+    size_t i = pos, n;
+    while (i > 0 && text[i - 1] == ' ')
+        i--;
+    if (i == pos || i == 0)
+        return 0;
+    unsigned cp = utf8_before(text, i, &n);
+    if (!is_hangul(cp))
+        return 0;
+    unsigned final = (cp - 0xAC00) % 28;
+    return final == 4 || final == 8 || cp == 0xB358 /* 던 */ || cp == 0xC758 /* 의 */;
+}
+
+/* Finds the contrast spans of the sentence: for a name followed by a contrast marker, the
+ * stretch from the start of its phrase (or the end of the name before it) to the end of the
+ * marker ("LFP 배터리를 앞세운 A사와 달리" is A사's). */
+static void find_contrasts(struct scratch *s)
+{
+    s->n_contrasts = 0;
+    if (s->contrast_cap < s->n_hits + 1) {
+        s->contrast_cap = s->n_hits + 1;
+        s->contrasts = xrealloc(s->contrasts, s->contrast_cap * sizeof *s->contrasts);
+        s->contrasted = xrealloc(s->contrasted, s->contrast_cap);
+    }
+    memset(s->contrasted, 0, s->n_hits);
+    for (size_t j = 0; j < s->n_names; j++) {
+        const struct hit *h = &s->hits[s->names[j]];
+        size_t k = h->oe, end = s->clause_start[h->clause + 1];
+        if (k < end && s->text[k] == '(') {
+            size_t look = end - k < PAREN_WINDOW ? end - k : PAREN_WINDOW;
+            const char *close = memchr(s->text + k, ')', look);
+            k = close ? (size_t)(close - s->text) + 1 : k;
+        }
+        size_t marker_end = contrast_marker_at(s->text, end, k);
+        if (!marker_end)
+            continue;
+        size_t start = h->os;
+        if (modified(s->text, h->os)) {   /* "LFP 배터리를 앞세운 A사와 달리" */
+            start = s->phrase_start[h->phrase];
+            const struct hit *prev = j > 0 ? &s->hits[s->names[j - 1]] : NULL;
+            if (prev && prev->oe > start && prev->oe <= h->os)
+                start = prev->oe;
+            start = after_last_topic(s->text, start, h->os);
+        }
+        if (s->n_contrasts && start < s->contrasts[s->n_contrasts - 1].end)
+            start = s->contrasts[s->n_contrasts - 1].end;   /* spans never overlap */
+        s->contrasts[s->n_contrasts++] = (struct contrast){ start, marker_end, s->names[j] };
+        s->contrasted[s->names[j]] = 1;
+    }
+}
+
+/* Who name hit h makes the value's owner for column c: its entity, or SIZE_MAX with *stop
+ * set when it is another party (the value is theirs), or SIZE_MAX when the column does not
+ * apply to it or it is a topic entity (keep looking). */
+static size_t name_owner(const struct template *tpl, const struct template_column *c,
+                         const struct hit *h, int *stop)
+{
+    if (h->kind == LEX_PARTY) {
+        *stop = 1;
+        return SIZE_MAX;
+    }
+    if (template_column_applies(tpl, c, h->a) && !tpl->entities[h->a].topic) {
+        *stop = 1;
+        return h->a;
+    }
+    return SIZE_MAX;
+}
+
+/* The owner by the nearest name before pos in [from, pos) that can own the value (another
+ * party, or an entity the column applies to), preferring one marked as the subject;
+ * contrasted names are skipped. *stop is set when one was found. first is the first name at
+ * or after pos. */
+static size_t owner_before(const struct template *tpl, const struct template_column *c,
+                           const struct scratch *s, size_t first, size_t from, int *stop)
+{
+    const struct hit *nearest = NULL;
+    for (size_t j = first; j-- > 0;) {
+        const struct hit *h = &s->hits[s->names[j]];
+        if (h->os < from)
+            break;
+        int ignored = 0;
+        if (s->contrasted[s->names[j]] || (name_owner(tpl, c, h, &ignored), !ignored))
+            continue;
+        if (!nearest)
+            nearest = h;
+        if (subject_marked(s, h)) {
+            nearest = h;
+            break;
+        }
+    }
+    return nearest ? name_owner(tpl, c, nearest, stop) : SIZE_MAX;
+}
+
+/* The index in s->names of the first name starting at or after pos. */
+static size_t first_name_from(const struct scratch *s, size_t pos)
+{
     size_t lo = 0, hi = s->n_names;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -683,22 +920,68 @@ static size_t attribute(const struct extractor *ex, const struct scratch *s, siz
         else
             hi = mid;
     }
-    for (size_t r = 0; r < 3; r++) {
-        for (size_t j = lo; j-- > 0;) {
-            const struct hit *h = &s->hits[s->names[j]];
-            if (h->os < ranges[r][0])
-                break;
-            if (template_column_applies(tpl, c, h->a) && !tpl->entities[h->a].topic)
-                return h->a;
-        }
-        for (size_t j = lo; j < s->n_names; j++) {
+    return lo;
+}
+
+/* The entity a value at offset pos in clause is about, for column col, or SIZE_MAX:
+ * - inside a contrast span, the contrasted name's (another party's: nobody here);
+ * - else the nearest name before it in its phrase, then in its clause — a name marked as the
+ *   subject (은/는/이/가/도) before nearer unmarked ones ("전북 현대는 포항 원정에서 … 68점");
+ *   else the first after it in the clause; else the same in its segment, then sentence;
+ *   contrasted names never count outside their span; a name of another party stops the
+ *   search (the value is theirs);
+ * - else, unless the clause names an entity or party the column does not apply to, the
+ *   entity carried over from earlier sentences, else the topic entity. */
+static size_t attribute(const struct extractor *ex, const struct scratch *s, size_t col,
+                        size_t clause, size_t pos, size_t carry)
+{
+    const struct template *tpl = ex->tpl;
+    const struct template_column *c = &tpl->columns[col];
+    int stop = 0;
+    /* the spans are in text order and do not overlap: the last starting at or before pos */
+    size_t lo_c = 0, hi_c = s->n_contrasts;
+    while (lo_c < hi_c) {
+        size_t mid = (lo_c + hi_c) / 2;
+        if (s->contrasts[mid].start <= pos)
+            lo_c = mid + 1;
+        else
+            hi_c = mid;
+    }
+    if (lo_c > 0 && pos < s->contrasts[lo_c - 1].end)
+        return name_owner(tpl, c, &s->hits[s->contrasts[lo_c - 1].hit], &stop);
+    size_t seg = s->clause_seg[clause];
+    size_t ranges[4][2] = {
+        { s->phrase_start[phrase_of(s, pos)], s->clause_start[clause + 1] },
+        { s->clause_start[clause], s->clause_start[clause + 1] },
+        { s->clause_start[s->seg_first[seg]], s->clause_start[s->seg_last[seg] + 1] },
+        { 0, s->clause_start[s->n_clauses] },
+    };
+    size_t lo = first_name_from(s, pos);
+    int named_other = 0;   /* the clause names someone the column does not apply to */
+    for (size_t r = 0; r < 4; r++) {
+        size_t e = owner_before(tpl, c, s, lo, ranges[r][0], &stop);
+        if (stop)
+            return e;
+        for (size_t j = lo; j < s->n_names && r > 0; j++) {
             const struct hit *h = &s->hits[s->names[j]];
             if (h->os >= ranges[r][1])
                 break;
-            if (template_column_applies(tpl, c, h->a) && !tpl->entities[h->a].topic)
-                return h->a;
+            if (s->contrasted[s->names[j]])
+                continue;
+            e = name_owner(tpl, c, h, &stop);
+            if (stop)
+                return e;
+        }
+        if (r == 1) {
+            size_t j = first_name_from(s, ranges[1][0]);
+            for (; j < s->n_names && s->hits[s->names[j]].os < ranges[1][1] && !named_other; j++) {
+                const struct hit *h = &s->hits[s->names[j]];
+                named_other = h->kind == LEX_PARTY || !tpl->entities[h->a].topic;
+            }
         }
     }
+    if (named_other)
+        return SIZE_MAX;
     if (carry != SIZE_MAX && template_column_applies(tpl, c, carry))
         return carry;
     for (size_t e = 0; e < tpl->n_entities; e++)
@@ -878,15 +1161,125 @@ static int cue_between(const struct scratch *s, const struct hit *h, const struc
     return s->foreign[first_hit_from(s, to)] > s->foreign[first_hit_from(s, from)];
 }
 
+/* A cue before a list whose items each name an entity ("증원 인원은 국방부 1,200명, 보건복지부
+ * 340명, 국토교통부 85명") governs every item: after binding figure pick (ok_figs[k]), the
+ * next phrases of its clause that name an entity, hold an accepted figure, and have no cue of
+ * their own (of this column or another) get their first accepted figure bound too. */
+static void distribute(const struct scratch *s, size_t pick, size_t k, unsigned char *flag)
+{
+    const struct figure *f = &s->figs[pick];
+    if (!s->phrase_has_name[f->phrase])
+        return;
+    size_t phrase = f->phrase;
+    for (size_t j = k + 1; j < s->n_ok; j++) {
+        const struct figure *g = &s->figs[s->ok_figs[j]];
+        if (g->clause != f->clause || g->phrase != phrase + 1 || flag[s->ok_figs[j]])
+            return;
+        phrase = g->phrase;
+        size_t from = first_hit_from(s, s->phrase_start[phrase]);
+        size_t to = first_hit_from(s, s->phrase_start[phrase + 1]);
+        if (!s->phrase_has_name[phrase] || s->phrase_has_word[phrase] ||
+            s->foreign[to] > s->foreign[from])
+            return;
+        flag[s->ok_figs[j]] = 1;
+    }
+}
+
+/* After a comparison, the figure the sentence states: the accepted figure ok_figs[k] of the
+ * clause, or — when a word modifying the next one follows it ("4000억 원 늘어난 58조 5000억
+ * 원") — that next one: the first is the difference. Returns its index in ok_figs, or n_ok. */
+static size_t stated_figure(const struct scratch *s, size_t k, size_t clause)
+{
+    if (k >= s->n_ok || s->figs[s->ok_figs[k]].clause != clause)
+        return s->n_ok;
+    while (k + 1 < s->n_ok && s->figs[s->ok_figs[k + 1]].clause == clause &&
+           s->figs[s->ok_figs[k + 1]].phrase == s->figs[s->ok_figs[k]].phrase &&
+           modified(s->text, s->figs[s->ok_figs[k + 1]].q->offset))
+        k++;
+    return k;
+}
+
+/* "A의 매출은 B(1조 5,230억 원)보다 많은 3조 2,410억 원": the cue governs the contrasted
+ * party's figure and, past the contrast, the subject's own. When pick (ok_figs[k]) lies in a
+ * contrast span that does not hold the word h, the first accepted figure of the clause after
+ * that span is bound too (unless another column's cue stands between). */
+static void across_contrast(const struct scratch *s, const struct hit *h, size_t pick, size_t k,
+                            unsigned char *flag)
+{
+    size_t pos = s->figs[pick].q->offset;
+    for (size_t c = 0; c < s->n_contrasts; c++) {
+        const struct contrast *sp = &s->contrasts[c];
+        if (pos < sp->start || pos >= sp->end || (h->os >= sp->start && h->os < sp->end))
+            continue;
+        size_t j = k + 1;
+        while (j < s->n_ok && s->figs[s->ok_figs[j]].q->offset < sp->end)
+            j++;
+        j = stated_figure(s, j, s->figs[pick].clause);
+        if (j < s->n_ok && !cue_between(s, h, s->figs[s->ok_figs[j]].q))
+            flag[s->ok_figs[j]] = 1;
+        return;
+    }
+}
+
+/* A baseline: a history word followed, within its words, by a comparison marker ("지난해보다",
+ * "전 분기보다", "전년 동기(1조4520억원)보다"). It governs only a figure in parentheses before
+ * the marker — the current figure stands. Returns 1 when h is a baseline, with *inside_from
+ * and *inside_to the parentheses' span (equal when there are none). */
+static int baseline_word(const char *text, size_t len, const struct hit *h, size_t *inside_from,
+                         size_t *inside_to)
+{
+    size_t k = h->oe, limit = h->oe + 24 < len ? h->oe + 24 : len;
+    *inside_from = *inside_to = 0;
+    while (k < limit && text[k] != '(' && contrast_marker_at(text, len, k) == 0) {
+        if (text[k] == ',' || text[k] == '.')
+            return 0;
+        k++;
+    }
+    if (k < len && text[k] == '(') {
+        size_t look = len - k < PAREN_WINDOW ? len - k : PAREN_WINDOW;
+        const char *close = memchr(text + k, ')', look);
+        if (!close)
+            return 0;
+        *inside_from = k;
+        *inside_to = (size_t)(close - text);
+        k = *inside_to + 1;
+    }
+    return k < len && contrast_marker_at(text, len, k) != 0;
+}
+
+/* A comparison baseline nobody named owns: a figure alone in parentheses right before a
+ * comparison marker ("정부안(58조 1000억 원)보다", "올해(61조 2000억 원)보다"). A cue passes
+ * over it to the figure the sentence states. (After a tracked name or another party the
+ * parenthesis is a contrast span, and that party's.) */
+static int unowned_baseline(const struct scratch *s, const struct quantity *q)
+{
+    size_t e = q->offset + q->length;
+    if (q->offset == 0 || s->text[q->offset - 1] != '(')
+        return 0;
+    while (e < s->len && s->text[e] == ' ')
+        e++;
+    if (e >= s->len || s->text[e] != ')' || !contrast_marker_at(s->text, s->len, e + 1))
+        return 0;
+    for (size_t c = 0; c < s->n_contrasts; c++)
+        if (s->contrasts[c].start <= q->offset && q->offset < s->contrasts[c].end)
+            return 0;
+    return 1;
+}
+
+/* What a bound word does: a cue competes with other columns' cues and governs lists and
+ * contrasts; a history word may be a baseline; markers and exclusions just bind. */
+enum bind_kind { BIND_RULE, BIND_CUE, BIND_HISTORY };
+
 /* Marks in flag[] the figures a word of set is bound to, among the figures the column
  * accepts by unit (s->ok_figs, text order). NEAREST: see nearest_figure. The overrides:
  * AFTER binds a word to the last such figure of its clause starting before it (else the first
  * after it); BEFORE to the first starting after it (else the last before it). One binary
  * search per word. */
 static void bind_words(const char *text, size_t len, struct scratch *s,
-                       const struct word_set *set, enum template_side side, int is_cue,
+                       const struct word_set *set, enum template_side side, enum bind_kind kind,
                        unsigned char *flag)
 {
+    int is_history = kind == BIND_HISTORY, is_cue = kind == BIND_CUE;
     memset(flag, 0, s->n_figs);
     if (!set->count || !s->n_ok)
         return;
@@ -900,6 +1293,17 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
         const struct hit *h = &s->hits[i];
         if (h->kind != LEX_WORD || !set_has(set, h->a))
             continue;
+        size_t m = s->modifier[i];
+        if (is_cue && m != SIZE_MAX && s->foreign[m + 1] > s->foreign[m])
+            continue;   /* "R&D 예산": 예산 is the head of R&D's compound, not a cue here */
+        size_t from, to;
+        if (is_history && baseline_word(text, len, h, &from, &to)) {
+            for (size_t k = 0; k < s->n_ok; k++)
+                if (s->figs[s->ok_figs[k]].q->offset > from &&
+                    s->figs[s->ok_figs[k]].q->offset < to)
+                    flag[s->ok_figs[k]] = 1;
+            continue;
+        }
         size_t key = side == TEMPLATE_SIDE_BEFORE ? h->oe : h->os;
         size_t lo = 0, hi = s->n_ok;
         while (lo < hi) {
@@ -920,8 +1324,21 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
             pick = side == TEMPLATE_SIDE_AFTER ? (before != SIZE_MAX ? before : after)
                                                : (after != SIZE_MAX ? after : before);
         }
-        if (pick != SIZE_MAX && !(is_cue && cue_between(s, h, s->figs[pick].q)))
-            flag[pick] = 1;
+        if (pick == SIZE_MAX || (is_cue && cue_between(s, h, s->figs[pick].q)))
+            continue;
+        size_t k = lo > 0 && s->ok_figs[lo - 1] == pick ? lo - 1 : lo;
+        if (is_cue && side == TEMPLATE_SIDE_NEAREST && unowned_baseline(s, s->figs[pick].q)) {
+            /* "정부안(58조 1000억 원)보다 4000억 원 늘어난 58조 5000억 원": past the baseline */
+            k = stated_figure(s, k + 1, h->clause);
+            pick = k < s->n_ok ? s->ok_figs[k] : SIZE_MAX;
+            if (pick == SIZE_MAX || cue_between(s, h, s->figs[pick].q))
+                continue;
+        }
+        flag[pick] = 1;
+        if (is_cue && side == TEMPLATE_SIDE_NEAREST) {
+            distribute(s, pick, k, flag);
+            across_contrast(s, h, pick, k, flag);
+        }
     }
 }
 
@@ -942,14 +1359,18 @@ static void bind_column(const struct context *cx, struct scratch *s, size_t c)
     s->foreign[0] = 0;
     for (size_t i = 0; i < s->n_hits; i++) {
         const struct hit *h = &s->hits[i];
-        int other = h->kind == LEX_WORD && set_has(&cx->ex->all_cues, h->a) &&
-                    !set_has(&r->cues, h->a) && !set_has(&r->negative, h->a);
+        int other = h->kind == LEX_WORD && set_has(&r->rivals, h->a);
+        size_t m = s->modifier[i];
+        if (other && m != SIZE_MAX &&
+            (set_has(&r->cues, s->hits[m].a) || set_has(&r->negative, s->hits[m].a)))
+            other = 0;   /* the head of this column's compound: "R&D 예산" is R&D's */
         s->foreign[i + 1] = s->foreign[i] + (size_t)other;
     }
-    bind_words(cx->text, cx->len, s, &r->cues, col->marker_side, 1, s->cued);
-    bind_words(cx->text, cx->len, s, &r->negative, col->marker_side, 1, s->negated);
-    bind_words(cx->text, cx->len, s, &r->markers, col->marker_side, 0, s->marked);
-    bind_words(cx->text, cx->len, s, &r->exclude, col->marker_side, 0, s->excluded);
+    bind_words(cx->text, cx->len, s, &r->cues, col->marker_side, BIND_CUE, s->cued);
+    bind_words(cx->text, cx->len, s, &r->negative, col->marker_side, BIND_CUE, s->negated);
+    bind_words(cx->text, cx->len, s, &r->markers, col->marker_side, BIND_RULE, s->marked);
+    bind_words(cx->text, cx->len, s, &r->exclude, col->marker_side, BIND_RULE, s->excluded);
+    bind_words(cx->text, cx->len, s, &r->history, col->marker_side, BIND_HISTORY, s->historic);
 }
 
 /* Whether figure fi passes the column's role, marker, exclusion and cue rules. A figure in
@@ -969,7 +1390,7 @@ static int figure_fits(const struct extractor *ex, const struct scratch *s, size
         if (r->markers.count && !s->marked[fi])
             return 0;
     }
-    if (s->excluded[fi])
+    if (s->excluded[fi] || s->historic[fi])
         return 0;
     int param_style = q->role == QROLE_TOTAL || q->role == QROLE_ACTIVE ||
                       (col->english_scale_is_cue && q->english_scale);
@@ -986,7 +1407,8 @@ static size_t column_candidates(const struct context *cx, struct scratch *s, siz
     const struct extractor *ex = cx->ex;
     const struct template_column *col = &ex->tpl->columns[c];
     struct column_rules relaxed = ex->rules[c];
-    relaxed.cues.count = 0;   /* cues are bound to figures, not read per clause */
+    relaxed.cues.count = 0;      /* cues and history words are bound to figures, not read */
+    relaxed.history.count = 0;   /* per clause: 전년 동기(1조4520억원) refuses only its figure */
     size_t n_cand = 0;
     for (size_t k = 0; k < s->n_ok; k++) {
         size_t fi = s->ok_figs[k];
@@ -1267,15 +1689,117 @@ static void push_mention(struct fact_list *l, size_t entity, const char *article
  * that name nobody, within a paragraph. */
 #define CARRY_SENTENCES 5
 
+/* Reads one sentence into the scratch indexes: names and words, clauses and phrases,
+ * compounds and contrasts, then the figures (names' sizes left out). Returns -1, with *bad
+ * set, when the sentence is not valid UTF-8. */
+static int analyse_sentence(const struct extractor *ex, struct scratch *s, const char *text,
+                            size_t len, size_t *bad)
+{
+    find_hits(ex, text, len, s);
+    split_clauses(text, len, s);
+    split_phrases(text, len, s);
+    s->text = text;
+    s->len = len;
+    index_sentence(ex, s);
+    find_compounds(ex, text, s);
+    find_contrasts(s);
+    quantity_list_clear(&s->qs);
+    if (quantity_possible(ex, s, text, len) &&
+        quantity_scan_units(ex->tpl->units, text, len, &s->qs, bad) < 0)
+        return -1;
+    s->n_figs = 0;
+    for (size_t i = 0; i < s->qs.count; i++) {
+        const struct quantity *q = &s->qs.items[i];
+        if (q->offset + q->length > len || figure_is_name(s, text, q))
+            continue;
+        xgrow(&s->figs, &s->figs_cap, s->n_figs + 1, sizeof *s->figs);
+        s->figs[s->n_figs++] =
+            (struct figure){ q, clause_of(s, q->offset), phrase_of(s, q->offset) };
+    }
+    if (s->phrase_flags_cap < s->n_phrases) {
+        s->phrase_flags_cap = s->n_phrases;
+        s->phrase_has_fig = xrealloc(s->phrase_has_fig, s->n_phrases);
+        s->phrase_has_word = xrealloc(s->phrase_has_word, s->n_phrases);
+    }
+    memset(s->phrase_has_fig, 0, s->n_phrases);
+    for (size_t i = 0; i < s->n_figs; i++)
+        s->phrase_has_fig[s->figs[i].phrase] = 1;
+    size_t n = s->n_figs + 1;
+    s->ok_figs = xrealloc(s->ok_figs, n * sizeof *s->ok_figs);
+    s->marked = xrealloc(s->marked, n);
+    s->excluded = xrealloc(s->excluded, n);
+    s->cued = xrealloc(s->cued, n);
+    s->negated = xrealloc(s->negated, n);
+    s->historic = xrealloc(s->historic, n);
+    s->cand_fig = xrealloc(s->cand_fig, n * sizeof *s->cand_fig);
+    s->cand_ent = xrealloc(s->cand_ent, n * sizeof *s->cand_ent);
+    return 0;
+}
+
+/* Who later sentences that name nobody are about: the one entity the last naming sentence
+ * named, for up to CARRY_SENTENCES sentences, within the paragraph. */
+struct carry {
+    size_t entity;   /* SIZE_MAX: nobody */
+    size_t age;      /* sentences since */
+};
+
+/* Records the sentence's mentions and updates the carry-over: one entity named carries on; two,
+ * or another party, end it. named is scratch of one byte per entity. */
+static void note_mentions(const struct extractor *ex, const struct scratch *s,
+                          const struct article *a, size_t sentence_no, struct fact_list *out,
+                          unsigned char *named, struct carry *carry)
+{
+    const struct template *tpl = ex->tpl;
+    memset(named, 0, tpl->n_entities);
+    size_t distinct = 0, last = SIZE_MAX;
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const struct hit *h = &s->hits[i];
+        if (h->kind == LEX_PARTY)
+            distinct += 2;   /* another party's sentence: nobody of ours carries on */
+        if (h->kind != LEX_ENTITY && h->kind != LEX_MODEL && h->kind != LEX_PERSON)
+            continue;
+        if (named[h->a])
+            continue;
+        named[h->a] = 1;
+        push_mention(out, h->a, a->id ? a->id : "", sentence_no);
+        if (!tpl->entities[h->a].topic) {
+            distinct++;
+            last = h->a;
+        }
+    }
+    if (distinct == 1) {
+        carry->entity = last;
+        carry->age = 0;
+    } else if (distinct > 1) {
+        carry->entity = SIZE_MAX;
+    } else {
+        carry->age++;
+    }
+}
+
+static void scratch_free(struct scratch *s)
+{
+    buf_free(&s->folded);
+    void *arrays[] = {
+        s->map, s->hits, s->clause_start, s->clause_seg, s->figs, s->seg_first, s->seg_last,
+        s->clause_words, s->seg_words, s->clause_ent, s->names, s->ok_figs, s->marked,
+        s->excluded, s->cued, s->negated, s->foreign, s->modifier, s->phrase_has_name,
+        s->historic, s->contrasts, s->contrasted, s->phrase_start, s->gaps, s->phrase_has_fig,
+        s->phrase_has_word, s->cand_fig, s->cand_ent,
+    };
+    for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
+        free(arrays[i]);
+    quantity_list_free(&s->qs);
+}
+
 enum exp_status extract_article(const struct extractor *ex, const struct article *a,
                                 struct fact_list *out, struct diag *d)
 {
-    const struct template *tpl = ex->tpl;
     struct scratch s;
     memset(&s, 0, sizeof s);
     enum exp_status st = EXP_OK;
-    size_t carry = SIZE_MAX, carry_age = 0;
-    unsigned char *named = xcalloc(tpl->n_entities ? tpl->n_entities : 1, 1);
+    struct carry carry = { SIZE_MAX, 0 };
+    unsigned char *named = xcalloc(ex->tpl->n_entities ? ex->tpl->n_entities : 1, 1);
     size_t prev_end = 0;
     for (size_t si = 0; si < a->sentences.count; si++) {
         const struct sentence *sent = &a->sentences.items[si];
@@ -1286,108 +1810,65 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
         /* a paragraph break ends what the previous paragraph was about */
         if (a->body && si > 0 && sent->offset >= prev_end &&
             memchr(a->body + prev_end, '\n', sent->offset - prev_end))
-            carry = SIZE_MAX;
+            carry.entity = SIZE_MAX;
         prev_end = sent->offset + len;
-
         if (len > EXTRACT_MAX_SENTENCE) {
             diag_warning(d, a->source_file, 0, 0,
                          "sentence %zu is %zu bytes long, not prose; not searched for facts",
                          si + 1, len);
             continue;
         }
-        find_hits(ex, text, len, &s);
-        split_clauses(text, len, &s);
-        split_phrases(text, len, &s);
-        index_sentence(ex, &s);
-        quantity_list_clear(&s.qs);
         size_t bad;
-        if (quantity_possible(ex, &s, text, len) && quantity_scan_units(ex->tpl->units, text, len, &s.qs, &bad) < 0) {
+        if (analyse_sentence(ex, &s, text, len, &bad) < 0) {
             diag_warning(d, a->source_file, 0, 0,
                          "sentence %zu is not valid UTF-8 (byte %zu); skipped", si + 1, bad);
             st = EXP_DATAERR;
             continue;
         }
-        s.n_figs = 0;
-        for (size_t i = 0; i < s.qs.count; i++) {
-            const struct quantity *q = &s.qs.items[i];
-            if (q->offset + q->length > len || figure_is_name(&s, text, q))
-                continue;
-            xgrow(&s.figs, &s.figs_cap, s.n_figs + 1, sizeof *s.figs);
-            s.figs[s.n_figs++] =
-                (struct figure){ q, clause_of(&s, q->offset), phrase_of(&s, q->offset) };
-        }
-        if (s.phrase_flags_cap < s.n_phrases) {
-            s.phrase_flags_cap = s.n_phrases;
-            s.phrase_has_fig = xrealloc(s.phrase_has_fig, s.n_phrases);
-            s.phrase_has_word = xrealloc(s.phrase_has_word, s.n_phrases);
-        }
-        memset(s.phrase_has_fig, 0, s.n_phrases);
-        for (size_t i = 0; i < s.n_figs; i++)
-            s.phrase_has_fig[s.figs[i].phrase] = 1;
-        s.ok_figs = xrealloc(s.ok_figs, (s.n_figs + 1) * sizeof *s.ok_figs);
-        s.marked = xrealloc(s.marked, s.n_figs + 1);
-        s.excluded = xrealloc(s.excluded, s.n_figs + 1);
-        s.cued = xrealloc(s.cued, s.n_figs + 1);
-        s.negated = xrealloc(s.negated, s.n_figs + 1);
-        s.cand_fig = xrealloc(s.cand_fig, (s.n_figs + 1) * sizeof *s.cand_fig);
-        s.cand_ent = xrealloc(s.cand_ent, (s.n_figs + 1) * sizeof *s.cand_ent);
-
         struct context cx = { ex, a, sent, si + 1, out, out->count, text, len };
-        quantity_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
-        keyword_facts(&cx, &s, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
-        date_facts(&cx, &s, text, len, carry_age <= CARRY_SENTENCES ? carry : SIZE_MAX);
-
-        memset(named, 0, tpl->n_entities);
-        size_t distinct = 0, last = SIZE_MAX;
-        for (size_t i = 0; i < s.n_hits; i++) {
-            const struct hit *h = &s.hits[i];
-            if (h->kind != LEX_ENTITY && h->kind != LEX_MODEL && h->kind != LEX_PERSON)
-                continue;
-            if (named[h->a])
-                continue;
-            named[h->a] = 1;
-            push_mention(out, h->a, a->id ? a->id : "", si + 1);
-            if (!tpl->entities[h->a].topic) {
-                distinct++;
-                last = h->a;
-            }
-        }
-        if (distinct == 1) {
-            carry = last;
-            carry_age = 0;
-        } else if (distinct > 1) {
-            carry = SIZE_MAX;
-        } else {
-            carry_age++;
-        }
+        size_t who = carry.age <= CARRY_SENTENCES ? carry.entity : SIZE_MAX;
+        quantity_facts(&cx, &s, who);
+        keyword_facts(&cx, &s, who);
+        date_facts(&cx, &s, text, len, who);
+        note_mentions(ex, &s, a, si + 1, out, named, &carry);
     }
     free(named);
-    buf_free(&s.folded);
-    free(s.map);
-    free(s.hits);
-    free(s.clause_start);
-    free(s.clause_seg);
-    free(s.figs);
-    free(s.seg_first);
-    free(s.seg_last);
-    free(s.clause_words);
-    free(s.seg_words);
-    free(s.clause_ent);
-    free(s.names);
-    free(s.ok_figs);
-    free(s.marked);
-    free(s.excluded);
-    free(s.cued);
-    free(s.negated);
-    free(s.foreign);
-    free(s.phrase_start);
-    free(s.gaps);
-    free(s.phrase_has_fig);
-    free(s.phrase_has_word);
-    free(s.cand_fig);
-    free(s.cand_ent);
-    quantity_list_free(&s.qs);
+    scratch_free(&s);
     return st;
+}
+
+size_t extract_name_at(const struct extractor *ex, const char *text, size_t len, size_t pos)
+{
+    enum { WINDOW = 160 };
+    size_t window = len - pos < WINDOW ? len - pos : WINDOW, map[WINDOW + 1];
+    struct buf folded = BUF_INIT;
+    template_fold(text + pos, window, &folded, map);
+    const unsigned char *f = (const unsigned char *)folded.data;
+    size_t found = 0;
+    if (folded.len >= 2) {
+        unsigned k = ((unsigned)f[0] << 8) | f[1];
+        for (uint32_t j = ex->bucket[k]; j < ex->bucket[k + 1] && !found; j++) {
+            const struct lex_entry *e = &ex->entries[j];   /* longest first */
+            if (!is_subject_kind(e->kind) || e->len > folded.len || memcmp(f, e->key, e->len))
+                continue;
+            size_t oe = pos + map[e->len - 1] + 1;
+            if (name_boundaries_ok(text, len, pos, oe, 1))
+                found = oe - pos;
+        }
+    }
+    buf_free(&folded);
+    return found;
+}
+
+static size_t name_at_hook(void *ctx, const char *text, size_t len, size_t pos)
+{
+    return extract_name_at(ctx, text, len, pos);
+}
+
+struct sentence_hooks extract_sentence_hooks(const struct extractor *ex)
+{
+    /* the hook only reads the extractor */
+    return (struct sentence_hooks){ name_at_hook, (void *)(uintptr_t)ex };
 }
 
 const char *fact_list_intern(struct fact_list *l, const char *s, size_t len)

@@ -90,6 +90,15 @@ void extract_free(struct extractor *ex);
 enum exp_status extract_article(const struct extractor *ex, const struct article *a,
                                 struct fact_list *out, struct diag *d);
 
+/* The byte length of a tracked name (an entity's name or alias, its model, a spokesperson,
+ * another party) that starts at text[pos] as a word of its own (the boundary rules of name
+ * matching), the longest one; 0 when none does. */
+size_t extract_name_at(const struct extractor *ex, const char *text, size_t len, size_t pos);
+
+/* Hooks that let the sentence splitter find glued sub-headings by the template's names
+ * (sentence.h), without ingest knowing the template. ex must outlive their use. */
+struct sentence_hooks extract_sentence_hooks(const struct extractor *ex);
+
 /* Empties the list (freeing its facts) but keeps its memory for reuse. */
 void fact_list_clear(struct fact_list *l);
 void fact_list_free(struct fact_list *l);

@@ -385,53 +385,10 @@ static int read_keywords(struct loader *ld, yaml_node_t *v, struct template_colu
     return 1;
 }
 
-static int read_column(struct loader *ld, yaml_node_t *m, struct template_column *c)
+/* A column's one-of-a-list keys: role, merge, marker_side. */
+static int read_column_choices(struct loader *ld, yaml_node_t *m, struct template_column *c)
 {
-    if (!want(ld, m, YAML_MAPPING_NODE, "a column") || !check_keys(ld, m, "a column", column_keys))
-        return 0;
     yaml_node_t *v;
-    if (!(v = require(ld, m, "id", "a column")) || !read_string(ld, v, "a column id", 1, &c->id))
-        return 0;
-    if (!(v = require(ld, m, "type", "a column")) || !want(ld, v, YAML_SCALAR_NODE, "type"))
-        return 0;
-    size_t t;
-    for (t = 0; column_types[t]; t++)
-        if (!strcmp(scalar(v), column_types[t]))
-            break;
-    if (!column_types[t]) {
-        fail_at(ld, v, "unknown column type '%s' (expected quantity, keywords, organisations, "
-                       "models, text or date)", scalar(v));
-        return 0;
-    }
-    c->type = (enum template_column_type)t;
-    for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = node(ld, p->key);
-        if (!key_fits(scalar(k), c->type)) {
-            fail_at(ld, k, "key '%s' does not apply to a %s column", scalar(k), column_types[t]);
-            return 0;
-        }
-    }
-    if (!opt_string(ld, m, "label", "label", c->id, &c->label) ||
-        !opt_words(ld, m, "entities", "entities", &c->entities) ||
-        !opt_words(ld, m, "except", "except", &c->except) ||
-        !opt_words(ld, m, "units", "units", &c->units) ||
-        !opt_uint(ld, m, "scale", "scale", 18, 0, &c->scale) ||
-        !opt_string(ld, m, "unit_label", "unit_label", "", &c->unit_label) ||
-        !opt_bool(ld, m, "english_scale_is_cue", "english_scale_is_cue",
-                  &c->english_scale_is_cue) ||
-        !opt_bool(ld, m, "largest_per_clause", "largest_per_clause", &c->largest_per_clause) ||
-        !opt_bool(ld, m, "flagship_only", "flagship_only", &c->flagship_only) ||
-        !opt_words(ld, m, "cues", "cues", &c->cues) ||
-        !opt_words(ld, m, "negative_cues", "negative_cues", &c->negative_cues) ||
-        !opt_words(ld, m, "markers", "markers", &c->markers) ||
-        !opt_words(ld, m, "exclude", "exclude", &c->exclude) ||
-        !opt_words(ld, m, "plan", "plan", &c->plan) ||
-        !opt_words(ld, m, "history", "history", &c->history) ||
-        !opt_words(ld, m, "skip", "skip", &c->skip) ||
-        !opt_words(ld, m, "elsewhere", "elsewhere", &c->elsewhere) ||
-        !opt_bool(ld, m, "flagship", "flagship", &c->flagship) ||
-        !opt_bool(ld, m, "single", "single", &c->single))
-        return 0;
     if ((v = get(ld, m, "role"))) {
         if (!want(ld, v, YAML_SCALAR_NODE, "role"))
             return 0;
@@ -482,6 +439,58 @@ static int read_column(struct loader *ld, yaml_node_t *m, struct template_column
             return 0;
         }
     }
+    return 1;
+}
+
+static int read_column(struct loader *ld, yaml_node_t *m, struct template_column *c)
+{
+    if (!want(ld, m, YAML_MAPPING_NODE, "a column") || !check_keys(ld, m, "a column", column_keys))
+        return 0;
+    yaml_node_t *v;
+    if (!(v = require(ld, m, "id", "a column")) || !read_string(ld, v, "a column id", 1, &c->id))
+        return 0;
+    if (!(v = require(ld, m, "type", "a column")) || !want(ld, v, YAML_SCALAR_NODE, "type"))
+        return 0;
+    size_t t;
+    for (t = 0; column_types[t]; t++)
+        if (!strcmp(scalar(v), column_types[t]))
+            break;
+    if (!column_types[t]) {
+        fail_at(ld, v, "unknown column type '%s' (expected quantity, keywords, organisations, "
+                       "models, text or date)", scalar(v));
+        return 0;
+    }
+    c->type = (enum template_column_type)t;
+    for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = node(ld, p->key);
+        if (!key_fits(scalar(k), c->type)) {
+            fail_at(ld, k, "key '%s' does not apply to a %s column", scalar(k), column_types[t]);
+            return 0;
+        }
+    }
+    if (!opt_string(ld, m, "label", "label", c->id, &c->label) ||
+        !opt_words(ld, m, "entities", "entities", &c->entities) ||
+        !opt_words(ld, m, "except", "except", &c->except) ||
+        !opt_words(ld, m, "units", "units", &c->units) ||
+        !opt_uint(ld, m, "scale", "scale", 18, 0, &c->scale) ||
+        !opt_string(ld, m, "unit_label", "unit_label", "", &c->unit_label) ||
+        !opt_bool(ld, m, "english_scale_is_cue", "english_scale_is_cue",
+                  &c->english_scale_is_cue) ||
+        !opt_bool(ld, m, "largest_per_clause", "largest_per_clause", &c->largest_per_clause) ||
+        !opt_bool(ld, m, "flagship_only", "flagship_only", &c->flagship_only) ||
+        !opt_words(ld, m, "cues", "cues", &c->cues) ||
+        !opt_words(ld, m, "negative_cues", "negative_cues", &c->negative_cues) ||
+        !opt_words(ld, m, "markers", "markers", &c->markers) ||
+        !opt_words(ld, m, "exclude", "exclude", &c->exclude) ||
+        !opt_words(ld, m, "plan", "plan", &c->plan) ||
+        !opt_words(ld, m, "history", "history", &c->history) ||
+        !opt_words(ld, m, "skip", "skip", &c->skip) ||
+        !opt_words(ld, m, "elsewhere", "elsewhere", &c->elsewhere) ||
+        !opt_bool(ld, m, "flagship", "flagship", &c->flagship) ||
+        !opt_bool(ld, m, "single", "single", &c->single))
+        return 0;
+    if (!read_column_choices(ld, m, c))
+        return 0;
     if (c->type == TEMPLATE_COL_QUANTITY && !c->units.count) {
         fail_at(ld, m, "quantity column '%s' is missing required key 'units'", c->id);
         return 0;
@@ -602,10 +611,19 @@ static void add_claim(struct claim **v, size_t *n, size_t *cap, const char *s, s
     (*n)++;
 }
 
+/* Who a claim's owner is, for messages: an entity id, "an organisation" or "another party". */
+static const char *claim_owner(const struct template *t, size_t owner)
+{
+    const size_t nobody = (size_t)-2;
+    if (owner < t->n_entities)
+        return t->entities[owner].id;
+    return nobody - 1 - owner < t->n_orgs ? "an organisation" : "another party";
+}
+
 /* Every name, alias and model name must lead to one owner once folded: two entities cannot
  * both answer to "SKT". Same-owner repeats are harmless. */
 static int check_claims(struct loader *ld, const struct template *t, yaml_node_t *ents,
-                        yaml_node_t *orgs)
+                        yaml_node_t *orgs, yaml_node_t *parties)
 {
     struct claim *v = NULL;
     size_t n = 0, cap = 0;
@@ -639,6 +657,14 @@ static int check_claims(struct loader *ld, const struct template *t, yaml_node_t
             add_claim(&v, &n, &cap, t->orgs[i].aliases.items[j], nobody - 1 - i,
                       om && om->type == YAML_MAPPING_NODE ? item_node(ld, om, "aliases", j) : om);
     }
+    for (size_t i = 0; i < t->n_parties; i++) {
+        yaml_node_t *pm = parties ? node(ld, parties->data.sequence.items.start[i]) : NULL;
+        size_t owner = nobody - 1 - t->n_orgs - i;
+        add_claim(&v, &n, &cap, t->parties[i].name, owner, pm);
+        for (size_t j = 0; j < t->parties[i].aliases.count; j++)
+            add_claim(&v, &n, &cap, t->parties[i].aliases.items[j], owner,
+                      pm && pm->type == YAML_MAPPING_NODE ? item_node(ld, pm, "aliases", j) : pm);
+    }
     int ok = 1;
     for (size_t i = 0; i < n && ok; i++)
         if (!*v[i].key) {
@@ -662,10 +688,7 @@ static int check_claims(struct loader *ld, const struct template *t, yaml_node_t
                 a = b;
                 b = tmp;
             }
-            const char *owner_a = a->owner < t->n_entities ? t->entities[a->owner].id
-                                                          : "an organisation";
-            const char *owner_b = b->owner < t->n_entities ? t->entities[b->owner].id
-                                                          : "an organisation";
+            const char *owner_a = claim_owner(t, a->owner), *owner_b = claim_owner(t, b->owner);
             fail_at(ld, b->where, "name '%s' is claimed by both %s ('%s') and %s",
                     b->as_written, owner_a, a->as_written, owner_b);
             ok = 0;
@@ -694,8 +717,8 @@ static int check_column_refs(struct loader *ld, const struct template *t, yaml_n
 {
     for (size_t i = 0; i < w->count; i++) {
         long c = template_column_index(t, w->items[i]);
-        static const char *const fixed[] = { "entity_id", "entity", "entity_en", "articles",
-                                             "mentions", "conflicts", "sources", NULL };
+        /* the briefing's own columns; comparison.csv's other fixed columns are not drawn */
+        static const char *const fixed[] = { "entity", "sources", NULL };
         int is_fixed = 0;
         for (size_t j = 0; fixed[j]; j++)
             is_fixed |= !strcmp(w->items[i], fixed[j]);
@@ -712,7 +735,8 @@ static int check_column_refs(struct loader *ld, const struct template *t, yaml_n
 /* ---- The document ---- */
 
 static const char *const top_keys[] = { "template", "title", "entities", "organisations",
-                                        "other_models", "units", "columns", "layout", NULL };
+                                        "other_models", "other_parties", "units", "columns",
+                                        "layout", NULL };
 
 /* ---- Units (the template's additions to the unit registry) ---- */
 
@@ -802,22 +826,9 @@ static int resolve_column_units(struct loader *ld, const struct template *t, yam
     return 1;
 }
 
-static int read_template(struct loader *ld, struct template *t)
+/* The entities: required, not empty, ids unique. */
+static int read_entities(struct loader *ld, yaml_node_t *root, struct template *t)
 {
-    yaml_node_t *root = yaml_document_get_root_node(&ld->doc);
-    if (!root) {
-        fail_at(ld, NULL, "the template is empty");
-        return 0;
-    }
-    if (!want(ld, root, YAML_MAPPING_NODE, "the template") ||
-        !check_keys(ld, root, "the template", top_keys))
-        return 0;
-    yaml_node_t *v;
-    if (!(v = require(ld, root, "template", "the template")) ||
-        !read_string(ld, v, "template", 1, &t->id) ||
-        !opt_string(ld, root, "title", "title", t->id, &t->title))
-        return 0;
-
     yaml_node_t *ents = require(ld, root, "entities", "the template");
     if (!ents || !want(ld, ents, YAML_SEQUENCE_NODE, "entities"))
         return 0;
@@ -837,23 +848,29 @@ static int read_template(struct loader *ld, struct template *t)
                 return 0;
             }
     }
+    return 1;
+}
 
-    yaml_node_t *orgs = get(ld, root, "organisations");
-    if (orgs) {
-        if (!want(ld, orgs, YAML_SEQUENCE_NODE, "organisations"))
+/* A list of organisations or other parties (NULL: none): a name, or {name, aliases}. */
+static int read_org_list(struct loader *ld, yaml_node_t *v, const char *what,
+                         struct template_org **out, size_t *n)
+{
+    if (!v)
+        return 1;
+    if (!want(ld, v, YAML_SEQUENCE_NODE, what))
+        return 0;
+    *out = xcalloc(seq_len(v) + 1, sizeof **out);
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++)
+        if (!read_org(ld, node(ld, *it), &(*out)[(*n)++]))
             return 0;
-        t->orgs = xcalloc(seq_len(orgs) + 1, sizeof *t->orgs);
-        for (yaml_node_item_t *it = orgs->data.sequence.items.start;
-             it < orgs->data.sequence.items.top; it++)
-            if (!read_org(ld, node(ld, *it), &t->orgs[t->n_orgs++]))
-                return 0;
-    }
-    if (!opt_words(ld, root, "other_models", "other_models", &t->other_models))
-        return 0;
+    return 1;
+}
 
-    if (!read_units(ld, get(ld, root, "units"), t))
-        return 0;
-
+/* The columns: required, not empty, ids unique and not reserved, units and entity
+ * references resolved. */
+static int read_columns(struct loader *ld, yaml_node_t *root, struct template *t)
+{
     yaml_node_t *cols = require(ld, root, "columns", "the template");
     if (!cols || !want(ld, cols, YAML_SEQUENCE_NODE, "columns"))
         return 0;
@@ -891,7 +908,39 @@ static int read_template(struct loader *ld, struct template *t)
             return 0;
         }
     }
-    if (!check_claims(ld, t, ents, orgs))
+    return 1;
+}
+
+static int read_template(struct loader *ld, struct template *t)
+{
+    yaml_node_t *root = yaml_document_get_root_node(&ld->doc);
+    if (!root) {
+        fail_at(ld, NULL, "the template is empty");
+        return 0;
+    }
+    if (!want(ld, root, YAML_MAPPING_NODE, "the template") ||
+        !check_keys(ld, root, "the template", top_keys))
+        return 0;
+    yaml_node_t *v;
+    if (!(v = require(ld, root, "template", "the template")) ||
+        !read_string(ld, v, "template", 1, &t->id) ||
+        !opt_string(ld, root, "title", "title", t->id, &t->title))
+        return 0;
+
+    yaml_node_t *ents = get(ld, root, "entities"), *orgs = get(ld, root, "organisations");
+    if (!read_entities(ld, root, t) ||
+        !read_org_list(ld, orgs, "organisations", &t->orgs, &t->n_orgs) ||
+        !opt_words(ld, root, "other_models", "other_models", &t->other_models) ||
+        !read_org_list(ld, get(ld, root, "other_parties"), "other_parties", &t->parties,
+                       &t->n_parties))
+        return 0;
+
+    if (!read_units(ld, get(ld, root, "units"), t))
+        return 0;
+
+    if (!read_columns(ld, root, t))
+        return 0;
+    if (!check_claims(ld, t, ents, orgs, get(ld, root, "other_parties")))
         return 0;
 
     yaml_node_t *lay = get(ld, root, "layout");
@@ -900,6 +949,12 @@ static int read_template(struct loader *ld, struct template *t)
     if (lay && (!check_column_refs(ld, t, lay, "table_columns", &t->layout.table_columns, 0) ||
                 !check_column_refs(ld, t, lay, "chart_columns", &t->layout.chart_columns, 1)))
         return 0;
+    if (t->layout.chart_columns.count > TEMPLATE_MAX_CHART_COLUMNS) {
+        fail_at(ld, item_node(ld, lay, "chart_columns", TEMPLATE_MAX_CHART_COLUMNS),
+                "chart_columns: at most %u columns (the chart draws that many series)",
+                TEMPLATE_MAX_CHART_COLUMNS);
+        return 0;
+    }
     return 1;
 }
 
@@ -984,6 +1039,11 @@ void template_free(struct template *t)
         words_free(&t->orgs[i].aliases);
     }
     free(t->orgs);
+    for (size_t i = 0; i < t->n_parties; i++) {
+        free(t->parties[i].name);
+        words_free(&t->parties[i].aliases);
+    }
+    free(t->parties);
     words_free(&t->other_models);
     for (size_t i = 0; i < t->n_columns; i++) {
         struct template_column *c = &t->columns[i];

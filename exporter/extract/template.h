@@ -135,6 +135,9 @@ struct template_column {
     char *field;                  /* key in the entities' fields */
 };
 
+/* The most quantity columns the chart draws as series (layout.chart_columns). */
+#define TEMPLATE_MAX_CHART_COLUMNS 4u
+
 struct template_layout {
     char *title;                  /* "" when not given */
     char *subtitle;
@@ -159,6 +162,9 @@ struct template {
     struct template_org *orgs;
     size_t n_orgs;
     struct template_words other_models; /* names of models that belong to nobody we track */
+    struct template_org *parties; /* other parties: untracked organisations that own their
+                                     figures and keywords (competitors, customers, a parent) */
+    size_t n_parties;
     struct template_column *columns;
     size_t n_columns;
     struct template_layout layout;

@@ -515,7 +515,8 @@ enum exp_status article_parse_buffer(const char *path, const char *data, size_t 
         if (a->n_people)
             diag_note(d, path, 0, 0, "author taken from the byline at the end of the body");
     }
-    sentence_split(a->body, strlen(a->body), &a->sentences);
+    sentence_split_with(a->body, strlen(a->body), opts ? opts->sentence_hooks : NULL,
+                        &a->sentences);
     a->n_sentences = a->sentences.count;
     front_matter_free(&fm);
     return EXP_OK;

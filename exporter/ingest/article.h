@@ -49,6 +49,8 @@ struct article {
 
 struct article_options {
     int strict_hash;   /* a content_hash mismatch is an error, not a warning */
+    const struct sentence_hooks *sentence_hooks;   /* glued sub-headings by the template's
+                                                      names (sentence.h); NULL: none */
 };
 
 /* Parses one article file. On success fills *out (release with article_free) and returns

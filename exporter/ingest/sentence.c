@@ -123,7 +123,8 @@ static int stop_ends_sentence(const char *s, size_t len, size_t i, size_t n, int
     return 0;
 }
 
-static void push(struct sentence_list *out, const char *text, size_t start, size_t end)
+static void push_marked(struct sentence_list *out, const char *text, size_t start, size_t end,
+                        int heading)
 {
     while (start < end && (is_space((unsigned char)text[start]) || text[start] == '\n'))
         start++;
@@ -136,21 +137,54 @@ static void push(struct sentence_list *out, const char *text, size_t start, size
     st->offset = start;
     st->length = end - start;
     st->text = xstrndup(text + start, end - start);
+    st->heading = heading;
+}
+
+static void push(struct sentence_list *out, const char *text, size_t start, size_t end)
+{
+    push_marked(out, text, start, end, 0);
+}
+
+/* Whether a glued sub-heading ends at byte i: the paragraph's first sentence is still open,
+ * i is within SENTENCE_HEADING_MAX bytes of the paragraph's start, the heading so far has two
+ * words at least, and a tracked name starts at i right after a Hangul syllable. */
+static int glued_heading_ends(const char *text, size_t len, size_t i, size_t start,
+                              size_t para_start, const struct sentence_hooks *hooks)
+{
+    if (!hooks || !hooks->name_at || start != para_start || i <= start ||
+        i - para_start > SENTENCE_HEADING_MAX || !is_hangul(cp_before(text, i)))
+        return 0;
+    size_t n;
+    int32_t c = cp_at(text, len, i, &n);
+    if (!is_hangul(c) && !is_latin(c))
+        return 0;
+    const void *space = memchr(text + start, ' ', i - start);
+    return space && hooks->name_at(hooks->ctx, text, len, i) > 0;
 }
 
 void sentence_split(const char *text, size_t len, struct sentence_list *out)
 {
-    size_t start = 0, i = 0;
+    sentence_split_with(text, len, NULL, out);
+}
+
+void sentence_split_with(const char *text, size_t len, const struct sentence_hooks *hooks,
+                         struct sentence_list *out)
+{
+    size_t start = 0, i = 0, para_start = 0;
     int depth = 0, brackets = 0, in_ascii_quote = 0;
     while (i < len) {
         size_t n;
         int32_t c = cp_at(text, len, i, &n);
         if (c == '\n') {
             push(out, text, start, i);
-            start = i + 1;
+            start = para_start = i + 1;
             depth = brackets = in_ascii_quote = 0;
             i++;
             continue;
+        }
+        if (depth == 0 && glued_heading_ends(text, len, i, start, para_start, hooks)) {
+            push_marked(out, text, start, i, 1);
+            start = i;
         }
         if (is_opener(c)) {
             depth++;
@@ -197,4 +231,104 @@ void sentence_list_free(struct sentence_list *list)
     free(list->items);
     list->items = NULL;
     list->count = list->cap = 0;
+}
+
+/* ---- Quoting ---- */
+
+enum quote_mark { MARK_NONE, MARK_OPEN_DOUBLE, MARK_CLOSE_DOUBLE, MARK_ASCII_DOUBLE,
+                  MARK_OPEN_SINGLE, MARK_CLOSE_SINGLE };
+
+static enum quote_mark quote_mark_of(int32_t c)
+{
+    switch (c) {
+    case 0x201C: return MARK_OPEN_DOUBLE;
+    case 0x201D: return MARK_CLOSE_DOUBLE;
+    case '"': return MARK_ASCII_DOUBLE;
+    case 0x2018: return MARK_OPEN_SINGLE;
+    case 0x2019: return MARK_CLOSE_SINGLE;
+    default: return MARK_NONE;
+    }
+}
+
+/* The sentence's quotation balance: closing marks with no opening one before them (it starts
+ * inside a quotation) and opening marks never closed (it ends inside one). */
+struct quote_balance {
+    size_t unopened, unclosed;
+};
+
+static struct quote_balance quote_balance_of(const char *s, size_t len)
+{
+    struct quote_balance b = { 0, 0 };
+    size_t open_double = 0, open_single = 0;
+    int ascii_open = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        switch (quote_mark_of(cp_at(s, len, i, &n))) {
+        case MARK_OPEN_DOUBLE: open_double++; break;
+        case MARK_OPEN_SINGLE: open_single++; break;
+        case MARK_CLOSE_DOUBLE:
+            if (open_double) open_double--; else b.unopened++;
+            break;
+        case MARK_CLOSE_SINGLE:
+            if (open_single) open_single--; else b.unopened++;
+            break;
+        case MARK_ASCII_DOUBLE: ascii_open = !ascii_open; break;
+        case MARK_NONE: break;
+        }
+        i += n;
+    }
+    b.unclosed = open_double + open_single + (size_t)ascii_open;
+    return b;
+}
+
+/* Whether s ends like a sentence: its last character, past closing quotes and brackets and
+ * spaces, is a full stop, question or exclamation mark, or the ending 다. */
+static int ends_like_sentence(const char *s, size_t len)
+{
+    size_t i = len;
+    while (i > 0) {
+        size_t n;
+        int32_t c = (int32_t)utf8_before(s, i, &n);
+        if (is_closer(c) || c == '"' || is_space(c)) {
+            i -= n;
+            continue;
+        }
+        return c == '.' || c == '?' || c == '!' || c == 0x3002 || c == 0xB2E4 /* 다 */;
+    }
+    return 0;
+}
+
+int sentence_complete(const char *s, size_t len)
+{
+    return ends_like_sentence(s, len);
+}
+
+int sentence_quotable(const char *s, size_t len)
+{
+    struct quote_balance b = quote_balance_of(s, len);
+    return ends_like_sentence(s, len) && !b.unopened && !b.unclosed;
+}
+
+void sentence_quote_prepare(const char *s, size_t len, struct buf *out)
+{
+    static const char open_single[] = "\xE2\x80\x98", close_single[] = "\xE2\x80\x99";
+    struct quote_balance b = quote_balance_of(s, len);
+    for (size_t k = 0; k < b.unopened; k++)
+        buf_puts(out, open_single);
+    int ascii_open = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        switch (quote_mark_of(cp_at(s, len, i, &n))) {
+        case MARK_OPEN_DOUBLE: buf_puts(out, open_single); break;
+        case MARK_CLOSE_DOUBLE: buf_puts(out, close_single); break;
+        case MARK_ASCII_DOUBLE:
+            ascii_open = !ascii_open;
+            buf_puts(out, ascii_open ? open_single : close_single);
+            break;
+        default: buf_append(out, s + i, n); break;
+        }
+        i += n;
+    }
+    for (size_t k = 0; k < b.unclosed; k++)
+        buf_puts(out, close_single);
 }

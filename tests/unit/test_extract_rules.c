@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -19,8 +20,14 @@ static const char template_yaml[] =
     "entities:\n"
     "  - {id: alpha, name: 알파전자, aliases: [알파]}\n"
     "  - {id: beta, name: 베타화학}\n"
+    "  - {id: gamma, name: 감마청}\n"
+    "  - {id: nation, name: 정부, topic: true}\n"
+    "other_parties: [{name: 오메가전지, aliases: [오메가]}, 시그마]\n"
     "columns:\n"
-    "  - {id: revenue, type: quantity, units: [KRW], scale: 8, cues: [매출]}\n"
+    "  - {id: revenue, type: quantity, units: [KRW], scale: 8, cues: [매출], history: [전년]}\n"
+    "  - {id: budget, type: quantity, units: [KRW], scale: 12, cues: [예산]}\n"
+    "  - {id: rd_budget, type: quantity, units: [KRW], scale: 12, cues: [R&D]}\n"
+    "  - {id: hires, type: quantity, units: [people], cues: [증원]}\n"
     "  - {id: op_profit, type: quantity, units: [KRW], scale: 8, cues: [영업이익],\n"
     "     negative_cues: [영업손실, 영업적자]}\n"
     "  - {id: exports, type: quantity, units: [USD], scale: 8, cues: [수출]}\n"
@@ -29,6 +36,9 @@ static const char template_yaml[] =
     "  - {id: contract, type: quantity, units: [people], cues: [계약직]}\n"
     "  - {id: staff, type: quantity, units: [people], cues: [직원], exclude: [협력사]}\n"
     "  - {id: attendees, type: quantity, units: [people], cues: [참석]}\n"
+    "  - {id: chemistry, type: keywords, keywords: {LFP: [LFP, 리튬인산철], NCM: [NCM]}}\n"
+    "  - {id: share, type: quantity, units: [percent], cues: [점유율]}\n"
+    "  - {id: total_growth, type: quantity, units: [percent], cues: [늘], entities: [nation]}\n"
     "  - {id: after_side, type: quantity, units: [percent], markers: [증가],\n"
     "     marker_side: before}\n";
 
@@ -181,6 +191,45 @@ static void test_a_cue_never_takes_a_siblings_figure(void **state)
     fact_list_free(&l);
 }
 
+static void test_compound_cue_and_distributed_list(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    /* 예산 in "R&D 예산" is the head of R&D's compound: the figure is R&D's alone */
+    RUN(fx, &l, "알파전자 예산은 21조 3000억 원, 이 가운데 R&D 예산은 13조 4000억 원으로 늘었다.");
+    assert_string_equal(values(fx, &l, "alpha", "budget"), "21.3");
+    assert_string_equal(values(fx, &l, "alpha", "rd_budget"), "13.4");
+    fact_list_free(&l);
+
+    /* one cue before a list whose items each name an entity governs every item */
+    RUN(fx, &l, "증원 인원은 알파전자 1,200명, 베타화학 340명, 감마청 85명이다.");
+    assert_string_equal(values(fx, &l, "alpha", "hires"), "1200");
+    assert_string_equal(values(fx, &l, "beta", "hires"), "340");
+    assert_string_equal(values(fx, &l, "gamma", "hires"), "85");
+    fact_list_free(&l);
+    /* but not items without a name, nor items with a cue of their own */
+    RUN(fx, &l, "알파전자의 증원 인원은 1,200명, 정규직 340명이다.");
+    assert_string_equal(values(fx, &l, "alpha", "hires"), "1200");
+    fact_list_free(&l);
+}
+
+static void test_history_refuses_only_its_figure(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    RUN(fx, &l, "베타화학의 매출은 1조3940억원으로 전년 동기(1조4520억원)보다 4.0% 줄었다.");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "13940");
+    fact_list_free(&l);
+    /* a baseline (전년보다) governs no figure of its own: the current one stands */
+    RUN(fx, &l, "베타화학 매출은 1조3940억원으로 전년보다 늘었다.");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "13940");
+    fact_list_free(&l);
+    /* both figures are cued; 전년 refuses its own, the clause's other figure stands */
+    RUN(fx, &l, "베타화학 매출은 1조3940억원, 전년 매출은 1조4520억원으로 집계됐다.");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "13940");
+    fact_list_free(&l);
+}
+
 /* ---- Negative cues ---- */
 
 static void test_negative_cues(void **state)
@@ -202,6 +251,124 @@ static void test_negative_cues(void **state)
     fact_list_free(&l);
 }
 
+/* ---- Whose value it is ---- */
+
+static void test_other_parties_own_their_values(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    /* without other_parties, 오메가전지's share went to 알파전자 named after it */
+    RUN(fx, &l, "오메가전지의 점유율은 37%로 1위다. 알파전자의 점유율은 13.1%로 2위다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "13.1");
+    assert_int_equal(l.count, 1);
+    fact_list_free(&l);
+    /* a sentence about another party ends the carry-over from the one before */
+    RUN(fx, &l, "알파전자는 새 공장을 열었다.", "오메가는 점유율 37%를 기록했다.",
+        "점유율 격차는 더 벌어졌다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "");
+    fact_list_free(&l);
+}
+
+static void test_contrast_binds_to_the_contrasted_party(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    RUN(fx, &l, "LFP 배터리를 앞세운 오메가전지와 달리 알파전자는 NCM에 집중했다.");
+    assert_string_equal(values(fx, &l, "alpha", "chemistry"), "NCM");
+    fact_list_free(&l);
+    RUN(fx, &l, "LFP 배터리를 앞세운 베타화학과 달리 알파전자는 NCM에 집중했다.");
+    assert_string_equal(values(fx, &l, "alpha", "chemistry"), "NCM");
+    assert_string_equal(values(fx, &l, "beta", "chemistry"), "LFP");
+    fact_list_free(&l);
+    /* the subject first, the contrasted party after it: LFP is still the contrasted one's */
+    RUN(fx, &l, "알파전자는 LFP를 내세운 베타화학과 달리 NCM을 고집했다.");
+    assert_string_equal(values(fx, &l, "alpha", "chemistry"), "NCM");
+    assert_string_equal(values(fx, &l, "beta", "chemistry"), "LFP");
+    fact_list_free(&l);
+    /* a figure in parentheses before 보다 is the contrasted party's; the one after is ours */
+    RUN(fx, &l, "알파전자의 매출은 베타화학(1조 5,230억 원)보다 두 배 많은 3조 2,410억 원이다.");
+    assert_string_equal(values(fx, &l, "alpha", "revenue"), "32410");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "15230");
+    fact_list_free(&l);
+    RUN(fx, &l, "알파전자의 점유율은 13.1%로 시그마(9.8%)보다 높다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "13.1");
+    assert_int_equal(l.count, 1);
+    fact_list_free(&l);
+    RUN(fx, &l, "오메가전지 대비 알파전자의 점유율은 13.1%로 낮다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "13.1");
+    fact_list_free(&l);
+}
+
+static void test_the_subject_before_a_nearer_name(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    /* 감마청 is where it happened, 베타화학 (marked 는) is who */
+    RUN(fx, &l, "2위 베타화학은 감마청 현장 점검에서 점유율 12%를 지켰다.");
+    assert_string_equal(values(fx, &l, "beta", "share"), "12");
+    assert_string_equal(values(fx, &l, "gamma", "share"), "");
+    fact_list_free(&l);
+    /* within its own phrase the nearer name stands */
+    RUN(fx, &l, "알파전자는 점유율 13%, 베타화학 점유율 9%로 집계됐다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "13");
+    assert_string_equal(values(fx, &l, "beta", "share"), "9");
+    fact_list_free(&l);
+}
+
+static void test_topic_entity_leaves_others_figures(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    RUN(fx, &l, "정부 총지출은 8.1% 늘었다.", "감마청 예산은 3.1% 늘었다.");
+    assert_string_equal(values(fx, &l, "nation", "total_growth"), "8.1");
+    fact_list_free(&l);
+}
+
+/* ---- The splitter's hook ---- */
+
+static void test_name_at_for_glued_headings(void **state)
+{
+    struct fixture *fx = *state;
+    const char *t = "신제품 공개알파전자는 성장했다";
+    size_t pos = strlen("신제품 공개");
+    assert_int_equal(extract_name_at(fx->ex, t, strlen(t), pos), strlen("알파전자"));
+    t = "신제품 공개오메가는 성장했다";   /* another party is a name too */
+    assert_int_equal(extract_name_at(fx->ex, t, strlen(t), pos), strlen("오메가"));
+    t = "신제품 공개알파전자기 성장";     /* not a particle after it: no name */
+    assert_int_equal(extract_name_at(fx->ex, t, strlen(t), pos), 0);
+    struct sentence_hooks hooks = extract_sentence_hooks(fx->ex);
+    struct sentence_list list = { 0 };
+    t = "알파전자, 신제품 공개알파전자는 매출 1조 원을 올렸다.";
+    sentence_split_with(t, strlen(t), &hooks, &list);
+    assert_int_equal(list.count, 2);
+    assert_true(list.items[0].heading);
+    sentence_list_free(&list);
+}
+
+/* ---- Pathological input ---- */
+
+/* One clause packed with contrasts, baselines, lists and cues just under the length cap, under
+ * a generous watchdog: the work per sentence stays near-linear (no rescans per word). */
+static void test_pathological_contrasts_and_lists(void **state)
+{
+    struct fixture *fx = *state;
+    struct buf b = BUF_INIT;
+    for (unsigned i = 0; b.len < 16000; i++)
+        buf_printf(&b, "LFP를 앞세운 베타화학(%u억 원)보다 전년(%u억 원)보다 알파전자 매출 %u억 원, "
+                       "R&D 예산 %u조 원, 감마청 %u명 ", i + 1, i + 2, i + 3, i + 4, i + 5);
+    buf_puts(&b, "다.");
+    const char *sents[] = { b.data };
+    struct fact_list l;
+    clock_t start = clock();
+    run(fx, sents, 1, &l);
+    double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+    if (secs > 5.0)
+        fail_msg("a 16 KB sentence took %.2f s", secs);
+    assert_true(l.count > 0);
+    fact_list_free(&l);
+    buf_free(&b);
+}
+
 /* ---- The marker_side override ---- */
 
 static void test_marker_side_override(void **state)
@@ -220,8 +387,16 @@ int main(void)
         cmocka_unit_test(test_list_of_siblings),
         cmocka_unit_test(test_cue_before_or_after_its_figure),
         cmocka_unit_test(test_a_cue_never_takes_a_siblings_figure),
+        cmocka_unit_test(test_compound_cue_and_distributed_list),
+        cmocka_unit_test(test_history_refuses_only_its_figure),
         cmocka_unit_test(test_negative_cues),
+        cmocka_unit_test(test_other_parties_own_their_values),
+        cmocka_unit_test(test_contrast_binds_to_the_contrasted_party),
+        cmocka_unit_test(test_the_subject_before_a_nearer_name),
+        cmocka_unit_test(test_topic_entity_leaves_others_figures),
+        cmocka_unit_test(test_name_at_for_glued_headings),
         cmocka_unit_test(test_marker_side_override),
+        cmocka_unit_test(test_pathological_contrasts_and_lists),
     };
     return cmocka_run_group_tests_name("extract_rules", tests, setup, teardown);
 }

@@ -60,8 +60,81 @@ static void test_split_cases(void **state)
     }
 }
 
+/* A stand-in for the template's names: 업스테이지 and 이연수, as words of their own. */
+static size_t fake_name_at(void *ctx, const char *text, size_t len, size_t pos)
+{
+    (void)ctx;
+    static const char *const names[] = { "업스테이지", "이연수" };
+    for (size_t i = 0; i < 2; i++) {
+        size_t n = strlen(names[i]);
+        if (pos + n <= len && !memcmp(text + pos, names[i], n))
+            return n;
+    }
+    return 0;
+}
+
+static void test_glued_heading(void **state)
+{
+    (void)state;
+    static const struct sentence_hooks hooks = { fake_name_at, NULL };
+    const char *text = "업스테이지, 한국어 특화된 솔라 오픈 100B 모델 공개업스테이지는 정부의 지원을 "
+                       "받았다. 이번에도 업스테이지는 앞섰다.\n다양한 산업군과 협력이연수 대표는 "
+                       "강조했다.";
+    struct sentence_list list = { 0 };
+    sentence_split_with(text, strlen(text), &hooks, &list);
+    assert_int_equal(list.count, 5);
+    assert_string_equal(list.items[0].text, "업스테이지, 한국어 특화된 솔라 오픈 100B 모델 공개");
+    assert_true(list.items[0].heading);
+    assert_string_equal(list.items[1].text, "업스테이지는 정부의 지원을 받았다.");
+    assert_false(list.items[1].heading);
+    assert_string_equal(list.items[2].text, "이번에도 업스테이지는 앞섰다.");
+    assert_string_equal(list.items[3].text, "다양한 산업군과 협력");
+    assert_true(list.items[3].heading);
+    assert_string_equal(list.items[4].text, "이연수 대표는 강조했다.");
+    assert_memory_equal(text + list.items[4].offset, list.items[4].text, list.items[4].length);
+    sentence_list_free(&list);
+
+    /* without the hooks nothing is split; a name after a space is no glued heading */
+    sentence_split(text, strlen(text), &list);
+    assert_int_equal(list.count, 3);
+    sentence_list_free(&list);
+    const char *spaced = "모델 공개 업스테이지는 지원을 받았다.";
+    sentence_split_with(spaced, strlen(spaced), &hooks, &list);
+    assert_int_equal(list.count, 1);
+    sentence_list_free(&list);
+}
+
+static void test_quoting(void **state)
+{
+    (void)state;
+    static const struct { const char *sentence, *quoted; int quotable; } quotes[] = {
+        { "그는 “새 모델을 공개한다”고 말했다.", "그는 ‘새 모델을 공개한다’고 말했다.", 1 },
+        { "업스테이지는 모델을 공개했다.", "업스테이지는 모델을 공개했다.", 1 },
+        { "그는 \"500B\" 모델을 만들었다.", "그는 ‘500B’ 모델을 만들었다.", 1 },
+        /* starts inside somebody's quotation: the opening mark is supplied */
+        { "7B 모델로 대응한다”라고 말했다.", "‘7B 모델로 대응한다’라고 말했다.", 0 },
+        /* ends inside one: closed */
+        { "대표는 “고성능 100B 모델로 대응한다", "대표는 ‘고성능 100B 모델로 대응한다’", 0 },
+        /* a glued heading does not end like a sentence */
+        { "업스테이지, 솔라 오픈 100B 모델 공개", "업스테이지, 솔라 오픈 100B 모델 공개", 0 },
+    };
+    for (size_t i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {
+        const char *s = quotes[i].sentence;
+        struct buf b = BUF_INIT;
+        sentence_quote_prepare(s, strlen(s), &b);
+        assert_string_equal(b.data ? b.data : "", quotes[i].quoted);
+        buf_free(&b);
+        /* balanced inner quotes are fine to quote; the broken ones are not */
+        assert_int_equal(sentence_quotable(s, strlen(s)), quotes[i].quotable);
+        /* only the heading is incomplete */
+        assert_int_equal(sentence_complete(s, strlen(s)), i != 5);
+    }
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = { cmocka_unit_test(test_split_cases) };
+    const struct CMUnitTest tests[] = { cmocka_unit_test(test_split_cases),
+                                        cmocka_unit_test(test_glued_heading),
+                                        cmocka_unit_test(test_quoting) };
     return cmocka_run_group_tests_name("sentence", tests, NULL, NULL);
 }
