@@ -356,7 +356,8 @@ static enum exp_status begin_outputs(struct run *r)
     if (r->opts->formats & CLI_FORMAT_XLSX) {
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
         if (st == EXP_OK)
-            st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl, NULL, r->d);
+            st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl,
+                               &(struct xlsx_options){ .large = r->paths.count > 200 }, r->d);
     }
     return st;
 }
@@ -371,9 +372,15 @@ static enum exp_status write_comparison(struct run *r)
 }
 
 /* The workbook's article and fact sheets were filled while reading; the comparison sheet
- * needs the finished table. libxlsxwriter writes the file at close, to the temporary's name. */
+ * needs the finished table. libxlsxwriter writes the file at close, to the temporary's name,
+ * stamped with the briefing's instant. A week of more than a couple of hundred inputs (some
+ * thousands of fact rows) is written row by row (xlsx_options.large), in constant memory. */
 static enum exp_status finish_workbook(struct run *r)
 {
+    long long created = 0;
+    int generated;
+    briefing_as_of(&r->set, &created, &generated);
+    xlsx_out_set_created(r->workbook, created);
     xlsx_out_comparison(r->workbook, r->table);
     enum exp_status st = xlsx_out_close(r->workbook, r->d);
     r->workbook = NULL;
@@ -444,7 +451,7 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     if (!article_set_add(&r->set, &it->article, r->d))
         return EXP_OK;
     reader_item_report_extract(it, r->d);
-    const struct article *a = &r->set.items[r->set.count - 1];
+    const struct article *a = &r->set.items[r->set.count - 1];   /* valid until packed */
     if (r->articles_csv.fp) {
         csv_out_article_row(r->articles_csv.fp, a);
         csv_out_write_facts_rows(r->facts_csv.fp, &r->tpl, &it->facts);
@@ -455,6 +462,8 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     }
     table_add(r->table, &it->facts);
     quotes_add(r->quotes, &it->facts);
+    /* its rows are written: keep only what the briefing reads, in one dense block */
+    article_pack(&r->set.items[r->set.count - 1]);
     return it->extract_status;
 }
 

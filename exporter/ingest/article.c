@@ -549,10 +549,64 @@ void article_drop_text(struct article *a)
     sentence_list_free(&a->sentences);
 }
 
+/* Copies s into *at and advances it; NULL copies as "". */
+static char *pack_string(char **at, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    char *copy = *at;
+    if (n)
+        memcpy(copy, s, n);
+    copy[n] = '\0';
+    *at += n + 1;
+    return copy;
+}
+
+void article_pack(struct article *a)
+{
+    if (a->packed)
+        return;
+    char **kept[] = { &a->id, &a->title, &a->publisher, &a->published_at, &a->url,
+                      &a->content_hash, &a->source_file };
+    size_t size = a->n_people * sizeof *a->people + 1;
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        size += (*kept[i] ? strlen(*kept[i]) : 0) + 1;
+    for (size_t k = 0; k < a->n_people; k++)
+        size += strlen(a->people[k].name) + strlen(a->people[k].role) + 2;
+    char *block = xmalloc(size);
+    struct person *people = (struct person *)(void *)block;
+    char *at = block + a->n_people * sizeof *a->people;
+    char *empty = pack_string(&at, "");
+    for (size_t k = 0; k < a->n_people; k++)
+        people[k] = (struct person){ pack_string(&at, a->people[k].name),
+                                     pack_string(&at, a->people[k].role), empty, empty };
+    char *copies[sizeof kept / sizeof kept[0]];
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        copies[i] = pack_string(&at, *kept[i]);
+    size_t n_people = a->n_people, characters = a->characters, n_sentences = a->n_sentences;
+    int hash_ok = a->hash_ok;
+    article_free(a);
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        *kept[i] = copies[i];
+    char **dropped[] = { &a->category, &a->crawled_at, &a->oid, &a->aid, &a->computed_hash };
+    for (size_t i = 0; i < sizeof dropped / sizeof dropped[0]; i++)
+        *dropped[i] = empty;
+    a->people = n_people ? people : NULL;
+    a->n_people = n_people;
+    a->characters = characters;
+    a->n_sentences = n_sentences;
+    a->hash_ok = hash_ok;
+    a->packed = block;
+}
+
 void article_free(struct article *a)
 {
     if (!a)
         return;
+    if (a->packed) {
+        free(a->packed);
+        memset(a, 0, sizeof *a);
+        return;
+    }
     char **owned[] = { &a->source_file, &a->id, &a->title, &a->category, &a->publisher,
                       &a->published_at, &a->crawled_at, &a->url, &a->oid, &a->aid,
                       &a->content_hash, &a->computed_hash, &a->body };

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <xlsxwriter.h>
 
 #include "extract/extract.h"
@@ -20,8 +21,11 @@
 #define MIN_WIDTH 6.0
 #define DATETIME_WIDTH 17.0
 /* Excel keeps 65,530 hyperlinks per sheet and URLs of at most 2,079 characters; beyond that a
- * URL is written as text. */
+ * URL is written as text. libxlsxwriter holds every link in memory until the file is written
+ * (about 2.7 KB each, measured), so a large week links only its first LARGE_LINKS URLs per
+ * sheet, which keeps the workbook's memory flat however many articles there are. */
 #define MAX_LINKS 65530u
+#define LARGE_LINKS 2000u
 #define MAX_URL 2079u
 
 struct sheet {
@@ -38,6 +42,8 @@ struct xlsx_out {
     lxw_workbook *wb;
     const struct template *tpl;
     size_t max_rows;
+    size_t max_links;        /* per sheet */
+    long long created;       /* 0: now */
     struct sheet *sheets;
     size_t n_sheets;
     lxw_format *header, *datetime, *date, *wrap, *link, *conflict;
@@ -132,7 +138,7 @@ static void write_cell(struct xlsx_out *x, struct sheet *s, size_t row, size_t c
         }
         break;
     case CSV_URL:
-        if (is_web_url(v) && s->n_links < MAX_LINKS) {
+        if (is_web_url(v) && s->n_links < x->max_links) {
             lxw_error e = worksheet_write_url(s->ws, (lxw_row_t)row, (lxw_col_t)col, v,
                                               x->link);
             if (e == LXW_NO_ERROR) {
@@ -334,7 +340,7 @@ enum exp_status xlsx_out_open(struct xlsx_out **out, const char *path,
                               struct diag *d)
 {
     *out = NULL;
-    lxw_workbook_options wo = { .constant_memory = LXW_TRUE,
+    lxw_workbook_options wo = { .constant_memory = opts && opts->large ? LXW_TRUE : LXW_FALSE,
                                 .tmpdir = opts && opts->tmpdir ? (char *)opts->tmpdir : NULL };
     lxw_workbook *wb = workbook_new_opt(path, &wo);
     if (!wb) {
@@ -345,6 +351,7 @@ enum exp_status xlsx_out_open(struct xlsx_out **out, const char *path,
     x->wb = wb;
     x->tpl = tpl;
     x->max_rows = opts && opts->max_rows ? opts->max_rows : XLSX_MAX_ROWS;
+    x->max_links = opts && opts->large ? LARGE_LINKS : MAX_LINKS;
     if (x->max_rows < 2)
         x->max_rows = 2;
     make_formats(x);
@@ -403,10 +410,28 @@ static void free_sheets(struct xlsx_out *x)
     free(x);
 }
 
+void xlsx_out_set_created(struct xlsx_out *x, long long epoch)
+{
+    x->created = epoch > 0 ? epoch : 0;
+}
+
+/* The title shown in the file's properties, and a fixed time, which makes the bytes
+ * reproducible (libxlsxwriter stamps core.xml with it). */
+static void set_properties(struct xlsx_out *x)
+{
+    const struct template *tpl = x->tpl;
+    lxw_doc_properties props = {
+        .title = tpl->layout.title && *tpl->layout.title ? tpl->layout.title : tpl->title,
+        .created = (time_t)x->created,
+    };
+    workbook_set_properties(x->wb, &props);
+}
+
 enum exp_status xlsx_out_close(struct xlsx_out *x, struct diag *d)
 {
     if (!x)
         return EXP_OK;
+    set_properties(x);
     for (size_t i = 0; i < x->n_sheets; i++)
         finish_sheet(x, &x->sheets[i]);
     const char *path = x->wb->filename;

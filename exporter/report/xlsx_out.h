@@ -14,9 +14,11 @@
  * cell whose sources disagree is shaded and carries a note with every value, its article
  * count and its sources; a native bar chart shows the template's chart columns.
  *
- * Large weeks: rows go to disk as they are written (libxlsxwriter's constant-memory mode), so
- * memory stays flat; a cell keeps at most 32,767 characters (cell_limit.h); a sheet stops at
- * Excel's 1,048,576 rows, and its last row then says how many rows were left to the CSV.
+ * Large weeks: rows go to disk as they are written (libxlsxwriter's constant-memory mode, see
+ * xlsx_options.large), so memory stays flat — which also means a large week links only its
+ * first 2,000 URLs per sheet (the library keeps each link in memory), the others staying text;
+ * a cell keeps at most 32,767 characters (cell_limit.h); a sheet stops at Excel's 1,048,576
+ * rows, and its last row then says how many rows were left to the CSV.
  * Rows of one sheet must be added in order; sheets may be filled in any interleaving. */
 #ifndef EXPORTER_XLSX_OUT_H
 #define EXPORTER_XLSX_OUT_H
@@ -36,6 +38,9 @@ struct fact_list;
 
 struct xlsx_options {
     size_t max_rows;       /* rows a sheet may hold, header included; 0 = XLSX_MAX_ROWS */
+    int large;             /* a large week: rows go to disk as they come (constant memory);
+                              a small one stays in memory, which saves a temporary file per
+                              sheet (a third of the workbook's cost on the sample week) */
     const char *tmpdir;    /* where libxlsxwriter keeps its row files; NULL = the system's */
 };
 
@@ -60,6 +65,10 @@ void xlsx_out_comparison(struct xlsx_out *x, const struct table *t);
 size_t xlsx_out_sheet(struct xlsx_out *x, const char *name, const char *const *header, size_t n);
 /* Appends one row of typed cells to sheet (an index from xlsx_out_sheet). */
 void xlsx_out_row(struct xlsx_out *x, size_t sheet, const struct csv_cell *cells, size_t n);
+
+/* The workbook's creation time (Unix seconds): the instant the briefing states, so identical
+ * runs give identical bytes (libxlsxwriter stamps the file with it). Unset or <= 0: now. */
+void xlsx_out_set_created(struct xlsx_out *x, long long epoch);
 
 /* Sets the column widths, writes the file and frees x. EXP_IOERR with a message when the
  * library fails; the partial file is then the caller's to remove. xlsx_out_close(NULL, d)

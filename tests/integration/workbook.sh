@@ -66,6 +66,12 @@ print("ok: every CSV cell equals its workbook cell" if not bad else "FAIL: cells
 sys.exit(bad)
 PYEOF
 
+# Reproducible: the workbook is stamped with the instant the briefing states (the newest
+# article's time, 2025-12-30 00:00 KST), not the clock, so identical runs give identical bytes.
+"$EXPORTER" build --formats xlsx --out "$tmp/r1" examples/articles 2>/dev/null
+created=$($PY -c 'import re,sys,zipfile; print(re.search(r"<dcterms:created[^>]*>([^<]*)<", zipfile.ZipFile(sys.argv[1]).read("docProps/core.xml").decode()).group(1))' "$tmp/r1/briefing.xlsx")
+check "workbook time is the briefing's" "$created" "2025-12-29T15:00:00Z"
+
 # --formats picks files, in any case.
 "$EXPORTER" build --formats CSV,Pdf --out "$tmp/o2" examples/articles 2>/dev/null
 check "--formats CSV,Pdf writes no workbook" "$(ls "$tmp/o2" | grep -c xlsx)" 0

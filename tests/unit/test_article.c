@@ -177,6 +177,42 @@ static void test_duplicates_read_once(void **state)
     free(msg);
 }
 
+/* A packed article (a run keeps one per article read) keeps what the briefing reads and
+ * still finds duplicates; what it drops reads as "". */
+static void test_pack_keeps_what_is_read(void **state)
+{
+    (void)state;
+    struct diag d;
+    diag_init(&d, NULL, 0, 1);
+    const char *text = "---\nid: p1\ntitle: 제목\npublisher: 전자신문\nurl: https://x.kr/p\n"
+                       "category: IT\nauthor: 홍길동 기자 (gd@x.kr)\n---\n\n본문 하나. 둘.\n";
+    struct article_set set = { 0 };
+    struct article a;
+    assert_int_equal(article_parse_buffer("p.txt", text, strlen(text), NULL, &d, &a), EXP_OK);
+    size_t sentences = a.n_sentences, characters = a.characters, people = a.n_people;
+    assert_int_equal(article_set_add(&set, &a, &d), 1);
+    struct article *kept = &set.items[0];
+    article_pack(kept);
+    assert_non_null(kept->packed);
+    assert_null(kept->body);
+    assert_string_equal(kept->id, "p1");
+    assert_string_equal(kept->title, "제목");
+    assert_string_equal(kept->publisher, "전자신문");
+    assert_string_equal(kept->url, "https://x.kr/p");
+    assert_string_equal(kept->source_file, "p.txt");
+    assert_string_equal(kept->category, "");
+    assert_int_equal(kept->n_sentences, sentences);
+    assert_int_equal(kept->characters, characters);
+    assert_int_equal(kept->n_people, people);
+    for (size_t k = 0; k < kept->n_people; k++)
+        assert_string_equal(kept->people[k].email, "");
+    /* the duplicate index still reads the packed strings */
+    struct article again;
+    assert_int_equal(article_parse_buffer("q.txt", text, strlen(text), NULL, &d, &again), EXP_OK);
+    assert_int_equal(article_set_add(&set, &again, &d), 0);
+    article_set_free(&set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +222,7 @@ int main(void)
         cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_hash_mismatch_warns),
         cmocka_unit_test(test_duplicates_read_once),
+        cmocka_unit_test(test_pack_keeps_what_is_read),
     };
     return cmocka_run_group_tests_name("article", tests, NULL, NULL);
 }

@@ -116,7 +116,7 @@ static void test_bullets_from_the_data(void **state)
     /* the next milestone after the 30th is the 15 January result */
     assert_non_null(strstr(text, "다음 일정: 1차 평가 결과(2026년 1월 15일), 이어 최종 선정(2027년)."));
     assert_non_null(strstr(text, "기간 중 진행: 1차 발표회(2025년 12월 30일)."));
-    assert_non_null(strstr(text, "SK텔레콤 총 파라미터 500B(2건) vs 519B(1건)"));
+    assert_non_null(strstr(text, "SK텔레콤 총 파라미터 500B(2건) 대 519B(1건)"));
     assert_non_null(strstr(text, "협력사 최다는 SK텔레콤(2곳"));
     fact_list_free(&l);
 
@@ -263,12 +263,103 @@ static void test_formatting(void **state)
     }
 }
 
+/* ---- True claims, on a template of another topic ---- */
+
+static const char RESULTS[] =
+    "template: results\n"
+    "entities:\n"
+    "  - {id: a, name: 에이사}\n"
+    "  - {id: b, name: 비사}\n"
+    "  - {id: c, name: 씨사}\n"
+    "  - {id: gov, name: 정부, topic: true}\n"
+    "columns:\n"
+    "  - {id: revenue, label: 매출, type: quantity, units: [KRW], scale: 8, except: [gov], cues: [매출]}\n"
+    "  - {id: profit, label: 영업이익, type: quantity, units: [KRW], scale: 8, except: [gov],\n"
+    "     cues: [영업이익]}\n"
+    "  - {id: cells, label: 셀, type: keywords, except: [gov],\n"
+    "     keywords: {lfp: [LFP], ncm: [NCM], solid: [전고체]}}\n"
+    "  - {id: aid, label: 지원금, type: quantity, units: [KRW], scale: 8, entities: [gov], cues: [지원]}\n"
+    "layout:\n"
+    "  table_columns: [entity, revenue, profit, cells]\n"
+    "  value_labels: {lfp: 리튬인산철}\n"
+    "  labels: {counter: 개사}\n"
+    "  summary: {largest: revenue, share: [profit, revenue], kind: cells, budget: [aid]}\n";
+
+struct claim_case {
+    const char *name;
+    const char *facts;     /* "entity column value article; …" */
+    const char *must[4];   /* substrings that must appear */
+    const char *never[4];  /* substrings that must not */
+};
+
+static void add_facts(const struct template *tpl, struct fact_list *l, const char *spec)
+{
+    char *copy = xstrdup(spec), *save = NULL;
+    for (char *f = strtok_r(copy, ";", &save); f; f = strtok_r(NULL, ";", &save)) {
+        char e[32], c[32], v[32], a[32];
+        assert_int_equal(sscanf(f, " %31s %31s %31s %31s", e, c, v, a), 4);
+        add_fact(tpl, l, e, c, v, a, 1, NULL);
+    }
+    free(copy);
+}
+
+static void test_true_claims(void **state)
+{
+    (void)state;
+    static const struct claim_case cases[] = {
+        { "strict winner", "a revenue 710 x; b revenue 300 x; c revenue 100 y",
+          { "매출 최대는 에이사(710억 원)", "다음은 비사(300억 원)" }, { "공동" } },
+        { "a tie is a tie", "a revenue 500 x; b revenue 500 y; c revenue 100 y",
+          { "매출 공동 최대: 에이사, 비사(각 500억 원)", "다음은 씨사(100억 원)" },
+          { "최대는", "최다" } },
+        { "a three-way tie", "a revenue 5 x; b revenue 5 y; c revenue 5 y",
+          { "매출 공동 최대: 에이사, 비사, 씨사(각 5억 원)" }, { "최대는", "다음은" } },
+        { "one report is not a ranking", "b revenue 300 x",
+          { "매출: 비사(300억 원)만 보도" }, { "최대", "다음" } },
+        { "a loss is negative, and so is its margin",
+          "a revenue 1000 x; a profit -117.6 x; b revenue 500 y; b profit 50 y",
+          { "영업이익/매출: 에이사 -11.8%, 비사 10%" }, { "에이사 11.8%" } },
+        { "a loss printed with its sign", "a revenue 1000 x; a profit -117.6 x; a cells lfp x",
+          { "에이사(-11.8% = -117억 6,000만 원/1,000억 원)" }, { "에이사(11.8%" } },
+        { "kind tie", "a cells lfp x; b cells ncm y; a revenue 1 x",
+          { "셀은 동수로 갈렸다 — 리튬인산철 1개사(에이사", "ncm 1개사(비사" },
+          { "최다", "리튬인산철 셀 1개사 —" } },
+        { "kind with a strict winner", "a cells lfp x; b cells lfp y; c cells ncm y",
+          { "리튬인산철 셀 2개사 — 에이사(영업이익 미공개), 비사(영업이익 미공개)." },
+          { "동수", "씨사(", "괄호 안은" } },
+        { "a rule without data stays silent", "a profit 5 x",
+          { NULL }, { "매출", "지원금", "셀", "영업이익" } },
+        { "budget of one item, no sum", "gov aid 25 x; a revenue 1 x",
+          { "합계: 지원금 25억 원" }, { "— 합계" } },
+    };
+    struct template tpl;
+    struct diag d;
+    diag_init(&d, NULL, 0, 0);
+    assert_int_equal(template_load_buffer("r.yaml", RESULTS, strlen(RESULTS), &d, &tpl), EXP_OK);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct fact_list l = { 0 };
+        add_facts(&tpl, &l, cases[i].facts);
+        size_t n;
+        char *text = bullets_for(&tpl, &l, "", &n);
+        for (size_t k = 0; k < 4 && cases[i].must[k]; k++)
+            if (!strstr(text, cases[i].must[k]))
+                fail_msg("%s: missing \"%s\" in:\n%s", cases[i].name, cases[i].must[k], text);
+        for (size_t k = 0; k < 4 && cases[i].never[k]; k++)
+            if (strstr(text, cases[i].never[k]))
+                fail_msg("%s: unexpected \"%s\" in:\n%s", cases[i].name, cases[i].never[k], text);
+        free(text);
+        fact_list_free(&l);
+    }
+    template_free(&tpl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bullets_from_the_data),
         cmocka_unit_test(test_key_sentences),
         cmocka_unit_test(test_formatting),
+        cmocka_unit_test(test_true_claims),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -170,12 +170,37 @@ static void test_long_cells_and_widths(void **state)
     buf_free(&list);
 }
 
+/* A large week is written row by row and links only its first 2,000 URLs per sheet. */
+static void test_large_week_caps_links(void **state)
+{
+    struct fixture *f = *state;
+    struct diag d = { 0 };
+    struct xlsx_out *x;
+    assert_int_equal(xlsx_out_open(&x, f->path, &f->tpl, &(struct xlsx_options){ .large = 1 },
+                                   &d), EXP_OK);
+    static const char *const header[] = { "url" };
+    size_t s = xlsx_out_sheet(x, "links", header, 1);
+    for (int i = 0; i < 2100; i++) {
+        char url[64];
+        snprintf(url, sizeof url, "https://example.kr/%d", i);
+        struct csv_cell c = { CSV_URL, url };
+        xlsx_out_row(x, s, &c, 1);
+    }
+    assert_int_equal(xlsx_out_close(x, &d), EXP_OK);
+    const char *v = dump(f);
+    assert_has(v, "link links!A2001 https://example.kr/1999\n");
+    assert_null(strstr(v, "link links!A2002 "));
+    assert_has(v, "cell links!A2002 s General https://example.kr/2000\n");
+    assert_has(v, "sheet links rows=2101 cols=1");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_typed_cells, setup, teardown),
         cmocka_unit_test_setup_teardown(test_row_limit_leaves_a_note, setup, teardown),
         cmocka_unit_test_setup_teardown(test_long_cells_and_widths, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_large_week_caps_links, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
