@@ -117,7 +117,9 @@ struct template_column {
                                         (default), after (to the figure before the word),
                                         before (to the figure after the word) */
     struct template_words plan;      /* anywhere in the sentence: a plan, not a fact */
-    struct template_words history;   /* in the clause: the past, not the present */
+    struct template_words history;   /* the past, not the present: quantity — bound to one
+                                        figure (a baseline, 전년보다 / 전년 동기(…)보다, only
+                                        to its parenthesised one); other types — the clause */
     struct template_words skip;      /* in the clause: another thing (variants, …) */
     struct template_words elsewhere; /* in the clause: about another party (countries), unless
                                         the clause names the entity or its model */

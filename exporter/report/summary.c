@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ingest/sentence.h"
 #include "util/buf.h"
 #include "util/decimal.h"
 
@@ -985,7 +986,10 @@ void summary_key_sentences(const struct quotes *q, size_t entity, size_t max,
     const struct quote *best = quotes_of(q, entity, &n);
     for (size_t i = 0; i < n && i < max; i++) {
         struct summary_item *it = new_item(out);
-        it->text = xstrdup(best[i].sentence);
+        /* inner quotation marks single, and balanced, for printing inside “ ” */
+        struct buf text = BUF_INIT;
+        sentence_quote_prepare(best[i].sentence, strlen(best[i].sentence), &text);
+        it->text = buf_detach(&text);
         it->sentence_no = best[i].sentence_no;
         cite(it, best[i].article_id);
     }

@@ -14,35 +14,13 @@
 #include "report/summary.h"
 #include "merge/quotes.h"
 #include "merge/table.h"
-
-static void load_template(struct template *tpl)
-{
-    struct diag d;
-    diag_init(&d, NULL, 0, 0);
-    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, tpl), EXP_OK);
-}
+#include "../fixtures/fixtures.h"
 
 static void add_fact(const struct template *tpl, struct fact_list *l, const char *entity,
                      const char *column, const char *value, const char *article, size_t sno,
                      const char *sentence)
 {
-    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
-    struct fact *f = &l->items[l->count++];
-    memset(f, 0, sizeof *f);
-    f->entity = (size_t)template_entity_index(tpl, entity);
-    f->column = (size_t)template_column_index(tpl, column);
-    assert_true(template_column_index(tpl, column) >= 0);
-    f->model = EXTRACT_NO_MODEL;
-    const struct template_column *c = &tpl->columns[f->column];
-    f->value = fact_list_intern(l, value, strlen(value));
-    f->is_number = c->type == TEMPLATE_COL_QUANTITY;
-    f->unit = "";
-    f->raw_text = fact_list_intern(l, value, strlen(value));
-    f->article_id = fact_list_intern(l, article, strlen(article));
-    f->publisher = fact_list_intern(l, "p", strlen("p"));
-    f->published_at = fact_list_intern(l, "", strlen(""));
-    f->sentence_no = sno;
-    f->sentence = fact_list_intern(l, (sentence ? sentence : "s"), strlen(sentence ? sentence : "s"));
+    fixture_fact(tpl, l, entity, column, value, article, sno, sentence);
 }
 
 /* The week's facts as the five samples give them (abridged). */
@@ -97,7 +75,7 @@ static void test_bullets_from_the_data(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l = { 0 };
     sample_facts(&tpl, &l, "500");
     size_t n;
@@ -162,45 +140,56 @@ static void test_key_sentences(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l = { 0 };
     /* article "b" is cited before "a" */
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 3, "하나");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 5, "셋");
-    add_fact(&tpl, &l, "skt", "params_active_b", "33", "a", 5, "셋");
-    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 5, "셋");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘");   /* same fact twice */
-    add_fact(&tpl, &l, "skt", "architecture", "MoE", "b", 9, "둘");
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "b", 2, "하나 더");
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 1, "셋");   /* same text again */
-    add_fact(&tpl, &l, "upstage", "params_total_b", "100", "a", 1, "남의 문장");
-    /* four partners are four facts but one kind of fact: below "둘" (two kinds) */
-    add_fact(&tpl, &l, "skt", "partners", "크래프톤", "b", 11, "협력사 목록");
-    add_fact(&tpl, &l, "skt", "partners", "리벨리온", "b", 11, "협력사 목록");
-    add_fact(&tpl, &l, "skt", "partners", "라이너", "b", 11, "협력사 목록");
-    add_fact(&tpl, &l, "skt", "partners", "포티투닷", "b", 11, "협력사 목록");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 3, "하나다.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 5, "셋이다.");
+    add_fact(&tpl, &l, "skt", "params_active_b", "33", "a", 5, "셋이다.");
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 5, "셋이다.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘이다.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘이다.");   /* same fact twice */
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "b", 9, "둘이다.");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "b", 2, "하나 더다.");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 1, "셋이다.");   /* same text again */
+    add_fact(&tpl, &l, "upstage", "params_total_b", "100", "a", 1, "남의 문장이다.");
+    /* four partners are four facts but one kind of fact: below "둘이다." (two kinds) */
+    add_fact(&tpl, &l, "skt", "partners", "크래프톤", "b", 11, "협력사 목록이다.");
+    add_fact(&tpl, &l, "skt", "partners", "리벨리온", "b", 11, "협력사 목록이다.");
+    add_fact(&tpl, &l, "skt", "partners", "라이너", "b", 11, "협력사 목록이다.");
+    add_fact(&tpl, &l, "skt", "partners", "포티투닷", "b", 11, "협력사 목록이다.");
     /* article "b" was published first */
     for (size_t i = 0; i < l.count; i++)
         l.items[i].published_at = fact_list_intern(
             &l, !strcmp(l.items[i].article_id, "b") ? "2025-12-01" : "2025-12-02", 10);
+    /* a glued crawl sub-heading carries the most kinds of fact but is never quoted */
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "c", 1, "SKT, 500B 초거대 AI 모델 A.X K1 개발 성공");
+    add_fact(&tpl, &l, "skt", "params_active_b", "33", "c", 1, "SKT, 500B 초거대 AI 모델 A.X K1 개발 성공");
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "c", 1, "SKT, 500B 초거대 AI 모델 A.X K1 개발 성공");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "c", 1, "SKT, 500B 초거대 AI 모델 A.X K1 개발 성공");
+    /* a quotation that runs past the sentence's end: printed with its marks balanced */
+    add_fact(&tpl, &l, "nc_ai", "params_total_b", "100", "c", 2, "대표는 “고성능 100B 모델로 대응한다");
     struct quotes *q = quotes_new(&tpl, 8);
     quotes_add(q, &l);
     struct summary s = { 0 };
     summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 3, &s);
     assert_int_equal(s.count, 3);
-    assert_string_equal(s.items[0].text, "셋");      /* three kinds of fact */
-    assert_string_equal(s.items[1].text, "둘");      /* two kinds */
+    assert_string_equal(s.items[0].text, "셋이다.");      /* three kinds of fact */
+    assert_string_equal(s.items[1].text, "둘이다.");      /* two kinds */
     /* one kind each: four partners beat one model, whatever the article order */
-    assert_string_equal(s.items[2].text, "협력사 목록");
+    assert_string_equal(s.items[2].text, "협력사 목록이다.");
     summary_free(&s);
     summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 4, &s);
     assert_int_equal(s.count, 4);
-    assert_string_equal(s.items[3].text, "하나 더"); /* one fact; article b comes first */
+    assert_string_equal(s.items[3].text, "하나 더다."); /* one fact; article b comes first */
     assert_string_equal(s.items[0].cites[0], "a");
     assert_int_equal(s.items[0].sentence_no, 5);
     summary_free(&s);
     summary_key_sentences(q, (size_t)template_entity_index(&tpl, "nc_ai"), 3, &s);
+    assert_int_equal(s.count, 1);
+    assert_string_equal(s.items[0].text, "대표는 ‘고성능 100B 모델로 대응한다’");
+    summary_free(&s);
+    summary_key_sentences(q, (size_t)template_entity_index(&tpl, "lg_ai"), 3, &s);
     assert_int_equal(s.count, 0);
     quotes_free(q);
     fact_list_free(&l);
