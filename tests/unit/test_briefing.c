@@ -13,6 +13,7 @@
 #include "pdf_expand.h"
 
 #include "report/briefing.h"
+#include "../fixtures/fixtures.h"
 
 static const void *find(const void *hay, size_t len, const char *needle)
 {
@@ -57,21 +58,7 @@ static void add_fact(const struct template *tpl, struct fact_list *l, const char
                      const char *column, const char *value, const char *article, size_t sno,
                      const char *sentence)
 {
-    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
-    struct fact *f = &l->items[l->count++];
-    memset(f, 0, sizeof *f);
-    f->entity = (size_t)template_entity_index(tpl, entity);
-    f->column = (size_t)template_column_index(tpl, column);
-    f->model = EXTRACT_NO_MODEL;
-    f->value = fact_list_intern(l, value, strlen(value));
-    f->is_number = tpl->columns[f->column].type == TEMPLATE_COL_QUANTITY;
-    f->unit = "";
-    f->raw_text = fact_list_intern(l, value, strlen(value));
-    f->article_id = fact_list_intern(l, article, strlen(article));
-    f->publisher = fact_list_intern(l, "p", strlen("p"));
-    f->published_at = fact_list_intern(l, "", strlen(""));
-    f->sentence_no = sno;
-    f->sentence = fact_list_intern(l, sentence, strlen(sentence));
+    fixture_fact(tpl, l, entity, column, value, article, sno, sentence);
 }
 
 struct fixture {
@@ -85,9 +72,7 @@ struct fixture {
 static void fixture_init(struct fixture *fx)
 {
     memset(fx, 0, sizeof *fx);
-    struct diag d;
-    diag_init(&d, NULL, 0, 0);
-    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, &fx->tpl), EXP_OK);
+    fixture_template(FIXTURE_TEMPLATE, &fx->tpl);
     add_article(&fx->set, "029_0003001728", "한국형 초거대 AI 경쟁 본격화…30일 ‘첫 시험대’ 오른다",
                 "디지털타임스", "2025-12-28T00:00:00+09:00",
                 "https://n.news.naver.com/mnews/article/029/0003001728", "articles/000.txt");

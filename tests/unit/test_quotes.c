@@ -13,33 +13,14 @@
 
 #include "merge/quotes.h"
 #include "util/buf.h"
-
-static void load_template(struct template *tpl)
-{
-    struct diag d;
-    diag_init(&d, NULL, 0, 0);
-    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, tpl), EXP_OK);
-}
+#include "../fixtures/fixtures.h"
 
 static void add_fact(const struct template *tpl, struct fact_list *l, const char *entity,
                      const char *column, const char *value, const char *article,
                      const char *date, size_t sno, const char *sentence)
 {
-    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
-    struct fact *f = &l->items[l->count++];
-    memset(f, 0, sizeof *f);
-    assert_true(template_column_index(tpl, column) >= 0);
-    f->entity = (size_t)template_entity_index(tpl, entity);
-    f->column = (size_t)template_column_index(tpl, column);
-    f->model = EXTRACT_NO_MODEL;
-    f->value = fact_list_intern(l, value, strlen(value));
-    f->unit = "";
-    f->raw_text = f->value;
-    f->article_id = fact_list_intern(l, article, strlen(article));
-    f->publisher = fact_list_intern(l, "p", 1);
+    struct fact *f = fixture_fact(tpl, l, entity, column, value, article, sno, sentence);
     f->published_at = fact_list_intern(l, date, strlen(date));
-    f->sentence_no = sno;
-    f->sentence = fact_list_intern(l, sentence, strlen(sentence));
 }
 
 /* Three articles' facts about skt, one list per article as a run folds them in. */
@@ -82,7 +63,7 @@ static void test_ranking_whatever_the_order(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l[3];
     three_articles(&tpl, l);
     static const int orders[][3] = { { 0, 1, 2 }, { 2, 1, 0 }, { 1, 2, 0 }, { 2, 0, 1 } };
@@ -103,7 +84,7 @@ static void test_bounded(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct quotes *q = quotes_new(&tpl, 3);
     for (size_t i = 0; i < 1000; i++) {
         struct fact_list l = { 0 };

@@ -14,35 +14,13 @@
 #include "report/summary.h"
 #include "merge/quotes.h"
 #include "merge/table.h"
-
-static void load_template(struct template *tpl)
-{
-    struct diag d;
-    diag_init(&d, NULL, 0, 0);
-    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, tpl), EXP_OK);
-}
+#include "../fixtures/fixtures.h"
 
 static void add_fact(const struct template *tpl, struct fact_list *l, const char *entity,
                      const char *column, const char *value, const char *article, size_t sno,
                      const char *sentence)
 {
-    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
-    struct fact *f = &l->items[l->count++];
-    memset(f, 0, sizeof *f);
-    f->entity = (size_t)template_entity_index(tpl, entity);
-    f->column = (size_t)template_column_index(tpl, column);
-    assert_true(template_column_index(tpl, column) >= 0);
-    f->model = EXTRACT_NO_MODEL;
-    const struct template_column *c = &tpl->columns[f->column];
-    f->value = fact_list_intern(l, value, strlen(value));
-    f->is_number = c->type == TEMPLATE_COL_QUANTITY;
-    f->unit = "";
-    f->raw_text = fact_list_intern(l, value, strlen(value));
-    f->article_id = fact_list_intern(l, article, strlen(article));
-    f->publisher = fact_list_intern(l, "p", strlen("p"));
-    f->published_at = fact_list_intern(l, "", strlen(""));
-    f->sentence_no = sno;
-    f->sentence = fact_list_intern(l, (sentence ? sentence : "s"), strlen(sentence ? sentence : "s"));
+    fixture_fact(tpl, l, entity, column, value, article, sno, sentence);
 }
 
 /* The week's facts as the five samples give them (abridged). */
@@ -97,7 +75,7 @@ static void test_bullets_from_the_data(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l = { 0 };
     sample_facts(&tpl, &l, "500");
     size_t n;
@@ -162,7 +140,7 @@ static void test_key_sentences(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l = { 0 };
     /* article "b" is cited before "a" */
     add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 3, "하나다.");

@@ -12,6 +12,7 @@
 
 #include "extract/quantity.h"
 #include "extract/template.h"
+#include "../fixtures/fixtures.h"
 
 /* Loads text as "bad.yaml" with diagnostics captured; returns the status, *msg the output. */
 static enum exp_status load_text(const char *text, struct template *tpl, char **msg)
@@ -26,14 +27,30 @@ static enum exp_status load_text(const char *text, struct template *tpl, char **
     return st;
 }
 
-static void test_bundled_template_loads(void **state)
+/* The product's templates load; what they contain is the golden test's business
+ * (tests/golden/), so editing them breaks no unit test. */
+static void test_product_templates_load(void **state)
 {
     (void)state;
-    struct diag d;
-    diag_init(&d, NULL, 0, 0);
+    static const char *const paths[] = { "templates/sovereign-ai.yaml",
+                                         "tests/cases/battery/template.yaml",
+                                         "tests/cases/energy/template.yaml",
+                                         "tests/cases/budget/template.yaml",
+                                         "tests/cases/kleague/template.yaml" };
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        struct template t;
+        fixture_template(paths[i], &t);
+        assert_true(t.n_entities > 0);
+        template_free(&t);
+    }
+}
+
+static void test_fixture_template_loads(void **state)
+{
+    (void)state;
     struct template t;
-    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, &t), EXP_OK);
-    assert_string_equal(t.id, "sovereign-ai");
+    fixture_template(FIXTURE_TEMPLATE, &t);
+    assert_string_equal(t.id, "test-ai-models");
     assert_int_equal(t.n_entities, 6);
     long skt = template_entity_index(&t, "skt");
     assert_true(skt >= 0);
@@ -339,7 +356,8 @@ static void test_missing_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_bundled_template_loads),
+        cmocka_unit_test(test_product_templates_load),
+        cmocka_unit_test(test_fixture_template_loads),
         cmocka_unit_test(test_fold_is_the_matching_key),
         cmocka_unit_test(test_minimal_template),
         cmocka_unit_test(test_bad_templates),
