@@ -1035,6 +1035,7 @@ static void push_fact(struct context *cx, size_t entity, size_t col, size_t mode
     f->sentence = fact_list_intern(l, cx->sent->text, cx->sent->length ? cx->sent->length
                                                                      : strlen(cx->sent->text));
     f->offset = cx->sent->offset + os;
+    f->from_heading = cx->sent->heading;
 }
 
 /* Characters that may sit between a model name and the size that belongs to it:
