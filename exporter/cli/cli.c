@@ -26,6 +26,7 @@ static const char usage_text[] =
     "  --week WEEK      last, this or YYYY-Www: articles of that ISO week in Korea\n"
     "  --since DATE     from DATE (YYYY-MM-DD) on; --until DATE: up to DATE\n"
     "  --today DATE     take DATE as today (backfills); default: today in Korea\n"
+    "  --archive FILE   weekly archive (default: in the output root); --no-archive\n"
     "  --formats LIST   any of csv,xlsx,pdf in any case (default: all three)\n"
     "  --strict         any bad article fails the run and nothing is written\n"
     "  --wait           wait for another run on the same output folder\n"
@@ -33,12 +34,12 @@ static const char usage_text[] =
     "  -j, --jobs N     threads reading articles (default: online CPUs, at most 8)\n"
     "  -q, --quiet      no warnings            -v, --verbose  notes and progress\n"
     "exit status: 0 success; 64 usage; 65 bad article (the good ones are exported)\n"
-    "  66 no input or no articles; 70 internal error; 71 out of memory\n"
+    "  66 no input or no articles; 69 unusable archive; 70 internal; 71 out of memory\n"
     "  73 cannot create an output; 74 I/O error; 75 the output folder is locked\n"
     "  by another run; 78 bad template\n"
     "More: man exporter (in the source tree: man ./exporter.1)\n";
 
-enum { OPT_TEMPLATE = 256, OPT_OUT, OPT_WEEK, OPT_SINCE, OPT_UNTIL, OPT_TODAY, OPT_FORMATS, OPT_STRICT,
+enum { OPT_TEMPLATE = 256, OPT_OUT, OPT_WEEK, OPT_SINCE, OPT_UNTIL, OPT_TODAY, OPT_ARCHIVE, OPT_NO_ARCHIVE, OPT_FORMATS, OPT_STRICT,
        OPT_WAIT, OPT_IF_CHANGED, OPT_HELP, OPT_VERSION };
 
 static const struct option long_options[] = {
@@ -48,6 +49,8 @@ static const struct option long_options[] = {
     { "since", required_argument, NULL, OPT_SINCE },
     { "until", required_argument, NULL, OPT_UNTIL },
     { "today", required_argument, NULL, OPT_TODAY },
+    { "archive", required_argument, NULL, OPT_ARCHIVE },
+    { "no-archive", no_argument, NULL, OPT_NO_ARCHIVE },
     { "formats", required_argument, NULL, OPT_FORMATS },
     { "strict", no_argument, NULL, OPT_STRICT },
     { "wait", no_argument, NULL, OPT_WAIT },
@@ -155,6 +158,8 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
         case OPT_SINCE: opts->since = optarg; break;
         case OPT_UNTIL: opts->until = optarg; break;
         case OPT_TODAY: opts->today = optarg; break;
+        case OPT_ARCHIVE: opts->archive_path = optarg; break;
+        case OPT_NO_ARCHIVE: opts->no_archive = 1; break;
         case OPT_FORMATS:
             if (parse_formats(optarg, &opts->formats) != 0)
                 return usage_error(d, "--formats wants a list of csv, xlsx and pdf, not '%s'", optarg);
@@ -181,6 +186,8 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
             return usage_error(d, "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (opts->archive_path && opts->no_archive)
+        return usage_error(d, "%s", "--archive cannot be combined with --no-archive");
     /* The period is resolved here, once, after --today is known wherever it stood. */
     struct date_period_spec spec = { opts->week, opts->since, opts->until, opts->today };
     char why[256];
