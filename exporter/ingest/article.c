@@ -768,71 +768,43 @@ void article_free(struct article *a)
 
 /* ---- Sets ---- */
 
-/* Duplicates are found through one open-addressing hash index over three keys per article
- * (id, url, content hash), so a run over tens of thousands of files stays linear. */
-enum dedup_key { KEY_ID, KEY_URL, KEY_HASH };
-
-static const char *key_text(const struct article *a, enum dedup_key k)
+/* Duplicates are found through three indexes (util/hash.h) over the articles held: by id,
+ * by url and by content hash, so a run over tens of thousands of files stays linear. */
+static struct hash_key key_of(const char *text)
 {
-    return k == KEY_ID ? a->id : k == KEY_URL ? a->url : a->computed_hash;
+    return (struct hash_key){ text, strlen(text) };
 }
 
-static size_t key_hash(enum dedup_key k, const char *s)
+static struct hash_key id_key(const void *ctx, size_t i)
 {
-    uint64_t h = 1469598103934665603u ^ (uint64_t)k;   /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return (size_t)h;
+    return key_of(((const struct article_set *)ctx)->items[i].id);
 }
 
-/* The slot holding an article whose key k equals text, or the free slot where it goes. */
-static size_t *find_slot(const struct article_set *set, enum dedup_key k, const char *text)
+static struct hash_key url_key(const void *ctx, size_t i)
 {
-    size_t mask = set->n_slots - 1;
-    for (size_t i = key_hash(k, text) & mask;; i = (i + 1) & mask) {
-        size_t *slot = &set->slots[i];
-        if (!*slot || strcmp(key_text(&set->items[*slot - 1], k), text) == 0)
-            return slot;
-    }
+    return key_of(((const struct article_set *)ctx)->items[i].url);
 }
 
-static void index_article(struct article_set *set, size_t index)
+static struct hash_key hash_key_of(const void *ctx, size_t i)
 {
-    for (enum dedup_key k = KEY_ID; k <= KEY_HASH; k++) {
-        const char *text = key_text(&set->items[index], k);
-        if (!*text)
-            continue;
-        size_t *slot = find_slot(set, k, text);
-        if (!*slot)
-            *slot = index + 1;
-    }
-}
-
-static void rebuild_index(struct article_set *set, size_t min_slots)
-{
-    size_t n = 64;
-    while (n < min_slots)
-        n *= 2;
-    free(set->slots);
-    set->slots = xcalloc(n, sizeof *set->slots);
-    set->n_slots = n;
-    for (size_t i = 0; i < set->count; i++)
-        index_article(set, i);
+    return key_of(((const struct article_set *)ctx)->items[i].computed_hash);
 }
 
 int article_set_add(struct article_set *set, struct article *a, struct diag *d)
 {
-    if (set->n_slots < 6 * (set->count + 1))
-        rebuild_index(set, 12 * (set->count + 1));
+    if (!set->by_id.key_of) {
+        hash_index_init(&set->by_id, id_key, set);
+        hash_index_init(&set->by_url, url_key, set);
+        hash_index_init(&set->by_hash, hash_key_of, set);
+    }
+    struct hash_index *index[] = { &set->by_id, &set->by_url, &set->by_hash };
+    const char *text[] = { a->id, a->url, a->computed_hash };
     static const char *const why[] = { "id", "url", "content" };
-    for (enum dedup_key k = KEY_ID; k <= KEY_HASH; k++) {
-        const char *text = key_text(a, k);
-        if (!*text)
-            continue;
-        size_t *slot = find_slot(set, k, text);
-        if (*slot) {
+    for (size_t k = 0; k < 3; k++) {
+        size_t held = *text[k] ? hash_index_find(index[k], text[k], strlen(text[k])) : HASH_NONE;
+        if (held != HASH_NONE) {
             diag_warning(d, a->source_file, 0, 0, "duplicate of %s (same %s); read once",
-                         set->items[*slot - 1].source_file, why[k]);
+                         set->items[held].source_file, why[k]);
             article_free(a);
             memset(a, 0, sizeof *a);
             return 0;
@@ -841,7 +813,11 @@ int article_set_add(struct article_set *set, struct article *a, struct diag *d)
     xgrow(&set->items, &set->cap, set->count + 1, sizeof *set->items);
     set->items[set->count++] = *a;
     memset(a, 0, sizeof *a);
-    index_article(set, set->count - 1);
+    const struct article *held = &set->items[set->count - 1];
+    const char *keys[] = { held->id, held->url, held->computed_hash };
+    for (size_t k = 0; k < 3; k++)
+        if (*keys[k])
+            hash_index_add(index[k], set->count - 1);
     return 1;
 }
 
@@ -856,7 +832,11 @@ void article_set_sort(struct article_set *set)
 {
     if (set->count > 1) {
         qsort(set->items, set->count, sizeof *set->items, by_date_then_id);
-        rebuild_index(set, set->n_slots);   /* the index holds positions */
+        /* The indexes hold positions. An empty key (no url) lands in one slot and is never
+         * looked up. */
+        hash_index_rebuild(&set->by_id, set->count);
+        hash_index_rebuild(&set->by_url, set->count);
+        hash_index_rebuild(&set->by_hash, set->count);
     }
 }
 
@@ -867,8 +847,8 @@ void article_set_free(struct article_set *set)
     for (size_t i = 0; i < set->count; i++)
         article_free(&set->items[i]);
     free(set->items);
-    free(set->slots);
-    set->items = NULL;
-    set->slots = NULL;
-    set->count = set->cap = set->n_slots = 0;
+    hash_index_free(&set->by_id);
+    hash_index_free(&set->by_url);
+    hash_index_free(&set->by_hash);
+    memset(set, 0, sizeof *set);
 }

@@ -14,6 +14,8 @@
 #include <stddef.h>
 
 #include "util/diag.h"
+#include "ingest/person.h"
+#include "util/hash.h"
 #include "ingest/sentence.h"
 #include "util/status.h"
 
@@ -25,13 +27,6 @@
 #define ARTICLE_MAX_FIELD_BYTES 2048u
 /* How far after the run's day an article's dates may lie before they are refused. */
 #define ARTICLE_MAX_DAYS_AHEAD 31
-
-struct person {
-    char *name;   /* 이혜선 */
-    char *role;   /* 기자, or "" */
-    char *org;    /* 한경닷컴 when the byline names one, or "" */
-    char *email;  /* hslee@dt.co.kr, or "" */
-};
 
 struct article {
     char *source_file;     /* path as given */
@@ -94,8 +89,7 @@ void article_free(struct article *a);
 struct article_set {
     struct article *items;
     size_t count, cap;
-    size_t *slots;         /* hash index of ids, urls and hashes: article index + 1, 0 = free */
-    size_t n_slots;        /* a power of two, at least six per article */
+    struct hash_index by_id, by_url, by_hash;   /* article numbers by key (util/hash.h) */
 };
 
 /* Adds *a (taking ownership; *a is zeroed) unless it duplicates one already held, in which

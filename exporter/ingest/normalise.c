@@ -7,7 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "ingest/article.h"
+#include "ingest/person.h"
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/utf8.h"
