@@ -14,6 +14,6 @@ build/fuzz/fuzz_typeset: tests/fuzz/fuzz_typeset.c $(LIB_SRCS)
 .PHONY: fuzz-typeset
 fuzz-typeset: build/fuzz/fuzz_typeset
 	mkdir -p build/fuzz/corpus_typeset build/fuzz/artifacts
-	./build/fuzz/fuzz_typeset -max_total_time=$(FUZZ_TYPESET_SECONDS) -max_len=4096 -timeout=30 \
+	LSAN_OPTIONS=suppressions=tests/fuzz/lsan_typeset.supp ./build/fuzz/fuzz_typeset -max_total_time=$(FUZZ_TYPESET_SECONDS) -max_len=4096 -timeout=30 \
 	  -rss_limit_mb=3000 -artifact_prefix=build/fuzz/artifacts/ \
 	  build/fuzz/corpus_typeset tests/fuzz/corpus_typeset

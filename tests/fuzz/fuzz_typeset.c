@@ -117,20 +117,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct layout *L = layout_new(&ps, fonts(), &d);
     struct cursor c = { data, data + size };
     layout_anchor(L, "anchor");
+    /* The layout borrows styles until the document is finished (a heading waits for what
+     * follows it), as the briefing's long-lived styles are: one per block, kept to the end. */
+    struct layout_text_style styles[64];
     for (int blocks = 0; c.p < c.end && blocks < 64; blocks++) {
-        struct layout_text_style st;
+        struct layout_text_style *st = &styles[blocks];
         unsigned op = take(&c) % 6;
-        style_from(&c, &st);
+        style_from(&c, st);
         if (op == 0) {
             char *t = take_text(&c, 400);
-            layout_heading(L, t, &st, (int)(take(&c) % 4) - 1);
+            layout_heading(L, t, st, (int)(take(&c) % 4) - 1);
             free(t);
         } else if (op == 1) {
             char *t = take_text(&c, 2000);
-            layout_paragraph(L, t, &st);
+            layout_paragraph(L, t, st);
             free(t);
         } else if (op == 2) {
-            add_spans(&c, L, &st);
+            add_spans(&c, L, st);
         } else if (op == 3) {
             add_table(&c, L);
         } else if (op == 4) {
