@@ -100,7 +100,7 @@ bench: deps
 preview: run
 	mkdir -p out/preview
 	rm -f out/preview/page-*.png
-	pdftoppm -r 60 -png out/briefing.pdf out/preview/page
+	pdftoppm -r 110 -png out/briefing.pdf out/preview/page
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/exporter/templates \

@@ -17,4 +17,4 @@ build/typeset_bench: bench/typeset_bench.c $(LIB_OBJS) | build/obj
 typeset-preview: build/typeset_sample
 	mkdir -p out/typeset
 	./build/typeset_sample out/typeset/sample.pdf
-	pdftoppm -r 60 -png out/typeset/sample.pdf out/typeset/sample
+	pdftoppm -r 110 -png out/typeset/sample.pdf out/typeset/sample

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
@@ -39,8 +41,12 @@ struct chain {
 };
 
 struct font_set {
-    FcConfig *project;  /* private config with only the project folder; NULL if none */
-    FcConfig *system;
+    FcConfig *project;  /* private config with only the project folder's fonts; NULL if none */
+    FcConfig *base;     /* the project's fonts.conf: the default families' folder; NULL if none */
+    FcConfig *system;   /* fontconfig's full configuration, loaded only when needed */
+    int system_failed;
+    int fallbacks_loaded;
+    char *specs[FONT_STYLE_COUNT];
     struct source *sources;
     size_t nsources, sources_cap;
     struct font_face *faces;
@@ -171,6 +177,11 @@ static void chain_add(struct chain *c, int source, FcCharSet *cs)
 
 /* ---- fontconfig ---- */
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int is_path_spec(const char *spec)
 {
     size_t n = strlen(spec);
@@ -180,34 +191,79 @@ static int is_path_spec(const char *spec)
                      || strcasecmp(spec + n - 4, ".otf") == 0);
 }
 
+static int is_font_file(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && (strcasecmp(name + n - 4, ".ttf") == 0 || strcasecmp(name + n - 4, ".ttc") == 0
+                     || strcasecmp(name + n - 4, ".otf") == 0);
+}
+
+/* A private configuration holding the font files of the project folder, added file by file:
+ * fontconfig then scans just them and never tries to write a cache for the folder (with no
+ * writable cache folder, say HOME unset, it would print an error on a successful run). */
 static FcConfig *project_config(const char *dir)
 {
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+    DIR *dp = opendir(dir);
+    if (!dp)
         return NULL;
-    char *abs = realpath(dir, NULL);
-    if (!abs)
-        return NULL;
-    struct buf xml = BUF_INIT;
-    buf_puts(&xml, "<?xml version=\"1.0\"?>\n<fontconfig><dir>");
-    for (const char *p = abs; *p; p++) {
-        if (*p == '&') buf_puts(&xml, "&amp;");
-        else if (*p == '<') buf_puts(&xml, "&lt;");
-        else if (*p == '>') buf_puts(&xml, "&gt;");
-        else buf_putc(&xml, *p);
+    FcConfig *cfg = NULL;
+    struct dirent *e;
+    struct buf path = BUF_INIT;
+    /* readdir order is the file system's: sort by collecting, so the result is stable */
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    while ((e = readdir(dp)) != NULL)
+        if (e->d_name[0] != '.' && is_font_file(e->d_name)) {
+            xgrow(&names, &cap, n + 1, sizeof *names);
+            names[n++] = xstrdup(e->d_name);
+        }
+    closedir(dp);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (!cfg)
+            cfg = FcConfigCreate();
+        buf_clear(&path);
+        buf_printf(&path, "%s/%s", dir, names[i]);
+        FcConfigAppFontAddFile(cfg, (const FcChar8 *)path.data);
+        free(names[i]);
     }
-    /* A writable cache folder keeps fontconfig from printing "No writable cache
-     * directories"; the user's XDG cache is where fontconfig itself would put it. */
-    buf_puts(&xml, "</dir><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>\n");
-    free(abs);
-    FcConfig *cfg = FcConfigCreate();
-    if (!FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)xml.data, FcTrue)
-        || !FcConfigBuildFonts(cfg)) {
-        FcConfigDestroy(cfg);
-        cfg = NULL;
-    }
-    buf_free(&xml);
+    free(names);
+    buf_free(&path);
     return cfg;
+}
+
+/* The project's fonts.conf (a plain fontconfig file naming the folders of the default
+ * families and their caches): a few hundred microseconds where the full configuration costs
+ * milliseconds. NULL when there is none or it does not load. */
+static FcConfig *base_config(const char *dir)
+{
+    struct buf path = BUF_INIT;
+    buf_printf(&path, "%s/fonts.conf", dir);
+    /* fontconfig reads a relative file name from its own configuration folder */
+    char *abs = realpath(path.data, NULL);
+    FcConfig *cfg = NULL;
+    if (abs && access(abs, R_OK) == 0) {
+        cfg = FcConfigCreate();
+        if (!FcConfigParseAndLoad(cfg, (const FcChar8 *)abs, FcTrue)
+            || !FcConfigBuildFonts(cfg)) {
+            FcConfigDestroy(cfg);
+            cfg = NULL;
+        }
+    }
+    free(abs);
+    buf_free(&path);
+    return cfg;
+}
+
+/* fontconfig's full configuration, loaded once on first need. */
+static FcConfig *system_config(struct font_set *fs)
+{
+    if (!fs->system && !fs->system_failed) {
+        fs->system = FcInitLoadConfigAndFonts();
+        fs->system_failed = !fs->system;
+    }
+    return fs->system;
 }
 
 static int family_matches(FcPattern *font, const char *want)
@@ -256,49 +312,89 @@ static int match_in(struct font_set *fs, FcConfig *cfg, FcPattern *pat, const ch
     return si;
 }
 
-static void resolve_style(struct font_set *fs, enum font_style st, const char *spec)
+/* The pattern a spec asks for, with lang=ko; *family (caller frees) the family it names. */
+static FcPattern *spec_pattern(const char *spec, char **family)
 {
-    struct chain *c = &fs->chains[st];
-    if (is_path_spec(spec)) {
-        chain_add(c, source_add(fs, spec, 0, spec), NULL);
-        /* The fallbacks of a file spec are the default family's. */
-        spec = default_spec[st];
-    }
     FcPattern *pat = FcNameParse((const FcChar8 *)spec);
+    *family = NULL;
     if (!pat)
-        return;
+        return NULL;
     FcChar8 *fam = NULL;
-    char *family = NULL;
     if (FcPatternGetString(pat, FC_FAMILY, 0, &fam) == FcResultMatch)
-        family = xstrdup((const char *)fam);
+        *family = xstrdup((const char *)fam);
     FcLangSet *ls = FcLangSetCreate();
     FcLangSetAdd(ls, (const FcChar8 *)"ko");
     FcPatternAddLangSet(pat, FC_LANG, ls);
     FcLangSetDestroy(ls);
+    return pat;
+}
 
-    FcPattern *sys = FcPatternDuplicate(pat);
-    FcCharSet *cs = NULL;
-    int si = -1;
-    if (fs->project) {
-        FcPattern *p = FcPatternDuplicate(pat);
-        FcConfigSubstitute(fs->project, p, FcMatchPattern);
-        FcDefaultSubstitute(p);
-        si = match_in(fs, fs->project, p, family, 1, &cs);
-        FcPatternDestroy(p);
+static int match_exact(struct font_set *fs, FcConfig *cfg, FcPattern *pat, const char *family,
+                       FcCharSet **cs)
+{
+    if (!cfg)
+        return -1;
+    FcPattern *p = FcPatternDuplicate(pat);
+    FcConfigSubstitute(cfg, p, FcMatchPattern);
+    FcDefaultSubstitute(p);
+    int si = match_in(fs, cfg, p, family, 1, cs);
+    FcPatternDestroy(p);
+    return si;
+}
+
+/* The style's first font: the project folder's, then the project's fonts.conf's (both only
+ * when family and weight are the ones asked for), then whatever the full configuration
+ * answers (with a warning when it is another family). */
+static void resolve_primary(struct font_set *fs, enum font_style st, const char *spec)
+{
+    struct chain *c = &fs->chains[st];
+    if (is_path_spec(spec)) {
+        chain_add(c, source_add(fs, spec, 0, spec), NULL);
+        return;
     }
-    FcConfigSubstitute(fs->system, sys, FcMatchPattern);
-    FcDefaultSubstitute(sys);
+    char *family;
+    FcPattern *pat = spec_pattern(spec, &family);
+    if (!pat)
+        return;
+    FcCharSet *cs = NULL;
+    int si = match_exact(fs, fs->project, pat, family, &cs);
     if (si < 0)
+        si = match_exact(fs, fs->base, pat, family, &cs);
+    if (si < 0 && system_config(fs)) {
+        FcPattern *sys = FcPatternDuplicate(pat);
+        FcConfigSubstitute(fs->system, sys, FcMatchPattern);
+        FcDefaultSubstitute(sys);
         si = match_in(fs, fs->system, sys, family, 0, &cs);
+        FcPatternDestroy(sys);
+    }
     if (si >= 0)
         chain_add(c, si, cs);
     if (cs)
         FcCharSetDestroy(cs);
+    FcPatternDestroy(pat);
+    free(family);
+}
 
-    /* Fallbacks: fontconfig's list sorted by closeness, trimmed to fonts that add coverage,
-     * TrueType only (the others could never be drawn; noted in verbose mode). */
+/* Fallbacks: the full configuration's list sorted by closeness, trimmed to fonts that add
+ * coverage, TrueType only (the others could never be drawn; noted in verbose mode). A file
+ * spec falls back like the style's default family. */
+static void resolve_fallbacks(struct font_set *fs, enum font_style st, const char *spec)
+{
+    if (is_path_spec(spec))
+        spec = default_spec[st];
+    char *family;
+    FcPattern *pat = spec_pattern(spec, &family);
+    if (!pat || !system_config(fs)) {
+        if (pat)
+            FcPatternDestroy(pat);
+        free(family);
+        return;
+    }
+    struct chain *c = &fs->chains[st];
+    FcConfigSubstitute(fs->system, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
     FcResult r;
-    FcFontSet *sorted = FcFontSort(fs->system, sys, FcTrue, NULL, &r);
+    FcFontSet *sorted = FcFontSort(fs->system, pat, FcTrue, NULL, &r);
     int taken = 0;
     for (int i = 0; sorted && i < sorted->nfont && taken < FALLBACKS_PER_STYLE; i++) {
         FcPattern *m = sorted->fonts[i];
@@ -322,9 +418,20 @@ static void resolve_style(struct font_set *fs, enum font_style st, const char *s
     }
     if (sorted)
         FcFontSetDestroy(sorted);
-    FcPatternDestroy(sys);
     FcPatternDestroy(pat);
     free(family);
+}
+
+/* Every style's fallbacks, once: the first time a character is missing from a chain. */
+static void load_fallbacks(struct font_set *fs)
+{
+    if (fs->fallbacks_loaded)
+        return;
+    fs->fallbacks_loaded = 1;
+    diag_note(fs->d, NULL, 0, 0, "a character needs a fallback font: loading fontconfig's "
+              "full configuration");
+    for (int st = 0; st < FONT_STYLE_COUNT; st++)
+        resolve_fallbacks(fs, (enum font_style)st, fs->specs[st]);
 }
 
 /* ---- Public ---- */
@@ -337,15 +444,16 @@ enum exp_status font_set_new(const struct font_config *cfg, struct diag *d,
     fs->reported = hb_set_create();
     const char *dir = cfg && cfg->project_dir ? cfg->project_dir : "fonts";
     fs->project = project_config(dir);
-    fs->system = FcInitLoadConfigAndFonts();
-    if (!fs->system) {
+    fs->base = base_config(dir);
+    for (int st = 0; st < FONT_STYLE_COUNT; st++) {
+        const char *spec = cfg && cfg->spec[st] ? cfg->spec[st] : default_spec[st];
+        fs->specs[st] = xstrdup(spec);
+        resolve_primary(fs, (enum font_style)st, spec);
+    }
+    if (fs->system_failed) {
         diag_error(d, NULL, 0, 0, "fontconfig could not load its configuration");
         font_set_free(fs);
         return EXP_CONFIG;
-    }
-    for (int st = 0; st < FONT_STYLE_COUNT; st++) {
-        const char *spec = cfg && cfg->spec[st] ? cfg->spec[st] : default_spec[st];
-        resolve_style(fs, (enum font_style)st, spec);
     }
     /* The sans chain must give at least one usable face for Hangul. */
     if (font_set_lookup(fs, FONT_SANS, 0xAC00) < 0 && font_set_lookup(fs, FONT_SANS, 'A') < 0) {
@@ -367,6 +475,7 @@ void font_set_free(struct font_set *fs)
             if (fs->chains[st].items[i].charset)
                 FcCharSetDestroy(fs->chains[st].items[i].charset);
         free(fs->chains[st].items);
+        free(fs->specs[st]);
     }
     for (size_t i = 0; i < fs->nfaces; i++) {
         struct font_face *f = &fs->faces[i];
@@ -386,6 +495,8 @@ void font_set_free(struct font_set *fs)
     hb_set_destroy(fs->reported);
     if (fs->project)
         FcConfigDestroy(fs->project);
+    if (fs->base)
+        FcConfigDestroy(fs->base);
     if (fs->system)
         FcConfigDestroy(fs->system);
     free(fs);
@@ -417,9 +528,18 @@ int font_set_lookup(struct font_set *fs, enum font_style style, uint32_t cp)
     if (cp > 0xFFFF)
         return -1;
     int fi = chain_lookup(fs, &fs->chains[style], cp);
+    if (fi < 0 && !fs->fallbacks_loaded) {
+        load_fallbacks(fs);
+        fi = chain_lookup(fs, &fs->chains[style], cp);
+    }
     if (fi < 0 && style != FONT_SANS)
         fi = chain_lookup(fs, &fs->chains[FONT_SANS], cp);
     return fi;
+}
+
+int font_set_system_loaded(const struct font_set *fs)
+{
+    return fs->system != NULL;
 }
 
 struct font_face *font_set_face(struct font_set *fs, int index)

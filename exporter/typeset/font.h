@@ -2,8 +2,10 @@
  *
  * First stage of the PDF back end (font → shape → linebreak → layout → pdf_out). A font_set
  * resolves one primary face per style through fontconfig — the project's fonts/ folder is
- * searched first through a private FcConfig, then the system's fonts — and keeps a fallback
- * chain per style (fontconfig's sorted list for Korean, TrueType only). Faces are opened
+ * searched first through a private FcConfig, then the folders its fonts.conf names (with
+ * their existing caches), then fontconfig's full configuration — and keeps a fallback chain
+ * per style (fontconfig's sorted list for Korean, TrueType only), resolved the first time a
+ * character is missing: the full configuration is loaded only when needed. Faces are opened
  * lazily with HarfBuzz (hb_blob from the file, so the bytes stay mmapped).
  *
  * libharu 2.3 draws only TrueType (glyf) outlines, so a candidate with CFF outlines, an
@@ -60,6 +62,11 @@ void font_set_free(struct font_set *fs);
  * the sans chain. -1 when no font has it. Opens faces as needed (warnings go to the
  * diag given to font_set_new). */
 int font_set_lookup(struct font_set *fs, enum font_style style, uint32_t cp);
+
+/* Whether fontconfig's full configuration has been loaded: only when a family is not in the
+ * project folder or its fonts.conf, or a character needs a fallback font (it costs more than
+ * the rest of font resolution together). */
+int font_set_system_loaded(const struct font_set *fs);
 
 /* Borrowed; valid while fs lives. */
 struct font_face *font_set_face(struct font_set *fs, int index);

@@ -348,6 +348,13 @@ static void add_line(struct para *p, size_t g0, size_t g1, float width)
 }
 
 /* Places x positions of glyphs [g0, g1) on a line of the given width. */
+/* A justified line widens each space by at most this many times its natural width (a space
+ * at most doubles). Lines that would need more are avoided by breaking between syllables as
+ * KLREQ allows (total fit below); a line that still would is set with the capped spaces,
+ * short of the right margin, never with gaps of several spaces. */
+#define JUSTIFY_MAX_STRETCH 1.0f
+
+/* Places x positions of glyphs [g0, g1) on a line of the given width. */
 static void set_positions(struct para *p, size_t g0, size_t g1, float width, float avail,
                           enum layout_align align, int last, float indent)
 {
@@ -356,10 +363,15 @@ static void set_positions(struct para *p, size_t g0, size_t g1, float width, flo
         /* Justified by widening the spaces only, never the Hangul: a line without spaces
          * (one eojeol broken inside) stays flush left. */
         size_t spaces = 0;
+        float space_w = 0;
         for (size_t i = g0; i < g1; i++)
-            spaces += glyph_is_space(&p->g.items[i]);
+            if (glyph_is_space(&p->g.items[i])) {
+                spaces++;
+                if (space_w == 0)
+                    space_w = p->g.items[i].advance;
+            }
         if (spaces)
-            per_space = extra / (float)spaces;
+            per_space = fminf(extra / (float)spaces, space_w * JUSTIFY_MAX_STRETCH);
     } else if (align == LAYOUT_RIGHT) {
         shift += extra;
     } else if (align == LAYOUT_CENTER) {
@@ -375,11 +387,110 @@ static void set_positions(struct para *p, size_t g0, size_t g1, float width, flo
     }
 }
 
+/* Demerits of ending a line at a syllable break instead of a space: more than any line
+ * within the stretch limit, less than one beyond it. */
+#define SYLLABLE_BREAK_COST 1e6
+#define OVERSTRETCH_COST 1e8
+
+/* Prefix sums over a paragraph's glyphs for total fit. */
+struct fit_sums {
+    double *width;       /* width[i]: advances of glyphs [0, i) */
+    size_t *spaces;      /* spaces[i]: spaces among glyphs [0, i) */
+    size_t *trim;        /* trim[i]: the last non-space glyph at or before i */
+    double space_w;
+};
+
+static void fit_sums_init(const struct para *p, struct fit_sums *f)
+{
+    size_t ng = p->g.len;
+    f->width = xmalloc((ng + 1) * sizeof *f->width);
+    f->spaces = xmalloc((ng + 1) * sizeof *f->spaces);
+    f->trim = xmalloc(ng * sizeof *f->trim);
+    f->width[0] = 0;
+    f->spaces[0] = 0;
+    f->space_w = 0;
+    for (size_t i = 0; i < ng; i++) {
+        const struct shape_glyph *gl = &p->g.items[i];
+        f->width[i + 1] = f->width[i] + gl->advance;
+        f->spaces[i + 1] = f->spaces[i] + glyph_is_space(gl);
+        if (glyph_is_space(gl) && f->space_w == 0)
+            f->space_w = gl->advance;
+        f->trim[i] = glyph_is_space(gl) ? (i ? f->trim[i - 1] : 0) : i;
+    }
+    if (f->space_w <= 0)
+        f->space_w = p->st->size * 0.25;
+}
+
+static void fit_sums_free(struct fit_sums *f)
+{
+    free(f->width);
+    free(f->spaces);
+    free(f->trim);
+}
+
+/* Demerits of one line of glyphs [a, ct] (its last drawn glyph ct) in a measure of lim. */
+static double line_demerits(const struct fit_sums *f, size_t a, size_t ct, double lim, int last,
+                            int syllable_break)
+{
+    double width = f->width[ct + 1] - f->width[a], extra = lim - width, bad;
+    size_t spaces = f->spaces[ct + 1] - f->spaces[a];
+    if (last) {
+        bad = 0;
+    } else if (spaces) {
+        double r = extra / ((double)spaces * f->space_w);
+        if (r > JUSTIFY_MAX_STRETCH)
+            return OVERSTRETCH_COST * (1 + r);
+        bad = 100 * r * r * r;
+    } else {
+        bad = extra > 1 ? 10000 : 0;
+    }
+    return (10 + bad) * (10 + bad) + (syllable_break ? SYLLABLE_BREAK_COST : 0);
+}
+
+/* Lays out the lines ending at candidates cand[ends[0..n)]. */
+static void fit_apply(struct para *p, const struct fit_sums *f, const size_t *cand,
+                      const size_t *ends, size_t n, float avail)
+{
+    size_t ng = p->g.len, s = 0;
+    for (size_t li = 0; li < n; li++) {
+        size_t c = cand[ends[li]];
+        while (s < ng && glyph_is_space(&p->g.items[s]))
+            s++;
+        size_t g1 = c + 1;
+        while (g1 > s && glyph_is_space(&p->g.items[g1 - 1]))
+            g1--;
+        float indent = li == 0 ? p->st->indent : 0;
+        float w = (float)(f->width[g1] - f->width[s]);
+        set_positions(p, s, g1, w, avail - indent, LAYOUT_JUSTIFY, li + 1 == n, indent);
+        add_line(p, s, g1, w + indent);
+        s = c + 1;
+    }
+}
+
+static int is_syllable(uint32_t cp)
+{
+    return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+/* A break after glyph i inside an eojeol that reads well: between two Hangul syllables, with
+ * at least two syllables of the eojeol on each side (never a particle alone: "퓨리오사AI" /
+ * "와"). */
+static int syllable_break_ok(const struct para *p, size_t i)
+{
+    size_t ng = p->g.len;
+    if (i < 1 || i + 2 >= ng)
+        return 0;
+    const struct shape_glyph *g = p->g.items;
+    return is_syllable(g[i - 1].cp) && is_syllable(g[i].cp) && is_syllable(g[i + 1].cp)
+           && is_syllable(g[i + 2].cp);
+}
+
 /* Total-fit breaking for justified text (Knuth–Plass in miniature): among the word-basis
  * breaks, choose the set that keeps the spaces of all lines evenly stretched, instead of
- * filling each line greedily and leaving a very loose one before a long eojeol. Returns 0,
- * leaving p untouched, when some eojeol does not fit a line or the text has hard breaks:
- * the greedy breaker handles those. */
+ * filling each line greedily and leaving a very loose one before a long eojeol. Where every
+ * choice would stretch some line's spaces past JUSTIFY_MAX_STRETCH, a line may end between two
+ * syllables (KLREQ's character basis) instead. Returns 0, leaving p untouched, when the text
+ * has hard breaks or some piece fits no line even so: the greedy breaker handles those. */
 static int para_break_total_fit(struct para *p, float avail)
 {
     size_t ng = p->g.len;
@@ -388,38 +499,23 @@ static int para_break_total_fit(struct para *p, float avail)
     for (size_t i = 0; i + 1 < ng; i++)
         if (p->brk[i] == LINEBREAK_MUST)
             return 0;
-    /* Prefix sums of advances and spaces; a line [a, c] is measured without the spaces it
-     * ends with. */
-    double *wsum = xmalloc((ng + 1) * sizeof *wsum);
-    size_t *ssum = xmalloc((ng + 1) * sizeof *ssum), *trim = xmalloc(ng * sizeof *trim);
-    size_t *cand = xmalloc((ng + 1) * sizeof *cand);
+    struct fit_sums f;
+    fit_sums_init(p, &f);
+    /* Candidates: the paragraph start ("before glyph 0"), word and syllable breaks. */
+    size_t *cand = xmalloc((ng + 1) * sizeof *cand), nc = 0;
     double *cost = xmalloc((ng + 1) * sizeof *cost);
     long *prev = xmalloc((ng + 1) * sizeof *prev);
-    wsum[0] = 0;
-    ssum[0] = 0;
-    double space_w = 0;
-    for (size_t i = 0; i < ng; i++) {
-        const struct shape_glyph *gl = &p->g.items[i];
-        wsum[i + 1] = wsum[i] + gl->advance;
-        ssum[i + 1] = ssum[i] + glyph_is_space(gl);
-        if (glyph_is_space(gl) && space_w == 0)
-            space_w = gl->advance;
-        trim[i] = glyph_is_space(gl) ? (i ? trim[i - 1] : 0) : i;
-    }
-    if (space_w <= 0)
-        space_w = p->st->size * 0.25;
-    /* Candidates: the paragraph start (index 0 = "before glyph 0") and every ALLOW break. */
-    size_t nc = 0;
     cand[nc++] = (size_t)-1;
     for (size_t i = 0; i < ng; i++)
-        if (p->brk[i] >= LINEBREAK_ALLOW)
+        if (p->brk[i] >= LINEBREAK_ALLOW || (p->brk[i] == LINEBREAK_EMERGENCY
+                                            && syllable_break_ok(p, i)))
             cand[nc++] = i;
     int ok = 1;
     cost[0] = 0;
     prev[0] = -1;
     for (size_t k = 1; k < nc && ok; k++) {
-        size_t c = cand[k], ct = trim[c];
-        int last = k == nc - 1;
+        size_t c = cand[k], ct = f.trim[c];
+        int syllable = p->brk[c] == LINEBREAK_EMERGENCY;
         cost[k] = -1;
         for (size_t j = k; j-- > 0;) {
             size_t a = cand[j] == (size_t)-1 ? 0 : cand[j] + 1;
@@ -428,59 +524,33 @@ static int para_break_total_fit(struct para *p, float avail)
             if (a > ct)
                 continue;
             double lim = avail - (j == 0 ? p->st->indent : 0);
-            double width = wsum[ct + 1] - wsum[a];
-            if (width > lim + 0.01)
+            if (f.width[ct + 1] - f.width[a] > lim + 0.01)
                 break;
             if (cost[j] < 0)
                 continue;
-            double extra = lim - width, bad;
-            size_t spaces = ssum[ct + 1] - ssum[a];
-            if (last)
-                bad = 0;
-            else if (spaces) {
-                double r = extra / ((double)spaces * space_w);
-                bad = r > 5 ? 10000 : 100 * r * r * r;
-            }
-            else
-                bad = extra > 1 ? 10000 : 0;
-            if (bad > 10000)
-                bad = 10000;
-            double total = cost[j] + (10 + bad) * (10 + bad);
+            double total = cost[j] + line_demerits(&f, a, ct, lim, k == nc - 1, syllable);
             if (cost[k] < 0 || total < cost[k]) {
                 cost[k] = total;
                 prev[k] = (long)j;
             }
         }
-        if (cost[k] < 0)
+        /* a piece wider than the line: the greedy breaker's emergency levels */
+        if (cost[k] < 0 && !syllable)
             ok = 0;
     }
-    if (ok) {
-        /* Walk back from the end, then lay the lines out in order. */
+    if (ok && cost[nc - 1] >= 0) {
         size_t nlines = 0;
         for (long k = (long)nc - 1; k > 0; k = prev[k])
             nlines++;
         size_t *ends = xmalloc(nlines * sizeof *ends), n = nlines;
         for (long k = (long)nc - 1; k > 0; k = prev[k])
             ends[--n] = (size_t)k;
-        size_t s = 0;
-        for (size_t li = 0; li < nlines; li++) {
-            size_t c = cand[ends[li]];
-            while (s < ng && glyph_is_space(&p->g.items[s]))
-                s++;
-            size_t g1 = c + 1;
-            while (g1 > s && glyph_is_space(&p->g.items[g1 - 1]))
-                g1--;
-            float indent = li == 0 ? p->st->indent : 0;
-            float w = (float)(wsum[g1] - wsum[s]);
-            set_positions(p, s, g1, w, avail - indent, LAYOUT_JUSTIFY, li + 1 == nlines, indent);
-            add_line(p, s, g1, w + indent);
-            s = c + 1;
-        }
+        fit_apply(p, &f, cand, ends, nlines, avail);
         free(ends);
+    } else {
+        ok = 0;
     }
-    free(wsum);
-    free(ssum);
-    free(trim);
+    fit_sums_free(&f);
     free(cand);
     free(cost);
     free(prev);
@@ -776,7 +846,16 @@ static void emit_line(struct layout *L, int page, struct para *p, size_t li, flo
     struct layout_page *pg = page_at(L, page);
     float base = top + ln->ascent;
     struct layout_op *run = NULL;
-    for (size_t i = ln->g0; i < ln->g1; i++) {
+    /* A line broken at a space keeps that space, drawn (invisibly) after its last glyph: text
+     * extraction and the tagged text then see two words, not one run together. */
+    size_t end = ln->g1;
+    if (end > ln->g0 && end < p->g.len && glyph_is_space(&p->g.items[end])
+        && p->g.items[end].face >= 0) {
+        const struct shape_glyph *last = &p->g.items[end - 1];
+        p->gx[end] = p->gx[end - 1] - last->x_offset + last->advance;
+        end++;
+    }
+    for (size_t i = ln->g0; i < end; i++) {
         const struct shape_glyph *gl = &p->g.items[i];
         const struct layout_text_style *ss = p->styles[gl->span];
         int node = span_node(L, p, gl->span);

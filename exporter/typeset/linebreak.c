@@ -68,10 +68,100 @@ static int is_hangul(uint32_t c)
            || (c >= 0x3131 && c <= 0x318E);
 }
 
+static int is_letter_or_digit(uint32_t c)
+{
+    return is_digit(c) || is_hangul(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+           || (c >= 0xC0 && c <= 0x24F);
+}
+
+static int is_hyphen(uint32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013;
+}
+
 /* A break with no space before it that is still a normal word-basis break. */
 static int breaks_after(uint32_t c)
 {
-    return c == '-' || c == '/' || c == 0x2010 || c == 0x2013 || c == 0x200B;
+    return is_hyphen(c) || c == '/' || c == 0x200B;
+}
+
+/* Korean counters and currency words that follow a number as a word of their own ("628억 원",
+ * "13만 명"): a language's grammar, not a topic's vocabulary. UTF-8. */
+static const char *const counters[] = {
+    "원", "명", "개", "건", "곳", "배", "대", "장", "권", "편", "종", "척", "톤", "달러",
+    "위안", "엔", "유로", "파운드", "가구", "세", "살", "회", "차", "위", "점", "퍼센트",
+};
+
+/* Particles a counter may carry ("원으로", "명이"). */
+static int is_particle(uint32_t c)
+{
+    static const uint32_t p[] = { 0xC740, 0xB294, 0xC774, 0xAC00, 0xC744, 0xB97C, 0xC758,
+                                  0xC5D0, 0xC640, 0xACFC, 0xB3C4, 0xB85C, 0xB9CC, 0xC529 };
+    /* 은 는 이 가 을 를 의 에 와 과 도 로 만 씩 */
+    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
+        if (c == p[i])
+            return 1;
+    return 0;
+}
+
+/* Whether the word at text[i..len) is a counter, alone or with a particle or punctuation. */
+static int starts_with_counter(const char *text, size_t i, size_t len)
+{
+    for (size_t k = 0; k < sizeof counters / sizeof counters[0]; k++) {
+        size_t n = strlen(counters[k]);
+        if (i + n > len || memcmp(text + i, counters[k], n) != 0)
+            continue;
+        if (i + n == len)
+            return 1;
+        utf8proc_int32_t next;
+        utf8proc_iterate((const utf8proc_uint8_t *)text + i + n, (utf8proc_ssize_t)(len - i - n),
+                         &next);
+        if (next < 0 || !is_letter_or_digit((uint32_t)next) || is_particle((uint32_t)next))
+            return 1;
+    }
+    return 0;
+}
+
+/* The character that ends at byte `end` (exclusive), or -1. */
+static utf8proc_int32_t char_before(const char *text, size_t end)
+{
+    size_t i = end;
+    while (i > 0 && ((unsigned char)text[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0)
+        return -1;
+    i--;
+    utf8proc_int32_t c = -1;
+    utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(end - i), &c);
+    return c;
+}
+
+static int is_numeral_place(uint32_t c)
+{
+    return c == 0xB9CC || c == 0xC5B5 || c == 0xC870 || c == 0xCC9C;   /* 만 억 조 천 */
+}
+
+/* Whether the space at byte sp must not break the line: it sits beside '=' ("10% = 10B/100B"
+ * reads as one expression), or between a number and its counter ("628억 원", "13만 명"). */
+static int space_binds(const char *text, size_t sp, size_t len)
+{
+    utf8proc_int32_t before = char_before(text, sp), after = -1;
+    if (sp + 1 < len)
+        utf8proc_iterate((const utf8proc_uint8_t *)text + sp + 1, (utf8proc_ssize_t)(len - sp - 1),
+                         &after);
+    if (before == '=' || after == '=' || before == 0x2248 || after == 0x2248)
+        return 1;
+    if (before < 0)
+        return 0;
+    int number_end = is_digit((uint32_t)before);
+    if (!number_end && is_numeral_place((uint32_t)before)) {
+        size_t lead = sp - 1;   /* the lead byte of the place word */
+        while (lead > 0 && ((unsigned char)text[lead] & 0xC0) == 0x80)
+            lead--;
+        utf8proc_int32_t digit = char_before(text, lead);
+        number_end = digit >= 0 && is_digit((uint32_t)digit);
+    }
+    return number_end && starts_with_counter(text, sp + 1, len);
 }
 
 static int pair_unbreakable(uint32_t a, uint32_t b)
@@ -84,6 +174,8 @@ static int pair_unbreakable(uint32_t a, uint32_t b)
         return 1;   /* 15일, 5%, 30℃, 3,000억원 */
     if ((a == ',' || a == '.') && is_digit(b))
         return 1;   /* 72.03, 3,000 */
+    if (is_hyphen(a) && is_letter_or_digit(b))
+        return 1;   /* K-엑사원, 2026-27: a hyphen inside a name stays with what follows */
     return linebreak_no_end(a) || linebreak_no_start(b);
 }
 
@@ -112,6 +204,8 @@ void linebreak_levels(const char *text, size_t len, unsigned char *levels)
             if (a == '\n')
                 lv = LINEBREAK_MUST;
             else if (pair_unbreakable((uint32_t)a, (uint32_t)b))
+                lv = LINEBREAK_NONE;
+            else if (a == ' ' && space_binds(text, at, len))
                 lv = LINEBREAK_NONE;
             else if (brks[at] == LINEBREAK_ALLOWBREAK || brks[at] == LINEBREAK_MUSTBREAK)
                 lv = (a == ' ' || breaks_after((uint32_t)a)) ? LINEBREAK_ALLOW

@@ -13,6 +13,8 @@
  * document's memory manager and xref (TYPESETTING.md §2). */
 #include <hpdf_conf.h>
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -140,12 +142,172 @@ static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *us
     return st;
 }
 
-static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embedded *e,
-                                  struct pdf_out_stats *stats, struct diag *d)
+/* The commonest PDF width among the code points used: the font's /DW, so /W lists only the
+ * others (every Hangul syllable has one width). */
+static int common_width(const int16_t *width, hb_set_t *used)
+{
+    enum { MAX_W = 4096 };
+    unsigned *n = xcalloc(MAX_W, sizeof *n);
+    int best = 1000;
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(used, &cp) && cp <= 0xFFFF)
+        if (width[cp] >= 0 && width[cp] < MAX_W && ++n[width[cp]] > n[best])
+            best = width[cp];
+    free(n);
+    return best;
+}
+
+/* /DW, /W (runs of consecutive code points: c [w1 w2 …]) and the CIDToGIDMap stream of the
+ * descendant font, from the subset face: CID = code point → its glyph in the subset. */
+static HPDF_STATUS write_cid_maps(HPDF_Doc pdf, HPDF_Font font, hb_face_t *sub, hb_set_t *used,
+                                  const int16_t *width)
+{
+    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+    HPDF_Dict desc = fa->descendant_font, map = fa->map_stream;
+    if (!desc || !map || !map->stream)
+        return HPDF_INVALID_OBJECT;
+    int dw = common_width(width, used);
+    HPDF_Array w = HPDF_Array_New(pdf->mmgr);
+    if (!w)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_Array run = NULL;
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID, prev = HB_SET_VALUE_INVALID, max = 0;
+    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
+        max = cp;
+        if (width[cp] == dw) {
+            run = NULL;
+            continue;
+        }
+        if (!run || cp != prev + 1) {
+            run = HPDF_Array_New(pdf->mmgr);
+            if (!run)
+                return HPDF_FAILD_TO_ALLOC_MEM;
+            HPDF_Array_AddNumber(w, (HPDF_INT32)cp);
+            HPDF_Array_Add(w, run);
+        }
+        HPDF_Array_AddNumber(run, width[cp]);
+        prev = cp;
+    }
+    HPDF_STATUS st = HPDF_Dict_AddNumber(desc, "DW", dw);
+    if (st == HPDF_OK)
+        st = HPDF_Dict_Add(desc, "W", w);
+    HPDF_Stream fresh = HPDF_MemStream_New(pdf->mmgr, HPDF_STREAM_BUF_SIZ);
+    if (st != HPDF_OK || !fresh)
+        return st != HPDF_OK ? st : HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_Stream_Free(map->stream);
+    map->stream = fresh;
+    hb_font_t *sf = hb_font_create(sub);
+    unsigned char *bytes = xcalloc(2 * ((size_t)max + 1), 1);
+    cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
+        hb_codepoint_t gid = 0;
+        hb_font_get_nominal_glyph(sf, cp, &gid);
+        bytes[2 * cp] = (unsigned char)(gid >> 8);
+        bytes[2 * cp + 1] = (unsigned char)gid;
+    }
+    st = HPDF_Stream_Write(fresh, bytes, 2 * ((HPDF_UINT)max + 1));
+    free(bytes);
+    hb_font_destroy(sf);
+    return st;
+}
+
+/* HPDF_GetFont, without its cost. libharu 2.3 looks every one of the 65,536 code points up in
+ * the font's cmap, one format-4 segment after another — on Korean text (hundreds of segments)
+ * a quarter of a whole run's CPU — to build /W and the CIDToGIDMap. While it runs, the parsed
+ * cmap is presented as an empty format-0 table (every code point → glyph 0, answered at once);
+ * the real one is restored at once, and write_cid_maps writes the three things libharu would
+ * have derived. */
+static HPDF_Font get_font(HPDF_Doc pdf, const char *name, hb_face_t *sub, hb_set_t *used,
+                          const int16_t *width)
+{
+    HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
+    HPDF_TTFontDefAttr attr = def ? (HPDF_TTFontDefAttr)def->attr : NULL;
+    if (!attr || attr->cmap.format != 4)
+        return HPDF_GetFont(pdf, name, "UTF-8");
+    HPDF_UINT16 none[256] = { 0 };
+    HPDF_UINT16 *ids = attr->cmap.glyph_id_array;
+    attr->cmap.format = 0;
+    attr->cmap.glyph_id_array = none;
+    HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+    attr->cmap.format = 4;
+    attr->cmap.glyph_id_array = ids;
+    if (font && write_cid_maps(pdf, font, sub, used, width) != HPDF_OK)
+        return NULL;
+    return font;
+}
+
+/* ---- libharu's font writer ----
+ *
+ * libharu 2.3 rewrites an embedded font into a memory stream of 4,096-byte blocks, then seeks
+ * back to every table to sum its checksum. A table of length 0 (cvt, fpgm and prep: the subset
+ * has no hinting) sits at the offset where the previous one ended; when the last one, prep,
+ * starts exactly at the end of a full block, the seek finds no block and the whole save fails
+ * (HPDF_INVALID_OBJECT). So the size libharu will write is computed beforehand from the subset,
+ * and a subset that would hit the boundary is made again slightly different. */
+
+static unsigned table_length(hb_face_t *face, const char *tag)
+{
+    hb_blob_t *t = hb_face_reference_table(face, hb_tag_from_string(tag, 4));
+    unsigned n = hb_blob_get_length(t);
+    hb_blob_destroy(t);
+    return n;
+}
+
+static unsigned be16(const unsigned char *p)
+{
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+/* The bytes of tables libharu writes for face (its SaveFontData, table by table). */
+size_t pdf_out_haru_font_size(hb_face_t *face)
+{
+    static const char *const copied[] = { "OS/2", "cmap", "hhea", "hmtx", "maxp", "post" };
+    size_t total = 54;                                  /* head, rewritten */
+    for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++)
+        total += table_length(face, copied[i]);
+    unsigned glyphs = hb_face_get_glyph_count(face);
+    hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned hl = 0;
+    const unsigned char *hd = (const unsigned char *)hb_blob_get_data(head, &hl);
+    int long_loca = hl >= 52 && be16(hd + 50) != 0;
+    hb_blob_destroy(head);
+    total += (size_t)(glyphs + 1) * (long_loca ? 4 : 2);   /* loca, rewritten */
+    /* glyf: every glyph is used, so libharu copies the data the loca covers */
+    hb_blob_t *loca = hb_face_reference_table(face, HB_TAG('l', 'o', 'c', 'a'));
+    unsigned ll = 0;
+    const unsigned char *lo = (const unsigned char *)hb_blob_get_data(loca, &ll);
+    if (!long_loca && ll >= 2 * (glyphs + 1))
+        total += 2 * (size_t)be16(lo + 2 * glyphs);
+    else if (long_loca && ll >= 4 * (glyphs + 1))
+        total += (size_t)be16(lo + 4 * glyphs) << 16 | be16(lo + 4 * glyphs + 2);
+    hb_blob_destroy(loca);
+    /* name: header, records, strings; names 1 and 4 get the subset tag (7 bytes, or 14 as
+     * UTF-16 on platforms 0 and 3) */
+    hb_blob_t *name = hb_face_reference_table(face, HB_TAG('n', 'a', 'm', 'e'));
+    unsigned nl = 0;
+    const unsigned char *nm = (const unsigned char *)hb_blob_get_data(name, &nl);
+    if (nl >= 6) {
+        unsigned count = be16(nm + 2);
+        total += 6;
+        for (unsigned i = 0; i < count && 6 + 12 * (i + 1) <= nl; i++) {
+            const unsigned char *r = nm + 6 + 12 * i;
+            unsigned platform = be16(r), id = be16(r + 6);
+            total += 12 + be16(r + 8);
+            if (id == 1 || id == 4)
+                total += platform == 0 || platform == 3 ? 14 : 7;
+        }
+    }
+    hb_blob_destroy(name);
+    return total;
+}
+
+/* The subset of f that pdf_out embeds. variant 0 is the plain one; 1 also drops the copyright
+ * name; 2 also maps one more code point (a different cmap). */
+static hb_face_t *subset_face(struct font_face *f, int variant)
 {
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in)
-        return EXP_SOFTWARE;
+        return NULL;
     hb_set_union(hb_subset_input_unicode_set(in), f->used);
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
     /* Shaping happened on the original face and PDF viewers ignore layout tables: drop them. */
@@ -154,8 +316,32 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     hb_set_t *tags = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         hb_set_add(tags, hb_tag_from_string(drop[i], 4));
+    if (variant >= 1)
+        hb_set_del(hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID), 0);
+    if (variant >= 2) {
+        hb_set_t *all = hb_set_create();
+        hb_face_collect_unicodes(f->face, all);
+        hb_set_subtract(all, f->used);
+        hb_codepoint_t extra = HB_SET_VALUE_INVALID;
+        if (hb_set_next(all, &extra))
+            hb_set_add(hb_subset_input_unicode_set(in), extra);
+        hb_set_destroy(all);
+    }
     hb_face_t *sub = hb_subset_or_fail(f->face, in);
     hb_subset_input_destroy(in);
+    return sub;
+}
+
+static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embedded *e,
+                                  struct pdf_out_stats *stats, struct diag *d)
+{
+    hb_face_t *sub = NULL;
+    for (int variant = 0; variant < 3; variant++) {
+        hb_face_destroy(sub);
+        sub = subset_face(f, variant);
+        if (!sub || pdf_out_haru_font_size(sub) % HPDF_STREAM_BUF_SIZ != 0)
+            break;
+    }
     if (!sub) {
         diag_error(d, f->path, 0, 0, "hb-subset failed on font '%s'", f->family);
         return EXP_SOFTWARE;
@@ -194,7 +380,11 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     }
     const char *name = HPDF_LoadTTFontFromFile(pdf, path.data, HPDF_TRUE);
     unlink(path.data);
-    HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+    e->width = xcalloc(65536, sizeof *e->width);
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(f->used, &cp) && cp <= 0xFFFF)
+        e->width[cp] = (int16_t)font_face_pdf_width(f, cp);
+    HPDF_Font font = name ? get_font(pdf, name, sub, f->used, e->width) : NULL;
     if (!font) {
         diag_error(d, f->path, 0, 0, "libharu could not load the subset of font '%s' (error "
                    "0x%04lX)", f->family, (unsigned long)HPDF_GetError(pdf));
@@ -203,12 +393,9 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     }
     /* libharu embeds only glyphs it measured: measure every code point once. */
     struct buf all = BUF_INIT;
-    e->width = xcalloc(65536, sizeof *e->width);
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(f->used, &cp) && cp <= 0xFFFF) {
+    cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(f->used, &cp) && cp <= 0xFFFF)
         buf_put_utf8(&all, cp);
-        e->width[cp] = (int16_t)font_face_pdf_width(f, cp);
-    }
     HPDF_Font_TextWidth(font, (const HPDF_BYTE *)all.data, (HPDF_UINT)all.len);
     buf_free(&all);
     if (replace_to_unicode(pdf, font, f->used) != HPDF_OK) {
@@ -219,6 +406,7 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     e->font = font;
     if (stats) {
         stats->font_bytes += len;
+        stats->haru_font_bytes += 12 + 16 * 13 + pdf_out_haru_font_size(sub);
         stats->glyphs += hb_set_get_population(f->used);
         stats->fonts++;
     }

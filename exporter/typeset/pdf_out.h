@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <hb.h>
+
 #include "util/buf.h"
 #include "util/diag.h"
 #include "typeset/layout.h"
@@ -30,9 +32,15 @@ struct pdf_out_info {
 struct pdf_out_stats {
     size_t bytes;          /* the whole file */
     size_t font_bytes;     /* the embedded font programs (subsets), uncompressed */
+    size_t haru_font_bytes;  /* the font programs as libharu rewrites them, predicted */
     size_t glyphs;         /* code points embedded, all faces */
     int fonts;             /* faces embedded */
 };
+
+/* How many bytes of tables libharu 2.3 writes when it embeds the font face (a subset pdf_out
+ * made): the embedded font program is this plus its 220-byte table directory. pdf_out avoids
+ * subsets whose size is a multiple of 4,096, on which libharu's save fails. */
+size_t pdf_out_haru_font_size(hb_face_t *face);
 
 /* SOURCE_DATE_EPOCH as seconds when set to a valid number, else -1. */
 long long pdf_out_source_date_epoch(void);

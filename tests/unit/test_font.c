@@ -190,6 +190,44 @@ static void test_unknown_family_warns(void **state)
     log_close(&l);
 }
 
+/* The default families come from the project's fonts.conf: fontconfig's full configuration
+ * (milliseconds per run) is loaded only for a fallback. */
+static void test_full_config_only_for_fallbacks(void **state)
+{
+    (void)state;
+    struct logbuf l;
+    log_open(&l);
+    struct font_set *fs = NULL;
+    assert_int_equal(font_set_new(NULL, &l.d, &fs), EXP_OK);
+    assert_true(font_set_lookup(fs, FONT_SANS, 0xAC00) >= 0);
+    assert_true(font_set_lookup(fs, FONT_SANS_BOLD, 'A') >= 0);
+    assert_true(font_set_lookup(fs, FONT_SERIF, 0xD55C) >= 0);
+    assert_false(font_set_system_loaded(fs));
+    /* NanumMyeongjo has no Hanja: its fallbacks need the full configuration */
+    int fi = font_set_lookup(fs, FONT_SERIF, 0x97D3 /* 韓 */);
+    assert_true(font_set_system_loaded(fs));
+    assert_true(fi >= 0);
+    assert_null(strstr(font_set_face(fs, fi)->path, "NanumMyeongjo"));
+    font_set_free(fs);
+    log_close(&l);
+
+    /* Without a fonts.conf the families come from the full configuration, as before. */
+    char *dir = make_temp_dir();
+    struct font_config cfg = { 0 };
+    cfg.project_dir = dir;
+    log_open(&l);
+    assert_int_equal(font_set_new(&cfg, &l.d, &fs), EXP_OK);
+    assert_true(font_set_system_loaded(fs));
+    fi = font_set_lookup(fs, FONT_SANS, 0xAC00);
+    assert_non_null(strstr(font_set_face(fs, fi)->path, "NanumGothic.ttf"));
+    fflush(l.fp);
+    assert_int_equal(l.len, 0);
+    font_set_free(fs);
+    log_close(&l);
+    rmdir(dir);
+    free(dir);
+}
+
 static void test_pdf_width_rule(void **state)
 {
     (void)state;
@@ -218,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_project_folder_wins),
         cmocka_unit_test(test_unknown_family_warns),
         cmocka_unit_test(test_pdf_width_rule),
+        cmocka_unit_test(test_full_config_only_for_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -58,6 +58,8 @@ struct line_info {
     float y, x0, x1;
     uint32_t first_cp, last_cp;
     unsigned spaces;
+    float end_x;           /* the trailing space's x, when the line ends with one */
+    float max_gap;         /* the widest step from a space to the glyph after it */
 };
 
 static size_t page_lines(const struct layout_page *pg, struct line_info *out, size_t max)
@@ -76,19 +78,28 @@ static size_t page_lines(const struct layout_page *pg, struct line_info *out, si
             if (i == n) {
                 if (n == max)
                     continue;
-                out[n++] = (struct line_info){ op->u.text.y, gl->x, gl->x, gl->cp, gl->cp, 0 };
+                out[n++] = (struct line_info){ op->u.text.y, gl->x, gl->x, gl->cp, gl->cp, 0, 0, 0 };
             }
+            /* a line broken at a space ends with that space, drawn for text extraction:
+             * the line's last glyph is the one before it */
             out[i].spaces += gl->cp == ' ';
+            if (gl->cp == ' ' && g + 1 < op->u.text.first + op->u.text.count
+                && pg->glyphs[g + 1].x > gl->x && pg->glyphs[g + 1].x - gl->x > out[i].max_gap)
+                out[i].max_gap = pg->glyphs[g + 1].x - gl->x;
             if (gl->x < out[i].x0) {
                 out[i].x0 = gl->x;
                 out[i].first_cp = gl->cp;
             }
-            if (gl->x >= out[i].x1) {
+            if (gl->cp == ' ' && gl->x >= out[i].end_x)
+                out[i].end_x = gl->x + 0.001f;
+            if (gl->cp != ' ' && gl->x >= out[i].x1) {
                 out[i].x1 = gl->x;
                 out[i].last_cp = gl->cp;
             }
         }
     }
+    for (size_t i = 0; i < n; i++)
+        out[i].spaces -= out[i].end_x > out[i].x1;
     return n;
 }
 
@@ -112,6 +123,7 @@ static void test_justified_and_line_rules(void **state)
         ps.page_numbers = 0;
         ps.margin_right = ps.width - ps.margin_left - widths[w];
         struct layout *L = layout_new(&ps, f->fs, &f->d);
+        float space = layout_measure_text(L, "가 가", &body) - layout_measure_text(L, "가가", &body);
         layout_paragraph(L, korean, &body);
         layout_finish(L);
         const struct layout_page *pg = layout_get_page(L, 0);
@@ -126,8 +138,10 @@ static void test_justified_and_line_rules(void **state)
             assert_true(lines[i].x0 >= ps.margin_left - 0.01f);
             /* the last glyph starts within the measure, and on justified lines near its end */
             assert_true(lines[i].x1 < ps.margin_left + widths[w]);
-            /* (a line without spaces cannot be justified by spacing) */
-            if (i + 1 < n && lines[i].spaces && lines[i].x1 <= ps.margin_left + widths[w] - 12)
+            /* (a line without spaces cannot be justified by spacing, and one whose spaces
+             * reached twice their width stays short of the margin) */
+            if (i + 1 < n && lines[i].spaces && lines[i].x1 <= ps.margin_left + widths[w] - 12
+                && lines[i].max_gap < 2 * space - 0.05f)
                 fail_msg("width %g: line %zu ends at %g (U+%04X)", widths[w], i,
                          lines[i].x1 - ps.margin_left, lines[i].last_cp);
         }
@@ -162,6 +176,43 @@ static void test_total_fit_spacing(void **state)
     assert_true(widest > 2.5f);
     assert_true(widest < 8.0f);   /* the space itself is 3.3 pt at 10 pt */
     layout_free(L);
+}
+
+/* A justified space never grows past twice its width: where spaces alone would have to, the
+ * line ends between two syllables of an eojeol (at least two syllables each side) instead. */
+static void test_stretch_limit(void **state)
+{
+    struct fixture *f = *state;
+    const char *quote = "“최정규 그룹장은 “K-엑사원 모델 측면에서 LG유플러스, LG CNS, 슈퍼브 AI와 "
+                        "협력 중이며, 생태계 확장을 위해 퓨리오사AI와 프렌들리AI와도 협력 "
+                        "중이다.” 과학기술정보통신부는 초거대인공지능파운데이션모델을 평가했다.";
+    size_t syllable_breaks = 0;
+    for (float w = 120; w <= 420; w += 7) {
+        struct layout_page_setup ps;
+        layout_page_setup_a4(&ps);
+        ps.page_numbers = 0;
+        ps.margin_right = ps.width - ps.margin_left - w;
+        struct layout *L = layout_new(&ps, f->fs, &f->d);
+        float space = layout_measure_text(L, "가 가", &body) - layout_measure_text(L, "가가", &body);
+        layout_paragraph(L, quote, &body);
+        layout_finish(L);
+        const struct layout_page *pg = layout_get_page(L, 0);
+        for (size_t g = 0; g + 1 < pg->nglyphs; g++) {
+            const struct layout_glyph *a = &pg->glyphs[g], *b = &pg->glyphs[g + 1];
+            if (a->cp == ' ' && b->x > a->x && b->x - a->x > 2 * space + 0.01f)
+                fail_msg("width %g: a space widened to %.2f pt (natural %.2f)", w, b->x - a->x,
+                         space);
+            /* a line that ends in a syllable with another one first on the next line */
+            if (b->x < a->x && a->cp >= 0xAC00 && a->cp <= 0xD7A3 && b->cp >= 0xAC00
+                && b->cp <= 0xD7A3) {
+                syllable_breaks++;
+                assert_true(g >= 1 && pg->glyphs[g - 1].cp >= 0xAC00);
+                assert_true(g + 2 < pg->nglyphs && pg->glyphs[g + 2].cp >= 0xAC00);
+            }
+        }
+        layout_free(L);
+    }
+    assert_true(syllable_breaks > 0);
 }
 
 static void test_overfull_lines_respect_punctuation(void **state)
@@ -208,6 +259,8 @@ static void test_keep_all_words(void **state)
         buf_putc(&b, ' ');
         assert_non_null(strstr(t, b.data));
         buf_free(&b);
+        /* ...and the line carries that space, so extracted text keeps the two words apart */
+        assert_true(lines[i].end_x > lines[i].x1);
     }
     layout_free(L);
 }
@@ -620,6 +673,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_keep_all_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_overfull_lines_respect_punctuation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_total_fit_spacing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stretch_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_heading_kept_with_next, setup, teardown),
         cmocka_unit_test_setup_teardown(test_table_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_numbers_right_aligned, setup, teardown),

@@ -44,8 +44,36 @@ static void test_word_basis(void **state)
           "정부는 |2024년 |3월 |15일(금) |“보도자료”를 |발표했다." },
         { "한국어ABC한국어 테스트", "한국어ABC한국어 |테스트" },
         { "3,000억원 5㎞ 30℃ 2.5%이다", "3,000억원 |5㎞ |30℃ |2.5%이다" },
-        { "https://example.kr/a-b 끝", "https://|example.kr/|a-|b |끝" },
+        { "https://example.kr/a-b 끝", "https://|example.kr/|a-b |끝" },
         { "성능·안전성·활용성 기준", "성능·안전성·활용성 |기준" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        check(cases[i].in, LINEBREAK_ALLOW, cases[i].want);
+}
+
+/* KLREQ and the text layer: a hyphen inside a name, '=' and a number's counter hold. */
+static void test_names_equations_counters(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *want; } cases[] = {
+        /* after a hyphen inside a name the text layer would read "K엑사원" */
+        { "LG AI연구원 K-엑사원 모델", "LG |AI연구원 |K-엑사원 |모델" },
+        { "A.X-K1과 HyperCLOVA-X", "A.X-K1과 |HyperCLOVA-X" },
+        { "2025-12-30 발표", "2025-12-30 |발표" },
+        { "출처 [1–5] 참조", "출처 |[1–5] |참조" },
+        /* a dash between spaces: the break after it stays (KLREQ: no line starts with it) */
+        { "모델 - 규모", "모델 - |규모" },
+        /* never after (or before) '=' */
+        { "NC AI(10% = 10B/100B) 등", "NC |AI(10% = 10B/100B) |등" },
+        { "합계 ≈ 2,454억", "합계 ≈ 2,454억" },
+        /* a number and its counter ("628억 원", "13만 명이"), with or without a particle */
+        { "데이터 628억 원, GPU 1,576억 원", "데이터 |628억 원, |GPU |1,576억 원" },
+        { "13만 명이 참여했다", "13만 명이 |참여했다" },
+        { "3 곳에서 5 달러씩", "3 곳에서 |5 달러씩" },
+        /* not a counter: a longer word that only starts like one */
+        { "5 원장과 7 대학", "5 |원장과 |7 |대학" },
+        /* a place word not after a number is just a word */
+        { "억 원 단위", "억 |원 |단위" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check(cases[i].in, LINEBREAK_ALLOW, cases[i].want);
@@ -123,6 +151,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_basis),
+        cmocka_unit_test(test_names_equations_counters),
         cmocka_unit_test(test_emergency_between_syllables),
         cmocka_unit_test(test_never_split),
         cmocka_unit_test(test_line_start_and_end),

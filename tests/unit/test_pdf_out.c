@@ -376,6 +376,29 @@ static void test_one_destination_per_anchor(void **state)
     font_set_free(fs);
 }
 
+/* The size libharu's font writer will produce is predicted exactly (pdf_out steers clear of
+ * the sizes on which that writer fails): the /Length1 of every embedded font equals it. */
+static void test_font_size_prediction(void **state)
+{
+    (void)state;
+    static const size_t distinct[] = { 1, 10, 57, 200, 700 };
+    for (size_t i = 0; i < sizeof distinct / sizeof distinct[0]; i++) {
+        struct buf pdf = BUF_INIT;
+        struct pdf_out_stats st;
+        assert_int_equal(render(distinct[i], &pdf, &st, NULL), EXP_OK);
+        expand(&pdf);
+        size_t sum = 0;
+        const char *p = pdf.data, *end = pdf.data + pdf.len;
+        while ((p = find(p, (size_t)(end - p), "/Length1 ")) != NULL) {
+            sum += strtoul(p + 9, NULL, 10);
+            p += 9;
+        }
+        assert_true(st.haru_font_bytes > 0);
+        assert_int_equal(sum, st.haru_font_bytes);
+        buf_free(&pdf);
+    }
+}
+
 static void test_xml_escape(void **state)
 {
     (void)state;
@@ -404,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_tagged_structure),
         cmocka_unit_test(test_one_destination_per_anchor),
         cmocka_unit_test(test_xml_escape),
+        cmocka_unit_test(test_font_size_prediction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
