@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ingest/sentence.h"
 #include "util/buf.h"
 
 struct entity_quotes {
@@ -146,7 +147,7 @@ void quotes_add(struct quotes *q, const struct fact_list *l)
             if (!p || p->column != g->column || strcmp(p->value, g->value))
                 cand.facts++;
         }
-        if (f->entity < q->tpl->n_entities)
+        if (f->entity < q->tpl->n_entities && sentence_quotable(f->sentence, strlen(f->sentence)))
             offer(q, &q->ents[f->entity], &cand);
         i = j;
     }

@@ -165,21 +165,21 @@ static void test_key_sentences(void **state)
     load_template(&tpl);
     struct fact_list l = { 0 };
     /* article "b" is cited before "a" */
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 3, "하나");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 5, "셋");
-    add_fact(&tpl, &l, "skt", "params_active_b", "33", "a", 5, "셋");
-    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 5, "셋");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘");   /* same fact twice */
-    add_fact(&tpl, &l, "skt", "architecture", "MoE", "b", 9, "둘");
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "b", 2, "하나 더");
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 1, "셋");   /* same text again */
-    add_fact(&tpl, &l, "upstage", "params_total_b", "100", "a", 1, "남의 문장");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 3, "하나.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 5, "셋.");
+    add_fact(&tpl, &l, "skt", "params_active_b", "33", "a", 5, "셋.");
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 5, "셋.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘.");   /* same fact twice */
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "b", 9, "둘.");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "b", 2, "하나 더.");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 1, "셋.");   /* same text again */
+    add_fact(&tpl, &l, "upstage", "params_total_b", "100", "a", 1, "남의 문장.");
     /* four partners are four facts but one kind of fact: below "둘" (two kinds) */
-    add_fact(&tpl, &l, "skt", "partners", "크래프톤", "b", 11, "협력사 목록");
-    add_fact(&tpl, &l, "skt", "partners", "리벨리온", "b", 11, "협력사 목록");
-    add_fact(&tpl, &l, "skt", "partners", "라이너", "b", 11, "협력사 목록");
-    add_fact(&tpl, &l, "skt", "partners", "포티투닷", "b", 11, "협력사 목록");
+    add_fact(&tpl, &l, "skt", "partners", "크래프톤", "b", 11, "협력사 목록.");
+    add_fact(&tpl, &l, "skt", "partners", "리벨리온", "b", 11, "협력사 목록.");
+    add_fact(&tpl, &l, "skt", "partners", "라이너", "b", 11, "협력사 목록.");
+    add_fact(&tpl, &l, "skt", "partners", "포티투닷", "b", 11, "협력사 목록.");
     /* article "b" was published first */
     for (size_t i = 0; i < l.count; i++)
         l.items[i].published_at = fact_list_intern(
@@ -189,14 +189,14 @@ static void test_key_sentences(void **state)
     struct summary s = { 0 };
     summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 3, &s);
     assert_int_equal(s.count, 3);
-    assert_string_equal(s.items[0].text, "셋");      /* three kinds of fact */
-    assert_string_equal(s.items[1].text, "둘");      /* two kinds */
+    assert_string_equal(s.items[0].text, "셋.");      /* three kinds of fact */
+    assert_string_equal(s.items[1].text, "둘.");      /* two kinds */
     /* one kind each: four partners beat one model, whatever the article order */
-    assert_string_equal(s.items[2].text, "협력사 목록");
+    assert_string_equal(s.items[2].text, "협력사 목록.");
     summary_free(&s);
     summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 4, &s);
     assert_int_equal(s.count, 4);
-    assert_string_equal(s.items[3].text, "하나 더"); /* one fact; article b comes first */
+    assert_string_equal(s.items[3].text, "하나 더."); /* one fact; article b comes first */
     assert_string_equal(s.items[0].cites[0], "a");
     assert_int_equal(s.items[0].sentence_no, 5);
     summary_free(&s);
