@@ -377,9 +377,9 @@ static enum exp_status write_comparison(struct run *r)
  * thousands of fact rows) is written row by row (xlsx_options.large), in constant memory. */
 static enum exp_status finish_workbook(struct run *r)
 {
-    char as_of[40];
     long long created = 0;
-    briefing_generated_at(&r->set, as_of, &created);
+    int generated;
+    briefing_as_of(&r->set, &created, &generated);
     xlsx_out_set_created(r->workbook, created);
     xlsx_out_comparison(r->workbook, r->table);
     enum exp_status st = xlsx_out_close(r->workbook, r->d);

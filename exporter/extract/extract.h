@@ -13,7 +13,15 @@
  * of its clause whose phrase has no word of the same list; a cue never binds across a nearer
  * cue of another column. A figure needs a bound cue when its column has cues (except the
  * parameter-count forms), and a bound negative cue makes it negative. The template's
- * marker_side (after/before) overrides the nearest rule for a column. It then attaches a
+ * marker_side (after/before) overrides the nearest rule for a column. Refinements: a cue
+ * right after another column's cue is the head of that column's compound (R&D 예산); a cue
+ * before a list whose items each name an entity governs every item; a cue passes over a
+ * contrasted party's or an unowned parenthesised baseline (정부안(…)보다) to the stated figure;
+ * only columns sharing a unit compete. A history word of a quantity column refuses only the
+ * figure it binds. Which entity: a contrast postposition (X와 달리, X처럼, X보다, X 대비, X에
+ * 비해) gives X what stands in its stretch; otherwise the nearest name in the phrase, then the
+ * clause, where a subject-marked name (은/는/이/가/도) beats nearer unmarked ones; a template's
+ * other party found this way owns the value (it is dropped). It then attaches a
  * figure or keyword to an entity only when
  * its clause, its sentence, or (failing both) the sentences just before within the same
  * paragraph are about that entity; it drops what the rules say is a plan, the past, another

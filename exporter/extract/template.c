@@ -203,6 +203,16 @@ static void words_free(struct template_words *w)
     w->count = 0;
 }
 
+static void map_free(struct template_map *m)
+{
+    for (size_t i = 0; i < m->count; i++) {
+        free(m->items[i].key);
+        free(m->items[i].value);
+    }
+    free(m->items);
+    memset(m, 0, sizeof *m);
+}
+
 /* A list of non-empty strings (empty allowed for units: "" is the bare number); a single
  * scalar is accepted as a one-item list. */
 static int read_words(struct loader *ld, yaml_node_t *v, const char *what,
@@ -512,7 +522,72 @@ static int read_column(struct loader *ld, yaml_node_t *m, struct template_column
 static const char *const layout_keys[] = { "title", "subtitle", "page_size", "orientation",
                                            "margin_mm", "font_body", "font_heading",
                                            "font_size_pt", "sections", "table_columns",
-                                           "chart_columns", "key_sentences", NULL };
+                                           "chart_columns", "key_sentences", "labels",
+                                           "value_labels", "summary", NULL };
+static const char *const summary_keys[] = { "largest", "share", "kind", "budget", "targets",
+                                            "milestones", NULL };
+
+/* A mapping of strings (layout.labels, layout.value_labels); known != NULL checks each key. */
+static int read_map(struct loader *ld, yaml_node_t *m, const char *what,
+                    int (*known)(const char *), struct template_map *out)
+{
+    if (!m)
+        return 1;
+    if (!want(ld, m, YAML_MAPPING_NODE, what))
+        return 0;
+    size_t n = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+    out->items = xcalloc(n + 1, sizeof *out->items);
+    for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = node(ld, p->key);
+        struct template_pair *it = &out->items[out->count];
+        if (!read_string(ld, k, what, 1, &it->key))
+            return 0;
+        out->count++;
+        if (!read_string(ld, node(ld, p->value), what, 0, &it->value))
+            return 0;
+        if (known && !known(it->key)) {
+            fail_at(ld, k, "unknown key '%s' in %s (templates/README.md lists them)", it->key,
+                    what);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int read_summary(struct loader *ld, yaml_node_t *m, struct template_summary *s)
+{
+    if (!m) {
+        s->largest = xstrdup("");
+        s->share_part = xstrdup("");
+        s->share_whole = xstrdup("");
+        s->kind = xstrdup("");
+        return 1;
+    }
+    if (!want(ld, m, YAML_MAPPING_NODE, "layout.summary") ||
+        !check_keys(ld, m, "layout.summary", summary_keys) ||
+        !opt_string(ld, m, "largest", "summary.largest", "", &s->largest) ||
+        !opt_string(ld, m, "kind", "summary.kind", "", &s->kind) ||
+        !opt_words(ld, m, "budget", "summary.budget", &s->budget) ||
+        !opt_words(ld, m, "targets", "summary.targets", &s->targets) ||
+        !opt_words(ld, m, "milestones", "summary.milestones", &s->milestones))
+        return 0;
+    struct template_words share = { 0 };
+    if (!opt_words(ld, m, "share", "summary.share", &share))
+        return 0;
+    if (share.count && share.count != 2) {
+        fail_at(ld, get(ld, m, "share"), "summary.share names two columns: [part, whole]");
+        for (size_t i = 0; i < share.count; i++)
+            free(share.items[i]);
+        free(share.items);
+        return 0;
+    }
+    s->share_part = xstrdup(share.count ? share.items[0] : "");
+    s->share_whole = xstrdup(share.count ? share.items[1] : "");
+    for (size_t i = 0; i < share.count; i++)
+        free(share.items[i]);
+    free(share.items);
+    return 1;
+}
 
 static int read_layout(struct loader *ld, yaml_node_t *m, struct template_layout *l)
 {
@@ -526,7 +601,7 @@ static int read_layout(struct loader *ld, yaml_node_t *m, struct template_layout
         l->margin_mm = 18;
         l->font_size_pt = 10;
         l->key_sentences = 3;
-        return 1;
+        return read_summary(ld, NULL, &l->summary);
     }
     if (!want(ld, m, YAML_MAPPING_NODE, "layout") || !check_keys(ld, m, "layout", layout_keys))
         return 0;
@@ -541,7 +616,11 @@ static int read_layout(struct loader *ld, yaml_node_t *m, struct template_layout
         !opt_words(ld, m, "sections", "sections", &l->sections) ||
         !opt_words(ld, m, "table_columns", "table_columns", &l->table_columns) ||
         !opt_words(ld, m, "chart_columns", "chart_columns", &l->chart_columns) ||
-        !opt_uint(ld, m, "key_sentences", "key_sentences", 20, 3, &l->key_sentences))
+        !opt_uint(ld, m, "key_sentences", "key_sentences", 20, 3, &l->key_sentences) ||
+        !read_map(ld, get(ld, m, "labels"), "layout.labels", template_word_known, &l->labels) ||
+        !read_map(ld, get(ld, m, "value_labels"), "layout.value_labels", NULL,
+                  &l->value_labels) ||
+        !read_summary(ld, get(ld, m, "summary"), &l->summary))
         return 0;
     static const char *const pages[] = { "A4", "A5", "Letter", "Legal", "B5", NULL };
     int ok = 0;
@@ -726,6 +805,80 @@ static int check_column_refs(struct loader *ld, const struct template *t, yaml_n
             (c >= 0 && quantity_only && t->columns[c].type != TEMPLATE_COL_QUANTITY)) {
             fail_at(ld, item_node(ld, lm, key, i), "%s '%s' in %s",
                     c < 0 ? "unknown column" : "not a quantity column:", w->items[i], key);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* One column a summary rule names: it exists and has the type the rule reads. */
+static int check_rule_column(struct loader *ld, const struct template *t, yaml_node_t *at,
+                             const char *rule, const char *id, enum template_column_type type)
+{
+    static const char *const names[] = { "quantity", "keywords", "organisations", "models",
+                                         "text", "date" };
+    long c = template_column_index(t, id);
+    if (c < 0 || t->columns[c].type != type) {
+        fail_at(ld, at, "summary.%s: '%s' is %s, not a %s column", rule, id,
+                c < 0 ? "an unknown column" : names[t->columns[c].type], names[type]);
+        return 0;
+    }
+    return 1;
+}
+
+static int check_summary_refs(struct loader *ld, const struct template *t, yaml_node_t *lay)
+{
+    const struct template_summary *s = &t->layout.summary;
+    yaml_node_t *sm = lay ? get(ld, lay, "summary") : NULL;
+    if (!sm)
+        return 1;
+    const struct { const char *rule, *id; enum template_column_type type; } one[] = {
+        { "largest", s->largest, TEMPLATE_COL_QUANTITY },
+        { "share", s->share_part, TEMPLATE_COL_QUANTITY },
+        { "share", s->share_whole, TEMPLATE_COL_QUANTITY },
+        { "kind", s->kind, TEMPLATE_COL_KEYWORDS },
+    };
+    for (size_t i = 0; i < sizeof one / sizeof one[0]; i++)
+        if (*one[i].id && !check_rule_column(ld, t, get(ld, sm, one[i].rule), one[i].rule,
+                                             one[i].id, one[i].type))
+            return 0;
+    const struct { const char *rule; const struct template_words *w;
+                   enum template_column_type type; } lists[] = {
+        { "budget", &s->budget, TEMPLATE_COL_QUANTITY },
+        { "targets", &s->targets, TEMPLATE_COL_QUANTITY },
+        { "milestones", &s->milestones, TEMPLATE_COL_DATE },
+    };
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        for (size_t k = 0; k < lists[i].w->count; k++)
+            if (!check_rule_column(ld, t, item_node(ld, sm, lists[i].rule, k), lists[i].rule,
+                                   lists[i].w->items[k], lists[i].type))
+                return 0;
+    /* budget items are summed: one unit */
+    for (size_t k = 1; k < s->budget.count; k++) {
+        const struct template_column *a = &t->columns[template_column_index(t, s->budget.items[0])];
+        const struct template_column *b = &t->columns[template_column_index(t, s->budget.items[k])];
+        if (strcmp(a->unit_label, b->unit_label) || a->scale != b->scale) {
+            fail_at(ld, item_node(ld, sm, "budget", k), "summary.budget: '%s' has another unit "
+                    "than '%s'; only figures in one unit add up", b->id, a->id);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Every layout.value_labels key is a value of some keywords column. */
+static int check_value_labels(struct loader *ld, const struct template *t, yaml_node_t *lay)
+{
+    const struct template_map *m = &t->layout.value_labels;
+    for (size_t i = 0; i < m->count; i++) {
+        int found = 0;
+        for (size_t c = 0; c < t->n_columns && !found; c++)
+            for (size_t k = 0; k < t->columns[c].n_keywords && !found; k++)
+                found = !strcmp(t->columns[c].keywords[k].value, m->items[i].key);
+        if (!found) {
+            yaml_node_t *vl = get(ld, lay, "value_labels");
+            fail_at(ld, vl, "layout.value_labels: '%s' is not a keyword value of any column",
+                    m->items[i].key);
             return 0;
         }
     }
@@ -947,7 +1100,8 @@ static int read_template(struct loader *ld, struct template *t)
     if (!read_layout(ld, lay, &t->layout))
         return 0;
     if (lay && (!check_column_refs(ld, t, lay, "table_columns", &t->layout.table_columns, 0) ||
-                !check_column_refs(ld, t, lay, "chart_columns", &t->layout.chart_columns, 1)))
+                !check_column_refs(ld, t, lay, "chart_columns", &t->layout.chart_columns, 1) ||
+                !check_summary_refs(ld, t, lay) || !check_value_labels(ld, t, lay)))
         return 0;
     if (t->layout.chart_columns.count > TEMPLATE_MAX_CHART_COLUMNS) {
         fail_at(ld, item_node(ld, lay, "chart_columns", TEMPLATE_MAX_CHART_COLUMNS),
@@ -1079,6 +1233,15 @@ void template_free(struct template *t)
     words_free(&l->sections);
     words_free(&l->table_columns);
     words_free(&l->chart_columns);
+    map_free(&l->labels);
+    map_free(&l->value_labels);
+    free(l->summary.largest);
+    free(l->summary.share_part);
+    free(l->summary.share_whole);
+    free(l->summary.kind);
+    words_free(&l->summary.budget);
+    words_free(&l->summary.targets);
+    words_free(&l->summary.milestones);
     free(t->path);
     free(t->id);
     free(t->title);

@@ -117,7 +117,9 @@ struct template_column {
                                         (default), after (to the figure before the word),
                                         before (to the figure after the word) */
     struct template_words plan;      /* anywhere in the sentence: a plan, not a fact */
-    struct template_words history;   /* in the clause: the past, not the present */
+    struct template_words history;   /* the past, not the present: quantity — bound to one
+                                        figure (a baseline, 전년보다 / 전년 동기(…)보다, only
+                                        to its parenthesised one); other types — the clause */
     struct template_words skip;      /* in the clause: another thing (variants, …) */
     struct template_words elsewhere; /* in the clause: about another party (countries), unless
                                         the clause names the entity or its model */
@@ -138,6 +140,27 @@ struct template_column {
 /* The most quantity columns the chart draws as series (layout.chart_columns). */
 #define TEMPLATE_MAX_CHART_COLUMNS 4u
 
+/* key: value pairs in the template's order. */
+struct template_pair {
+    char *key;
+    char *value;
+};
+
+struct template_map {
+    struct template_pair *items;
+    size_t count;
+};
+
+/* Which columns the summary's rules read (layout.summary); "" or empty = the rule is off. */
+struct template_summary {
+    char *largest;                   /* quantity column ranked: "최대" and the runner-up */
+    char *share_part, *share_whole;  /* quantity columns: part/whole as a percentage */
+    char *kind;                      /* keyword column: the value most entities share */
+    struct template_words budget;    /* the topic entity's quantity columns, summed */
+    struct template_words targets;   /* the topic entity's quantity columns, stated */
+    struct template_words milestones;/* the topic entity's date columns, in date order */
+};
+
 struct template_layout {
     char *title;                  /* "" when not given */
     char *subtitle;
@@ -151,6 +174,9 @@ struct template_layout {
     struct template_words table_columns; /* comparison-table columns shown in the PDF */
     struct template_words chart_columns; /* quantity columns drawn in the chart */
     unsigned key_sentences;       /* quoted sentences per entity, default 3 */
+    struct template_map labels;       /* the briefing's own words by key (template_word) */
+    struct template_map value_labels; /* keyword value → the label printed: text → 텍스트 */
+    struct template_summary summary;
 };
 
 struct template {
@@ -198,6 +224,15 @@ const struct template_model *template_flagship(const struct template_entity *e);
 /* Whether column c applies to entity e (its entities/except lists). */
 int template_column_applies(const struct template *tpl, const struct template_column *c,
                             size_t entity);
+
+/* The briefing's word for key: the template's layout.labels entry, else the topic-neutral
+ * default (template_words.c); "" for an unknown key. Never NULL. */
+const char *template_word(const struct template *tpl, const char *key);
+/* Whether key is one layout.labels accepts; the i-th such key (NULL past the end). */
+int template_word_known(const char *key);
+const char *template_word_key(size_t i);
+/* The printed label of a keyword value (layout.value_labels), else the value itself. */
+const char *template_value_label(const struct template *tpl, const char *value);
 
 /* Appends the matching key of s to out: spaces, tabs, hyphens, underscores and middle dots
  * dropped, ASCII letters lower-cased, so "솔라-오픈-100B" and "솔라 오픈 100b" give the same

@@ -145,7 +145,8 @@ static void push(struct sentence_list *out, const char *text, size_t start, size
     push_marked(out, text, start, end, 0);
 }
 
-/* Whether a glued sub-heading ends at byte i: the paragraph's first sentence is still open,
+/* Whether a glued sub-heading ends at byte i: the paragraph's first sentence is still open
+ * (a sentence glued to the one before, with no space, starts a paragraph the crawl glued),
  * i is within SENTENCE_HEADING_MAX bytes of the paragraph's start, the heading so far has two
  * words at least, and a tracked name starts at i right after a Hangul syllable. */
 static int glued_heading_ends(const char *text, size_t len, size_t i, size_t start,
@@ -216,6 +217,8 @@ void sentence_split_with(const char *text, size_t len, const struct sentence_hoo
             }
             push(out, text, start, end);
             start = end;
+            if (end < len && !is_space((unsigned char)text[end]) && text[end] != '\n')
+                para_start = end;   /* glued paragraphs: "…말했다.NC AI, … 경쟁이연수 대표는" */
             i = end;
             continue;
         }

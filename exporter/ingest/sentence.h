@@ -38,7 +38,8 @@ void sentence_split(const char *text, size_t len, struct sentence_list *out);
 
 /* The same, and with hooks (NULL: none) a crawl sub-heading glued to its paragraph's first
  * sentence ("…솔라 오픈 100B 모델 공개업스테이지는 정부의 …") is split off as a sentence of its
- * own, marked heading: within the first SENTENCE_HEADING_MAX bytes of a paragraph, before any
+ * own, marked heading: within the first SENTENCE_HEADING_MAX bytes of a paragraph (or of a
+ * sentence glued to the one before with no space: the crawl glued the paragraphs), before any
  * sentence end, a tracked name that starts right after a Hangul syllable with no space is where
  * the paragraph really begins. */
 #define SENTENCE_HEADING_MAX 320

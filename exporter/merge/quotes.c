@@ -147,7 +147,8 @@ void quotes_add(struct quotes *q, const struct fact_list *l)
             if (!p || p->column != g->column || strcmp(p->value, g->value))
                 cand.facts++;
         }
-        if (f->entity < q->tpl->n_entities && sentence_quotable(f->sentence, strlen(f->sentence)))
+        /* a glued crawl sub-heading is no sentence to quote */
+        if (f->entity < q->tpl->n_entities && sentence_complete(f->sentence, strlen(f->sentence)))
             offer(q, &q->ents[f->entity], &cand);
         i = j;
     }

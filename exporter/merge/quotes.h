@@ -11,10 +11,8 @@
  *   2. how many distinct facts (column, value) it carries,
  *   3. the earlier article in the article set's order (published_at, then id),
  *   4. the earlier sentence.
- * Only sentences that can be quoted as they are take part (sentence_quotable: a glued crawl
- * heading or a sentence starting or ending inside a quotation never does). A sentence whose
- * text another kept candidate already has (the same wire copy in two papers) keeps only its
- * best-ranked occurrence. The result is the same as ranking every sentence of
+ * A sentence whose text another kept candidate already has (the same wire copy in two papers)
+ * keeps only its best-ranked occurrence. The result is the same as ranking every sentence of
  * the corpus and taking the first `keep` distinct texts, whatever the order the articles
  * arrive in. */
 #ifndef EXPORTER_QUOTES_H

@@ -1,26 +1,18 @@
-/* briefing.h — the briefing PDF: the comparison table turned into a Korean research brief.
+/* briefing.h — the briefing PDF: the renderer of the content model.
  *
- * Back end after the table (table → briefing → layout → pdf_out). Reads the articles, the
- * template (its layout section: title, subtitle, page size, margins, fonts, the order of the
- * sections, the table's and the chart's columns, key sentences per entity), the comparison
- * table and the key-sentence candidates (quotes.h), and typesets, in the template's section order:
- *   title    — title, subtitle, the period (ISO weeks and dates), articles and publishers,
- *              when it was generated;
- *   summary  — bullets generated from the data (summary.h), each with citation markers [n];
- *   table    — the template's table_columns, numbers right-aligned, conflicting cells marked
- *              with a dagger and footnoted under the table;
- *   chart    — the chart_columns per organisation as a vector bar chart (chart.h), a value
- *              not reported shown as "미공개", never as 0;
- *   entities — the programme (the topic entity) and a section per organisation: figures with
- *              citations, key sentences quoted (summary.h's rule), partners;
- *   sources  — the articles numbered in the set's order (date, then id): publisher, date,
- *              title, author and a clickable link. Citation [n] is source n.
- * Every section and organisation is a bookmark; the document info carries title, subject,
- * keywords and creator; pages are numbered "n / N".
+ * Back end after the table (table → model → briefing → layout → pdf_out). briefing_write
+ * resolves the period and the as-of time, builds the content model (model.h: every content
+ * decision — sections, words, citations, conflict marks, chart data and its alternative text)
+ * and renders it: each block kind maps onto the layout engine one way (headings with their
+ * bookmark level, paragraphs by style, bullets with a hanging mark, quotes, footnotes under a
+ * table, tables with header rows and right-aligned figures, the vector bar chart of chart.h,
+ * numbered sources with links). The template's layout section gives the page size,
+ * orientation, margins and fonts; pages are numbered "n / N" with a running header of the
+ * title and the period; the document info carries title, subject, keywords and creator.
  *
- * Deterministic: the generated-at time is SOURCE_DATE_EPOCH when set, else the newest
- * article's publication time; the same inputs give the same bytes. This module keeps no
- * pointer after briefing_write returns. */
+ * Deterministic: the as-of time is SOURCE_DATE_EPOCH when set, else the newest article's
+ * publication time; the same inputs give the same bytes. This module keeps no pointer after
+ * briefing_write returns. */
 #ifndef EXPORTER_BRIEFING_H
 #define EXPORTER_BRIEFING_H
 
@@ -34,6 +26,7 @@
 #include "merge/quotes.h"
 #include "merge/table.h"
 #include "extract/template.h"
+#include "report/model.h"
 
 struct briefing_input {
     const struct article_set *set;   /* sorted (article_set_sort): the source order */
@@ -50,13 +43,20 @@ struct briefing_input {
  * Strings may hold invalid UTF-8: it is repaired with a warning naming the article's file. */
 enum exp_status briefing_write(FILE *out, const struct briefing_input *in, struct diag *d);
 
-/* The period line of the title block into out (NUL-terminated, truncated to size):
- * "2025-W52 ~ 2026-W01 · 2025-12-28 ~ 2025-12-30". Also the reference day for "next
- * milestone" into today[11] (the period's last day; "" when unknown). */
-void briefing_period(const struct briefing_input *in, char *out, size_t size, char today[11]);
+/* The content model (model.h) to PDF: renders doc with tpl's page size, margins and fonts
+ * (fonts looked up in font_dir first; NULL = "fonts") and writes it to out. Makes no content
+ * decision: each block kind maps onto the layout engine one way. Errors as briefing_write. */
+enum exp_status briefing_render(FILE *out, const struct model_doc *doc,
+                                const struct template *tpl, const char *font_dir,
+                                struct diag *d);
 
-/* When the briefing says it was made, "2025-12-30 09:00 KST", into out[40]; *epoch gets the
- * same instant as Unix seconds for the PDF's dates (-1 when there is none). */
-void briefing_generated_at(const struct article_set *set, char out[40], long long *epoch);
+/* The period the briefing covers: --week's seven days, else the articles' first and last
+ * publication days narrowed by --since/--until. */
+void briefing_resolve_period(const struct briefing_input *in, struct model_period *p);
+
+/* The instant the briefing is "as of": SOURCE_DATE_EPOCH when set (*is_generation = 1: the
+ * time it was made), else the newest article's publication time (*is_generation = 0: the
+ * data's as-of time); *epoch = -1 when there is neither. */
+void briefing_as_of(const struct article_set *set, long long *epoch, int *is_generation);
 
 #endif

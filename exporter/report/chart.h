@@ -25,7 +25,9 @@ struct chart_series {
 struct chart_group {
     const char *label;         /* category label left of the bars: "SK텔레콤" */
     const char *link;          /* "#name" or a URI for the label, or NULL */
-    const char *values[CHART_MAX_SERIES];  /* plain decimals ("10.2"); NULL = not reported */
+    const char *texts[CHART_MAX_SERIES];   /* value labels as printed ("10.2B", "1,576억 원");
+                                              NULL = not reported */
+    double values[CHART_MAX_SERIES];       /* the bars' lengths (for drawing only) */
 };
 
 struct chart {
@@ -34,13 +36,18 @@ struct chart {
     const struct chart_group *groups;
     size_t n_groups;
     const char *axis_label;    /* under the axis: "파라미터 수 (B = 10억 개)" */
-    const char *value_suffix;  /* after each value label: "B"; NULL = none */
     const char *missing_label; /* for a value not reported: "미공개" */
 };
 
 /* Reserves room in the flow (a new page when it does not fit) and draws the chart across the
- * text width. Values are read with strtod for drawing only. Returns the reserved block. */
+ * text width; the value labels are the caller's texts, so they read as the prose does.
+ * The axis starts at 0: a negative value is a hairline at the origin with its label (the
+ * label carries the sign). Returns the reserved block. */
 struct layout_block chart_draw_bars(struct layout *L, const struct chart *c);
+
+/* An axis tick as printed: "10,000", "0.5" (thousands separators, as the text writes
+ * numbers). */
+void chart_tick_label(double v, char *out, size_t n);
 
 /* The tick step for an axis up to max (1, 2 or 5 × 10^k, at most six steps, the smallest such); 1 for max <= 0. */
 double chart_nice_step(double max);

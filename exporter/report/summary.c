@@ -6,66 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ingest/sentence.h"
 #include "util/buf.h"
 #include "util/decimal.h"
-
-/* ---- Decimals ----
- * Cell values are exact decimal strings ("500", "10.2", "157.6"). Sums and comparisons are
- * done on them in millionths, exactly; only the active/total share, a ratio printed to one
- * decimal place, uses floating point. */
-
-#define MICRO 1000000LL
-
-/* "157.6" → 157600000. 0 when s is not a plain non-negative decimal that fits. */
-static int dec_parse(const char *s, long long *out)
-{
-    long long ip = 0, frac = 0, fscale = MICRO;
-    const char *p = s;
-    if (!s || !*s)
-        return 0;
-    for (; *p >= '0' && *p <= '9'; p++) {
-        if (ip > (INT64_MAX / MICRO) / 10 - 10)
-            return 0;
-        ip = ip * 10 + (*p - '0');
-    }
-    if (p == s)
-        return 0;
-    if (*p == '.') {
-        p++;
-        if (!(*p >= '0' && *p <= '9'))
-            return 0;
-        for (; *p >= '0' && *p <= '9'; p++)
-            if (fscale > 1) {
-                fscale /= 10;
-                frac += (*p - '0') * fscale;
-            }
-    }
-    if (*p)
-        return 0;
-    *out = ip * MICRO + frac;
-    return 1;
-}
-
-/* Appends v/1e6 with thousands separators when grouped, trailing zeros dropped. */
-static void dec_put(struct buf *b, long long v, int grouped)
-{
-    long long ip = v / MICRO, frac = v % MICRO;
-    char digits[32];
-    int n = snprintf(digits, sizeof digits, "%lld", ip);
-    for (int i = 0; i < n; i++) {
-        if (grouped && i && (n - i) % 3 == 0)
-            buf_putc(b, ',');
-        buf_putc(b, digits[i]);
-    }
-    if (frac) {
-        char f[8];
-        snprintf(f, sizeof f, "%06lld", frac);
-        size_t k = strlen(f);
-        while (k && f[k - 1] == '0')
-            f[--k] = '\0';
-        buf_printf(b, ".%s", f);
-    }
-}
 
 /* ---- Formatting ---- */
 
@@ -96,6 +39,19 @@ void summary_format_date(const char *value, struct buf *out)
         buf_printf(out, "%d년", y);
     else
         buf_puts(out, value);
+}
+
+const char *summary_count(size_t n, char out[32])
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof digits, "%zu", n), k = 0;
+    for (int i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[k++] = ',';
+        out[k++] = digits[i];
+    }
+    out[k] = '\0';
+    return out;
 }
 
 void summary_short_label(const char *label, struct buf *out)
@@ -144,6 +100,37 @@ void summary_format_value(const char *value, const char *unit_label, struct buf 
     decimal_put_grouped(out, &v);
     if (*u)
         buf_printf(out, unit_glues(u) ? "%s" : " %s", u);
+}
+
+/* Korean words for money in canonical units; amounts are grouped by 만/억/조 as Korean papers
+ * print them, in any currency ("52억 달러"). */
+static const struct {
+    const char *unit, *word;
+} money[] = {
+    { "KRW", "원" }, { "USD", "달러" }, { "EUR", "유로" }, { "JPY", "엔" }, { "CNY", "위안" },
+    { "GBP", "파운드" },
+};
+
+static const char *money_word(const struct template_column *c)
+{
+    if (c->units.count != 1)
+        return NULL;
+    for (size_t i = 0; i < sizeof money / sizeof money[0]; i++)
+        if (!strcmp(c->units.items[0], money[i].unit))
+            return money[i].word;
+    return NULL;
+}
+
+void summary_format_figure(const struct template_column *c, const char *value, struct buf *out)
+{
+    struct decimal v, full;
+    const char *w = money_word(c);
+    if (w && decimal_parse_str(value, &v) == 0 && decimal_shift(&v, (int)c->scale, &full) == 0) {
+        const struct decimal_korean ko = { w, 0, 0 };
+        decimal_put_korean(out, &full, &ko);
+        return;
+    }
+    summary_format_value(value, c->unit_label, out);
 }
 
 static const char *qualifier_ko(enum quantity_qualifier q)
@@ -200,9 +187,14 @@ struct ctx {
     const struct table *t;
     const struct template *tpl;
     const struct fact_list *facts;
-    long size_col, part_col, kind_col, models_col, partners_col;
+    long largest_col, part_col, whole_col, kind_col, models_col, partners_col;
     const struct table_row *topic;
 };
+
+static const char *word(const struct ctx *x, const char *key)
+{
+    return template_word(x->tpl, key);
+}
 
 static const struct table_cell *cell(const struct table_row *r, long col)
 {
@@ -212,31 +204,34 @@ static const struct table_cell *cell(const struct table_row *r, long col)
     return c->text && *c->text ? c : NULL;
 }
 
-static long quantity_column(const struct template *tpl, const char *id)
+/* The exact value of a numeric cell; 0 and *out, or -1 when the cell holds no plain number. */
+static int cell_number(const struct table_row *r, long col, struct decimal *out)
 {
-    long c = template_column_index(tpl, id);
-    return c >= 0 && tpl->columns[c].type == TEMPLATE_COL_QUANTITY ? c : -1;
+    const struct table_cell *c = cell(r, col);
+    if (!c || !c->is_number || !c->n_values || !c->values[0].has_number)
+        return -1;
+    *out = c->values[0].number;   /* the table's exact value: never re-read from text */
+    return 0;
+}
+
+static long column_of(const struct template *tpl, const char *id)
+{
+    return id && *id ? template_column_index(tpl, id) : -1;
 }
 
 static void ctx_init(struct ctx *x, const struct table *t, const struct fact_list *facts)
 {
     const struct template *tpl = t->tpl;
+    const struct template_summary *sm = &tpl->layout.summary;
     memset(x, 0, sizeof *x);
     x->t = t;
     x->tpl = tpl;
     x->facts = facts;
-    x->size_col = x->part_col = x->kind_col = x->models_col = x->partners_col = -1;
-    const struct template_words *cc = &tpl->layout.chart_columns;
-    if (cc->count > 0)
-        x->size_col = quantity_column(tpl, cc->items[0]);
-    if (cc->count > 1)
-        x->part_col = quantity_column(tpl, cc->items[1]);
-    const struct template_words *tc = &tpl->layout.table_columns;
-    for (size_t i = 0; i < tc->count && x->kind_col < 0; i++) {
-        long c = template_column_index(tpl, tc->items[i]);
-        if (c >= 0 && tpl->columns[c].type == TEMPLATE_COL_KEYWORDS)
-            x->kind_col = c;
-    }
+    x->largest_col = column_of(tpl, sm->largest);
+    x->part_col = column_of(tpl, sm->share_part);
+    x->whole_col = column_of(tpl, sm->share_whole);
+    x->kind_col = column_of(tpl, sm->kind);
+    x->models_col = x->partners_col = -1;
     for (size_t c = 0; c < tpl->n_columns; c++) {
         const struct template_column *col = &tpl->columns[c];
         if (x->models_col < 0 && col->type == TEMPLATE_COL_MODELS && col->flagship)
@@ -263,8 +258,10 @@ static void put_value(const struct ctx *x, long col, const char *value, struct b
     const struct template_column *c = &x->tpl->columns[col];
     if (c->type == TEMPLATE_COL_DATE)
         summary_format_date(value, b);
+    else if (c->type == TEMPLATE_COL_KEYWORDS)
+        buf_puts(b, template_value_label(x->tpl, value));
     else
-        summary_format_value(value, c->unit_label, b);
+        summary_format_figure(c, value, b);
 }
 
 static void put_label(const struct ctx *x, long col, struct buf *b)
@@ -272,82 +269,205 @@ static void put_label(const struct ctx *x, long col, struct buf *b)
     summary_short_label(x->tpl->columns[col].label, b);
 }
 
-static int value_cmp(const char *a, const char *b)
+/* ---- Particles ----
+ * A Korean particle depends on how the word before it ends: 은/는, 으로/로. Read aloud,
+ * digits and Latin letters end as their Korean names do (3 삼, 7 칠, L 엘, B 비). */
+
+/* The last code point of b (0 when empty). */
+static unsigned last_cp(const struct buf *b)
 {
-    long long x = 0, y = 0;
-    dec_parse(a, &x);
-    dec_parse(b, &y);
-    return x < y ? -1 : x > y;
+    if (!b->len)
+        return 0;
+    size_t i = b->len - 1;
+    while (i > 0 && ((unsigned char)b->data[i] & 0xC0) == 0x80)
+        i--;
+    const unsigned char *p = (const unsigned char *)b->data + i;
+    if (p[0] < 0x80)
+        return p[0];
+    if ((p[0] & 0xF0) == 0xE0 && b->len - i >= 3)
+        return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    return 0;
+}
+
+/* 0: ends in a vowel; 1: in ㄹ; 2: in another consonant. */
+static int final_sound(unsigned cp)
+{
+    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+        unsigned jong = (cp - 0xAC00) % 28;
+        return jong == 0 ? 0 : jong == 8 ? 1 : 2;
+    }
+    if (cp >= '0' && cp <= '9')
+        return (cp == '0' || cp == '3' || cp == '6') ? 2 : (cp == '1' || cp == '7' || cp == '8')
+                                                                ? 1 : 0;
+    if (cp == 'L' || cp == 'l')
+        return 1;
+    if (cp == 'M' || cp == 'N' || cp == 'm' || cp == 'n')
+        return 2;
+    return 0;   /* other letters and symbols (%, B) end in a vowel when read */
+}
+
+/* Appends 은 or 는 after b's last word. */
+static void put_topic_particle(struct buf *b)
+{
+    buf_puts(b, final_sound(last_cp(b)) ? "은" : "는");
+}
+
+/* Appends 으로 or 로 (로 after a vowel or ㄹ). */
+static void put_ro(struct buf *b)
+{
+    buf_puts(b, final_sound(last_cp(b)) == 2 ? "으로" : "로");
+}
+
+/* ---- Ranking: a winner only when it is strictly ahead ---- */
+
+struct ranked_row {
+    const struct table_row *r;
+    struct decimal v;
+};
+
+static int ranked_desc(const void *a, const void *b)
+{
+    const struct ranked_row *x = a, *y = b;
+    int c = decimal_cmp(&y->v, &x->v);
+    return c ? c : (x->r->entity > y->r->entity) - (x->r->entity < y->r->entity);
+}
+
+/* The organisations (not topic entities) with a number in col, largest first (ties in
+ * template order). Returns the count; *out is the caller's to free. */
+static size_t rank_rows(const struct ctx *x, long col, struct ranked_row **out)
+{
+    struct ranked_row *v = xcalloc(x->t->n_rows + 1, sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < x->t->n_rows; i++) {
+        const struct table_row *r = &x->t->rows[i];
+        if (!r->e->topic && cell_number(r, col, &v[n].v) == 0)
+            v[n++].r = r;
+    }
+    qsort(v, n, sizeof *v, ranked_desc);
+    *out = v;
+    return n;
+}
+
+/* How many leading rows share the value of row `from`. */
+static size_t tied_from(const struct ranked_row *v, size_t n, size_t from)
+{
+    size_t k = from + 1;
+    while (k < n && decimal_cmp(&v[k].v, &v[from].v) == 0)
+        k++;
+    return k - from;
+}
+
+/* "A, B(각 500B)" or "A(500B)": a group of rows with one value, with their citations; note,
+ * when not NULL, goes inside the parentheses ("A(500B, 보도된 3곳 중)"). */
+static void put_group_note(const struct ctx *x, long col, const struct ranked_row *v, size_t n,
+                           int with_model, const char *note, struct summary_item *it,
+                           struct buf *b);
+
+static void put_group(const struct ctx *x, long col, const struct ranked_row *v, size_t n,
+                      int with_model, struct summary_item *it, struct buf *b)
+{
+    put_group_note(x, col, v, n, with_model, NULL, it, b);
+}
+
+static void put_group_note(const struct ctx *x, long col, const struct ranked_row *v, size_t n,
+                           int with_model, const char *note, struct summary_item *it,
+                           struct buf *b)
+{
+    for (size_t i = 0; i < n; i++) {
+        buf_puts(b, i ? ", " : "");
+        if (with_model)
+            put_entity_model(x, v[i].r, b);
+        else
+            buf_puts(b, v[i].r->e->name);
+        cite_value(it, &v[i].r->cells[col].values[0]);
+    }
+    buf_puts(b, n > 1 ? "(각 " : "(");
+    put_value(x, col, v[0].r->cells[col].text, b);
+    if (note)
+        buf_printf(b, ", %s", note);
+    buf_puts(b, ")");
 }
 
 /* ---- 1. Largest ---- */
 
-static void bullet_largest(const struct ctx *x, struct summary *s)
+static void put_missing(const struct ctx *x, long col, struct buf *b)
 {
-    if (x->size_col < 0)
-        return;
-    const struct table_row *best = NULL, *second = NULL;
-    for (size_t i = 0; i < x->t->n_rows; i++) {
-        const struct table_row *r = &x->t->rows[i];
-        const struct table_cell *c = cell(r, x->size_col);
-        if (r->e->topic || !c || !c->is_number)
-            continue;
-        if (!best || value_cmp(c->text, best->cells[x->size_col].text) > 0) {
-            second = best;
-            best = r;
-        } else if (!second || value_cmp(c->text, second->cells[x->size_col].text) > 0) {
-            second = r;
-        }
-    }
-    if (!best)
-        return;
-    struct summary_item *it = new_item(s);
-    struct buf b = BUF_INIT;
-    const struct table_cell *c = &best->cells[x->size_col];
-    put_label(x, x->size_col, &b);
-    buf_puts(&b, " 최대는 ");
-    put_entity_model(x, best, &b);
-    buf_puts(&b, "(");
-    put_value(x, x->size_col, c->text, &b);
-    buf_puts(&b, ")");
-    cite_value(it, &c->values[0]);
-    if (c->n_values > 1) {
-        buf_puts(&b, " — ");
-        for (size_t k = 1; k < c->n_values; k++) {
-            buf_puts(&b, k > 1 ? ", " : "");
-            put_value(x, x->size_col, c->values[k].value, &b);
-            cite_value(it, &c->values[k]);
-        }
-        size_t others = 0;   /* articles giving another value (one article may give two) */
-        for (size_t k = 1; k < c->n_values; k++)
-            others += c->values[k].n_articles;
-        buf_printf(&b, "로 적은 보도도 %zu건", others);
-    }
-    if (second) {
-        const struct table_cell *c2 = &second->cells[x->size_col];
-        buf_puts(&b, ", 다음은 ");
-        put_entity_model(x, second, &b);
-        buf_puts(&b, "(");
-        put_value(x, x->size_col, c2->text, &b);
-        buf_puts(&b, ")");
-        cite_value(it, &c2->values[0]);
-    }
     size_t missing = 0;
     struct buf who = BUF_INIT;
     for (size_t i = 0; i < x->t->n_rows; i++) {
         const struct table_row *r = &x->t->rows[i];
-        if (!r->e->topic && !cell(r, x->size_col)) {
+        if (!r->e->topic && template_column_applies(x->tpl, &x->tpl->columns[col], r->entity) &&
+            !cell(r, col))
             buf_printf(&who, "%s%s", missing++ ? ", " : "", r->e->name);
-        }
     }
     if (missing)
-        buf_printf(&b, ". %s: 미공개", who.data);
+        buf_printf(b, ". %s: %s", who.data, word(x, "missing"));
     buf_free(&who);
-    buf_puts(&b, ".");
-    it->text = buf_detach(&b);
 }
 
-/* ---- 2. Kind and part/size share ---- */
+/* Other reports of the chosen value: " — 519B로 적은 보도도 1건". */
+static void put_other_reports(const struct ctx *x, long col, const struct table_cell *c,
+                              struct summary_item *it, struct buf *b)
+{
+    if (c->rule != TEMPLATE_MERGE_MAJORITY) {
+        /* chosen by the column's rule: earlier or smaller reports are history, not a minority */
+        buf_printf(b, ", %s", word(x, c->rule == TEMPLATE_MERGE_LATEST ? "policy_latest"
+                                                                       : "policy_largest"));
+        return;
+    }
+    size_t others = 0, shown = 0;   /* articles giving another value (one may give two) */
+    for (size_t k = 1; k < c->n_values; k++) {
+        if (!c->values[k].conflicting)
+            continue;   /* an approximation the chosen value matches is no other report */
+        buf_puts(b, shown++ ? ", " : " — ");
+        put_value(x, col, c->values[k].value, b);
+        cite_value(it, &c->values[k]);
+        others += c->values[k].n_articles;
+    }
+    if (!shown)
+        return;
+    put_ro(b);
+    char c1[32];
+    buf_printf(b, " 적은 보도도 %s건", summary_count(others, c1));
+}
+
+static void bullet_largest(const struct ctx *x, struct summary *s)
+{
+    long col = x->largest_col;
+    struct ranked_row *v;
+    size_t n = col >= 0 ? rank_rows(x, col, &v) : 0;
+    if (!n) {
+        if (col >= 0)
+            free(v);
+        return;
+    }
+    struct summary_item *it = new_item(s);
+    struct buf b = BUF_INIT;
+    put_label(x, col, &b);
+    size_t top = tied_from(v, n, 0);
+    if (n == 1) {
+        buf_puts(&b, ": ");
+        put_group(x, col, v, 1, 1, it, &b);
+        buf_printf(&b, "만 보도");
+    } else if (top > 1) {
+        buf_puts(&b, " 공동 최대: ");
+        put_group(x, col, v, top, 1, it, &b);
+    } else {
+        buf_puts(&b, " 최대는 ");
+        put_group(x, col, v, 1, 1, it, &b);
+        put_other_reports(x, col, &v[0].r->cells[col], it, &b);
+    }
+    if (top < n) {
+        buf_puts(&b, ", 다음은 ");
+        put_group(x, col, v + top, tied_from(v, n, top), 1, it, &b);
+    }
+    put_missing(x, col, &b);
+    buf_puts(&b, ".");
+    it->text = buf_detach(&b);
+    free(v);
+}
+
+/* ---- 2. Kind and part/whole share ---- */
 
 static const struct table_value *find_value(const struct table_cell *c, const char *v)
 {
@@ -357,92 +477,177 @@ static const struct table_value *find_value(const struct table_cell *c, const ch
     return NULL;
 }
 
-static void put_share(struct buf *b, const char *part, const char *size)
+/* "6.6%": part/whole as a percentage to one decimal, exactly, the sign kept (a loss over
+ * revenue is a negative margin). 0 when written, -1 when the whole is zero. */
+static int put_share(struct buf *b, const struct decimal *part, const struct decimal *whole)
 {
-    long long p, t;
-    if (!dec_parse(part, &p) || !dec_parse(size, &t) || t == 0)
-        return;
-    /* one decimal place, rounded half up, computed in integers */
-    long long tenths = (p * 1000 + t / 2) / t;
-    buf_printf(b, "%lld", tenths / 10);
-    if (tenths % 10)
-        buf_printf(b, ".%lld", tenths % 10);
+    struct decimal q, pct;
+    static const struct decimal hundred = { 100, 0, 0 };
+    if (decimal_is_zero(whole) || decimal_div(part, whole, 6, &q) != 0 ||
+        decimal_mul(&q, &hundred, &pct) < 0)
+        return -1;
+    pct = decimal_round(&pct, 1);
+    decimal_put(b, &pct);
     buf_puts(b, "%");
+    return 0;
 }
 
-static void bullet_kind(const struct ctx *x, struct summary *s)
+/* " (6.6% = 33B/500B)" for one row, or "(활성 파라미터 미공개)". Returns 1 for a share. */
+static int put_row_share(const struct ctx *x, const struct table_row *r,
+                          struct summary_item *it, struct buf *b)
+{
+    struct decimal part, whole;
+    buf_puts(b, "(");
+    if (cell_number(r, x->part_col, &part) == 0 && cell_number(r, x->whole_col, &whole) == 0 &&
+        put_share(b, &part, &whole) == 0) {
+        buf_puts(b, " = ");
+        put_value(x, x->part_col, r->cells[x->part_col].text, b);
+        buf_puts(b, "/");
+        put_value(x, x->whole_col, r->cells[x->whole_col].text, b);
+        cite_value(it, &r->cells[x->part_col].values[0]);
+        buf_puts(b, ")");
+        return 1;
+    }
+    put_label(x, x->part_col, b);
+    buf_printf(b, " %s)", word(x, "missing"));
+    return 0;
+}
+
+static void put_share_legend(const struct ctx *x, struct buf *b)
+{
+    buf_puts(b, " 괄호 안은 ");
+    put_label(x, x->part_col, b);
+    buf_puts(b, " 비율(");
+    put_label(x, x->part_col, b);
+    buf_puts(b, "/");
+    put_label(x, x->whole_col, b);
+    buf_puts(b, ").");
+}
+
+/* The entities whose kind cell holds value, with their shares when the template asks;
+ * *shares counts the shares written. */
+static size_t put_kind_members(const struct ctx *x, const char *value, struct summary_item *it,
+                               struct buf *b, size_t *n_shares)
+{
+    size_t n = 0;
+    int shares = x->part_col >= 0 && x->whole_col >= 0;
+    for (size_t i = 0; i < x->t->n_rows; i++) {
+        const struct table_row *r = &x->t->rows[i];
+        const struct table_value *v = r->e->topic ? NULL : find_value(cell(r, x->kind_col), value);
+        if (!v)
+            continue;
+        buf_printf(b, "%s%s", n++ ? ", " : "", r->e->name);
+        if (shares)
+            *n_shares += (size_t)put_row_share(x, r, it, b);
+        cite_value(it, v);
+    }
+    return n;
+}
+
+static size_t kind_count(const struct ctx *x, const char *value)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < x->t->n_rows; i++)
+        n += !x->t->rows[i].e->topic && find_value(cell(&x->t->rows[i], x->kind_col), value);
+    return n;
+}
+
+/* Returns whether it wrote a bullet. */
+static int bullet_kind(const struct ctx *x, struct summary *s)
 {
     if (x->kind_col < 0)
-        return;
+        return 0;
     const struct template_column *kc = &x->tpl->columns[x->kind_col];
-    /* the keyword most entities share; ties: template order */
-    size_t best_n = 0;
-    const char *best = NULL;
+    size_t best = 0, tied = 0;
     for (size_t k = 0; k < kc->n_keywords; k++) {
-        size_t n = 0;
-        for (size_t i = 0; i < x->t->n_rows; i++)
-            if (!x->t->rows[i].e->topic &&
-                find_value(cell(&x->t->rows[i], x->kind_col), kc->keywords[k].value))
-                n++;
-        if (n > best_n) {
-            best_n = n;
-            best = kc->keywords[k].value;
+        size_t n = kind_count(x, kc->keywords[k].value);
+        if (n > best) {
+            best = n;
+            tied = 1;
+        } else if (n == best && n) {
+            tied++;
         }
     }
     if (!best)
-        return;
+        return 0;
     struct summary_item *it = new_item(s);
-    struct buf b = BUF_INIT, list = BUF_INIT, rest = BUF_INIT;
-    size_t n = 0, others = 0;
-    int shares = x->size_col >= 0 && x->part_col >= 0;
+    struct buf b = BUF_INIT;
+    const char *counter = word(x, "counter");
+    size_t n_shares = 0;
+    if (tied > 1) {   /* a tie is a tie: every value with the top count, none "most" */
+        put_label(x, x->kind_col, &b);
+        put_topic_particle(&b);
+        buf_puts(&b, " 동수로 갈렸다 — ");
+        size_t shown = 0;
+        for (size_t k = 0; k < kc->n_keywords; k++) {
+            if (kind_count(x, kc->keywords[k].value) != best)
+                continue;
+            buf_printf(&b, "%s%s %zu%s(", shown++ ? ", " : "",
+                       template_value_label(x->tpl, kc->keywords[k].value), best, counter);
+            put_kind_members(x, kc->keywords[k].value, it, &b, &n_shares);
+            buf_puts(&b, ")");
+        }
+        buf_puts(&b, ".");
+    } else {
+        const char *value = NULL;
+        for (size_t k = 0; k < kc->n_keywords && !value; k++)
+            if (kind_count(x, kc->keywords[k].value) == best)
+                value = kc->keywords[k].value;
+        buf_printf(&b, "%s ", template_value_label(x->tpl, value));
+        put_label(x, x->kind_col, &b);
+        buf_printf(&b, " %zu%s — ", best, counter);
+        put_kind_members(x, value, it, &b, &n_shares);
+        buf_puts(&b, ".");
+    }
+    if (n_shares)
+        put_share_legend(x, &b);
+    struct buf rest = BUF_INIT;
+    size_t others = 0;
     for (size_t i = 0; i < x->t->n_rows; i++) {
         const struct table_row *r = &x->t->rows[i];
-        if (r->e->topic)
-            continue;
-        const struct table_value *v = find_value(cell(r, x->kind_col), best);
-        if (!v) {
+        if (!r->e->topic && !cell(r, x->kind_col))
             buf_printf(&rest, "%s%s", others++ ? ", " : "", r->e->name);
-            continue;
-        }
-        buf_printf(&list, "%s%s", n++ ? ", " : "", r->e->name);
-        const struct table_cell *sz = cell(r, x->size_col), *pt = cell(r, x->part_col);
-        if (shares) {
-            buf_puts(&list, "(");
-            if (sz && pt && sz->is_number && pt->is_number) {
-                put_share(&list, pt->text, sz->text);
-                buf_puts(&list, " = ");
-                put_value(x, x->part_col, pt->text, &list);
-                buf_puts(&list, "/");
-                put_value(x, x->size_col, sz->text, &list);
-                cite_value(it, &pt->values[0]);
-            } else {
-                put_label(x, x->part_col, &list);
-                buf_puts(&list, " 미공개");
-            }
-            buf_puts(&list, ")");
-        }
-        cite_value(it, v);
-    }
-    buf_printf(&b, "%s ", best);
-    put_label(x, x->kind_col, &b);
-    buf_printf(&b, " %zu곳 — %s.", n, list.data);
-    if (shares) {
-        buf_puts(&b, " 괄호 안은 ");
-        put_label(x, x->part_col, &b);
-        buf_puts(&b, " 비율(");
-        put_label(x, x->part_col, &b);
-        buf_puts(&b, "/");
-        put_label(x, x->size_col, &b);
-        buf_puts(&b, ").");
     }
     if (others) {
         buf_puts(&b, " ");
         put_label(x, x->kind_col, &b);
-        buf_printf(&b, " 미공개: %s.", rest.data);
+        buf_printf(&b, " %s: %s.", word(x, "missing"), rest.data);
     }
-    buf_free(&list);
     buf_free(&rest);
     it->text = buf_detach(&b);
+    return 1;
+}
+
+/* Without a kind bullet, the shares stand alone: "활성 파라미터 비율: A 6.6%(33B/500B), …". */
+static void bullet_shares(const struct ctx *x, struct summary *s)
+{
+    if (x->part_col < 0 || x->whole_col < 0)
+        return;
+    struct summary_item *it = NULL;
+    struct buf b = BUF_INIT;
+    size_t n = 0;
+    for (size_t i = 0; i < x->t->n_rows; i++) {
+        const struct table_row *r = &x->t->rows[i];
+        struct decimal part, whole;
+        if (r->e->topic || cell_number(r, x->part_col, &part) != 0 ||
+            cell_number(r, x->whole_col, &whole) != 0 || decimal_is_zero(&whole))
+            continue;
+        if (!it) {
+            it = new_item(s);
+            put_label(x, x->part_col, &b);
+            buf_puts(&b, "/");
+            put_label(x, x->whole_col, &b);
+            buf_puts(&b, ": ");
+        }
+        buf_printf(&b, "%s%s ", n++ ? ", " : "", r->e->name);
+        put_share(&b, &part, &whole);
+        cite_value(it, &r->cells[x->part_col].values[0]);
+        cite_value(it, &r->cells[x->whole_col].values[0]);
+    }
+    if (it) {
+        buf_puts(&b, ".");
+        it->text = buf_detach(&b);
+    }
 }
 
 /* ---- 3. Budget and target ---- */
@@ -459,74 +664,65 @@ static enum quantity_qualifier qualifier_of(const struct ctx *x, size_t entity, 
     return QUAL_NONE;
 }
 
+/* The budget items the topic entity reports, each with its label, and their exact sum. */
+static void put_budget(const struct ctx *x, const struct table_row *r, struct summary_item *it,
+                       struct buf *b)
+{
+    const struct template_words *w = &x->tpl->layout.summary.budget;
+    struct decimal sum = DECIMAL_ZERO;
+    int exact = 1;
+    size_t n = 0;
+    long first = -1;
+    for (size_t i = 0; i < w->count; i++) {
+        long c = template_column_index(x->tpl, w->items[i]);
+        const struct table_cell *ce = cell(r, c);
+        if (!ce)
+            continue;
+        struct decimal v;
+        if (cell_number(r, c, &v) != 0 || decimal_add(&sum, &v, &sum) != 0)
+            exact = 0;
+        buf_printf(b, n++ ? ", " : "%s: ", word(x, "budget"));
+        put_label(x, c, b);
+        buf_putc(b, ' ');
+        put_value(x, c, ce->text, b);
+        cite_value(it, &ce->values[0]);
+        first = first < 0 ? c : first;
+    }
+    if (n >= 2 && exact) {
+        char total[64];
+        decimal_format(&sum, total, sizeof total);
+        buf_puts(b, " — 합계 ");
+        put_value(x, first, total, b);
+    }
+}
+
 static void bullet_budget(const struct ctx *x, struct summary *s)
 {
     const struct table_row *r = x->topic;
+    const struct template_summary *sm = &x->tpl->layout.summary;
     if (!r)
-        return;
-    const struct template *tpl = x->tpl;
-    /* the unit shared by the most filled quantity columns: the budget items */
-    const char *unit = NULL;
-    size_t unit_n = 0;
-    for (size_t c = 0; c < tpl->n_columns; c++) {
-        if (tpl->columns[c].type != TEMPLATE_COL_QUANTITY || !cell(r, (long)c))
-            continue;
-        size_t n = 0;
-        for (size_t k = 0; k < tpl->n_columns; k++)
-            n += tpl->columns[k].type == TEMPLATE_COL_QUANTITY && cell(r, (long)k) &&
-                 !strcmp(tpl->columns[k].unit_label, tpl->columns[c].unit_label);
-        if (n > unit_n) {
-            unit_n = n;
-            unit = tpl->columns[c].unit_label;
-        }
-    }
-    if (!unit)
         return;
     struct summary_item *it = new_item(s);
     struct buf b = BUF_INIT;
-    if (unit_n >= 2) {
-        long long sum = 0;
-        int exact = 1;
-        size_t n = 0;
-        buf_puts(&b, "사업 예산: ");
-        for (size_t c = 0; c < tpl->n_columns; c++) {
-            const struct table_cell *ce = cell(r, (long)c);
-            if (tpl->columns[c].type != TEMPLATE_COL_QUANTITY || !ce ||
-                strcmp(tpl->columns[c].unit_label, unit))
-                continue;
-            long long v;
-            if (ce->is_number && dec_parse(ce->text, &v))
-                sum += v;
-            else
-                exact = 0;
-            buf_puts(&b, n++ ? ", " : "");
-            put_label(x, (long)c, &b);
-            buf_putc(&b, ' ');
-            put_value(x, (long)c, ce->text, &b);
-            cite_value(it, &ce->values[0]);
-        }
-        if (exact) {
-            struct buf total = BUF_INIT;
-            dec_put(&total, sum, 0);
-            buf_puts(&b, " — 합계 ");
-            summary_format_value(total.data, unit, &b);
-            buf_free(&total);
-        }
-    }
-    /* other units: targets ("성능 목표 95% 이상"), and a lone budget figure */
-    for (size_t c = 0; c < tpl->n_columns; c++) {
-        const struct table_cell *ce = cell(r, (long)c);
-        if (tpl->columns[c].type != TEMPLATE_COL_QUANTITY || !ce ||
-            (unit_n >= 2 && !strcmp(tpl->columns[c].unit_label, unit)))
+    put_budget(x, r, it, &b);
+    for (size_t i = 0; i < sm->targets.count; i++) {
+        long c = template_column_index(x->tpl, sm->targets.items[i]);
+        const struct table_cell *ce = cell(r, c);
+        if (!ce)
             continue;
         buf_puts(&b, b.len ? ". " : "");
-        put_label(x, (long)c, &b);
+        put_label(x, c, &b);
         buf_putc(&b, ' ');
-        put_value(x, (long)c, ce->text, &b);
-        const char *q = qualifier_ko(qualifier_of(x, r->entity, (long)c, ce->text));
+        put_value(x, c, ce->text, &b);
+        const char *q = qualifier_ko(qualifier_of(x, r->entity, c, ce->text));
         if (*q && strcmp(q, "약"))
             buf_printf(&b, " %s", q);
         cite_value(it, &ce->values[0]);
+    }
+    if (!b.len) {   /* a rule with no data stays silent */
+        s->count--;
+        buf_free(&b);
+        return;
     }
     buf_puts(&b, ".");
     it->text = buf_detach(&b);
@@ -560,14 +756,16 @@ static int date_after(const char *date, const char *day)
 static void bullet_milestones(const struct ctx *x, const char *today, struct summary *s)
 {
     const struct table_row *r = x->topic;
+    const struct template_words *w = &x->tpl->layout.summary.milestones;
     if (!r)
         return;
     struct milestone ms[32];
     size_t n = 0;
-    for (size_t c = 0; c < x->tpl->n_columns && n < 32; c++) {
-        const struct table_cell *ce = cell(r, (long)c);
-        if (x->tpl->columns[c].type == TEMPLATE_COL_DATE && ce)
-            ms[n++] = (struct milestone){ ce->text, (long)c, &ce->values[0] };
+    for (size_t i = 0; i < w->count && n < 32; i++) {
+        long c = template_column_index(x->tpl, w->items[i]);
+        const struct table_cell *ce = cell(r, c);
+        if (ce)
+            ms[n++] = (struct milestone){ ce->text, c, &ce->values[0] };
     }
     if (!n)
         return;
@@ -607,9 +805,10 @@ static void put_conflict_values(const struct ctx *x, long col, const struct tabl
         const struct table_value *v = &ce->values[k];
         if (!v->conflicting)
             continue;
-        buf_puts(b, first ? "" : " vs ");
+        buf_puts(b, first ? "" : word(x, "vs"));
         put_value(x, col, v->value, b);
-        buf_printf(b, "(%zu건)", v->n_articles);
+        char c1[32];
+        buf_printf(b, "(%s건%s)", summary_count(v->n_articles, c1), first && ce->tie ? ", 동수" : "");
         cite_value(it, v);
         first = 0;
     }
@@ -620,17 +819,20 @@ static void bullet_conflicts(const struct ctx *x, struct summary *s)
     struct summary_item *it = NULL;
     struct buf b = BUF_INIT;
     size_t n = 0;
+    int majority_only = 1;
     for (size_t i = 0; i < x->t->n_rows; i++) {
         const struct table_row *r = &x->t->rows[i];
         for (size_t c = 0; c < x->tpl->n_columns; c++) {
             if (!r->cells[c].conflict)
                 continue;
+            majority_only &= r->cells[c].rule == TEMPLATE_MERGE_MAJORITY;
             if (!it) {
                 it = new_item(s);
                 buf_puts(&b, "출처 간 엇갈린 수치(괄호 안은 기사 수): ");
             }
             buf_puts(&b, n++ ? "; " : "");
-            buf_printf(&b, "%s ", r->e->topic ? "사업" : r->e->name);
+            const char *topic = word(x, "topic");
+            buf_printf(&b, "%s ", r->e->topic && *topic ? topic : r->e->name);
             put_label(x, (long)c, &b);
             buf_putc(&b, ' ');
             put_conflict_values(x, (long)c, &r->cells[c], it, &b);
@@ -638,44 +840,84 @@ static void bullet_conflicts(const struct ctx *x, struct summary *s)
     }
     if (!it)
         return;
-    buf_puts(&b, " — 표에는 더 많은 기사가 보도한 값을 썼다.");
+    if (majority_only)
+        buf_puts(&b, " — 표에는 더 많은 기사가 보도한 값을 썼다(동수면 사실이 더 많은 값, 그다음 큰 "
+                     "값).");
+    else
+        buf_puts(&b, " — 표에는 열마다 정한 규칙(다수 보도, 최신 보도 또는 최댓값)으로 고른 값을 "
+                     "썼다.");
     it->text = buf_detach(&b);
 }
 
 /* ---- 6. Breadth ---- */
 
-static void bullet_breadth(const struct ctx *x, struct summary *s)
+/* The rows with the largest count (of partners or of mentions), all of them on a tie. */
+static size_t most_rows(const struct ctx *x, int partners, const struct table_row **out)
 {
-    const struct table_row *most_p = NULL, *most_m = NULL;
+    size_t best = 0, n = 0;
     for (size_t i = 0; i < x->t->n_rows; i++) {
         const struct table_row *r = &x->t->rows[i];
         if (r->e->topic)
             continue;
-        const struct table_cell *c = cell(r, x->partners_col);
-        if (c && (!most_p || c->n_values > most_p->cells[x->partners_col].n_values))
-            most_p = r;
-        if (r->n_mentions && (!most_m || r->n_mentions > most_m->n_mentions))
-            most_m = r;
-    }
-    if (!most_p && !most_m)
-        return;
-    struct summary_item *it = new_item(s);
-    struct buf b = BUF_INIT;
-    if (most_p) {
-        const struct table_cell *c = &most_p->cells[x->partners_col];
-        buf_printf(&b, "%s 최다는 %s(%zu곳: ", x->tpl->columns[x->partners_col].label,
-                   most_p->e->name, c->n_values);
-        for (size_t k = 0; k < c->n_values && k < 3; k++) {
-            buf_printf(&b, "%s%s", k ? ", " : "", c->values[k].value);
-            cite_value(it, &c->values[k]);
+        const struct table_cell *c = partners ? cell(r, x->partners_col) : NULL;
+        size_t k = partners ? (c ? c->n_values : 0) : r->n_mentions;
+        if (!k || k < best)
+            continue;
+        if (k > best) {
+            best = k;
+            n = 0;
         }
-        buf_puts(&b, c->n_values > 3 ? " 등)" : ")");
+        out[n++] = r;
     }
-    if (most_m)
-        buf_printf(&b, "%s기사 언급이 가장 많은 곳은 %s(%zu문장, 기사 %zu건)", b.len ? ", " : "",
-                   most_m->e->name, most_m->n_mentions, most_m->n_articles);
-    buf_puts(&b, ".");
-    it->text = buf_detach(&b);
+    return n;
+}
+
+static void bullet_breadth(const struct ctx *x, struct summary *s)
+{
+    const struct table_row **p = xcalloc(x->t->n_rows + 1, sizeof *p);
+    const struct table_row **m = xcalloc(x->t->n_rows + 1, sizeof *m);
+    size_t np = x->partners_col >= 0 ? most_rows(x, 1, p) : 0, nm = most_rows(x, 0, m);
+    if (np || nm) {
+        struct summary_item *it = new_item(s);
+        struct buf b = BUF_INIT;
+        const char *counter = word(x, "counter");
+        if (np == 1) {
+            const struct table_cell *c = &p[0]->cells[x->partners_col];
+            buf_printf(&b, "%s 최다는 %s(%zu%s: ", x->tpl->columns[x->partners_col].label,
+                       p[0]->e->name, c->n_values, counter);
+            for (size_t k = 0; k < c->n_values && k < 3; k++) {
+                buf_printf(&b, "%s%s", k ? ", " : "", c->values[k].value);
+                cite_value(it, &c->values[k]);
+            }
+            buf_puts(&b, c->n_values > 3 ? " 등)" : ")");
+        } else if (np > 1) {
+            buf_printf(&b, "%s 공동 최다: ", x->tpl->columns[x->partners_col].label);
+            for (size_t k = 0; k < np; k++) {
+                buf_printf(&b, "%s%s", k ? ", " : "", p[k]->e->name);
+                cite_value(it, &p[k]->cells[x->partners_col].values[0]);
+            }
+            buf_printf(&b, "(각 %zu%s)", p[0]->cells[x->partners_col].n_values, counter);
+        }
+        char c1[32];
+        for (size_t k = 0; k < nm; k++)
+            cite(it, m[k]->n_sources ? m[k]->sources[0] : NULL);
+        if (nm == 1) {
+            char c2[32];
+            buf_printf(&b, "%s기사 언급 최다는 %s(%s문장, 기사 %s건)", b.len ? ", " : "",
+                       m[0]->e->name, summary_count(m[0]->n_mentions, c1),
+                       summary_count(m[0]->n_articles, c2));
+        }
+        else if (nm > 1) {
+            buf_printf(&b, "%s기사 언급 공동 최다: ", b.len ? ", " : "");
+            for (size_t k = 0; k < nm; k++)
+                buf_printf(&b, "%s%s", k ? ", " : "", m[k]->e->name);
+            buf_printf(&b, "(각 %s문장)", summary_count(m[0]->n_mentions, c1));
+        }
+        buf_puts(&b, ".");
+        it->text = buf_detach(&b);
+    }
+    free(p);
+    free(m);
 }
 
 /* ---- 7. Other figures ---- */
@@ -686,30 +928,25 @@ static void bullet_other_figures(const struct ctx *x, struct summary *s)
     struct summary_item *it = NULL;
     struct buf b = BUF_INIT;
     for (size_t i = 0; i < tc->count; i++) {
-        long col = quantity_column(x->tpl, tc->items[i]);
-        if (col < 0 || col == x->size_col || col == x->part_col)
+        long col = template_column_index(x->tpl, tc->items[i]);
+        if (col < 0 || x->tpl->columns[col].type != TEMPLATE_COL_QUANTITY ||
+            col == x->largest_col || col == x->part_col || col == x->whole_col)
             continue;
-        const struct table_row *best = NULL;
-        size_t reported = 0;
-        for (size_t r = 0; r < x->t->n_rows; r++) {
-            const struct table_row *row = &x->t->rows[r];
-            const struct table_cell *c = cell(row, col);
-            if (row->e->topic || !c || !c->is_number)
-                continue;
-            reported++;
-            if (!best || value_cmp(c->text, best->cells[col].text) > 0)
-                best = row;
+        struct ranked_row *v;
+        size_t n = rank_rows(x, col, &v);
+        if (n) {
+            it = it ? it : new_item(s);
+            buf_puts(&b, b.len ? "; " : "");
+            put_label(x, col, &b);
+            size_t top = tied_from(v, n, 0);
+            buf_puts(&b, n == 1 ? ": " : top > 1 ? " 공동 최대: " : " 최대는 ");
+            char note[64];
+            snprintf(note, sizeof note, "보도된 %zu%s 중", n, word(x, "counter"));
+            put_group_note(x, col, v, n == 1 ? 1 : top, 0, n > 1 ? note : NULL, it, &b);
+            if (n == 1)
+                buf_puts(&b, "만 보도");
         }
-        if (!best)
-            continue;
-        if (!it)
-            it = new_item(s);
-        buf_puts(&b, b.len ? "; " : "");
-        put_label(x, col, &b);
-        buf_printf(&b, " 최대는 %s(", best->e->name);
-        put_value(x, col, best->cells[col].text, &b);
-        buf_printf(&b, ", 보도된 %zu곳 중)", reported);
-        cite_value(it, &best->cells[col].values[0]);
+        free(v);
     }
     if (it) {
         buf_puts(&b, ".");
@@ -726,7 +963,8 @@ void summary_bullets(const struct table *t, const struct fact_list *facts, const
     ctx_init(&x, t, facts);
     size_t start = out->count;
     bullet_largest(&x, out);
-    bullet_kind(&x, out);
+    if (!bullet_kind(&x, out))
+        bullet_shares(&x, out);
     bullet_budget(&x, out);
     bullet_milestones(&x, today ? today : "", out);
     bullet_conflicts(&x, out);
@@ -748,7 +986,10 @@ void summary_key_sentences(const struct quotes *q, size_t entity, size_t max,
     const struct quote *best = quotes_of(q, entity, &n);
     for (size_t i = 0; i < n && i < max; i++) {
         struct summary_item *it = new_item(out);
-        it->text = xstrdup(best[i].sentence);
+        /* inner quotation marks single, and balanced, for printing inside “ ” */
+        struct buf text = BUF_INIT;
+        sentence_quote_prepare(best[i].sentence, strlen(best[i].sentence), &text);
+        it->text = buf_detach(&text);
         it->sentence_no = best[i].sentence_no;
         cite(it, best[i].article_id);
     }

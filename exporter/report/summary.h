@@ -81,11 +81,19 @@ void summary_free(struct summary *s);
 /* "2026-01-15" → "2026년 1월 15일", "2026-01" → "2026년 1월", "2027" → "2027년",
  * "2026..2027" → "2026~2027년"; other text is copied. Appends to out. */
 void summary_format_date(const char *value, struct buf *out);
+/* A count with thousands separators into out ("19,987"); returns out. */
+const char *summary_count(size_t n, char out[32]);
+
 /* A column label without its trailing parenthesised unit: "총 파라미터(B)" → "총 파라미터",
  * and without a leading "group — ": "예산 — 데이터(십억 원)" → "데이터". Appends to out. */
 void summary_short_label(const char *label, struct buf *out);
 /* A cell value with its unit as a reader wants it: "500" B → "500B", "62.8" KRW bn →
  * "628억 원", "1.5" KRW tn → "1조 5,000억 원", "95" % → "95%". Appends to out. */
 void summary_format_value(const char *value, const char *unit_label, struct buf *out);
+/* A cell value of column c as a reader reads it: money (the column's one canonical unit is
+ * KRW, USD, EUR, JPY, CNY or GBP) as the full amount in 만/억/조 groups ("62.8" at scale 9 →
+ * "628억 원", "-117.6" → "-1,176억 원"); other figures grouped with the column's unit_label by
+ * the one spacing rule ("500B", "95%", "1,200명"). Appends to out. */
+void summary_format_figure(const struct template_column *c, const char *value, struct buf *out);
 
 #endif

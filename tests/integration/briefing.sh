@@ -113,14 +113,18 @@ PY
 cmp -s "$pdf" "$tmp/out2/briefing.pdf" || fail "output differs between runs"
 SOURCE_DATE_EPOCH=1767139200 "$EXPORTER" build --out "$tmp/out3" examples/articles
 pdftotext "$tmp/out3/briefing.pdf" "$tmp/t3.txt"
-grep -q '2025-12-31 09:00 KST' "$tmp/t3.txt" || fail "generated-at from SOURCE_DATE_EPOCH"
+grep -q '생성 시각 *2025년 12월 31일 09:00(KST)' "$tmp/t3.txt" || fail "generated-at from SOURCE_DATE_EPOCH"
+# without it the time shown is the newest article's: labelled as an as-of time, not a generation time
+grep -q '기준 시각 *2025년 12월 30일' "$tmp/text.txt" || fail "as-of time label"
+grep -q '생성 시각' "$tmp/text.txt" && fail "the newest article's time called a generation time"
 pdfinfo "$tmp/out3/briefing.pdf" >"$tmp/i3"
 grep -q 'CreationDate:.*Dec 31 .*2025' "$tmp/i3" || fail "PDF date from SOURCE_DATE_EPOCH"
 
 # --week: the period printed is the week's (the articles of 2025-12-28 fall outside 2026-W01).
 "$EXPORTER" build --week 2026-W01 --out "$tmp/w" examples/articles 2>/dev/null
 pdftotext "$tmp/w/briefing.pdf" "$tmp/w.txt"
-grep -q '2026-W01 · 2025-12-29 ~ 2026-01-04' "$tmp/w.txt" || fail "--week period"
+grep -q '2025년 12월 29일~2026년 1월 4일' "$tmp/w.txt" || fail "--week period"
+grep -q 'W01\|W52' "$tmp/w.txt" "$tmp/text.txt" && fail "ISO week numbers in the reader's text"
 
 # Different articles, different summary: SK Telecom's model grows to 700B in every source.
 mkdir -p "$tmp/in"

@@ -18,6 +18,7 @@ With --empty the comparison's cells are all blanked first: the score of a run th
 nothing. topics.sh uses it to prove each case fails that regression.
 """
 import csv
+import math
 import sys
 
 
@@ -78,15 +79,17 @@ def main():
         shown = '(no such cell)' if got is None else repr(got)
         print(f'  {name} {entity}.{column}: printed {shown}, expected {want!r}')
     status = 0
-    if minimum <= empty_exact / n:
+    needed = math.ceil(minimum * n - 1e-9)   # the least number of exact cells min_score allows
+    if needed <= empty_exact:
         print(f'{name}: min_score {minimum:.3f} does not exceed the all-empty score '
               f'{empty_exact}/{n} = {empty_exact / n:.3f}: it would not catch a regression')
         status = 1
-    if s + 1e-9 < minimum:
-        print(f'{name}: FAIL: exact {s:.3f} is below min_score {minimum:.3f}')
+    if exact < needed:
+        print(f'{name}: FAIL: exact {exact}/{n} is below min_score {minimum:.3f} ({needed}/{n})')
         status = 1
-    elif s > minimum + 1e-9 and not blank:
-        print(f'{name}: exact {s:.3f} is above min_score {minimum:.3f}: raise {case}/min_score')
+    elif exact > needed and not blank:
+        print(f'{name}: exact {exact}/{n} is above min_score {minimum:.3f} ({needed}/{n}): '
+              f'raise {case}/min_score to {math.floor(s * 1000) / 1000:.3f}')
     sys.exit(status)
 
 

@@ -5,7 +5,8 @@ usage: topic_words.py NAME=TEMPLATE:ARTICLES_DIR:BRIEFING_TEXT ...
 
 For each topic, the foreign words are every word another topic's template defines (entity
 names, English names, aliases, people, models, organisations, other parties' models, column
-labels, keyword values, the title and every text of the layout) plus the bundled topic's own
+labels, keyword values, other parties, the title, every text of the layout and of any other
+top-level section such as labels or summary words) plus the bundled topic's own
 vocabulary (SAMPLE_WORDS: words its briefing used to print from code), minus any word the
 topic itself uses (in its template or its articles — a word the articles use may be quoted).
 Words are compared with spaces removed. Prints one line per leak: `NAME<TAB>WORD<TAB>SOURCE`,
@@ -20,6 +21,8 @@ import yaml
 # Words of the bundled topic that its code once printed for every topic.
 SAMPLE_WORDS = ['모델', '파라미터', '매개변수', '규모', '구조', '협력사', '정예팀', '모달리티',
                 '사업 예산', '사업 개요', '10억 개']
+TOP_LEVEL_DONE = {'template', 'title', 'entities', 'organisations', 'other_models',
+                  'other_parties', 'columns', 'layout', 'units'}
 LAYOUT_IDS = {'page_size', 'orientation', 'font_body', 'font_heading', 'sections',
               'table_columns', 'chart_columns', 'margin_mm', 'font_size_pt', 'key_sentences'}
 
@@ -65,6 +68,15 @@ def vocabulary(tpl):
             add(o)
     for w in tpl.get('other_models') or []:
         add(w)
+    for o in tpl.get('other_parties') or []:
+        for w in strings(o):
+            add(w)
+    # every other top-level section (labels, value labels, summary words, …) is the topic's
+    # own wording; ids and rule names in it never appear in a briefing's text
+    for k, v in tpl.items():
+        if k not in TOP_LEVEL_DONE:
+            for w in strings(v):
+                add(w)
     for c in tpl.get('columns') or []:
         add(c.get('label'))
         for canonical, synonyms in (c.get('keywords') or {}).items():

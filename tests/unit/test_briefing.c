@@ -13,6 +13,7 @@
 #include "pdf_expand.h"
 
 #include "report/briefing.h"
+#include "../fixtures/fixtures.h"
 
 static const void *find(const void *hay, size_t len, const char *needle)
 {
@@ -57,21 +58,7 @@ static void add_fact(const struct template *tpl, struct fact_list *l, const char
                      const char *column, const char *value, const char *article, size_t sno,
                      const char *sentence)
 {
-    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
-    struct fact *f = &l->items[l->count++];
-    memset(f, 0, sizeof *f);
-    f->entity = (size_t)template_entity_index(tpl, entity);
-    f->column = (size_t)template_column_index(tpl, column);
-    f->model = EXTRACT_NO_MODEL;
-    f->value = fact_list_intern(l, value, strlen(value));
-    f->is_number = tpl->columns[f->column].type == TEMPLATE_COL_QUANTITY;
-    f->unit = "";
-    f->raw_text = fact_list_intern(l, value, strlen(value));
-    f->article_id = fact_list_intern(l, article, strlen(article));
-    f->publisher = fact_list_intern(l, "p", strlen("p"));
-    f->published_at = fact_list_intern(l, "", strlen(""));
-    f->sentence_no = sno;
-    f->sentence = fact_list_intern(l, sentence, strlen(sentence));
+    fixture_fact(tpl, l, entity, column, value, article, sno, sentence);
 }
 
 struct fixture {
@@ -85,9 +72,7 @@ struct fixture {
 static void fixture_init(struct fixture *fx)
 {
     memset(fx, 0, sizeof *fx);
-    struct diag d;
-    diag_init(&d, NULL, 0, 0);
-    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, &fx->tpl), EXP_OK);
+    fixture_template(FIXTURE_TEMPLATE, &fx->tpl);
     add_article(&fx->set, "029_0003001728", "한국형 초거대 AI 경쟁 본격화…30일 ‘첫 시험대’ 오른다",
                 "디지털타임스", "2025-12-28T00:00:00+09:00",
                 "https://n.news.naver.com/mnews/article/029/0003001728", "articles/000.txt");
@@ -196,31 +181,36 @@ static void test_period(void **state)
     struct fixture fx;
     fixture_init(&fx);
     struct briefing_input in = { &fx.set, &fx.tpl, fx.table, fx.quotes, NULL, NULL };
-    char period[160], today[11];
-    briefing_period(&in, period, sizeof period, today);
-    assert_string_equal(period, "2025-W52 ~ 2026-W01 · 2025-12-28 ~ 2025-12-30");
-    assert_string_equal(today, "2025-12-30");
+    struct model_period mp;
+    briefing_resolve_period(&in, &mp);
+    assert_string_equal(mp.first, "2025-12-28");
+    assert_string_equal(mp.last, "2025-12-30");
+    assert_false(mp.is_week);
     struct date_period p;
     char why[128];
     struct date_period_spec week = { "2026-W01", NULL, NULL, NULL };
     assert_int_equal(date_period_resolve(&week, 20000, &p, why, sizeof why), 0);
     in.period = &p;
-    briefing_period(&in, period, sizeof period, today);
-    assert_string_equal(period, "2026-W01 · 2025-12-29 ~ 2026-01-04");
-    assert_string_equal(today, "2026-01-04");
+    briefing_resolve_period(&in, &mp);
+    assert_string_equal(mp.first, "2025-12-29");
+    assert_string_equal(mp.last, "2026-01-04");
+    assert_true(mp.is_week);
+    assert_string_equal(mp.week, "2026-W01");
     struct date_period_spec range = { NULL, "2025-12-01", "2025-12-07", NULL };
     assert_int_equal(date_period_resolve(&range, 20000, &p, why, sizeof why), 0);
-    briefing_period(&in, period, sizeof period, today);
-    assert_string_equal(period, "2025-W49 · 2025-12-01 ~ 2025-12-07");
-    char when[40];
+    briefing_resolve_period(&in, &mp);
+    assert_string_equal(mp.first, "2025-12-01");
+    assert_string_equal(mp.last, "2025-12-07");
     long long epoch;
+    int generated;
     unsetenv("SOURCE_DATE_EPOCH");
-    briefing_generated_at(&fx.set, when, &epoch);
-    assert_string_equal(when, "2025-12-30 12:00 KST");
-    assert_true(epoch == 1767063600LL);
+    briefing_as_of(&fx.set, &epoch, &generated);
+    assert_true(epoch == 1767063600LL);   /* the newest article: an as-of time */
+    assert_false(generated);
     setenv("SOURCE_DATE_EPOCH", "1767052800", 1);
-    briefing_generated_at(&fx.set, when, &epoch);
-    assert_string_equal(when, "2025-12-30 09:00 KST");
+    briefing_as_of(&fx.set, &epoch, &generated);
+    assert_true(epoch == 1767052800LL);
+    assert_true(generated);
     unsetenv("SOURCE_DATE_EPOCH");
     fixture_free(&fx);
 }

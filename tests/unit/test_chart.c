@@ -57,11 +57,11 @@ static void test_draw(void **state)
     struct layout *L = layout_new(&ps, fs, &d);
     const struct chart_series series[2] = { { "총 파라미터", TOTAL }, { "활성 파라미터", ACTIVE } };
     const struct chart_group groups[3] = {
-        { "SK텔레콤", "#ent-skt", { "500", "33" } },
-        { "LG AI연구원", NULL, { "236", NULL } },   /* active not reported */
-        { "업스테이지", NULL, { "100", "10.2" } },
+        { "SK텔레콤", "#ent-skt", { "500B", "33B" }, { 500, 33 } },
+        { "LG AI연구원", NULL, { "236B", NULL }, { 236, 0 } },   /* active not reported */
+        { "업스테이지", NULL, { "100B", "10.2B" }, { 100, 10.2 } },
     };
-    struct chart c = { series, 2, groups, 3, "파라미터 수 (B = 10억 개)", "B", "미공개" };
+    struct chart c = { series, 2, groups, 3, "파라미터 수 (B = 10억 개)", "미공개" };
     struct layout_block b = chart_draw_bars(L, &c);
     layout_finish(L);
     const struct layout_page *pg = layout_get_page(L, b.page);

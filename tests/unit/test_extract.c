@@ -12,26 +12,18 @@
 #include <cmocka.h>
 
 #include "extract/extract.h"
+#include "../fixtures/fixtures.h"
 
 struct fixture {
     struct template tpl;
     struct extractor *ex;
-    int have_scanner;   /* the quantity normaliser is linked (not the placeholder) */
 };
 
 static int setup(void **state)
 {
     struct fixture *fx = calloc(1, sizeof *fx);
-    struct diag d;
-    diag_init(&d, NULL, 0, 0);
-    if (template_load("templates/sovereign-ai.yaml", &d, &fx->tpl) != EXP_OK)
-        return -1;
+    fixture_template(FIXTURE_TEMPLATE, &fx->tpl);
     fx->ex = extract_new(&fx->tpl);
-    struct quantity_list ql;
-    memset(&ql, 0, sizeof ql);
-    quantity_scan("5000억개", strlen("5000억개"), &ql, NULL);
-    fx->have_scanner = ql.count > 0;
-    quantity_list_free(&ql);
     *state = fx;
     return 0;
 }
@@ -45,37 +37,10 @@ static int teardown(void **state)
     return 0;
 }
 
-/* An article whose sentences are the given strings; one starting with "\n" opens a new
- * paragraph. */
-static void make_article(struct article *a, const char *const *sents, size_t n)
-{
-    memset(a, 0, sizeof *a);
-    a->id = strdup("t_0001");
-    a->publisher = strdup("테스트일보");
-    a->published_at = strdup("2025-12-30T00:00:00+09:00");
-    a->source_file = strdup("test.txt");
-    struct buf body = BUF_INIT;
-    for (size_t i = 0; i < n; i++) {
-        const char *s = sents[i];
-        if (i)
-            buf_puts(&body, s[0] == '\n' ? "\n" : " ");
-        if (s[0] == '\n')
-            s++;
-        xgrow(&a->sentences.items, &a->sentences.cap, a->sentences.count + 1,
-              sizeof *a->sentences.items);
-        struct sentence *st = &a->sentences.items[a->sentences.count++];
-        st->offset = body.len;
-        st->length = strlen(s);
-        st->text = strdup(s);
-        buf_puts(&body, s);
-    }
-    a->body = buf_detach(&body);
-}
-
 static void run(struct fixture *fx, const char *const *sents, size_t n, struct fact_list *out)
 {
     struct article a;
-    make_article(&a, sents, n);
+    fixture_article(&a, sents, n);
     memset(out, 0, sizeof *out);
     struct diag d;
     diag_init(&d, NULL, 0, 0);
@@ -207,16 +172,9 @@ static void test_provenance(void **state)
 
 /* ---- Figures (need the quantity normaliser) ---- */
 
-#define NEED_SCANNER(fx)                                                                    \
-    do {                                                                                    \
-        if (!(fx)->have_scanner)                                                            \
-            skip();                                                                         \
-    } while (0)
-
 static void test_total_and_active_bind_to_their_figures(void **state)
 {
     struct fixture *fx = *state;
-    NEED_SCANNER(fx);
     struct fact_list l;
     RUN(fx, &l, "A.X K1은 총 5190억개의 매개변수로 구성된 초거대 모델로, 추론 시에는 약 330억개의 "
                 "매개변수만 활성화하는 구조를 채택해 성능과 효율을 동시에 확보했다.");
@@ -244,7 +202,6 @@ static void test_total_and_active_bind_to_their_figures(void **state)
 static void test_moe_form_and_carry_over(void **state)
 {
     struct fixture *fx = *state;
-    NEED_SCANNER(fx);
     struct fact_list l;
     /* the quote names nobody: the subject carries over from 베키 in the sentence before; the
      * derived models after 그리고 확산형으로 are variants, not VAETKI itself */
@@ -271,7 +228,6 @@ static void test_moe_form_and_carry_over(void **state)
 static void test_never_invent(void **state)
 {
     struct fixture *fx = *state;
-    NEED_SCANNER(fx);
     static const char *const cases[][2] = {
         /* other companies' models */
         { "K-엑사원은 오픈AI GPT-OSS 120B, 큐웬 3 235B와 비교해 추론, 수학, 코딩에서 앞선 "
@@ -322,7 +278,6 @@ static void test_never_invent(void **state)
 static void test_history_clause_keeps_the_present(void **state)
 {
     struct fixture *fx = *state;
-    NEED_SCANNER(fx);
     struct fact_list l;
     RUN(fx, &l, "김성훈 업스테이지 대표는 원래라면 30B 수준에 도전할 단계지만 독자 AI 파운데이션 "
                 "사업을 통해 100B 모델을 완성했다.");
@@ -334,7 +289,6 @@ static void test_history_clause_keeps_the_present(void **state)
 static void test_another_country_in_the_entitys_own_clause(void **state)
 {
     struct fixture *fx = *state;
-    NEED_SCANNER(fx);
     struct fact_list l;
     RUN(fx, &l, "LG AI연구원은 미국과 중국의 최신 오픈 웨이트 모델 성능을 뛰어넘는 매개변수 2360억 개 "
                 "규모의 국산 AI 모델 ‘K-엑사원’(K-EXAONE)을 발표했다.");
@@ -345,7 +299,6 @@ static void test_another_country_in_the_entitys_own_clause(void **state)
 static void test_largest_per_clause_and_program_facts(void **state)
 {
     struct fixture *fx = *state;
-    NEED_SCANNER(fx);
     struct fact_list l;
     RUN(fx, &l, "네이버클라우드는 32B 및 8B 모델을 활용해 옴니모델 사업을 확장하고 나선다.");
     assert_int_equal(count(fx, &l, "naver_cloud", "params_total_b", "32"), 1);
@@ -411,7 +364,7 @@ static void test_pathological_sentences(void **state)
         buf_puts(&big, "A.X K1 500B 매개변수 ");
     struct article a;
     const char *sents[] = { b.data, big.data };
-    make_article(&a, sents, 2);
+    fixture_article(&a, sents, 2);
     struct fact_list l;
     memset(&l, 0, sizeof l);
     char *msg = NULL;
@@ -426,8 +379,8 @@ static void test_pathological_sentences(void **state)
     if (secs > 2.0)
         fail_msg("pathological sentences took %.2f s", secs);
     assert_non_null(strstr(msg, "test.txt: warning: sentence 2 is"));
-    if (fx->have_scanner)   /* one clause of many sizes: the largest is kept */
-        assert_int_equal(count(fx, &l, "skt", "params_total_b", NULL), 1);
+    /* one clause of many sizes: the largest is kept */
+    assert_int_equal(count(fx, &l, "skt", "params_total_b", NULL), 1);
     free(msg);
     fact_list_free(&l);
     article_free(&a);

@@ -244,6 +244,14 @@ static void test_negative_cues(void **state)
             assert_int_equal(decimal_sign(&l.items[i].number), -1);
     fact_list_free(&l);
 
+    /* a loss written with the scanner's own sign (△, -) is negative once, not twice */
+    RUN(fx, &l, "베타화학은 영업손실 △1,176억 원을 기록했다.");
+    assert_string_equal(values(fx, &l, "beta", "op_profit"), "-1176");
+    fact_list_free(&l);
+    RUN(fx, &l, "베타화학의 영업이익은 -312억 원으로 집계됐다.");
+    assert_string_equal(values(fx, &l, "beta", "op_profit"), "-312");
+    fact_list_free(&l);
+
     /* the cue after its figure, and a profit next to it stays positive */
     RUN(fx, &l, "알파전자는 영업이익 300억 원을 냈고, 베타화학은 1,176억 원의 영업적자를 냈다.");
     assert_string_equal(values(fx, &l, "alpha", "op_profit"), "300");

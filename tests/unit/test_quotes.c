@@ -13,59 +13,31 @@
 
 #include "merge/quotes.h"
 #include "util/buf.h"
-
-static void load_template(struct template *tpl)
-{
-    struct diag d;
-    diag_init(&d, NULL, 0, 0);
-    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, tpl), EXP_OK);
-}
+#include "../fixtures/fixtures.h"
 
 static void add_fact(const struct template *tpl, struct fact_list *l, const char *entity,
                      const char *column, const char *value, const char *article,
                      const char *date, size_t sno, const char *sentence)
 {
-    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
-    struct fact *f = &l->items[l->count++];
-    memset(f, 0, sizeof *f);
-    assert_true(template_column_index(tpl, column) >= 0);
-    f->entity = (size_t)template_entity_index(tpl, entity);
-    f->column = (size_t)template_column_index(tpl, column);
-    f->model = EXTRACT_NO_MODEL;
-    f->value = fact_list_intern(l, value, strlen(value));
-    f->unit = "";
-    f->raw_text = f->value;
-    f->article_id = fact_list_intern(l, article, strlen(article));
-    f->publisher = fact_list_intern(l, "p", 1);
+    struct fact *f = fixture_fact(tpl, l, entity, column, value, article, sno, sentence);
     f->published_at = fact_list_intern(l, date, strlen(date));
-    f->sentence_no = sno;
-    f->sentence = fact_list_intern(l, sentence, strlen(sentence));
 }
 
 /* Three articles' facts about skt, one list per article as a run folds them in. */
 static void three_articles(const struct template *tpl, struct fact_list l[3])
 {
     memset(l, 0, 3 * sizeof *l);
-    add_fact(tpl, &l[0], "skt", "params_total_b", "500", "x", "2025-12-30", 4, "둘 (x).");
-    add_fact(tpl, &l[0], "skt", "architecture", "MoE", "x", "2025-12-30", 4, "둘 (x).");
-    add_fact(tpl, &l[0], "skt", "partners", "크래프톤", "x", "2025-12-30", 7, "같은 문장.");
-    add_fact(tpl, &l[1], "skt", "params_total_b", "500", "y", "2025-12-28", 9, "둘 (y).");
-    add_fact(tpl, &l[1], "skt", "architecture", "MoE", "y", "2025-12-28", 9, "둘 (y).");
-    add_fact(tpl, &l[1], "skt", "partners", "크래프톤", "y", "2025-12-28", 2, "같은 문장.");
-    add_fact(tpl, &l[1], "upstage", "params_total_b", "100", "y", "2025-12-28", 2, "같은 문장.");
-    add_fact(tpl, &l[2], "skt", "flagship_model", "A.X K1", "z", "2025-12-29", 1, "하나.");
-    add_fact(tpl, &l[2], "skt", "params_total_b", "500", "z", "2025-12-29", 3, "셋.");
-    add_fact(tpl, &l[2], "skt", "params_active_b", "33", "z", "2025-12-29", 3, "셋.");
-    add_fact(tpl, &l[2], "skt", "flagship_model", "A.X K1", "z", "2025-12-29", 3, "셋.");
-    /* four kinds of fact, but a glued crawl heading and an open quotation: never quoted */
-    add_fact(tpl, &l[2], "skt", "flagship_model", "A.X K1", "z", "2025-12-29", 5, "넷 모델 공개");
-    add_fact(tpl, &l[2], "skt", "params_total_b", "500", "z", "2025-12-29", 5, "넷 모델 공개");
-    add_fact(tpl, &l[2], "skt", "params_active_b", "33", "z", "2025-12-29", 5, "넷 모델 공개");
-    add_fact(tpl, &l[2], "skt", "architecture", "MoE", "z", "2025-12-29", 5, "넷 모델 공개");
-    add_fact(tpl, &l[2], "skt", "params_total_b", "500", "z", "2025-12-29", 6, "“넷이다.");
-    add_fact(tpl, &l[2], "skt", "params_active_b", "33", "z", "2025-12-29", 6, "“넷이다.");
-    add_fact(tpl, &l[2], "skt", "architecture", "MoE", "z", "2025-12-29", 6, "“넷이다.");
-    add_fact(tpl, &l[2], "skt", "flagship_model", "A.X K1", "z", "2025-12-29", 6, "“넷이다.");
+    add_fact(tpl, &l[0], "skt", "params_total_b", "500", "x", "2025-12-30", 4, "둘 (x)이다.");
+    add_fact(tpl, &l[0], "skt", "architecture", "MoE", "x", "2025-12-30", 4, "둘 (x)이다.");
+    add_fact(tpl, &l[0], "skt", "partners", "크래프톤", "x", "2025-12-30", 7, "같은 문장이다.");
+    add_fact(tpl, &l[1], "skt", "params_total_b", "500", "y", "2025-12-28", 9, "둘 (y)이다.");
+    add_fact(tpl, &l[1], "skt", "architecture", "MoE", "y", "2025-12-28", 9, "둘 (y)이다.");
+    add_fact(tpl, &l[1], "skt", "partners", "크래프톤", "y", "2025-12-28", 2, "같은 문장이다.");
+    add_fact(tpl, &l[1], "upstage", "params_total_b", "100", "y", "2025-12-28", 2, "같은 문장이다.");
+    add_fact(tpl, &l[2], "skt", "flagship_model", "A.X K1", "z", "2025-12-29", 1, "하나이다.");
+    add_fact(tpl, &l[2], "skt", "params_total_b", "500", "z", "2025-12-29", 3, "셋이다.");
+    add_fact(tpl, &l[2], "skt", "params_active_b", "33", "z", "2025-12-29", 3, "셋이다.");
+    add_fact(tpl, &l[2], "skt", "flagship_model", "A.X K1", "z", "2025-12-29", 3, "셋이다.");
 }
 
 static void check_ranking(const struct template *tpl, const struct quotes *q)
@@ -73,16 +45,16 @@ static void check_ranking(const struct template *tpl, const struct quotes *q)
     size_t n;
     const struct quote *k = quotes_of(q, (size_t)template_entity_index(tpl, "skt"), &n);
     assert_int_equal(n, 4);
-    assert_string_equal(k[0].sentence, "셋.");            /* three kinds of fact */
+    assert_string_equal(k[0].sentence, "셋이다.");            /* three kinds of fact */
     assert_int_equal(k[0].columns, 3);
-    assert_string_equal(k[1].sentence, "둘 (y).");        /* two kinds; y is the earlier article */
-    assert_string_equal(k[2].sentence, "둘 (x).");
-    assert_string_equal(k[3].sentence, "같은 문장.");     /* one kind; "하나" is later (z > y) */
+    assert_string_equal(k[1].sentence, "둘 (y)이다.");        /* two kinds; y is the earlier article */
+    assert_string_equal(k[2].sentence, "둘 (x)이다.");
+    assert_string_equal(k[3].sentence, "같은 문장이다.");     /* one kind; "하나" is later (z > y) */
     assert_string_equal(k[3].article_id, "y");           /* the earlier of the same text */
     assert_int_equal(k[3].sentence_no, 2);
     k = quotes_of(q, (size_t)template_entity_index(tpl, "upstage"), &n);
     assert_int_equal(n, 1);
-    assert_string_equal(k[0].sentence, "같은 문장.");     /* per entity: upstage keeps its own */
+    assert_string_equal(k[0].sentence, "같은 문장이다.");     /* per entity: upstage keeps its own */
     quotes_of(q, (size_t)template_entity_index(tpl, "nc_ai"), &n);
     assert_int_equal(n, 0);
 }
@@ -91,7 +63,7 @@ static void test_ranking_whatever_the_order(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l[3];
     three_articles(&tpl, l);
     static const int orders[][3] = { { 0, 1, 2 }, { 2, 1, 0 }, { 1, 2, 0 }, { 2, 0, 1 } };
@@ -112,13 +84,13 @@ static void test_bounded(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct quotes *q = quotes_new(&tpl, 3);
     for (size_t i = 0; i < 1000; i++) {
         struct fact_list l = { 0 };
         char id[16], text[32];
         snprintf(id, sizeof id, "a%04zu", i);
-        snprintf(text, sizeof text, "문장 %zu.", i);
+        snprintf(text, sizeof text, "문장 %zu이다.", i);
         add_fact(&tpl, &l, "skt", "params_total_b", "500", id, "2025-12-30", 1, text);
         if (i % 250 == 7)   /* a second kind of fact: 7, 257, 507, 757 rank first */
             add_fact(&tpl, &l, "skt", "architecture", "MoE", id, "2025-12-30", 1, text);
@@ -128,9 +100,9 @@ static void test_bounded(void **state)
     size_t n;
     const struct quote *k = quotes_of(q, (size_t)template_entity_index(&tpl, "skt"), &n);
     assert_int_equal(n, 3);
-    assert_string_equal(k[0].sentence, "문장 7.");
-    assert_string_equal(k[1].sentence, "문장 257.");
-    assert_string_equal(k[2].sentence, "문장 507.");
+    assert_string_equal(k[0].sentence, "문장 7이다.");
+    assert_string_equal(k[1].sentence, "문장 257이다.");
+    assert_string_equal(k[2].sentence, "문장 507이다.");
     quotes_free(q);
     template_free(&tpl);
 }

@@ -98,6 +98,14 @@ static void test_glued_heading(void **state)
     sentence_split(text, strlen(text), &list);
     assert_int_equal(list.count, 3);
     sentence_list_free(&list);
+    /* a paragraph the crawl glued to the one before ("…말했다.NC AI, …") starts one too */
+    const char *glued = "그는 말했다.업스테이지, 새 모델 공개업스테이지는 지원을 받았다. 다음 문장 "
+                        "업스테이지는 앞섰다.";
+    sentence_split_with(glued, strlen(glued), &hooks, &list);
+    assert_int_equal(list.count, 4);
+    assert_string_equal(list.items[1].text, "업스테이지, 새 모델 공개");
+    assert_true(list.items[1].heading);
+    sentence_list_free(&list);
     const char *spaced = "모델 공개 업스테이지는 지원을 받았다.";
     sentence_split_with(spaced, strlen(spaced), &hooks, &list);
     assert_int_equal(list.count, 1);

@@ -14,35 +14,13 @@
 #include "report/summary.h"
 #include "merge/quotes.h"
 #include "merge/table.h"
-
-static void load_template(struct template *tpl)
-{
-    struct diag d;
-    diag_init(&d, NULL, 0, 0);
-    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, tpl), EXP_OK);
-}
+#include "../fixtures/fixtures.h"
 
 static void add_fact(const struct template *tpl, struct fact_list *l, const char *entity,
                      const char *column, const char *value, const char *article, size_t sno,
                      const char *sentence)
 {
-    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
-    struct fact *f = &l->items[l->count++];
-    memset(f, 0, sizeof *f);
-    f->entity = (size_t)template_entity_index(tpl, entity);
-    f->column = (size_t)template_column_index(tpl, column);
-    assert_true(template_column_index(tpl, column) >= 0);
-    f->model = EXTRACT_NO_MODEL;
-    const struct template_column *c = &tpl->columns[f->column];
-    f->value = fact_list_intern(l, value, strlen(value));
-    f->is_number = c->type == TEMPLATE_COL_QUANTITY;
-    f->unit = "";
-    f->raw_text = fact_list_intern(l, value, strlen(value));
-    f->article_id = fact_list_intern(l, article, strlen(article));
-    f->publisher = fact_list_intern(l, "p", strlen("p"));
-    f->published_at = fact_list_intern(l, "", strlen(""));
-    f->sentence_no = sno;
-    f->sentence = fact_list_intern(l, (sentence ? sentence : "s"), strlen(sentence ? sentence : "s"));
+    fixture_fact(tpl, l, entity, column, value, article, sno, sentence);
 }
 
 /* The week's facts as the five samples give them (abridged). */
@@ -97,7 +75,7 @@ static void test_bullets_from_the_data(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l = { 0 };
     sample_facts(&tpl, &l, "500");
     size_t n;
@@ -116,7 +94,7 @@ static void test_bullets_from_the_data(void **state)
     /* the next milestone after the 30th is the 15 January result */
     assert_non_null(strstr(text, "다음 일정: 1차 평가 결과(2026년 1월 15일), 이어 최종 선정(2027년)."));
     assert_non_null(strstr(text, "기간 중 진행: 1차 발표회(2025년 12월 30일)."));
-    assert_non_null(strstr(text, "SK텔레콤 총 파라미터 500B(2건) vs 519B(1건)"));
+    assert_non_null(strstr(text, "SK텔레콤 총 파라미터 500B(2건) 대 519B(1건)"));
     assert_non_null(strstr(text, "협력사 최다는 SK텔레콤(2곳"));
     fact_list_free(&l);
 
@@ -162,45 +140,56 @@ static void test_key_sentences(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l = { 0 };
     /* article "b" is cited before "a" */
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 3, "하나.");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 5, "셋.");
-    add_fact(&tpl, &l, "skt", "params_active_b", "33", "a", 5, "셋.");
-    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 5, "셋.");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘.");
-    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘.");   /* same fact twice */
-    add_fact(&tpl, &l, "skt", "architecture", "MoE", "b", 9, "둘.");
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "b", 2, "하나 더.");
-    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 1, "셋.");   /* same text again */
-    add_fact(&tpl, &l, "upstage", "params_total_b", "100", "a", 1, "남의 문장.");
-    /* four partners are four facts but one kind of fact: below "둘" (two kinds) */
-    add_fact(&tpl, &l, "skt", "partners", "크래프톤", "b", 11, "협력사 목록.");
-    add_fact(&tpl, &l, "skt", "partners", "리벨리온", "b", 11, "협력사 목록.");
-    add_fact(&tpl, &l, "skt", "partners", "라이너", "b", 11, "협력사 목록.");
-    add_fact(&tpl, &l, "skt", "partners", "포티투닷", "b", 11, "협력사 목록.");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 3, "하나다.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 5, "셋이다.");
+    add_fact(&tpl, &l, "skt", "params_active_b", "33", "a", 5, "셋이다.");
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 5, "셋이다.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘이다.");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 9, "둘이다.");   /* same fact twice */
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "b", 9, "둘이다.");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "b", 2, "하나 더다.");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "a", 1, "셋이다.");   /* same text again */
+    add_fact(&tpl, &l, "upstage", "params_total_b", "100", "a", 1, "남의 문장이다.");
+    /* four partners are four facts but one kind of fact: below "둘이다." (two kinds) */
+    add_fact(&tpl, &l, "skt", "partners", "크래프톤", "b", 11, "협력사 목록이다.");
+    add_fact(&tpl, &l, "skt", "partners", "리벨리온", "b", 11, "협력사 목록이다.");
+    add_fact(&tpl, &l, "skt", "partners", "라이너", "b", 11, "협력사 목록이다.");
+    add_fact(&tpl, &l, "skt", "partners", "포티투닷", "b", 11, "협력사 목록이다.");
     /* article "b" was published first */
     for (size_t i = 0; i < l.count; i++)
         l.items[i].published_at = fact_list_intern(
             &l, !strcmp(l.items[i].article_id, "b") ? "2025-12-01" : "2025-12-02", 10);
+    /* a glued crawl sub-heading carries the most kinds of fact but is never quoted */
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "c", 1, "SKT, 500B 초거대 AI 모델 A.X K1 개발 성공");
+    add_fact(&tpl, &l, "skt", "params_active_b", "33", "c", 1, "SKT, 500B 초거대 AI 모델 A.X K1 개발 성공");
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "c", 1, "SKT, 500B 초거대 AI 모델 A.X K1 개발 성공");
+    add_fact(&tpl, &l, "skt", "flagship_model", "A.X K1", "c", 1, "SKT, 500B 초거대 AI 모델 A.X K1 개발 성공");
+    /* a quotation that runs past the sentence's end: printed with its marks balanced */
+    add_fact(&tpl, &l, "nc_ai", "params_total_b", "100", "c", 2, "대표는 “고성능 100B 모델로 대응한다");
     struct quotes *q = quotes_new(&tpl, 8);
     quotes_add(q, &l);
     struct summary s = { 0 };
     summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 3, &s);
     assert_int_equal(s.count, 3);
-    assert_string_equal(s.items[0].text, "셋.");      /* three kinds of fact */
-    assert_string_equal(s.items[1].text, "둘.");      /* two kinds */
+    assert_string_equal(s.items[0].text, "셋이다.");      /* three kinds of fact */
+    assert_string_equal(s.items[1].text, "둘이다.");      /* two kinds */
     /* one kind each: four partners beat one model, whatever the article order */
-    assert_string_equal(s.items[2].text, "협력사 목록.");
+    assert_string_equal(s.items[2].text, "협력사 목록이다.");
     summary_free(&s);
     summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 4, &s);
     assert_int_equal(s.count, 4);
-    assert_string_equal(s.items[3].text, "하나 더."); /* one fact; article b comes first */
+    assert_string_equal(s.items[3].text, "하나 더다."); /* one fact; article b comes first */
     assert_string_equal(s.items[0].cites[0], "a");
     assert_int_equal(s.items[0].sentence_no, 5);
     summary_free(&s);
     summary_key_sentences(q, (size_t)template_entity_index(&tpl, "nc_ai"), 3, &s);
+    assert_int_equal(s.count, 1);
+    assert_string_equal(s.items[0].text, "대표는 ‘고성능 100B 모델로 대응한다’");
+    summary_free(&s);
+    summary_key_sentences(q, (size_t)template_entity_index(&tpl, "lg_ai"), 3, &s);
     assert_int_equal(s.count, 0);
     quotes_free(q);
     fact_list_free(&l);
@@ -263,12 +252,103 @@ static void test_formatting(void **state)
     }
 }
 
+/* ---- True claims, on a template of another topic ---- */
+
+static const char RESULTS[] =
+    "template: results\n"
+    "entities:\n"
+    "  - {id: a, name: 에이사}\n"
+    "  - {id: b, name: 비사}\n"
+    "  - {id: c, name: 씨사}\n"
+    "  - {id: gov, name: 정부, topic: true}\n"
+    "columns:\n"
+    "  - {id: revenue, label: 매출, type: quantity, units: [KRW], scale: 8, except: [gov], cues: [매출]}\n"
+    "  - {id: profit, label: 영업이익, type: quantity, units: [KRW], scale: 8, except: [gov],\n"
+    "     cues: [영업이익]}\n"
+    "  - {id: cells, label: 셀, type: keywords, except: [gov],\n"
+    "     keywords: {lfp: [LFP], ncm: [NCM], solid: [전고체]}}\n"
+    "  - {id: aid, label: 지원금, type: quantity, units: [KRW], scale: 8, entities: [gov], cues: [지원]}\n"
+    "layout:\n"
+    "  table_columns: [entity, revenue, profit, cells]\n"
+    "  value_labels: {lfp: 리튬인산철}\n"
+    "  labels: {counter: 개사}\n"
+    "  summary: {largest: revenue, share: [profit, revenue], kind: cells, budget: [aid]}\n";
+
+struct claim_case {
+    const char *name;
+    const char *facts;     /* "entity column value article; …" */
+    const char *must[4];   /* substrings that must appear */
+    const char *never[4];  /* substrings that must not */
+};
+
+static void add_facts(const struct template *tpl, struct fact_list *l, const char *spec)
+{
+    char *copy = xstrdup(spec), *save = NULL;
+    for (char *f = strtok_r(copy, ";", &save); f; f = strtok_r(NULL, ";", &save)) {
+        char e[32], c[32], v[32], a[32];
+        assert_int_equal(sscanf(f, " %31s %31s %31s %31s", e, c, v, a), 4);
+        add_fact(tpl, l, e, c, v, a, 1, NULL);
+    }
+    free(copy);
+}
+
+static void test_true_claims(void **state)
+{
+    (void)state;
+    static const struct claim_case cases[] = {
+        { "strict winner", "a revenue 710 x; b revenue 300 x; c revenue 100 y",
+          { "매출 최대는 에이사(710억 원)", "다음은 비사(300억 원)" }, { "공동" } },
+        { "a tie is a tie", "a revenue 500 x; b revenue 500 y; c revenue 100 y",
+          { "매출 공동 최대: 에이사, 비사(각 500억 원)", "다음은 씨사(100억 원)" },
+          { "최대는", "최다" } },
+        { "a three-way tie", "a revenue 5 x; b revenue 5 y; c revenue 5 y",
+          { "매출 공동 최대: 에이사, 비사, 씨사(각 5억 원)" }, { "최대는", "다음은" } },
+        { "one report is not a ranking", "b revenue 300 x",
+          { "매출: 비사(300억 원)만 보도" }, { "최대", "다음" } },
+        { "a loss is negative, and so is its margin",
+          "a revenue 1000 x; a profit -117.6 x; b revenue 500 y; b profit 50 y",
+          { "영업이익/매출: 에이사 -11.8%, 비사 10%" }, { "에이사 11.8%" } },
+        { "a loss printed with its sign", "a revenue 1000 x; a profit -117.6 x; a cells lfp x",
+          { "에이사(-11.8% = -117억 6,000만 원/1,000억 원)" }, { "에이사(11.8%" } },
+        { "kind tie", "a cells lfp x; b cells ncm y; a revenue 1 x",
+          { "셀은 동수로 갈렸다 — 리튬인산철 1개사(에이사", "ncm 1개사(비사" },
+          { "최다", "리튬인산철 셀 1개사 —" } },
+        { "kind with a strict winner", "a cells lfp x; b cells lfp y; c cells ncm y",
+          { "리튬인산철 셀 2개사 — 에이사(영업이익 미공개), 비사(영업이익 미공개)." },
+          { "동수", "씨사(", "괄호 안은" } },
+        { "a rule without data stays silent", "a profit 5 x",
+          { NULL }, { "매출", "지원금", "셀", "영업이익" } },
+        { "budget of one item, no sum", "gov aid 25 x; a revenue 1 x",
+          { "합계: 지원금 25억 원" }, { "— 합계" } },
+    };
+    struct template tpl;
+    struct diag d;
+    diag_init(&d, NULL, 0, 0);
+    assert_int_equal(template_load_buffer("r.yaml", RESULTS, strlen(RESULTS), &d, &tpl), EXP_OK);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct fact_list l = { 0 };
+        add_facts(&tpl, &l, cases[i].facts);
+        size_t n;
+        char *text = bullets_for(&tpl, &l, "", &n);
+        for (size_t k = 0; k < 4 && cases[i].must[k]; k++)
+            if (!strstr(text, cases[i].must[k]))
+                fail_msg("%s: missing \"%s\" in:\n%s", cases[i].name, cases[i].must[k], text);
+        for (size_t k = 0; k < 4 && cases[i].never[k]; k++)
+            if (strstr(text, cases[i].never[k]))
+                fail_msg("%s: unexpected \"%s\" in:\n%s", cases[i].name, cases[i].never[k], text);
+        free(text);
+        fact_list_free(&l);
+    }
+    template_free(&tpl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bullets_from_the_data),
         cmocka_unit_test(test_key_sentences),
         cmocka_unit_test(test_formatting),
+        cmocka_unit_test(test_true_claims),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,39 +14,12 @@
 #include "report/csv_out.h"
 #include "extract/extract.h"
 #include "merge/table.h"
-
-static void load_template(struct template *tpl)
-{
-    struct diag d;
-    diag_init(&d, NULL, 0, 0);
-    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, tpl), EXP_OK);
-}
+#include "../fixtures/fixtures.h"
 
 static void add_fact(const struct template *tpl, struct fact_list *l, const char *entity,
                      const char *column, const char *value, const char *article, size_t sno)
 {
-    xgrow(&l->items, &l->cap, l->count + 1, sizeof *l->items);
-    struct fact *f = &l->items[l->count++];
-    memset(f, 0, sizeof *f);
-    f->entity = (size_t)template_entity_index(tpl, entity);
-    f->column = (size_t)template_column_index(tpl, column);
-    f->model = EXTRACT_NO_MODEL;
-    const struct template_column *c = &tpl->columns[f->column];
-    if (c->type == TEMPLATE_COL_MODELS) {
-        const struct template_entity *e = &tpl->entities[f->entity];
-        for (size_t k = 0; k < e->n_models; k++)
-            if (!strcmp(e->models[k].name, value))
-                f->model = k;
-    }
-    f->value = fact_list_intern(l, value, strlen(value));
-    f->is_number = c->type == TEMPLATE_COL_QUANTITY;
-    f->unit = "";
-    f->raw_text = fact_list_intern(l, value, strlen(value));
-    f->article_id = fact_list_intern(l, article, strlen(article));
-    f->publisher = fact_list_intern(l, "p", strlen("p"));
-    f->published_at = fact_list_intern(l, "", strlen(""));
-    f->sentence_no = sno;
-    f->sentence = fact_list_intern(l, "s", strlen("s"));
+    fixture_fact(tpl, l, entity, column, value, article, sno, NULL);
 }
 
 static const char *cell(const struct template *tpl, const struct table *t, const char *entity,
@@ -67,7 +40,7 @@ static void test_citations_whatever_the_order(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list fwd = { 0 }, rev = { 0 };
     size_t n = 3 * TABLE_MAX_CITATIONS;
     for (size_t i = 0; i < n; i++) {
@@ -111,7 +84,7 @@ static void test_majority_and_conflicts(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l;
     memset(&l, 0, sizeof l);
     add_fact(&tpl, &l, "skt", "params_total_b", "500", "b", 1);
@@ -157,7 +130,7 @@ static void test_numeric_order_is_exact(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l;
     memset(&l, 0, sizeof l);
     static const char *const values[] = { "10.2", "9.75", "102", "10.25", "1000" };
@@ -178,7 +151,7 @@ static void test_lists_follow_template_order(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l1, l2;
     memset(&l1, 0, sizeof l1);
     memset(&l2, 0, sizeof l2);
@@ -222,16 +195,6 @@ struct samples {
     size_t n_articles;
 };
 
-static int have_scanner(void)
-{
-    struct quantity_list ql;
-    memset(&ql, 0, sizeof ql);
-    quantity_scan("5000억개", strlen("5000억개"), &ql, NULL);
-    int ok = ql.count > 0;
-    quantity_list_free(&ql);
-    return ok;
-}
-
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -240,7 +203,7 @@ static int by_name(const void *a, const void *b)
 static void run_samples(struct samples *s)
 {
     memset(s, 0, sizeof *s);
-    load_template(&s->tpl);
+    fixture_template(FIXTURE_TEMPLATE, &s->tpl);
     struct extractor *ex = extract_new(&s->tpl);
     DIR *dir = opendir("examples/articles");
     assert_non_null(dir);
@@ -304,20 +267,16 @@ static void test_sample_names_and_keywords(void **state)
         assert_int_equal(s.t->rows[r].n_articles, 5);
         assert_true(s.t->rows[r].n_mentions >= 5);
     }
-    if (have_scanner()) {
-        assert_string_equal(cell(tpl, s.t, "skt", "architecture"), "MoE");
-        assert_string_equal(cell(tpl, s.t, "upstage", "architecture"), "MoE");
-        assert_string_equal(cell(tpl, s.t, "nc_ai", "architecture"), "MoE");
-        assert_string_equal(cell(tpl, s.t, "lg_ai", "architecture"), "MoE");
-    }
+    assert_string_equal(cell(tpl, s.t, "skt", "architecture"), "MoE");
+    assert_string_equal(cell(tpl, s.t, "upstage", "architecture"), "MoE");
+    assert_string_equal(cell(tpl, s.t, "nc_ai", "architecture"), "MoE");
+    assert_string_equal(cell(tpl, s.t, "lg_ai", "architecture"), "MoE");
     free_samples(&s);
 }
 
 static void test_sample_figures(void **state)
 {
     (void)state;
-    if (!have_scanner())
-        skip();
     struct samples s;
     run_samples(&s);
     const struct template *tpl = &s.tpl;
@@ -416,18 +375,16 @@ static void test_second_topic(void **state)
     assert_string_equal(cell(&tpl, t, "skon", "customers"), "현대차; 포드");
     assert_string_equal(table_row_by_id(t, "sdi")->sources_text, "bt_0002");
     assert_string_equal(table_row_by_id(t, "lges")->sources_text, "bt_0001; bt_0003");
-    if (have_scanner()) {
-        assert_string_equal(cell(&tpl, t, "lges", "investment_krw_tn"), "3");   /* not 10 */
-        assert_string_equal(cell(&tpl, t, "sdi", "investment_krw_tn"), "2");
-        assert_string_equal(cell(&tpl, t, "lges", "employees"), "30000");
-        assert_string_equal(cell(&tpl, t, "skon", "employees"), "4000");
-        /* CATL's 37.9 and Panasonic's 5.2 stay out */
-        assert_string_equal(cell(&tpl, t, "lges", "market_share_pct"), "13.1");
-        assert_string_equal(cell(&tpl, t, "sdi", "market_share_pct"), "4.5");
-        assert_string_equal(cell(&tpl, t, "skon", "market_share_pct"), "4.4");
-        for (size_t r = 0; r < t->n_rows; r++)
-            assert_string_equal(t->rows[r].conflicts, "");
-    }
+    assert_string_equal(cell(&tpl, t, "lges", "investment_krw_tn"), "3");   /* not 10 */
+    assert_string_equal(cell(&tpl, t, "sdi", "investment_krw_tn"), "2");
+    assert_string_equal(cell(&tpl, t, "lges", "employees"), "30000");
+    assert_string_equal(cell(&tpl, t, "skon", "employees"), "4000");
+    /* CATL's 37.9 and Panasonic's 5.2 stay out */
+    assert_string_equal(cell(&tpl, t, "lges", "market_share_pct"), "13.1");
+    assert_string_equal(cell(&tpl, t, "sdi", "market_share_pct"), "4.5");
+    assert_string_equal(cell(&tpl, t, "skon", "market_share_pct"), "4.4");
+    for (size_t r = 0; r < t->n_rows; r++)
+        assert_string_equal(t->rows[r].conflicts, "");
     table_free(t);
     fact_list_free(&l);
     extract_free(ex);
@@ -462,7 +419,7 @@ static void test_csv_outputs(void **state)
 {
     (void)state;
     struct template tpl;
-    load_template(&tpl);
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
     struct fact_list l;
     memset(&l, 0, sizeof l);
     add_fact(&tpl, &l, "skt", "params_total_b", "500", "029_0003001728", 12);

@@ -12,6 +12,7 @@
 
 #include "extract/quantity.h"
 #include "extract/template.h"
+#include "../fixtures/fixtures.h"
 
 /* Loads text as "bad.yaml" with diagnostics captured; returns the status, *msg the output. */
 static enum exp_status load_text(const char *text, struct template *tpl, char **msg)
@@ -26,14 +27,30 @@ static enum exp_status load_text(const char *text, struct template *tpl, char **
     return st;
 }
 
-static void test_bundled_template_loads(void **state)
+/* The product's templates load; what they contain is the golden test's business
+ * (tests/golden/), so editing them breaks no unit test. */
+static void test_product_templates_load(void **state)
 {
     (void)state;
-    struct diag d;
-    diag_init(&d, NULL, 0, 0);
+    static const char *const paths[] = { "templates/sovereign-ai.yaml",
+                                         "tests/cases/battery/template.yaml",
+                                         "tests/cases/energy/template.yaml",
+                                         "tests/cases/budget/template.yaml",
+                                         "tests/cases/kleague/template.yaml" };
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        struct template t;
+        fixture_template(paths[i], &t);
+        assert_true(t.n_entities > 0);
+        template_free(&t);
+    }
+}
+
+static void test_fixture_template_loads(void **state)
+{
+    (void)state;
     struct template t;
-    assert_int_equal(template_load("templates/sovereign-ai.yaml", &d, &t), EXP_OK);
-    assert_string_equal(t.id, "sovereign-ai");
+    fixture_template(FIXTURE_TEMPLATE, &t);
+    assert_string_equal(t.id, "test-ai-models");
     assert_int_equal(t.n_entities, 6);
     long skt = template_entity_index(&t, "skt");
     assert_true(skt >= 0);
@@ -186,6 +203,36 @@ static void test_bad_templates(void **state)
           GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  chart_columns: [m]\n",
           "bad.yaml:8:19: error: not a quantity column: 'm' in chart_columns", EXP_CONFIG },
         { "empty document", "", "bad.yaml: error: the template is empty", EXP_CONFIG },
+        /* layout words and summary rules are checked at load */
+        { "unknown label key",
+          GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  labels: {summry: 개요}\n",
+          "bad.yaml:8:12: error: unknown key 'summry' in layout.labels", EXP_CONFIG },
+        { "label not a string",
+          GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  labels: {summary: [a]}\n",
+          "bad.yaml:8:21: error:", EXP_CONFIG },
+        { "value label of no keyword",
+          GOOD_HEAD "columns:\n  - {id: k, type: keywords, keywords: {x: [엑스]}}\nlayout:\n"
+                    "  value_labels: {y: 와이}\n",
+          "error: layout.value_labels: 'y' is not a keyword value of any column", EXP_CONFIG },
+        { "summary largest not a quantity",
+          GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  summary: {largest: m}\n",
+          "bad.yaml:8:22: error: summary.largest: 'm' is models, not a quantity column",
+          EXP_CONFIG },
+        { "summary kind unknown",
+          GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  summary: {kind: zz}\n",
+          "error: summary.kind: 'zz' is an unknown column, not a keywords column", EXP_CONFIG },
+        { "summary share needs two",
+          GOOD_HEAD "columns:\n  - {id: q, type: quantity, units: [count]}\nlayout:\n"
+                    "  summary: {share: [q]}\n",
+          "error: summary.share names two columns: [part, whole]", EXP_CONFIG },
+        { "summary budget in two units",
+          GOOD_HEAD "columns:\n  - {id: q, type: quantity, units: [KRW], scale: 8}\n"
+                    "  - {id: r, type: quantity, units: [KRW], scale: 9}\nlayout:\n"
+                    "  summary: {budget: [q, r]}\n",
+          "error: summary.budget: 'r' has another unit than 'q'", EXP_CONFIG },
+        { "unknown summary key",
+          GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  summary: {biggest: m}\n",
+          "error: unknown key 'biggest' in layout.summary", EXP_CONFIG },
         { "column names an unknown unit",
           GOOD_HEAD "columns:\n  - id: q\n    type: quantity\n    units: [count, furlongs]\n",
           "bad.yaml:8:20: error: column 'q' names unknown unit 'furlongs'", EXP_CONFIG },
@@ -226,6 +273,30 @@ static void test_bad_templates(void **state)
         assert_int_equal(((unsigned char *)&t)[0], 0x5A);
         free(msg);
     }
+}
+
+/* Every word the briefing prints has a key with a default; the template's labels override. */
+static void test_layout_words(void **state)
+{
+    (void)state;
+    struct template t;
+    char *msg;
+    assert_int_equal(load_text(GOOD_HEAD "columns:\n  - {id: k, type: keywords, keywords: "
+                                         "{x: [엑스]}}\nlayout:\n  labels: {summary: 개요, "
+                                         "entity: 팀}\n  value_labels: {x: 엑스값}\n",
+                               &t, &msg),
+                     EXP_OK);
+    assert_string_equal(template_word(&t, "summary"), "개요");
+    assert_string_equal(template_word(&t, "entity"), "팀");
+    assert_string_equal(template_word(&t, "sources"), "출처");    /* the default */
+    assert_string_equal(template_word(&t, "no such key"), "");
+    assert_string_equal(template_value_label(&t, "x"), "엑스값");
+    assert_string_equal(template_value_label(&t, "other"), "other");
+    for (size_t i = 0; template_word_key(i); i++)
+        assert_true(template_word_known(template_word_key(i)));
+    assert_false(template_word_known("summry"));
+    free(msg);
+    template_free(&t);
 }
 
 /* A template's own units, and column units resolved to canonical names. */
@@ -285,10 +356,12 @@ static void test_missing_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_bundled_template_loads),
+        cmocka_unit_test(test_product_templates_load),
+        cmocka_unit_test(test_fixture_template_loads),
         cmocka_unit_test(test_fold_is_the_matching_key),
         cmocka_unit_test(test_minimal_template),
         cmocka_unit_test(test_bad_templates),
+        cmocka_unit_test(test_layout_words),
         cmocka_unit_test(test_template_units),
         cmocka_unit_test(test_missing_file),
     };
