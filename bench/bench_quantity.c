@@ -12,6 +12,7 @@
 
 #include "util/buf.h"
 #include "extract/quantity.h"
+#include "extract/units.h"
 
 static double now(clockid_t clock)
 {
@@ -40,6 +41,7 @@ int main(int argc, char **argv)
     fclose(f);
 
     struct quantity_list list = { 0 };
+    struct unit_registry *units = units_new(); /* indexed, as a loaded template's */
     double best = 1e30, best_cpu = 1e30;
     size_t found = 0, issues = 0;
     for (int r = 0; r < (repeats > 0 ? repeats : 1); r++) {
@@ -50,7 +52,7 @@ int main(int argc, char **argv)
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
             quantity_list_clear(&list);
-            if (quantity_scan(p, len, &list, NULL) == 0) {
+            if (quantity_scan_units(units, p, len, &list, NULL) == 0) {
                 found += list.count;
                 issues += list.n_issues;
             }
@@ -67,6 +69,7 @@ int main(int argc, char **argv)
            "%zu figures, %zu issues\n",
            mb, repeats, best_cpu, mb / best_cpu, best, mb / best, found, issues);
     quantity_list_free(&list);
+    units_free(units);
     buf_free(&text);
     return 0;
 }

@@ -3,7 +3,7 @@
 
 QUANTITY_FUZZ_CC   ?= clang
 QUANTITY_FUZZ_TIME ?= 180
-QUANTITY_FUZZ_SRCS := exporter/extract/quantity.c exporter/util/decimal.c exporter/util/buf.c exporter/util/diag.c
+QUANTITY_FUZZ_SRCS := exporter/extract/quantity.c exporter/extract/units.c exporter/util/decimal.c exporter/util/buf.c exporter/util/diag.c
 
 .PHONY: fuzz-quantity fuzz-quantity-build
 
@@ -11,7 +11,7 @@ QUANTITY_FUZZ_SRCS := exporter/extract/quantity.c exporter/util/decimal.c export
 build/bench_quantity: bench/bench_quantity.c $(LIB_OBJS) | build/obj
 	$(CC) $(ALL_CFLAGS) -iquote exporter -o $@ $< $(LIB_OBJS) $(LIBS)
 
-build/fuzz/fuzz_quantity: tests/fuzz/fuzz_quantity.c $(QUANTITY_FUZZ_SRCS) exporter/extract/quantity.h
+build/fuzz/fuzz_quantity: tests/fuzz/fuzz_quantity.c $(QUANTITY_FUZZ_SRCS) exporter/extract/quantity.h exporter/extract/units.h exporter/util/decimal.h
 	mkdir -p build/fuzz
 	$(QUANTITY_FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

@@ -11,6 +11,7 @@
 #include <nettle/sha2.h>
 
 #include "cli/reader.h"
+#include "cli/weekly.h"
 #include "extract/extract.h"
 #include "extract/template.h"
 #include "ingest/article.h"
@@ -264,6 +265,7 @@ struct run {
     struct article_set set;
     struct table *table;
     struct quotes *quotes;
+    struct weekly weekly;      /* the archive, changes, coverage (weekly.h) */
 };
 
 /* The template the options name, else the bundled one found beside the program. */
@@ -344,6 +346,9 @@ static enum exp_status begin_outputs(struct run *r)
     enum exp_status st = take_out_dir(r);
     if (st != EXP_OK || !r->writing)
         return st;
+    st = weekly_begin(&r->weekly, &r->opts->period, &r->tpl, r->d);
+    if (st != EXP_OK)
+        return st;
     if (r->opts->formats & CLI_FORMAT_CSV) {
         st = open_output(r, &r->articles_csv, "articles.csv");
         if (st == EXP_OK)
@@ -412,8 +417,12 @@ static enum exp_status finish_outputs(struct run *r, int clean_run)
     enum exp_status st = commit_output(r, &r->articles_csv);
     if (st == EXP_OK)
         st = commit_output(r, &r->facts_csv);
+    if (st == EXP_OK)
+        st = weekly_finish(&r->weekly, &r->opts->period, r->table, r->d);
     if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_CSV))
         st = write_comparison(r);
+    if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_CSV))
+        st = weekly_write_csvs(&r->weekly, r->outset, r->d);
     if (st == EXP_OK && r->workbook)
         st = finish_workbook(r);
     if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_PDF))
@@ -429,7 +438,8 @@ static enum exp_status finish_outputs(struct run *r, int clean_run)
         return st;
     st = output_set_commit(r->outset, r->d);
     r->outset = NULL;
-    return st;
+    /* The archive records what was published: after the outputs, never instead. */
+    return st == EXP_OK ? weekly_commit(&r->weekly, r->table, r->d) : st;
 }
 
 /* ---- Reading ---- */
@@ -462,9 +472,10 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     }
     table_add(r->table, &it->facts);
     quotes_add(r->quotes, &it->facts);
+    enum exp_status st = weekly_add_article(&r->weekly, a, &r->tpl, &it->facts, r->d);
     /* its rows are written: keep only what the briefing reads, in one dense block */
     article_pack(&r->set.items[r->set.count - 1]);
-    return it->extract_status;
+    return st != EXP_OK ? st : it->extract_status;
 }
 
 /* Parses and extracts every input (on opts->jobs threads), in input order. Returns the worst
@@ -526,6 +537,7 @@ static void run_free(struct run *r)
     xlsx_out_discard(r->workbook);
     abort_output(&r->workbook_file);
     output_set_abort(r->outset);
+    weekly_close(&r->weekly);
     table_free(r->table);
     quotes_free(r->quotes);
     article_set_free(&r->set);
@@ -544,6 +556,12 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
     enum exp_status st = load_template(opts, &r.tpl, &r.template_path, d);
     if (st != EXP_OK)
         return st;
+    /* The archive first: a foreign or corrupt one stops the run before anything is done. */
+    st = weekly_open(opts, &r.weekly, d);
+    if (st != EXP_OK) {
+        run_free(&r);
+        return st;
+    }
     enum exp_status input_st = collect_inputs(opts, &r.paths, d);
     /* Hashing every input costs a fifth of a large run: only --if-changed needs it. */
     if (opts->if_changed)

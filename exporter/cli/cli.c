@@ -31,6 +31,8 @@ static const char usage_text[] =
     "  --since DATE      only articles published on or after DATE (YYYY-MM-DD)\n"
     "  --until DATE      only articles published on or before DATE\n"
     "  --today DATE      take DATE as today (backfills); default: today in Korea\n"
+    "  --archive FILE    the weekly archive (default: archive.sqlite in the output root)\n"
+    "  --no-archive      keep no archive (changes.csv is then its header only)\n"
     "  --formats LIST    any of csv,xlsx,pdf (default: all three)\n"
     "  --strict          any bad article fails the run and nothing is written\n"
     "  --wait            wait for another run on the same output folder instead of failing\n"
@@ -45,6 +47,7 @@ static const char usage_text[] =
     "  64  usage error\n"
     "  65  bad input data (a bad article; the good ones are still exported unless --strict)\n"
     "  66  input missing, or no articles\n"
+    "  69  the archive is not an exporter archive, is corrupt, or is newer\n"
     "  70  internal error\n"
     "  71  out of memory\n"
     "  73  cannot create an output\n"
@@ -52,7 +55,7 @@ static const char usage_text[] =
     "  75  the output folder is locked by another run\n"
     "  78  bad template\n";
 
-enum { OPT_TEMPLATE = 256, OPT_OUT, OPT_WEEK, OPT_SINCE, OPT_UNTIL, OPT_TODAY, OPT_FORMATS, OPT_STRICT,
+enum { OPT_TEMPLATE = 256, OPT_OUT, OPT_WEEK, OPT_SINCE, OPT_UNTIL, OPT_TODAY, OPT_ARCHIVE, OPT_NO_ARCHIVE, OPT_FORMATS, OPT_STRICT,
        OPT_WAIT, OPT_IF_CHANGED, OPT_HELP, OPT_VERSION };
 
 static const struct option long_options[] = {
@@ -62,6 +65,8 @@ static const struct option long_options[] = {
     { "since", required_argument, NULL, OPT_SINCE },
     { "until", required_argument, NULL, OPT_UNTIL },
     { "today", required_argument, NULL, OPT_TODAY },
+    { "archive", required_argument, NULL, OPT_ARCHIVE },
+    { "no-archive", no_argument, NULL, OPT_NO_ARCHIVE },
     { "formats", required_argument, NULL, OPT_FORMATS },
     { "strict", no_argument, NULL, OPT_STRICT },
     { "wait", no_argument, NULL, OPT_WAIT },
@@ -150,6 +155,8 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
         case OPT_SINCE: opts->since = optarg; break;
         case OPT_UNTIL: opts->until = optarg; break;
         case OPT_TODAY: opts->today = optarg; break;
+        case OPT_ARCHIVE: opts->archive_path = optarg; break;
+        case OPT_NO_ARCHIVE: opts->no_archive = 1; break;
         case OPT_FORMATS:
             if (parse_formats(optarg, &opts->formats) != 0)
                 return usage_error(d, "--formats wants a list of csv, xlsx and pdf, not '%s'", optarg);
@@ -173,6 +180,8 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
             return usage_error(d, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
+    if (opts->archive_path && opts->no_archive)
+        return usage_error(d, "%s", "--archive cannot be combined with --no-archive");
     /* The period is resolved here, once, after --today is known wherever it stood. */
     struct date_period_spec spec = { opts->week, opts->since, opts->until, opts->today };
     char why[256];

@@ -32,6 +32,8 @@ struct cli_options {
     const char *since, *until; /* YYYY-MM-DD, inclusive, as written */
     const char *today;         /* --today YYYY-MM-DD, as written */
     struct date_period period; /* the above resolved once (util/date.h); Korean days */
+    const char *archive_path;  /* --archive FILE; NULL: archive.sqlite in the output root */
+    int no_archive;            /* --no-archive */
     unsigned formats;          /* CLI_FORMAT_* bits */
     int strict, quiet, verbose, wait, if_changed;
     unsigned jobs;             /* -j N: threads reading articles; 0 = one per online CPU */

@@ -21,6 +21,7 @@ static int exit_code(enum exp_status st)
     case EXP_IOERR: return EX_IOERR;
     case EXP_LOCKED: return EX_TEMPFAIL;
     case EXP_CONFIG: return EX_CONFIG;
+    case EXP_ARCHIVE: return EX_UNAVAILABLE;
     }
     return EX_SOFTWARE;
 }

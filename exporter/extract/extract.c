@@ -1035,6 +1035,7 @@ static void push_fact(struct context *cx, size_t entity, size_t col, size_t mode
     f->sentence = fact_list_intern(l, cx->sent->text, cx->sent->length ? cx->sent->length
                                                                      : strlen(cx->sent->text));
     f->offset = cx->sent->offset + os;
+    f->from_heading = cx->sent->heading;
 }
 
 /* Characters that may sit between a model name and the size that belongs to it:
@@ -1161,26 +1162,36 @@ static int cue_between(const struct scratch *s, const struct hit *h, const struc
     return s->foreign[first_hit_from(s, to)] > s->foreign[first_hit_from(s, from)];
 }
 
-/* A cue before a list whose items each name an entity ("증원 인원은 국방부 1,200명, 보건복지부
- * 340명, 국토교통부 85명") governs every item: after binding figure pick (ok_figs[k]), the
- * next phrases of its clause that name an entity, hold an accepted figure, and have no cue of
- * their own (of this column or another) get their first accepted figure bound too. */
-static void distribute(const struct scratch *s, size_t pick, size_t k, unsigned char *flag)
+/* Whether phrase p can share a cue with its list: it names an entity (or party), holds no word
+ * of the cue's own list and no rival cue. */
+static int list_item(const struct scratch *s, size_t p)
+{
+    size_t from = first_hit_from(s, s->phrase_start[p]);
+    size_t to = first_hit_from(s, s->phrase_start[p + 1]);
+    return s->phrase_has_name[p] && !s->phrase_has_word[p] && s->foreign[to] <= s->foreign[from];
+}
+
+/* A cue shared by a list whose items each name an entity governs every item: before the list
+ * ("증원 인원은 국방부 1,200명, 보건복지부 340명, 국토교통부 85명") or after it ("이영희 후보는
+ * 45.1%, 박철수 후보는 2.6%를 얻었다"). After binding figure pick (ok_figs[k]) in a phrase that
+ * names someone, the neighbouring phrases of its clause on the side away from the cue h that are
+ * list items (list_item) get their accepted figure bound too, one phrase after another. */
+static void distribute(const struct scratch *s, const struct hit *h, size_t pick, size_t k,
+                       unsigned char *flag)
 {
     const struct figure *f = &s->figs[pick];
     if (!s->phrase_has_name[f->phrase])
         return;
+    int forward = h->os < f->q->offset;
     size_t phrase = f->phrase;
-    for (size_t j = k + 1; j < s->n_ok; j++) {
+    for (size_t j = k; forward ? j + 1 < s->n_ok : j > 0;) {
+        j = forward ? j + 1 : j - 1;
         const struct figure *g = &s->figs[s->ok_figs[j]];
-        if (g->clause != f->clause || g->phrase != phrase + 1 || flag[s->ok_figs[j]])
+        size_t want = forward ? phrase + 1 : phrase - 1;
+        if (g->clause != f->clause || g->phrase != want || flag[s->ok_figs[j]] ||
+            !list_item(s, g->phrase))
             return;
         phrase = g->phrase;
-        size_t from = first_hit_from(s, s->phrase_start[phrase]);
-        size_t to = first_hit_from(s, s->phrase_start[phrase + 1]);
-        if (!s->phrase_has_name[phrase] || s->phrase_has_word[phrase] ||
-            s->foreign[to] > s->foreign[from])
-            return;
         flag[s->ok_figs[j]] = 1;
     }
 }
@@ -1336,7 +1347,7 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
         }
         flag[pick] = 1;
         if (is_cue && side == TEMPLATE_SIDE_NEAREST) {
-            distribute(s, pick, k, flag);
+            distribute(s, h, pick, k, flag);
             across_contrast(s, h, pick, k, flag);
         }
     }

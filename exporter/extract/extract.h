@@ -62,6 +62,7 @@ struct fact {
     size_t sentence_no;       /* 1-based index into the article's sentences */
     const char *sentence;           /* the sentence text */
     size_t offset;            /* byte offset of raw_text in the article body */
+    int from_heading;         /* read in a glued crawl sub-heading (it restates its paragraph) */
 };
 
 /* An explicit mention of an entity (its name, an alias, a model, a spokesperson). */

@@ -25,12 +25,22 @@ typedef unsigned __int128 u128;
 
 #define MAX_SCALE DECIMAL_MAX_SCALE
 
-static u128 pow10u(unsigned k)
+#define P19 ((u128)10000000000000000000ull)
+static const u128 pow10_table[39] = {
+    1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
+    1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+    100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+    1000000000000000000ull, P19, P19 * 10, P19 * 100, P19 * 1000, P19 * 10000, P19 * 100000,
+    P19 * 1000000, P19 * 10000000, P19 * 100000000, P19 * 1000000000, P19 * 10000000000ull,
+    P19 * 100000000000ull, P19 * 1000000000000ull, P19 * 10000000000000ull,
+    P19 * 100000000000000ull, P19 * 1000000000000000ull, P19 * 10000000000000000ull,
+    P19 * 100000000000000000ull, P19 * 1000000000000000000ull, P19 * P19,
+};
+
+/* 10^k for k ≤ 38 (10^38 < 2^128); larger k is never asked for. */
+static inline u128 pow10u(unsigned k)
 {
-    u128 r = 1;
-    while (k--)
-        r *= 10;
-    return r;
+    return pow10_table[k < 39 ? k : 38];
 }
 
 const char *quantity_qualifier_name(enum quantity_qualifier q)
@@ -84,7 +94,17 @@ struct scan {
     size_t n;
     struct quantity_list *out;
     const struct unit_registry *reg;
+    size_t first_item;  /* out->count when this scan began: the items after it are ours */
 };
+
+/* The end of the last figure this scan reported: no new span may start before it. */
+static size_t scan_floor(const struct scan *sc)
+{
+    if (sc->out->count <= sc->first_item)
+        return 0;
+    const struct quantity *q = &sc->out->items[sc->out->count - 1];
+    return q->offset + q->length;
+}
 
 #define LIT(w) (w), (sizeof(w) - 1)
 
@@ -392,7 +412,8 @@ static const struct prefix_def *prefix_ending_at(const struct scan *sc, size_t i
 
 /* ---- Numerals ---- */
 
-enum res { R_NONE, R_OK, R_SKIP, R_ISSUE };
+/* R_CONTINUE: a helper of read_head found nothing to decide; the others go to the caller. */
+enum res { R_NONE, R_OK, R_SKIP, R_ISSUE, R_CONTINUE };
 
 static void add_issue(struct scan *sc, size_t off, size_t end, const char *msg)
 {
@@ -598,6 +619,73 @@ static int sino_word(const struct scan *sc, size_t from, size_t to)
     return 0;
 }
 
+/* Refuses the big unit(s) at x that do not get smaller ("억억", "1억2억", "5만억"): an issue,
+ * except for Hangul words that look like them (만만하다, 조조), which are no numeral at all. */
+static enum res refuse_big_units(struct scan *sc, struct head *h, enum mode mode, size_t x, unsigned e,
+                                 unsigned last_big, size_t *resume)
+{
+    size_t l;
+    if (mode == MODE_SINO && !(e == last_big && (e == 8 || e == 16)))
+        return R_NONE;
+    while (big_exp(cp_at(sc, x, &l)))
+        x += l;
+    add_issue(sc, h->num_start, x, e == last_big ? MSG_REPEAT : MSG_ORDER);
+    *resume = x;
+    return R_ISSUE;
+}
+
+/* After a section ending in a big unit at p ("1조", "삼만"): does another section follow,
+ * glued or after one space? R_CONTINUE with *p at it when it has a big unit of its own
+ * ("1조 2000억"); R_OK after adding a plain last section to *total ("1만2000", "삼만 오천",
+ * "4만 2150GWh") or when nothing follows; R_ISSUE on overflow. */
+static enum res read_next_section(struct scan *sc, enum mode mode, struct head *h, struct decimal *total,
+                                  size_t *p, unsigned last_big, size_t *resume)
+{
+    size_t l;
+    /* Not after a word that only looks like a numeral, unless the numeral goes on glued to it
+     * (구조 이만 / 이만칠천원, 오만팔천백구십사). */
+    if (mode == MODE_SINO && sino_word(sc, h->num_start, *p) && byte_at(sc, *p) == ' ')
+        return R_OK;
+    size_t s = *p + (byte_at(sc, *p) == ' ');
+    if (!section_start(sc, s, mode))
+        return R_OK;
+    struct decimal nx = { 0, 0, 0 };
+    size_t nq;
+    int k2 = 0, pt2 = 0;
+    unsigned nc2 = 0;
+    struct scan probe = *sc;
+    struct quantity_list scratch = { 0 };
+    probe.out = &scratch; /* a failed look-ahead must not record issues */
+    enum res r2 = read_small(&probe, s, mode, &nx, &nq, &k2, &pt2, &nc2);
+    quantity_list_free(&scratch);
+    if (r2 != R_OK)
+        return R_OK;
+    unsigned e2 = big_exp(cp_at(sc, nq, &l));
+    if (e2 && (e2 < last_big || s == *p)) {
+        *p = s; /* "1억2억" is reported as malformed on the next turn */
+        return R_CONTINUE;
+    }
+    /* In Hangul the last section needs 십/백/천: 만이천 is 12000 but 조사, 만일, 경이 are words.
+     * Digits glued to a letter or a date word end the number, unless a unit starts there. */
+    size_t ux;
+    const struct unit_spelling *un = match_unit(sc, NULL, nq, 1, &ux);
+    size_t stop = stop_suffix(sc, nq);
+    if (e2 || !(s == *p || last_big == 4) || pt2 || (mode == MODE_SINO && !k2)
+        || decimal_cmp(&nx, &(struct decimal){ pow10u(last_big), 0, 0 }) >= 0
+        || (stop && !(un && un->len >= stop))
+        || (mode == MODE_DIGITS && ((is_alnum((unsigned)byte_at(sc, nq)) && !un) || byte_at(sc, nq) == '.'))
+        || (mode == MODE_SINO && sino_char(cp_at(sc, nq, &l))))
+        return R_OK;
+    read_small(sc, s, mode, &nx, &nq, &h->korean, &pt2, &h->nchars);
+    if (decimal_add(total, &nx, total) < 0) {
+        add_issue(sc, h->num_start, nq, MSG_OVERFLOW);
+        *resume = nq;
+        return R_ISSUE;
+    }
+    *p = nq;
+    return R_OK;
+}
+
 /* The numeral proper: sections "coef 만/억/조/경" from large to small, maybe separated by one
  * space ("1조 2000억", "삼만 오천"), then a plain last section ("1만2000"). */
 static enum res read_numeral(struct scan *sc, size_t i, enum mode mode, struct head *h, size_t *resume)
@@ -620,105 +708,43 @@ static enum res read_numeral(struct scan *sc, size_t i, enum mode mode, struct h
             return r;
         }
         int any = r == R_OK;
-        unsigned c = cp_at(sc, q, &l);
-        unsigned e = big_exp(c);
-        if (e && (any || first)) {
-            if (e == last_big || (mode == MODE_DIGITS && e > last_big)) {
-                if (mode == MODE_SINO && e != 8 && e != 16) /* 만만하다, 조조: words */
-                    return R_NONE;
-                size_t x = q + l;
-                while (big_exp(cp_at(sc, x, &l)))
-                    x += l;
-                add_issue(sc, h->num_start, x, e == last_big ? MSG_REPEAT : MSG_ORDER);
-                *resume = x;
-                return R_ISSUE;
-            }
-            if (e > last_big)
-                return R_NONE; /* 조만간, 억만장자 */
+        unsigned e = big_exp(cp_at(sc, q, &l));
+        if (!e || !(any || first)) {
             if (!any)
-                small.mant = 1, small.scale = 0;
-            h->point |= pt;
-            if (decimal_shift(&small, (int)(e), &small) < 0 || decimal_add(&total, &small, &total) < 0) {
-                add_issue(sc, h->num_start, q + l, MSG_OVERFLOW);
-                *resume = q + l;
-                return R_ISSUE;
-            }
-            if (mode == MODE_SINO)
-                h->nchars++;
-            h->korean = 1;
-            last_big = e;
-            h->big = e;
-            p = q + l;
-            first = 0;
-            /* 억억, 1억억, 5만억: a big unit that does not get smaller. */
-            unsigned en = big_exp(cp_at(sc, p, &l));
-            if (en && en >= last_big) {
-                if (mode == MODE_SINO && !(en == last_big && (en == 8 || en == 16)))
-                    return R_NONE; /* 만만하다, 조조 */
-                size_t x = p;
-                while (big_exp(cp_at(sc, x, &l)))
-                    x += l;
-                add_issue(sc, h->num_start, x, en == last_big ? MSG_REPEAT : MSG_ORDER);
-                *resume = x;
-                return R_ISSUE;
-            }
-            /* Another section? Not after a word that only looks like a numeral, unless the
-             * numeral goes on glued to it (구조 이만 / 이만칠천원, 오만팔천백구십사). */
-            if (mode == MODE_SINO && sino_word(sc, h->num_start, p) && byte_at(sc, p) == ' ')
-                break;
-            size_t s = p;
-            if (byte_at(sc, s) == ' ')
-                s++;
-            if (!section_start(sc, s, mode))
-                break;
-            struct decimal nx = { 0, 0, 0 };
-            size_t nq;
-            int k2 = 0, pt2 = 0;
-            unsigned nc2 = 0;
-            struct scan probe = *sc;
-            struct quantity_list scratch = { 0 };
-            probe.out = &scratch; /* a failed look-ahead must not record issues */
-            enum res r2 = read_small(&probe, s, mode, &nx, &nq, &k2, &pt2, &nc2);
-            quantity_list_free(&scratch);
-            if (r2 != R_OK)
-                break;
-            unsigned e2 = big_exp(cp_at(sc, nq, &l));
-            if (e2 && e2 < last_big) {
-                p = s;
-                continue;
-            }
-            if (e2 && e2 >= last_big && s == p) {
-                p = s;
-                continue; /* "1억2억": reported as malformed on the next turn */
-            }
-            /* In Hangul the last section needs 십/백/천: 만이천 is 12000 but 조사, 만일, 경이
-             * are words. */
-            size_t ux;
-            const struct unit_spelling *un = match_unit(sc, NULL, nq, 1, &ux);
-            size_t stop = stop_suffix(sc, nq);
-            if (!e2 && (s == p || last_big == 4) && !pt2 && (mode != MODE_SINO || k2)
-                && decimal_cmp(&nx, &(struct decimal){ pow10u(last_big), 0, 0 }) < 0
-                && (!stop || (un && un->len >= stop))
-                && !(mode == MODE_DIGITS && ((is_alnum((unsigned)byte_at(sc, nq)) && !un) || byte_at(sc, nq) == '.'))) {
-                if (mode == MODE_SINO && sino_char(cp_at(sc, nq, &l)))
-                    break;
-                read_small(sc, s, mode, &nx, &nq, &h->korean, &pt2, &h->nchars);
-                if (decimal_add(&total, &nx, &total) < 0) {
-                    add_issue(sc, h->num_start, nq, MSG_OVERFLOW);
-                    *resume = nq;
-                    return R_ISSUE;
-                }
-                p = nq;
+                return first ? R_NONE : R_OK;
+            if (first) {
+                total = small;
+                h->point |= pt;
+                p = q;
             }
             break;
         }
+        if (e == last_big || (mode == MODE_DIGITS && e > last_big))
+            return refuse_big_units(sc, h, mode, q, e, last_big, resume);
+        if (e > last_big)
+            return R_NONE; /* 조만간, 억만장자 */
         if (!any)
-            return first ? R_NONE : R_OK;
-        if (first) {
-            total = small;
-            h->point |= pt;
-            p = q;
+            small.mant = 1, small.scale = 0;
+        h->point |= pt;
+        if (decimal_shift(&small, (int)e, &small) < 0 || decimal_add(&total, &small, &total) < 0) {
+            add_issue(sc, h->num_start, q + l, MSG_OVERFLOW);
+            *resume = q + l;
+            return R_ISSUE;
         }
+        if (mode == MODE_SINO)
+            h->nchars++;
+        h->korean = 1;
+        last_big = h->big = e;
+        p = q + l;
+        first = 0;
+        unsigned en = big_exp(cp_at(sc, p, &l)); /* 억억, 1억억, 5만억 */
+        if (en && en >= last_big)
+            return refuse_big_units(sc, h, mode, p, en, last_big, resume);
+        r = read_next_section(sc, mode, h, &total, &p, last_big, resume);
+        if (r == R_CONTINUE)
+            continue;
+        if (r != R_OK)
+            return r;
         break;
     }
     h->v = total;
@@ -1053,8 +1079,203 @@ static int hyphen_range_ahead(const struct scan *sc, size_t i)
     return byte_at(sc, q) == ' ' && match_unit(sc, NULL, q + 1, 0, &ue) != NULL;
 }
 
+/* 점 decimals after a Sino-Korean numeral at *p: 삼점사, 영점오. */
+static enum res read_sino_decimals(struct scan *sc, struct head *h, size_t *p, size_t *resume)
+{
+    size_t l, l2;
+    if (cp_at(sc, *p, &l) != CP_JEOM || h->big)
+        return R_CONTINUE;
+    size_t q = *p + l;
+    unsigned d = cp_at(sc, q, &l2);
+    if (!(sino_digit(d) > 0 || zero_syllable(d)))
+        return R_CONTINUE;
+    struct decimal f = h->v;
+    while ((d = cp_at(sc, q, &l2)), (sino_digit(d) > 0 || zero_syllable(d))) {
+        if (f.scale >= MAX_SCALE) {
+            add_issue(sc, h->num_start, q, MSG_DECIMALS);
+            *resume = q;
+            return R_ISSUE;
+        }
+        f.mant = f.mant * 10 + (unsigned)(zero_syllable(d) ? 0 : sino_digit(d));
+        f.scale++;
+        q += l2;
+        h->nchars++;
+    }
+    h->v = f;
+    h->point = 1;
+    h->nchars += 1;
+    *p = h->num_end = h->end = q;
+    return R_CONTINUE;
+}
+
+/* The active part of a mixture-of-experts size after "100B" (p at the '-'): "-A10", "-A2B",
+ * taking the total's scale letter e when it has none. */
+static enum res read_moe(struct scan *sc, struct head *h, size_t p, unsigned e, size_t *resume)
+{
+    if (!(byte_at(sc, p) == '-' && byte_at(sc, p + 1) == 'A' && digit_at(sc, p + 2)))
+        return R_OK;
+    struct decimal a;
+    size_t q;
+    int pt;
+    enum res ra = read_digits(sc, p + 2, &a, &q, &pt);
+    if (ra == R_ISSUE) {
+        *resume = q;
+        return R_ISSUE;
+    }
+    if (ra != R_OK)
+        return R_OK;
+    unsigned ae = eng_exp_of(byte_at(sc, q));
+    size_t qe = ae ? q + 1 : q;
+    if (is_alnum((unsigned)byte_at(sc, qe)))
+        return R_OK;
+    if (decimal_shift(&a, (int)(ae ? ae : e), &a) < 0) {
+        add_issue(sc, p + 1, qe, MSG_OVERFLOW);
+        *resume = qe;
+        return R_ISSUE;
+    }
+    decimal_normalise(&a);
+    h->moe = 1;
+    h->active = a;
+    h->active_start = p + 1;
+    h->active_end = qe;
+    h->role = QROLE_TOTAL;
+    return R_OK;
+}
+
+/* An English scale letter at p ("10.7B", "100B-A10", "GPT-OSS 120B"). R_CONTINUE when there
+ * is none. */
+static enum res read_english_scale(struct scan *sc, struct head *h, size_t p, size_t *resume)
+{
+    int c = byte_at(sc, p);
+    unsigned e = eng_exp_of(c);
+    int next = byte_at(sc, p + 1);
+    if (e == 3 && !h->point && h->v.mant < 10)
+        e = 0; /* 4K, 8K: a resolution, not four thousand */
+    if (!e || is_alnum((unsigned)next) || next == '_')
+        return R_CONTINUE;
+    if (next == '-' && is_alpha((unsigned)byte_at(sc, p + 2))
+        && !(byte_at(sc, p + 2) == 'A' && digit_at(sc, p + 3))) {
+        *resume = skip_token(sc, p); /* 8B-Instruct */
+        return R_SKIP;
+    }
+    if (decimal_shift(&h->v, (int)e, &h->v) < 0) {
+        add_issue(sc, h->num_start, p + 1, MSG_OVERFLOW);
+        *resume = p + 1;
+        return R_ISSUE;
+    }
+    h->eng = e;
+    p++;
+    h->num_end = h->end = p;
+    if (model_name_before(sc, h->num_start))
+        h->role = QROLE_NAME;
+    return read_moe(sc, h, p, e, resume);
+}
+
+/* What an ASCII character glued to plain digits makes of them: a time, date, id or path
+ * (06:02, 2025-12-28, 12/25), a fraction (3/4), a hyphen range (10-20%), a name's version
+ * ("큐웬 3 235B"), an English scale, a unit (5kg), or a token (3D, 5G). R_CONTINUE: none. */
+static enum res read_glued_ascii(struct scan *sc, struct head *h, size_t p, size_t *resume)
+{
+    size_t ue;
+    int c = byte_at(sc, p);
+    if (c == '/' && digit_at(sc, p + 1) && read_slash_fraction(sc, h, p) == R_OK)
+        return R_OK;
+    if ((c == ':' || c == '/') && digit_at(sc, p + 1)) {
+        *resume = skip_token(sc, p);
+        return R_SKIP;
+    }
+    if ((c == '-' || c == ' ') && eng_number_at(sc, p + 1) && h->num_start > 0
+        && sc->s[h->num_start - 1] == ' ') {
+        size_t from, to, l3;
+        token_before(sc, h->num_start - 1, &from, &to);
+        unsigned pc = cp_before(sc, h->num_start - 1, &l3);
+        if (from < to && (is_hangul(pc) || is_alpha(pc))) {
+            *resume = p; /* "큐웬 3 235B": the 3 is the name's version. */
+            return R_SKIP;
+        }
+    }
+    if (c == '-' && digit_at(sc, p + 1)) {
+        if (h->num_start == 0 || sc->s[h->num_start - 1] != '-')
+            h->hyphen = hyphen_range_ahead(sc, p + 1); /* 10-20%, 3-5명 */
+        if (!h->hyphen) {
+            *resume = skip_token(sc, p);
+            return R_SKIP;
+        }
+    }
+    enum res r = read_english_scale(sc, h, p, resume);
+    if (r != R_CONTINUE)
+        return r;
+    if ((is_alpha((unsigned)c) || c == '_') && !match_unit(sc, h, p, 1, &ue)) {
+        *resume = skip_token(sc, p); /* 3D, 5G, 422a7 (but 5kg, 420GWh, 8GB) */
+        return R_SKIP;
+    }
+    return R_CONTINUE;
+}
+
+/* Digits that name an event (5·18, 6·25) or a list ending in an ordinal or a date (3·4차수,
+ * "1, 2차"): skipped whole. */
+static enum res skip_event_or_list(struct scan *sc, const struct head *h, size_t p, size_t *resume)
+{
+    size_t l, ue;
+    if (!h->point && at(sc, p, LIT("\xC2\xB7")) && digit_at(sc, p + 2)) {
+        size_t q = p + 2;
+        while (digit_at(sc, q))
+            q++;
+        if (!match_unit(sc, h, q, 1, &ue) && !(byte_at(sc, q) == ' ' && match_unit(sc, h, q + 1, 0, &ue))
+            && !big_exp(cp_at(sc, q, &l)) && !stop_suffix(sc, q)) {
+            *resume = q;
+            return R_SKIP;
+        }
+    }
+    if (h->eng)
+        return R_CONTINUE;
+    size_t q = p;
+    for (int items = 0; items < 4; items++) { /* bounded: "1,1,1,…" stays linear */
+        if (at(sc, q, LIT("\xC2\xB7")))
+            q += 2;
+        else if (byte_at(sc, q) == ',')
+            q += 1 + (byte_at(sc, q + 1) == ' ');
+        else
+            break;
+        if (!digit_at(sc, q))
+            break;
+        while (digit_at(sc, q))
+            q++;
+        size_t st = stop_suffix(sc, q);
+        if (st) {
+            *resume = q + st;
+            return R_SKIP;
+        }
+    }
+    return R_CONTINUE;
+}
+
+/* 여 ("1000여명", "40여 곳") and the date, duration and ordinal words that make the number no
+ * figure (2026년, 3일, 4주, 1차) — unless a unit starts there (6개월, 2주간, 1,000주). */
+static enum res read_approx_or_stop(struct scan *sc, struct head *h, size_t p, size_t *resume)
+{
+    size_t ue;
+    if (h->mode != MODE_NATIVE && at(sc, p, LIT("여"))) {
+        size_t q = p + 3;
+        if (!hangul_at(sc, q) || match_unit(sc, h, q, 1, &ue) || stop_suffix(sc, q)) {
+            if (h->qual == QUAL_NONE)
+                h->qual = QUAL_APPROX;
+            p = h->end = q;
+        }
+    }
+    size_t st = stop_suffix(sc, p);
+    if (st && h->mode != MODE_NATIVE) {
+        const struct unit_spelling *u = match_unit(sc, h, p, 1, &ue);
+        if (!u || u->len < st) {
+            *resume = p + st;
+            return R_SKIP;
+        }
+    }
+    return R_OK;
+}
+
 /* Reads the numeral at i and what is glued to it that decides whether it is a figure at all:
- * English scale and MoE, dates and ordinals. */
+ * English scale and MoE, fractions, dates and ordinals. */
 static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head *h, size_t *resume)
 {
     memset(h, 0, sizeof *h);
@@ -1074,34 +1295,12 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
         r = read_numeral(sc, i, mode, h, resume);
     if (r != R_OK)
         return r;
-    size_t p = h->num_end, l, ue0;
+    size_t p = h->num_end, l, ue;
 
     if (mode == MODE_SINO) {
+        if ((r = read_sino_decimals(sc, h, &p, resume)) != R_CONTINUE)
+            return r;
         unsigned c = cp_at(sc, p, &l);
-        /* 점 decimals: 삼점사, 영점오. */
-        if (c == CP_JEOM && !h->big) {
-            size_t q = p + l, l2;
-            unsigned d = cp_at(sc, q, &l2);
-            if (sino_digit(d) > 0 || zero_syllable(d)) {
-                struct decimal f = h->v;
-                while ((d = cp_at(sc, q, &l2)), (sino_digit(d) > 0 || zero_syllable(d))) {
-                    if (f.scale >= MAX_SCALE) {
-                        add_issue(sc, h->num_start, q, MSG_DECIMALS);
-                        *resume = q;
-                        return R_ISSUE;
-                    }
-                    f.mant = f.mant * 10 + (unsigned)(zero_syllable(d) ? 0 : sino_digit(d));
-                    f.scale++;
-                    q += l2;
-                    h->nchars++;
-                }
-                h->v = f;
-                h->point = 1;
-                h->nchars += 1;
-                p = h->num_end = h->end = q;
-                c = cp_at(sc, p, &l);
-            }
-        }
         if (sino_char(c) || zero_syllable(c))
             return R_NONE; /* 일이, 사이: not a numeral */
     }
@@ -1110,150 +1309,17 @@ static enum res read_head(struct scan *sc, size_t i, enum mode mode, struct head
         if (rf != R_NONE)
             return rf;
     }
-
     if (mode == MODE_DIGITS && !h->korean) {
-        int c = byte_at(sc, p);
-        /* Times, dates, ids, paths: 06:02, 2025-12-28, 12/25, 3/4분기; a fraction: 3/4. */
-        if (c == '/' && digit_at(sc, p + 1) && read_slash_fraction(sc, h, p) == R_OK)
-            return R_OK;
-        if ((c == ':' || c == '/') && digit_at(sc, p + 1)) {
-            *resume = skip_token(sc, p);
-            return R_SKIP;
-        }
-        if ((c == '-' || c == ' ') && eng_number_at(sc, p + 1)) {
-            size_t from, to;
-            token_before(sc, h->num_start > 0 ? h->num_start - 1 : 0, &from, &to);
-            if (h->num_start > 0 && (sc->s[h->num_start - 1] == ' ') && from < to) {
-                /* "큐웬 3 235B": the 3 is the name's version. */
-                size_t l3;
-                unsigned pc = cp_before(sc, h->num_start - 1, &l3);
-                if (is_hangul(pc) || is_alpha(pc)) {
-                    *resume = p;
-                    return R_SKIP;
-                }
-            }
-        }
-        if (c == '-' && digit_at(sc, p + 1)) {
-            if (h->num_start == 0 || sc->s[h->num_start - 1] != '-')
-                h->hyphen = hyphen_range_ahead(sc, p + 1); /* 10-20%, 3-5명 */
-            if (!h->hyphen) {
-                *resume = skip_token(sc, p);
-                return R_SKIP;
-            }
-        }
-        unsigned e = eng_exp_of(c);
-        int next = byte_at(sc, p + 1);
-        if (e == 3 && !h->point && h->v.mant < 10)
-            e = 0; /* 4K, 8K: a resolution, not four thousand */
-        if (e && !is_alnum((unsigned)next) && next != '_') {
-            if (next == '-' && is_alpha((unsigned)byte_at(sc, p + 2))
-                && !(byte_at(sc, p + 2) == 'A' && digit_at(sc, p + 3))) {
-                *resume = skip_token(sc, p); /* 8B-Instruct */
-                return R_SKIP;
-            }
-            if (decimal_shift(&h->v, (int)(e), &h->v) < 0) {
-                add_issue(sc, h->num_start, p + 1, MSG_OVERFLOW);
-                *resume = p + 1;
-                return R_ISSUE;
-            }
-            h->eng = e;
-            p++;
-            h->num_end = h->end = p;
-            if (model_name_before(sc, h->num_start))
-                h->role = QROLE_NAME;
-            /* MoE: 100B-A10, 20B-A2B */
-            if (byte_at(sc, p) == '-' && byte_at(sc, p + 1) == 'A' && digit_at(sc, p + 2)) {
-                struct decimal a;
-                size_t q;
-                int pt;
-                enum res ra = read_digits(sc, p + 2, &a, &q, &pt);
-                if (ra == R_ISSUE) {
-                    *resume = q;
-                    return R_ISSUE;
-                }
-                if (ra == R_OK) {
-                    unsigned ae = eng_exp_of(byte_at(sc, q));
-                    size_t qe = ae ? q + 1 : q;
-                    if (!is_alnum((unsigned)byte_at(sc, qe))) {
-                        if (decimal_shift(&a, (int)(ae ? ae : e), &a) < 0) {
-                            add_issue(sc, p + 1, qe, MSG_OVERFLOW);
-                            *resume = qe;
-                            return R_ISSUE;
-                        }
-                        decimal_normalise(&a);
-                        h->moe = 1;
-                        h->active = a;
-                        h->active_start = p + 1;
-                        h->active_end = qe;
-                        h->role = QROLE_TOTAL;
-                    }
-                }
-            }
-            return R_OK;
-        }
-        if ((is_alpha((unsigned)c) || c == '_') && !match_unit(sc, h, p, 1, &ue0)) {
-            *resume = skip_token(sc, p); /* 3D, 5G, 422a7 (but 5kg, 420GWh, 8GB) */
-            return R_SKIP;
-        }
+        if ((r = read_glued_ascii(sc, h, p, resume)) != R_CONTINUE)
+            return r;
     } else if (mode == MODE_DIGITS && (is_alpha((unsigned)byte_at(sc, p)) || byte_at(sc, p) == '_')
-               && !match_unit(sc, h, p, 1, &ue0)) {
+               && !match_unit(sc, h, p, 1, &ue)) {
         *resume = skip_token(sc, p);
         return R_SKIP;
     }
-
-    /* 5·18, 6·25: dates that name events. */
-    if (mode == MODE_DIGITS && !h->korean && !h->point && at(sc, p, LIT("\xC2\xB7")) && digit_at(sc, p + 2)) {
-        size_t q = p + 2;
-        while (digit_at(sc, q))
-            q++;
-        size_t ue;
-        if (!match_unit(sc, h, q, 1, &ue) && !(byte_at(sc, q) == ' ' && match_unit(sc, h, q + 1, 0, &ue))
-            && !big_exp(cp_at(sc, q, &l)) && !stop_suffix(sc, q)) {
-            *resume = q;
-            return R_SKIP;
-        }
-    }
-    /* "3·4차수", "1, 2차": a list that ends in an ordinal or a date. */
-    if (mode == MODE_DIGITS && !h->korean && !h->eng) {
-        size_t q = p;
-        for (int items = 0; items < 4; items++) { /* bounded: "1,1,1,…" stays linear */
-            if (at(sc, q, LIT("\xC2\xB7")))
-                q += 2;
-            else if (byte_at(sc, q) == ',')
-                q += 1 + (byte_at(sc, q + 1) == ' ');
-            else
-                break;
-            if (!digit_at(sc, q))
-                break;
-            while (digit_at(sc, q))
-                q++;
-            size_t st = stop_suffix(sc, q);
-            if (st) {
-                *resume = q + st;
-                return R_SKIP;
-            }
-        }
-    }
-
-    /* 여: "1000여명", "40여 곳" */
-    if (mode != MODE_NATIVE && at(sc, p, LIT("여"))) {
-        size_t q = p + 3, ue;
-        if (!hangul_at(sc, q) || match_unit(sc, h, q, 1, &ue) || stop_suffix(sc, q)) {
-            if (h->qual == QUAL_NONE)
-                h->qual = QUAL_APPROX;
-            p = h->end = q;
-        }
-    }
-    size_t st = stop_suffix(sc, p);
-    if (st && mode != MODE_NATIVE) {
-        /* a unit that starts like a date word is still a unit: 6개월, 3시간, 2주간, 1,000주 */
-        const struct unit_spelling *u = match_unit(sc, h, p, 1, &ue0);
-        if (!u || u->len < st) {
-            *resume = p + st;
-            return R_SKIP;
-        }
-    }
-    return R_OK;
+    if (mode == MODE_DIGITS && !h->korean && (r = skip_event_or_list(sc, h, p, resume)) != R_CONTINUE)
+        return r;
+    return read_approx_or_stop(sc, h, p, resume);
 }
 
 /* Suffix qualifiers at h->end: 이상, 이하, 미만, 초과, 가량, 정도, 넘는 … */
@@ -1509,6 +1575,8 @@ static const struct unit_spelling *prefix_unit(const struct scan *sc, size_t i, 
             continue;
         size_t b = e - u->len;
         size_t l;
+        if (b < scan_floor(sc))
+            continue; /* "3 GBP 3": the code already closed the figure before */
         unsigned before = cp_before(sc, b, &l);
         if (is_alnum(before) || is_hangul(before) || before == '_')
             continue; /* "BEUR 20", "한USD" */
@@ -1635,15 +1703,34 @@ static enum res read_first(struct scan *sc, size_t i, enum mode mode, struct hea
     return r;
 }
 
-/* The sign before a figure: "-3%" (the caller saw the minus), "마이너스 3%", "△1,176억"
- * (Korean financial tables: a decrease). Moves a->start back over it. ▲ marks an increase
- * and is no sign. */
-static void read_sign(const struct scan *sc, size_t i, struct head *a, int negative)
+/* Is the △ at pos a list bullet ("△AI 반도체 △3개 사업 육성")? Korean prose marks list items
+ * with △; financial tables mark decreases with it. Another △ nearby that is not followed by a
+ * digit says this is a list. (A bounded window: the scan stays linear.) */
+static int triangle_is_bullet(const struct scan *sc, size_t pos)
 {
-    if (negative) {
-        a->v.negative = 1;
+    static const char tri[] = "\xE2\x96\xB3";
+    size_t from = pos > 300 ? pos - 300 : 0, to = pos + 300 < sc->n ? pos + 300 : sc->n;
+    for (size_t k = from; k + 3 <= to; k++) {
+        if (k == pos || sc->s[k] != 0xE2 || memcmp(sc->s + k, tri, 3) != 0)
+            continue;
+        size_t q = k + 3;
+        while (q < sc->n && sc->s[q] == ' ')
+            q++;
+        if (!digit_at(sc, q))
+            return 1;
+    }
+    return 0;
+}
+
+/* The sign before a figure: "-3%" (the caller saw the minus: sign_len bytes), "−3%",
+ * "마이너스 3%", "△1,176억" (Korean financial tables: a decrease; not a list's bullet), "▽", "▼".
+ * Moves a->start back over it. ▲ marks an increase and is no sign. */
+static void read_sign(const struct scan *sc, size_t i, struct head *a, int sign_len)
+{
+    if (sign_len) {
+        a->v.negative = a->v.mant != 0;
         if (a->start == i)
-            a->start = i - 1;
+            a->start = i - (size_t)sign_len;
         return;
     }
     static const struct { const char *w; size_t len; } minus[] = {
@@ -1655,12 +1742,14 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int negat
     size_t from = a->start;
     for (size_t k = 0; k < sizeof minus / sizeof minus[0]; k++) {
         size_t wl = minus[k].len;
-        if (from < wl || memcmp(sc->s + from - wl, minus[k].w, wl) != 0)
+        if (from < wl || from - wl < scan_floor(sc) || memcmp(sc->s + from - wl, minus[k].w, wl) != 0)
             continue;
         size_t l;
         unsigned before = cp_before(sc, from - wl, &l);
         if (k >= 3 && (is_hangul(before) || is_alnum(before)))
             continue; /* a word ending in 마이너스 */
+        if (k == 0 && triangle_is_bullet(sc, from - wl))
+            continue;
         a->v.negative = a->v.mant != 0;
         a->start = from - wl;
         return;
@@ -1668,7 +1757,7 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int negat
 }
 
 /* Handles a figure whose numeral starts at i. Returns where scanning continues. */
-static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negative)
+static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int sign_len)
 {
     struct head a;
     size_t resume = i + 1;
@@ -1677,7 +1766,7 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
         return resume > i ? resume : i + 1;
     if (r == R_NONE)
         return reject_at(sc, i, mode);
-    read_sign(sc, i, &a, negative);
+    read_sign(sc, i, &a, sign_len);
     size_t pstart = a.start;
     const struct unit_spelling *pre = mode == MODE_DIGITS && a.start == i ? prefix_unit(sc, i, &pstart) : NULL;
     if (a.moe)
@@ -1686,6 +1775,11 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int negativ
     if (a.hyphen) { /* 10-20%, 3-5명; else a token such as a score (2-0) or an id */
         size_t next = pre ? 0 : try_range(sc, &a, a.end, 1, 1);
         return next ? next : skip_token(sc, a.num_start);
+    }
+    if (mode == MODE_DIGITS && !a.korean && !a.eng && at(sc, a.end, LIT("\xE2\x80\x93")) && digit_at(sc, a.end + 3)) {
+        /* an en dash joins like a hyphen: 1–3명 is a range, 2–0 a score (skipped whole) */
+        size_t next = !pre && hyphen_range_ahead(sc, a.end + 3) ? try_range(sc, &a, a.end, 3, 1) : 0;
+        return next ? next : skip_token(sc, a.end + 3);
     }
 
     /* A range: 10~20억, 10억~20억 원, 3~5명. */
@@ -1793,8 +1887,8 @@ static size_t at_digit(struct scan *sc, size_t i)
                 return skip_token(sc, i);
         } else if (is_alpha(pp) || is_hangul(pp) || pp == '_' || pp == '.') {
             return skip_token(sc, i);
-        } else if (l == 1) {
-            negative = 1;
+        } else {
+            negative = (int)l; /* '-' or U+2212 MINUS SIGN, not a dash: the sign's length */
         }
     }
     if (is_hangul(prev)) {
@@ -1821,7 +1915,7 @@ int quantity_scan_units(const struct unit_registry *units, const char *text, siz
             *bad_offset = bad;
         return -1;
     }
-    struct scan sc = { (const unsigned char *)text, len, out, units ? units : units_builtin() };
+    struct scan sc = { (const unsigned char *)text, len, out, units ? units : units_builtin(), out->count };
     size_t i = 0;
     int prev_word = 0; /* the previous code point was Hangul or ASCII alphanumeric */
     while (i < len) {
@@ -1900,6 +1994,7 @@ enum exp_status quantity_print_lines(FILE *in, FILE *out, struct diag *d)
     unsigned lineno = 0;
     enum exp_status st = EXP_OK;
     struct quantity_list list = { 0 };
+    struct unit_registry *units = units_new();
     char vbuf[64], hbuf[64];
 
     while ((got = getline(&line, &cap, in)) >= 0) {
@@ -1911,7 +2006,7 @@ enum exp_status quantity_print_lines(FILE *in, FILE *out, struct diag *d)
             n--;
         quantity_list_clear(&list);
         size_t bad = 0;
-        if (quantity_scan(line, n, &list, &bad) < 0) {
+        if (quantity_scan_units(units, line, n, &list, &bad) < 0) {
             diag_error(d, "<stdin>", lineno, column_of(line, bad), "invalid UTF-8 (byte 0x%02X)",
                        (unsigned char)line[bad]);
             st = EXP_DATAERR;
@@ -1949,6 +2044,7 @@ enum exp_status quantity_print_lines(FILE *in, FILE *out, struct diag *d)
         st = EXP_IOERR;
     free(line);
     quantity_list_free(&list);
+    units_free(units);
     if (fflush(out) != 0 || ferror(out))
         st = EXP_IOERR;
     return st;

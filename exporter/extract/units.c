@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/utf8.h"
 
 #define DEC(m, s) { (unsigned __int128)(m), (s), 0 }
 #define ONE DEC(1, 0)
@@ -32,7 +33,7 @@ static const struct unit_def builtin_units[] = {
     { "shares", UNIT_DIM_COUNT }, { "buildings", UNIT_DIM_COUNT }, { "vessels", UNIT_DIM_COUNT },
     { "animals", UNIT_DIM_COUNT }, { "votes", UNIT_DIM_COUNT }, { "seats", UNIT_DIM_COUNT },
     { "wins", UNIT_DIM_COUNT }, { "draws", UNIT_DIM_COUNT }, { "losses", UNIT_DIM_COUNT },
-    { "goals", UNIT_DIM_COUNT },
+    { "goals", UNIT_DIM_COUNT }, { "rank", UNIT_DIM_COUNT },
     { "percent", UNIT_DIM_RATIO }, { "percent_point", UNIT_DIM_RATIO }, { "multiple", UNIT_DIM_RATIO },
     { "fraction", UNIT_DIM_RATIO },
     { "score", UNIT_DIM_SCORE },
@@ -66,18 +67,19 @@ static const struct unit_spelling builtin_spellings[] = {
     SP("주", "shares", ONE, SHARES), SP("채", "buildings", ONE, CTR), SP("척", "vessels", ONE, CTR), SP("마리", "animals", ONE, CTR),
     SP("표", "votes", ONE, CTR), SP("석", "seats", ONE, 0), SP("승", "wins", ONE, 0),
     SP("무", "draws", ONE, 0), SP("패", "losses", ONE, 0), SP("골", "goals", ONE, CTR),
+    SP("위", "rank", ONE, 0),
     SP("점", "score", ONE, 0),
     SP("토큰", "tokens", ONE, 0),
     /* money */
-    SP("원", "KRW", ONE, RDAE), SP("₩", "KRW", ONE, PRE), SP("￦", "KRW", ONE, PRE),
-    SP("KRW", "KRW", ONE, PRE), SP("KRW", "KRW", ONE, 0),
-    SP("달러", "USD", ONE, RDAE), SP("불", "USD", ONE, GLUED), SP("$", "USD", ONE, PRE),
-    SP("US$", "USD", ONE, PRE), SP("USD", "USD", ONE, PRE), SP("USD", "USD", ONE, 0), SP("센트", "USD", CENTI, 0),
-    SP("유로", "EUR", ONE, RDAE), SP("€", "EUR", ONE, PRE), SP("EUR", "EUR", ONE, PRE), SP("EUR", "EUR", ONE, 0),
-    SP("엔", "JPY", ONE, RDAE), SP("¥", "JPY", ONE, PRE), SP("JPY", "JPY", ONE, PRE), SP("JPY", "JPY", ONE, 0),
-    SP("위안", "CNY", ONE, RDAE), SP("CNY", "CNY", ONE, PRE), SP("CNY", "CNY", ONE, 0),
-    SP("RMB", "CNY", ONE, PRE), SP("RMB", "CNY", ONE, 0),
-    SP("파운드", "GBP", ONE, RDAE), SP("£", "GBP", ONE, PRE), SP("GBP", "GBP", ONE, PRE), SP("GBP", "GBP", ONE, 0),
+    SP("원", "KRW", ONE, RDAE),
+    SP("KRW", "KRW", ONE, 0),
+    SP("달러", "USD", ONE, RDAE), SP("불", "USD", ONE, GLUED),
+    SP("USD", "USD", ONE, 0), SP("센트", "USD", CENTI, 0),
+    SP("유로", "EUR", ONE, RDAE), SP("EUR", "EUR", ONE, 0),
+    SP("엔", "JPY", ONE, RDAE), SP("JPY", "JPY", ONE, 0),
+    SP("위안", "CNY", ONE, RDAE), SP("CNY", "CNY", ONE, 0),
+    SP("RMB", "CNY", ONE, 0),
+    SP("파운드", "GBP", ONE, RDAE), SP("GBP", "GBP", ONE, 0),
     /* energy and power */
     SP("Wh", "Wh", ONE, 0), SP("kWh", "Wh", E3, 0), SP("MWh", "Wh", E6, 0), SP("GWh", "Wh", E9, 0),
     SP("TWh", "Wh", E12, 0), SP("와트시", "Wh", ONE, 0), SP("킬로와트시", "Wh", E3, 0),
@@ -115,17 +117,90 @@ static const struct unit_spelling builtin_spellings[] = {
     SP("테라바이트", "bytes", E12, 0), SP("페타바이트", "bytes", E15, 0),
 };
 
+
+/* Currency signs and codes written before the number ("$10", "EUR 20", "₩5000"). */
+static const struct unit_spelling builtin_prefixes[] = {
+    SP("₩", "KRW", ONE, PRE),
+    SP("￦", "KRW", ONE, PRE),
+    SP("KRW", "KRW", ONE, PRE),
+    SP("$", "USD", ONE, PRE),
+    SP("US$", "USD", ONE, PRE),
+    SP("USD", "USD", ONE, PRE),
+    SP("€", "EUR", ONE, PRE),
+    SP("EUR", "EUR", ONE, PRE),
+    SP("¥", "JPY", ONE, PRE),
+    SP("JPY", "JPY", ONE, PRE),
+    SP("CNY", "CNY", ONE, PRE),
+    SP("RMB", "CNY", ONE, PRE),
+    SP("£", "GBP", ONE, PRE),
+    SP("GBP", "GBP", ONE, PRE),
+};
+#define N_BUILTIN_PREFIXES (sizeof builtin_prefixes / sizeof builtin_prefixes[0])
+
 #define N_BUILTIN_UNITS (sizeof builtin_units / sizeof builtin_units[0])
 #define N_BUILTIN_SPELLINGS (sizeof builtin_spellings / sizeof builtin_spellings[0])
+
+/* Spellings hashed by their first code point, longest first within a bucket, so a lookup
+ * reads a handful of candidates instead of the whole table. */
+#define N_BUCKETS 509u
 
 struct unit_registry {
     struct unit_def *units;          /* the template's own canonical units */
     size_t n_units, units_cap;
     struct unit_spelling *spellings; /* the template's spellings (strings owned) */
     size_t n_spellings, spellings_cap;
+    size_t *bucket_start;            /* N_BUCKETS + 1 offsets into bucket_items; NULL: no index */
+    const struct unit_spelling **bucket_items;
 };
 
-static const struct unit_registry builtin_registry = { NULL, 0, 0, NULL, 0, 0 };
+static const struct unit_registry builtin_registry = { NULL, 0, 0, NULL, 0, 0, NULL, NULL };
+
+static unsigned bucket_of(const char *s, size_t n, size_t i)
+{
+    size_t l;
+    return utf8_decode(s, n, i, &l) % N_BUCKETS;
+}
+
+static int longer_first(const void *a, const void *b)
+{
+    const struct unit_spelling *x = *(const struct unit_spelling *const *)a;
+    const struct unit_spelling *y = *(const struct unit_spelling *const *)b;
+    return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
+}
+
+/* (Re)builds the index over the template's and the built-in spellings written after a
+ * number. */
+static void build_index(struct unit_registry *r)
+{
+    size_t total = r->n_spellings + N_BUILTIN_SPELLINGS;
+    free(r->bucket_start);
+    free(r->bucket_items);
+    r->bucket_start = xcalloc(N_BUCKETS + 1, sizeof *r->bucket_start);
+    r->bucket_items = xcalloc(total, sizeof *r->bucket_items);
+    size_t *count = xcalloc(N_BUCKETS, sizeof *count);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < total; k++) {
+            const struct unit_spelling *u = k < r->n_spellings ? &r->spellings[k]
+                                                                : &builtin_spellings[k - r->n_spellings];
+            if (u->flags & UNIT_PREFIX)
+                continue;
+            unsigned b = bucket_of(u->text, u->len, 0);
+            if (pass == 0)
+                count[b]++;
+            else
+                r->bucket_items[r->bucket_start[b] + count[b]++] = u;
+        }
+        if (pass == 0) {
+            for (unsigned b = 0; b < N_BUCKETS; b++)
+                r->bucket_start[b + 1] = r->bucket_start[b] + count[b];
+            memset(count, 0, N_BUCKETS * sizeof *count);
+        }
+    }
+    for (unsigned b = 0; b < N_BUCKETS; b++)
+        qsort(r->bucket_items + r->bucket_start[b], r->bucket_start[b + 1] - r->bucket_start[b],
+              sizeof *r->bucket_items, longer_first);
+    free(count);
+}
 
 const struct unit_registry *units_builtin(void)
 {
@@ -134,7 +209,9 @@ const struct unit_registry *units_builtin(void)
 
 struct unit_registry *units_new(void)
 {
-    return xcalloc(1, sizeof(struct unit_registry));
+    struct unit_registry *r = xcalloc(1, sizeof(struct unit_registry));
+    build_index(r);
+    return r;
 }
 
 void units_free(struct unit_registry *r)
@@ -147,6 +224,8 @@ void units_free(struct unit_registry *r)
         free((char *)r->spellings[i].text);
     free(r->units);
     free(r->spellings);
+    free(r->bucket_start);
+    free(r->bucket_items);
     free(r);
 }
 
@@ -170,6 +249,9 @@ static const struct unit_spelling *find_spelling(const struct unit_registry *r, 
     for (size_t i = 0; i < N_BUILTIN_SPELLINGS; i++)
         if (builtin_spellings[i].len == len && !memcmp(builtin_spellings[i].text, text, len))
             return &builtin_spellings[i];
+    for (size_t i = 0; i < N_BUILTIN_PREFIXES; i++)
+        if (builtin_prefixes[i].len == len && !memcmp(builtin_prefixes[i].text, text, len))
+            return &builtin_prefixes[i];
     return NULL;
 }
 
@@ -212,6 +294,7 @@ int units_add(struct unit_registry *r, const char *spelling, const char *name, e
     }
     xgrow(&r->spellings, &r->spellings_cap, r->n_spellings + 1, sizeof *r->spellings);
     r->spellings[r->n_spellings++] = (struct unit_spelling){ xstrdup(spelling), strlen(spelling), target, f, 0 };
+    build_index(r);
     return 0;
 }
 
@@ -225,6 +308,17 @@ static int spelled_at(const struct unit_spelling *u, const char *s, size_t n, si
 const struct unit_spelling *units_match(const struct unit_registry *r, const char *s, size_t n, size_t i,
                                         size_t max_len)
 {
+    if (i >= n)
+        return NULL;
+    if (r && r->bucket_start) {
+        unsigned b = bucket_of(s, n, i);
+        for (size_t k = r->bucket_start[b]; k < r->bucket_start[b + 1]; k++) {
+            const struct unit_spelling *u = r->bucket_items[k];
+            if (u->len <= max_len && spelled_at(u, s, n, i))
+                return u;
+        }
+        return NULL;
+    }
     const struct unit_spelling *best = NULL;
     for (size_t k = 0; r && k < r->n_spellings; k++)
         if (r->spellings[k].len <= max_len && spelled_at(&r->spellings[k], s, n, i)
@@ -243,9 +337,9 @@ const struct unit_spelling *units_match_prefix(const struct unit_registry *r, co
 {
     (void)r;
     const struct unit_spelling *best = NULL;
-    for (size_t k = 0; k < N_BUILTIN_SPELLINGS; k++) {
-        const struct unit_spelling *u = &builtin_spellings[k];
-        if ((u->flags & UNIT_PREFIX) && u->len <= i && !memcmp(s + i - u->len, u->text, u->len)
+    for (size_t k = 0; k < N_BUILTIN_PREFIXES; k++) {
+        const struct unit_spelling *u = &builtin_prefixes[k];
+        if (u->len <= i && s[i - 1] == u->text[u->len - 1] && !memcmp(s + i - u->len, u->text, u->len)
             && (!best || u->len > best->len))
             best = u;
     }
@@ -292,6 +386,32 @@ int units_dimension_parse(const char *word, enum unit_dimension *out)
     return -1;
 }
 
+/* Is the prefix spelling also written after the number? */
+static int also_after(const struct unit_spelling *sp)
+{
+    for (size_t k = 0; k < N_BUILTIN_SPELLINGS; k++)
+        if (builtin_spellings[k].len == sp->len && !memcmp(builtin_spellings[k].text, sp->text, sp->len))
+            return 1;
+    return 0;
+}
+
+static void write_spelling(FILE *out, const struct unit_spelling *sp, int *first)
+{
+    fprintf(out, "%s`%s`", *first ? "" : ", ", sp->text);
+    if (decimal_cmp(&sp->factor, &(struct decimal)ONE) != 0) {
+        char f[64];
+        decimal_format(&sp->factor, f, sizeof f);
+        fprintf(out, " × %s", f);
+    }
+    if (sp->flags & UNIT_PREFIX)
+        fputs(also_after(sp) ? " (before or after the number)" : " (before the number)", out);
+    if (sp->flags & UNIT_GLUED)
+        fputs(" (glued to the number)", out);
+    if (sp->flags & UNIT_SHARES)
+        fputs(" (from 1,000 or with 만/억: 4주 is weeks)", out);
+    *first = 0;
+}
+
 void units_write_markdown(FILE *out)
 {
     fputs("| canonical unit | dimension | spellings (× factor to the canonical unit) |\n|---|---|---|\n", out);
@@ -301,20 +421,19 @@ void units_write_markdown(FILE *out)
         int first = 1;
         if (!*u->name)
             fputs("a number with no unit", out);
+        if (!strcmp(u->name, "fraction"))
+            fputs("`3/4`, `3분의 1`, `사분의 삼` (the value is the quotient)", out);
         for (size_t k = 0; k < N_BUILTIN_SPELLINGS; k++) {
             const struct unit_spelling *sp = &builtin_spellings[k];
-            if (strcmp(sp->unit, u->name))
-                continue;
-            fprintf(out, "%s`%s`", first ? "" : ", ", sp->text);
-            if (decimal_cmp(&sp->factor, &(struct decimal)ONE) != 0) {
-                char f[64];
-                decimal_format(&sp->factor, f, sizeof f);
-                fprintf(out, " × %s", f);
-            }
-            if (sp->flags & UNIT_PREFIX)
-                fputs(" (before the number)", out);
-            first = 0;
+            int twin = 0;
+            for (size_t j = 0; j < N_BUILTIN_PREFIXES && !twin; j++)
+                twin = builtin_prefixes[j].len == sp->len && !memcmp(builtin_prefixes[j].text, sp->text, sp->len);
+            if (!strcmp(sp->unit, u->name) && !twin)
+                write_spelling(out, sp, &first);
         }
+        for (size_t k = 0; k < N_BUILTIN_PREFIXES; k++)
+            if (!strcmp(builtin_prefixes[k].unit, u->name))
+                write_spelling(out, &builtin_prefixes[k], &first);
         fputs(" |\n", out);
     }
 }

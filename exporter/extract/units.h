@@ -8,10 +8,11 @@
  * template column names canonical units and picks its display scale (`units: [Wh]`, `scale: 9`
  * for a GWh column).
  *
- * The built-in table (units_builtin) is static and read-only. A template may add units and
- * spellings (its `units:` section): units_new() makes a registry that extends the built-in one,
- * units_add() adds to it while the template loads; after that it is read-only and may be shared
- * by threads. The complete built-in list is in templates/README.md. */
+ * The built-in table (units_builtin) is static and read-only, and looked up by a plain walk
+ * over it. units_new() makes a registry that extends the built-in one with an index (the
+ * spellings hashed by their first character: several times faster per lookup — scan with one
+ * of these when speed matters); units_add() adds a template's units while it loads; after that
+ * it is read-only and may be shared by threads. The complete built-in list is in templates/README.md. */
 #ifndef EXPORTER_UNITS_H
 #define EXPORTER_UNITS_H
 

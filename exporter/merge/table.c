@@ -193,7 +193,8 @@ static void keep_citation(const struct table_internal *in, struct table_value *v
 static void support(const struct table_internal *in, struct table_value *v,
                     const struct fact *f, size_t art)
 {
-    v->n_facts++;
+    if (!f->from_heading)
+        v->n_facts++;   /* a sub-heading restating its paragraph is no second fact */
     if (v->last_article != art) {
         v->last_article = art;
         v->n_articles++;

@@ -6,7 +6,8 @@
  * cell chooses its value is the column's merge rule (template `merge:`), recorded on the
  * cell:
  *   majority (default) — the value most articles give (ties: more facts, then the larger
- *     value; the cell is marked tie); every other value is a conflict, listed in the row's
+ *     value — a fact read in a glued sub-heading does not count twice; the cell is marked
+ *     tie); every other value is a conflict, listed in the row's
  *     conflicts text: "params_total_b: 519 (1 article) vs 500 (4 articles)". An approximate
  *     value (qualifier approx: 약 500) that an exact value of the cell matches within the
  *     approximation's rounding (half a unit of its last significant digit: 519 for 500, 33.4

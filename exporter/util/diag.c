@@ -61,6 +61,7 @@ static int severity(enum exp_status s)
     case EXP_NOINPUT: return 2;
     case EXP_USAGE: return 3;
     case EXP_CONFIG: return 4;
+    case EXP_ARCHIVE: return 4;
     case EXP_LOCKED: return 5;
     case EXP_CANTCREAT: return 6;
     case EXP_IOERR: return 7;

@@ -189,6 +189,20 @@ static int split_output_path(const char *dir, char **parent, char **name)
     return 0;
 }
 
+char *output_set_state_dir_for(const char *dir)
+{
+    char *parent = NULL, *name = NULL;
+    if (split_output_path(dir, &parent, &name) != 0)
+        return NULL;
+    struct buf state = BUF_INIT;
+    buf_printf(&state, ".%s.exporter", name);
+    char *path = fsutil_join(parent, state.data);
+    buf_free(&state);
+    free(parent);
+    free(name);
+    return path;
+}
+
 static enum exp_status make_folder(const char *path, struct diag *d)
 {
     if (mkdir(path, 0777) != 0 && errno != EEXIST) {

@@ -58,6 +58,10 @@ char *output_set_published_path(const struct output_set *set, const char *name);
  * for state kept across runs. Valid while the set lives. */
 const char *output_set_state_dir(const struct output_set *set);
 
+/* The same folder computed from the output folder's path alone, before any set is begun
+ * (the archive is opened first); NULL when dir names no usable folder. Caller frees. */
+char *output_set_state_dir_for(const char *dir);
+
 /* Publishes the staging folder as the output (fsyncs every file and folder, switches the
  * link with one rename), removes the previous set, releases the lock and frees set.
  * EXP_IOERR with a message on failure, in which case the previous set stays published. */

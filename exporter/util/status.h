@@ -15,7 +15,8 @@ enum exp_status {
     EXP_CANTCREAT, /* cannot create an output                  -> 73 */
     EXP_IOERR,     /* read or write failed                     -> 74 */
     EXP_LOCKED,    /* another run holds the output's lock      -> 75 */
-    EXP_CONFIG     /* bad template                             -> 78 */
+    EXP_CONFIG,    /* bad template                             -> 78 */
+    EXP_ARCHIVE    /* the archive is not ours, corrupt, or newer -> 69 */
 };
 
 /* The worse of two statuses, so a run can keep the most serious failure it met. */

@@ -8,6 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 check() { if [ "$2" != "$3" ]; then echo "FAIL: $1: expected '$3', got '$2'"; fail=1; else echo "ok: $1"; fi; }
 expect_exit() { local want=$1 name=$2; shift 2; "$@" >"$tmp/out" 2>"$tmp/err"; check "$name exit" "$?" "$want"; }
+dirs() { (cd "$1" && ls -d -- */ | tr -d /); }   # the folders only (the archive sits beside them)
 rows() { python3 -c 'import csv,sys; print(sum(1 for _ in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))))' "$1"; }
 
 # Impossible dates and weeks are usage errors (64), whatever their shape suggests.
@@ -25,20 +26,20 @@ expect_exit 66 "2026-W53 has no sample articles" "$EXPORTER" build --week 2026-W
 # --week last on Wednesday 2026-01-07 is 2026-W01 (Mon 2025-12-29 .. Sun 2026-01-04): the
 # folder is named after it and holds its four articles.
 expect_exit 0 "--week last" "$EXPORTER" build --formats csv --week last --today 2026-01-07 --out "$tmp/DIR/{week}" examples/articles
-check "last week folder" "$(ls "$tmp/DIR")" "2026-W01"
+check "last week folder" "$(dirs "$tmp/DIR")" "2026-W01"
 check "last week articles" "$(rows "$tmp/DIR/2026-W01/articles.csv")" 4
 # On Sunday 2026-01-04 that week is not over: last is 2025-W52, with its one article.
 expect_exit 0 "--week last on a Sunday" "$EXPORTER" build --formats csv --week last --today 2026-01-04 --out "$tmp/sun/{week}" examples/articles
-check "Sunday's last week" "$(ls "$tmp/sun")" "2025-W52"
+check "Sunday's last week" "$(dirs "$tmp/sun")" "2025-W52"
 check "Sunday's last week articles" "$(rows "$tmp/sun/2025-W52/articles.csv")" 1
 # --week this, and {date} is today; --today may come after --week.
 expect_exit 0 "--week this" "$EXPORTER" build --formats csv --week this --out "$tmp/this/{week}/{date}" --today 2025-12-31 examples/articles
 check "this week folder" "$(cd "$tmp/this" && echo */*)" "2026-W01/2025-12-31"
 # The named week; without --week, {week} is today's week, not the newest article's.
 expect_exit 0 "--week 2025-W52" "$EXPORTER" build --formats csv --week 2025-W52 --out "$tmp/named/{week}" examples/articles
-check "named week folder" "$(ls "$tmp/named")" "2025-W52"
+check "named week folder" "$(dirs "$tmp/named")" "2025-W52"
 expect_exit 0 "open period" "$EXPORTER" build --formats csv --today 2026-03-02 --out "$tmp/open/{week}" examples/articles
-check "open period folder" "$(ls "$tmp/open")" "2026-W10"
+check "open period folder" "$(dirs "$tmp/open")" "2026-W10"
 check "open period articles" "$(rows "$tmp/open/2026-W10/articles.csv")" 5
 
 # Korea's calendar, whatever the machine's TZ: 2025-12-28T20:00Z is Monday 2025-12-29 05:00 in

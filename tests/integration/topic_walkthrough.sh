@@ -37,4 +37,13 @@ for t in "$tmp/step1.yaml" tests/cases/energy/walkthrough.yaml; do
     grep -qxF "    $row" "$readme" || fail "$t prints a row the README does not show: $row"
   done
 done
+# Step 8's claims about the briefing of the finished template.
+"$EXPORTER" build --formats pdf --template tests/cases/energy/walkthrough.yaml --out "$tmp/pdf" "$articles"
+pdftotext "$tmp/pdf/briefing.pdf" "$tmp/text"
+flat=$(tr -s ' \n' '  ' <"$tmp/text")
+for claim in '영업이익/매출: 한국수력원자력 15%, 한국남동발전 4%, 한국중부발전 -2.2%' \
+             '비교 회사 3개사' '(최신 보도 기준)' '매출 최대는 한국수력원자력(3조 2,410억 원)'; do
+  case "$flat" in *"$claim"*) ;; *) fail "the briefing does not print: $claim";; esac
+  grep -qF "$claim" "$readme" || fail "the README no longer quotes: $claim"
+done
 echo "topic_walkthrough: the README's step-1 and finished templates print what it shows"

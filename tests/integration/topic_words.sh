@@ -39,4 +39,4 @@ if [ -n "$new" ]; then
   echo "$new"
   exit 1
 fi
-echo "topic_words: ${#args[@]} briefings, $(wc -l <"$tmp/leaks") known leaks, no new one"
+echo "topic_words: ${#args[@]} briefings, $(grep -c . "$tmp/leaks") known leaks, no new one"

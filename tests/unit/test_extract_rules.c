@@ -207,6 +207,11 @@ static void test_compound_cue_and_distributed_list(void **state)
     assert_string_equal(values(fx, &l, "beta", "hires"), "340");
     assert_string_equal(values(fx, &l, "gamma", "hires"), "85");
     fact_list_free(&l);
+    /* a cue after the list governs the items before it */
+    RUN(fx, &l, "알파전자는 13%, 베타화학은 9%의 점유율을 기록했다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "13");
+    assert_string_equal(values(fx, &l, "beta", "share"), "9");
+    fact_list_free(&l);
     /* but not items without a name, nor items with a cue of their own */
     RUN(fx, &l, "알파전자의 증원 인원은 1,200명, 정규직 340명이다.");
     assert_string_equal(values(fx, &l, "alpha", "hires"), "1200");

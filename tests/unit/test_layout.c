@@ -290,6 +290,42 @@ static void test_heading_kept_with_next(void **state)
     layout_free(L);
 }
 
+/* A label over a table never ends a page, whatever room is left: it moves with the header
+ * and the first two rows. */
+static void test_label_kept_with_table(void **state)
+{
+    struct fixture *f = *state;
+    static const struct layout_column cols[2] = { { "항목", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO },
+                                                  { "내용", LAYOUT_COL_CONTENT, 0, LAYOUT_AUTO } };
+    static const char *const cells[] = { "보도", "기사 5건", "모델", "A.X K1", "구조", "MoE" };
+    const struct layout_text_style label = { .font = FONT_SANS_BOLD, .size = 9, .leading = 1.4f,
+        .align = LAYOUT_LEFT, .space_before = 8, .space_after = 2 };
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    float room = ps.height - ps.margin_top - ps.margin_bottom;
+    for (float left = 10; left <= 90; left += 1) {
+        struct layout *L = layout_new(&ps, f->fs, &f->d);
+        layout_reserve(L, room - left);
+        layout_heading(L, "협력사", &label, -1);
+        struct layout_table t = { .cols = cols, .ncols = 2, .cells = cells, .nrows = 3 };
+        layout_table(L, &t);
+        layout_finish(L);
+        /* the label (협) and the first row (보) share a page */
+        int label_page = -1, row_page = -1;
+        for (int p = 0; p < layout_page_count(L); p++) {
+            if (count_cp(layout_get_page(L, p), 0xD611 /* 협 */))
+                label_page = p;
+            if (count_cp(layout_get_page(L, p), 0xBCF4 /* 보 */))
+                row_page = p;
+        }
+        if (label_page != row_page)
+            fail_msg("%g pt left: the label on page %d, the table on page %d", left,
+                     label_page + 1, row_page + 1);
+        layout_free(L);
+    }
+}
+
 static void test_table_pages(void **state)
 {
     struct fixture *f = *state;
@@ -675,6 +711,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_total_fit_spacing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stretch_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_heading_kept_with_next, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_label_kept_with_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_table_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_numbers_right_aligned, setup, teardown),
         cmocka_unit_test_setup_teardown(test_primitives_and_links, setup, teardown),

@@ -188,6 +188,26 @@ static void test_an_approximation_agrees_with_an_exact_figure(void **state)
     template_free(&tpl);
 }
 
+static void test_a_heading_restating_its_paragraph_is_one_fact(void **state)
+{
+    (void)state;
+    struct template tpl;
+    load(&tpl);
+    struct fact_list l = { 0 };
+    add(&tpl, &l, "north", "votes", "12", QUAL_NONE, "a1", "2026-01-12T09:00:00+09:00");
+    l.items[l.count - 1].from_heading = 1;   /* the crawl's sub-heading says it first */
+    add(&tpl, &l, "north", "votes", "12", QUAL_NONE, "a1", "2026-01-12T09:00:00+09:00");
+    add(&tpl, &l, "north", "votes", "15", QUAL_NONE, "a2", "2026-01-12T09:00:00+09:00");
+    struct table *t = table_build(&tpl, &l);
+    const struct table_cell *c = cell_of(&tpl, t, "north", "votes");
+    /* one article and one fact each: a tie, which the larger value breaks */
+    assert_string_equal(c->text, "15");
+    assert_true(c->tie);
+    table_free(t);
+    fact_list_free(&l);
+    template_free(&tpl);
+}
+
 static void test_merge_key_is_validated(void **state)
 {
     (void)state;
@@ -215,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_largest),
         cmocka_unit_test(test_exact_values_units_and_qualifiers),
         cmocka_unit_test(test_an_approximation_agrees_with_an_exact_figure),
+        cmocka_unit_test(test_a_heading_restating_its_paragraph_is_one_fact),
         cmocka_unit_test(test_merge_key_is_validated),
     };
     return cmocka_run_group_tests_name("table_merge", tests, NULL, NULL);

@@ -1,0 +1,191 @@
+/* weekly.c — see weekly.h. */
+#include "cli/weekly.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report/weekly_csv.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
+
+/* The folder part of a file path ("." when there is none). Caller frees. */
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    struct buf b = BUF_INIT;
+    buf_append(&b, path, (size_t)(slash - path));
+    return buf_detach(&b);
+}
+
+char *weekly_default_archive_path(const char *out_pattern)
+{
+    const char *w = strstr(out_pattern, "{week}"), *t = strstr(out_pattern, "{date}");
+    const char *first = w && (!t || w < t) ? w : t;
+    if (!first) {
+        char *state = output_set_state_dir_for(out_pattern);
+        char *path = fsutil_join(state ? state : ".", ARCHIVE_FILE_NAME);
+        free(state);
+        return path;
+    }
+    /* The folder above the placeholder's path component. */
+    const char *slash = NULL;
+    for (const char *p = out_pattern; p < first; p++)
+        if (*p == '/')
+            slash = p;
+    struct buf dir = BUF_INIT;
+    if (!slash)
+        buf_puts(&dir, ".");
+    else if (slash == out_pattern)
+        buf_puts(&dir, "/");
+    else
+        buf_append(&dir, out_pattern, (size_t)(slash - out_pattern));
+    char *path = fsutil_join(dir.data, ARCHIVE_FILE_NAME);
+    buf_free(&dir);
+    return path;
+}
+
+/* Creates the archive's folder and opens (or creates) the archive. */
+static enum exp_status open_archive(struct weekly *w, struct diag *d)
+{
+    char *folder = folder_of(w->archive_path);
+    enum exp_status st = fsutil_mkdirs(folder, d);
+    free(folder);
+    if (st == EXP_OK)
+        st = archive_open(w->archive_path, w->wait, &w->archive, d);
+    return st;
+}
+
+enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, struct diag *d)
+{
+    memset(w, 0, sizeof *w);
+    if (opts->command != CLI_BUILD || opts->no_archive)
+        return EXP_OK;
+    w->archive_path = opts->archive_path ? xstrdup(opts->archive_path)
+                                         : weekly_default_archive_path(opts->out_dir);
+    w->wait = opts->wait;
+    /* An archive that does not exist yet has no earlier weeks: it is created when the run
+     * records its week, so a run that exports nothing leaves nothing behind. */
+    if (access(w->archive_path, F_OK) != 0 && errno == ENOENT)
+        return EXP_OK;
+    return open_archive(w, d);
+}
+
+enum exp_status weekly_begin(struct weekly *w, const struct date_period *p,
+                             const struct template *tpl, struct diag *d)
+{
+    coverage_init(&w->coverage, tpl);
+    w->begun = 1;
+    if (!w->archive_path)
+        return EXP_OK;
+    enum exp_status st = w->archive ? EXP_OK : open_archive(w, d);
+    if (st == EXP_OK)
+        st = archive_begin_week(w->archive, p, tpl->id, d);
+    w->recording = st == EXP_OK;
+    return st;
+}
+
+enum exp_status weekly_add_article(struct weekly *w, const struct article *a,
+                                   const struct template *tpl, const struct fact_list *facts,
+                                   struct diag *d)
+{
+    if (!w->begun)
+        return EXP_OK;   /* check: nothing is counted or kept */
+    coverage_add(&w->coverage, a->publisher, facts);
+    if (!w->recording)
+        return EXP_OK;
+    enum exp_status st = archive_put_article(w->archive, a, tpl, facts, d);
+    if (st != EXP_OK) {
+        /* the week is not recorded at all rather than in part; the run reports it */
+        archive_rollback_week(w->archive);
+        w->recording = 0;
+        w->failed = st;
+    }
+    return st;
+}
+
+enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
+                              const struct table *t, struct diag *d)
+{
+    coverage_finish(&w->coverage);
+    return changes_build(w->archive, t, p->week, &w->changes, d);
+}
+
+typedef enum exp_status (*csv_writer)(FILE *fp, const struct weekly *w);
+
+static enum exp_status write_changes(FILE *fp, const struct weekly *w)
+{
+    return weekly_csv_changes(fp, &w->changes);
+}
+
+static enum exp_status write_coverage(FILE *fp, const struct weekly *w)
+{
+    return weekly_csv_coverage(fp, &w->coverage);
+}
+
+static enum exp_status write_one(const struct weekly *w, struct output_set *set,
+                                 const char *name, csv_writer write, struct diag *d)
+{
+    struct atomic_file af;
+    enum exp_status st = output_set_open(set, name, &af, d);
+    if (st != EXP_OK)
+        return st;
+    st = write(af.fp, w);
+    if (st != EXP_OK) {
+        diag_error(d, af.final_path, 0, 0, "write failed");
+        atomic_file_abort(&af);
+        return st;
+    }
+    return atomic_file_commit(&af, d);
+}
+
+enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set,
+                                  struct diag *d)
+{
+    enum exp_status st = write_one(w, set, "changes.csv", write_changes, d);
+    if (st == EXP_OK)
+        st = write_one(w, set, "coverage.csv", write_coverage, d);
+    return st;
+}
+
+/* The coverage rows in the archive's shape. Caller frees the array (strings borrowed). */
+static struct archive_coverage_row *coverage_rows(const struct coverage *c)
+{
+    struct archive_coverage_row *rows = xcalloc(c->count + 1, sizeof *rows);
+    for (size_t i = 0; i < c->count; i++)
+        rows[i] = (struct archive_coverage_row){ c->rows[i].entity_id, c->rows[i].name,
+                                                 c->rows[i].publisher, c->rows[i].articles,
+                                                 c->rows[i].mentions };
+    return rows;
+}
+
+enum exp_status weekly_commit(struct weekly *w, const struct table *t, struct diag *d)
+{
+    if (!w->recording)
+        return w->failed;
+    enum exp_status st = archive_put_cells(w->archive, t, d);
+    if (st == EXP_OK) {
+        struct archive_coverage_row *rows = coverage_rows(&w->coverage);
+        st = archive_put_coverage(w->archive, rows, w->coverage.count, d);
+        free(rows);
+    }
+    w->recording = 0;
+    if (st == EXP_OK)
+        return archive_commit_week(w->archive, d);
+    archive_rollback_week(w->archive);
+    return st;
+}
+
+void weekly_close(struct weekly *w)
+{
+    archive_close(w->archive);   /* rolls back a week not committed */
+    free(w->archive_path);
+    coverage_free(&w->coverage);
+    changes_free(&w->changes);
+    memset(w, 0, sizeof *w);
+}

@@ -1,0 +1,78 @@
+/* weekly.h — the weekly view of one run: the archive, what changed, who covered whom.
+ *
+ * Orchestration for build, in the run's order: open the archive first (so a foreign or
+ * corrupt archive stops the run before anything is written); begin the week's transaction
+ * once the output folder is taken; add each article as it is read (coverage counts, the
+ * article and its facts into the archive); with the finished table compute the changes
+ * against the nearest earlier archived week and write changes.csv and coverage.csv beside
+ * the other outputs; after the outputs are published, store the cells and coverage and
+ * commit the week. With --no-archive there is no archive: changes.csv is its header only,
+ * coverage.csv is still written. */
+#ifndef EXPORTER_WEEKLY_H
+#define EXPORTER_WEEKLY_H
+
+#include "cli/cli.h"
+#include "extract/extract.h"
+#include "extract/template.h"
+#include "ingest/article.h"
+#include "merge/archive.h"
+#include "merge/changes.h"
+#include "merge/coverage.h"
+#include "merge/table.h"
+#include "util/diag.h"
+#include "util/outset.h"
+#include "util/status.h"
+
+struct weekly {
+    struct archive *archive;      /* NULL with --no-archive, for check, or until created */
+    int begun;                    /* weekly_begin ran: the run writes outputs */
+    int recording;                /* the week's transaction is open */
+    enum exp_status failed;       /* why recording stopped early, else EXP_OK */
+    char *archive_path;           /* NULL with --no-archive or for check */
+    int wait;                     /* --wait: wait for the archive's lock */
+    struct coverage coverage;
+    struct changes changes;
+};
+
+/* Where the archive goes when --archive is not given: ARCHIVE_FILE_NAME in the output root.
+ * With a {week} or {date} in the --out pattern the root is the folder above the first one
+ * ("out/{week}/" → "out/archive.sqlite"): that folder is never switched. Without one, the
+ * --out folder itself is replaced whole by every run (util/outset.h) and must hold one run's
+ * files only, so the archive lives in the state folder beside it, which survives every run
+ * ("out" → ".out.exporter/archive.sqlite"). Caller frees. */
+char *weekly_default_archive_path(const char *out_pattern);
+
+/* Opens the archive the options name (--archive FILE, else the default above;
+ * none with --no-archive or for check) when it exists, so a foreign or corrupt file stops
+ * the run at once; one that does not exist is created by weekly_record. Always call
+ * weekly_close. */
+enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, struct diag *d);
+
+/* Starts recording the run's week (creating the archive when it does not exist yet): the
+ * week's transaction stays open while the articles stream in, so a killed or failed run
+ * leaves the archive as it was. Call once the output folder is taken. */
+enum exp_status weekly_begin(struct weekly *w, const struct date_period *p,
+                             const struct template *tpl, struct diag *d);
+
+/* One article of the run, with the facts and mentions extracted from it: counted into the
+ * coverage and stored in the archive. */
+enum exp_status weekly_add_article(struct weekly *w, const struct article *a,
+                                   const struct template *tpl, const struct fact_list *facts,
+                                   struct diag *d);
+
+/* After the last article, with the finished table: the coverage ordered, and the changes
+ * against the nearest earlier week in the archive. */
+enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
+                              const struct table *t, struct diag *d);
+
+/* Writes changes.csv and coverage.csv into the run's output set. */
+enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set,
+                                  struct diag *d);
+
+/* Stores the week's cells and coverage and commits the week — after the outputs are
+ * published, so the archive records what was published. */
+enum exp_status weekly_commit(struct weekly *w, const struct table *t, struct diag *d);
+
+void weekly_close(struct weekly *w);
+
+#endif
