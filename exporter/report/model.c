@@ -915,6 +915,8 @@ void model_build(const struct model_input *in, struct model_doc *doc)
             struct model_section *ss = model_add_section(doc, "sources", word(&x, "sources"));
             model_heading(ss, 1, 0, ss->title, NULL);
         }
+        else if (in->more_sections)
+            in->more_sections(doc, s, in->more_sections_arg);
     }
     size_t *no = xcalloc(x.n_articles + 1, sizeof *no);
     model_number_citations(doc, no);

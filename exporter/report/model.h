@@ -171,6 +171,12 @@ struct model_doc {
     size_t n_articles;       /* the set's size (citation ranks are below it) */
 };
 
+/* A section another module writes (changes, coverage, trend, …): model_build calls it for
+ * every name in layout.sections it does not write itself, in that name's place in the order;
+ * it appends with model_add_section and the builders below. Its CITE spans are numbered with
+ * the rest. */
+typedef void (*model_section_fn)(struct model_doc *doc, const char *name, void *arg);
+
 struct model_input {
     const struct article_set *set;   /* sorted (article_set_sort): the citation order */
     const struct template *tpl;
@@ -180,6 +186,8 @@ struct model_input {
     long long as_of;                 /* the "as of" instant (Unix seconds), -1 none */
     int as_of_is_generation;         /* 1: SOURCE_DATE_EPOCH / the clock; 0: the newest article */
     const char *version;             /* the program's version for the title block */
+    model_section_fn more_sections;  /* NULL: names model_build does not know are skipped */
+    void *more_sections_arg;
 };
 
 /* Builds the briefing for in into *doc (zeroed first). Pure: reads only in. */

@@ -982,9 +982,12 @@ void summary_bullets(const struct table *t, const struct fact_list *facts, const
 void summary_key_sentences(const struct quotes *q, size_t entity, size_t max,
                            struct summary *out)
 {
-    size_t n = 0;
+    size_t n = 0, taken = 0;
     const struct quote *best = quotes_of(q, entity, &n);
-    for (size_t i = 0; i < n && i < max; i++) {
+    for (size_t i = 0; i < n && taken < max; i++) {
+        size_t len = strlen(best[i].sentence);
+        if (!sentence_complete(best[i].sentence, len))
+            continue;   /* a crawl sub-heading glued to the text is no sentence to quote */
         struct summary_item *it = new_item(out);
         /* inner quotation marks single, and balanced, for printing inside “ ” */
         struct buf text = BUF_INIT;
@@ -992,5 +995,6 @@ void summary_key_sentences(const struct quotes *q, size_t entity, size_t max,
         it->text = buf_detach(&text);
         it->sentence_no = best[i].sentence_no;
         cite(it, best[i].article_id);
+        taken++;
     }
 }

@@ -70,8 +70,11 @@ void summary_bullets(const struct table *t, const struct fact_list *facts, const
                      struct summary *out);
 
 /* Appends up to max key sentences of entity (an index into the template's entities) to *out,
- * best first: the candidates the merge kept (quotes.h ranks them by the rule above). Each item
- * cites the one article it is quoted from (the id is borrowed from q). */
+ * best first: the candidates the merge kept (quotes.h ranks them by the rule above), less any
+ * that is not a whole sentence (a crawl sub-heading glued to the text: sentence_complete).
+ * Each text is ready to print between “ ”: inner quotations in ‘ ’ and marks balanced
+ * (sentence_quote_prepare). Each item cites the one article it is quoted from (the id is
+ * borrowed from q). */
 void summary_key_sentences(const struct quotes *q, size_t entity, size_t max,
                            struct summary *out);
 

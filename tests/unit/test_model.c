@@ -87,8 +87,9 @@ static void fixture_build(struct fixture *fx, long long as_of, int generated)
     fx->table = table_build(&fx->tpl, &fx->facts);
     fx->quotes = quotes_new(&fx->tpl, 4);
     quotes_add(fx->quotes, &fx->facts);
-    struct model_input in = { &fx->set, &fx->tpl, fx->table, fx->quotes, &fx->period, as_of,
-                              generated, "9.9" };
+    struct model_input in = { .set = &fx->set, .tpl = &fx->tpl, .table = fx->table,
+                              .quotes = fx->quotes, .period = &fx->period, .as_of = as_of,
+                              .as_of_is_generation = generated, .version = "9.9" };
     model_build(&in, &fx->doc);
     struct buf b = BUF_INIT;
     model_dump(&fx->doc, &b);
@@ -287,6 +288,49 @@ static void test_citations(void **state)
     fixture_free(&fx);
 }
 
+/* Another module's section (as the archive's weekly changes would be) is written in its place
+ * in layout.sections, and its citations are numbered with the rest. */
+static void changes_section(struct model_doc *doc, const char *name, void *arg)
+{
+    (void)arg;
+    struct model_section *s = model_add_section(doc, name, "변화");
+    model_heading(s, 1, 0, "변화", NULL);
+    struct model_block *b = model_paragraph(s, MODEL_STYLE_BODY, "지난주보다 늘었다.");
+    model_cite(&b->text, 2);
+}
+
+static void test_more_sections(void **state)
+{
+    (void)state;
+    static const char tpl_text[] =
+        "template: t\nentities:\n  - {id: a, name: 가나}\ncolumns:\n  - {id: m, type: models}\n"
+        "layout:\n  sections: [title, summary, sources]\n";
+    struct fixture fx;
+    memset(&fx, 0, sizeof fx);
+    struct diag d;
+    diag_init(&d, NULL, 0, 0);
+    assert_int_equal(template_load_buffer("t.yaml", tpl_text, strlen(tpl_text), &d, &fx.tpl),
+                     EXP_OK);
+    /* a name another module registers with the template format; here set in memory */
+    free(fx.tpl.layout.sections.items[1]);
+    fx.tpl.layout.sections.items[1] = xstrdup("changes");
+    for (size_t i = 0; i < 3; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "a%zu", i);
+        add_article(&fx.set, id, "한빛일보", "2025-12-29T09:00:00+09:00");
+    }
+    fx.table = table_build(&fx.tpl, &fx.facts);
+    struct model_input in = { .set = &fx.set, .tpl = &fx.tpl, .table = fx.table,
+                              .period = &fx.period, .as_of = -1, .version = "9.9",
+                              .more_sections = changes_section };
+    model_build(&in, &fx.doc);
+    assert_int_equal(fx.doc.n_sections, 3);
+    assert_string_equal(fx.doc.sections[1].kind, "changes");
+    const struct model_text *t = &fx.doc.sections[1].blocks[1].text;
+    assert_string_equal(t->v[t->n - 1].text, "[1]");   /* a2, the one cited article */
+    fixture_free(&fx);
+}
+
 /* Marks a run of many scattered articles: three pieces, then "외 N건". */
 static void test_citation_runs(void **state)
 {
@@ -362,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_merge_rule_and_tie),
         cmocka_unit_test(test_citations),
         cmocka_unit_test(test_citation_runs),
+        cmocka_unit_test(test_more_sections),
         cmocka_unit_test(test_title_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -252,6 +252,35 @@ static void test_formatting(void **state)
     }
 }
 
+/* A glued crawl sub-heading is never quoted; a quotation inside a key sentence takes ‘ ’ and
+ * a sentence that ends inside somebody's quotation is closed, so the marks balance. */
+static void test_key_sentence_quoting(void **state)
+{
+    (void)state;
+    struct template tpl;
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
+    struct fact_list l = { 0 };
+    /* the best-scoring "sentence" is a glued heading: three kinds of fact, no ending */
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 1, "SK텔레콤 A.X K1 500B MoE 공개");
+    add_fact(&tpl, &l, "skt", "params_active_b", "33", "a", 1, "SK텔레콤 A.X K1 500B MoE 공개");
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 1, "SK텔레콤 A.X K1 500B MoE 공개");
+    add_fact(&tpl, &l, "skt", "params_total_b", "500", "a", 2,
+             "그는 “A.X K1은 500B 규모”라고 말했다.");
+    add_fact(&tpl, &l, "skt", "architecture", "MoE", "a", 3,
+             "정재헌 대표는 “MoE 구조를 택했다");
+    struct quotes *q = quotes_new(&tpl, 8);
+    quotes_add(q, &l);
+    struct summary s = { 0 };
+    summary_key_sentences(q, (size_t)template_entity_index(&tpl, "skt"), 3, &s);
+    assert_int_equal(s.count, 2);
+    assert_string_equal(s.items[0].text, "그는 ‘A.X K1은 500B 규모’라고 말했다.");
+    assert_string_equal(s.items[1].text, "정재헌 대표는 ‘MoE 구조를 택했다’");
+    summary_free(&s);
+    quotes_free(q);
+    fact_list_free(&l);
+    template_free(&tpl);
+}
+
 /* ---- True claims, on a template of another topic ---- */
 
 static const char RESULTS[] =
@@ -349,6 +378,7 @@ int main(void)
         cmocka_unit_test(test_key_sentences),
         cmocka_unit_test(test_formatting),
         cmocka_unit_test(test_true_claims),
+        cmocka_unit_test(test_key_sentence_quoting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
