@@ -500,6 +500,9 @@ static enum exp_status read_articles(struct run *r)
         if (progress)
             fprintf(stderr, "\rexporter: reading %zu/%zu", it.index + 1, r->paths.count);
         st = exp_status_worst(st, take_article(r, &it));
+        /* the reader is done with this input: its path need not stay for the whole run */
+        free(r->paths.items[it.index]);
+        r->paths.items[it.index] = NULL;
         reader_item_free(&it);
     }
     if (progress && r->paths.count)
