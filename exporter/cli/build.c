@@ -20,6 +20,7 @@
 #include "report/briefing.h"
 #include "report/check_report.h"
 #include "report/csv_out.h"
+#include "report/weekly_sections.h"
 #include "report/xlsx_out.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -396,10 +397,12 @@ static enum exp_status finish_workbook(struct run *r)
 /* The briefing gets the whole run; briefing.c turns it into pages. */
 static enum exp_status write_briefing(struct run *r)
 {
+    struct weekly_sections sections = { &r->tpl, &r->weekly.changes };
     char *font_dir = fsutil_find_data("fonts");
     struct briefing_input in = {
         .set = &r->set, .tpl = &r->tpl, .table = r->table, .quotes = r->quotes,
         .period = &r->opts->period, .font_dir = font_dir,
+        .more_sections = weekly_sections_add, .more_sections_arg = &sections,
     };
     struct atomic_file af = { 0 };
     enum exp_status st = open_output(r, &af, "briefing.pdf");

@@ -17,6 +17,7 @@
 #include "merge/archive.h"
 #include "merge/changes.h"
 #include "merge/conflicts.h"
+#include "report/weekly_sections.h"
 #include "merge/coverage.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
@@ -431,6 +432,41 @@ static void test_conflicts(void **state)
     run_free(&r);
 }
 
+/* The briefing's changes section: titled by the template's word, one row per change, or one
+ * line when there is no earlier week. */
+static void test_changes_section(void **state)
+{
+    struct fixture *fx = *state;
+    struct change ch = { .entity = 0, .column = 0, .entity_id = "a", .entity_name = "가나",
+                         .column_id = "size", .previous = "519", .current = "500",
+                         .kind = CHANGE_CHANGED, .sources = "y" };
+    struct changes c = { &ch, 1, 1, { 2025, 52 } };
+    struct weekly_sections w = { &fx->tpl, &c };
+    struct model_doc doc;
+    memset(&doc, 0, sizeof doc);
+    weekly_sections_add(&doc, "coverage_unknown", &w);
+    assert_int_equal(doc.n_sections, 0);
+    weekly_sections_add(&doc, "changes", &w);
+    assert_int_equal(doc.n_sections, 1);
+    assert_string_equal(doc.sections[0].title, "이번 주 달라진 점");
+    struct buf out = BUF_INIT;
+    model_dump(&doc, &out);
+    assert_non_null(strstr(out.data, "2025-W52"));
+    assert_non_null(strstr(out.data, "519"));
+    assert_non_null(strstr(out.data, "500"));
+    assert_non_null(strstr(out.data, "변경"));
+    buf_free(&out);
+    model_free(&doc);
+    c.has_previous = 0;
+    c.count = 0;
+    memset(&doc, 0, sizeof doc);
+    weekly_sections_add(&doc, "changes", &w);
+    model_dump(&doc, &out);
+    assert_non_null(strstr(out.data, "이전 주 자료가 없어"));
+    buf_free(&out);
+    model_free(&doc);
+}
+
 static void write_file(const char *path, const char *data, size_t len)
 {
     FILE *fp = fopen(path, "wb");
@@ -493,6 +529,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_coverage, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_ours, setup, teardown),
         cmocka_unit_test_setup_teardown(test_conflicts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_changes_section, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
