@@ -48,3 +48,36 @@ enum exp_status weekly_csv_coverage(FILE *fp, const struct coverage *c)
     }
     return ferror(fp) ? EXP_IOERR : EXP_OK;
 }
+
+enum exp_status weekly_csv_conflicts(FILE *fp, const struct template *tpl,
+                                     const struct conflict_line *lines, size_t n)
+{
+    static const char *const header[] = { "entity_id", "entity", "column", "kind", "value",
+                                          "chosen", "articles", "article_id", "publisher",
+                                          "sentence_no", "sentence" };
+    csv_out_begin(fp);
+    csv_out_header(fp, header, sizeof header / sizeof header[0]);
+    for (size_t i = 0; i < n; i++) {
+        const struct conflict_line *l = &lines[i];
+        char articles[24], sentence_no[24] = "";
+        snprintf(articles, sizeof articles, "%zu", l->articles);
+        if (l->sentence_no)
+            snprintf(sentence_no, sizeof sentence_no, "%zu", l->sentence_no);
+        const struct template_entity *e = &tpl->entities[l->entity];
+        struct csv_cell cells[] = {
+            { CSV_TEXT, e->id },
+            { CSV_TEXT, e->name },
+            { CSV_TEXT, tpl->columns[l->column].id },
+            { CSV_TEXT, conflict_kind_name(l->kind) },
+            { csv_out_is_number(l->value) ? CSV_NUMBER : CSV_TEXT, l->value },
+            { CSV_TEXT, l->chosen ? "yes" : "no" },
+            { CSV_NUMBER, articles },
+            { CSV_TEXT, l->article_id },
+            { CSV_TEXT, l->publisher },
+            { CSV_NUMBER, sentence_no },
+            { CSV_TEXT, l->sentence },
+        };
+        csv_out_row(fp, cells, sizeof cells / sizeof cells[0]);
+    }
+    return ferror(fp) ? EXP_IOERR : EXP_OK;
+}
