@@ -388,6 +388,7 @@ static enum exp_status finish_workbook(struct run *r)
     briefing_as_of(&r->set, &created, &generated);
     xlsx_out_set_created(r->workbook, created);
     xlsx_out_comparison(r->workbook, r->table);
+    weekly_write_sheets(&r->weekly, r->workbook);
     enum exp_status st = xlsx_out_close(r->workbook, r->d);
     r->workbook = NULL;
     return st == EXP_OK ? commit_output(r, &r->workbook_file)

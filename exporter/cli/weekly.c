@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "report/weekly_csv.h"
+#include "report/xlsx_out.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
 
@@ -163,6 +164,43 @@ enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set
     if (st == EXP_OK && w->conflicts && w->table)
         st = write_one(w, set, "conflicts.csv", write_conflicts, d);
     return st;
+}
+
+/* ---- The workbook's sheets ---- */
+
+struct sheet_sink {
+    struct xlsx_out *x;
+    size_t sheet;
+};
+
+static void sheet_row(void *ctx, const struct csv_cell *cells, size_t n)
+{
+    struct sheet_sink *s = ctx;
+    xlsx_out_row(s->x, s->sheet, cells, n);
+}
+
+static struct weekly_sink add_sheet(struct xlsx_out *x, const char *name, enum weekly_table t,
+                                    struct sheet_sink *s)
+{
+    size_t n;
+    const char *const *header = weekly_header(t, &n);
+    *s = (struct sheet_sink){ x, xlsx_out_sheet(x, name, header, n) };
+    return (struct weekly_sink){ sheet_row, s };
+}
+
+void weekly_write_sheets(struct weekly *w, struct xlsx_out *x)
+{
+    struct sheet_sink s;
+    struct weekly_sink sink = add_sheet(x, "changes", WEEKLY_CHANGES, &s);
+    weekly_rows_changes(&w->changes, &sink);
+    sink = add_sheet(x, "coverage", WEEKLY_COVERAGE, &s);
+    weekly_rows_coverage(&w->coverage, &sink);
+    if (w->conflicts && w->table) {
+        size_t n = 0;
+        const struct conflict_line *lines = conflicts_report(w->conflicts, w->table, &n);
+        sink = add_sheet(x, "conflicts", WEEKLY_CONFLICTS, &s);
+        weekly_rows_conflicts(w->table->tpl, lines, n, &sink);
+    }
 }
 
 /* The coverage rows in the archive's shape. Caller frees the array (strings borrowed). */

@@ -74,6 +74,11 @@ enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set
 
 /* Stores the week's cells and coverage and commits the week — after the outputs are
  * published, so the archive records what was published. */
+/* Adds the sheets changes, coverage and conflicts to the workbook, the same rows as the CSVs
+ * (after weekly_finish). */
+struct xlsx_out;
+void weekly_write_sheets(struct weekly *w, struct xlsx_out *x);
+
 enum exp_status weekly_commit(struct weekly *w, const struct table *t, struct diag *d);
 
 void weekly_close(struct weekly *w);
