@@ -1,8 +1,3 @@
-# The extraction bench: parse → extract → CSV over a synthetic corpus (bench/extract.sh).
-build/bench/extract_bench: bench/extract_bench.c $(LIB_OBJS)
-	mkdir -p build/bench
-	$(CC) $(ALL_CFLAGS) -iquote exporter -o $@ $< $(LIB_OBJS) $(LIBS)
-
 # Fuzzing the template loader and the extractor with libFuzzer (clang), under ASan and UBSan.
 FUZZ_SECONDS ?= 180
 FUZZ_EXTRACT_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \

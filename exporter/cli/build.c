@@ -19,6 +19,7 @@
 #include "report/briefing.h"
 #include "report/check_report.h"
 #include "report/csv_out.h"
+#include "report/weekly_sections.h"
 #include "report/xlsx_out.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -286,6 +287,7 @@ static enum exp_status finish_workbook(struct run *r)
     briefing_as_of(&r->set, &created, &generated);
     xlsx_out_set_created(r->workbook, created);
     xlsx_out_comparison(r->workbook, r->table);
+    weekly_write_sheets(&r->weekly, r->workbook);
     enum exp_status st = xlsx_out_close(r->workbook, r->d);
     r->workbook = NULL;
     return st == EXP_OK ? commit_output(r, &r->workbook_file)
@@ -295,10 +297,12 @@ static enum exp_status finish_workbook(struct run *r)
 /* The briefing gets the whole run; briefing.c turns it into pages. */
 static enum exp_status write_briefing(struct run *r)
 {
+    struct weekly_sections sections = { &r->tpl, &r->weekly.changes };
     char *font_dir = fsutil_find_data("fonts");
     struct briefing_input in = {
         .set = &r->set, .tpl = &r->tpl, .table = r->table, .quotes = r->quotes,
         .period = &r->opts->period, .font_dir = font_dir,
+        .more_sections = weekly_sections_add, .more_sections_arg = &sections,
     };
     struct atomic_file af = { 0 };
     enum exp_status st = open_output(r, &af, "briefing.pdf");
@@ -400,6 +404,9 @@ static enum exp_status read_articles(struct run *r)
         if (progress)
             fprintf(stderr, "\rexporter: reading %zu/%zu", it.index + 1, r->paths.count);
         st = exp_status_worst(st, take_article(r, &it));
+        /* the reader is done with this input: its path need not stay for the whole run */
+        free(r->paths.items[it.index]);
+        r->paths.items[it.index] = NULL;
         reader_item_free(&it);
     }
     if (progress && r->paths.count)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "report/weekly_csv.h"
+#include "report/xlsx_out.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
 
@@ -80,6 +81,7 @@ enum exp_status weekly_begin(struct weekly *w, const struct date_period *p,
                              const struct template *tpl, struct diag *d)
 {
     coverage_init(&w->coverage, tpl);
+    w->conflicts = conflicts_new(tpl);
     w->begun = 1;
     if (!w->archive_path)
         return EXP_OK;
@@ -97,6 +99,7 @@ enum exp_status weekly_add_article(struct weekly *w, const struct article *a,
     if (!w->begun)
         return EXP_OK;   /* check: nothing is counted or kept */
     coverage_add(&w->coverage, a->publisher, facts);
+    conflicts_add(w->conflicts, a, facts);
     if (!w->recording)
         return EXP_OK;
     enum exp_status st = archive_put_article(w->archive, a, tpl, facts, d);
@@ -113,6 +116,7 @@ enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
                               const struct table *t, struct diag *d)
 {
     coverage_finish(&w->coverage);
+    w->table = t;
     return changes_build(w->archive, t, p->week, &w->changes, d);
 }
 
@@ -126,6 +130,13 @@ static enum exp_status write_changes(FILE *fp, const struct weekly *w)
 static enum exp_status write_coverage(FILE *fp, const struct weekly *w)
 {
     return weekly_csv_coverage(fp, &w->coverage);
+}
+
+static enum exp_status write_conflicts(FILE *fp, const struct weekly *w)
+{
+    size_t n = 0;
+    const struct conflict_line *lines = conflicts_report(w->conflicts, w->table, &n);
+    return weekly_csv_conflicts(fp, w->table->tpl, lines, n);
 }
 
 static enum exp_status write_one(const struct weekly *w, struct output_set *set,
@@ -150,7 +161,46 @@ enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set
     enum exp_status st = write_one(w, set, "changes.csv", write_changes, d);
     if (st == EXP_OK)
         st = write_one(w, set, "coverage.csv", write_coverage, d);
+    if (st == EXP_OK && w->conflicts && w->table)
+        st = write_one(w, set, "conflicts.csv", write_conflicts, d);
     return st;
+}
+
+/* ---- The workbook's sheets ---- */
+
+struct sheet_sink {
+    struct xlsx_out *x;
+    size_t sheet;
+};
+
+static void sheet_row(void *ctx, const struct csv_cell *cells, size_t n)
+{
+    struct sheet_sink *s = ctx;
+    xlsx_out_row(s->x, s->sheet, cells, n);
+}
+
+static struct weekly_sink add_sheet(struct xlsx_out *x, const char *name, enum weekly_table t,
+                                    struct sheet_sink *s)
+{
+    size_t n;
+    const char *const *header = weekly_header(t, &n);
+    *s = (struct sheet_sink){ x, xlsx_out_sheet(x, name, header, n) };
+    return (struct weekly_sink){ sheet_row, s };
+}
+
+void weekly_write_sheets(struct weekly *w, struct xlsx_out *x)
+{
+    struct sheet_sink s;
+    struct weekly_sink sink = add_sheet(x, "changes", WEEKLY_CHANGES, &s);
+    weekly_rows_changes(&w->changes, &sink);
+    sink = add_sheet(x, "coverage", WEEKLY_COVERAGE, &s);
+    weekly_rows_coverage(&w->coverage, &sink);
+    if (w->conflicts && w->table) {
+        size_t n = 0;
+        const struct conflict_line *lines = conflicts_report(w->conflicts, w->table, &n);
+        sink = add_sheet(x, "conflicts", WEEKLY_CONFLICTS, &s);
+        weekly_rows_conflicts(w->table->tpl, lines, n, &sink);
+    }
 }
 
 /* The coverage rows in the archive's shape. Caller frees the array (strings borrowed). */
@@ -187,5 +237,6 @@ void weekly_close(struct weekly *w)
     free(w->archive_path);
     coverage_free(&w->coverage);
     changes_free(&w->changes);
+    conflicts_free(w->conflicts);
     memset(w, 0, sizeof *w);
 }

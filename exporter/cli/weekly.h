@@ -17,6 +17,7 @@
 #include "ingest/article.h"
 #include "merge/archive.h"
 #include "merge/changes.h"
+#include "merge/conflicts.h"
 #include "merge/coverage.h"
 #include "merge/table.h"
 #include "util/diag.h"
@@ -32,6 +33,8 @@ struct weekly {
     int wait;                     /* --wait: wait for the archive's lock */
     struct coverage coverage;
     struct changes changes;
+    struct conflicts *conflicts;  /* the disagreements' evidence, then the report */
+    const struct table *table;    /* the finished table (weekly_finish), borrowed */
 };
 
 /* Where the archive goes when --archive is not given: ARCHIVE_FILE_NAME in the output root.
@@ -65,12 +68,17 @@ enum exp_status weekly_add_article(struct weekly *w, const struct article *a,
 enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
                               const struct table *t, struct diag *d);
 
-/* Writes changes.csv and coverage.csv into the run's output set. */
+/* Writes changes.csv, coverage.csv and conflicts.csv into the run's output set. */
 enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set,
                                   struct diag *d);
 
 /* Stores the week's cells and coverage and commits the week — after the outputs are
  * published, so the archive records what was published. */
+/* Adds the sheets changes, coverage and conflicts to the workbook, the same rows as the CSVs
+ * (after weekly_finish). */
+struct xlsx_out;
+void weekly_write_sheets(struct weekly *w, struct xlsx_out *x);
+
 enum exp_status weekly_commit(struct weekly *w, const struct table *t, struct diag *d);
 
 void weekly_close(struct weekly *w);

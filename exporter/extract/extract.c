@@ -905,6 +905,25 @@ static size_t owner_before(const struct template *tpl, const struct template_col
     return nearest ? name_owner(tpl, c, nearest, stop) : SIZE_MAX;
 }
 
+/* Whether the value at pos stands in parentheses right after name h, or after h and one
+ * title word ("SK온(4.4%)", "이영희 후보(45.1%)"): then it is that name's. */
+static int parenthesised_after(const struct scratch *s, const struct hit *h, size_t pos)
+{
+    size_t open = pos;
+    while (open > h->oe && s->text[open - 1] == ' ')
+        open--;
+    if (open <= h->oe || s->text[open - 1] != '(')
+        return 0;
+    open--;
+    size_t k = h->oe;
+    if (k < open && s->text[k] == ' ')
+        k++;
+    for (; k < open; k++)   /* at most one word between */
+        if (s->text[k] == ' ' || (unsigned char)s->text[k] < 0x80)
+            return 0;
+    return open - h->oe <= 1 + 3 * 4;   /* a title of up to four syllables */
+}
+
 /* The index in s->names of the first name starting at or after pos. */
 static size_t first_name_from(const struct scratch *s, size_t pos)
 {
@@ -953,6 +972,8 @@ static size_t attribute(const struct extractor *ex, const struct scratch *s, siz
         { 0, s->clause_start[s->n_clauses] },
     };
     size_t lo = first_name_from(s, pos);
+    if (lo > 0 && parenthesised_after(s, &s->hits[s->names[lo - 1]], pos))
+        return name_owner(tpl, c, &s->hits[s->names[lo - 1]], &stop);
     int named_other = 0;   /* the clause names someone the column does not apply to */
     for (size_t r = 0; r < 4; r++) {
         size_t e = owner_before(tpl, c, s, lo, ranges[r][0], &stop);

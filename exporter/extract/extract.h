@@ -19,7 +19,8 @@
  * contrasted party's or an unowned parenthesised baseline (정부안(…)보다) to the stated figure;
  * only columns sharing a unit compete. A history word of a quantity column refuses only the
  * figure it binds. Which entity: a contrast postposition (X와 달리, X처럼, X보다, X 대비, X에
- * 비해) gives X what stands in its stretch; otherwise the nearest name in the phrase, then the
+ * 비해) gives X what stands in its stretch; a figure in parentheses right after a name (and a
+ * title word: 이영희 후보(45.1%)) is that name's; otherwise the nearest name in the phrase, then the
  * clause, where a subject-marked name (은/는/이/가/도) beats nearer unmarked ones; a template's
  * other party found this way owns the value (it is dropped). It then attaches a
  * figure or keyword to an entity only when

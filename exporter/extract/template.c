@@ -636,7 +636,7 @@ static int read_layout(struct loader *ld, yaml_node_t *m, struct template_layout
         return 0;
     }
     static const char *const known_sections[] = { "title", "summary", "table", "chart",
-                                                  "entities", "sources", NULL };
+                                                  "entities", "sources", "changes", NULL };
     yaml_node_t *sv = get(ld, m, "sections");
     for (size_t i = 0; i < l->sections.count; i++) {
         int known = 0;

@@ -254,29 +254,36 @@ static enum quote_mark quote_mark_of(int32_t c)
 }
 
 /* The sentence's quotation balance: closing marks with no opening one before them (it starts
- * inside a quotation) and opening marks never closed (it ends inside one). */
+ * inside a quotation) and opening marks never closed (it ends inside one). last_unopened is the
+ * byte offset of the last closing mark with no opening one: the close of the quotation the
+ * sentence starts in (earlier unmatched closers are strays); len when there is none. */
 struct quote_balance {
-    size_t unopened, unclosed;
+    size_t unopened, unclosed, last_unopened;
 };
 
 static struct quote_balance quote_balance_of(const char *s, size_t len)
 {
-    struct quote_balance b = { 0, 0 };
+    struct quote_balance b = { 0, 0, len };
     size_t open_double = 0, open_single = 0;
     int ascii_open = 0;
     for (size_t i = 0; i < len;) {
         size_t n;
+        int unopened = 0;
         switch (quote_mark_of(cp_at(s, len, i, &n))) {
         case MARK_OPEN_DOUBLE: open_double++; break;
         case MARK_OPEN_SINGLE: open_single++; break;
         case MARK_CLOSE_DOUBLE:
-            if (open_double) open_double--; else b.unopened++;
+            if (open_double) open_double--; else unopened = 1;
             break;
         case MARK_CLOSE_SINGLE:
-            if (open_single) open_single--; else b.unopened++;
+            if (open_single) open_single--; else unopened = 1;
             break;
         case MARK_ASCII_DOUBLE: ascii_open = !ascii_open; break;
         case MARK_NONE: break;
+        }
+        if (unopened) {
+            b.unopened++;
+            b.last_unopened = i;
         }
         i += n;
     }
@@ -316,14 +323,32 @@ void sentence_quote_prepare(const char *s, size_t len, struct buf *out)
 {
     static const char open_single[] = "\xE2\x80\x98", close_single[] = "\xE2\x80\x99";
     struct quote_balance b = quote_balance_of(s, len);
-    for (size_t k = 0; k < b.unopened; k++)
+    /* A sentence starts inside one quotation at most: its close keeps an opening mark put
+     * before the sentence; other closing marks with no opening one are strays, dropped. */
+    if (b.unopened)
         buf_puts(out, open_single);
+    size_t open_double = 0, open_single_n = 0;
     int ascii_open = 0;
     for (size_t i = 0; i < len;) {
         size_t n;
-        switch (quote_mark_of(cp_at(s, len, i, &n))) {
+        enum quote_mark m = quote_mark_of(cp_at(s, len, i, &n));
+        int stray = 0;
+        if (m == MARK_CLOSE_DOUBLE || m == MARK_CLOSE_SINGLE) {
+            size_t *open = m == MARK_CLOSE_DOUBLE ? &open_double : &open_single_n;
+            if (*open)
+                (*open)--;
+            else
+                stray = i != b.last_unopened;
+        }
+        open_double += m == MARK_OPEN_DOUBLE;
+        open_single_n += m == MARK_OPEN_SINGLE;
+        switch (m) {
         case MARK_OPEN_DOUBLE: buf_puts(out, open_single); break;
-        case MARK_CLOSE_DOUBLE: buf_puts(out, close_single); break;
+        case MARK_CLOSE_DOUBLE:
+        case MARK_CLOSE_SINGLE:
+            if (!stray)
+                buf_puts(out, close_single);
+            break;
         case MARK_ASCII_DOUBLE:
             ascii_open = !ascii_open;
             buf_puts(out, ascii_open ? open_single : close_single);

@@ -64,8 +64,9 @@ int sentence_quotable(const char *s, size_t len);
 
 /* Appends to out the text to print between “ and ”: double quotation marks inside become
  * single (“A” → ‘A’, "A" → ‘A’); a sentence that starts inside somebody's quotation (a closing
- * mark with no opening one: `…대응한다”라고 말했다.`) gets the opening mark it lacks, and one that
- * ends inside one (`대표는 “고성능 … 대응한다`) gets the closing mark, so the marks balance. */
+ * mark with no opening one: `…대응한다”라고 말했다.`) gets the opening mark it lacks — one: other
+ * closing marks with no opening one are strays and dropped — and one that ends inside one
+ * (`대표는 “고성능 … 대응한다`) gets the closing mark, so the marks balance. */
 void sentence_quote_prepare(const char *s, size_t len, struct buf *out);
 
 #endif

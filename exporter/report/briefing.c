@@ -509,7 +509,9 @@ enum exp_status briefing_write(FILE *out, const struct briefing_input *in, struc
     briefing_as_of(in->set, &epoch, &generated);
     struct model_input mi = { .set = in->set, .tpl = in->tpl, .table = in->table,
                               .quotes = in->quotes, .period = &period, .as_of = epoch,
-                              .as_of_is_generation = generated, .version = EXPORTER_VERSION };
+                              .as_of_is_generation = generated, .version = EXPORTER_VERSION,
+                              .more_sections = in->more_sections,
+                              .more_sections_arg = in->more_sections_arg };
     struct model_doc doc;
     model_build(&mi, &doc);
     enum exp_status rc = briefing_render(out, &doc, in->tpl, in->font_dir, d);

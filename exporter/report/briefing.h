@@ -35,6 +35,8 @@ struct briefing_input {
     const struct quotes *quotes;     /* key-sentence candidates kept by the merge */
     const struct date_period *period; /* the run's period (util/date.h); NULL = open */
     const char *font_dir;            /* project fonts folder; NULL = "fonts" */
+    model_section_fn more_sections;  /* other modules' sections (model.h); NULL = none */
+    void *more_sections_arg;
 };
 
 /* Typesets the briefing and writes the PDF to out (the caller's FILE*, e.g. from

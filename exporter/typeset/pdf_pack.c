@@ -60,13 +60,15 @@ static struct slot *slot_at(struct packer *P, uint32_t n)
     return &P->slots[n];
 }
 
-/* Appends "N 0 obj <<dict>> stream DATA endstream endobj" with DATA deflated. */
+/* Appends "N 0 obj <<dict>> stream DATA endstream endobj" with DATA deflated. zlib's default
+ * level: on the samples level 9 saved 340 bytes (0.35%) for 5.9M more instructions (3% of a
+ * whole run). */
 static int write_deflated(struct packer *P, uint32_t number, const char *dict,
                           const unsigned char *data, size_t len)
 {
     uLongf zlen = compressBound((uLong)len);
     unsigned char *z = xmalloc(zlen ? zlen : 1);
-    if (compress2(z, &zlen, data, (uLong)len, Z_BEST_COMPRESSION) != Z_OK) {
+    if (compress2(z, &zlen, data, (uLong)len, Z_DEFAULT_COMPRESSION) != Z_OK) {
         free(z);
         return -1;
     }

@@ -45,6 +45,10 @@ cmp = {r['entity_id']: int(r['mentions'] or 0) for r in csv.DictReader(open(d + 
 bad = {k: (cov[k], v) for k, v in cmp.items() if cov[k] != v}
 sys.exit(1 if bad else 0)
 PY
+# the briefing's outline has the section, titled by the template's default words
+mutool show "$tmp/o/2026-W01/briefing.pdf" outline | grep -q '"이번 주 달라진 점"' && echo "ok: outline has 이번 주 달라진 점" || { echo "FAIL: no changes section in the outline"; fail=1; }
+pdftotext "$tmp/o/2026-W01/briefing.pdf" - | grep -q "비교 기준 주: 2025-W52" && echo "ok: the section names the week compared with" || { echo "FAIL: changes section text"; fail=1; }
+pdftotext "$tmp/o/2025-W52/briefing.pdf" - | grep -q "이전 주 자료가 없어" && echo "ok: with no earlier week the PDF says so in one line" || { echo "FAIL: no-earlier-week line"; fail=1; }
 cp "$C" "$tmp/changes.first"
 sqlite3 "$A" .dump > "$tmp/dump.first"
 

@@ -114,6 +114,7 @@ wait $waiter; check "--wait exit" "$?" 0
 check "--wait wrote after the lock was freed" "$(ls "$tmp/locked")" "articles.csv
 changes.csv
 comparison.csv
+conflicts.csv
 coverage.csv
 facts.csv"
 
@@ -159,6 +160,6 @@ test -f "$tmp/root/usr/local/share/man/man1/exporter.1" && echo "ok: man page in
 cp -R examples/articles "$tmp/articles"
 (cd "$tmp" && EXPORTER_DATADIR= "$tmp/root/usr/local/bin/exporter" build --out "$tmp/inst-out" "$tmp/articles" 2>"$tmp/err")
 check "installed run exit" "$?" 0
-check "installed run outputs" "$(ls "$tmp/inst-out" | tr '\n' ' ')" "articles.csv briefing.pdf briefing.xlsx changes.csv comparison.csv coverage.csv facts.csv "
+check "installed run outputs" "$(ls "$tmp/inst-out" | tr '\n' ' ')" "articles.csv briefing.pdf briefing.xlsx changes.csv comparison.csv conflicts.csv coverage.csv facts.csv "
 
 exit $fail

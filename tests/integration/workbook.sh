@@ -1,6 +1,7 @@
 #!/bin/bash
-# End-to-end: briefing.xlsx read back by a real reader (openpyxl) — the sheets and their order,
-# every cell equal to the CSV's, typed cells, links only for http(s), a title that looks like a
+# End-to-end: briefing.xlsx read back by a real reader (openpyxl) — the sheets and their order
+# (the three tables, then the weekly view: changes, coverage, conflicts), every cell equal to the
+# CSV's, typed cells, links only for http(s), a title that looks like a
 # formula kept as written, conflict notes, the chart; --formats; and on a 3,000-article week no
 # CSV cell past Excel's 32,767 characters. Run from the repository root with EXPORTER set to
 # the binary under test.
@@ -25,8 +26,8 @@ st=$?
 [ "$st" = 0 ] || [ "$st" = 65 ] || { echo "FAIL: sample build exit $st: $(cat "$tmp/err")"; fail=1; }
 check "workbook written by default" "$(test -s "$tmp/out/briefing.xlsx" && echo yes)" yes
 $PY tests/tools/xlsx_dump.py "$tmp/out/briefing.xlsx" > "$tmp/dump" || { echo "FAIL: openpyxl cannot read it"; fail=1; }
-check "sheets in order" "$(grep '^sheet ' "$tmp/dump" | cut -d' ' -f2 | tr '\n' ' ')" "comparison facts articles "
-check "frozen headers" "$(grep -c '^sheet .* freeze=A2 filter=A1:' "$tmp/dump")" 3
+check "sheets in order" "$(grep '^sheet ' "$tmp/dump" | cut -d' ' -f2 | tr '\n' ' ')" "comparison facts articles changes coverage conflicts "
+check "frozen headers" "$(grep -c '^sheet .* freeze=A2 filter=A1:' "$tmp/dump")" 6
 check "no formulas" "$(grep -c '^cell [^ ]* f ' "$tmp/dump")" 0
 has "numbers are numbers" "cell comparison!F3 n General 100" "$tmp/dump"
 has "a leading-zero id stays text" "cell articles!A2 s General 029_0003001728" "$tmp/dump"
@@ -44,7 +45,7 @@ import csv, datetime, sys, openpyxl
 out = sys.argv[1]
 wb = openpyxl.load_workbook(out + "/briefing.xlsx")
 bad = 0
-for name in ("comparison", "facts", "articles"):
+for name in ("comparison", "facts", "articles", "changes", "coverage", "conflicts"):
     rows = list(csv.reader(open(f"{out}/{name}.csv", encoding="utf-8-sig", newline="")))
     ws = wb[name]
     if ws.max_row != len(rows):

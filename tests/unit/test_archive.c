@@ -16,6 +16,8 @@
 #include "cli/weekly.h"
 #include "merge/archive.h"
 #include "merge/changes.h"
+#include "merge/conflicts.h"
+#include "report/weekly_sections.h"
 #include "merge/coverage.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
@@ -375,6 +377,96 @@ static void test_coverage(void **state)
     run_free(&r);
 }
 
+/* Disagreements between sources side by side; a 1–1 split a tie; one article's two values an
+ * internal contradiction, not a disagreement between sources. */
+static void test_conflicts(void **state)
+{
+    struct fixture *fx = *state;
+    struct run r;
+    memset(&r, 0, sizeof r);
+    add_article(&r.set, "p", "신문1", "2025-12-30T00:00:00+09:00", &fx->d);
+    add_article(&r.set, "q", "신문2", "2025-12-30T00:00:00+09:00", &fx->d);
+    add_article(&r.set, "s", "신문3", "2025-12-30T00:00:00+09:00", &fx->d);
+    add_fact(&fx->tpl, &r.facts[0], "a", "500", "p", 1);   /* a: 500 (p, q) vs 519 (s) */
+    add_fact(&fx->tpl, &r.facts[1], "a", "500", "q", 2);
+    add_fact(&fx->tpl, &r.facts[2], "a", "519", "s", 3);
+    add_fact(&fx->tpl, &r.facts[0], "b", "7", "p", 4);     /* b: 7 (p) vs 8 (q): a tie */
+    add_fact(&fx->tpl, &r.facts[1], "b", "8", "q", 5);
+    finish(fx, &r);
+    struct conflicts *c = conflicts_new(&fx->tpl);
+    for (size_t i = 0; i < r.set.count; i++)
+        conflicts_add(c, &r.set.items[i], &r.facts[i]);
+    size_t n = 0;
+    const struct conflict_line *l = conflicts_report(c, r.table, &n);
+    assert_int_equal(n, 5);
+    assert_int_equal(l[0].kind, CONFLICT_DISAGREEMENT);
+    assert_string_equal(l[0].value, "500");
+    assert_true(l[0].chosen);
+    assert_int_equal(l[0].articles, 2);
+    assert_string_equal(l[1].article_id, "q");
+    assert_string_equal(l[2].value, "519");
+    assert_false(l[2].chosen);
+    assert_string_equal(l[2].publisher, "신문3");
+    assert_int_equal(l[2].sentence_no, 3);
+    assert_int_equal(l[3].kind, CONFLICT_TIE);
+    assert_int_equal(l[4].kind, CONFLICT_TIE);
+    conflicts_free(c);
+    run_free(&r);
+
+    /* One article giving two values: internal only. */
+    memset(&r, 0, sizeof r);
+    add_article(&r.set, "x", "신문1", "2025-12-30T00:00:00+09:00", &fx->d);
+    add_fact(&fx->tpl, &r.facts[0], "a", "500", "x", 1);
+    add_fact(&fx->tpl, &r.facts[0], "a", "519", "x", 2);
+    finish(fx, &r);
+    c = conflicts_new(&fx->tpl);
+    conflicts_add(c, &r.set.items[0], &r.facts[0]);
+    l = conflicts_report(c, r.table, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(l[0].kind, CONFLICT_INTERNAL);
+    assert_int_equal(l[1].kind, CONFLICT_INTERNAL);
+    assert_string_equal(l[0].value, "500");
+    assert_string_equal(l[1].value, "519");
+    assert_int_equal(l[1].sentence_no, 2);
+    conflicts_free(c);
+    run_free(&r);
+}
+
+/* The briefing's changes section: titled by the template's word, one row per change, or one
+ * line when there is no earlier week. */
+static void test_changes_section(void **state)
+{
+    struct fixture *fx = *state;
+    struct change ch = { .entity = 0, .column = 0, .entity_id = "a", .entity_name = "가나",
+                         .column_id = "size", .previous = "519", .current = "500",
+                         .kind = CHANGE_CHANGED, .sources = "y" };
+    struct changes c = { &ch, 1, 1, { 2025, 52 } };
+    struct weekly_sections w = { &fx->tpl, &c };
+    struct model_doc doc;
+    memset(&doc, 0, sizeof doc);
+    weekly_sections_add(&doc, "coverage_unknown", &w);
+    assert_int_equal(doc.n_sections, 0);
+    weekly_sections_add(&doc, "changes", &w);
+    assert_int_equal(doc.n_sections, 1);
+    assert_string_equal(doc.sections[0].title, "이번 주 달라진 점");
+    struct buf out = BUF_INIT;
+    model_dump(&doc, &out);
+    assert_non_null(strstr(out.data, "2025-W52"));
+    assert_non_null(strstr(out.data, "519"));
+    assert_non_null(strstr(out.data, "500"));
+    assert_non_null(strstr(out.data, "변경"));
+    buf_free(&out);
+    model_free(&doc);
+    c.has_previous = 0;
+    c.count = 0;
+    memset(&doc, 0, sizeof doc);
+    weekly_sections_add(&doc, "changes", &w);
+    model_dump(&doc, &out);
+    assert_non_null(strstr(out.data, "이전 주 자료가 없어"));
+    buf_free(&out);
+    model_free(&doc);
+}
+
 static void write_file(const char *path, const char *data, size_t len)
 {
     FILE *fp = fopen(path, "wb");
@@ -436,6 +528,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_weeks_and_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_coverage, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_ours, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_conflicts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_changes_section, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

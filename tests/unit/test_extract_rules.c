@@ -321,6 +321,11 @@ static void test_the_subject_before_a_nearer_name(void **state)
     assert_string_equal(values(fx, &l, "beta", "share"), "12");
     assert_string_equal(values(fx, &l, "gamma", "share"), "");
     fact_list_free(&l);
+    /* a figure in parentheses right after a name (and a title) is that name's */
+    RUN(fx, &l, "알파전자는 점유율 면에서 베타화학 측(9%)에 뒤졌다.");
+    assert_string_equal(values(fx, &l, "beta", "share"), "9");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "");
+    fact_list_free(&l);
     /* within its own phrase the nearer name stands */
     RUN(fx, &l, "알파전자는 점유율 13%, 베타화학 점유율 9%로 집계됐다.");
     assert_string_equal(values(fx, &l, "alpha", "share"), "13");

@@ -121,6 +121,9 @@ static void test_quoting(void **state)
         { "그는 \"500B\" 모델을 만들었다.", "그는 ‘500B’ 모델을 만들었다.", 1 },
         /* starts inside somebody's quotation: the opening mark is supplied */
         { "7B 모델로 대응한다”라고 말했다.", "‘7B 모델로 대응한다’라고 말했다.", 0 },
+        /* starts inside one, with stray closing marks as the crawl left them: one opening
+         * mark for the quotation it starts in, the strays dropped */
+        { "엔진’ 베키(VAETKI)’를 구축했다”라며 설명했다.", "‘엔진 베키(VAETKI)를 구축했다’라며 설명했다.", 0 },
         /* ends inside one: closed */
         { "대표는 “고성능 100B 모델로 대응한다", "대표는 ‘고성능 100B 모델로 대응한다’", 0 },
         /* a glued heading does not end like a sentence */
@@ -135,7 +138,7 @@ static void test_quoting(void **state)
         /* balanced inner quotes are fine to quote; the broken ones are not */
         assert_int_equal(sentence_quotable(s, strlen(s)), quotes[i].quotable);
         /* only the heading is incomplete */
-        assert_int_equal(sentence_complete(s, strlen(s)), i != 5);
+        assert_int_equal(sentence_complete(s, strlen(s)), strcmp(s, "업스테이지, 솔라 오픈 100B 모델 공개") != 0);
     }
 }
 
