@@ -405,8 +405,8 @@ static enum exp_status read_articles(struct run *r)
             fprintf(stderr, "\rexporter: reading %zu/%zu", it.index + 1, r->paths.count);
         st = exp_status_worst(st, take_article(r, &it));
         /* the reader is done with this input: its path need not stay for the whole run */
-        free(r->paths.items[it.index]);
-        r->paths.items[it.index] = NULL;
+        free(r->paths.paths[it.index]);
+        r->paths.paths[it.index] = NULL;
         reader_item_free(&it);
     }
     if (progress && r->paths.count)
