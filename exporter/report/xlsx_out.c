@@ -13,6 +13,7 @@
 #include "report/cell_limit.h"
 #include "util/buf.h"
 #include "util/date.h"
+#include "util/text.h"
 #include "util/utf8.h"
 
 /* Column widths are in Excel's character units; a wide (Hangul) character counts two. Past
@@ -96,10 +97,10 @@ static int parse_korean_time(const char *s, lxw_datetime *out)
     return 1;
 }
 
+/* A link only for what may be one (text.h), and only as long as Excel keeps. */
 static int is_web_url(const char *s)
 {
-    return (strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0) &&
-           strlen(s) <= MAX_URL && !strpbrk(s, " \t\r\n\"<>");
+    return text_is_web_url(s) && strlen(s) <= MAX_URL && !strpbrk(s, " \"<>");
 }
 
 static void write_text(struct xlsx_out *x, struct sheet *s, size_t row, size_t col,
