@@ -26,22 +26,10 @@ typedef unsigned __int128 u128;
 
 #define MAX_SCALE DECIMAL_MAX_SCALE
 
-#define P19 ((u128)10000000000000000000ull)
-static const u128 pow10_table[39] = {
-    1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
-    1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
-    100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
-    1000000000000000000ull, P19, P19 * 10, P19 * 100, P19 * 1000, P19 * 10000, P19 * 100000,
-    P19 * 1000000, P19 * 10000000, P19 * 100000000, P19 * 1000000000, P19 * 10000000000ull,
-    P19 * 100000000000ull, P19 * 1000000000000ull, P19 * 10000000000000ull,
-    P19 * 100000000000000ull, P19 * 1000000000000000ull, P19 * 10000000000000000ull,
-    P19 * 100000000000000000ull, P19 * 1000000000000000000ull, P19 * P19,
-};
-
-/* 10^k for k ≤ 38 (10^38 < 2^128); larger k is never asked for. */
+/* 10^k, exactly (decimal.h). */
 static inline u128 pow10u(unsigned k)
 {
-    return pow10_table[k < 39 ? k : 38];
+    return decimal_pow10(k);
 }
 
 const char *quantity_qualifier_name(enum quantity_qualifier q)

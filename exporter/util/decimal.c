@@ -23,7 +23,11 @@ static const u128 pow10_table[39] = {
     P19 * 100000000000000000ull, P19 * 1000000000000000000ull, P19 * P19,
 };
 
-/* 10^k for k ≤ 38 (10^38 < 2^128); larger k is never asked for. */
+u128 decimal_pow10(unsigned k)
+{
+    return pow10_table[k < 39 ? k : 38];
+}
+
 static inline u128 pow10u(unsigned k)
 {
     return pow10_table[k < 39 ? k : 38];

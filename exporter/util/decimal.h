@@ -37,6 +37,10 @@ struct decimal {
     int negative;
 };
 
+/* 10^k exactly, for k ≤ 38 (10^38 < 2^128; a larger k gives 10^38): the one power table the
+ * scanner and the arithmetic share. */
+unsigned __int128 decimal_pow10(unsigned k);
+
 #define DECIMAL_ZERO ((struct decimal){ 0, 0, 0 })
 
 /* ---- Making one ---- */
