@@ -17,8 +17,6 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include <hb.h>
-
 #include "util/buf.h"
 #include "util/diag.h"
 #include "typeset/layout.h"
