@@ -39,10 +39,17 @@ static struct hash_key article_id_key(const void *ctx, size_t item)
 }
 
 /* The index of article id, numbering it when it is new. A date learnt later (the article
- * was first seen in a mention, without one) fills in the missing one. */
+ * was first seen in a mention, without one) fills in the missing one. The id is indexed as
+ * the next item while it is still the caller's, so one probe finds it or places it. */
 static size_t intern(struct table_internal *in, const char *id, const char *date)
 {
-    size_t k = hash_index_find(&in->id_index, id, strlen(id));
+    if (in->n_ids == in->ids_cap) {
+        size_t cap = in->ids_cap;
+        xgrow(&in->ids, &in->ids_cap, in->n_ids + 1, sizeof *in->ids);
+        xgrow(&in->dates, &cap, in->n_ids + 1, sizeof *in->dates);
+    }
+    in->ids[in->n_ids] = (char *)id;
+    size_t k = hash_index_add(&in->id_index, in->n_ids);
     if (k != HASH_NONE) {
         if (date && *date && !*in->dates[k]) {
             free(in->dates[k]);
@@ -50,12 +57,8 @@ static size_t intern(struct table_internal *in, const char *id, const char *date
         }
         return k;
     }
-    size_t cap = in->ids_cap;
-    xgrow(&in->ids, &in->ids_cap, in->n_ids + 1, sizeof *in->ids);
-    xgrow(&in->dates, &cap, in->n_ids + 1, sizeof *in->dates);
     in->ids[in->n_ids] = xstrdup(id);
     in->dates[in->n_ids] = xstrdup(date ? date : "");
-    hash_index_add(&in->id_index, in->n_ids);
     return in->n_ids++;
 }
 

@@ -63,12 +63,15 @@ static char *store(struct strpool *p, const char *s, size_t len)
 
 const char *strpool_intern(struct strpool *p, const char *s, size_t len)
 {
-    size_t found = hash_index_find(&p->index, s, len);
+    /* The text is indexed as the next item while it is still the caller's: one probe finds
+     * the pooled copy or the place for a new one, which then takes over the item. */
+    if (p->count == p->cap)
+        xgrow(&p->strings, &p->cap, p->count + 1, sizeof *p->strings);
+    p->strings[p->count] = (struct hash_key){ s, len };
+    size_t found = hash_index_add(&p->index, p->count);
     if (found != HASH_NONE)
         return p->strings[found].data;
-    xgrow(&p->strings, &p->cap, p->count + 1, sizeof *p->strings);
-    p->strings[p->count] = (struct hash_key){ store(p, s, len), len };
-    hash_index_add(&p->index, p->count);
+    p->strings[p->count].data = store(p, s, len);
     return p->strings[p->count++].data;
 }
 
