@@ -11,6 +11,9 @@
 
 /* ---- Merge state ---- */
 
+/* A week's run names a few hundred articles: room for them in the id index from the start. */
+#define TABLE_USUAL_ARTICLES 512
+
 struct cell_state {
     struct table_value *values;
     size_t n, cap;
@@ -81,6 +84,7 @@ struct table *table_new(const struct template *tpl)
     t->tpl = tpl;
     t->in = xcalloc(1, sizeof *t->in);
     hash_index_init(&t->in->id_index, article_id_key, t->in);
+    hash_index_reserve(&t->in->id_index, TABLE_USUAL_ARTICLES);
     t->in->ents = xcalloc(tpl->n_entities ? tpl->n_entities : 1, sizeof *t->in->ents);
     for (size_t e = 0; e < tpl->n_entities; e++)
         t->in->ents[e].cells = xcalloc(tpl->n_columns ? tpl->n_columns : 1,

@@ -9,6 +9,8 @@
 #include "util/hash.h"
 
 #define BLOCK_SIZE (64u * 1024u)
+/* An article's facts hold a few hundred distinct strings: room for them from the start. */
+#define POOL_USUAL_STRINGS 512
 
 struct block {
     struct block *next;
@@ -33,6 +35,7 @@ struct strpool *strpool_new(void)
 {
     struct strpool *p = xcalloc(1, sizeof *p);
     hash_index_init(&p->index, pooled_key, p);
+    hash_index_reserve(&p->index, POOL_USUAL_STRINGS);
     return p;
 }
 
