@@ -125,4 +125,9 @@ clean:
 # Module-specific extra targets (bench programs, fuzz harnesses) live in mk/*.mk.
 -include mk/*.mk
 
+# Builds every libFuzzer harness (clang); `make fuzz-<name>` runs one. Building them all in one
+# target is what keeps a harness from rotting unnoticed when a module gains a dependency.
+FUZZ_HARNESSES := article template extract quantity typeset
+fuzz: $(FUZZ_HARNESSES:%=build/fuzz/fuzz_%)
+
 -include $(OBJS:.o=.d) $(SAN_OBJS:.o=.d) build/asan/obj/cli/main.d
