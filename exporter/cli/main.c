@@ -32,14 +32,20 @@ static int exit_code(enum exp_status st)
 
 /* A standard descriptor the caller closed (`exporter build … 2>&-`) would be handed to the
  * next open(): the lock file or a CSV would then receive the diagnostics, or the check report.
- * Each closed one is pointed at /dev/null before anything is opened. 0 when all three are
- * open, -1 when one cannot be. */
+ * Each closed one is reopened before anything else is: standard input as an empty file, and
+ * standard output as /dev/full, so that a report written to a closed output fails as any
+ * failed write does (exit 74) rather than vanishing; diagnostics to a closed standard error
+ * are lost, as the caller asked. 0 when all three are open, -1 when one cannot be. */
 static int standard_descriptors_open(void)
 {
     for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
         if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
             continue;
-        int opened = open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY);
+        int opened = fd == STDIN_FILENO ? open("/dev/null", O_RDONLY) : -1;
+        if (fd == STDOUT_FILENO)
+            opened = open("/dev/full", O_WRONLY);
+        if (opened < 0)
+            opened = open("/dev/null", O_WRONLY);
         if (opened != fd) {   /* the lowest free descriptor is the one that was closed */
             if (opened >= 0)
                 close(opened);

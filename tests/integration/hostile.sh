@@ -88,6 +88,37 @@ for bad in "$tmp/no-such-dir" /etc/hostname; do
   check "TMPDIR=$bad: the briefing written" "$(test -s "$tmp/tmpdir/briefing.pdf" && echo yes)" yes
 done
 
+# Closed standard descriptors: the next open() must not take their number, or the lock file
+# or a CSV would receive the diagnostics; a report to a closed stdout fails (74).
+mkdir -p "$tmp/fd"; cp examples/articles/*.txt tests/bad/wrong_type.txt "$tmp/fd/"
+timeout 60 "$EXPORTER" build -v --formats csv --out "$tmp/o_fd" "$tmp/fd" 2>&-
+check "stderr closed exit" "$?" 65
+check "stderr closed: no message in any file the run wrote" \
+  "$(grep -rlaF 'exporter:' "$tmp/o_fd/" "$tmp/.o_fd.exporter/" 2>/dev/null)" ""
+check "stderr closed: the good articles exported" "$(rows "$tmp/o_fd/articles.csv")" 5
+timeout 60 "$EXPORTER" check examples/articles >&- 2>"$tmp/err"
+check "stdout closed: check's report cannot be written" "$?" 74
+has "stdout closed message" "error: cannot write to standard output"
+
+# A reader of stderr that went away (SIGPIPE) and a file-size limit (SIGXFSZ) are errors the
+# run reports, never a silent death that leaves the staging folder behind.
+python3 - "$EXPORTER" "$tmp/fd" "$tmp/o_pipe" > "$tmp/pipe_rc" <<'PY'
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)                       # nobody will ever read the diagnostics
+p = subprocess.run([sys.argv[1], 'build', '--formats', 'csv', '--out', sys.argv[3], sys.argv[2]],
+                   stderr=w, timeout=60)
+print(p.returncode)
+PY
+check "stderr a broken pipe: exit" "$(cat "$tmp/pipe_rc")" 65
+check "stderr a broken pipe: the good articles exported" "$(rows "$tmp/o_pipe/articles.csv")" 5
+timeout 60 "$EXPORTER" build --no-archive --formats csv --out "$tmp/o_fsz" examples/articles 2>/dev/null
+(ulimit -f 8; timeout 60 "$EXPORTER" build --no-archive --formats csv,pdf --out "$tmp/o_fsz" "$tmp/fd" 2>"$tmp/err")
+check "file-size limit exit" "$?" 74
+check "file-size limit message" "$(grep -qE 'error: (cannot )?write' "$tmp/err" && echo yes)" yes
+check "file-size limit: previous set kept" "$(rows "$tmp/o_fsz/articles.csv")" 5
+check "file-size limit: no staging folder left" "$(ls -A "$tmp/.o_fsz.exporter/runs" | wc -l)" 1
+
 # Dangerous and oversized links: only http(s) becomes a live PDF link; a 70,000-character url
 # is a bad article (65), never a libharu failure (70) beside new CSVs.
 mkdir -p "$tmp/links"; cp examples/articles/*.txt "$tmp/links/"
