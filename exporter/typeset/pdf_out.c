@@ -94,14 +94,80 @@ static void put_hex4(struct buf *b, uint32_t cp)
 struct embedded {
     HPDF_Font font;          /* NULL when the face draws nothing */
     int16_t *width;          /* W-array width per BMP code point used (1/1000 em) */
+    uint16_t *cid;           /* the CID that draws each BMP code point used */
 };
 
-/* A correct ToUnicode: CID = Unicode, so one identity bfrange per 256-code block that holds a
- * code point used (a range may not cross a high-byte boundary; mapping codes the text never
- * uses is harmless and much shorter than listing the used ones), at most 100 per block. It
- * replaces the data of libharu's malformed map in place, so the old stream is not left
- * behind unreferenced. */
-static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *used)
+/* The character codes of one face. CID = the glyph's id in the subset, so the font's
+ * CIDToGIDMap is /Identity and the codes in the page streams are small numbers (denser text
+ * for deflate than Unicode values); a code point whose glyph another one already drew (U+00A0
+ * on the space's glyph, say) gets a CID after the glyphs instead, so ToUnicode keeps its own
+ * value, and the map is then written out. */
+struct cid_codes {
+    uint32_t *unicode;       /* per CID: the code point it draws; 0 = none */
+    uint16_t *gid;           /* per CID: its glyph */
+    unsigned count, glyphs;  /* CIDs 0..count-1; glyphs in the subset (count > glyphs: a map) */
+};
+
+static void assign_cids(struct embedded *e, hb_face_t *sub, hb_set_t *used,
+                        struct cid_codes *c)
+{
+    c->glyphs = hb_face_get_glyph_count(sub);
+    size_t cap = (size_t)c->glyphs + hb_set_get_population(used) + 1;
+    c->unicode = xcalloc(cap, sizeof *c->unicode);
+    c->gid = xcalloc(cap, sizeof *c->gid);
+    for (unsigned g = 0; g < c->glyphs; g++)
+        c->gid[g] = (uint16_t)g;
+    c->count = c->glyphs;
+    hb_font_t *sf = hb_font_create(sub);
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
+        hb_codepoint_t g = 0;
+        hb_font_get_nominal_glyph(sf, cp, &g);
+        if (g < c->glyphs && !c->unicode[g]) {
+            c->unicode[g] = cp;
+            e->cid[cp] = (uint16_t)g;
+        } else if (c->count <= 0xFFFF) {
+            c->unicode[c->count] = cp;
+            c->gid[c->count] = (uint16_t)g;
+            e->cid[cp] = (uint16_t)c->count++;
+        } else {
+            e->cid[cp] = (uint16_t)g;   /* no CID left: share the glyph's (text reads the first) */
+        }
+    }
+    hb_font_destroy(sf);
+}
+
+/* Appends one bfrange line for CIDs lo..hi: "<lo> <hi> <u>" when their code points run on
+ * one by one, else "<lo> <hi> [<u1> <u2> …]". */
+static void put_bfrange(struct buf *b, const struct cid_codes *c, unsigned lo, unsigned hi)
+{
+    int consecutive = 1;
+    for (unsigned k = lo; k <= hi; k++)
+        consecutive &= c->unicode[k] == c->unicode[lo] + (k - lo);
+    buf_putc(b, '<');
+    put_hex4(b, lo);
+    buf_puts(b, "> <");
+    put_hex4(b, hi);
+    buf_puts(b, "> ");
+    if (consecutive) {
+        buf_putc(b, '<');
+        put_hex4(b, c->unicode[lo]);
+        buf_puts(b, ">\n");
+        return;
+    }
+    buf_putc(b, '[');
+    for (unsigned k = lo; k <= hi; k++) {
+        buf_putc(b, '<');
+        put_hex4(b, c->unicode[k]);
+        buf_putc(b, '>');
+    }
+    buf_puts(b, "]\n");
+}
+
+/* The ToUnicode map: one bfrange per run of consecutive CIDs that draw a code point (a range
+ * stays inside one high byte), at most 100 per section. It replaces the data of libharu's
+ * malformed map in place, so the old stream is not left behind unreferenced. */
+static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, const struct cid_codes *c)
 {
     struct buf cm = BUF_INIT;
     buf_puts(&cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -110,22 +176,21 @@ static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *us
                   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     struct buf ranges = BUF_INIT;
     unsigned nranges = 0;
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    long last_block = -1;
-    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
-        if ((long)(cp >> 8) == last_block)
+    for (unsigned lo = 0; lo < c->count; lo++) {
+        if (!c->unicode[lo])
             continue;
-        last_block = (long)(cp >> 8);
-        if (nranges && nranges % 100 == 0) {
+        unsigned hi = lo;
+        while (hi + 1 < c->count && c->unicode[hi + 1] && (hi + 1) >> 8 == lo >> 8)
+            hi++;
+        put_bfrange(&ranges, c, lo, hi);
+        if (++nranges % 100 == 0) {
             buf_printf(&cm, "100 beginbfrange\n%sendbfrange\n", ranges.data);
             buf_clear(&ranges);
         }
-        buf_printf(&ranges, "<%02lX00> <%02lXFF> <%02lX00>\n", last_block, last_block, last_block);
-        nranges++;
+        lo = hi;
     }
-    if (nranges % 100 || (nranges && ranges.len))
-        buf_printf(&cm, "%u beginbfrange\n%sendbfrange\n", nranges % 100 ? nranges % 100 : 100,
-                   ranges.data);
+    if (nranges % 100)
+        buf_printf(&cm, "%u beginbfrange\n%sendbfrange\n", nranges % 100, ranges.data);
     buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     buf_free(&ranges);
 
@@ -164,57 +229,68 @@ static int common_width(const int16_t *width, hb_set_t *used)
     return best;
 }
 
-/* /DW, /W (runs of consecutive code points: c [w1 w2 …]) and the CIDToGIDMap stream of the
- * descendant font, from the subset face: CID = code point → its glyph in the subset. */
-static HPDF_STATUS write_cid_maps(HPDF_Doc pdf, HPDF_Font font, hb_face_t *sub, hb_set_t *used,
-                                  const int16_t *width)
+/* /DW and /W (runs of consecutive CIDs: c [w1 w2 …]) of the descendant font. */
+static HPDF_STATUS write_widths(HPDF_Doc pdf, HPDF_Dict desc, const struct cid_codes *c,
+                                const int16_t *width, hb_set_t *used)
 {
-    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
-    HPDF_Dict desc = fa->descendant_font, map = fa->map_stream;
-    if (!desc || !map || !map->stream)
-        return HPDF_INVALID_OBJECT;
     int dw = common_width(width, used);
     HPDF_Array w = HPDF_Array_New(pdf->mmgr);
     if (!w)
         return HPDF_FAILD_TO_ALLOC_MEM;
     HPDF_Array run = NULL;
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID, prev = HB_SET_VALUE_INVALID, max = 0;
-    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
-        max = cp;
-        if (width[cp] == dw) {
+    for (unsigned k = 0; k < c->count; k++) {
+        if (!c->unicode[k] || width[c->unicode[k]] == dw) {
             run = NULL;
             continue;
         }
-        if (!run || cp != prev + 1) {
+        if (!run) {
             run = HPDF_Array_New(pdf->mmgr);
             if (!run)
                 return HPDF_FAILD_TO_ALLOC_MEM;
-            HPDF_Array_AddNumber(w, (HPDF_INT32)cp);
+            HPDF_Array_AddNumber(w, (HPDF_INT32)k);
             HPDF_Array_Add(w, run);
         }
-        HPDF_Array_AddNumber(run, width[cp]);
-        prev = cp;
+        HPDF_Array_AddNumber(run, width[c->unicode[k]]);
     }
     HPDF_STATUS st = HPDF_Dict_AddNumber(desc, "DW", dw);
-    if (st == HPDF_OK)
-        st = HPDF_Dict_Add(desc, "W", w);
+    return st == HPDF_OK ? HPDF_Dict_Add(desc, "W", w) : st;
+}
+
+/* /DW, /W and the CIDToGIDMap of the descendant font: /Identity when every CID is its glyph
+ * (libharu's map stream is then left out of the file), else the map as a stream. */
+static HPDF_STATUS write_cid_maps(HPDF_Doc pdf, HPDF_Font font, const struct cid_codes *c,
+                                  hb_set_t *used, const int16_t *width)
+{
+    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+    HPDF_Dict desc = fa->descendant_font, map = fa->map_stream;
+    if (!desc || !map || !map->stream)
+        return HPDF_INVALID_OBJECT;
+    HPDF_STATUS st = write_widths(pdf, desc, c, width, used);
+    if (st != HPDF_OK)
+        return st;
+    if (c->count == c->glyphs) {
+        map->header.obj_id |= HPDF_OTYPE_HIDDEN;   /* pdf_pack leaves it out */
+        return HPDF_Dict_AddName(desc, "CIDToGIDMap", "Identity");
+    }
     HPDF_Stream fresh = HPDF_MemStream_New(pdf->mmgr, HPDF_STREAM_BUF_SIZ);
-    if (st != HPDF_OK || !fresh)
-        return st != HPDF_OK ? st : HPDF_FAILD_TO_ALLOC_MEM;
+    if (!fresh)
+        return HPDF_FAILD_TO_ALLOC_MEM;
     HPDF_Stream_Free(map->stream);
     map->stream = fresh;
-    hb_font_t *sf = hb_font_create(sub);
-    unsigned char *bytes = xcalloc(2 * ((size_t)max + 1), 1);
-    cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
-        hb_codepoint_t gid = 0;
-        hb_font_get_nominal_glyph(sf, cp, &gid);
-        bytes[2 * cp] = (unsigned char)(gid >> 8);
-        bytes[2 * cp + 1] = (unsigned char)gid;
+    /* rows of one glyph id, each the one above plus one but where a code point shares a
+     * glyph: predicted, next to nothing */
+    HPDF_Dict parms = HPDF_Dict_New(pdf->mmgr);
+    if (!parms || HPDF_Dict_Add(map, "DecodeParms", parms) != HPDF_OK
+        || HPDF_Dict_AddNumber(parms, "Predictor", 12) != HPDF_OK
+        || HPDF_Dict_AddNumber(parms, "Columns", 2) != HPDF_OK)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    unsigned char *bytes = xcalloc(2 * (size_t)c->count, 1);
+    for (unsigned k = 0; k < c->count; k++) {
+        bytes[2 * k] = (unsigned char)(c->gid[k] >> 8);
+        bytes[2 * k + 1] = (unsigned char)c->gid[k];
     }
-    st = HPDF_Stream_Write(fresh, bytes, 2 * ((HPDF_UINT)max + 1));
+    st = HPDF_Stream_Write(fresh, bytes, 2 * (HPDF_UINT)c->count);
     free(bytes);
-    hb_font_destroy(sf);
     return st;
 }
 
@@ -223,9 +299,8 @@ static HPDF_STATUS write_cid_maps(HPDF_Doc pdf, HPDF_Font font, hb_face_t *sub, 
  * a quarter of a whole run's CPU — to build /W and the CIDToGIDMap. While it runs, the parsed
  * cmap is presented as an empty format-0 table (every code point → glyph 0, answered at once);
  * the real one is restored at once, and write_cid_maps writes the three things libharu would
- * have derived. */
-static HPDF_Font get_font(HPDF_Doc pdf, const char *name, hb_face_t *sub, hb_set_t *used,
-                          const int16_t *width)
+ * have derived (in every case: the CIDs are pdf_out's, not libharu's). */
+static HPDF_Font get_font(HPDF_Doc pdf, const char *name)
 {
     HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
     HPDF_TTFontDefAttr attr = def ? (HPDF_TTFontDefAttr)def->attr : NULL;
@@ -238,8 +313,6 @@ static HPDF_Font get_font(HPDF_Doc pdf, const char *name, hb_face_t *sub, hb_set
     HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
     attr->cmap.format = 4;
     attr->cmap.glyph_id_array = ids;
-    if (font && write_cid_maps(pdf, font, sub, used, width) != HPDF_OK)
-        return NULL;
     return font;
 }
 
@@ -378,7 +451,7 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
     while (hb_set_next(f->used, &cp) && cp <= 0xFFFF)
         e->width[cp] = (int16_t)font_face_pdf_width(f, cp);
-    HPDF_Font font = name ? get_font(pdf, name, sub, f->used, e->width) : NULL;
+    HPDF_Font font = name ? get_font(pdf, name) : NULL;
     if (!font && haru_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     if (!font) {
@@ -398,8 +471,16 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
         rc = EXP_SOFTWARE;
         goto out;
     }
-    if (replace_to_unicode(pdf, font, f->used) != HPDF_OK) {
-        diag_error(d, NULL, 0, 0, "cannot write the ToUnicode map of font '%s'", f->family);
+    e->cid = xcalloc(65536, sizeof *e->cid);
+    struct cid_codes codes;
+    assign_cids(e, sub, f->used, &codes);
+    pst = write_cid_maps(pdf, font, &codes, f->used, e->width);
+    if (pst == HPDF_OK)
+        pst = replace_to_unicode(pdf, font, &codes);
+    free(codes.unicode);
+    free(codes.gid);
+    if (pst != HPDF_OK) {
+        diag_error(d, NULL, 0, 0, "cannot write the character maps of font '%s'", f->family);
         rc = EXP_SOFTWARE;
         goto out;
     }
@@ -523,7 +604,7 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
                 pen += (double)q / 100 * size / 1000.0;
             }
         }
-        put_hex4(b, g[i].cp);
+        put_hex4(b, e->cid[g[i].cp & 0xFFFF]);
         pen += e->width[g[i].cp & 0xFFFF] * size / 1000.0;
     }
     buf_puts(b, ">] TJ\n");
@@ -838,8 +919,10 @@ enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info
         if (stats)
             stats->bytes = out->len - start;
     }
-    for (int i = 0; i < nfaces; i++)
+    for (int i = 0; i < nfaces; i++) {
         free(emb[i].width);
+        free(emb[i].cid);
+    }
     free(emb);
     HPDF_Free(pdf);
     return rc;

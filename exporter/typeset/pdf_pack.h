@@ -27,6 +27,13 @@
 /* How many objects go into one object stream at most. */
 #define PDF_PACK_PER_STREAM 200
 
+/* A stream whose /DecodeParms say /Predictor 12 with /Columns n gets its data PNG-Up predicted
+ * in rows of n bytes before deflating (readers undo it as the parameters say).
+ *
+ * An object in libharu's table flagged HPDF_OTYPE_HIDDEN (libharu's flag for a dictionary entry
+ * it does not write) is not written either, and its number stays free: for an object libharu
+ * made that nothing references any more. */
+
 /* Appends the whole PDF of pdf (nothing may be added afterwards) to out. EXP_SOFTWARE with a
  * message when libharu fails; out may then hold a partial file. */
 enum exp_status pdf_pack_write(HPDF_Doc pdf, struct buf *out, struct diag *d);
