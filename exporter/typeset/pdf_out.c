@@ -508,7 +508,8 @@ struct page_state {
     int in_text;
     HPDF_Font font;
     float size;
-    uint32_t fill;
+    uint32_t fill, stroke;   /* colours in effect */
+    float line_width;
     struct buf ops;
     int in_mark;             /* a marked-content sequence is open */
     int mark_node, mark_mcid;
@@ -556,18 +557,74 @@ static void end_text(struct page_state *ps)
     }
 }
 
+static void write_buf(struct page_state *ps, const struct buf *b)
+{
+    HPDF_Stream_Write(((HPDF_PageAttr)ps->page->attr)->stream, (const HPDF_BYTE *)b->data,
+                      (HPDF_UINT)b->len);
+}
+
+/* "r g b rg" (or RG): three decimals tell the 256 levels of a component apart. */
+static void put_color(struct buf *b, uint32_t c, const char *op)
+{
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        put_num(b, ((c >> shift) & 255) / 255.0, 3);
+        buf_putc(b, ' ');
+    }
+    buf_puts(b, op);
+    buf_putc(b, '\n');
+}
+
 static void set_fill(struct page_state *ps, uint32_t c)
 {
     if (ps->fill != c) {
-        HPDF_Page_SetRGBFill(ps->page, ((c >> 16) & 255) / 255.0f, ((c >> 8) & 255) / 255.0f,
-                             (c & 255) / 255.0f);
+        struct buf b = BUF_INIT;
+        put_color(&b, c, "rg");
+        write_buf(ps, &b);
+        buf_free(&b);
         ps->fill = c;
     }
 }
 
-/* One run as "x y Td-free Tm" and a TJ array that moves the pen to every glyph's x: after a
+/* Stroke colour and line width, written only when they change (graphics state outlives the
+ * marked-content sequences around each rule). */
+static void set_stroke(struct page_state *ps, uint32_t c, float width)
+{
+    struct buf b = BUF_INIT;
+    if (ps->stroke != c)
+        put_color(&b, c, "RG");
+    if (ps->line_width != width) {
+        put_num(&b, width, 2);
+        buf_puts(&b, " w\n");
+    }
+    ps->stroke = c;
+    ps->line_width = width;
+    if (b.len)
+        write_buf(ps, &b);
+    buf_free(&b);
+}
+
+/* A glyph code as two bytes of a literal string: the bytes themselves except the three
+ * a string must escape, and CR and LF (a reader would turn a bare CR into LF). */
+static void put_code(struct buf *b, unsigned code)
+{
+    unsigned char bytes[2] = { (unsigned char)(code >> 8), (unsigned char)code };
+    for (int i = 0; i < 2; i++) {
+        unsigned char c = bytes[i];
+        if (c == '(' || c == ')' || c == '\\')
+            buf_putc(b, '\\');
+        if (c == '\r')
+            buf_puts(b, "\\r");
+        else if (c == '\n')
+            buf_puts(b, "\\n");
+        else
+            buf_putc(b, (char)c);
+    }
+}
+
+/* One run as a text matrix and a TJ array that moves the pen to every glyph's x: after a
  * glyph the PDF advances by its W width, so each gap to the next layout position becomes a
- * TJ number (in 1/1000 em, subtracted). */
+ * TJ number (in 1/1000 em, subtracted). Positions to 0.01 pt (under 1/100 of a pixel at
+ * 110 dpi); the glyph codes as a literal string (denser than hex for deflate). */
 static void emit_run(struct page_state *ps, const struct layout_page *lp,
                      const struct layout_op *op, const struct embedded *e)
 {
@@ -587,10 +644,10 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
     size_t n = op->u.text.count;
     double size = op->u.text.size;
     buf_puts(b, "1 0 0 1 ");
-    put_num(b, g[0].x, 3);
+    put_num(b, g[0].x, 2);
     buf_putc(b, ' ');
-    put_num(b, ps->height - op->u.text.y, 3);
-    buf_puts(b, " Tm\n[<");
+    put_num(b, ps->height - op->u.text.y, 2);
+    buf_puts(b, " Tm\n[(");
     double pen = g[0].x;
     for (size_t i = 0; i < n; i++) {
         if (i > 0) {
@@ -598,53 +655,54 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
             long long q = llround(adj * 100);
             /* Below half a thousandth of an em the gap is float noise, not layout: carry it. */
             if (llabs(q) >= 50) {
-                buf_putc(b, '>');
+                buf_putc(b, ')');
                 put_num(b, -(double)q / 100, 2);
-                buf_putc(b, '<');
+                buf_putc(b, '(');
                 pen += (double)q / 100 * size / 1000.0;
             }
         }
-        put_hex4(b, e->cid[g[i].cp & 0xFFFF]);
+        put_code(b, e->cid[g[i].cp & 0xFFFF]);
         pen += e->width[g[i].cp & 0xFFFF] * size / 1000.0;
     }
-    buf_puts(b, ">] TJ\n");
-    HPDF_Stream_WriteStr(((HPDF_PageAttr)ps->page->attr)->stream, b->data);
+    buf_puts(b, ")] TJ\n");
+    write_buf(ps, b);
 }
 
 static void emit_rect(struct page_state *ps, const struct layout_op *op)
 {
     end_text(ps);
-    float x = op->u.rect.x, y = ps->height - op->u.rect.y - op->u.rect.h;
     int fill = op->u.rect.fill != LAYOUT_NO_COLOR, stroke = op->u.rect.stroke != LAYOUT_NO_COLOR;
     if (!fill && !stroke)
         return;
     if (fill)
         set_fill(ps, op->u.rect.fill);
-    if (stroke) {
-        uint32_t c = op->u.rect.stroke;
-        HPDF_Page_SetRGBStroke(ps->page, ((c >> 16) & 255) / 255.0f, ((c >> 8) & 255) / 255.0f,
-                               (c & 255) / 255.0f);
-        HPDF_Page_SetLineWidth(ps->page, op->u.rect.line_width);
+    if (stroke)
+        set_stroke(ps, op->u.rect.stroke, op->u.rect.line_width);
+    struct buf *b = &ps->ops;
+    buf_clear(b);
+    const float v[4] = { op->u.rect.x, ps->height - op->u.rect.y - op->u.rect.h, op->u.rect.w,
+                         op->u.rect.h };
+    for (int i = 0; i < 4; i++) {
+        put_num(b, v[i], 2);
+        buf_putc(b, ' ');
     }
-    HPDF_Page_Rectangle(ps->page, x, y, op->u.rect.w, op->u.rect.h);
-    if (fill && stroke)
-        HPDF_Page_FillStroke(ps->page);
-    else if (fill)
-        HPDF_Page_Fill(ps->page);
-    else
-        HPDF_Page_Stroke(ps->page);
+    buf_puts(b, fill && stroke ? "re\nB\n" : fill ? "re\nf\n" : "re\nS\n");
+    write_buf(ps, b);
 }
 
 static void emit_line_op(struct page_state *ps, const struct layout_op *op)
 {
     end_text(ps);
-    uint32_t c = op->u.line.color;
-    HPDF_Page_SetRGBStroke(ps->page, ((c >> 16) & 255) / 255.0f, ((c >> 8) & 255) / 255.0f,
-                           (c & 255) / 255.0f);
-    HPDF_Page_SetLineWidth(ps->page, op->u.line.line_width);
-    HPDF_Page_MoveTo(ps->page, op->u.line.x1, ps->height - op->u.line.y1);
-    HPDF_Page_LineTo(ps->page, op->u.line.x2, ps->height - op->u.line.y2);
-    HPDF_Page_Stroke(ps->page);
+    set_stroke(ps, op->u.line.color, op->u.line.line_width);
+    struct buf *b = &ps->ops;
+    buf_clear(b);
+    const float v[4] = { op->u.line.x1, ps->height - op->u.line.y1, op->u.line.x2,
+                         ps->height - op->u.line.y2 };
+    for (int i = 0; i < 4; i++) {
+        put_num(b, v[i], 2);
+        buf_puts(b, i == 1 ? " m " : i == 3 ? " l S\n" : " ");
+    }
+    write_buf(ps, b);
 }
 
 /* URIs go into the PDF as literal strings: percent-encode what is not printable ASCII. */
@@ -692,7 +750,8 @@ static void draw_page(struct page_state *ps, const struct layout *L, int pi,
     ps->in_text = 0;
     ps->in_mark = 0;
     ps->font = NULL;
-    ps->fill = 0;   /* the PDF default fill is black */
+    ps->fill = ps->stroke = 0;   /* the PDF defaults: black, 1 pt lines */
+    ps->line_width = 1;
     for (size_t k = 0; k < lp->nops; k++) {
         const struct layout_op *op = &lp->ops[k];
         if (op->kind == LAYOUT_OP_TEXT && !(op->u.text.count && emb[op->u.text.face].font))
