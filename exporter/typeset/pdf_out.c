@@ -787,7 +787,7 @@ static HPDF_Destination dest_at(struct dests *D, int page, float y)
     HPDF_Destination d = HPDF_Page_CreateDestination(D->pages[page]);
     if (!d)
         return NULL;
-    HPDF_Destination_SetFitH(d, roundf((D->height - y) * 100) / 100);
+    HPDF_Destination_SetFitH(d, roundf(D->height - y));   /* whole points: a view's top edge */
     xgrow(&D->v, &D->cap, D->n + 1, sizeof *D->v);
     D->v[D->n].page = page;
     D->v[D->n].y = y;
@@ -811,14 +811,15 @@ static const struct layout_anchor *find_anchor(const struct dests *D, const char
     return hit ? *hit : NULL;
 }
 
-/* A link annotation with only what a viewer needs: no /Type (optional), no /P, rounded /Rect,
- * /Border [0 0 0] (the default is a visible border), /Contents describing it. */
+/* A link annotation with only what a viewer needs: no /Type (optional), no /P, a /Rect of
+ * whole points around the link's box, /Border [0 0 0] (the default is a visible border),
+ * /Contents describing it. */
 static HPDF_Annotation make_link(struct dests *D, HPDF_Page page, const struct layout_link *ln,
                                  const struct layout *L, struct diag *d)
 {
     float h = D->height;
-    HPDF_Rect r = { roundf(ln->x * 100) / 100, roundf((h - ln->y - ln->h) * 100) / 100,
-                    roundf((ln->x + ln->w) * 100) / 100, roundf((h - ln->y) * 100) / 100 };
+    HPDF_Rect r = { floorf(ln->x), floorf(h - ln->y - ln->h), ceilf(ln->x + ln->w),
+                    ceilf(h - ln->y) };
     HPDF_Annotation a = NULL;
     if (ln->uri[0] == '#') {
         const struct layout_anchor *to = find_anchor(D, ln->uri + 1);
@@ -844,7 +845,7 @@ static HPDF_Annotation make_link(struct dests *D, HPDF_Page page, const struct l
     const struct layout_node *nodes = layout_nodes(L, &nn);
     const char *what = ln->node >= 0 && nodes[ln->node].alt ? nodes[ln->node].alt : NULL;
     if (what) {
-        HPDF_String s = HPDF_String_New(D->pdf->mmgr, what, HPDF_GetEncoder(D->pdf, "UTF-8"));
+        HPDF_String s = tags_text_string(D->pdf, what);
         if (s)
             HPDF_Dict_Add(a, "Contents", s);
     }
@@ -911,6 +912,10 @@ static enum exp_status build(HPDF_Doc pdf, const struct layout *L,
         }
         HPDF_Page_SetWidth(pages[pi], setup->width);
         HPDF_Page_SetHeight(pages[pi], setup->height);
+        /* /ProcSet is obsolete (PDF 1.4 on) and ignored by readers */
+        HPDF_Dict res = HPDF_Dict_GetItem(pages[pi], "Resources", HPDF_OCLASS_DICT);
+        if (res)
+            HPDF_Dict_RemoveElement(res, "ProcSet");
     }
     size_t nanchors;
     const struct layout_anchor *anchors = layout_anchors(L, &nanchors);

@@ -59,9 +59,17 @@ static int first_page(const struct layout_node *n)
     return -1;
 }
 
+HPDF_String tags_text_string(HPDF_Doc pdf, const char *utf8)
+{
+    int ascii = 1;
+    for (const unsigned char *p = (const unsigned char *)utf8; *p && ascii; p++)
+        ascii = *p >= 0x20 && *p < 0x7F;
+    return HPDF_String_New(pdf->mmgr, utf8, ascii ? NULL : HPDF_GetEncoder(pdf, "UTF-8"));
+}
+
 static HPDF_STATUS add_text(struct tree *T, HPDF_Dict d, const char *key, const char *text)
 {
-    HPDF_String s = HPDF_String_New(T->pdf->mmgr, text, T->utf8);
+    HPDF_String s = tags_text_string(T->pdf, text);
     return s ? HPDF_Dict_Add(d, key, s) : HPDF_FAILD_TO_ALLOC_MEM;
 }
 
@@ -169,8 +177,9 @@ static HPDF_STATUS add_attributes(struct tree *T, HPDF_Dict e, int node, int pg)
         if (!a || !b)
             return HPDF_FAILD_TO_ALLOC_MEM;
         HPDF_Dict_AddName(a, "O", "Layout");
+        /* whole points, outward: the box still holds every mark */
         for (int i = 0; i < 4; i++)
-            HPDF_Array_AddReal(b, roundf(box[i] * 100) / 100);
+            HPDF_Array_AddNumber(b, (HPDF_INT32)(i < 2 ? floorf(box[i]) : ceilf(box[i])));
         HPDF_Dict_Add(a, "BBox", b);
         st = HPDF_Dict_Add(e, "A", a);
     }

@@ -43,6 +43,10 @@ enum exp_status tags_write_tree(HPDF_Doc pdf, const struct layout *L, HPDF_Page 
 enum exp_status tags_write_catalog(HPDF_Doc pdf, const struct pdf_out_info *info,
                                    struct diag *d);
 
+/* A PDF text string for utf8 (NUL-terminated): its bytes as they are (PDFDocEncoding) when it
+ * is printable ASCII, else UTF-16BE with a byte-order mark. NULL when memory runs out. */
+HPDF_String tags_text_string(HPDF_Doc pdf, const char *utf8);
+
 /* Appends s to out with XML's five special characters escaped and the characters XML 1.0
  * forbids (C0 controls other than tab, line feed, carriage return) dropped. */
 void tags_xml_escape(const char *s, struct buf *out);

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include <cmocka.h>
+#include <hpdf.h>
+#include <hpdf_objects.h>
 
 #include "pdf_expand.h"
 
@@ -498,6 +500,26 @@ static void test_cids_are_glyph_ids(void **state)
     buf_free(&pdf);
 }
 
+/* Printable ASCII text (a citation mark's description) stays a plain string; anything else
+ * becomes UTF-16 with a byte-order mark. */
+static void test_text_strings(void **state)
+{
+    (void)state;
+    HPDF_Doc pdf = HPDF_New(NULL, NULL);
+    assert_non_null(pdf);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_String a = tags_text_string(pdf, "[1][3]");
+    HPDF_String k = tags_text_string(pdf, "출처 [1]");
+    HPDF_String c = tags_text_string(pdf, "tab\there");
+    assert_non_null(a);
+    assert_non_null(k);
+    assert_non_null(c);
+    assert_null(a->encoder);
+    assert_non_null(k->encoder);
+    assert_non_null(c->encoder);   /* a control character: not plain */
+    HPDF_Free(pdf);
+}
+
 static void test_xml_escape(void **state)
 {
     (void)state;
@@ -528,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_xml_escape),
         cmocka_unit_test(test_font_program_tables),
         cmocka_unit_test(test_cids_are_glyph_ids),
+        cmocka_unit_test(test_text_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
