@@ -499,19 +499,18 @@ out:
 
 /* ---- Pages ---- */
 
-struct page_state;
-static void end_text(struct page_state *ps);
-
 struct page_state {
     HPDF_Page page;
     float height;
-    int in_text;
+    int in_text;             /* inside BT … ET */
+    long long tx, ty;        /* the text line's origin in 1/100 pt (relative Td moves) */
     HPDF_Font font;
     float size;
     uint32_t fill, stroke;   /* colours in effect */
     float line_width;
     struct buf ops;
     int in_mark;             /* a marked-content sequence is open */
+    int mark_in_text;        /* … and it opened inside the current text object */
     int mark_node, mark_mcid;
 };
 
@@ -520,34 +519,14 @@ static void write_ops(struct page_state *ps, const char *text)
     HPDF_Stream_WriteStr(((HPDF_PageAttr)ps->page->attr)->stream, text);
 }
 
-/* Text objects and marked-content sequences must nest, so a sequence starts and ends outside
- * BT/ET (the font stays set: Tf is graphics state). */
-static void end_mark(struct page_state *ps)
+static void begin_text(struct page_state *ps)
 {
-    end_text(ps);
-    if (ps->in_mark) {
-        struct buf b = BUF_INIT;
-        tags_close_content(&b);
-        write_ops(ps, b.data);
-        buf_free(&b);
-        ps->in_mark = 0;
+    if (!ps->in_text) {
+        HPDF_Page_BeginText(ps->page);
+        ps->in_text = 1;
+        ps->tx = ps->ty = 0;
     }
 }
-
-static void mark(struct page_state *ps, const struct layout *L, const struct layout_op *op)
-{
-    if (ps->in_mark && ps->mark_node == op->node && ps->mark_mcid == op->mcid)
-        return;
-    end_mark(ps);
-    struct buf b = BUF_INIT;
-    tags_open_content(L, op, &b);
-    write_ops(ps, b.data);
-    buf_free(&b);
-    ps->in_mark = 1;
-    ps->mark_node = op->node;
-    ps->mark_mcid = op->mcid;
-}
-
 
 static void end_text(struct page_state *ps)
 {
@@ -555,6 +534,55 @@ static void end_text(struct page_state *ps)
         HPDF_Page_EndText(ps->page);
         ps->in_text = 0;
     }
+}
+
+/* Marked-content sequences and text objects must nest. A sequence of text alone opens and
+ * closes inside a text object, so one BT … ET spans many sequences and lines move by relative
+ * Td; a sequence that also draws paths opens outside, and a text object inside it ends before
+ * it does. (The font and colours stay set across both: they are graphics state.) */
+static void end_mark(struct page_state *ps)
+{
+    if (!ps->in_mark)
+        return;
+    if (!ps->mark_in_text)
+        end_text(ps);
+    struct buf b = BUF_INIT;
+    tags_close_content(&b);
+    write_ops(ps, b.data);
+    buf_free(&b);
+    ps->in_mark = 0;
+}
+
+/* Whether op k and the ops after it in its marked-content sequence are all text. */
+static int sequence_is_text(const struct layout_page *lp, size_t k)
+{
+    const struct layout_op *op = &lp->ops[k];
+    for (size_t j = k; j < lp->nops && lp->ops[j].node == op->node
+                       && lp->ops[j].mcid == op->mcid; j++)
+        if (lp->ops[j].kind != LAYOUT_OP_TEXT)
+            return 0;
+    return 1;
+}
+
+static void mark(struct page_state *ps, const struct layout *L, const struct layout_page *lp,
+                 size_t k)
+{
+    const struct layout_op *op = &lp->ops[k];
+    if (ps->in_mark && ps->mark_node == op->node && ps->mark_mcid == op->mcid)
+        return;
+    end_mark(ps);
+    ps->mark_in_text = sequence_is_text(lp, k);
+    if (ps->mark_in_text)
+        begin_text(ps);
+    else
+        end_text(ps);
+    struct buf b = BUF_INIT;
+    tags_open_content(L, op, &b);
+    write_ops(ps, b.data);
+    buf_free(&b);
+    ps->in_mark = 1;
+    ps->mark_node = op->node;
+    ps->mark_mcid = op->mcid;
 }
 
 static void write_buf(struct page_state *ps, const struct buf *b)
@@ -603,8 +631,8 @@ static void set_stroke(struct page_state *ps, uint32_t c, float width)
     buf_free(&b);
 }
 
-/* A glyph code as two bytes of a literal string: the bytes themselves except the three
- * a string must escape, and CR and LF (a reader would turn a bare CR into LF). */
+/* A glyph code as two bytes of a literal string: the bytes themselves except the three a
+ * string must escape, and CR (a reader would read a bare CR as LF). */
 static void put_code(struct buf *b, unsigned code)
 {
     unsigned char bytes[2] = { (unsigned char)(code >> 8), (unsigned char)code };
@@ -614,24 +642,19 @@ static void put_code(struct buf *b, unsigned code)
             buf_putc(b, '\\');
         if (c == '\r')
             buf_puts(b, "\\r");
-        else if (c == '\n')
-            buf_puts(b, "\\n");
         else
             buf_putc(b, (char)c);
     }
 }
 
-/* One run as a text matrix and a TJ array that moves the pen to every glyph's x: after a
+/* One run as a move from the last line's origin (Td) and a TJ array that moves the pen to every glyph's x: after a
  * glyph the PDF advances by its W width, so each gap to the next layout position becomes a
  * TJ number (in 1/1000 em, subtracted). Positions to 0.01 pt (under 1/100 of a pixel at
  * 110 dpi); the glyph codes as a literal string (denser than hex for deflate). */
 static void emit_run(struct page_state *ps, const struct layout_page *lp,
                      const struct layout_op *op, const struct embedded *e)
 {
-    if (!ps->in_text) {
-        HPDF_Page_BeginText(ps->page);
-        ps->in_text = 1;
-    }
+    begin_text(ps);
     if (ps->font != e->font || ps->size != op->u.text.size) {
         HPDF_Page_SetFontAndSize(ps->page, e->font, op->u.text.size);
         ps->font = e->font;
@@ -643,11 +666,13 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
     const struct layout_glyph *g = lp->glyphs + op->u.text.first;
     size_t n = op->u.text.count;
     double size = op->u.text.size;
-    buf_puts(b, "1 0 0 1 ");
-    put_num(b, g[0].x, 2);
+    long long x = llround(g[0].x * 100), y = llround((ps->height - op->u.text.y) * 100);
+    put_num(b, (double)(x - ps->tx) / 100, 2);
     buf_putc(b, ' ');
-    put_num(b, ps->height - op->u.text.y, 2);
-    buf_puts(b, " Tm\n[(");
+    put_num(b, (double)(y - ps->ty) / 100, 2);
+    buf_puts(b, " Td\n[(");
+    ps->tx = x;
+    ps->ty = y;
     double pen = g[0].x;
     for (size_t i = 0; i < n; i++) {
         if (i > 0) {
@@ -756,7 +781,7 @@ static void draw_page(struct page_state *ps, const struct layout *L, int pi,
         const struct layout_op *op = &lp->ops[k];
         if (op->kind == LAYOUT_OP_TEXT && !(op->u.text.count && emb[op->u.text.face].font))
             continue;
-        mark(ps, L, op);
+        mark(ps, L, lp, k);
         if (op->kind == LAYOUT_OP_TEXT)
             emit_run(ps, lp, op, &emb[op->u.text.face]);
         else if (op->kind == LAYOUT_OP_RECT)
@@ -765,6 +790,7 @@ static void draw_page(struct page_state *ps, const struct layout *L, int pi,
             emit_line_op(ps, op);
     }
     end_mark(ps);
+    end_text(ps);
 }
 
 /* Destinations, one per distinct place: every link to an anchor and every outline entry at
