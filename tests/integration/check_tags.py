@@ -214,7 +214,7 @@ for pi, ref in enumerate(pages):
     fonts = val(fonts) if isinstance(fonts, str) else fonts
     contents = page['/Contents']
     raw = b''.join(data(c) for c in (contents if isinstance(contents, list) else [contents]))
-    stack, operands, cmap = [], [], {}
+    stack, operands, cmap, in_bt = [], [], {}, False
     for kind, v in tokens(raw):
         if kind != 'op':
             operands.append((kind, v))
@@ -230,12 +230,24 @@ for pi, ref in enumerate(pages):
                 if key in content_mcids:
                     err(f'page {pi + 1}: MCID {key[1]} used twice')
                 content_mcids[key] = tag
-            stack.append((tag, props))
+            stack.append((tag, props, in_bt))
         elif v == 'EMC':
             if not stack:
                 err(f'page {pi + 1}: EMC without BDC/BMC')
             else:
+                if stack[-1][2] != in_bt:
+                    err(f'page {pi + 1}: a marked-content sequence crosses BT/ET')
                 stack.pop()
+        elif v == 'BT':
+            if in_bt:
+                err(f'page {pi + 1}: BT inside a text object')
+            in_bt = True
+        elif v == 'ET':
+            if not in_bt or any(s[2] for s in stack):
+                err(f'page {pi + 1}: ET without BT, or inside a sequence opened in the text object')
+            in_bt = False
+        elif v in ('m', 'l', 'c', 're', 'S', 'f', 'B', 'b', 'n') and in_bt:
+            err(f'page {pi + 1}: path operator {v} inside a text object')
         elif v == 'Tf':
             name = next((x for k, x in operands if k == 'name'), None)
             fref = fonts.get('/' + name) if name else None
@@ -248,7 +260,9 @@ for pi, ref in enumerate(pages):
                 if k == 'str':
                     s += ''.join(cmap.get(b[i] << 8 | b[i + 1], '\ufffd')
                                  for i in range(0, len(b) - 1, 2))
-            inside = [t for t, _ in stack]
+            if not in_bt:
+                err(f'page {pi + 1}: text shown outside BT/ET')
+            inside = [t for t, _, _ in stack]
             if 'Artifact' in inside:
                 artifact_text[pi] += s
             elif inside:
