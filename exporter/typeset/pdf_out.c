@@ -268,6 +268,7 @@ static HPDF_STATUS write_cid_maps(HPDF_Doc pdf, HPDF_Font font, const struct cid
     HPDF_STATUS st = write_widths(pdf, desc, c, width, used);
     if (st != HPDF_OK)
         return st;
+    HPDF_Dict_RemoveElement(desc, "DW2");   /* vertical metrics: the text is horizontal */
     if (c->count == c->glyphs) {
         map->header.obj_id |= HPDF_OTYPE_HIDDEN;   /* pdf_pack leaves it out */
         return HPDF_Dict_AddName(desc, "CIDToGIDMap", "Identity");

@@ -186,13 +186,13 @@ static HPDF_STATUS add_attributes(struct tree *T, HPDF_Dict e, int node, int pg)
     return st;
 }
 
-/* Fills element node's dictionary: /S, /P, /Pg, attributes, /K. */
+/* Fills element node's dictionary: /S, /P, /Pg, attributes, /K (no /Type: it is optional for
+ * a structure element, and a reader tells elements from MCR and OBJR dictionaries by theirs). */
 static HPDF_STATUS fill_elem(struct tree *T, HPDF_Dict root, int node)
 {
     HPDF_MMgr mm = T->pdf->mmgr;
     const struct layout_node *n = &T->nodes[node];
     HPDF_Dict e = T->elem[node];
-    HPDF_Dict_AddName(e, "Type", "StructElem");
     HPDF_Dict_AddName(e, "S", layout_role_name(n->role));
     HPDF_Dict_Add(e, "P", n->parent >= 0 ? T->elem[n->parent] : root);
     int pg = first_page(n);
