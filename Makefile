@@ -110,8 +110,11 @@ install: all
 	cp -R fonts/. $(DESTDIR)$(PREFIX)/share/exporter/fonts/
 	install -m 644 exporter.1 $(DESTDIR)$(PREFIX)/share/man/man1/exporter.1
 
+# cppcheck, then the house rules a compiler cannot see (tests/lint/README).
 lint:
 	cppcheck --quiet --inline-suppr --error-exitcode=1 --enable=warning,style,performance --std=c11 -I exporter exporter/
+	python3 tests/lint/include_cycles.py exporter
+	python3 tests/lint/include_cycles.py --stages exporter
 
 format:
 	clang-format -i exporter/*/*.c exporter/*/*.h tests/unit/*.c
