@@ -672,6 +672,8 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
     buf_putc(b, ' ');
     put_num(b, (double)(y - ps->ty) / 100, 2);
     buf_puts(b, " Td\n[(");
+    size_t open_at = b->len - 2;   /* "[(": a run with no adjustment becomes "(…) Tj" */
+    int adjusted = 0;
     ps->tx = x;
     ps->ty = y;
     double pen = g[0].x;
@@ -681,6 +683,7 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
             long long q = llround(adj * 100);
             /* Below half a thousandth of an em the gap is float noise, not layout: carry it. */
             if (llabs(q) >= 50) {
+                adjusted = 1;
                 buf_putc(b, ')');
                 put_num(b, -(double)q / 100, 2);
                 buf_putc(b, '(');
@@ -690,7 +693,13 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
         put_code(b, e->cid[g[i].cp & 0xFFFF]);
         pen += e->width[g[i].cp & 0xFFFF] * size / 1000.0;
     }
-    buf_puts(b, ")] TJ\n");
+    if (adjusted) {
+        buf_puts(b, ")] TJ\n");
+    } else {
+        memmove(b->data + open_at, b->data + open_at + 1, b->len - open_at - 1);
+        b->len--;
+        buf_puts(b, ") Tj\n");
+    }
     write_buf(ps, b);
 }
 

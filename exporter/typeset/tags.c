@@ -17,7 +17,7 @@
 void tags_open_content(const struct layout *L, const struct layout_op *op, struct buf *out)
 {
     if (op->node == LAYOUT_ARTIFACT_HEADER || op->node == LAYOUT_ARTIFACT_FOOTER) {
-        buf_printf(out, "/Artifact <</Type /Pagination /Subtype /%s>> BDC\n",
+        buf_printf(out, "/Artifact<</Type/Pagination/Subtype/%s>>BDC\n",
                    op->node == LAYOUT_ARTIFACT_HEADER ? "Header" : "Footer");
         return;
     }
@@ -27,7 +27,7 @@ void tags_open_content(const struct layout *L, const struct layout_op *op, struc
     }
     size_t n;
     const struct layout_node *nodes = layout_nodes(L, &n);
-    buf_printf(out, "/%s <</MCID %d>> BDC\n", layout_role_name(nodes[op->node].role), op->mcid);
+    buf_printf(out, "/%s<</MCID %d>>BDC\n", layout_role_name(nodes[op->node].role), op->mcid);
 }
 
 void tags_close_content(struct buf *out)

@@ -25,7 +25,7 @@
 #include "util/diag.h"
 #include "util/status.h"
 
-/* Appends the operator opening op's marked-content sequence to out: "/P <</MCID 3>> BDC\n",
+/* Appends the operator opening op's marked-content sequence to out: "/P<</MCID 3>>BDC\n",
  * or for an artifact "/Artifact BMC\n" (with its /Pagination type for running headers and page
  * numbers). */
 void tags_open_content(const struct layout *L, const struct layout_op *op, struct buf *out);

@@ -356,9 +356,9 @@ static void test_tagged_structure(void **state)
     assert_non_null(find(pdf.data, pdf.len, "/S /Figure"));
     assert_non_null(find(pdf.data, pdf.len, "/Alt <FEFF"));
     assert_non_null(find(pdf.data, pdf.len, "/BBox ["));
-    assert_non_null(find(pdf.data, pdf.len, "/H1 <</MCID 0>> BDC"));
-    assert_non_null(find(pdf.data, pdf.len, "/Artifact <</Type /Pagination /Subtype /Header>> BDC"));
-    assert_non_null(find(pdf.data, pdf.len, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"));
+    assert_non_null(find(pdf.data, pdf.len, "/H1<</MCID 0>>BDC"));
+    assert_non_null(find(pdf.data, pdf.len, "/Artifact<</Type/Pagination/Subtype/Header>>BDC"));
+    assert_non_null(find(pdf.data, pdf.len, "/Artifact<</Type/Pagination/Subtype/Footer>>BDC"));
     assert_non_null(find(pdf.data, pdf.len, "/StructParents 0"));
     assert_non_null(find(pdf.data, pdf.len, "/ParentTree"));
     buf_free(&pdf);
@@ -517,6 +517,9 @@ static void test_text_strings(void **state)
     assert_null(a->encoder);
     assert_non_null(k->encoder);
     assert_non_null(c->encoder);   /* a control character: not plain */
+    HPDF_String_Free(a);           /* in no dictionary: HPDF_Free would not reach them */
+    HPDF_String_Free(k);
+    HPDF_String_Free(c);
     HPDF_Free(pdf);
 }
 
