@@ -356,7 +356,7 @@ void briefing_resolve_period(const struct briefing_input *in, struct model_perio
         return;
     }
     /* The articles' first and last day, narrowed to the period's bounds where it has them. */
-    struct corpus_summary own;
+    struct corpus_summary own = { 0 };
     const struct corpus_summary *corpus = in->corpus;
     if (!corpus)
         corpus_summary_of_set(&own, in->set);
@@ -488,7 +488,7 @@ enum exp_status briefing_write(FILE *out, const struct briefing_input *in, struc
     briefing_resolve_period(in, &period);
     long long epoch;
     int generated;
-    struct corpus_summary own;
+    struct corpus_summary own = { 0 };
     if (!in->corpus)
         corpus_summary_of_set(&own, in->set);
     briefing_as_of(in->corpus ? in->corpus : &own, &epoch, &generated);

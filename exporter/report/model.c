@@ -888,7 +888,7 @@ void model_build(const struct model_input *in, struct model_doc *doc)
 {
     memset(doc, 0, sizeof *doc);
     struct ctx x = { .in = in, .tpl = in->tpl, .t = in->table, .doc = doc };
-    struct corpus_summary own;
+    struct corpus_summary own = { 0 };
     if (!in->corpus)
         corpus_summary_of_set(&own, in->set);
     x.corpus = in->corpus ? in->corpus : &own;
