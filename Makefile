@@ -110,8 +110,11 @@ install: all
 	cp -R fonts/. $(DESTDIR)$(PREFIX)/share/exporter/fonts/
 	install -m 644 exporter.1 $(DESTDIR)$(PREFIX)/share/man/man1/exporter.1
 
+# cppcheck, then the house rules a compiler cannot see (tests/lint/README).
 lint:
 	cppcheck --quiet --inline-suppr --error-exitcode=1 --enable=warning,style,performance --std=c11 -I exporter exporter/
+	python3 tests/lint/include_cycles.py exporter
+	python3 tests/lint/include_cycles.py --stages exporter
 
 format:
 	clang-format -i exporter/*/*.c exporter/*/*.h tests/unit/*.c
@@ -121,5 +124,10 @@ clean:
 
 # Module-specific extra targets (bench programs, fuzz harnesses) live in mk/*.mk.
 -include mk/*.mk
+
+# Builds every libFuzzer harness (clang); `make fuzz-<name>` runs one. Building them all in one
+# target is what keeps a harness from rotting unnoticed when a module gains a dependency.
+FUZZ_HARNESSES := article template extract quantity typeset
+fuzz: $(FUZZ_HARNESSES:%=build/fuzz/fuzz_%)
 
 -include $(OBJS:.o=.d) $(SAN_OBJS:.o=.d) build/asan/obj/cli/main.d

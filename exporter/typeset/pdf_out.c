@@ -20,6 +20,7 @@
 #include <hpdf_streams.h>
 
 #include "typeset/font.h"
+#include "typeset/haru_error.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
 #include "util/text.h"
@@ -34,17 +35,12 @@ struct haru_error {
 static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
     struct haru_error *e = user;
-    if (pdf_out_error_is_memory(code))
+    if (haru_error_is_memory(code))
         x_out_of_memory("libharu");   /* never a 70: out of memory is 71 wherever it happens */
     if (!e->code) {
         e->code = code;
         e->detail = detail;
     }
-}
-
-int pdf_out_error_is_memory(unsigned long code)
-{
-    return code == HPDF_FAILD_TO_ALLOC_MEM || code == HPDF_ZLIB_ERROR;
 }
 
 long long pdf_out_source_date_epoch(void)
@@ -396,7 +392,7 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     while (hb_set_next(f->used, &cp) && cp <= 0xFFFF)
         e->width[cp] = (int16_t)font_face_pdf_width(f, cp);
     HPDF_Font font = name ? get_font(pdf, name, sub, f->used, e->width) : NULL;
-    if (!font && pdf_out_error_is_memory(HPDF_GetError(pdf)))
+    if (!font && haru_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     if (!font) {
         diag_error(d, f->path, 0, 0, "libharu could not load the subset of font '%s' (error "
@@ -834,7 +830,7 @@ enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info
     int nfaces = font_set_face_count(fs);
     struct embedded *emb = xcalloc((size_t)(nfaces ? nfaces : 1), sizeof *emb);
     enum exp_status rc = build(pdf, L, info, stats, d, emb, nfaces);
-    if (pdf_out_error_is_memory(err.code) || pdf_out_error_is_memory(HPDF_GetError(pdf)))
+    if (haru_error_is_memory(err.code) || haru_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     if (rc == EXP_OK && err.code) {
         diag_error(d, NULL, 0, 0, "libharu failed (error 0x%04lX, detail %lu)",

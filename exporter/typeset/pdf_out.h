@@ -21,13 +21,8 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "typeset/layout.h"
+#include "typeset/pdf_info.h"
 #include "util/status.h"
-
-struct pdf_out_info {
-    const char *title, *author, *subject, *keywords, *creator;
-    long long date;        /* CreationDate/ModDate as Unix seconds (UTC); -1 = leave out */
-    const char *lang;      /* the document's language (BCP 47); NULL = "ko-KR" */
-};
 
 struct pdf_out_stats {
     size_t bytes;          /* the whole file */
@@ -36,10 +31,6 @@ struct pdf_out_stats {
     size_t glyphs;         /* code points embedded, all faces */
     int fonts;             /* faces embedded */
 };
-
-/* 1 when a libharu error code means memory ran out: an allocation failed, or zlib failed
- * (deflate fails only for want of memory, or on a programming error). */
-int pdf_out_error_is_memory(unsigned long code);
 
 /* How many bytes of tables libharu 2.3 writes when it embeds the font face (a subset pdf_out
  * made): the embedded font program is this plus its 220-byte table directory. pdf_out avoids

@@ -1,6 +1,6 @@
 /* pdf_pack.c — libharu's objects written as PDF 1.5 object streams + a cross-reference stream. */
 #include "typeset/pdf_pack.h"
-#include "typeset/pdf_out.h"
+#include "typeset/haru_error.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -198,7 +198,7 @@ enum exp_status pdf_pack_write(HPDF_Doc pdf, struct buf *out, struct diag *d)
         goto out;
     rc = EXP_OK;
 out:
-    if (rc != EXP_OK && pdf_out_error_is_memory(HPDF_GetError(pdf)))
+    if (rc != EXP_OK && haru_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     if (rc != EXP_OK)
         diag_error(d, NULL, 0, 0, "cannot write the PDF's objects (libharu error 0x%04lX)",
