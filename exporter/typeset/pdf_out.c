@@ -636,7 +636,7 @@ static void set_stroke(struct page_state *ps, uint32_t c, float width)
  * string must escape, and CR (a reader would read a bare CR as LF). */
 static void put_code(struct buf *b, unsigned code)
 {
-    unsigned char bytes[2] = { (unsigned char)(code >> 8), (unsigned char)code };
+    const unsigned char bytes[2] = { (unsigned char)(code >> 8), (unsigned char)code };
     for (int i = 0; i < 2; i++) {
         unsigned char c = bytes[i];
         if (c == '(' || c == ')' || c == '\\')
