@@ -42,6 +42,7 @@ struct para {
     struct pline *lines;
     size_t nlines, lines_cap;
     const struct layout_text_style *st;
+    struct layout_text_style *own_style;   /* a held paragraph's copy of the caller's style */
 };
 
 struct layout {
@@ -243,6 +244,7 @@ static void para_free(struct para *p)
     if (!p)
         return;
     buf_free(&p->text);
+    free(p->own_style);
     free(p->spans);
     free(p->styles);
     free(p->uris);
@@ -1080,6 +1082,26 @@ void layout_paragraph_spans(struct layout *L, const struct layout_span *spans, s
     para_break(p, layout_text_width(L) - st->inset, st->align);
     place_para(L, p);
     para_free(p);
+}
+
+void layout_paragraph_keep(struct layout *L, const struct layout_span *spans, size_t n,
+                           const struct layout_text_style *st)
+{
+    if (!st)
+        st = &default_body;
+    if (L->npending == PENDING_MAX)
+        flush_pending(L, 0);
+    /* held past this call: the style (often the caller's local copy) goes with the paragraph;
+     * spans' own styles and texts are the caller's until the layout is finished, as always */
+    struct layout_text_style *own = xmalloc(sizeof *own);
+    *own = *st;
+    struct para *p = para_shape(L, spans, n, own);
+    p->own_style = own;
+    p->node = para_node(L);
+    para_break(p, layout_text_width(L) - own->inset, own->align);
+    L->pending_level[L->npending] = -1;   /* no bookmark */
+    L->pending_extra[L->npending] = 0;
+    L->pending[L->npending++] = p;
 }
 
 void layout_paragraph(struct layout *L, const char *text, const struct layout_text_style *st)
