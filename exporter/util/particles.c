@@ -69,3 +69,38 @@ unsigned particle_places(unsigned cp)
     default: return 0;
     }
 }
+
+/* How a word ending in cp ends when read aloud. */
+enum ending { ENDS_VOWEL, ENDS_RIEUL, ENDS_CONSONANT };
+
+static enum ending ending_of(unsigned cp)
+{
+    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+        unsigned final = (cp - 0xAC00) % 28;   /* the syllable's final consonant; 0: none */
+        return final == 0 ? ENDS_VOWEL : final == 8 /* ㄹ */ ? ENDS_RIEUL : ENDS_CONSONANT;
+    }
+    switch (cp) {
+    case '0': case '3': case '6':              /* 영 삼 육 */
+    case 'M': case 'N': case 'm': case 'n':    /* 엠 엔 */
+        return ENDS_CONSONANT;
+    case '1': case '7': case '8':              /* 일 칠 팔 */
+    case 'L': case 'l':                        /* 엘 */
+        return ENDS_RIEUL;
+    default:
+        return ENDS_VOWEL;                     /* 이 사 오 구, B 비, %, … */
+    }
+}
+
+const char *particle_after(unsigned cp, enum particle_pair p)
+{
+    static const char *const forms[][2] = {
+        [PARTICLE_EUN_NEUN] = { "은", "는" },
+        [PARTICLE_I_GA] = { "이", "가" },
+        [PARTICLE_EUL_REUL] = { "을", "를" },
+        [PARTICLE_GWA_WA] = { "과", "와" },
+        [PARTICLE_EURO_RO] = { "으로", "로" },
+    };
+    enum ending e = ending_of(cp);
+    int after_consonant = p == PARTICLE_EURO_RO ? e == ENDS_CONSONANT : e != ENDS_VOWEL;
+    return forms[p][after_consonant ? 0 : 1];
+}

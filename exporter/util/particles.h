@@ -9,6 +9,9 @@
  * it may stand, and each caller asks for its place. Only first syllables are listed: the
  * callers need to know where a word may end, not to parse the particle.
  *
+ * The other question a writer of Korean asks is which form a particle takes: 은 or 는, 으로
+ * or 로 depend on how the word before ends (particle_after).
+ *
  * This is the language's grammar, not any topic's vocabulary: no template changes it. */
 #ifndef EXPORTER_PARTICLES_H
 #define EXPORTER_PARTICLES_H
@@ -42,5 +45,19 @@ static inline int particle_may_start(unsigned cp, unsigned mask)
 {
     return (particle_places(cp) & mask) != 0;
 }
+
+/* The particles whose form depends on how the word before them ends. */
+enum particle_pair {
+    PARTICLE_EUN_NEUN, /* 은 after a consonant, 는 after a vowel */
+    PARTICLE_I_GA,     /* 이 / 가 */
+    PARTICLE_EUL_REUL, /* 을 / 를 */
+    PARTICLE_GWA_WA,   /* 과 / 와 */
+    PARTICLE_EURO_RO,  /* 으로 after a consonant; 로 after a vowel or ㄹ */
+};
+
+/* The form of particle p after a word whose last character is cp (a static UTF-8 string).
+ * Digits and Latin letters end as their Korean names do when read aloud (3 삼, 7 칠, L 엘,
+ * M 엠, B 비); other characters, and cp 0 (no word), count as a vowel. */
+const char *particle_after(unsigned cp, enum particle_pair p);
 
 #endif

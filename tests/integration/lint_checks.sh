@@ -85,5 +85,22 @@ expect_fail "standalone_docs (issue number)" "NOTES.md:1: cites an issue number 
 expect_fail "standalone_docs (issue number)" "(${issue} 7)" python3 tests/lint/standalone_docs.py "$tmp/repo"
 expect_pass standalone_docs python3 tests/lint/standalone_docs.py .
 
+# dead_functions.py: a declared function only its definition names; allowed; stale allowance.
+mkdir -p "$tmp/dead/m"
+printf 'int used(void);\nint unused(int x);\nstatic inline int twice(void) { return 2 * used(); }\n' \
+  >"$tmp/dead/m/a.h"
+printf '#include "m/a.h"\nint used(void)\n{\n    return 1;\n}\n\nint unused(int x)\n{\n    return x;\n}\n' \
+  >"$tmp/dead/m/a.c"
+: >"$tmp/dead/none.allow"
+expect_fail dead_functions "unused is declared but the program never calls it" \
+  python3 tests/lint/dead_functions.py --allow "$tmp/dead/none.allow" "$tmp/dead"
+printf 'unused -- a seam\n' >"$tmp/dead/ok.allow"
+expect_pass "dead_functions (allowed; used only by an inline function of its header)" \
+  python3 tests/lint/dead_functions.py --allow "$tmp/dead/ok.allow" "$tmp/dead"
+printf 'used -- stale\n' >>"$tmp/dead/ok.allow"
+expect_fail "dead_functions (stale allowance)" "used is called by the program now" \
+  python3 tests/lint/dead_functions.py --allow "$tmp/dead/ok.allow" "$tmp/dead"
+expect_pass dead_functions python3 tests/lint/dead_functions.py exporter
+
 [ $fail = 0 ] || exit 1
 echo "lint_checks: every house check passes on the repository and fails on a broken tree"

@@ -67,6 +67,35 @@ static void test_case_markers(void **state)
     check_place(PARTICLE_SUBJECT | PARTICLE_TOPIC | PARTICLE_ADDITIVE, "은는이가도");
 }
 
+/* 은/는 and 으로/로 after Hangul, digits and letters read aloud, and nothing. */
+static void test_forms_after_a_word(void **state)
+{
+    (void)state;
+    static const struct { const char *last; const char *eun_neun, *euro_ro, *i_ga; } cases[] = {
+        { "사", "는", "로", "가" },     /* a vowel */
+        { "업", "은", "으로", "이" },   /* a consonant */
+        { "일", "은", "로", "이" },     /* ㄹ: 로, not 으로 */
+        { "3", "은", "으로", "이" },    /* 삼 */
+        { "7", "은", "로", "이" },      /* 칠 */
+        { "2", "는", "로", "가" },      /* 이 */
+        { "L", "은", "로", "이" },      /* 엘 */
+        { "M", "은", "으로", "이" },    /* 엠 */
+        { "B", "는", "로", "가" },      /* 비 */
+        { "%", "는", "로", "가" },
+        { "", "는", "로", "가" },       /* no word */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n;
+        unsigned cp = cases[i].last[0] ? utf8_decode(cases[i].last, strlen(cases[i].last), 0, &n)
+                                       : 0;
+        assert_string_equal(particle_after(cp, PARTICLE_EUN_NEUN), cases[i].eun_neun);
+        assert_string_equal(particle_after(cp, PARTICLE_EURO_RO), cases[i].euro_ro);
+        assert_string_equal(particle_after(cp, PARTICLE_I_GA), cases[i].i_ga);
+    }
+    assert_string_equal(particle_after(0xC5C5 /* 업 */, PARTICLE_EUL_REUL), "을");
+    assert_string_equal(particle_after(0xC0AC /* 사 */, PARTICLE_GWA_WA), "와");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -74,6 +103,7 @@ int main(void)
         cmocka_unit_test(test_after_figure),
         cmocka_unit_test(test_after_counter),
         cmocka_unit_test(test_case_markers),
+        cmocka_unit_test(test_forms_after_a_word),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
