@@ -1913,12 +1913,55 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
     return st;
 }
 
+/* Folds text[0..window) into *folded (with map) and tells whether its first `need` folded
+ * bytes are what folding the whole text would give: the fold looks up to two bytes ahead
+ * (a dash of three bytes is skipped), so a byte is settled when two more follow it inside
+ * the window, or when the window is the whole text. */
+static int fold_settled(const char *text, size_t len, size_t window, size_t need,
+                        struct buf *folded, size_t *map)
+{
+    folded->len = 0;
+    template_fold(text, window, folded, map);
+    return window == len || (folded->len >= need && map[need - 1] + 3 <= window);
+}
+
+/* The longest subject name (organisation, alias, model) whose key starts with the first two
+ * folded bytes of text; 0 when none does, SIZE_MAX when a short prefix cannot tell. */
+static size_t longest_name_here(const struct extractor *ex, const char *text, size_t len,
+                                struct buf *folded, size_t *map)
+{
+    enum { PREFIX = 16 };
+    if (!fold_settled(text, len, len < PREFIX ? len : PREFIX, 2, folded, map))
+        return SIZE_MAX;
+    if (folded->len < 2)
+        return 0;
+    const unsigned char *f = (const unsigned char *)folded->data;
+    unsigned k = ((unsigned)f[0] << 8) | f[1];
+    for (uint32_t j = ex->bucket[k]; j < ex->bucket[k + 1]; j++)   /* longest first */
+        if (is_subject_kind(ex->entries[j].kind))
+            return ex->entries[j].len;
+    return 0;
+}
+
 size_t extract_name_at(const struct extractor *ex, const char *text, size_t len, size_t pos)
 {
     enum { WINDOW = 160 };
     size_t window = len - pos < WINDOW ? len - pos : WINDOW, map[WINDOW + 1];
     struct buf folded = BUF_INIT;
-    template_fold(text + pos, window, &folded, map);
+    /* The sentence splitter asks at every character of a paragraph's opening: fold a short
+     * prefix to find the names that could start here, then only as far as the longest of
+     * them reaches (twice its bytes, for spaces and dashes the fold drops); the whole window
+     * when that is not enough to settle it. */
+    size_t longest = longest_name_here(ex, text + pos, window, &folded, map);
+    if (longest == 0) {
+        buf_free(&folded);
+        return 0;
+    }
+    int settled = longest < WINDOW && 2 * longest + 8 < window &&
+                  fold_settled(text + pos, window, 2 * longest + 8, longest, &folded, map);
+    /* cppcheck-suppress knownConditionTrueFalse ; cppcheck 2.10 takes window for 0 */
+    if (!settled)
+        fold_settled(text + pos, window, window, 0, &folded, map);
     const unsigned char *f = (const unsigned char *)folded.data;
     size_t found = 0;
     if (folded.len >= 2) {
