@@ -131,6 +131,26 @@ static void set_add(struct word_set *s, size_t id)
     s->count++;
 }
 
+/* The 64 members from 64 * i on, as bits (0 past the set's end). */
+static uint64_t set_word(const struct word_set *s, size_t i)
+{
+    return i < s->n_words ? s->bits[i] : 0;
+}
+
+/* Adds the members given as bits, 64 at a time from 64 * i on. */
+static void set_add_word(struct word_set *s, size_t i, uint64_t bits)
+{
+    if (!bits)
+        return;
+    if (i >= s->n_words) {
+        s->bits = xrealloc(s->bits, (i + 1) * sizeof *s->bits);
+        memset(s->bits + s->n_words, 0, (i + 1 - s->n_words) * sizeof *s->bits);
+        s->n_words = i + 1;
+    }
+    s->count += (size_t)__builtin_popcountll(bits & ~s->bits[i]);
+    s->bits[i] |= bits;
+}
+
 static int set_has(const struct word_set *s, size_t id)
 {
     return id / 64 < s->n_words && (s->bits[id / 64] >> (id % 64)) & 1;
@@ -165,10 +185,15 @@ static void compile_rivals(struct extractor *ex)
             if (d == c || tpl->columns[d].type != TEMPLATE_COL_QUANTITY ||
                 !share_a_unit(&tpl->columns[c], &tpl->columns[d]))
                 continue;
-            for (size_t w = 0; w < ex->n_words; w++)
-                if ((set_has(&ex->rules[d].cues, w) || set_has(&ex->rules[d].negative, w)) &&
-                    !set_has(&r->cues, w) && !set_has(&r->negative, w))
-                    set_add(&r->rivals, w);
+            /* Their cues and negative cues that are not this column's own, 64 at a time:
+             * a template's columns times its words would otherwise be quadratic twice. */
+            const struct column_rules *o = &ex->rules[d];
+            size_t n = o->cues.n_words > o->negative.n_words ? o->cues.n_words
+                                                              : o->negative.n_words;
+            for (size_t i = 0; i < n; i++)
+                set_add_word(&r->rivals, i,
+                             (set_word(&o->cues, i) | set_word(&o->negative, i)) &
+                                 ~(set_word(&r->cues, i) | set_word(&r->negative, i)));
         }
     }
 }
