@@ -167,8 +167,9 @@ static int opt_bool(struct loader *ld, yaml_node_t *m, const char *key, const ch
     return v ? read_bool(ld, v, what, out) : 1;
 }
 
-static int opt_uint(struct loader *ld, yaml_node_t *m, const char *key, const char *what,
-                    unsigned max, unsigned dflt, unsigned *out)
+/* An optional whole number from lo to hi (default dflt when the key is absent). */
+static int opt_whole(struct loader *ld, yaml_node_t *m, const char *key, const char *what,
+                     long lo, long hi, long dflt, long *out)
 {
     yaml_node_t *v = get(ld, m, key);
     *out = dflt;
@@ -179,36 +180,32 @@ static int opt_uint(struct loader *ld, yaml_node_t *m, const char *key, const ch
     const char *s = scalar(v);
     char *end;
     errno = 0;
-    unsigned long n = strtoul(s, &end, 10);
-    if (!*s || *end || errno || s[0] == '-' || n > max) {
-        fail_at(ld, v, "%s must be a whole number from 0 to %u, not '%s'", what, max, s);
+    long n = strtol(s, &end, 10);
+    if (!*s || *end || errno || n < lo || n > hi) {
+        fail_at(ld, v, "%s must be a whole number from %ld to %ld, not '%s'", what, lo, hi, s);
         return 0;
     }
-    *out = (unsigned)n;
+    *out = n;
     return 1;
+}
+
+static int opt_uint(struct loader *ld, yaml_node_t *m, const char *key, const char *what,
+                    unsigned max, unsigned dflt, unsigned *out)
+{
+    long n;
+    int ok = opt_whole(ld, m, key, what, 0, (long)max, (long)dflt, &n);
+    *out = ok ? (unsigned)n : dflt;
+    return ok;
 }
 
 /* A whole number from -limit to limit (a column's scale: 8 for 억, -3 for milli). */
 static int opt_signed(struct loader *ld, yaml_node_t *m, const char *key, const char *what,
                       int limit, int *out)
 {
-    yaml_node_t *v = get(ld, m, key);
-    *out = 0;
-    if (!v)
-        return 1;
-    if (!want(ld, v, YAML_SCALAR_NODE, what))
-        return 0;
-    const char *s = scalar(v);
-    char *end;
-    errno = 0;
-    long n = strtol(s, &end, 10);
-    if (!*s || *end || errno || n > limit || n < -limit) {
-        fail_at(ld, v, "%s must be a whole number from %d to %d, not '%s'", what, -limit, limit,
-                s);
-        return 0;
-    }
-    *out = (int)n;
-    return 1;
+    long n;
+    int ok = opt_whole(ld, m, key, what, -(long)limit, (long)limit, 0, &n);
+    *out = ok ? (int)n : 0;
+    return ok;
 }
 
 static void words_push(struct template_words *w, const char *s)
