@@ -642,13 +642,18 @@ static int read_layout(struct loader *ld, yaml_node_t *m, struct template_layout
         int known = 0;
         for (size_t j = 0; known_sections[j]; j++)
             known |= !strcmp(l->sections.items[i], known_sections[j]);
+        yaml_node_t *at = sv->type == YAML_SEQUENCE_NODE
+                              ? node(ld, sv->data.sequence.items.start[i]) : sv;
         if (!known) {
-            yaml_node_t *at = sv->type == YAML_SEQUENCE_NODE
-                                  ? node(ld, sv->data.sequence.items.start[i]) : sv;
             fail_at(ld, at, "unknown section '%s' (expected title, summary, table, chart, "
                             "entities or sources)", l->sections.items[i]);
             return 0;
         }
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(l->sections.items[j], l->sections.items[i])) {
+                fail_at(ld, at, "section '%s' is listed twice", l->sections.items[i]);
+                return 0;
+            }
     }
     return 1;
 }
@@ -795,6 +800,14 @@ static int check_column_refs(struct loader *ld, const struct template *t, yaml_n
                              const char *key, const struct template_words *w, int quantity_only)
 {
     for (size_t i = 0; i < w->count; i++) {
+        /* each column once: the table's width and the chart's series are bounded by the
+           template's columns (a thousand 'entity' made libharu fail on the table) */
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(w->items[j], w->items[i])) {
+                fail_at(ld, item_node(ld, lm, key, i), "'%s' is listed twice in %s",
+                        w->items[i], key);
+                return 0;
+            }
         long c = template_column_index(t, w->items[i]);
         /* the briefing's own columns; comparison.csv's other fixed columns are not drawn */
         static const char *const fixed[] = { "entity", "sources", NULL };
@@ -1034,6 +1047,11 @@ static int read_columns(struct loader *ld, yaml_node_t *root, struct template *t
         return 0;
     if (!seq_len(cols)) {
         fail_at(ld, cols, "columns must not be empty");
+        return 0;
+    }
+    if (seq_len(cols) > TEMPLATE_MAX_COLUMNS) {
+        fail_at(ld, cols, "%zu columns; a comparison table has at most %d",
+                (size_t)seq_len(cols), TEMPLATE_MAX_COLUMNS);
         return 0;
     }
     t->columns = xcalloc(seq_len(cols), sizeof *t->columns);
