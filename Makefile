@@ -6,14 +6,14 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 DESTDIR ?=
 PKGS    := yaml-0.1 harfbuzz harfbuzz-subset freetype2 fontconfig libutf8proc nettle libunibreak \
-           sqlite3 xlsxwriter zlib
+           sqlite3 xlsxwriter zlib libdeflate
 
 # Debian packages the build, the run and the tests need (make deps installs the missing ones).
 DEB_PKGS := build-essential pkg-config libhpdf-dev libyaml-dev libcsv-dev libharfbuzz-dev \
             libfreetype-dev libfontconfig-dev libutf8proc-dev nettle-dev libunibreak-dev \
             libcmocka-dev fonts-nanum poppler-utils qpdf mupdf-tools python3 valgrind clang \
             cppcheck libsqlite3-dev sqlite3 libxlsxwriter-dev python3-openpyxl \
-            python3-yaml zlib1g-dev
+            python3-yaml zlib1g-dev libdeflate-dev
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CFLAGS  ?= -O2 -g
