@@ -1087,6 +1087,18 @@ static int read_columns(struct loader *ld, yaml_node_t *root, struct template *t
     return 1;
 }
 
+/* Every text of the template — a label, a name, a cue — is bounded before anything reads
+ * it: a 100,000-character heading made libharu fail on the outline (exit 70). */
+static int check_text_sizes(struct loader *ld)
+{
+    for (yaml_node_t *n = ld->doc.nodes.start; n < ld->doc.nodes.top; n++)
+        if (n->type == YAML_SCALAR_NODE && n->data.scalar.length > TEMPLATE_MAX_TEXT_BYTES) {
+            fail_at(ld, n, "a value longer than %d bytes", TEMPLATE_MAX_TEXT_BYTES);
+            return 0;
+        }
+    return 1;
+}
+
 static int read_template(struct loader *ld, struct template *t)
 {
     yaml_node_t *root = yaml_document_get_root_node(&ld->doc);
@@ -1094,6 +1106,8 @@ static int read_template(struct loader *ld, struct template *t)
         fail_at(ld, NULL, "the template is empty");
         return 0;
     }
+    if (!check_text_sizes(ld))
+        return 0;
     if (!want(ld, root, YAML_MAPPING_NODE, "the template") ||
         !check_keys(ld, root, "the template", top_keys))
         return 0;

@@ -145,6 +145,8 @@ struct template_column {
 /* Likewise for the table's columns: ten thousand took minutes to compile into rules (each
  * quantity column learns every other's cues) and cannot be drawn. */
 #define TEMPLATE_MAX_COLUMNS 100
+/* The longest text a template may hold (a label paragraph is a few hundred bytes). */
+#define TEMPLATE_MAX_TEXT_BYTES 4096
 
 /* key: value pairs in the template's order. */
 struct template_pair {

@@ -1,9 +1,11 @@
 /* diag.c — see diag.h. */
 #include "util/diag.h"
 
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "util/buf.h"
@@ -114,4 +116,28 @@ static int severity(enum exp_status s)
 enum exp_status exp_status_worst(enum exp_status a, enum exp_status b)
 {
     return severity(a) >= severity(b) ? a : b;
+}
+
+int diag_mute_stderr(void)
+{
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved < 0 || null < 0 || dup2(null, STDERR_FILENO) < 0) {
+        if (saved >= 0)
+            close(saved);
+        saved = -1;
+    }
+    if (null >= 0)
+        close(null);
+    return saved;
+}
+
+void diag_unmute_stderr(int saved)
+{
+    if (saved < 0)
+        return;
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
 }

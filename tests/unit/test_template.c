@@ -312,6 +312,32 @@ static void test_column_limit(void **state)
     }
 }
 
+/* Every text is bounded at load: a 100,000-character heading once made libharu fail. */
+static void test_text_limit(void **state)
+{
+    (void)state;
+    for (int extra = 0; extra <= 1; extra++) {
+        size_t n = TEMPLATE_MAX_TEXT_BYTES + (size_t)extra;
+        char *text = malloc(n + 256);
+        size_t at = (size_t)sprintf(text, "%s", GOOD_HEAD "columns:\n  - {id: m, type: models}\n"
+                                                "layout:\n  title: ");
+        memset(text + at, 'x', n);
+        strcpy(text + at + n, "\n");
+        struct template t;
+        char *msg;
+        enum exp_status st = load_text(text, &t, &msg);
+        if (extra) {
+            assert_int_equal(st, EXP_CONFIG);
+            assert_non_null(strstr(msg, "bad.yaml:8:10: error: a value longer than 4096 bytes"));
+        } else {
+            assert_int_equal(st, EXP_OK);
+            template_free(&t);
+        }
+        free(msg);
+        free(text);
+    }
+}
+
 /* Every word the briefing prints has a key with a default; the template's labels override. */
 static void test_layout_words(void **state)
 {
@@ -399,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_minimal_template),
         cmocka_unit_test(test_bad_templates),
         cmocka_unit_test(test_column_limit),
+        cmocka_unit_test(test_text_limit),
         cmocka_unit_test(test_layout_words),
         cmocka_unit_test(test_template_units),
         cmocka_unit_test(test_missing_file),
