@@ -197,12 +197,17 @@ static void support(const struct table_internal *in, struct table_value *v,
 
 void table_add(struct table *t, const struct fact_list *l)
 {
+    table_add_article(t, l, NULL);
+}
+
+void table_add_article(struct table *t, const struct fact_list *l, const char *published_at)
+{
     struct table_internal *in = t->in;
     for (size_t i = 0; i < l->n_mentions; i++) {
         const struct mention *m = &l->mentions[i];
         struct entity_state *es = &in->ents[m->entity];
         es->mentions++;
-        mark_seen(es, intern(in, m->article_id, NULL));
+        mark_seen(es, intern(in, m->article_id, published_at));
     }
     for (size_t i = 0; i < l->count; i++) {
         const struct fact *f = &l->items[i];
@@ -399,6 +404,35 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* An article of a row, for ordering by the article set's order: published_at, then id. */
+struct dated_id {
+    const char *date, *id;
+};
+
+static int by_date_then_id(const void *x, const void *y)
+{
+    const struct dated_id *a = x, *b = y;
+    int c = strcmp(a->date, b->date);
+    return c ? c : strcmp(a->id, b->id);
+}
+
+/* The row's first TABLE_MAX_CITATIONS sources in the article set's order. */
+static void first_sources(const struct table_internal *in, const struct entity_state *es,
+                          struct table_row *row)
+{
+    struct dated_id *arts = xcalloc(row->n_sources + 1, sizeof *arts);
+    size_t n = 0;
+    for (size_t a = 0; a < es->seen_cap && a < in->n_ids; a++)
+        if (es->seen[a])
+            arts[n++] = (struct dated_id){ in->dates[a], in->ids[a] };
+    qsort(arts, n, sizeof *arts, by_date_then_id);
+    row->n_first_sources = n < TABLE_MAX_CITATIONS ? n : TABLE_MAX_CITATIONS;
+    row->first_sources = xcalloc(row->n_first_sources + 1, sizeof *row->first_sources);
+    for (size_t i = 0; i < row->n_first_sources; i++)
+        row->first_sources[i] = arts[i].id;
+    free(arts);
+}
+
 static void finish_cell(struct table *t, const struct template_column *col,
                         const struct template_entity *e, struct cell_state *cs,
                         struct table_cell *cell, struct buf *conflicts)
@@ -473,6 +507,7 @@ void table_finish(struct table *t)
                 row->sources[k++] = in->ids[a];
         qsort(row->sources, row->n_sources, sizeof *row->sources, str_cmp);
         row->n_articles = row->n_sources;
+        first_sources(in, es, row);
         struct buf s = BUF_INIT;
         for (size_t i = 0; i < row->n_sources; i++) {
             if (i)
@@ -522,6 +557,7 @@ void table_free(struct table *t)
         }
         free(row->cells);
         free(row->sources);   /* the strings belong to the id pool */
+        free(row->first_sources);
         free(row->sources_text);
         free(row->conflicts);
     }
