@@ -27,6 +27,7 @@ set -u
 EXPORTER=${EXPORTER:-build/exporter}
 case "$EXPORTER" in /*) ;; *) EXPORTER="$PWD/$EXPORTER" ;; esac
 REPO=$PWD
+export EXPORTER_DATADIR=${EXPORTER_DATADIR:-$REPO}   # templates and fonts from any folder
 fail=0
 tmp=$(mktemp -d)
 mounted=""
