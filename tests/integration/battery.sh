@@ -56,8 +56,16 @@ for f in sum((want[k] for k in formats), []):
     elif f.endswith('.csv'):
         list(csv.reader(open(p, encoding='utf-8-sig', newline='')))
     elif f.endswith('.xlsx'):
-        if zipfile.ZipFile(p).testzip() is not None:
+        import xml.etree.ElementTree as ET
+        z = zipfile.ZipFile(p)
+        if z.testzip() is not None:
             problems.append(f + ' corrupt')
+        for member in z.namelist():
+            if member.endswith('.xml') or member.endswith('.rels'):
+                try:
+                    ET.fromstring(z.read(member))
+                except ET.ParseError as e:
+                    problems.append('%s: %s: %s' % (f, member, e))
     elif subprocess.run(['qpdf', '--check', p], capture_output=True).returncode != 0:
         problems.append(f + ' fails qpdf --check')
 print(', '.join(problems) or 'whole')
@@ -178,6 +186,17 @@ rm -rf in/out in/.out.exporter
 run build --no-archive --formats csv --out in in; check "--out the input folder itself: refused" "$?" 73
 check "--out the input folder itself: articles kept" "$(ls in/*.txt | wc -l)" 5
 for bad in . .. /; do run build --no-archive --out "$bad" in; check "--out $bad refused" "$?" 73; done
+# File names are bytes: one that is not UTF-8, or holds a newline, an escape sequence or a
+# direction override, is shown escaped in articles.csv and the workbook (both stay valid).
+mkdir -p names; cp in/*.txt names/
+mv names/000_a01ba545a0ffea06.txt names/$'\xff\xfe bad.txt'
+mv names/001_fb8133d21bfd6a82.txt names/$'new\nline.txt'
+mv names/002_489791d6e137b096.txt names/$'\e[31mred\u202e.txt'
+run build --no-archive --out o_names names; check "odd file names: exit" "$?" 0
+check "odd file names: the set whole, the workbook's XML valid" "$(whole o_names)" whole
+check "odd file names: shown escaped" "$(python3 -c 'import csv,sys; print(sorted(r["source_file"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))[:3])' o_names/articles.csv)" \
+  "['names/\\x1B[31mred\\u{202E}.txt', 'names/003_013baa60081ba392.txt', 'names/004_15f6b37683b40829.txt']"
+check "odd file names: shown escaped (2)" "$(grep -c 'names/\\xFF\\xFE bad.txt\|names/new\\x0Aline.txt' o_names/articles.csv)" 2
 truncate -s 1G in/zz_sparse.txt
 run check in; check "a 1 GB sparse file: exit" "$?" 65
 has "a 1 GB sparse file: refused before reading" "zz_sparse.txt: error: file is larger than the 16 MiB limit"
