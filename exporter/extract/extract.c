@@ -1952,11 +1952,16 @@ static size_t longest_name_here(const struct extractor *ex, const char *text, si
                                 struct buf *folded, size_t *map)
 {
     enum { PREFIX = 16 };
-    if (!fold_settled(text, len, len < PREFIX ? len : PREFIX, 2, folded, map))
-        return SIZE_MAX;
-    if (folded->len < 2)
-        return 0;
-    const unsigned char *f = (const unsigned char *)folded->data;
+    const unsigned char *f = (const unsigned char *)text;
+    /* A character of three or four bytes from U+3000 on (Hangul, CJK) is never dropped or
+     * changed by the fold, so its first two bytes are the key's: no fold needed. */
+    if (!(len >= 2 && f[0] >= 0xE3)) {
+        if (!fold_settled(text, len, len < PREFIX ? len : PREFIX, 2, folded, map))
+            return SIZE_MAX;
+        if (folded->len < 2)
+            return 0;
+        f = (const unsigned char *)folded->data;
+    }
     unsigned k = ((unsigned)f[0] << 8) | f[1];
     for (uint32_t j = ex->bucket[k]; j < ex->bucket[k + 1]; j++)   /* longest first */
         if (is_subject_kind(ex->entries[j].kind))
