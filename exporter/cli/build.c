@@ -279,7 +279,9 @@ static enum exp_status begin_outputs(struct run *r)
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
         if (st == EXP_OK)
             st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl,
-                               &(struct xlsx_options){ .large = r->paths.count > 200 }, r->d);
+                               &(struct xlsx_options){ .large = r->paths.count > 200,
+                                                       .tmpdir = output_set_stage_dir(r->outset) },
+                               r->d);
     }
     return st;
 }

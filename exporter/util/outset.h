@@ -51,6 +51,11 @@ enum exp_status output_set_open(struct output_set *set, const char *name,
  * (libxlsxwriter). Caller frees. The file is part of the set published by commit. */
 char *output_set_path(struct output_set *set, const char *name);
 
+/* The staging folder itself: where a library that keeps temporary files of its own
+ * (libxlsxwriter's row files) should keep them, on the outputs' file system rather than a
+ * /tmp that may be full. Valid while the set lives. */
+const char *output_set_stage_dir(const struct output_set *set);
+
 /* The path NAME has in the set published now (the previous run's file), whether or not it
  * exists. Caller frees. */
 char *output_set_published_path(const struct output_set *set, const char *name);

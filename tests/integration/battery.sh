@@ -194,9 +194,7 @@ mv names/001_fb8133d21bfd6a82.txt names/$'new\nline.txt'
 mv names/002_489791d6e137b096.txt names/$'\e[31mred\u202e.txt'
 run build --no-archive --out o_names names; check "odd file names: exit" "$?" 0
 check "odd file names: the set whole, the workbook's XML valid" "$(whole o_names)" whole
-check "odd file names: shown escaped" "$(python3 -c 'import csv,sys; print(sorted(r["source_file"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))[:3])' o_names/articles.csv)" \
-  "['names/\\x1B[31mred\\u{202E}.txt', 'names/003_013baa60081ba392.txt', 'names/004_15f6b37683b40829.txt']"
-check "odd file names: shown escaped (2)" "$(grep -c 'names/\\xFF\\xFE bad.txt\|names/new\\x0Aline.txt' o_names/articles.csv)" 2
+check "odd file names: shown escaped" "$(grep -cF -e 'names/\xFF\xFE bad.txt' -e 'names/new\x0Aline.txt' -e 'names/\x1B[31mred\u{202E}.txt' o_names/articles.csv)" 3
 truncate -s 1G in/zz_sparse.txt
 run check in; check "a 1 GB sparse file: exit" "$?" 65
 has "a 1 GB sparse file: refused before reading" "zz_sparse.txt: error: file is larger than the 16 MiB limit"
@@ -245,8 +243,18 @@ fault_run() {   # label, output folder, file-size limit in KB or "", then a comm
   local state="${out%/*}/.${out##*/}.exporter"
   if [ $rc = 65 ]; then
     check "$label: a whole new set published" "$(whole "$out") $(rows "$out/articles.csv")" "whole $((good + 5))"
-  elif [ $rc = 74 ]; then
+  elif [ $rc = 153 ] && [ -n "$limit" ]; then   # ended by SIGXFSZ
     check "$label: the previous set untouched" "$(cd "$out" && cat articles.csv facts.csv comparison.csv briefing.pdf | cksum)" "$before"
+  elif [ $rc = 74 ]; then
+    # The archive records a week after its outputs are published, so a disk that fills
+    # exactly then leaves the new set published (whole) and the archive without the week.
+    if [ "$(cd "$out" && cat articles.csv facts.csv comparison.csv briefing.pdf | cksum)" = "$before" ]; then
+      echo "ok: $label: the previous set untouched"
+    elif grep -q 'error: archive: ' "$tmp/err"; then
+      check "$label: the archive failed after a whole new set" "$(whole "$out") $(rows "$out/articles.csv")" "whole $((good + 5))"
+    else
+      echo "FAIL: $label: 74 but the set changed: $(head -c 300 "$tmp/err")"; fail=1
+    fi
     grep -qE '^exporter: .*error: ' "$tmp/err" && echo "ok: $label: an error message" || { echo "FAIL: $label: no error message"; fail=1; }
   else
     echo "FAIL: $label: exit $rc: $(head -c 300 "$tmp/err")"; fail=1
@@ -271,6 +279,31 @@ if mount -t tmpfs -o size=12m tmpfs "$tmp/small" 2>/dev/null; then
   done
 else
   echo "note: cannot mount a tmpfs here; the full disk is covered by the file-size limits"
+fi
+
+# A full /tmp (a small tmpfs over it, in a mount namespace of our own when we may make one):
+# what keeps temporary files there either reports the failure (74) or keeps them elsewhere;
+# never a truncated workbook published (libxlsxwriter ignores its own write errors, so its
+# row files live in the staging folder).
+mkdir -p /var/tmp 2>/dev/null
+vt=$(mktemp -d /var/tmp/exporter-battery.XXXXXX 2>/dev/null)
+if [ -n "$vt" ] && unshare -m true 2>/dev/null; then
+  cp -r "$tmp/in" "$vt/in"
+  for size in 64k 256k 1m; do
+    unshare -m sh -c 'mount -t tmpfs -o size=$1 tmpfs /tmp && exec timeout 120 "$2" build --out "$3/o" "$3/in"' \
+      sh "$size" "$EXPORTER" "$vt" >/dev/null 2>"$tmp/err"
+    rc=$?
+    if [ $rc = 65 ]; then
+      check "/tmp of $size: a whole set" "$(whole "$vt/o") $(rows "$vt/o/articles.csv")" "whole $((good + 5))"
+    else
+      check "/tmp of $size: an I/O error" "$rc" 74
+      check "/tmp of $size: reported in our form" "$(grep -cv '^exporter: ' "$tmp/err")" 0
+    fi
+  done
+  rm -rf "$vt"
+else
+  [ -n "$vt" ] && rm -rf "$vt"
+  echo "note: no mount namespace here; the full /tmp case is not run"
 fi
 
 # ---- Signals at random moments ----
