@@ -1340,18 +1340,24 @@ static size_t partitive_in(const struct scratch *s, size_t from, size_t to)
 }
 
 /* Whether cue h names a part rather than its clause's whole: it follows a partitive of its
- * clause with a word of its own between ("가운데 기초연금 예산은": the budget of 기초연금, a
- * part of the ministry's) and no tracked name in that stretch. */
+ * clause and has a modifier of its own — one or two words, no figure, after the partitive or
+ * starting its list item ("가운데 기초연금 예산은 …, 건강보험 예산은": the budgets of parts of
+ * the ministry's) — and no tracked name stands between. A
+ * longer stretch is a clause of its own ("이재민 가운데 920명이 귀가해 현재 660명이 대피
+ * 중이다": 대피 is the whole's again). */
 static int names_a_part(const struct scratch *s, const struct hit *h)
 {
     size_t p = partitive_in(s, s->clause_start[h->clause], h->os);
     if (!p)
         return 0;
-    size_t k = p;
+    size_t k = p > s->phrase_start[h->phrase] ? p : s->phrase_start[h->phrase];
     while (k < h->os && s->text[k] == ' ')
-        k++;
-    if (k >= h->os)
+        k++;   /* the modifier: from the partitive, or from the list item's start */
+    if (k >= h->os || s->gaps[h->os] - s->gaps[k] > 2)
         return 0;
+    for (size_t i = k; i < h->os; i++)
+        if (s->text[i] >= '0' && s->text[i] <= '9')
+            return 0;
     for (size_t i = first_hit_from(s, p); i < s->n_hits && s->hits[i].os < h->os; i++)
         if (is_subject_kind(s->hits[i].kind))
             return 0;

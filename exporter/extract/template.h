@@ -99,7 +99,7 @@ struct template_column {
 
     /* quantity */
     struct template_words units;  /* canonical units accepted ("" bare, "count", "KRW", …) */
-    unsigned scale;               /* cell value = value / 10^scale (9: billions) */
+    int scale;                    /* cell value = value / 10^scale (9: billions; -3: milli) */
     char *unit_label;             /* unit written in facts.csv ("B", "KRW bn"), or "" */
     enum template_role role;
     int english_scale_is_cue;     /* "500B" needs no cue word */
