@@ -173,6 +173,11 @@ printf '%s\n' in/000_a01ba545a0ffea06.txt in/000_a01ba545a0ffea06.txt | timeout 
 check "stdin list twice and the folder: exit" "$?" 0
 check "stdin list: five rows" "$(rows o5/articles.csv)" 5
 rm in/link_to_000.txt
+printf 'in/000_a01ba545a0ffea06.txt\0.bak\nin/001_fb8133d21bfd6a82.txt\n' |
+  timeout 120 "$EXPORTER" build --no-archive --formats csv --out o_nul - 2>"$tmp/err"
+check "a listed path holding a NUL: exit" "$?" 65
+has "a listed path holding a NUL: reported by its line" "^exporter: -:1: error: a path holding a NUL byte; not read$"
+check "a listed path holding a NUL: the next line read" "$(rows o_nul/articles.csv)" 1
 cp in/000_a01ba545a0ffea06.txt in/zz_same_id.txt; printf '\n다른 본문.\n' >> in/zz_same_id.txt
 run build --no-archive --formats csv --out o6 in; check "same id, other content: exit" "$?" 0
 has "same id, other content: reported" "zz_same_id.txt: warning: duplicate of .*000_a01ba545a0ffea06.txt \(same id\)"
