@@ -123,6 +123,9 @@ lint:
 	cppcheck --quiet --inline-suppr --error-exitcode=1 --enable=warning,style,performance --std=c11 -I exporter exporter/
 	python3 tests/lint/include_cycles.py exporter
 	python3 tests/lint/include_cycles.py --stages exporter
+	python3 tests/lint/long_functions.py exporter tests bench
+	python3 tests/lint/standalone_docs.py .
+	python3 tests/lint/dead_functions.py exporter
 
 format:
 	clang-format -i exporter/*/*.c exporter/*/*.h tests/unit/*.c

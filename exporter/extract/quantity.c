@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "util/buf.h"
+#include "util/particles.h"
 #include "util/decimal.h"
 #include "util/utf8.h"
 #include "extract/units.h"
@@ -219,24 +220,6 @@ static int sino_char(unsigned c) { return sino_digit(c) > 0 || small_exp(c) || b
 
 /* ---- Word lists ---- */
 
-/* First syllables of what may follow a figure inside the same eojeol: particles (은 는 이 가
- * 을 를 의 에 로 으로 와 과 도 만 까지 부터 씩 …) and qualifiers (가량 정도 미만 초과 여 남짓
- * 안팎 내외 규모 급 수준). A figure glued to any other syllable is part of a word. */
-static int particle_syllable(unsigned c)
-{
-    static const unsigned set[] = {
-        0xC740, 0xB294, 0xC774, 0xAC00, 0xC744, 0xB97C, 0xC758, 0xC5D0, 0xB85C, 0xC73C,
-        0xC640, 0xACFC, 0xB3C4, 0xB9CC, 0xAE4C, 0xBD80, 0xC529, 0xCBE4, 0xAED8, 0xC778,
-        0xC600, 0xB77C, 0xB780, 0xCC98, 0xBCF4, 0xB2F9, 0xC9DC, 0xC5B4, 0xC815, 0xBBF8,
-        0xCD08, 0xC5EC, 0xB0A8, 0xC548, 0xB0B4, 0xADDC, 0xAE09, 0xC218, 0xBC16, 0xBFD0,
-        0xB9C8, 0xC785,
-    };
-    for (size_t k = 0; k < sizeof set / sizeof set[0]; k++)
-        if (set[k] == c)
-            return 1;
-    return 0;
-}
-
 /* Whole eojeol endings that may close a figure or its unit: the copula and the connective
  * endings news prose glues to a figure ("52억 달러다", "120개며", "3조 원이지만", "10%였고").
  * Unlike a particle these are matched to the end of the word, so 다리, 고로 or 지역 after a
@@ -269,7 +252,8 @@ static int figure_boundary(const struct scan *sc, size_t i)
 {
     size_t l;
     unsigned c = cp_at(sc, i, &l);
-    return l == 0 || !text_is_hangul_syllable(c) || particle_syllable(c) || copula_ending(sc, i);
+    return l == 0 || !text_is_hangul_syllable(c) || particle_may_start(c, PARTICLE_AFTER_FIGURE) ||
+           copula_ending(sc, i);
 }
 
 /* Dates, times, durations and ordinals glued to a number: the number is not a figure. */
@@ -321,6 +305,9 @@ enum native_kind {
 };
 
 /* One number with what is attached to it. */
+/* A rate word before the number (초속, 시속) makes a length a speed. */
+enum rate { RATE_NONE, RATE_PER_SECOND, RATE_PER_HOUR };
+
 struct head {
     size_t start, end;         /* whole span (start includes a prefix qualifier) */
     size_t num_start, num_end; /* the numeral */
@@ -343,6 +330,7 @@ struct head {
     int moe;
     struct decimal active;
     size_t active_start, active_end;
+    enum rate rate;            /* 초속/시속 before the number: a length is a speed */
 };
 
 /* Does a unit spelling end at a place a figure's unit can end? A Latin spelling needs a
@@ -406,12 +394,16 @@ struct prefix_def {
     const char *w;
     size_t len;
     enum quantity_qualifier q;
+    enum rate rate;
 };
 
 static const struct prefix_def prefix_table[] = {
-    { LIT("약"), QUAL_APPROX },     { LIT("대략"), QUAL_APPROX },   { LIT("최대"), QUAL_AT_MOST },
-    { LIT("최소"), QUAL_AT_LEAST }, { LIT("총"), QUAL_NONE },       { LIT("무려"), QUAL_NONE },
-    { LIT("불과"), QUAL_NONE },     { LIT("평균"), QUAL_NONE },     { LIT("단"), QUAL_NONE },
+    { LIT("약"), QUAL_APPROX, RATE_NONE },       { LIT("대략"), QUAL_APPROX, RATE_NONE },
+    { LIT("최대"), QUAL_AT_MOST, RATE_NONE },     { LIT("최소"), QUAL_AT_LEAST, RATE_NONE },
+    { LIT("총"), QUAL_NONE, RATE_NONE },          { LIT("무려"), QUAL_NONE, RATE_NONE },
+    { LIT("불과"), QUAL_NONE, RATE_NONE },        { LIT("평균"), QUAL_NONE, RATE_NONE },
+    { LIT("단"), QUAL_NONE, RATE_NONE },          { LIT("초속"), QUAL_NONE, RATE_PER_SECOND },
+    { LIT("시속"), QUAL_NONE, RATE_PER_HOUR },
 };
 
 /* The Hangul word that ends at i (starts after a non-Hangul character) is one of the prefixes. */
@@ -1002,6 +994,22 @@ static void read_prefix(const struct scan *sc, size_t i, struct head *h)
         h->qual = p->q;
         h->start = start;
     }
+    if (p && p->rate != RATE_NONE) {
+        h->rate = p->rate;
+        h->start = start;
+    }
+}
+
+/* "초속 43.5m" is 43.5 m/s and "시속 300km" 300,000 m/h: after a rate word a length is a speed.
+ * Without a length unit the rate word says nothing of the figure. */
+static void apply_rate(struct head *h)
+{
+    if (h->rate == RATE_NONE || strcmp(h->unit, "m") != 0) {
+        if (h->rate != RATE_NONE)
+            h->start = h->num_start;
+        return;
+    }
+    h->unit = h->rate == RATE_PER_SECOND ? "m/s" : "m/h";
 }
 
 /* value = num / den as a fraction (unit "fraction"), rounded to 18 places when it does not end
@@ -1366,16 +1374,11 @@ static void read_suffix_qualifier(const struct scan *sc, struct head *h)
         size_t q = p;
         if (pass == 1) {
             /* "100억이 넘는", "100억을 넘어": a particle, a space, then 넘- */
-            static const struct { const char *w; size_t len; } parts[] = {
-                { LIT("이") }, { LIT("가") }, { LIT("을") }, { LIT("를") }, { LIT("은") }, { LIT("는") },
-            };
-            size_t k, n = sizeof parts / sizeof parts[0];
-            for (k = 0; k < n; k++)
-                if (at(sc, q, parts[k].w, parts[k].len))
-                    break;
-            if (k == n)
+            size_t l;
+            unsigned c = cp_at(sc, q, &l);
+            if (!particle_may_start(c, PARTICLE_SUBJECT | PARTICLE_TOPIC | PARTICLE_OBJECT))
                 return;
-            q += parts[k].len;
+            q += l;
             if (byte_at(sc, q) != ' ' || !at(sc, q + 1, LIT("넘")))
                 return;
         }
@@ -1469,12 +1472,14 @@ static enum res read_tail(struct scan *sc, struct head *h, size_t *resume)
         if (rf != R_OK)
             return rf;
         h->end = ue;
+        apply_rate(h);
         if ((u->flags & UNIT_RANGE_DAE) && at(sc, ue, LIT("대")) && figure_boundary(sc, ue + 3)) {
             if (h->qual == QUAL_NONE)
                 h->qual = QUAL_APPROX;
             h->end = ue + 3;
         }
     } else {
+        apply_rate(h);
         /* No unit: is the number still a figure where it stands? */
         size_t q = h->end;
         if (h->mode == MODE_NATIVE) {

@@ -236,8 +236,9 @@ int template_column_applies(const struct template *tpl, const struct template_co
 /* The briefing's word for key: the template's layout.labels entry, else the topic-neutral
  * default (template_words.c); "" for an unknown key. Never NULL. */
 const char *template_word(const struct template *tpl, const char *key);
-/* Whether key is one layout.labels accepts; the i-th such key (NULL past the end). */
+/* Whether key is one layout.labels accepts. */
 int template_word_known(const char *key);
+/* The i-th key layout.labels accepts, NULL past the end (what templates/README.md lists). */
 const char *template_word_key(size_t i);
 /* The printed label of a keyword value (layout.value_labels), else the value itself. */
 const char *template_value_label(const struct template *tpl, const char *value);

@@ -455,16 +455,6 @@ const char *output_set_stage_dir(const struct output_set *set)
     return set->stage;
 }
 
-char *output_set_published_path(const struct output_set *set, const char *name)
-{
-    return fsutil_join(set->dir, name);
-}
-
-const char *output_set_state_dir(const struct output_set *set)
-{
-    return set->state;
-}
-
 static int fsync_path(const char *path, int flags)
 {
     int fd = open(path, flags | O_CLOEXEC);

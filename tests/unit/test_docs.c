@@ -1,6 +1,7 @@
 /* test_docs.c — the documentation says what the code does: templates/README.md carries the
  * unit table exactly as the registry prints it (units_write_markdown), so a unit added,
- * renamed or dropped in exporter/extract/units.c fails here until the README follows. */
+ * renamed or dropped in exporter/extract/units.c fails here until the README follows; and it
+ * documents every key layout.labels accepts (template_words.c's table). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "extract/template.h"
 #include "extract/units.h"
 #include "util/buf.h"
 
@@ -46,10 +48,26 @@ static void test_readme_lists_every_unit(void **state)
     free(table);
 }
 
+static void test_readme_documents_every_label_key(void **state)
+{
+    (void)state;
+    char *readme = read_all("templates/README.md");
+    size_t n = 0;
+    for (const char *key; (key = template_word_key(n)) != NULL; n++) {
+        char quoted[96];
+        snprintf(quoted, sizeof quoted, "`%s`", key);
+        if (!strstr(readme, quoted))
+            fail_msg("templates/README.md does not document the layout.labels key %s", quoted);
+    }
+    assert_true(n > 20);   /* the table is not empty */
+    free(readme);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_readme_lists_every_unit),
+        cmocka_unit_test(test_readme_documents_every_label_key),
     };
     return cmocka_run_group_tests_name("docs", tests, NULL, NULL);
 }
