@@ -127,6 +127,23 @@ static enum exp_status missing_value(struct diag *d, const char *option)
     return usage_error(d, "option '%s' is missing its value", name);
 }
 
+/* An option's value (for one that takes a value): present, not empty, given once. */
+static enum exp_status check_value(int c, const struct option *as_long,
+                                   unsigned long long *given, struct diag *d)
+{
+    const char *name = as_long ? as_long->name : "-j";
+    const char *dashes = as_long ? "--" : "";
+    if (c != 'j' && !(as_long && as_long->has_arg == required_argument))
+        return EXP_OK;
+    if (!option_value_ok(optarg))
+        return missing_value(d, name);
+    if (!*optarg)
+        return usage_error(d, "option '%s%s' wants a value, not ''", dashes, name);
+    if (given_twice(given, c))
+        return usage_error(d, "option '%s%s' is given twice", dashes, name);
+    return EXP_OK;
+}
+
 enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struct diag *d)
 {
     memset(opts, 0, sizeof *opts);
@@ -157,17 +174,10 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
     unsigned long long given = 0;
     while ((c = getopt_long(argc, argv, ":hqvj:", long_options, &li)) != -1) {
         const struct option *as_long = li >= 0 ? &long_options[li] : NULL;
-        const char *long_name = as_long ? as_long->name : NULL;
         li = -1;   /* getopt_long sets it only for a long option */
-        int takes_value = c == 'j' || (as_long && as_long->has_arg == required_argument);
-        if (takes_value && !option_value_ok(optarg))
-            return missing_value(d, long_name ? long_name : "-j");
-        if (takes_value && !*optarg)
-            return usage_error(d, "option '%s%s' wants a value, not ''", long_name ? "--" : "",
-                               long_name ? long_name : "-j");
-        if (takes_value && given_twice(&given, c))
-            return usage_error(d, "option '%s%s' is given twice", long_name ? "--" : "",
-                               long_name ? long_name : "-j");
+        enum exp_status vst = check_value(c, as_long, &given, d);
+        if (vst != EXP_OK)
+            return vst;
         switch (c) {
         case OPT_TEMPLATE: b->template_path = optarg; break;
         case OPT_OUT: b->out_dir = optarg; break;
