@@ -297,7 +297,7 @@ static enum exp_status finish_workbook(struct run *r)
 /* The briefing gets the whole run; briefing.c turns it into pages. */
 static enum exp_status write_briefing(struct run *r)
 {
-    struct weekly_sections sections = { &r->tpl, &r->weekly.changes };
+    struct weekly_sections sections = weekly_sections_of(&r->weekly, &r->tpl, &r->set);
     char *font_dir = fsutil_find_data("fonts");
     struct briefing_input in = {
         .set = &r->set, .tpl = &r->tpl, .table = r->table, .quotes = r->quotes,

@@ -117,7 +117,20 @@ enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
 {
     coverage_finish(&w->coverage);
     w->table = t;
-    return changes_build(w->archive, t, p->week, &w->changes, d);
+    enum exp_status st = changes_build(w->archive, t, p->week, &w->changes, d);
+    if (st == EXP_OK)
+        st = trend_build(w->archive, t->tpl, p->week, &w->coverage, &w->trend, d);
+    return st;
+}
+
+struct weekly_sections weekly_sections_of(struct weekly *w, const struct template *tpl,
+                                          const struct article_set *set)
+{
+    struct weekly_sections s = { .tpl = tpl, .changes = &w->changes, .coverage = &w->coverage,
+                                 .trend = w->table ? &w->trend : NULL, .set = set };
+    if (w->conflicts && w->table)
+        s.conflicts = conflicts_report(w->conflicts, w->table, &s.n_conflicts);
+    return s;
 }
 
 typedef enum exp_status (*csv_writer)(FILE *fp, const struct weekly *w);
@@ -237,6 +250,7 @@ void weekly_close(struct weekly *w)
     free(w->archive_path);
     coverage_free(&w->coverage);
     changes_free(&w->changes);
+    trend_free(&w->trend);
     conflicts_free(w->conflicts);
     memset(w, 0, sizeof *w);
 }

@@ -20,6 +20,8 @@
 #include "merge/conflicts.h"
 #include "merge/coverage.h"
 #include "merge/table.h"
+#include "merge/trend.h"
+#include "report/weekly_sections.h"
 #include "util/diag.h"
 #include "util/outset.h"
 #include "util/status.h"
@@ -34,6 +36,7 @@ struct weekly {
     struct coverage coverage;
     struct changes changes;
     struct conflicts *conflicts;  /* the disagreements' evidence, then the report */
+    struct trend trend;           /* mentions per week up to the run's (weekly_finish) */
     const struct table *table;    /* the finished table (weekly_finish), borrowed */
 };
 
@@ -63,8 +66,8 @@ enum exp_status weekly_add_article(struct weekly *w, const struct article *a,
                                    const struct template *tpl, const struct fact_list *facts,
                                    struct diag *d);
 
-/* After the last article, with the finished table: the coverage ordered, and the changes
- * against the nearest earlier week in the archive. */
+/* After the last article, with the finished table: the coverage ordered, the changes
+ * against the nearest earlier week in the archive, and the trend of mentions per week. */
 enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
                               const struct table *t, struct diag *d);
 
@@ -80,6 +83,11 @@ struct xlsx_out;
 void weekly_write_sheets(struct weekly *w, struct xlsx_out *x);
 
 enum exp_status weekly_commit(struct weekly *w, const struct table *t, struct diag *d);
+
+/* What the briefing's weekly sections read (report/weekly_sections.h), after weekly_finish;
+ * set is the run's sorted article set (the citations). Borrows from w. */
+struct weekly_sections weekly_sections_of(struct weekly *w, const struct template *tpl,
+                                          const struct article_set *set);
 
 void weekly_close(struct weekly *w);
 

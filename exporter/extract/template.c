@@ -636,7 +636,8 @@ static int read_layout(struct loader *ld, yaml_node_t *m, struct template_layout
         return 0;
     }
     static const char *const known_sections[] = { "title", "summary", "table", "chart",
-                                                  "entities", "sources", "changes", NULL };
+                                                  "entities", "sources", "changes", "coverage",
+                                                  "trend", "conflicts", NULL };
     yaml_node_t *sv = get(ld, m, "sections");
     for (size_t i = 0; i < l->sections.count; i++) {
         int known = 0;
@@ -646,7 +647,7 @@ static int read_layout(struct loader *ld, yaml_node_t *m, struct template_layout
             yaml_node_t *at = sv->type == YAML_SEQUENCE_NODE
                                   ? node(ld, sv->data.sequence.items.start[i]) : sv;
             fail_at(ld, at, "unknown section '%s' (expected title, summary, table, chart, "
-                            "entities or sources)", l->sections.items[i]);
+                            "entities, sources, changes, coverage, trend or conflicts)", l->sections.items[i]);
             return 0;
         }
     }

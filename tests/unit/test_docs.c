@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "extract/template.h"
 #include "extract/units.h"
 #include "util/buf.h"
 
@@ -46,10 +47,33 @@ static void test_readme_lists_every_unit(void **state)
     free(table);
 }
 
+/* Every layout.labels key is in the README's "Layout words" table, as `key` in a row. */
+static void test_readme_lists_every_label(void **state)
+{
+    (void)state;
+    char *readme = read_all("templates/README.md");
+    const char *table = strstr(readme, "### Layout words");
+    assert_non_null(table);
+    const char *end = strstr(table + 1, "\n### ");
+    size_t missing = 0;
+    for (size_t i = 0; template_word_key(i); i++) {
+        char cell[128];
+        snprintf(cell, sizeof cell, "`%s`", template_word_key(i));
+        const char *at = strstr(table, cell);
+        if (!at || (end && at > end)) {
+            fprintf(stderr, "templates/README.md (Layout words) lacks the key %s\n", cell);
+            missing++;
+        }
+    }
+    assert_int_equal(missing, 0);
+    free(readme);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_readme_lists_every_unit),
+        cmocka_unit_test(test_readme_lists_every_label),
     };
     return cmocka_run_group_tests_name("docs", tests, NULL, NULL);
 }
