@@ -385,23 +385,8 @@ static void group_label(const struct weekly_sections *w, const struct conflict_l
     buf_free(&b);
 }
 
-/* The evidence of one value: "“sentence” — 언론사 [3]". */
-static void evidence_text(const struct weekly_sections *w, const struct conflict_line *l,
-                          struct model_text *t)
-{
-    struct buf b = BUF_INIT;
-    if (l->sentence && *l->sentence)
-        buf_printf(&b, "\xE2\x80\x9C%s\xE2\x80\x9D \xE2\x80\x94 ", l->sentence);
-    buf_puts(&b, l->publisher && *l->publisher ? l->publisher : word(w, "unknown_publisher"));
-    model_span(t, MODEL_SPAN_TEXT, b.data, NULL);
-    buf_free(&b);
-    size_t r = rank_of(w, l->article_id);
-    if (r != (size_t)-1)
-        model_cite(t, r);
-}
-
-/* The value cell: "519B", then "기사 2건 · 채택" (internal: "채택" only). */
-static void value_cell(const struct weekly_sections *w, const struct conflict_line *l,
+/* One value and its evidence: "100B (기사 2건 · 표에 실은 값) “sentence” — 언론사[3]". */
+static void value_text(const struct weekly_sections *w, const struct conflict_line *l,
                        struct model_text *t)
 {
     struct buf b = BUF_INIT;
@@ -410,12 +395,21 @@ static void value_cell(const struct weekly_sections *w, const struct conflict_li
     buf_clear(&b);
     if (l->kind != CONFLICT_INTERNAL) {
         char n[32];
-        buf_printf(&b, " %s %s건", word(w, "articles_short"), summary_count(l->articles, n));
+        buf_printf(&b, " (%s %s건", word(w, "articles_short"), summary_count(l->articles, n));
     }
     if (l->chosen)
-        buf_printf(&b, "%s%s", b.len ? " \xC2\xB7 " : " ", word(w, "conflicts_chosen"));
+        buf_printf(&b, "%s%s", b.len ? " \xC2\xB7 " : " (", word(w, "conflicts_chosen"));
+    if (b.len)
+        buf_putc(&b, ')');
+    if (l->sentence && *l->sentence)
+        buf_printf(&b, " \xE2\x80\x9C%s\xE2\x80\x9D", l->sentence);
+    buf_printf(&b, " \xE2\x80\x94 %s",
+               l->publisher && *l->publisher ? l->publisher : word(w, "unknown_publisher"));
     model_span(t, MODEL_SPAN_TEXT, b.data, NULL);
     buf_free(&b);
+    size_t r = rank_of(w, l->article_id);
+    if (r != (size_t)-1)
+        model_cite(t, r);
 }
 
 /* The first line of each value of a group (one sentence per value in the PDF; the CSV
@@ -443,17 +437,16 @@ static size_t conflicts_table(struct model_section *s, const struct weekly_secti
             group_rows(v, i, j, rows, &n_rows);
     }
     if (n_rows) {
-        const char *headers[] = { word(w, "conflicts_cell"), word(w, "conflicts_value"),
-                                  word(w, "conflicts_evidence") };
-        static const enum model_col_kind kinds[] = { MODEL_COL_TEXT, MODEL_COL_TEXT,
-                                                     MODEL_COL_LIST };
-        struct model_table *t = new_table(s, n_rows, 3, headers, kinds);
+        /* the cell's name in a fixed column, each value with its sentence in the rest, so
+         * the sentences get the width */
+        const char *headers[] = { word(w, "conflicts_cell"), word(w, "conflicts_evidence") };
+        static const enum model_col_kind kinds[] = { MODEL_COL_LABEL, MODEL_COL_LIST };
+        struct model_table *t = new_table(s, n_rows, 2, headers, kinds);
         for (size_t r = 0; r < n_rows; r++) {
             const struct conflict_line *l = &v[rows[r]];
             if (r == 0 || !same_group(&v[rows[r - 1]], l))
                 group_label(w, l, &model_cell(t, r, 0)->text);
-            value_cell(w, l, &model_cell(t, r, 1)->text);
-            evidence_text(w, l, &model_cell(t, r, 2)->text);
+            value_text(w, l, &model_cell(t, r, 1)->text);
         }
     }
     free(rows);

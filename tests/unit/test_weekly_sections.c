@@ -284,7 +284,10 @@ static void test_conflicts(void **state)
     assert_int_equal(between->nrows, 4);   /* 500, 519, 10, 12 */
     assert_int_equal(internal->nrows, 2);
     char *c = cell_plain(between, 0, 1);
-    assert_string_equal(c, "500B 기사 2건 · 표에 실은 값");
+    assert_string_equal(c, "500B (기사 2건 · 표에 실은 값) “문장이다.” — 신문");
+    free(c);
+    c = cell_plain(internal, 1, 1);
+    assert_string_equal(c, "8B “문장이다.” — 신문");
     free(c);
     c = cell_plain(between, 1, 0);
     assert_string_equal(c, "");   /* the cell is named once */
@@ -294,9 +297,6 @@ static void test_conflicts(void **state)
     free(c);
     c = cell_plain(internal, 0, 0);
     assert_string_equal(c, "대상3 · 크기");
-    free(c);
-    c = cell_plain(between, 0, 2);
-    assert_string_equal(c, "“문장이다.” — 신문");
     free(c);
     model_free(&doc);
 
