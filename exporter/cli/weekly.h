@@ -54,6 +54,19 @@ char *weekly_default_archive_path(const char *out_pattern);
  * weekly_close. */
 enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, struct diag *d);
 
+/* --if-changed: what the run's outputs read from the archive besides the inputs — the
+ * nearest earlier week with data and its cells (changes.csv, the changes section) and the
+ * earlier weeks of the trend with their mentions (the trend section) — as text for the run's
+ * fingerprint, into *out ("" with no archive). A week archived, re-run or removed before the
+ * run's week changes it; the run's own week and later weeks do not. Caller frees. */
+enum exp_status weekly_archive_context(struct weekly *w, const struct date_period *p,
+                                       char **out, struct diag *d);
+
+/* --if-changed: 1 when the run's week needs no recording — no archive is kept, or the
+ * archive already holds the week — so an unchanged run may be skipped; 0 when the archive
+ * (a new --archive file, or one deleted) lacks it and the run must redo it. */
+int weekly_week_recorded(struct weekly *w, const struct date_period *p, struct diag *d);
+
 /* Starts recording the run's week (creating the archive when it does not exist yet): the
  * week's transaction stays open while the articles stream in, so a killed or failed run
  * leaves the archive as it was. Call once the output folder is taken. */

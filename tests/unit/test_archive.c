@@ -282,7 +282,13 @@ static void test_weeks_and_changes(void **state)
     assert_string_equal(ch.items[1].previous, "");
     assert_int_equal(ch.items[1].kind, CHANGE_NEW);
     changes_free(&ch);
+    unsigned long prepared = archive_prepare_count(a);
     record(fx, a, "2026-W01", &r01);
+    record(fx, a, "2026-W01", &r01);
+    /* every write statement was compiled once, in W52's run: more weeks, articles, facts and
+     * cells reuse them */
+    assert_int_equal(archive_prepare_count(a), prepared);
+    assert_true(prepared <= 11);
 
     /* Re-running W52 compares with nothing: weeks after it do not count. */
     struct date_week prev;
