@@ -6,14 +6,14 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 DESTDIR ?=
 PKGS    := yaml-0.1 harfbuzz harfbuzz-subset freetype2 fontconfig libutf8proc nettle libunibreak \
-           sqlite3 xlsxwriter zlib
+           sqlite3 xlsxwriter zlib libdeflate
 
 # Debian packages the build, the run and the tests need (make deps installs the missing ones).
 DEB_PKGS := build-essential pkg-config libhpdf-dev libyaml-dev libcsv-dev libharfbuzz-dev \
             libfreetype-dev libfontconfig-dev libutf8proc-dev nettle-dev libunibreak-dev \
             libcmocka-dev fonts-nanum poppler-utils qpdf mupdf-tools python3 valgrind clang \
             cppcheck libsqlite3-dev sqlite3 libxlsxwriter-dev python3-openpyxl \
-            python3-yaml zlib1g-dev
+            python3-yaml zlib1g-dev libdeflate-dev
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CFLAGS  ?= -O2 -g
@@ -110,8 +110,11 @@ install: all
 	cp -R fonts/. $(DESTDIR)$(PREFIX)/share/exporter/fonts/
 	install -m 644 exporter.1 $(DESTDIR)$(PREFIX)/share/man/man1/exporter.1
 
+# cppcheck, then the house rules a compiler cannot see (tests/lint/README).
 lint:
 	cppcheck --quiet --inline-suppr --error-exitcode=1 --enable=warning,style,performance --std=c11 -I exporter exporter/
+	python3 tests/lint/include_cycles.py exporter
+	python3 tests/lint/include_cycles.py --stages exporter
 
 format:
 	clang-format -i exporter/*/*.c exporter/*/*.h tests/unit/*.c
@@ -121,5 +124,10 @@ clean:
 
 # Module-specific extra targets (bench programs, fuzz harnesses) live in mk/*.mk.
 -include mk/*.mk
+
+# Builds every libFuzzer harness (clang); `make fuzz-<name>` runs one. Building them all in one
+# target is what keeps a harness from rotting unnoticed when a module gains a dependency.
+FUZZ_HARNESSES := article template extract quantity typeset
+fuzz: $(FUZZ_HARNESSES:%=build/fuzz/fuzz_%)
 
 -include $(OBJS:.o=.d) $(SAN_OBJS:.o=.d) build/asan/obj/cli/main.d

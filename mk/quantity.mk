@@ -3,7 +3,8 @@
 
 QUANTITY_FUZZ_CC   ?= clang
 QUANTITY_FUZZ_TIME ?= 180
-QUANTITY_FUZZ_SRCS := exporter/extract/quantity.c exporter/extract/units.c exporter/util/decimal.c exporter/util/buf.c exporter/util/diag.c
+QUANTITY_FUZZ_SRCS := exporter/extract/quantity.c exporter/extract/units.c exporter/util/decimal.c exporter/util/buf.c \
+                      exporter/util/diag.c exporter/util/hash.c exporter/util/text.c
 
 .PHONY: fuzz-quantity fuzz-quantity-build
 

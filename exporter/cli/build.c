@@ -25,6 +25,7 @@
 #include "util/date.h"
 #include "util/fsutil.h"
 #include "util/outset.h"
+#include "util/version.h"
 
 /* Key-sentence candidates kept per entity (the briefing quotes at most a few). */
 #define BUILD_QUOTES_KEPT 8
@@ -92,7 +93,7 @@ static void hash_field(struct sha256_ctx *ctx, const char *s)
  * read from the archive (weekly_archive_context: the earlier weeks changes and trend compare
  * with). An unreadable file hashes as its name alone, so the run that follows reports it as
  * usual. */
-static char *run_fingerprint(const struct cli_options *opts, const char *template_path,
+static char *run_fingerprint(const struct build_options *opts, const char *template_path,
                              const struct input_list *paths, const char *archive_context)
 {
     struct sha256_ctx ctx;
@@ -153,7 +154,7 @@ static int stamp_matches(const char *dir, const char *fingerprint)
  * metadata only, the table and the quotes hold merged values and capped lists, and the rows
  * of articles.csv, facts.csv and the workbook go to their files as the articles are read. */
 struct run {
-    const struct cli_options *opts;
+    const struct build_options *opts;
     struct diag *d;
     struct template tpl;
     char *template_path;
@@ -171,7 +172,7 @@ struct run {
 };
 
 /* The template the options name, else the bundled one found beside the program. */
-static enum exp_status load_template(const struct cli_options *opts, struct template *tpl,
+static enum exp_status load_template(const struct build_options *opts, struct template *tpl,
                                      char **path_out, struct diag *d)
 {
     char *path = opts->template_path ? xstrdup(opts->template_path)
@@ -188,6 +189,20 @@ static enum exp_status load_template(const struct cli_options *opts, struct temp
     }
     *path_out = path;
     return EXP_OK;
+}
+
+/* The archive a writing run records its week in: --archive FILE, else the default in the
+ * output root; none for check or with --no-archive. */
+static enum exp_status open_archive(struct run *r)
+{
+    const struct build_options *o = r->opts;
+    if (o->mode != BUILD_WRITE || o->no_archive)
+        return weekly_open(NULL, o->wait, &r->weekly, r->d);
+    char *path = o->archive_path ? xstrdup(o->archive_path)
+                                 : weekly_default_archive_path(o->out_dir);
+    enum exp_status st = weekly_open(path, o->wait, &r->weekly, r->d);
+    free(path);
+    return st;
 }
 
 /* ---- Outputs ---- */
@@ -221,6 +236,16 @@ static void abort_output(struct atomic_file *af)
     af->fp = NULL;
 }
 
+/* --if-changed: the run's fingerprint, with what it reads from the archive. */
+static enum exp_status fingerprint_run(struct run *r)
+{
+    char *context = NULL;
+    enum exp_status st = weekly_archive_context(&r->weekly, &r->opts->period, &context, r->d);
+    r->fingerprint = run_fingerprint(r->opts, r->template_path, &r->paths, context);
+    free(context);
+    return st;
+}
+
 /* Takes the output folder (outset.h: the lock, a fresh staging folder). With --if-changed
  * and an unchanged fingerprint, leaves r->writing 0: nothing to do. */
 static enum exp_status take_out_dir(struct run *r)
@@ -242,7 +267,7 @@ static enum exp_status take_out_dir(struct run *r)
  * (articles.csv and facts.csv, the workbook's article and fact sheets). */
 static enum exp_status begin_outputs(struct run *r)
 {
-    r->writing = r->opts->command == CLI_BUILD;
+    r->writing = r->opts->mode == BUILD_WRITE;
     if (!r->writing)
         return EXP_OK;
     /* every output is written into the staging folder and published together at the end */
@@ -253,7 +278,7 @@ static enum exp_status begin_outputs(struct run *r)
     st = weekly_begin(&r->weekly, &r->opts->period, &r->tpl, r->d);
     if (st != EXP_OK)
         return st;
-    if (r->opts->formats & CLI_FORMAT_CSV) {
+    if (r->opts->formats & BUILD_FORMAT_CSV) {
         st = open_output(r, &r->articles_csv, "articles.csv");
         if (st == EXP_OK)
             st = open_output(r, &r->facts_csv, "facts.csv");
@@ -262,7 +287,7 @@ static enum exp_status begin_outputs(struct run *r)
         csv_out_articles_begin(r->articles_csv.fp);
         csv_out_facts_begin(r->facts_csv.fp);
     }
-    if (r->opts->formats & CLI_FORMAT_XLSX) {
+    if (r->opts->formats & BUILD_FORMAT_XLSX) {
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
         if (st == EXP_OK)
             st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl,
@@ -326,13 +351,13 @@ static enum exp_status finish_outputs(struct run *r, int clean_run)
         st = commit_output(r, &r->facts_csv);
     if (st == EXP_OK)
         st = weekly_finish(&r->weekly, &r->opts->period, r->table, r->d);
-    if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_CSV))
+    if (st == EXP_OK && (r->opts->formats & BUILD_FORMAT_CSV))
         st = write_comparison(r);
-    if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_CSV))
+    if (st == EXP_OK && (r->opts->formats & BUILD_FORMAT_CSV))
         st = weekly_write_csvs(&r->weekly, r->outset, r->d);
     if (st == EXP_OK && r->workbook)
         st = finish_workbook(r);
-    if (st == EXP_OK && (r->opts->formats & CLI_FORMAT_PDF))
+    if (st == EXP_OK && (r->opts->formats & BUILD_FORMAT_PDF))
         st = write_briefing(r);
     if (st == EXP_OK && clean_run && r->fingerprint) {
         struct atomic_file af = { 0 };
@@ -460,32 +485,24 @@ static void run_free(struct run *r)
 
 /* The pipeline: template → inputs → outputs opened → articles read, streamed and merged →
  * table finished → comparison and briefing → everything committed. */
-enum exp_status build_run(const struct cli_options *opts, struct diag *d)
+enum exp_status build_run(const struct build_options *opts, struct diag *d)
 {
     struct run r = { .opts = opts, .d = d };
     enum exp_status st = load_template(opts, &r.tpl, &r.template_path, d);
     if (st != EXP_OK)
         return st;
     /* The archive first: a foreign or corrupt one stops the run before anything is done. */
-    st = weekly_open(opts, &r.weekly, d);
+    st = open_archive(&r);
     if (st != EXP_OK) {
         run_free(&r);
         return st;
     }
     enum exp_status input_st = inputs_collect(opts->inputs, opts->n_inputs, &r.paths, d);
     /* Hashing every input costs a fifth of a large run: only --if-changed needs it. */
-    if (opts->if_changed) {
-        char *context = NULL;
-        st = weekly_archive_context(&r.weekly, &opts->period, &context, d);
-        r.fingerprint = run_fingerprint(opts, r.template_path, &r.paths, context);
-        free(context);
-        if (st != EXP_OK) {
-            run_free(&r);
-            return st;
-        }
-    }
-    st = begin_outputs(&r);
-    if (st != EXP_OK || (opts->command == CLI_BUILD && !r.writing)) {
+    st = opts->if_changed ? fingerprint_run(&r) : EXP_OK;
+    if (st == EXP_OK)
+        st = begin_outputs(&r);
+    if (st != EXP_OK || (opts->mode == BUILD_WRITE && !r.writing)) {
         run_free(&r);
         return st;
     }
@@ -498,7 +515,7 @@ enum exp_status build_run(const struct cli_options *opts, struct diag *d)
         /* The briefing numbers its sources in (date, id) order. */
         article_set_sort(&r.set);
         table_finish(r.table);
-        if (opts->command == CLI_CHECK && !opts->quiet &&
+        if (opts->mode == BUILD_CHECK && !opts->quiet &&
             check_report_write(stdout, r.table, r.set.count) != 0)
             st = exp_status_worst(st, EXP_IOERR);
         if (r.writing) {

@@ -8,10 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "util/buf.h"
-#include "cli/build.h"
-#include "util/date.h"
 #include "extract/quantity.h"
+#include "util/buf.h"
+#include "util/date.h"
 
 /* One screen (80 columns, under 24 lines); the man page has the rest. */
 static const char usage_text[] =
@@ -70,11 +69,11 @@ static int parse_formats(const char *list, unsigned *out)
     char *save = NULL;
     for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
         if (strcasecmp(tok, "csv") == 0)
-            f |= CLI_FORMAT_CSV;
+            f |= BUILD_FORMAT_CSV;
         else if (strcasecmp(tok, "xlsx") == 0)
-            f |= CLI_FORMAT_XLSX;
+            f |= BUILD_FORMAT_XLSX;
         else if (strcasecmp(tok, "pdf") == 0)
-            f |= CLI_FORMAT_PDF;
+            f |= BUILD_FORMAT_PDF;
         else {
             free(copy);
             return -1;
@@ -118,9 +117,9 @@ static enum exp_status missing_value(struct diag *d, const char *option)
 enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struct diag *d)
 {
     memset(opts, 0, sizeof *opts);
-    opts->argv0 = argv[0];
-    opts->out_dir = "out";
-    opts->formats = CLI_FORMAT_CSV | CLI_FORMAT_XLSX | CLI_FORMAT_PDF;
+    struct build_options *b = &opts->build;
+    b->out_dir = "out";
+    b->formats = BUILD_FORMAT_CSV | BUILD_FORMAT_XLSX | BUILD_FORMAT_PDF;
 
     int first = 1;
     if (argc > 1 && argv[1][0] != '-') {
@@ -148,34 +147,34 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
         if ((c == 'j' || (c >= OPT_TEMPLATE && long_name)) && !option_value_ok(optarg))
             return missing_value(d, long_name ? long_name : "-j");
         switch (c) {
-        case OPT_TEMPLATE: opts->template_path = optarg; break;
+        case OPT_TEMPLATE: b->template_path = optarg; break;
         case OPT_OUT:
             if (!*optarg)
                 return usage_error(d, "%s", "--out wants a folder name, not ''");
-            opts->out_dir = optarg;
+            b->out_dir = optarg;
             break;
         case OPT_WEEK: opts->week = optarg; break;
         case OPT_SINCE: opts->since = optarg; break;
         case OPT_UNTIL: opts->until = optarg; break;
         case OPT_TODAY: opts->today = optarg; break;
-        case OPT_ARCHIVE: opts->archive_path = optarg; break;
-        case OPT_NO_ARCHIVE: opts->no_archive = 1; break;
+        case OPT_ARCHIVE: b->archive_path = optarg; break;
+        case OPT_NO_ARCHIVE: b->no_archive = 1; break;
         case OPT_FORMATS:
-            if (parse_formats(optarg, &opts->formats) != 0)
+            if (parse_formats(optarg, &b->formats) != 0)
                 return usage_error(d, "--formats wants a list of csv, xlsx and pdf, not '%s'", optarg);
             break;
-        case OPT_STRICT: opts->strict = 1; break;
-        case OPT_WAIT: opts->wait = 1; break;
-        case OPT_IF_CHANGED: opts->if_changed = 1; break;
+        case OPT_STRICT: b->strict = 1; break;
+        case OPT_WAIT: b->wait = 1; break;
+        case OPT_IF_CHANGED: b->if_changed = 1; break;
         case 'j': {
             char *end;
             unsigned long n = strtoul(optarg, &end, 10);
             if (*optarg < '1' || *optarg > '9' || *end || n > 256)
                 return usage_error(d, "-j wants a number of threads from 1 to 256, not '%s'", optarg);
-            opts->jobs = (unsigned)n;
+            b->jobs = (unsigned)n;
             break;
         }
-        case 'q': opts->quiet = 1; break;
+        case 'q': opts->quiet = b->quiet = 1; break;
         case 'v': opts->verbose = 1; break;
         case 'h':
         case OPT_HELP: opts->command = CLI_HELP; return EXP_OK;
@@ -186,12 +185,12 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
             return usage_error(d, "unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (opts->archive_path && opts->no_archive)
+    if (b->archive_path && b->no_archive)
         return usage_error(d, "%s", "--archive cannot be combined with --no-archive");
     /* The period is resolved here, once, after --today is known wherever it stood. */
     struct date_period_spec spec = { opts->week, opts->since, opts->until, opts->today };
     char why[256];
-    if (date_period_resolve(&spec, date_today_kst(), &opts->period, why, sizeof why) != 0)
+    if (date_period_resolve(&spec, date_today_kst(), &b->period, why, sizeof why) != 0)
         return usage_error(d, "%s", why);
 
     if (opts->command == CLI_NONE)
@@ -204,7 +203,9 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
     opts->inputs = xcalloc(n + 1, sizeof *opts->inputs);
     for (size_t i = 0; i < n; i++)
         opts->inputs[i] = argv[optind + (int)i];
-    opts->n_inputs = n;
+    b->mode = opts->command == CLI_CHECK ? BUILD_CHECK : BUILD_WRITE;
+    b->inputs = opts->inputs;
+    b->n_inputs = n;
     return EXP_OK;
 }
 
@@ -221,7 +222,7 @@ enum exp_status cli_run(const struct cli_options *opts, struct diag *d)
         return quantity_print_lines(stdin, stdout, d);
     case CLI_BUILD:
     case CLI_CHECK:
-        return build_run(opts, d);
+        return build_run(&opts->build, d);
     case CLI_NONE:
         break;
     }

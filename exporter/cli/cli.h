@@ -12,32 +12,21 @@
 
 #include <stddef.h>
 
-#include "util/date.h"
+#include "cli/build.h"
 #include "util/diag.h"
 #include "util/status.h"
-
-#define EXPORTER_VERSION "0.1.0"
+#include "util/version.h"
 
 enum cli_command { CLI_NONE, CLI_BUILD, CLI_CHECK, CLI_QUANTITIES, CLI_HELP, CLI_VERSION };
 
-enum cli_format { CLI_FORMAT_CSV = 1, CLI_FORMAT_PDF = 2, CLI_FORMAT_XLSX = 4 };
-
 struct cli_options {
     enum cli_command command;
-    char **inputs;          /* files, folders, or "-" (a list of paths on stdin) */
-    size_t n_inputs;
-    const char *template_path; /* NULL: the default template, found beside the program */
-    const char *out_dir;       /* may hold {week} and {date} */
+    struct build_options build; /* build and check: what the pipeline is given (build.h) */
+    char **inputs;             /* owns the array build.inputs points to */
     const char *week;          /* "last", "this" or 2026-W53, as written */
     const char *since, *until; /* YYYY-MM-DD, inclusive, as written */
-    const char *today;         /* --today YYYY-MM-DD, as written */
-    struct date_period period; /* the above resolved once (util/date.h); Korean days */
-    const char *archive_path;  /* --archive FILE; NULL: archive.sqlite in the output root */
-    int no_archive;            /* --no-archive */
-    unsigned formats;          /* CLI_FORMAT_* bits */
-    int strict, quiet, verbose, wait, if_changed;
-    unsigned jobs;             /* -j N: threads reading articles; 0 = one per online CPU */
-    const char *argv0;
+    const char *today;         /* --today YYYY-MM-DD, as written; resolved into build.period */
+    int quiet, verbose;        /* -q, -v: what the diagnostics print */
 };
 
 /* Parses argv into *opts (which borrows argv's strings). Returns EXP_USAGE with a message on

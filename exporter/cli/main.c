@@ -1,7 +1,11 @@
 /* main.c — parse the command line, dispatch the subcommand, map the status to an exit code.
  * Nothing else lives here. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "util/diag.h"
@@ -26,8 +30,46 @@ static int exit_code(enum exp_status st)
     return EX_SOFTWARE;
 }
 
+/* A standard descriptor the caller closed (`exporter build … 2>&-`) would be handed to the
+ * next open(): the lock file or a CSV would then receive the diagnostics, or the check report.
+ * Each closed one is reopened before anything else is: standard input as an empty file, and
+ * standard output as /dev/full, so that a report written to a closed output fails as any
+ * failed write does (exit 74) rather than vanishing; diagnostics to a closed standard error
+ * are lost, as the caller asked. 0 when all three are open, -1 when one cannot be. */
+static int standard_descriptors_open(void)
+{
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int opened = fd == STDIN_FILENO ? open("/dev/null", O_RDONLY) : -1;
+        if (fd == STDOUT_FILENO)
+            opened = open("/dev/full", O_WRONLY);
+        if (opened < 0)
+            opened = open("/dev/null", O_WRONLY);
+        if (opened != fd) {   /* the lowest free descriptor is the one that was closed */
+            if (opened >= 0)
+                close(opened);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Signals whose default action would kill a run for a condition it reports better itself:
+ * a reader of stderr or stdout that went away (SIGPIPE: the write fails with EPIPE and the
+ * run still publishes its files; a failed stdout is exit 74) and a file-size limit
+ * (SIGXFSZ: the write fails with EFBIG, an I/O error with the previous set kept). */
+static void ignore_reported_signals(void)
+{
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
+}
+
 int main(int argc, char **argv)
 {
+    if (standard_descriptors_open() != 0)
+        return EX_OSERR;
+    ignore_reported_signals();
     struct cli_options opts;
     struct diag d;
     diag_init(&d, stderr, 0, 0);

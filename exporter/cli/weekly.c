@@ -62,14 +62,14 @@ static enum exp_status open_archive(struct weekly *w, struct diag *d)
     return st;
 }
 
-enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, struct diag *d)
+enum exp_status weekly_open(const char *archive_path, int wait, struct weekly *w,
+                            struct diag *d)
 {
     memset(w, 0, sizeof *w);
-    if (opts->command != CLI_BUILD || opts->no_archive)
+    if (!archive_path)
         return EXP_OK;
-    w->archive_path = opts->archive_path ? xstrdup(opts->archive_path)
-                                         : weekly_default_archive_path(opts->out_dir);
-    w->wait = opts->wait;
+    w->archive_path = xstrdup(archive_path);
+    w->wait = wait;
     /* An archive that does not exist yet has no earlier weeks: it is created when the run
      * records its week, so a run that exports nothing leaves nothing behind. */
     if (access(w->archive_path, F_OK) != 0 && errno == ENOENT)

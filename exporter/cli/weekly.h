@@ -11,7 +11,6 @@
 #ifndef EXPORTER_WEEKLY_H
 #define EXPORTER_WEEKLY_H
 
-#include "cli/cli.h"
 #include "extract/extract.h"
 #include "extract/template.h"
 #include "ingest/article.h"
@@ -48,11 +47,12 @@ struct weekly {
  * ("out" → ".out.exporter/archive.sqlite"). Caller frees. */
 char *weekly_default_archive_path(const char *out_pattern);
 
-/* Opens the archive the options name (--archive FILE, else the default above;
- * none with --no-archive or for check) when it exists, so a foreign or corrupt file stops
- * the run at once; one that does not exist is created by weekly_record. Always call
- * weekly_close. */
-enum exp_status weekly_open(const struct cli_options *opts, struct weekly *w, struct diag *d);
+/* Opens the archive at archive_path (--archive FILE, else weekly_default_archive_path;
+ * NULL: no archive — --no-archive, or check) when it exists, so a foreign or corrupt file
+ * stops the run at once; one that does not exist is created by weekly_record. wait: wait for
+ * another run's lock on it (--wait). Always call weekly_close. */
+enum exp_status weekly_open(const char *archive_path, int wait, struct weekly *w,
+                            struct diag *d);
 
 /* --if-changed: what the run's outputs read from the archive besides the inputs — the
  * nearest earlier week with data and its cells (changes.csv, the changes section) and the

@@ -158,6 +158,25 @@ struct fm_reader {
     struct diag *d;
 };
 
+/* The size limit is checked event by event rather than before libyaml starts, so that what
+ * comes first in the file is what is reported: a 70,000-character url breaks the field rule
+ * at its own position, a front matter of ten thousand small keys the size rule at the key
+ * that crosses the limit. libyaml's marks count characters, never more than bytes, so an
+ * event that starts past the limit in characters is past it in bytes; a front matter whose
+ * bytes cross the limit while its characters do not is caught once read. */
+static int past_size_limit(const yaml_event_t *ev)
+{
+    return ev->start_mark.index > FRONT_MATTER_MAX_BYTES;
+}
+
+static void report_size_limit(const char *path, const struct buf *yaml, unsigned first_line,
+                              struct diag *d)
+{
+    struct pos p = pos_of(yaml->data, FRONT_MATTER_MAX_BYTES);
+    diag_error(d, path, first_line + p.line - 1, p.col, "front matter longer than %u KiB",
+               FRONT_MATTER_MAX_BYTES / 1024);
+}
+
 static void report_yaml_error(struct fm_reader *r)
 {
     if (r->parser.error == YAML_MEMORY_ERROR)
@@ -219,6 +238,35 @@ static int scalar_has_nul(struct fm_reader *r, const yaml_event_t *ev)
     return 1;
 }
 
+/* A plain null (`id: null`, `title: ~`, `url:` with nothing after it) is YAML's "no value":
+ * the field counts as absent, so a required one is reported missing rather than becoming
+ * the text "null". A quoted "null" is text. */
+static int scalar_is_null(const yaml_event_t *ev)
+{
+    static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+    if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return 0;
+    for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
+        if (strcmp((const char *)ev->data.scalar.value, nulls[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Fields are text. A value tagged as something else (`!!binary aGk=`, `!!int 5`, `!foo x`)
+ * says it is not the text written, so it is refused rather than read as that text; untagged
+ * values of any look (`true`, `12`, `2025-12-28`) are the text they spell. */
+static int scalar_is_text(struct fm_reader *r, const char *key, const yaml_event_t *ev)
+{
+    const char *tag = (const char *)ev->data.scalar.tag;
+    if (!tag || strcmp(tag, "!") == 0 || strcmp(tag, YAML_STR_TAG) == 0)
+        return 1;
+    const char *shown = strncmp(tag, "tag:yaml.org,2002:", 18) == 0 ? tag + 18 : tag;
+    diag_error(r->d, r->path, r->first_line + (unsigned)ev->start_mark.line,
+               (unsigned)ev->start_mark.column + 1, "field '%s' must be a string, not %s%s",
+               key, shown == tag ? "a value tagged " : "!!", shown);
+    return 0;
+}
+
 /* Stores the value event ev of key: a known field's string, or skips an unknown key's
  * value whatever it is. */
 static enum exp_status take_value(struct fm_reader *r, const char *key, const yaml_event_t *ev,
@@ -234,16 +282,25 @@ static enum exp_status take_value(struct fm_reader *r, const char *key, const ya
                    event_kind(ev->type));
         return EXP_DATAERR;
     }
-    if (scalar_has_nul(r, ev))
+    if (scalar_has_nul(r, ev) || !scalar_is_text(r, key, ev))
         return EXP_DATAERR;
     int is_author = fi == -2;
     char **slot = is_author ? &fm->author : &fm->values[fi];
-    if (*slot) {
+    struct pos *at = is_author ? &fm->author_pos : &fm->value_pos[fi];
+    if (*slot || at->line) {
         diag_error(r->d, r->path, line, col, "field '%s' is given twice", key);
         return EXP_DATAERR;
     }
-    *slot = xstrdup((const char *)ev->data.scalar.value);
-    *(is_author ? &fm->author_pos : &fm->value_pos[fi]) = (struct pos){ line, col };
+    *at = (struct pos){ line, col };
+    /* Every field is bounded here, where its position is known, so no later stage (a PDF
+     * link, the document info, a CSV cell) meets a 70,000-character url or title. */
+    if (ev->data.scalar.length > ARTICLE_MAX_FIELD_BYTES) {
+        diag_error(r->d, r->path, line, col, "'%s' is longer than %u bytes", key,
+                   ARTICLE_MAX_FIELD_BYTES);
+        return EXP_DATAERR;
+    }
+    if (!scalar_is_null(ev))
+        *slot = xstrdup((const char *)ev->data.scalar.value);
     return EXP_OK;
 }
 
@@ -307,7 +364,13 @@ static enum exp_status parse_front_matter(const char *path, const struct buf *ya
         }
         done = ev.type == YAML_STREAM_END_EVENT;
         st = take_event(&r, &ev, &key, fm);
+        int too_big = st == EXP_OK && (past_size_limit(&ev) ||
+                                       (done && yaml->len > FRONT_MATTER_MAX_BYTES));
         yaml_event_delete(&ev);
+        if (too_big) {
+            report_size_limit(path, yaml, first_line, d);
+            st = EXP_DATAERR;
+        }
     }
     free(key);
     yaml_parser_delete(&r.parser);
@@ -445,6 +508,16 @@ static enum exp_status check_bytes(const char *path, const char *data, size_t le
         diag_error(d, path, 0, 0, "empty file");
         return EXP_DATAERR;
     }
+    static const struct { const char *bom; size_t len; const char *name; } wide[] = {
+        { "\xFF\xFE\0\0", 4, "UTF-32" }, { "\0\0\xFE\xFF", 4, "UTF-32" },
+        { "\xFF\xFE", 2, "UTF-16" }, { "\xFE\xFF", 2, "UTF-16" },
+    };
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (len >= wide[i].len && memcmp(data, wide[i].bom, wide[i].len) == 0) {
+            diag_error(d, path, 1, 1, "%s text (byte-order mark); articles must be UTF-8",
+                       wide[i].name);
+            return EXP_DATAERR;
+        }
     const char *nul = memchr(data, '\0', len);
     if (nul) {
         struct pos p = pos_of(data, (size_t)(nul - data));
@@ -473,24 +546,13 @@ static enum exp_status find_front_matter(const char *path, const char *data, siz
         return EXP_DATAERR;
     }
     size_t start = next_line(data, len, off), end = len;
-    for (size_t l = start; l < len && l - start <= FRONT_MATTER_MAX_BYTES;
-         l = next_line(data, len, l))
+    for (size_t l = start; l < len; l = next_line(data, len, l))
         if (line_is(data, len, l, "---")) {
             end = l;
             break;
         }
-    if (end == len && len - start > FRONT_MATTER_MAX_BYTES) {
-        diag_error(d, path, 2, 1, "front matter longer than %u KiB (or unterminated)",
-                   FRONT_MATTER_MAX_BYTES / 1024);
-        return EXP_DATAERR;
-    }
     if (end == len) {
         diag_error(d, path, 1, 1, "unterminated front matter (no closing '---' line)");
-        return EXP_DATAERR;
-    }
-    if (end - start > FRONT_MATTER_MAX_BYTES) {
-        diag_error(d, path, 2, 1, "front matter longer than %u KiB",
-                   FRONT_MATTER_MAX_BYTES / 1024);
         return EXP_DATAERR;
     }
     *fm_start = start;
@@ -513,33 +575,32 @@ static enum exp_status read_front_matter(const char *path, const char *data, siz
     return st;
 }
 
-/* Copies the known fields into a, normalised; every field is bounded, so no later stage
- * (a PDF link, the document info, a CSV cell) meets a 70,000-character url or title. */
-static enum exp_status take_fields(const char *path, struct article *a,
-                                   const struct front_matter *fm, struct diag *d)
+/* Copies the known fields into a, normalised (each was bounded when read). */
+static void take_fields(struct article *a, const struct front_matter *fm)
 {
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         char **slot = (char **)((char *)a + fields[i].offset);
         const char *v = fm->values[i] ? fm->values[i] : "";
-        size_t n = strlen(v);
-        if (n > ARTICLE_MAX_FIELD_BYTES) {
-            diag_error(d, path, fm->value_pos[i].line, fm->value_pos[i].col,
-                       "'%s' is longer than %u bytes", fields[i].key, ARTICLE_MAX_FIELD_BYTES);
-            return EXP_DATAERR;
-        }
-        *slot = normalise_text(v, n);
+        *slot = normalise_text(v, strlen(v));
     }
-    return EXP_OK;
 }
 
-static enum exp_status check_required(const char *path, const struct article *a, struct diag *d)
+/* id and title must hold text; one that is written but empty (`id: null`, `id: "  "`) is
+ * reported where it is written, one left out at the front matter's first line. */
+static enum exp_status check_required(const char *path, const struct article *a,
+                                      const struct front_matter *fm, struct diag *d)
 {
-    if (!*a->id) {
-        diag_error(d, path, 2, 1, "missing 'id' in front matter");
-        return EXP_DATAERR;
-    }
-    if (!*a->title) {
-        diag_error(d, path, 2, 1, "missing 'title' in front matter");
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        const char *key = fields[i].key;
+        if (strcmp(key, "id") != 0 && strcmp(key, "title") != 0)
+            continue;
+        if (**(char *const *)((const char *)a + fields[i].offset))
+            continue;
+        struct pos p = fm->value_pos[i];
+        if (p.line)
+            diag_error(d, path, p.line, p.col, "'%s' is empty in front matter", key);
+        else
+            diag_error(d, path, 2, 1, "missing '%s' in front matter", key);
         return EXP_DATAERR;
     }
     return EXP_OK;
@@ -644,13 +705,11 @@ enum exp_status article_parse_buffer(const char *path, const char *data, size_t 
     if (st != EXP_OK)
         goto out;
     a->source_file = xstrdup(path);
-    st = take_fields(path, a, &fm, d);
-    if (st != EXP_OK)
-        goto out;
+    take_fields(a, &fm);
     locate_body(data, len, next_line(data, len, fm_end), &bp);
     if (!*a->title && bp.heading_len)
         set_str(&a->title, normalise_text(data + bp.heading, bp.heading_len));
-    st = check_required(path, a, d);
+    st = check_required(path, a, &fm, d);
     if (st == EXP_OK)
         st = take_dates(path, a, &fm, opts, d);
     if (st != EXP_OK)

@@ -42,13 +42,27 @@ static int is_article_name(const char *name)
                               (n > 3 && strcmp(name + n - 3, ".md") == 0));
 }
 
-/* One walk of one INPUT folder. */
+/* One collection over all the INPUTs, and the walk of the INPUT folder in progress. */
 struct walk {
     struct input_list *out;
     struct hash_set *seen;   /* folders entered, by device and inode */
+    struct hash_set *files;  /* files listed, by device and inode */
     char *root;              /* the INPUT folder's real path: links may not leave it */
     struct diag *d;
 };
+
+/* Lists path unless the same file (by device and inode: a link, a hard link, the same path
+ * written twice, a file given alone and inside a folder given too) is listed already; then
+ * it is read once, quietly, rather than reported as a duplicate article of itself. */
+static void list_file(struct walk *w, const char *path, const struct stat *sb)
+{
+    uint64_t key[2] = { (uint64_t)sb->st_dev, (uint64_t)sb->st_ino };
+    if (!hash_set_add(w->files, key, sizeof key)) {
+        diag_note(w->d, path, 0, 0, "the same file as an input listed before; read once");
+        return;
+    }
+    list_add(w->out, path);
+}
 
 /* The names in dir, hidden ones left out, sorted so runs do not depend on the file system. */
 static char **sorted_names(const char *dir, size_t *count, struct diag *d)
@@ -130,7 +144,7 @@ static enum exp_status walk_entry(struct walk *w, const char *path, const char *
         return EXP_OK;
     if (!S_ISREG(sb.st_mode))
         return refuse_special(path, &sb, w->d);
-    list_add(w->out, path);
+    list_file(w, path, &sb);
     return EXP_OK;
 }
 
@@ -156,8 +170,9 @@ static enum exp_status walk_folder(struct walk *w, const char *dir, const struct
     return st;
 }
 
-static enum exp_status collect_one(const char *input, struct input_list *out, struct diag *d)
+static enum exp_status collect_one(struct walk *w, const char *input)
 {
+    struct diag *d = w->d;
     struct stat sb;
     if (strlen(input) >= PATH_MAX)
         return too_long(input, d);
@@ -168,22 +183,22 @@ static enum exp_status collect_one(const char *input, struct input_list *out, st
         return EXP_NOINPUT;
     }
     if (S_ISDIR(sb.st_mode)) {
-        struct walk w = { out, hash_set_new(), realpath(input, NULL), d };
-        enum exp_status st = w.root ? walk_folder(&w, input, &sb) : EXP_NOINPUT;
-        if (!w.root)
+        w->root = realpath(input, NULL);
+        enum exp_status st = w->root ? walk_folder(w, input, &sb) : EXP_NOINPUT;
+        if (!w->root)
             diag_error(d, input, 0, 0, "cannot read folder: %s", strerror(errno));
-        free(w.root);
-        hash_set_free(w.seen);
+        free(w->root);
+        w->root = NULL;
         return st;
     }
     if (!S_ISREG(sb.st_mode))
         return refuse_special(input, &sb, d);
-    list_add(out, input);
+    list_file(w, input, &sb);
     return EXP_OK;
 }
 
 /* "-" reads one path per line from standard input. */
-static enum exp_status collect_stdin(struct input_list *out, struct diag *d)
+static enum exp_status collect_stdin(struct walk *w)
 {
     char *line = NULL;
     size_t cap = 0;
@@ -193,7 +208,7 @@ static enum exp_status collect_stdin(struct input_list *out, struct diag *d)
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
         if (n > 0)
-            st = exp_status_worst(st, collect_one(line, out, d));
+            st = exp_status_worst(st, collect_one(w, line));
     }
     free(line);
     return st;
@@ -202,12 +217,16 @@ static enum exp_status collect_stdin(struct input_list *out, struct diag *d)
 enum exp_status inputs_collect(char *const *inputs, size_t n, struct input_list *out,
                                struct diag *d)
 {
+    struct walk w = { out, hash_set_new(), hash_set_new(), NULL, d };
     enum exp_status st = EXP_OK;
+    int stdin_read = 0;
     for (size_t i = 0; i < n; i++) {
-        if (strcmp(inputs[i], "-") == 0)
-            st = exp_status_worst(st, collect_stdin(out, d));
-        else
-            st = exp_status_worst(st, collect_one(inputs[i], out, d));
+        if (strcmp(inputs[i], "-") != 0)
+            st = exp_status_worst(st, collect_one(&w, inputs[i]));
+        else if (!stdin_read++)   /* standard input holds one list, read once */
+            st = exp_status_worst(st, collect_stdin(&w));
     }
+    hash_set_free(w.seen);
+    hash_set_free(w.files);
     return st;
 }

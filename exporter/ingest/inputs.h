@@ -7,7 +7,8 @@
  * once; a link to a folder is followed only when it leads to a folder inside the INPUT it was
  * found in, so `up -> ..` cannot reach files the user did not name. Entries that are not
  * regular files (FIFOs, devices, sockets) are reported and never opened, and a path longer
- * than PATH_MAX is reported rather than dropped. */
+ * than PATH_MAX is reported rather than dropped. A file reached twice (a link to it, a hard
+ * link, the same path or folder given twice, "-" listing it again) is listed once. */
 #ifndef EXPORTER_INPUTS_H
 #define EXPORTER_INPUTS_H
 

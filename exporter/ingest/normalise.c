@@ -129,8 +129,24 @@ static size_t space_len(const unsigned char *s, size_t len, size_t i)
     return text_is_space((uint32_t)cp) ? n : 0;
 }
 
-/* Folds whitespace in valid UTF-8 s into single spaces and trims, appending to *out. Runs
- * of non-space bytes are copied whole. */
+/* Length of the character at s[i] (valid UTF-8) when clean text drops it — a control or an
+ * invisible direction mark (text_is_hidden_control) that is not white space — else 0. Only
+ * three lead bytes can start one. */
+static size_t hidden_len(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned c = s[i];
+    if (c < 0x80)
+        return text_is_hidden_control(c);
+    if (c != 0xC2 && c != 0xD8 && c != 0xE2)
+        return 0;
+    int32_t cp;
+    size_t n = decode((const char *)s + i, len - i, &cp);
+    return text_is_hidden_control((uint32_t)cp) ? n : 0;
+}
+
+/* Folds whitespace in valid UTF-8 s into single spaces and trims, appending to *out, and
+ * drops the hidden controls (a title's ESC, a body's U+202E). Runs of other bytes are
+ * copied whole. */
 static void fold_spaces(const char *s, size_t len, struct buf *out)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -144,8 +160,13 @@ static void fold_spaces(const char *s, size_t len, struct buf *out)
             i += sp;
             continue;
         }
+        size_t hidden = hidden_len(u, len, i);
+        if (hidden) {
+            i += hidden;
+            continue;
+        }
         size_t run = i;
-        while (run < len && !space_len(u, len, run))
+        while (run < len && !space_len(u, len, run) && !hidden_len(u, len, run))
             run++;
         if (pending && out->len > start_len)
             buf_putc(out, ' ');

@@ -7,8 +7,12 @@
 
 #include "util/buf.h"
 #include "util/decimal.h"
+#include "util/hash.h"
 
 /* ---- Merge state ---- */
+
+/* A week's run names a few hundred articles: room for them in the id index from the start. */
+#define TABLE_USUAL_ARTICLES 512
 
 struct cell_state {
     struct table_value *values;
@@ -26,57 +30,38 @@ struct table_internal {
     char **ids;               /* article ids by index */
     char **dates;             /* their published_at, by the same index */
     size_t n_ids, ids_cap;
-    size_t *hash;             /* open addressing: index + 1, 0 empty */
-    size_t hash_cap;
+    struct hash_index id_index; /* article id → its index (util/hash.h) */
     struct entity_state *ents;
     size_t order;             /* running counter for first_seen */
 };
 
-static uint64_t hash_str(const char *s)
+static struct hash_key article_id_key(const void *ctx, size_t item)
 {
-    uint64_t h = 1469598103934665603u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
+    const struct table_internal *in = ctx;
+    return (struct hash_key){ in->ids[item], strlen(in->ids[item]) };
 }
 
-static void rehash(struct table_internal *in)
-{
-    size_t cap = in->hash_cap ? in->hash_cap * 2 : 1024;
-    size_t *h = xcalloc(cap, sizeof *h);
-    for (size_t i = 0; i < in->n_ids; i++) {
-        size_t j = hash_str(in->ids[i]) & (cap - 1);
-        while (h[j])
-            j = (j + 1) & (cap - 1);
-        h[j] = i + 1;
-    }
-    free(in->hash);
-    in->hash = h;
-    in->hash_cap = cap;
-}
-
+/* The index of article id, numbering it when it is new. A date learnt later (the article
+ * was first seen in a mention, without one) fills in the missing one. The id is indexed as
+ * the next item while it is still the caller's, so one probe finds it or places it. */
 static size_t intern(struct table_internal *in, const char *id, const char *date)
 {
-    if ((in->n_ids + 1) * 2 > in->hash_cap)
-        rehash(in);
-    size_t j = hash_str(id) & (in->hash_cap - 1);
-    while (in->hash[j]) {
-        size_t k = in->hash[j] - 1;
-        if (!strcmp(in->ids[k], id)) {
-            if (date && *date && !*in->dates[k]) {   /* first seen in a mention: no date */
-                free(in->dates[k]);
-                in->dates[k] = xstrdup(date);
-            }
-            return k;
-        }
-        j = (j + 1) & (in->hash_cap - 1);
+    if (in->n_ids == in->ids_cap) {
+        size_t cap = in->ids_cap;
+        xgrow(&in->ids, &in->ids_cap, in->n_ids + 1, sizeof *in->ids);
+        xgrow(&in->dates, &cap, in->n_ids + 1, sizeof *in->dates);
     }
-    size_t cap = in->ids_cap;
-    xgrow(&in->ids, &in->ids_cap, in->n_ids + 1, sizeof *in->ids);
-    xgrow(&in->dates, &cap, in->n_ids + 1, sizeof *in->dates);
+    in->ids[in->n_ids] = (char *)id;
+    size_t k = hash_index_add(&in->id_index, in->n_ids);
+    if (k != HASH_NONE) {
+        if (date && *date && !*in->dates[k]) {
+            free(in->dates[k]);
+            in->dates[k] = xstrdup(date);
+        }
+        return k;
+    }
     in->ids[in->n_ids] = xstrdup(id);
     in->dates[in->n_ids] = xstrdup(date ? date : "");
-    in->hash[j] = in->n_ids + 1;
     return in->n_ids++;
 }
 
@@ -98,6 +83,8 @@ struct table *table_new(const struct template *tpl)
     struct table *t = xcalloc(1, sizeof *t);
     t->tpl = tpl;
     t->in = xcalloc(1, sizeof *t->in);
+    hash_index_init(&t->in->id_index, article_id_key, t->in);
+    hash_index_reserve(&t->in->id_index, TABLE_USUAL_ARTICLES);
     t->in->ents = xcalloc(tpl->n_entities ? tpl->n_entities : 1, sizeof *t->in->ents);
     for (size_t e = 0; e < tpl->n_entities; e++)
         t->in->ents[e].cells = xcalloc(tpl->n_columns ? tpl->n_columns : 1,
@@ -554,7 +541,7 @@ void table_free(struct table *t)
     }
     free(in->ids);
     free(in->dates);
-    free(in->hash);
+    hash_index_free(&in->id_index);
     free(in);
     free(t);
 }

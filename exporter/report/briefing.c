@@ -11,7 +11,7 @@
 #include "util/buf.h"
 #include "report/chart.h"
 #include "report/line_chart.h"
-#include "cli/cli.h"
+#include "util/version.h"
 #include "typeset/font.h"
 #include "typeset/layout.h"
 #include "util/date.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <hpdf.h>
 /* Undocumented but exported and declared: the page's content stream, dict streams and the
@@ -20,6 +21,7 @@
 #include <hpdf_streams.h>
 
 #include "typeset/font.h"
+#include "typeset/haru_error.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
 #include "util/text.h"
@@ -34,17 +36,12 @@ struct haru_error {
 static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
     struct haru_error *e = user;
-    if (pdf_out_error_is_memory(code))
+    if (haru_error_is_memory(code))
         x_out_of_memory("libharu");   /* never a 70: out of memory is 71 wherever it happens */
     if (!e->code) {
         e->code = code;
         e->detail = detail;
     }
-}
-
-int pdf_out_error_is_memory(unsigned long code)
-{
-    return code == HPDF_FAILD_TO_ALLOC_MEM || code == HPDF_ZLIB_ERROR;
 }
 
 long long pdf_out_source_date_epoch(void)
@@ -246,74 +243,22 @@ static HPDF_Font get_font(HPDF_Doc pdf, const char *name, hb_face_t *sub, hb_set
     return font;
 }
 
-/* ---- libharu's font writer ----
+/* ---- The embedded font program ----
  *
- * libharu 2.3 rewrites an embedded font into a memory stream of 4,096-byte blocks, then seeks
- * back to every table to sum its checksum. A table of length 0 (cvt, fpgm and prep: the subset
- * has no hinting) sits at the offset where the previous one ended; when the last one, prep,
- * starts exactly at the end of a full block, the seek finds no block and the whole save fails
- * (HPDF_INVALID_OBJECT). So the size libharu will write is computed beforehand from the subset,
- * and a subset that would hit the boundary is made again slightly different. */
+ * libharu 2.3 rewrites a TrueType font itself when it embeds one: every table of the file
+ * (cmap, name, OS/2, post included) and a write path that fails whenever the rewritten font
+ * ends on a 4,096-byte block. pdf_out instead gives each font its descriptor and FontFile2
+ * before libharu would make them (libharu then leaves both alone): the program is the hb-subset
+ * face rebuilt with the tables a PDF viewer reads from a CIDFontType2 (ISO 32000-1, 9.9:
+ * glyf, head, hhea, hmtx, loca, maxp, and cvt/fpgm/prep when present). Its cmap, names and
+ * OS/2 metrics serve an installed font; in the PDF the CIDToGIDMap, /W and the descriptor
+ * say the same, and text is extracted through ToUnicode. */
 
-static unsigned table_length(hb_face_t *face, const char *tag)
-{
-    hb_blob_t *t = hb_face_reference_table(face, hb_tag_from_string(tag, 4));
-    unsigned n = hb_blob_get_length(t);
-    hb_blob_destroy(t);
-    return n;
-}
+static const char *const program_tables[] = { "head", "hhea", "maxp", "hmtx", "loca", "glyf",
+                                              "cvt ", "fpgm", "prep" };
 
-static unsigned be16(const unsigned char *p)
-{
-    return (unsigned)p[0] << 8 | p[1];
-}
-
-/* The bytes of tables libharu writes for face (its SaveFontData, table by table). */
-size_t pdf_out_haru_font_size(hb_face_t *face)
-{
-    static const char *const copied[] = { "OS/2", "cmap", "hhea", "hmtx", "maxp", "post" };
-    size_t total = 54;                                  /* head, rewritten */
-    for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++)
-        total += table_length(face, copied[i]);
-    unsigned glyphs = hb_face_get_glyph_count(face);
-    hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
-    unsigned hl = 0;
-    const unsigned char *hd = (const unsigned char *)hb_blob_get_data(head, &hl);
-    int long_loca = hl >= 52 && be16(hd + 50) != 0;
-    hb_blob_destroy(head);
-    total += (size_t)(glyphs + 1) * (long_loca ? 4 : 2);   /* loca, rewritten */
-    /* glyf: every glyph is used, so libharu copies the data the loca covers */
-    hb_blob_t *loca = hb_face_reference_table(face, HB_TAG('l', 'o', 'c', 'a'));
-    unsigned ll = 0;
-    const unsigned char *lo = (const unsigned char *)hb_blob_get_data(loca, &ll);
-    if (!long_loca && ll >= 2 * (glyphs + 1))
-        total += 2 * (size_t)be16(lo + 2 * glyphs);
-    else if (long_loca && ll >= 4 * (glyphs + 1))
-        total += (size_t)be16(lo + 4 * glyphs) << 16 | be16(lo + 4 * glyphs + 2);
-    hb_blob_destroy(loca);
-    /* name: header, records, strings; names 1 and 4 get the subset tag (7 bytes, or 14 as
-     * UTF-16 on platforms 0 and 3) */
-    hb_blob_t *name = hb_face_reference_table(face, HB_TAG('n', 'a', 'm', 'e'));
-    unsigned nl = 0;
-    const unsigned char *nm = (const unsigned char *)hb_blob_get_data(name, &nl);
-    if (nl >= 6) {
-        unsigned count = be16(nm + 2);
-        total += 6;
-        for (unsigned i = 0; i < count && 6 + 12 * (i + 1) <= nl; i++) {
-            const unsigned char *r = nm + 6 + 12 * i;
-            unsigned platform = be16(r), id = be16(r + 6);
-            total += 12 + be16(r + 8);
-            if (id == 1 || id == 4)
-                total += platform == 0 || platform == 3 ? 14 : 7;
-        }
-    }
-    hb_blob_destroy(name);
-    return total;
-}
-
-/* The subset of f that pdf_out embeds. variant 0 is the plain one; 1 also drops the copyright
- * name; 2 also maps one more code point (a different cmap). */
-static hb_face_t *subset_face(struct font_face *f, int variant)
+/* The subset of f that pdf_out embeds: f's code points, no hinting, no layout tables. */
+static hb_face_t *subset_face(struct font_face *f)
 {
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in)
@@ -326,32 +271,70 @@ static hb_face_t *subset_face(struct font_face *f, int variant)
     hb_set_t *tags = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         hb_set_add(tags, hb_tag_from_string(drop[i], 4));
-    if (variant >= 1)
-        hb_set_del(hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID), 0);
-    if (variant >= 2) {
-        hb_set_t *all = hb_set_create();
-        hb_face_collect_unicodes(f->face, all);
-        hb_set_subtract(all, f->used);
-        hb_codepoint_t extra = HB_SET_VALUE_INVALID;
-        if (hb_set_next(all, &extra))
-            hb_set_add(hb_subset_input_unicode_set(in), extra);
-        hb_set_destroy(all);
-    }
     hb_face_t *sub = hb_subset_or_fail(f->face, in);
     hb_subset_input_destroy(in);
     return sub;
 }
 
+/* The subset with only the tables in program_tables, serialised (HarfBuzz's face builder). */
+static hb_blob_t *font_program(hb_face_t *sub)
+{
+    hb_face_t *builder = hb_face_builder_create();
+    for (size_t i = 0; i < sizeof program_tables / sizeof program_tables[0]; i++) {
+        hb_tag_t tag = hb_tag_from_string(program_tables[i], 4);
+        hb_blob_t *t = hb_face_reference_table(sub, tag);
+        if (hb_blob_get_length(t))
+            hb_face_builder_add_table(builder, tag, t);
+        hb_blob_destroy(t);
+    }
+    hb_blob_t *program = hb_face_reference_blob(builder);
+    hb_face_destroy(builder);
+    return program;
+}
+
+/* The font's descriptor with its FontFile2 (the program), made before libharu would make its
+ * own. The metrics are libharu's (1/1000 em) plus /CapHeight, which libharu leaves out but the
+ * PDF format requires. */
+static HPDF_STATUS attach_program(HPDF_Doc pdf, HPDF_Font font, hb_face_t *sub,
+                                  hb_blob_t *program)
+{
+    HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
+    HPDF_TTFontDefAttr ta = (HPDF_TTFontDefAttr)def->attr;
+    HPDF_Dict desc = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict file = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!desc || !file || HPDF_Xref_Add(pdf->xref, desc) != HPDF_OK)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(program, &len);
+    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_STATUS st = HPDF_Stream_Write(file->stream, (const HPDF_BYTE *)data, len);
+    st += HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
+    hb_position_t cap = 0;
+    hb_font_t *sf = hb_font_create(sub);
+    if (!hb_ot_metrics_get_position(sf, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap))
+        cap = (hb_position_t)(def->ascent * (int)hb_face_get_upem(sub) / 1000);
+    hb_font_destroy(sf);
+    st += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+    st += HPDF_Dict_AddName(desc, "FontName", ta->base_font);
+    st += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
+    st += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(pdf->mmgr, def->font_bbox));
+    st += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
+    st += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+    st += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+    st += HPDF_Dict_AddNumber(desc, "CapHeight",
+                              (HPDF_INT32)((long)cap * 1000 / (long)hb_face_get_upem(sub)));
+    st += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
+    st += HPDF_Dict_Add(desc, "FontFile2", file);
+    if (st != HPDF_OK)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    def->descriptor = desc;
+    return HPDF_OK;
+}
+
 static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embedded *e,
                                   struct pdf_out_stats *stats, struct diag *d)
 {
-    hb_face_t *sub = NULL;
-    for (int variant = 0; variant < 3; variant++) {
-        hb_face_destroy(sub);
-        sub = subset_face(f, variant);
-        if (!sub || pdf_out_haru_font_size(sub) % HPDF_STREAM_BUF_SIZ != 0)
-            break;
-    }
+    hb_face_t *sub = subset_face(f);
     /* The face was parsed and shaped with already: subsetting it fails only when an
      * allocation does. */
     if (!sub)
@@ -396,7 +379,7 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     while (hb_set_next(f->used, &cp) && cp <= 0xFFFF)
         e->width[cp] = (int16_t)font_face_pdf_width(f, cp);
     HPDF_Font font = name ? get_font(pdf, name, sub, f->used, e->width) : NULL;
-    if (!font && pdf_out_error_is_memory(HPDF_GetError(pdf)))
+    if (!font && haru_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     if (!font) {
         diag_error(d, f->path, 0, 0, "libharu could not load the subset of font '%s' (error "
@@ -404,13 +387,17 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
         rc = EXP_SOFTWARE;
         goto out;
     }
-    /* libharu embeds only glyphs it measured: measure every code point once. */
-    struct buf all = BUF_INIT;
-    cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(f->used, &cp) && cp <= 0xFFFF)
-        buf_put_utf8(&all, cp);
-    HPDF_Font_TextWidth(font, (const HPDF_BYTE *)all.data, (HPDF_UINT)all.len);
-    buf_free(&all);
+    hb_blob_t *program = font_program(sub);
+    if (!hb_blob_get_length(program))
+        x_out_of_memory("hb-subset");
+    unsigned program_len = hb_blob_get_length(program);
+    HPDF_STATUS pst = attach_program(pdf, font, sub, program);
+    hb_blob_destroy(program);
+    if (pst != HPDF_OK) {
+        diag_error(d, f->path, 0, 0, "cannot embed the subset of font '%s'", f->family);
+        rc = EXP_SOFTWARE;
+        goto out;
+    }
     if (replace_to_unicode(pdf, font, f->used) != HPDF_OK) {
         diag_error(d, NULL, 0, 0, "cannot write the ToUnicode map of font '%s'", f->family);
         rc = EXP_SOFTWARE;
@@ -418,8 +405,7 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     }
     e->font = font;
     if (stats) {
-        stats->font_bytes += len;
-        stats->haru_font_bytes += 12 + 16 * 13 + pdf_out_haru_font_size(sub);
+        stats->font_bytes += program_len;
         stats->glyphs += hb_set_get_population(f->used);
         stats->fonts++;
     }
@@ -834,7 +820,7 @@ enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info
     int nfaces = font_set_face_count(fs);
     struct embedded *emb = xcalloc((size_t)(nfaces ? nfaces : 1), sizeof *emb);
     enum exp_status rc = build(pdf, L, info, stats, d, emb, nfaces);
-    if (pdf_out_error_is_memory(err.code) || pdf_out_error_is_memory(HPDF_GetError(pdf)))
+    if (haru_error_is_memory(err.code) || haru_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     if (rc == EXP_OK && err.code) {
         diag_error(d, NULL, 0, 0, "libharu failed (error 0x%04lX, detail %lu)",

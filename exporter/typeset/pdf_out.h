@@ -3,7 +3,8 @@
  * Last stage of the PDF back end (font → shape → linebreak → layout → pdf_out). The layout
  * already holds every glyph's final position and, in its font set, the code points each face
  * draws; so each face is subset once with hb-subset (NO_HINTING) to those code points and
- * embedded (CIDFontType2, Identity-H, CID = Unicode), with a correct bfrange ToUnicode map in
+ * embedded (CIDFontType2, Identity-H, CID = Unicode) as a program of only the tables a viewer
+ * reads (glyphs and metrics; pdf_out writes the font descriptor), with a bfrange ToUnicode map in
  * place of libharu's malformed one. Text is written as positioned TJ arrays whose numbers make
  * every glyph land where the layout put it, whatever the PDF's width table says. Links get no
  * border; outlines carry UTF-16 titles; document info is UTF-16; everything is compressed.
@@ -16,35 +17,18 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include <hb.h>
-
 #include "util/buf.h"
 #include "util/diag.h"
 #include "typeset/layout.h"
+#include "typeset/pdf_info.h"
 #include "util/status.h"
-
-struct pdf_out_info {
-    const char *title, *author, *subject, *keywords, *creator;
-    long long date;        /* CreationDate/ModDate as Unix seconds (UTC); -1 = leave out */
-    const char *lang;      /* the document's language (BCP 47); NULL = "ko-KR" */
-};
 
 struct pdf_out_stats {
     size_t bytes;          /* the whole file */
     size_t font_bytes;     /* the embedded font programs (subsets), uncompressed */
-    size_t haru_font_bytes;  /* the font programs as libharu rewrites them, predicted */
     size_t glyphs;         /* code points embedded, all faces */
     int fonts;             /* faces embedded */
 };
-
-/* 1 when a libharu error code means memory ran out: an allocation failed, or zlib failed
- * (deflate fails only for want of memory, or on a programming error). */
-int pdf_out_error_is_memory(unsigned long code);
-
-/* How many bytes of tables libharu 2.3 writes when it embeds the font face (a subset pdf_out
- * made): the embedded font program is this plus its 220-byte table directory. pdf_out avoids
- * subsets whose size is a multiple of 4,096, on which libharu's save fails. */
-size_t pdf_out_haru_font_size(hb_face_t *face);
 
 /* SOURCE_DATE_EPOCH as seconds when set to a valid number, else -1. */
 long long pdf_out_source_date_epoch(void);

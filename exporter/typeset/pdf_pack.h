@@ -5,10 +5,11 @@
  * costs a briefing a third of its size in small dictionaries (link annotations, structure
  * elements, destinations) that are never compressed. This writer takes libharu's object table
  * as it is and writes it the PDF 1.5 way instead: stream objects (fonts, page contents, maps)
- * as libharu would, every other object packed into deflated object streams, and a deflated
- * cross-reference stream in place of the table and trailer. Each object's bytes still come
- * from libharu's own serialiser (HPDF_Obj_WriteValue), in libharu's order, so the callbacks
- * that finish fonts and stream lengths run as they always do. Output is deterministic. */
+ * with their length stated directly (libharu's indirect length objects are left out) and
+ * their data deflated here with libdeflate, every other object packed into deflated object
+ * streams, and a deflated cross-reference stream in place of the table and trailer. Each
+ * dictionary's bytes still come from libharu's own serialiser, in libharu's order, so the
+ * callbacks that finish fonts run as they always do. Output is deterministic. */
 #ifndef EXPORTER_PDF_PACK_H
 #define EXPORTER_PDF_PACK_H
 
@@ -18,11 +19,16 @@
 #include "util/diag.h"
 #include "util/status.h"
 
+/* libdeflate's compression level for every stream (1-12). On the sample briefing level 8 is
+ * 0.9% smaller than 6 for 18M more instructions (the whole run stays below zlib's cost at 6);
+ * 10 saves another 1.9% for twice the instructions of the whole run. */
+#define PDF_PACK_LEVEL 8
+
 /* How many objects go into one object stream at most. */
 #define PDF_PACK_PER_STREAM 200
 
 /* Appends the whole PDF of pdf (nothing may be added afterwards) to out. EXP_SOFTWARE with a
- * message when libharu or zlib fails; out may then hold a partial file. */
+ * message when libharu fails; out may then hold a partial file. */
 enum exp_status pdf_pack_write(HPDF_Doc pdf, struct buf *out, struct diag *d);
 
 #endif

@@ -10,7 +10,7 @@
 #include <hpdf_objects.h>
 
 #include "util/date.h"
-#include "typeset/pdf_out.h"
+#include "typeset/haru_error.h"
 
 /* ---- Marked content in the page streams ---- */
 
@@ -280,7 +280,7 @@ enum exp_status tags_write_tree(HPDF_Doc pdf, const struct layout *L, HPDF_Page 
     return EXP_OK;
 fail:
     free(T.elem);
-    if (pdf_out_error_is_memory(HPDF_GetError(pdf)))
+    if (haru_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     diag_error(d, NULL, 0, 0, "cannot write the PDF's structure tree (libharu error 0x%04lX)",
                (unsigned long)HPDF_GetError(pdf));
@@ -384,7 +384,7 @@ enum exp_status tags_write_catalog(HPDF_Doc pdf, const struct pdf_out_info *info
         goto fail;
     return EXP_OK;
 fail:
-    if (pdf_out_error_is_memory(HPDF_GetError(pdf)))
+    if (haru_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     diag_error(d, NULL, 0, 0, "cannot write the PDF's catalog entries (libharu error 0x%04lX)",
                (unsigned long)HPDF_GetError(pdf));

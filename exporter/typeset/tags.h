@@ -20,7 +20,7 @@
 #include <hpdf.h>
 
 #include "typeset/layout.h"
-#include "typeset/pdf_out.h"
+#include "typeset/pdf_info.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/status.h"

@@ -2,8 +2,13 @@
 #include "util/diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
 
+#include "util/buf.h"
 #include "util/status.h"
+#include "util/text.h"
 
 void diag_init(struct diag *d, FILE *stream, int verbose, int quiet)
 {
@@ -24,6 +29,31 @@ static const char *level_name(enum diag_level level)
     return "error";
 }
 
+/* Writes text so that one message stays one line of plain text whatever the file names and
+ * the values it quotes hold: a newline or an escape sequence would forge a line or drive the
+ * terminal, a direction override would reorder what the reader sees. Such characters
+ * (text_is_hidden_control) appear as \xNN or \u{NNNN}, bytes that are not UTF-8 as \xNN. */
+static void put_visible(FILE *stream, const char *text)
+{
+    const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
+    size_t n = strlen(text);
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t len = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (len <= 0) {
+            fprintf(stream, "\\x%02X", s[i++]);
+            continue;
+        }
+        if (!text_is_hidden_control((uint32_t)cp))
+            fwrite(s + i, 1, (size_t)len, stream);
+        else if (cp < 0x80)
+            fprintf(stream, "\\x%02X", (unsigned)cp);
+        else
+            fprintf(stream, "\\u{%04X}", (unsigned)cp);
+        i += (size_t)len;
+    }
+}
+
 void diag_report(struct diag *d, enum diag_level level, const char *file, unsigned line,
                  unsigned col, const char *fmt, ...)
 {
@@ -34,9 +64,21 @@ void diag_report(struct diag *d, enum diag_level level, const char *file, unsign
     if ((level == DIAG_NOTE && !d->verbose) || (level == DIAG_WARNING && d->quiet))
         return;
 
+    struct buf msg = BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        buf_reserve(&msg, (size_t)n + 1);
+        va_start(ap, fmt);
+        vsnprintf(msg.data, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        msg.len = (size_t)n;
+    }
     fputs("exporter: ", d->stream);
     if (file) {
-        fputs(file, d->stream);
+        put_visible(d->stream, file);
         if (line) {
             fprintf(d->stream, ":%u", line);
             if (col)
@@ -45,11 +87,9 @@ void diag_report(struct diag *d, enum diag_level level, const char *file, unsign
         fputs(": ", d->stream);
     }
     fprintf(d->stream, "%s: ", level_name(level));
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(d->stream, fmt, ap);
-    va_end(ap);
+    put_visible(d->stream, msg.data ? msg.data : "");
     fputc('\n', d->stream);
+    buf_free(&msg);
 }
 
 /* Severity order for combining statuses: a lock or config failure outranks bad data. */

@@ -183,11 +183,20 @@ enum exp_status fsutil_read_file(const char *path, size_t limit, char **data, si
             return EXP_DATAERR;
         }
         diag_error(d, path, 0, 0, "cannot open: %s", strerror(err));
-        return err == ENOENT || err == ENOTDIR ? EXP_NOINPUT : EXP_IOERR;
+        /* missing or not readable: an input that is not there for us (sysexits' NOINPUT) */
+        return err == ENOENT || err == ENOTDIR || err == EACCES || err == EPERM ? EXP_NOINPUT
+                                                                               : EXP_IOERR;
     }
     struct stat sb;
     if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
         diag_error(d, path, 0, 0, "not a regular file; not read");
+        close(fd);
+        return EXP_DATAERR;
+    }
+    /* A 1 GB (or sparse) file is refused before a byte is read; the loop below still stops
+     * a file that grows while it is read. */
+    if ((unsigned long long)sb.st_size > limit) {
+        diag_error(d, path, 0, 0, "file is larger than the %zu MiB limit", limit / (1024 * 1024));
         close(fd);
         return EXP_DATAERR;
     }

@@ -36,9 +36,10 @@ enum exp_status fsutil_write_file_atomic(const char *final_path, const void *dat
 /* mkdir -p. EXP_CANTCREAT with a message on failure (also for an empty name). */
 enum exp_status fsutil_mkdirs(const char *dir, struct diag *d);
 
-/* Reads a whole file into a fresh NUL-terminated buffer (caller frees *data). Returns
- * EXP_NOINPUT when it does not exist, EXP_IOERR on read errors, EXP_DATAERR when it is
- * larger than limit bytes; messages go through d. */
+/* Reads a whole regular file into a fresh NUL-terminated buffer (caller frees *data).
+ * Returns EXP_NOINPUT when it does not exist or may not be read, EXP_IOERR on read errors,
+ * EXP_DATAERR when it is not a regular file or larger than limit bytes (checked before
+ * reading, and again as it is read); messages go through d. */
 enum exp_status fsutil_read_file(const char *path, size_t limit, char **data, size_t *len,
                                  struct diag *d);
 

@@ -52,10 +52,11 @@ size_t hash_index_find(const struct hash_index *ix, const void *data, size_t len
     return *slot ? *slot - 1 : HASH_NONE;
 }
 
-static void grow(struct hash_index *ix)
+/* Rehashes every item into n_slots slots (a power of two, more than twice the items). */
+static void resize(struct hash_index *ix, size_t n_slots)
 {
     size_t *old = ix->slots, n_old = ix->n_slots;
-    ix->n_slots = n_old ? 2 * n_old : 64;
+    ix->n_slots = n_slots;
     ix->slots = xcalloc(ix->n_slots, sizeof *ix->slots);
     for (size_t i = 0; i < n_old; i++) {
         if (!old[i])
@@ -64,6 +65,20 @@ static void grow(struct hash_index *ix)
         *probe(ix, k.data, k.len) = old[i];
     }
     free(old);
+}
+
+static void grow(struct hash_index *ix)
+{
+    resize(ix, ix->n_slots ? 2 * ix->n_slots : 64);
+}
+
+void hash_index_reserve(struct hash_index *ix, size_t items)
+{
+    size_t n = ix->n_slots ? ix->n_slots : 64;
+    while (n < 2 * items)
+        n *= 2;
+    if (n > ix->n_slots)
+        resize(ix, n);
 }
 
 size_t hash_index_add(struct hash_index *ix, size_t item)

@@ -38,6 +38,10 @@ struct hash_index {
 /* An empty index over the items that key_of(ctx, i) describes. Allocates nothing yet. */
 void hash_index_init(struct hash_index *ix, hash_key_fn key_of, const void *ctx);
 
+/* Makes room for items keys without growing (each growth hashes every key again): for a
+ * caller that knows its usual size. Never shrinks. */
+void hash_index_reserve(struct hash_index *ix, size_t items);
+
 /* The item whose key is data[0..len), or HASH_NONE. */
 size_t hash_index_find(const struct hash_index *ix, const void *data, size_t len);
 

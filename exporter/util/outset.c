@@ -30,7 +30,7 @@ struct output_set {
     int lock_fd;
 };
 
-/* ---- Cleanup on SIGINT and SIGTERM ----
+/* ---- Cleanup on a signal that ends the run ----
  *
  * A signal handler can reach only static storage, so the one run in progress registers its
  * staging folder here: the handler unlinks the files registered so far (unlink and rmdir
@@ -38,12 +38,19 @@ struct output_set {
  * This is the program's only mutable static state, and it exists for the handler alone. */
 #define CLEANUP_MAX_FILES 32
 
+/* The signals whose default action ends the process and that a user, a terminal or a job
+ * runner sends: ^C, kill, a closed terminal or ssh session (cron and nohup aside), ^\, and
+ * the timers and user signals nothing here uses. (SIGPIPE and SIGXFSZ are ignored by main:
+ * their failures are reported as errors.) */
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2 };
+#define N_FATAL_SIGNALS (sizeof fatal_signals / sizeof fatal_signals[0])
+
 static struct {
     volatile sig_atomic_t active;
     volatile sig_atomic_t n_names;
     char stage[PATH_MAX];
     char names[CLEANUP_MAX_FILES][PATH_MAX];
-    struct sigaction old_int, old_term;
+    struct sigaction old[N_FATAL_SIGNALS];
 } cleanup;
 
 static void on_fatal_signal(int sig)
@@ -67,8 +74,12 @@ static void cleanup_register_stage(const char *stage)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_fatal_signal;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &cleanup.old_int);
-    sigaction(SIGTERM, &sa, &cleanup.old_term);
+    for (size_t i = 0; i < N_FATAL_SIGNALS; i++) {
+        sigaction(fatal_signals[i], NULL, &cleanup.old[i]);
+        /* a signal the caller ignores (nohup's SIGHUP) stays ignored */
+        if (cleanup.old[i].sa_handler != SIG_IGN)
+            sigaction(fatal_signals[i], &sa, NULL);
+    }
     cleanup.active = 1;
 }
 
@@ -88,18 +99,18 @@ static void cleanup_unregister(void)
     if (!cleanup.active)
         return;
     cleanup.active = 0;
-    sigaction(SIGINT, &cleanup.old_int, NULL);
-    sigaction(SIGTERM, &cleanup.old_term, NULL);
+    for (size_t i = 0; i < N_FATAL_SIGNALS; i++)
+        sigaction(fatal_signals[i], &cleanup.old[i], NULL);
 }
 
-/* Blocks SIGINT and SIGTERM around the switch, so the handler never removes a staging
- * folder that has just been published. */
+/* Blocks those signals around the switch, so the handler never removes a staging folder
+ * that has just been published. */
 static void block_fatal_signals(sigset_t *old)
 {
     sigset_t set;
     sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
+    for (size_t i = 0; i < N_FATAL_SIGNALS; i++)
+        sigaddset(&set, fatal_signals[i]);
     sigprocmask(SIG_BLOCK, &set, old);
 }
 

@@ -18,8 +18,9 @@
  * until the next run's switch (so a reader that opened it just before has a run's time to
  * finish), then removed.
  * Staging folders left by a killed run are removed by the next run, under the lock.
- * SIGINT and SIGTERM during a run remove the staging folder before the process dies; the
- * lock dies with the process.
+ * SIGINT, SIGTERM, SIGHUP (and the other signals a user or a job runner sends to end a
+ * process; one the caller ignores stays ignored) during a run remove the staging folder
+ * before the process dies; the lock dies with the process.
  *
  * An existing real folder at `out` is taken over once when it is empty or holds only what
  * an earlier exporter wrote there (*.csv, *.pdf, *.xlsx, .exporter.*); anything else is

@@ -1,14 +1,16 @@
 /* strpool.c — see strpool.h. Strings live in 64 KiB blocks (bigger ones get their own);
- * an open-addressing table of pointers finds an existing copy. */
+ * util/hash.h's index over the pooled strings finds an existing copy. */
 #include "util/strpool.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/hash.h"
 
 #define BLOCK_SIZE (64u * 1024u)
+/* An article's facts hold a few hundred distinct strings: room for them from the start. */
+#define POOL_USUAL_STRINGS 512
 
 struct block {
     struct block *next;
@@ -18,46 +20,23 @@ struct block {
 
 struct strpool {
     struct block *blocks;
-    const char **slots;   /* NULL = free */
-    size_t n_slots, count;
+    struct hash_key *strings; /* every pooled string with its length, in intern order */
+    size_t count, cap;
+    struct hash_index index;  /* text → its number in strings */
 };
+
+static struct hash_key pooled_key(const void *ctx, size_t item)
+{
+    const struct strpool *p = ctx;
+    return p->strings[item];
+}
 
 struct strpool *strpool_new(void)
 {
     struct strpool *p = xcalloc(1, sizeof *p);
-    p->n_slots = 1024;
-    p->slots = xcalloc(p->n_slots, sizeof *p->slots);
+    hash_index_init(&p->index, pooled_key, p);
+    hash_index_reserve(&p->index, POOL_USUAL_STRINGS);
     return p;
-}
-
-static size_t hash(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603u;   /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return (size_t)h;
-}
-
-static const char **find(const struct strpool *p, const char *s, size_t len, size_t h)
-{
-    size_t mask = p->n_slots - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        const char **slot = &p->slots[i];
-        if (!*slot || (strncmp(*slot, s, len) == 0 && (*slot)[len] == '\0'))
-            return slot;
-    }
-}
-
-static void grow(struct strpool *p)
-{
-    const char **old = p->slots;
-    size_t n = p->n_slots;
-    p->n_slots *= 2;
-    p->slots = xcalloc(p->n_slots, sizeof *p->slots);
-    for (size_t i = 0; i < n; i++)
-        if (old[i])
-            *find(p, old[i], strlen(old[i]), hash(old[i], strlen(old[i]))) = old[i];
-    free(old);
 }
 
 static char *store(struct strpool *p, const char *s, size_t len)
@@ -87,14 +66,16 @@ static char *store(struct strpool *p, const char *s, size_t len)
 
 const char *strpool_intern(struct strpool *p, const char *s, size_t len)
 {
-    if (2 * (p->count + 1) > p->n_slots)
-        grow(p);
-    const char **slot = find(p, s, len, hash(s, len));
-    if (!*slot) {
-        *slot = store(p, s, len);
-        p->count++;
-    }
-    return *slot;
+    /* The text is indexed as the next item while it is still the caller's: one probe finds
+     * the pooled copy or the place for a new one, which then takes over the item. */
+    if (p->count == p->cap)
+        xgrow(&p->strings, &p->cap, p->count + 1, sizeof *p->strings);
+    p->strings[p->count] = (struct hash_key){ s, len };
+    size_t found = hash_index_add(&p->index, p->count);
+    if (found != HASH_NONE)
+        return p->strings[found].data;
+    p->strings[p->count].data = store(p, s, len);
+    return p->strings[p->count++].data;
 }
 
 void strpool_free(struct strpool *p)
@@ -105,6 +86,7 @@ void strpool_free(struct strpool *p)
         next = b->next;
         free(b);
     }
-    free(p->slots);
+    hash_index_free(&p->index);
+    free(p->strings);
     free(p);
 }

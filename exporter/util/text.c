@@ -30,6 +30,12 @@ int text_is_breakable_space(uint32_t cp)
     return text_is_space(cp) && cp != '\n' && cp != 0xA0 && cp != 0x202F && cp != 0xFEFF;
 }
 
+int text_is_hidden_control(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E ||
+           cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /* ASCII and Latin-1 below the combining marks, Hangul syllables and compatibility jamo, CJK
  * ideographs, general punctuation (minus U+2000/2001, which NFC rewrites), arrows and
  * mathematical operators (minus U+2329/232A), CJK symbols without the combining tone marks

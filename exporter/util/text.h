@@ -28,6 +28,12 @@ int text_is_hangul_script(uint32_t cp);
 int text_is_space(uint32_t cp);
 int text_is_breakable_space(uint32_t cp);
 
+/* Controls that are never text: C0 and C1 controls and DEL (tab, newline and the other
+ * white space among them included), and the invisible marks that reorder what a reader sees
+ * (the bidirectional embeddings, overrides and isolates, LRM, RLM, ALM). Clean text drops
+ * them (after folding white space); a message shows them escaped. */
+int text_is_hidden_control(uint32_t cp);
+
 /* 1 when cp is in NFC, has combining class 0 and can neither decompose nor compose with a
  * neighbour: a string made only of such code points is already NFC, so utf8proc can be
  * skipped (nearly all Korean news). A subset of the true set, checked against utf8proc

@@ -66,8 +66,8 @@ check "long path exit" "$?" 65
 has "long path message" "error: path longer than the system's limit"
 check "long path: the others still exported" "$(rows "$tmp/o4/articles.csv")" 5
 
-# Front matter nested 30,000 deep (libyaml's scanner is quadratic in the depth): stopped at
-# the depth limit; 50,000 deep is over the size limit. Both beside the good articles.
+# Front matter nested 30,000 and 50,000 deep (libyaml's scanner is quadratic in the depth):
+# stopped at the depth limit, before libyaml looks further. Both beside the good articles.
 mkdir -p "$tmp/nest"; cp examples/articles/*.txt "$tmp/nest/"
 python3 - "$tmp/nest" <<'PY'
 import sys
@@ -78,7 +78,7 @@ PY
 run build --formats csv --out "$tmp/o5" "$tmp/nest"
 check "deep nesting exit" "$?" 65
 has "30,000 deep stopped at the depth limit" "deep30k.txt:4:19: error: front matter nested deeper than 16 levels"
-has "50,000 deep stopped at the size limit" "deep50k.txt:2:1: error: front matter longer than 64 KiB"
+has "50,000 deep stopped at the depth limit" "deep50k.txt:4:19: error: front matter nested deeper than 16 levels"
 check "deep nesting: the others still exported" "$(rows "$tmp/o5/articles.csv")" 5
 
 # An unusable TMPDIR (missing, or a file) falls back to /tmp: the run completes.
@@ -87,6 +87,37 @@ for bad in "$tmp/no-such-dir" /etc/hostname; do
   check "TMPDIR=$bad exit" "$?" 0
   check "TMPDIR=$bad: the briefing written" "$(test -s "$tmp/tmpdir/briefing.pdf" && echo yes)" yes
 done
+
+# Closed standard descriptors: the next open() must not take their number, or the lock file
+# or a CSV would receive the diagnostics; a report to a closed stdout fails (74).
+mkdir -p "$tmp/fd"; cp examples/articles/*.txt tests/bad/wrong_type.txt "$tmp/fd/"
+timeout 60 "$EXPORTER" build -v --formats csv --out "$tmp/o_fd" "$tmp/fd" 2>&-
+check "stderr closed exit" "$?" 65
+check "stderr closed: no message in any file the run wrote" \
+  "$(grep -rlaF 'exporter:' "$tmp/o_fd/" "$tmp/.o_fd.exporter/" 2>/dev/null)" ""
+check "stderr closed: the good articles exported" "$(rows "$tmp/o_fd/articles.csv")" 5
+timeout 60 "$EXPORTER" check examples/articles >&- 2>"$tmp/err"
+check "stdout closed: check's report cannot be written" "$?" 74
+has "stdout closed message" "error: cannot write to standard output"
+
+# A reader of stderr that went away (SIGPIPE) and a file-size limit (SIGXFSZ) are errors the
+# run reports, never a silent death that leaves the staging folder behind.
+python3 - "$EXPORTER" "$tmp/fd" "$tmp/o_pipe" > "$tmp/pipe_rc" <<'PY'
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)                       # nobody will ever read the diagnostics
+p = subprocess.run([sys.argv[1], 'build', '--formats', 'csv', '--out', sys.argv[3], sys.argv[2]],
+                   stderr=w, timeout=60)
+print(p.returncode)
+PY
+check "stderr a broken pipe: exit" "$(cat "$tmp/pipe_rc")" 65
+check "stderr a broken pipe: the good articles exported" "$(rows "$tmp/o_pipe/articles.csv")" 5
+timeout 60 "$EXPORTER" build --no-archive --formats csv --out "$tmp/o_fsz" examples/articles 2>/dev/null
+(ulimit -f 8; timeout 60 "$EXPORTER" build --no-archive --formats csv,pdf --out "$tmp/o_fsz" "$tmp/fd" 2>"$tmp/err")
+check "file-size limit exit" "$?" 74
+check "file-size limit message" "$(grep -qE 'error: (cannot )?write' "$tmp/err" && echo yes)" yes
+check "file-size limit: previous set kept" "$(rows "$tmp/o_fsz/articles.csv")" 5
+check "file-size limit: no staging folder left" "$(ls -A "$tmp/.o_fsz.exporter/runs" | wc -l)" 1
 
 # Dangerous and oversized links: only http(s) becomes a live PDF link; a 70,000-character url
 # is a bad article (65), never a libharu failure (70) beside new CSVs.
@@ -109,8 +140,8 @@ sed -e 's/^id: .*/id: long_url/' -e "s|^url: .*|url: https://example.com/$(head 
     examples/articles/001_fb8133d21bfd6a82.txt > "$tmp/links/long_url.txt"
 run build --out "$tmp/o7" "$tmp/links"
 check "70,000-character url exit" "$?" 65
-# (over the front matter's 64 KiB; tests/bad/long_url.txt has a 3,000-byte one: the field limit)
-has "70,000-character url message" "long_url.txt:2:1: error: front matter longer than 64 KiB"
+# (the field rule, at the url's position, although it also takes the front matter past 64 KiB)
+has "70,000-character url message" "long_url.txt:13:6: error: 'url' is longer than 2048 bytes"
 check "70,000-character url: a complete new set" "$(for f in articles.csv comparison.csv facts.csv briefing.pdf briefing.xlsx; do test -s "$tmp/o7/$f" || echo "$f missing"; done)" ""
 
 # A template beyond sane limits (10,000 entities) is a bad template (78) with its position.

@@ -99,13 +99,18 @@ check "run after kills" "$?" 0
 check "leftovers removed" "$(ls -A "$tmp/pub/.out.exporter/runs" | wc -l)" 2
 cmp -s "$out/articles.csv" "$tmp/refB/articles.csv" && echo "ok: last set published" || { echo "FAIL: last set"; fail=1; }
 
-# SIGTERM and SIGINT while the staging folder exists: it is removed and the lock is free.
+# SIGTERM, SIGINT and SIGHUP (a closed terminal) while the staging folder exists: it is
+# removed and the lock is free.
 python3 tests/tools/gen_corpus.py examples/articles "$tmp/big" 600
 runs="$tmp/pub/.out.exporter/runs"
-for sig in TERM INT; do
+for sig in TERM INT HUP; do
   caught=0
   for try in 1 2 3 4 5; do
-    "$EXPORTER" build --out "$out" "$tmp/big" 2>/dev/null &
+    # (a background job of a script starts with SIGINT ignored, which exporter respects;
+    # this one starts with every signal at its default, as from a terminal)
+    python3 -c 'import os, signal, sys
+for s in (signal.SIGINT, signal.SIGQUIT, signal.SIGHUP): signal.signal(s, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])' "$EXPORTER" build --out "$out" "$tmp/big" 2>/dev/null &
     pid=$!
     # Wait (without a clock) until the run has made its staging folder, or has ended.
     python3 - "$runs" "$pid" <<'PY'
@@ -135,6 +140,24 @@ PY
   done
   [ $caught = 1 ] || echo "note: SIG$sig never landed during a write in 5 tries"
 done
+
+# A SIGHUP the caller ignores (nohup) stays ignored: the run goes on and publishes.
+( trap '' HUP; exec "$EXPORTER" build --formats csv --out "$out" "$tmp/big" 2>/dev/null ) &
+pid=$!
+python3 - "$runs" "$pid" <<'PY'
+import os, sys
+runs, pid = sys.argv[1], int(sys.argv[2])
+while len(os.listdir(runs)) < 3:
+    try:
+        with open('/proc/%d/stat' % pid) as f:
+            if f.read().split(') ')[1][0] == 'Z':
+                break
+    except FileNotFoundError:
+        break
+PY
+kill -s HUP "$pid" 2>/dev/null; wait "$pid"
+check "SIGHUP ignored by the caller: the run completes" "$?" 0
+check "SIGHUP ignored: its set published" "$(test -s "$out/facts.csv" && echo yes)" yes
 
 # Folders that cannot hold a set: no name, a folder with someone else's files, a foreign link.
 "$EXPORTER" build --out '' examples/articles 2>"$tmp/err"

@@ -135,6 +135,107 @@ static void test_bad_inputs(void **state)
     }
 }
 
+/* A front matter of text: with its lines and a value of n bytes in the url field. */
+static char *with_long_field(const char *key, size_t n, size_t padding_keys)
+{
+    size_t cap = n + padding_keys * 16 + 256;
+    char *text = malloc(cap);
+    size_t at = (size_t)snprintf(text, cap, "---\nid: a\ntitle: t\n%s: https://x.kr/", key);
+    memset(text + at, 'a', n);
+    at += n;
+    at += (size_t)snprintf(text + at, cap - at, "\n");
+    for (size_t k = 0; k < padding_keys; k++)
+        at += (size_t)snprintf(text + at, cap - at, "k%06zu: v\n", k);
+    snprintf(text + at, cap - at, "---\n\nbody.\n");
+    return text;
+}
+
+/* What comes first in the file is what is reported: a 70,000-character url breaks the field
+ * rule at its own position (not the size rule at line 2); an unknown key's long value, or a
+ * front matter of many small keys, the size rule at the byte where it crosses 64 KiB. */
+static void test_field_rule_before_size_rule(void **state)
+{
+    (void)state;
+    struct { const char *key; size_t n, padding; const char *message; } cases[] = {
+        { "url", 70000, 0, "t.txt:4:6: error: 'url' is longer than 2048 bytes" },
+        { "title2", 70000, 0, "t.txt:4:65522: error: front matter longer than 64 KiB" },
+        { "extra", 10, 9000, "error: front matter longer than 64 KiB" },
+        { "url", 3000, 9000, "t.txt:4:6: error: 'url' is longer than 2048 bytes" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *text = with_long_field(cases[i].key, cases[i].n, cases[i].padding);
+        struct article a;
+        char *msg = NULL;
+        assert_int_equal(parse(text, &a, &msg, 0), EXP_DATAERR);
+        if (!strstr(msg, cases[i].message))
+            fail_msg("case %zu: expected '%s' in '%s'", i, cases[i].message, msg);
+        free(msg);
+        free(text);
+    }
+    /* the padding case reports the line holding byte 65,536, not line 2 */
+    char *text = with_long_field("extra", 10, 9000);
+    struct article a;
+    char *msg = NULL;
+    parse(text, &a, &msg, 0);
+    unsigned line = 0;
+    assert_int_equal(sscanf(msg, "exporter: t.txt:%u:", &line), 1);
+    assert_true(line > 4000 && line < 9000);
+    free(msg);
+    free(text);
+}
+
+/* Typed values: a plain null is "no value", a tag other than !!str is refused, untagged
+ * values of any look are the text they spell, and a quoted "null" is text. */
+static void test_nulls_and_tags(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *message; } bad[] = {
+        { "---\nid: null\ntitle: t\n---\n", "t.txt:2:5: error: 'id' is empty in front matter" },
+        { "---\nid: ~\ntitle: t\n---\n", "t.txt:2:5: error: 'id' is empty" },
+        { "---\nid: a\ntitle: NULL\n---\n", "t.txt:3:8: error: 'title' is empty" },
+        { "---\nid: \"  \"\ntitle: t\n---\n", "t.txt:2:5: error: 'id' is empty" },
+        { "---\nid: !!binary aGk=\ntitle: t\n---\n", "t.txt:2:5: error: field 'id' must be a string, not !!binary" },
+        { "---\nid: a\ntitle: !!int 5\n---\n", "t.txt:3:8: error: field 'title' must be a string, not !!int" },
+        { "---\nid: a\ntitle: !foo t\n---\n", "t.txt:3:8: error: field 'title' must be a string, not a value tagged !foo" },
+        { "---\nid: a\nid: null\ntitle: t\n---\n", "t.txt:3:5: error: field 'id' is given twice" },
+        { "---\nid: null\nid: b\ntitle: t\n---\n", "t.txt:3:5: error: field 'id' is given twice" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct article a;
+        char *msg = NULL;
+        assert_int_equal(parse(bad[i].text, &a, &msg, 0), EXP_DATAERR);
+        if (!strstr(msg, bad[i].message))
+            fail_msg("case %zu: expected '%s' in '%s'", i, bad[i].message, msg);
+        free(msg);
+    }
+    struct article a;
+    char *msg = NULL;
+    assert_int_equal(parse("---\nid: 'null'\ntitle: !!str true\npublished_at: ~\n"
+                           "url: null\n---\n\nb.\n", &a, &msg, 0), EXP_OK);
+    assert_string_equal(a.id, "null");
+    assert_string_equal(a.title, "true");
+    assert_string_equal(a.published_at, "");
+    assert_string_equal(a.url, "");
+    assert_string_equal(msg, "");
+    article_free(&a);
+    free(msg);
+}
+
+/* Controls and direction overrides never reach a title or a body (a CSV cell, the PDF's
+ * info, a workbook's XML): a YAML escape, an HTML entity or a raw byte alike. */
+static void test_hidden_controls_dropped(void **state)
+{
+    (void)state;
+    struct article a;
+    char *msg = NULL;
+    assert_int_equal(parse("---\nid: a\ntitle: \"x\\x1b[31my\\u202Ez\\x7f&#27;\"\n---\n\n"
+                           "본문\x01에 \xE2\x80\xAE제어\xC2\x9B문자.\n", &a, &msg, 0), EXP_OK);
+    assert_string_equal(a.title, "x[31myz");
+    assert_string_equal(a.body, "본문에 제어문자.");
+    article_free(&a);
+    free(msg);
+}
+
 static void test_hash_mismatch_warns(void **state)
 {
     (void)state;
@@ -220,6 +321,9 @@ int main(void)
         cmocka_unit_test(test_repair_is_reported_under_verbose),
         cmocka_unit_test(test_scalars_stay_strings_and_unknown_fields_ignored),
         cmocka_unit_test(test_bad_inputs),
+        cmocka_unit_test(test_field_rule_before_size_rule),
+        cmocka_unit_test(test_nulls_and_tags),
+        cmocka_unit_test(test_hidden_controls_dropped),
         cmocka_unit_test(test_hash_mismatch_warns),
         cmocka_unit_test(test_duplicates_read_once),
         cmocka_unit_test(test_pack_keeps_what_is_read),

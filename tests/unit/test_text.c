@@ -149,6 +149,31 @@ static void test_hash_index(void **state)
     free(words);
 }
 
+/* A reserved index takes that many items without growing (no key is hashed twice). */
+static void test_hash_index_reserve(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    static char words[N][16];
+    const char *ptrs[N];
+    for (int i = 0; i < N; i++) {
+        snprintf(words[i], sizeof words[i], "w%d", i);
+        ptrs[i] = words[i];
+    }
+    struct hash_index ix;
+    hash_index_init(&ix, word_key, ptrs);
+    hash_index_reserve(&ix, N);
+    assert_true(ix.n_slots >= 2 * N);
+    const size_t *slots = ix.slots;
+    for (size_t i = 0; i < N; i++)
+        assert_int_equal(hash_index_add(&ix, i), HASH_NONE);
+    assert_ptr_equal(ix.slots, slots);
+    assert_int_equal(hash_index_find(&ix, "w299", 4), 299);
+    hash_index_reserve(&ix, 10);   /* never shrinks */
+    assert_ptr_equal(ix.slots, slots);
+    hash_index_free(&ix);
+}
+
 static void test_hash_set(void **state)
 {
     (void)state;
@@ -171,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_utf8_valid),
         cmocka_unit_test(test_web_urls),
         cmocka_unit_test(test_hash_index),
+        cmocka_unit_test(test_hash_index_reserve),
         cmocka_unit_test(test_hash_set),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
