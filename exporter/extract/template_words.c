@@ -38,30 +38,26 @@ static const struct {
     { "changes_new", "신규" },
     { "changes_changed", "변경" },
     { "coverage_title", "언론사별 보도" },
-    { "coverage_intro", "대상마다 이 기간에 그 대상을 다룬 기사 수를 언론사별로 센 표다(한 기사가 "
-                        "여러 대상을 다루면 대상마다 센다). 기사가 많은 언론사부터 싣고 나머지는 "
-                        "한 열로 합쳤다. 언급은 대상의 이름이 나온 문장 수다." },
+    { "coverage_intro", "대상별 언론사 기사 수다(한 기사가 여러 대상을 다루면 대상마다 센다). "
+                        "언급은 이름이 나온 문장 수다." },
     { "coverage_none", "이 기간에 대상을 다룬 기사가 없다." },
     { "coverage_other", "그 밖의 언론사" },
     { "coverage_other_entities", "그 밖의 대상" },
     { "coverage_total", "기사 합계" },
     { "coverage_mentions", "언급" },
     { "trend", "주별 언급 추이" },
-    { "trend_intro", "아카이브에 기록된 최근 주마다 각 대상의 이름이 나온 문장 수다. 언급이 많은 "
-                     "대상부터 선으로 그렸고, 선 끝의 숫자는 이번 주 값이다." },
-    { "trend_gap", " 흐리게 적힌 주는 실행 기록이 없는 주로, 값이 0이라는 뜻이 아니다." },
+    { "trend_intro", "주마다 대상의 이름이 나온 문장 수다. 선 끝의 숫자는 이번 주 값이다." },
+    { "trend_gap", " 흐린 주는 실행 기록이 없는 주로, 0이 아니다." },
     { "trend_gap_alt", " 기록 없는 주:" },
     { "trend_none", "아카이브에 이전 주 자료가 없어 추이를 그리지 않았다." },
     { "trend_axis", "언급 문장 수" },
     { "conflicts", "엇갈린 수치" },
-    { "conflicts_intro", "같은 항목에 기사마다 다른 값이 나온 경우다. 값마다 그 값을 전한 문장을 "
-                         "하나씩 나란히 싣는다(모든 문장은 conflicts.csv). 반올림 범위 안에서 "
-                         "정확한 값과 맞는 근삿값은 엇갈림으로 보지 않는다." },
+    { "conflicts_intro", "값마다 그 값을 전한 문장을 하나씩 싣는다(모두 conflicts.csv에 있다). "
+                         "반올림 범위 안에서 정확한 값과 맞는 근삿값은 엇갈림이 아니다." },
     { "conflicts_none", "기사끼리 엇갈린 값이 없다." },
     { "conflicts_between", "기사끼리 엇갈린 값" },
     { "conflicts_internal", "한 기사 안에서 엇갈린 값" },
-    { "conflicts_internal_intro", "한 기사가 같은 항목에 두 값을 적은 경우로, 기사끼리의 "
-                                  "엇갈림과 따로 싣는다." },
+    { "conflicts_internal_intro", "한 기사가 한 항목에 두 값을 적은 경우다." },
     { "conflicts_tie", "동수" },
     { "conflicts_chosen", "표에 실은 값" },
     { "conflicts_cell", "대상 · 항목" },
