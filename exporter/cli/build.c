@@ -14,6 +14,7 @@
 #include "extract/extract.h"
 #include "extract/template.h"
 #include "ingest/article.h"
+#include "merge/catalog.h"
 #include "merge/quotes.h"
 #include "merge/table.h"
 #include "report/briefing.h"
@@ -150,9 +151,10 @@ static int stamp_matches(const char *dir, const char *fingerprint)
 
 /* ---- The run's state ---- */
 
-/* Everything one run holds between its steps. Memory stays bounded: the articles keep their
- * metadata only, the table and the quotes hold merged values and capped lists, and the rows
- * of articles.csv, facts.csv and the workbook go to their files as the articles are read. */
+/* Everything one run holds between its steps. Memory stays bounded: the catalog keeps a few
+ * dozen bytes per article (its metadata waits on disk for the briefing's sources), the table
+ * and the quotes hold merged values and capped lists, and the rows of articles.csv,
+ * facts.csv and the workbook go to their files as the articles are read. */
 struct run {
     const struct build_options *opts;
     struct diag *d;
@@ -165,7 +167,7 @@ struct run {
     int writing;               /* a build that writes outputs (not check, not unchanged) */
     struct atomic_file articles_csv, facts_csv, workbook_file;
     struct xlsx_out *workbook;
-    struct article_set set;
+    struct catalog *catalog;   /* the articles read (merge/catalog.h) */
     struct table *table;
     struct quotes *quotes;
     struct weekly weekly;      /* the archive, changes, coverage (weekly.h) */
@@ -313,7 +315,7 @@ static enum exp_status finish_workbook(struct run *r)
 {
     long long created = 0;
     int generated;
-    briefing_as_of(&r->set, &created, &generated);
+    briefing_as_of(catalog_summary(r->catalog), &created, &generated);
     xlsx_out_set_created(r->workbook, created);
     xlsx_out_comparison(r->workbook, r->table);
     weekly_write_sheets(&r->weekly, r->workbook);
@@ -323,21 +325,28 @@ static enum exp_status finish_workbook(struct run *r)
                         : (abort_output(&r->workbook_file), st);
 }
 
-/* The briefing gets the whole run; briefing.c turns it into pages. */
+/* The briefing gets the whole run — the articles it can cite read back from the catalog,
+ * and the catalog's summary of the rest; briefing.c turns it into pages. */
 static enum exp_status write_briefing(struct run *r)
 {
-    struct weekly_sections sections = weekly_sections_of(&r->weekly, &r->tpl, &r->set);
+    struct article_set citable;
+    enum exp_status st = catalog_citable(r->catalog, r->table, r->quotes, &citable, r->d);
+    if (st != EXP_OK)
+        return st;
+    struct weekly_sections sections = weekly_sections_of(&r->weekly, &r->tpl, &citable);
     char *font_dir = fsutil_find_data("fonts");
     struct briefing_input in = {
-        .set = &r->set, .tpl = &r->tpl, .table = r->table, .quotes = r->quotes,
-        .period = &r->opts->period, .font_dir = font_dir,
-        .more_sections = weekly_sections_add, .more_sections_arg = &sections,
+        .set = &citable, .corpus = catalog_summary(r->catalog), .tpl = &r->tpl,
+        .table = r->table, .quotes = r->quotes, .period = &r->opts->period,
+        .font_dir = font_dir, .more_sections = weekly_sections_add,
+        .more_sections_arg = &sections,
     };
     struct atomic_file af = { 0 };
-    enum exp_status st = open_output(r, &af, "briefing.pdf");
+    st = open_output(r, &af, "briefing.pdf");
     if (st == EXP_OK)
         st = briefing_write(af.fp, &in, r->d);
     free(font_dir);
+    article_set_free(&citable);
     return st == EXP_OK ? commit_output(r, &af) : (abort_output(&af), st);
 }
 
@@ -389,11 +398,11 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     reader_item_report_parse(it, r->d);
     if (!it->kept)
         return it->parse_status == EXP_NOINPUT ? EXP_DATAERR : it->parse_status;
-    /* the set takes the article (and zeroes it), or reports and frees a duplicate */
-    if (!article_set_add(&r->set, &it->article, r->d))
+    /* the catalog notes the article, or reports a duplicate (left out) */
+    if (!catalog_add(r->catalog, &it->article, r->d))
         return EXP_OK;
     reader_item_report_extract(it, r->d);
-    const struct article *a = &r->set.items[r->set.count - 1];   /* valid until packed */
+    const struct article *a = &it->article;
     if (r->articles_csv.fp) {
         csv_out_article_row(r->articles_csv.fp, a);
         csv_out_write_facts_rows(r->facts_csv.fp, &r->tpl, &it->facts);
@@ -402,11 +411,9 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
         xlsx_out_article(r->workbook, a);
         xlsx_out_facts(r->workbook, &it->facts);
     }
-    table_add(r->table, &it->facts);
+    table_add_article(r->table, &it->facts, a->published_at);
     quotes_add(r->quotes, &it->facts);
     enum exp_status st = weekly_add_article(&r->weekly, a, &r->tpl, &it->facts, r->d);
-    /* its rows are written: keep only what the briefing reads, in one dense block */
-    article_pack(&r->set.items[r->set.count - 1]);
     return st != EXP_OK ? st : it->extract_status;
 }
 
@@ -452,7 +459,7 @@ static enum exp_status check_outcome(const struct run *r, enum exp_status input_
                                      enum exp_status data_st)
 {
     enum exp_status st = exp_status_worst(input_st, data_st);
-    if (r->set.count == 0) {
+    if (catalog_count(r->catalog) == 0) {
         /* Inputs that were all bad or refused are bad data (65), a read failure keeps its
          * own status, and nothing to read at all is 66. */
         diag_error(r->d, NULL, 0, 0, "no articles to export");
@@ -475,7 +482,7 @@ static void run_free(struct run *r)
     weekly_close(&r->weekly);
     table_free(r->table);
     quotes_free(r->quotes);
-    article_set_free(&r->set);
+    catalog_free(r->catalog);
     input_list_free(&r->paths);
     free(r->dir);
     free(r->fingerprint);
@@ -506,17 +513,21 @@ enum exp_status build_run(const struct build_options *opts, struct diag *d)
         run_free(&r);
         return st;
     }
+    r.catalog = catalog_new(d);
+    if (!r.catalog) {
+        run_free(&r);
+        return EXP_CANTCREAT;
+    }
     r.table = table_new(&r.tpl);
     size_t keep = r.tpl.layout.key_sentences;
     r.quotes = quotes_new(&r.tpl, keep > BUILD_QUOTES_KEPT ? keep : BUILD_QUOTES_KEPT);
     enum exp_status data_st = read_articles(&r);
     st = check_outcome(&r, input_st, data_st);
-    if (r.set.count && !(opts->strict && st != EXP_OK)) {
-        /* The briefing numbers its sources in (date, id) order. */
-        article_set_sort(&r.set);
+    size_t n_articles = catalog_count(r.catalog);
+    if (n_articles && !(opts->strict && st != EXP_OK)) {
         table_finish(r.table);
         if (opts->mode == BUILD_CHECK && !opts->quiet &&
-            check_report_write(stdout, r.table, r.set.count) != 0)
+            check_report_write(stdout, r.table, n_articles) != 0)
             st = exp_status_worst(st, EXP_IOERR);
         if (r.writing) {
             enum exp_status out_st = finish_outputs(&r, st == EXP_OK);

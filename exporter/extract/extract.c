@@ -1294,6 +1294,70 @@ static int unowned_baseline(const struct scratch *s, const struct quantity *q)
     return 1;
 }
 
+/* Does a partitive word ("가운데", "중", "중에서") start at k, after a space? Returns its end. */
+static size_t partitive_word_at(const char *text, size_t len, size_t k)
+{
+    static const struct { const char *w; size_t n; } words[] = {
+        { "\xEA\xB0\x80\xEC\x9A\xB4\xEB\x8D\xB0", 9 }, /* 가운데 */
+        { "\xEC\xA4\x91", 3 },                             /* 중 */
+    };
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        size_t e = k + words[w].n;
+        if (e > len || memcmp(text + k, words[w].w, words[w].n) != 0)
+            continue;
+        if (e == len || text[e] == ' ' || text[e] == ',')
+            return e;
+        if (e + 3 <= len && !memcmp(text + e, "\xEC\x97\x90", 3)) /* 에, 에서, 에는 */
+            return e + 3;
+    }
+    return 0;
+}
+
+/* The end of the last partitive in text[from, to), or 0: "복지부 예산 가운데 기초연금 예산은
+ * 26조 원", "이 가운데 R&D 예산은": what follows names a part of what precedes. Only after a
+ * template word or name ("예산 가운데") or a demonstrative ("이 가운데", "그 중"), so "어려운
+ * 가운데" or "진행 중" is no partitive. */
+static size_t partitive_in(const struct scratch *s, size_t from, size_t to)
+{
+    size_t found = 0;
+    for (size_t k = from + 1; k < to; k++) {
+        if (s->text[k - 1] != ' ')
+            continue;
+        size_t e = partitive_word_at(s->text, to, k);
+        if (!e)
+            continue;
+        size_t w = k - 1;   /* the space before the partitive */
+        int demonstrative = w >= 3 && (!memcmp(s->text + w - 3, "\xEC\x9D\xB4", 3) ||  /* 이 */
+                                       !memcmp(s->text + w - 3, "\xEA\xB7\xB8", 3)) && /* 그 */
+                            (w == 3 || s->text[w - 4] == ' ' || s->text[w - 4] == ',');
+        int after_hit = 0;   /* a hit ending at the space: it starts before it */
+        for (size_t i = first_hit_from(s, w), back = 0; i-- > 0 && back < 8 && !after_hit; back++)
+            after_hit = s->hits[i].oe == w;
+        if (demonstrative || after_hit)
+            found = e;
+    }
+    return found;
+}
+
+/* Whether cue h names a part rather than its clause's whole: it follows a partitive of its
+ * clause with a word of its own between ("가운데 기초연금 예산은": the budget of 기초연금, a
+ * part of the ministry's) and no tracked name in that stretch. */
+static int names_a_part(const struct scratch *s, const struct hit *h)
+{
+    size_t p = partitive_in(s, s->clause_start[h->clause], h->os);
+    if (!p)
+        return 0;
+    size_t k = p;
+    while (k < h->os && s->text[k] == ' ')
+        k++;
+    if (k >= h->os)
+        return 0;
+    for (size_t i = first_hit_from(s, p); i < s->n_hits && s->hits[i].os < h->os; i++)
+        if (is_subject_kind(s->hits[i].kind))
+            return 0;
+    return 1;
+}
+
 /* What a bound word does: a cue competes with other columns' cues and governs lists and
  * contrasts; a history word may be a baseline; markers and exclusions just bind. */
 enum bind_kind { BIND_RULE, BIND_CUE, BIND_HISTORY };
@@ -1324,6 +1388,8 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
         size_t m = s->modifier[i];
         if (is_cue && m != SIZE_MAX && s->foreign[m + 1] > s->foreign[m])
             continue;   /* "R&D 예산": 예산 is the head of R&D's compound, not a cue here */
+        if (is_cue && names_a_part(s, h))
+            continue;
         size_t from, to;
         if (is_history && baseline_word(text, len, h, &from, &to)) {
             for (size_t k = 0; k < s->n_ok; k++)
@@ -1354,6 +1420,9 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
         }
         if (pick == SIZE_MAX || (is_cue && cue_between(s, h, s->figs[pick].q)))
             continue;
+        if (is_cue && s->figs[pick].q->offset > h->oe &&
+            partitive_in(s, h->oe, s->figs[pick].q->offset))
+            continue;   /* "복지부 예산 가운데 기초연금 예산은 26조": the part's figure */
         size_t k = lo > 0 && s->ok_figs[lo - 1] == pick ? lo - 1 : lo;
         if (is_cue && side == TEMPLATE_SIDE_NEAREST && unowned_baseline(s, s->figs[pick].q)) {
             /* "정부안(58조 1000억 원)보다 4000억 원 늘어난 58조 5000억 원": past the baseline */
@@ -1865,12 +1934,60 @@ enum exp_status extract_article(const struct extractor *ex, const struct article
     return st;
 }
 
+/* Folds text[0..window) into *folded (with map) and tells whether its first `need` folded
+ * bytes are what folding the whole text would give: the fold looks up to two bytes ahead
+ * (a dash of three bytes is skipped), so a byte is settled when two more follow it inside
+ * the window, or when the window is the whole text. */
+static int fold_settled(const char *text, size_t len, size_t window, size_t need,
+                        struct buf *folded, size_t *map)
+{
+    folded->len = 0;
+    template_fold(text, window, folded, map);
+    return window == len || (folded->len >= need && map[need - 1] + 3 <= window);
+}
+
+/* The longest subject name (organisation, alias, model) whose key starts with the first two
+ * folded bytes of text; 0 when none does, SIZE_MAX when a short prefix cannot tell. */
+static size_t longest_name_here(const struct extractor *ex, const char *text, size_t len,
+                                struct buf *folded, size_t *map)
+{
+    enum { PREFIX = 16 };
+    const unsigned char *f = (const unsigned char *)text;
+    /* A character of three or four bytes from U+3000 on (Hangul, CJK) is never dropped or
+     * changed by the fold, so its first two bytes are the key's: no fold needed. */
+    if (!(len >= 2 && f[0] >= 0xE3)) {
+        if (!fold_settled(text, len, len < PREFIX ? len : PREFIX, 2, folded, map))
+            return SIZE_MAX;
+        if (folded->len < 2)
+            return 0;
+        f = (const unsigned char *)folded->data;
+    }
+    unsigned k = ((unsigned)f[0] << 8) | f[1];
+    for (uint32_t j = ex->bucket[k]; j < ex->bucket[k + 1]; j++)   /* longest first */
+        if (is_subject_kind(ex->entries[j].kind))
+            return ex->entries[j].len;
+    return 0;
+}
+
 size_t extract_name_at(const struct extractor *ex, const char *text, size_t len, size_t pos)
 {
     enum { WINDOW = 160 };
     size_t window = len - pos < WINDOW ? len - pos : WINDOW, map[WINDOW + 1];
     struct buf folded = BUF_INIT;
-    template_fold(text + pos, window, &folded, map);
+    /* The sentence splitter asks at every character of a paragraph's opening: fold a short
+     * prefix to find the names that could start here, then only as far as the longest of
+     * them reaches (twice its bytes, for spaces and dashes the fold drops); the whole window
+     * when that is not enough to settle it. */
+    size_t longest = longest_name_here(ex, text + pos, window, &folded, map);
+    if (longest == 0) {
+        buf_free(&folded);
+        return 0;
+    }
+    int settled = longest < WINDOW && 2 * longest + 8 < window &&
+                  fold_settled(text + pos, window, 2 * longest + 8, longest, &folded, map);
+    /* cppcheck-suppress knownConditionTrueFalse ; cppcheck 2.10 takes window for 0 */
+    if (!settled)
+        fold_settled(text + pos, window, window, 0, &folded, map);
     const unsigned char *f = (const unsigned char *)folded.data;
     size_t found = 0;
     if (folded.len >= 2) {

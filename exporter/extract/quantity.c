@@ -229,7 +229,7 @@ static int particle_syllable(unsigned c)
         0xC640, 0xACFC, 0xB3C4, 0xB9CC, 0xAE4C, 0xBD80, 0xC529, 0xCBE4, 0xAED8, 0xC778,
         0xC600, 0xB77C, 0xB780, 0xCC98, 0xBCF4, 0xB2F9, 0xC9DC, 0xC5B4, 0xC815, 0xBBF8,
         0xCD08, 0xC5EC, 0xB0A8, 0xC548, 0xB0B4, 0xADDC, 0xAE09, 0xC218, 0xBC16, 0xBFD0,
-        0xB9C8, 0xC785, 0xC600,
+        0xB9C8, 0xC785,
     };
     for (size_t k = 0; k < sizeof set / sizeof set[0]; k++)
         if (set[k] == c)
@@ -237,12 +237,39 @@ static int particle_syllable(unsigned c)
     return 0;
 }
 
-/* Is the position a boundary after a figure: end, a non-Hangul character, or a particle? */
+/* Whole eojeol endings that may close a figure or its unit: the copula and the connective
+ * endings news prose glues to a figure ("52억 달러다", "120개며", "3조 원이지만", "10%였고").
+ * Unlike a particle these are matched to the end of the word, so 다리, 고로 or 지역 after a
+ * number stay words. */
+static int copula_ending(const struct scan *sc, size_t i)
+{
+    static const struct { const char *w; size_t len; } endings[] = {
+        { LIT("다") },     { LIT("이다") },     { LIT("였다") },     { LIT("이었다") },   { LIT("며") },
+        { LIT("이며") },   { LIT("였으며") },   { LIT("이었으며") }, { LIT("고") },       { LIT("이고") },
+        { LIT("였고") },   { LIT("이었고") },   { LIT("지만") },     { LIT("이지만") },   { LIT("였지만") },
+        { LIT("인데") },   { LIT("일") },       { LIT("임") },       { LIT("이나") },     { LIT("나") },
+        { LIT("면") },     { LIT("이면") },     { LIT("라고") },     { LIT("이라고") },   { LIT("라는") },
+        { LIT("이라는") }, { LIT("라며") },     { LIT("이라며") },   { LIT("이라") },     { LIT("라") },
+        { LIT("씩이다") }, { LIT("뿐이다") },   { LIT("에요") },     { LIT("이에요") },   { LIT("입니다") },
+    };
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
+        if (!at(sc, i, endings[k].w, endings[k].len))
+            continue;
+        size_t l;
+        unsigned c = cp_at(sc, i + endings[k].len, &l);
+        if (l == 0 || !text_is_hangul_syllable(c))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the position a boundary after a figure: end, a non-Hangul character, a particle, or a
+ * copula ending that closes the word? */
 static int figure_boundary(const struct scan *sc, size_t i)
 {
     size_t l;
     unsigned c = cp_at(sc, i, &l);
-    return l == 0 || !text_is_hangul_syllable(c) || particle_syllable(c);
+    return l == 0 || !text_is_hangul_syllable(c) || particle_syllable(c) || copula_ending(sc, i);
 }
 
 /* Dates, times, durations and ordinals glued to a number: the number is not a figure. */
@@ -1320,7 +1347,21 @@ static void read_suffix_qualifier(const struct scan *sc, struct head *h)
         { LIT("가량"), QUAL_APPROX },   { LIT("정도"), QUAL_APPROX },   { LIT("남짓"), QUAL_APPROX },
         { LIT("안팎"), QUAL_APPROX },   { LIT("내외"), QUAL_APPROX },   { LIT("쯤"), QUAL_APPROX },
     };
+    /* Nouns that make a figure approximate ("7B 규모", "3% 수준", "500B급"): only where they
+     * end the word (규모로, 수준의), and 급 only glued (a spaced 급 starts 급증, 급락). */
+    static const struct { const char *w; size_t len; int glued; } nouns[] = {
+        { LIT("규모"), 0 }, { LIT("수준"), 0 }, { LIT("급"), 1 },
+    };
     size_t p = h->end;
+    for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++) {
+        size_t q = p + (!nouns[k].glued && byte_at(sc, p) == ' ');
+        if (at(sc, q, nouns[k].w, nouns[k].len) && figure_boundary(sc, q + nouns[k].len)) {
+            if (h->qual == QUAL_NONE)
+                h->qual = QUAL_APPROX;
+            h->end = q + nouns[k].len;
+            return;
+        }
+    }
     for (int pass = 0; pass < 2; pass++) {
         size_t q = p;
         if (pass == 1) {

@@ -1128,10 +1128,8 @@ enum exp_status template_load_buffer(const char *path, const char *data, size_t 
     struct template t;
     memset(&t, 0, sizeof t);
     yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
-        diag_error(d, path, 0, 0, "cannot initialise the YAML parser");
-        return EXP_SOFTWARE;
-    }
+    if (!yaml_parser_initialize(&parser))
+        x_out_of_memory("libyaml");   /* its only way to fail */
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
     if (!yaml_parser_load(&parser, &ld.doc)) {
         if (parser.error == YAML_MEMORY_ERROR)

@@ -192,7 +192,8 @@ static void report_yaml_error(struct fm_reader *r)
  * nesting deeper than the limit. */
 static int next_event(struct fm_reader *r, yaml_event_t *ev)
 {
-    if (!yaml_parser_parse(&r->parser, ev)) {
+    /* After an error libyaml reports success with no event: never take that for data. */
+    if (!yaml_parser_parse(&r->parser, ev) || ev->type == YAML_NO_EVENT) {
         report_yaml_error(r);
         return 0;
     }
@@ -349,7 +350,10 @@ static enum exp_status parse_front_matter(const char *path, const struct buf *ya
                                           struct diag *d)
 {
     struct fm_reader r = { .path = path, .first_line = first_line, .d = d };
-    yaml_parser_initialize(&r.parser);
+    /* A parser that failed to start would hand out empty events forever (libyaml returns
+     * success with no event once its error is set): that is out of memory, at once. */
+    if (!yaml_parser_initialize(&r.parser))
+        x_out_of_memory("libyaml");
     /* An empty front matter ("---\n---") has no buffer; libyaml asserts on NULL input. */
     yaml_parser_set_input_string(&r.parser,
                                  (const unsigned char *)(yaml->data ? yaml->data : ""),

@@ -8,6 +8,7 @@
 #include "util/buf.h"
 #include "util/decimal.h"
 #include "util/hash.h"
+#include "util/strpool.h"
 
 /* ---- Merge state ---- */
 
@@ -20,15 +21,17 @@ struct cell_state {
 };
 
 struct entity_state {
-    unsigned char *seen;      /* per article index: named or given a fact */
-    size_t seen_cap;
+    uint64_t *seen;           /* bit per article index: named or given a fact */
+    size_t seen_cap;          /* bits */
     size_t mentions;
     struct cell_state *cells; /* per column */
 };
 
 struct table_internal {
     char **ids;               /* article ids by index */
-    char **dates;             /* their published_at, by the same index */
+    const char **dates;       /* their published_at, by the same index (in date_pool: a
+                                 week's articles share a few thousand instants) */
+    struct strpool *date_pool;
     size_t n_ids, ids_cap;
     struct hash_index id_index; /* article id → its index (util/hash.h) */
     struct entity_state *ents;
@@ -54,28 +57,31 @@ static size_t intern(struct table_internal *in, const char *id, const char *date
     in->ids[in->n_ids] = (char *)id;
     size_t k = hash_index_add(&in->id_index, in->n_ids);
     if (k != HASH_NONE) {
-        if (date && *date && !*in->dates[k]) {
-            free(in->dates[k]);
-            in->dates[k] = xstrdup(date);
-        }
+        if (date && *date && !*in->dates[k])
+            in->dates[k] = strpool_intern(in->date_pool, date, strlen(date));
         return k;
     }
     in->ids[in->n_ids] = xstrdup(id);
-    in->dates[in->n_ids] = xstrdup(date ? date : "");
+    in->dates[in->n_ids] = strpool_intern(in->date_pool, date ? date : "", date ? strlen(date) : 0);
     return in->n_ids++;
 }
 
 static void mark_seen(struct entity_state *es, size_t art)
 {
     if (art >= es->seen_cap) {
-        size_t cap = es->seen_cap ? es->seen_cap : 64;
+        size_t cap = es->seen_cap ? es->seen_cap : 512;
         while (cap <= art)
             cap *= 2;
-        es->seen = xrealloc(es->seen, cap);
-        memset(es->seen + es->seen_cap, 0, cap - es->seen_cap);
+        es->seen = xrealloc(es->seen, cap / 64 * sizeof *es->seen);
+        memset(es->seen + es->seen_cap / 64, 0, (cap - es->seen_cap) / 64 * sizeof *es->seen);
         es->seen_cap = cap;
     }
-    es->seen[art] = 1;
+    es->seen[art / 64] |= (uint64_t)1 << (art % 64);
+}
+
+static int was_seen(const struct entity_state *es, size_t art)
+{
+    return art < es->seen_cap && (es->seen[art / 64] >> (art % 64) & 1);
 }
 
 struct table *table_new(const struct template *tpl)
@@ -84,6 +90,7 @@ struct table *table_new(const struct template *tpl)
     t->tpl = tpl;
     t->in = xcalloc(1, sizeof *t->in);
     hash_index_init(&t->in->id_index, article_id_key, t->in);
+    t->in->date_pool = strpool_new();
     hash_index_reserve(&t->in->id_index, TABLE_USUAL_ARTICLES);
     t->in->ents = xcalloc(tpl->n_entities ? tpl->n_entities : 1, sizeof *t->in->ents);
     for (size_t e = 0; e < tpl->n_entities; e++)
@@ -197,12 +204,17 @@ static void support(const struct table_internal *in, struct table_value *v,
 
 void table_add(struct table *t, const struct fact_list *l)
 {
+    table_add_article(t, l, NULL);
+}
+
+void table_add_article(struct table *t, const struct fact_list *l, const char *published_at)
+{
     struct table_internal *in = t->in;
     for (size_t i = 0; i < l->n_mentions; i++) {
         const struct mention *m = &l->mentions[i];
         struct entity_state *es = &in->ents[m->entity];
         es->mentions++;
-        mark_seen(es, intern(in, m->article_id, NULL));
+        mark_seen(es, intern(in, m->article_id, published_at));
     }
     for (size_t i = 0; i < l->count; i++) {
         const struct fact *f = &l->items[i];
@@ -399,6 +411,35 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* An article of a row, for ordering by the article set's order: published_at, then id. */
+struct dated_id {
+    const char *date, *id;
+};
+
+static int by_date_then_id(const void *x, const void *y)
+{
+    const struct dated_id *a = x, *b = y;
+    int c = strcmp(a->date, b->date);
+    return c ? c : strcmp(a->id, b->id);
+}
+
+/* The row's first TABLE_MAX_CITATIONS sources in the article set's order. */
+static void first_sources(const struct table_internal *in, const struct entity_state *es,
+                          struct table_row *row)
+{
+    struct dated_id *arts = xcalloc(row->n_sources + 1, sizeof *arts);
+    size_t n = 0;
+    for (size_t a = 0; a < es->seen_cap && a < in->n_ids; a++)
+        if (was_seen(es, a))
+            arts[n++] = (struct dated_id){ in->dates[a], in->ids[a] };
+    qsort(arts, n, sizeof *arts, by_date_then_id);
+    row->n_first_sources = n < TABLE_MAX_CITATIONS ? n : TABLE_MAX_CITATIONS;
+    row->first_sources = xcalloc(row->n_first_sources + 1, sizeof *row->first_sources);
+    for (size_t i = 0; i < row->n_first_sources; i++)
+        row->first_sources[i] = arts[i].id;
+    free(arts);
+}
+
 static void finish_cell(struct table *t, const struct template_column *col,
                         const struct template_entity *e, struct cell_state *cs,
                         struct table_cell *cell, struct buf *conflicts)
@@ -464,15 +505,16 @@ void table_finish(struct table *t)
             finish_cell(t, &tpl->columns[c], row->e, &es->cells[c], &row->cells[c], &conflicts);
         row->conflicts = buf_detach(&conflicts);
         for (size_t a = 0; a < es->seen_cap && a < in->n_ids; a++)
-            if (es->seen[a])
+            if (was_seen(es, a))
                 row->n_sources++;
         row->sources = xcalloc(row->n_sources + 1, sizeof *row->sources);
         size_t k = 0;
         for (size_t a = 0; a < es->seen_cap && a < in->n_ids; a++)
-            if (es->seen[a])
+            if (was_seen(es, a))
                 row->sources[k++] = in->ids[a];
         qsort(row->sources, row->n_sources, sizeof *row->sources, str_cmp);
         row->n_articles = row->n_sources;
+        first_sources(in, es, row);
         struct buf s = BUF_INIT;
         for (size_t i = 0; i < row->n_sources; i++) {
             if (i)
@@ -522,6 +564,7 @@ void table_free(struct table *t)
         }
         free(row->cells);
         free(row->sources);   /* the strings belong to the id pool */
+        free(row->first_sources);
         free(row->sources_text);
         free(row->conflicts);
     }
@@ -535,10 +578,9 @@ void table_free(struct table *t)
         free(es->seen);
     }
     free(in->ents);
-    for (size_t i = 0; i < in->n_ids; i++) {
+    for (size_t i = 0; i < in->n_ids; i++)
         free(in->ids[i]);
-        free(in->dates[i]);
-    }
+    strpool_free(in->date_pool);
     free(in->ids);
     free(in->dates);
     hash_index_free(&in->id_index);

@@ -93,6 +93,10 @@ struct table_row {
     size_t n_mentions;         /* sentences naming it */
     char **sources;            /* those articles' ids, sorted */
     size_t n_sources;
+    const char **first_sources;  /* the first TABLE_MAX_CITATIONS of them in the article set's
+                                    order (published_at, then id): what a briefing cites when
+                                    it names only a few */
+    size_t n_first_sources;
     char *sources_text;        /* joined with "; " */
     char *conflicts;           /* "" when none */
 };
@@ -111,6 +115,11 @@ struct table *table_new(const struct template *tpl);
 /* Folds the facts and mentions of l into the table (copying what it keeps; l is unchanged).
  * Call any number of times before table_finish. */
 void table_add(struct table *t, const struct fact_list *l);
+
+/* table_add for the facts of one article whose publication time is published_at: its
+ * mentions (an article may name an entity without giving it a fact) are dated too, so the
+ * rows' first_sources follow the article set's order exactly. */
+void table_add_article(struct table *t, const struct fact_list *l, const char *published_at);
 
 /* Computes the rows. After this the table is read-only and table_add must not be called. */
 void table_finish(struct table *t);

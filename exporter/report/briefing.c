@@ -358,15 +358,6 @@ static void render_block(const struct render *R, const struct model_block *b)
 /* ---- Period and time ---- */
 
 /* The Korean day an article was published on; 0 and *day, or -1 without a usable date. */
-static int article_day(const struct article *a, long *day)
-{
-    struct date_time t;
-    if (!nonempty(a->published_at) || date_parse_time(a->published_at, &t) != 0)
-        return -1;
-    *day = date_time_kst_day(&t);
-    return 0;
-}
-
 void briefing_resolve_period(const struct briefing_input *in, struct model_period *out)
 {
     const struct date_period *p = in->period;
@@ -379,15 +370,13 @@ void briefing_resolve_period(const struct briefing_input *in, struct model_perio
         return;
     }
     /* The articles' first and last day, narrowed to the period's bounds where it has them. */
-    long lo = DATE_OPEN_END, hi = DATE_OPEN_START;
-    const struct article_set *set = in->set;
-    for (size_t i = 0; set && i < set->count; i++) {
-        long day;
-        if (article_day(&set->items[i], &day) != 0)
-            continue;
-        lo = day < lo ? day : lo;
-        hi = day > hi ? day : hi;
-    }
+    struct corpus_summary own = { 0 };
+    const struct corpus_summary *corpus = in->corpus;
+    if (!corpus)
+        corpus_summary_of_set(&own, in->set);
+    long lo = (corpus ? corpus : &own)->first_day, hi = (corpus ? corpus : &own)->last_day;
+    if (!corpus)
+        corpus_summary_free(&own);
     if (p && p->since != DATE_OPEN_START)
         lo = p->since;
     if (p && p->until != DATE_OPEN_END)
@@ -402,20 +391,13 @@ void briefing_resolve_period(const struct briefing_input *in, struct model_perio
     date_format_day(hi, out->last);
 }
 
-void briefing_as_of(const struct article_set *set, long long *epoch, int *is_generation)
+void briefing_as_of(const struct corpus_summary *corpus, long long *epoch, int *is_generation)
 {
     long long t = pdf_out_source_date_epoch();
     *is_generation = t >= 0;
-    if (t < 0) {
-        /* The newest article's instant, compared as instants (zones may differ). */
-        for (size_t i = 0; set && i < set->count; i++) {
-            struct date_time dt;
-            if (nonempty(set->items[i].published_at) &&
-                date_parse_time(set->items[i].published_at, &dt) == 0 &&
-                date_time_epoch(&dt) > t)
-                t = date_time_epoch(&dt);
-        }
-    }
+    /* else the newest article's instant, compared as instants (zones may differ) */
+    if (t < 0 && corpus && corpus->newest > t)
+        t = corpus->newest;
     *epoch = t;
 }
 
@@ -520,8 +502,14 @@ enum exp_status briefing_write(FILE *out, const struct briefing_input *in, struc
     briefing_resolve_period(in, &period);
     long long epoch;
     int generated;
-    briefing_as_of(in->set, &epoch, &generated);
-    struct model_input mi = { .set = in->set, .tpl = in->tpl, .table = in->table,
+    struct corpus_summary own = { 0 };
+    if (!in->corpus)
+        corpus_summary_of_set(&own, in->set);
+    briefing_as_of(in->corpus ? in->corpus : &own, &epoch, &generated);
+    if (!in->corpus)
+        corpus_summary_free(&own);
+    struct model_input mi = { .set = in->set, .corpus = in->corpus, .tpl = in->tpl,
+                              .table = in->table,
                               .quotes = in->quotes, .period = &period, .as_of = epoch,
                               .as_of_is_generation = generated, .version = EXPORTER_VERSION,
                               .more_sections = in->more_sections,

@@ -37,6 +37,8 @@ struct briefing_input {
     const char *font_dir;            /* project fonts folder; NULL = "fonts" */
     model_section_fn more_sections;  /* other modules' sections (model.h); NULL = none */
     void *more_sections_arg;
+    const struct corpus_summary *corpus;  /* the whole run (merge/catalog.h) when set holds
+                                             only the citable articles; NULL: set is all */
 };
 
 /* Typesets the briefing and writes the PDF to out (the caller's FILE*, e.g. from
@@ -59,6 +61,6 @@ void briefing_resolve_period(const struct briefing_input *in, struct model_perio
 /* The instant the briefing is "as of": SOURCE_DATE_EPOCH when set (*is_generation = 1: the
  * time it was made), else the newest article's publication time (*is_generation = 0: the
  * data's as-of time); *epoch = -1 when there is neither. */
-void briefing_as_of(const struct article_set *set, long long *epoch, int *is_generation);
+void briefing_as_of(const struct corpus_summary *corpus, long long *epoch, int *is_generation);
 
 #endif

@@ -193,14 +193,6 @@ void csv_out_article_row(FILE *fp, const struct article *a)
     csv_record_free(&rec);
 }
 
-enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set)
-{
-    csv_out_articles_begin(fp);
-    for (size_t i = 0; i < set->count; i++)
-        csv_out_article_row(fp, &set->items[i]);
-    return ferror(fp) ? EXP_IOERR : EXP_OK;
-}
-
 /* A number, a date, a list of several values (keywords, partners, models), or one text
  * value. */
 static enum csv_cell_kind csv_cell_kind_of(const struct template_column *col,
@@ -284,12 +276,4 @@ void csv_out_write_facts_rows(FILE *fp, const struct template *tpl, const struct
         csv_out_row(fp, rec.cells, rec.n);
     }
     csv_record_free(&rec);
-}
-
-enum exp_status csv_out_write_facts(FILE *fp, const struct template *tpl,
-                                    const struct fact_list *l)
-{
-    csv_out_facts_begin(fp);
-    csv_out_write_facts_rows(fp, tpl, l);
-    return ferror(fp) ? EXP_IOERR : EXP_OK;
 }

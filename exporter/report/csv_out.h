@@ -64,11 +64,9 @@ void csv_out_header(FILE *fp, const char *const *names, size_t n);
 int csv_out_is_number(const char *s);
 
 /* articles.csv: one row per article — id, title, publisher, authors, emails, published_at,
- * crawled_at, url, category, sentences, characters, content_hash, source_file. Returns
- * EXP_IOERR if the stream reports an error. */
-enum exp_status csv_out_write_articles(FILE *fp, const struct article_set *set);
-/* The same streamed: csv_out_articles_begin once (BOM and header), then one
- * csv_out_article_row per article as it is read. */
+ * crawled_at, url, category, sentences, characters, content_hash, source_file — streamed:
+ * csv_out_articles_begin once (BOM and header), then one csv_out_article_row per article as
+ * it is read. The caller checks the stream for errors. */
 void csv_out_articles_begin(FILE *fp);
 void csv_out_article_row(FILE *fp, const struct article *a);
 
@@ -96,12 +94,10 @@ void csv_out_comparison_cells(const struct table *t, const struct table_row *row
 enum exp_status csv_out_write_comparison(FILE *fp, const struct table *t);
 
 /* facts.csv: one row per fact — entity_id, column, value, unit, qualifier, raw_text,
- * article_id, publisher, published_at, sentence_no, sentence. Returns EXP_IOERR if the
- * stream reports an error. Call csv_out_facts_begin once, then csv_out_write_facts_rows for
- * each batch (a run can stream facts article by article); csv_out_write_facts does both. */
+ * article_id, publisher, published_at, sentence_no, sentence. Call csv_out_facts_begin once,
+ * then csv_out_write_facts_rows for each batch (a run streams facts article by article). The
+ * caller checks the stream for errors. */
 void csv_out_facts_begin(FILE *fp);
 void csv_out_write_facts_rows(FILE *fp, const struct template *tpl, const struct fact_list *l);
-enum exp_status csv_out_write_facts(FILE *fp, const struct template *tpl,
-                                    const struct fact_list *l);
 
 #endif

@@ -19,6 +19,8 @@ struct ctx {
     struct model_doc *doc;
     struct id_rank *by_id;       /* article ids sorted, with their places in the set */
     size_t n_articles;
+    const struct corpus_summary *corpus;   /* the whole run's articles (in->corpus, or the
+                                              set's own summary) */
     char today[11];              /* reference day for "next milestone" */
 };
 
@@ -43,12 +45,6 @@ struct id_rank {
 static int id_rank_cmp(const void *a, const void *b)
 {
     return strcmp(((const struct id_rank *)a)->id, ((const struct id_rank *)b)->id);
-}
-
-static int size_cmp(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return (x > y) - (x < y);
 }
 
 /* Place of an article id in the set; SIZE_MAX when the id is not in it. */
@@ -88,20 +84,15 @@ static void text(struct model_text *t, const char *s)
 
 static void cite_sources(const struct ctx *x, struct model_text *t, const struct table_row *tr)
 {
-    if (tr->n_sources <= MODEL_ROW_CITES) {
-        for (size_t i = 0; i < tr->n_sources; i++)
-            cite_id(x, t, tr->sources[i]);
+    /* the row's first sources are in the set's order (all of them when there are few) */
+    size_t n = tr->n_sources;
+    if (n <= MODEL_ROW_CITES) {
+        for (size_t i = 0; i < tr->n_first_sources; i++)
+            cite_id(x, t, tr->first_sources[i]);
         return;
     }
-    size_t *ranks = xcalloc(tr->n_sources, sizeof *ranks), n = 0;
-    for (size_t i = 0; i < tr->n_sources; i++) {
-        size_t r = rank_of(x, tr->sources[i]);
-        if (r != (size_t)-1)
-            ranks[n++] = r;
-    }
-    qsort(ranks, n, sizeof *ranks, size_cmp);
-    for (size_t i = 0; i < n && i < MODEL_ROW_CITES / 2; i++)
-        model_cite(t, ranks[i]);
+    for (size_t i = 0; i < tr->n_first_sources && i < MODEL_ROW_CITES / 2; i++)
+        cite_id(x, t, tr->first_sources[i]);
     if (n > MODEL_ROW_CITES / 2) {
         struct buf b = BUF_INIT;
         buf_puts(&b, " 외 ");
@@ -111,7 +102,6 @@ static void cite_sources(const struct ctx *x, struct model_text *t, const struct
         text(t, b.data);
         buf_free(&b);
     }
-    free(ranks);
 }
 
 static void entity_anchor(const struct template_entity *e, char *out, size_t n)
@@ -245,19 +235,12 @@ static void korean_time(long long t, struct buf *b)
 
 /* ---- Title block ---- */
 
-static size_t count_publishers(const struct article_set *set)
+/* Distinct publishers named in the corpus. */
+static size_t count_publishers(const struct corpus_summary *corpus)
 {
     size_t n = 0;
-    for (size_t i = 0; i < set->count; i++) {
-        const char *p = set->items[i].publisher;
-        if (!nonempty(p))
-            continue;
-        size_t k;
-        for (k = 0; k < i; k++)
-            if (nonempty(set->items[k].publisher) && !strcmp(set->items[k].publisher, p))
-                break;
-        n += k == i;
-    }
+    for (size_t i = 0; i < corpus->n_publishers; i++)
+        n += nonempty(corpus->publishers[i].name);
     return n;
 }
 
@@ -278,7 +261,7 @@ static void section_title(struct ctx *x)
         orgs += !x->t->rows[r].e->topic;
     char c1[32];
     buf_printf(&b, "%s  %s건 · 매체 %zu곳 · 비교 %s %zu%s", word(x, "articles"),
-               summary_count(x->in->set->count, c1), count_publishers(x->in->set), word(x, "entity"), orgs,
+               summary_count(x->corpus->n_articles, c1), count_publishers(x->corpus), word(x, "entity"), orgs,
                word(x, "counter"));
     model_paragraph(s, MODEL_STYLE_META, b.data);
     buf_clear(&b);
@@ -815,25 +798,45 @@ static void put_publisher_counts(const struct publisher_count *pc, size_t np, st
     buf_puts(b, ".");
 }
 
-/* The articles nothing cites, counted per publisher: "그 밖의 기사 12,345건 — 뉴스1 300건, …". */
+/* The publisher line for an article: its publisher, or the word for none. */
+static const char *publisher_name(const struct ctx *x, const char *p)
+{
+    return nonempty(p) ? p : word(x, "unknown_publisher");
+}
+
+/* Adds n articles of publisher name to the counts (one entry per printed name). */
+static void count_publisher(struct publisher_count *pc, size_t *np, const char *name, size_t n)
+{
+    size_t k;
+    for (k = 0; k < *np && strcmp(pc[k].name, name); k++)
+        ;
+    if (k == *np)
+        pc[(*np)++] = (struct publisher_count){ name, 0 };
+    pc[k].n += n;
+}
+
+/* The articles nothing cites, counted per publisher: "그 밖의 기사 12,345건 — 뉴스1 300건, …":
+ * the corpus's count per publisher less the cited ones. */
 static void uncited_summary(const struct ctx *x, struct model_section *s, const size_t *no)
 {
+    const struct corpus_summary *corpus = x->corpus;
     const struct article_set *set = x->in->set;
-    struct publisher_count *pc = xcalloc(set->count + 1, sizeof *pc);
-    size_t np = 0, total = 0;
+    size_t *left = xcalloc(corpus->n_publishers + 1, sizeof *left);
+    for (size_t k = 0; k < corpus->n_publishers; k++)
+        left[k] = corpus->publishers[k].articles;
     for (size_t i = 0; i < set->count; i++) {
-        if (no[i])
-            continue;
-        total++;
-        const char *p = nonempty(set->items[i].publisher) ? set->items[i].publisher
-                                                          : word(x, "unknown_publisher");
-        size_t k;
-        for (k = 0; k < np && strcmp(pc[k].name, p); k++)
-            ;
-        if (k == np)
-            pc[np++] = (struct publisher_count){ p, 0 };
-        pc[k].n++;
+        const char *p = set->items[i].publisher ? set->items[i].publisher : "";
+        const struct corpus_publisher *cp = corpus_summary_publisher(corpus, p);
+        if (no[i] && cp && left[cp - corpus->publishers])
+            left[cp - corpus->publishers]--;
     }
+    struct publisher_count *pc = xcalloc(corpus->n_publishers + 1, sizeof *pc);
+    size_t np = 0, total = 0;
+    for (size_t k = 0; k < corpus->n_publishers; k++)
+        if (left[k]) {
+            count_publisher(pc, &np, publisher_name(x, corpus->publishers[k].name), left[k]);
+            total += left[k];
+        }
     if (total) {
         qsort(pc, np, sizeof *pc, publisher_count_cmp);
         struct buf b = BUF_INIT;
@@ -845,6 +848,7 @@ static void uncited_summary(const struct ctx *x, struct model_section *s, const 
         buf_free(&b);
     }
     free(pc);
+    free(left);
 }
 
 /* Fills the sources section (added in its place in the order) once the citations are
@@ -884,6 +888,10 @@ void model_build(const struct model_input *in, struct model_doc *doc)
 {
     memset(doc, 0, sizeof *doc);
     struct ctx x = { .in = in, .tpl = in->tpl, .t = in->table, .doc = doc };
+    struct corpus_summary own = { 0 };
+    if (!in->corpus)
+        corpus_summary_of_set(&own, in->set);
+    x.corpus = in->corpus ? in->corpus : &own;
     x.n_articles = in->set->count;
     doc->n_articles = x.n_articles;
     x.by_id = xcalloc(x.n_articles + 1, sizeof *x.by_id);
@@ -924,4 +932,6 @@ void model_build(const struct model_input *in, struct model_doc *doc)
         fill_sources(&x, &doc->sections[sources_at], no);
     free(no);
     free(x.by_id);
+    if (!in->corpus)
+        corpus_summary_free(&own);
 }

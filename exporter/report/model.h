@@ -27,6 +27,7 @@
 
 #include "ingest/article.h"
 #include "extract/extract.h"
+#include "merge/catalog.h"
 #include "merge/quotes.h"
 #include "merge/table.h"
 #include "extract/template.h"
@@ -201,7 +202,11 @@ struct model_doc {
 typedef void (*model_section_fn)(struct model_doc *doc, const char *name, void *arg);
 
 struct model_input {
-    const struct article_set *set;   /* sorted (article_set_sort): the citation order */
+    const struct article_set *set;   /* the articles it may cite (all of them, or only those
+                                        the table and quotes name), sorted
+                                        (article_set_sort): the citation order */
+    const struct corpus_summary *corpus;  /* the whole run's articles (count, publishers; see
+                                             merge/catalog.h); NULL: set is the whole run */
     const struct template *tpl;
     const struct table *table;       /* finished, built with tpl */
     const struct quotes *quotes;     /* key-sentence candidates the merge kept */

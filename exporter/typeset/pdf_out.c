@@ -94,14 +94,80 @@ static void put_hex4(struct buf *b, uint32_t cp)
 struct embedded {
     HPDF_Font font;          /* NULL when the face draws nothing */
     int16_t *width;          /* W-array width per BMP code point used (1/1000 em) */
+    uint16_t *cid;           /* the CID that draws each BMP code point used */
 };
 
-/* A correct ToUnicode: CID = Unicode, so one identity bfrange per 256-code block that holds a
- * code point used (a range may not cross a high-byte boundary; mapping codes the text never
- * uses is harmless and much shorter than listing the used ones), at most 100 per block. It
- * replaces the data of libharu's malformed map in place, so the old stream is not left
- * behind unreferenced. */
-static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *used)
+/* The character codes of one face. CID = the glyph's id in the subset, so the font's
+ * CIDToGIDMap is /Identity and the codes in the page streams are small numbers (denser text
+ * for deflate than Unicode values); a code point whose glyph another one already drew (U+00A0
+ * on the space's glyph, say) gets a CID after the glyphs instead, so ToUnicode keeps its own
+ * value, and the map is then written out. */
+struct cid_codes {
+    uint32_t *unicode;       /* per CID: the code point it draws; 0 = none */
+    uint16_t *gid;           /* per CID: its glyph */
+    unsigned count, glyphs;  /* CIDs 0..count-1; glyphs in the subset (count > glyphs: a map) */
+};
+
+static void assign_cids(struct embedded *e, hb_face_t *sub, hb_set_t *used,
+                        struct cid_codes *c)
+{
+    c->glyphs = hb_face_get_glyph_count(sub);
+    size_t cap = (size_t)c->glyphs + hb_set_get_population(used) + 1;
+    c->unicode = xcalloc(cap, sizeof *c->unicode);
+    c->gid = xcalloc(cap, sizeof *c->gid);
+    for (unsigned g = 0; g < c->glyphs; g++)
+        c->gid[g] = (uint16_t)g;
+    c->count = c->glyphs;
+    hb_font_t *sf = hb_font_create(sub);
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
+        hb_codepoint_t g = 0;
+        hb_font_get_nominal_glyph(sf, cp, &g);
+        if (g < c->glyphs && !c->unicode[g]) {
+            c->unicode[g] = cp;
+            e->cid[cp] = (uint16_t)g;
+        } else if (c->count <= 0xFFFF) {
+            c->unicode[c->count] = cp;
+            c->gid[c->count] = (uint16_t)g;
+            e->cid[cp] = (uint16_t)c->count++;
+        } else {
+            e->cid[cp] = (uint16_t)g;   /* no CID left: share the glyph's (text reads the first) */
+        }
+    }
+    hb_font_destroy(sf);
+}
+
+/* Appends one bfrange line for CIDs lo..hi: "<lo> <hi> <u>" when their code points run on
+ * one by one, else "<lo> <hi> [<u1> <u2> …]". */
+static void put_bfrange(struct buf *b, const struct cid_codes *c, unsigned lo, unsigned hi)
+{
+    int consecutive = 1;
+    for (unsigned k = lo; k <= hi; k++)
+        consecutive &= c->unicode[k] == c->unicode[lo] + (k - lo);
+    buf_putc(b, '<');
+    put_hex4(b, lo);
+    buf_puts(b, "> <");
+    put_hex4(b, hi);
+    buf_puts(b, "> ");
+    if (consecutive) {
+        buf_putc(b, '<');
+        put_hex4(b, c->unicode[lo]);
+        buf_puts(b, ">\n");
+        return;
+    }
+    buf_putc(b, '[');
+    for (unsigned k = lo; k <= hi; k++) {
+        buf_putc(b, '<');
+        put_hex4(b, c->unicode[k]);
+        buf_putc(b, '>');
+    }
+    buf_puts(b, "]\n");
+}
+
+/* The ToUnicode map: one bfrange per run of consecutive CIDs that draw a code point (a range
+ * stays inside one high byte), at most 100 per section. It replaces the data of libharu's
+ * malformed map in place, so the old stream is not left behind unreferenced. */
+static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, const struct cid_codes *c)
 {
     struct buf cm = BUF_INIT;
     buf_puts(&cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -110,22 +176,21 @@ static HPDF_STATUS replace_to_unicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *us
                   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     struct buf ranges = BUF_INIT;
     unsigned nranges = 0;
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    long last_block = -1;
-    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
-        if ((long)(cp >> 8) == last_block)
+    for (unsigned lo = 0; lo < c->count; lo++) {
+        if (!c->unicode[lo])
             continue;
-        last_block = (long)(cp >> 8);
-        if (nranges && nranges % 100 == 0) {
+        unsigned hi = lo;
+        while (hi + 1 < c->count && c->unicode[hi + 1] && (hi + 1) >> 8 == lo >> 8)
+            hi++;
+        put_bfrange(&ranges, c, lo, hi);
+        if (++nranges % 100 == 0) {
             buf_printf(&cm, "100 beginbfrange\n%sendbfrange\n", ranges.data);
             buf_clear(&ranges);
         }
-        buf_printf(&ranges, "<%02lX00> <%02lXFF> <%02lX00>\n", last_block, last_block, last_block);
-        nranges++;
+        lo = hi;
     }
-    if (nranges % 100 || (nranges && ranges.len))
-        buf_printf(&cm, "%u beginbfrange\n%sendbfrange\n", nranges % 100 ? nranges % 100 : 100,
-                   ranges.data);
+    if (nranges % 100)
+        buf_printf(&cm, "%u beginbfrange\n%sendbfrange\n", nranges % 100, ranges.data);
     buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     buf_free(&ranges);
 
@@ -164,57 +229,69 @@ static int common_width(const int16_t *width, hb_set_t *used)
     return best;
 }
 
-/* /DW, /W (runs of consecutive code points: c [w1 w2 …]) and the CIDToGIDMap stream of the
- * descendant font, from the subset face: CID = code point → its glyph in the subset. */
-static HPDF_STATUS write_cid_maps(HPDF_Doc pdf, HPDF_Font font, hb_face_t *sub, hb_set_t *used,
-                                  const int16_t *width)
+/* /DW and /W (runs of consecutive CIDs: c [w1 w2 …]) of the descendant font. */
+static HPDF_STATUS write_widths(HPDF_Doc pdf, HPDF_Dict desc, const struct cid_codes *c,
+                                const int16_t *width, hb_set_t *used)
 {
-    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
-    HPDF_Dict desc = fa->descendant_font, map = fa->map_stream;
-    if (!desc || !map || !map->stream)
-        return HPDF_INVALID_OBJECT;
     int dw = common_width(width, used);
     HPDF_Array w = HPDF_Array_New(pdf->mmgr);
     if (!w)
         return HPDF_FAILD_TO_ALLOC_MEM;
     HPDF_Array run = NULL;
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID, prev = HB_SET_VALUE_INVALID, max = 0;
-    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
-        max = cp;
-        if (width[cp] == dw) {
+    for (unsigned k = 0; k < c->count; k++) {
+        if (!c->unicode[k] || width[c->unicode[k]] == dw) {
             run = NULL;
             continue;
         }
-        if (!run || cp != prev + 1) {
+        if (!run) {
             run = HPDF_Array_New(pdf->mmgr);
             if (!run)
                 return HPDF_FAILD_TO_ALLOC_MEM;
-            HPDF_Array_AddNumber(w, (HPDF_INT32)cp);
+            HPDF_Array_AddNumber(w, (HPDF_INT32)k);
             HPDF_Array_Add(w, run);
         }
-        HPDF_Array_AddNumber(run, width[cp]);
-        prev = cp;
+        HPDF_Array_AddNumber(run, width[c->unicode[k]]);
     }
     HPDF_STATUS st = HPDF_Dict_AddNumber(desc, "DW", dw);
-    if (st == HPDF_OK)
-        st = HPDF_Dict_Add(desc, "W", w);
+    return st == HPDF_OK ? HPDF_Dict_Add(desc, "W", w) : st;
+}
+
+/* /DW, /W and the CIDToGIDMap of the descendant font: /Identity when every CID is its glyph
+ * (libharu's map stream is then left out of the file), else the map as a stream. */
+static HPDF_STATUS write_cid_maps(HPDF_Doc pdf, HPDF_Font font, const struct cid_codes *c,
+                                  hb_set_t *used, const int16_t *width)
+{
+    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+    HPDF_Dict desc = fa->descendant_font, map = fa->map_stream;
+    if (!desc || !map || !map->stream)
+        return HPDF_INVALID_OBJECT;
+    HPDF_STATUS st = write_widths(pdf, desc, c, width, used);
+    if (st != HPDF_OK)
+        return st;
+    HPDF_Dict_RemoveElement(desc, "DW2");   /* vertical metrics: the text is horizontal */
+    if (c->count == c->glyphs) {
+        map->header.obj_id |= HPDF_OTYPE_HIDDEN;   /* pdf_pack leaves it out */
+        return HPDF_Dict_AddName(desc, "CIDToGIDMap", "Identity");
+    }
     HPDF_Stream fresh = HPDF_MemStream_New(pdf->mmgr, HPDF_STREAM_BUF_SIZ);
-    if (st != HPDF_OK || !fresh)
-        return st != HPDF_OK ? st : HPDF_FAILD_TO_ALLOC_MEM;
+    if (!fresh)
+        return HPDF_FAILD_TO_ALLOC_MEM;
     HPDF_Stream_Free(map->stream);
     map->stream = fresh;
-    hb_font_t *sf = hb_font_create(sub);
-    unsigned char *bytes = xcalloc(2 * ((size_t)max + 1), 1);
-    cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(used, &cp) && cp <= 0xFFFF) {
-        hb_codepoint_t gid = 0;
-        hb_font_get_nominal_glyph(sf, cp, &gid);
-        bytes[2 * cp] = (unsigned char)(gid >> 8);
-        bytes[2 * cp + 1] = (unsigned char)gid;
+    /* rows of one glyph id, each the one above plus one but where a code point shares a
+     * glyph: predicted, next to nothing */
+    HPDF_Dict parms = HPDF_Dict_New(pdf->mmgr);
+    if (!parms || HPDF_Dict_Add(map, "DecodeParms", parms) != HPDF_OK
+        || HPDF_Dict_AddNumber(parms, "Predictor", 12) != HPDF_OK
+        || HPDF_Dict_AddNumber(parms, "Columns", 2) != HPDF_OK)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    unsigned char *bytes = xcalloc(2 * (size_t)c->count, 1);
+    for (unsigned k = 0; k < c->count; k++) {
+        bytes[2 * k] = (unsigned char)(c->gid[k] >> 8);
+        bytes[2 * k + 1] = (unsigned char)c->gid[k];
     }
-    st = HPDF_Stream_Write(fresh, bytes, 2 * ((HPDF_UINT)max + 1));
+    st = HPDF_Stream_Write(fresh, bytes, 2 * (HPDF_UINT)c->count);
     free(bytes);
-    hb_font_destroy(sf);
     return st;
 }
 
@@ -223,9 +300,8 @@ static HPDF_STATUS write_cid_maps(HPDF_Doc pdf, HPDF_Font font, hb_face_t *sub, 
  * a quarter of a whole run's CPU — to build /W and the CIDToGIDMap. While it runs, the parsed
  * cmap is presented as an empty format-0 table (every code point → glyph 0, answered at once);
  * the real one is restored at once, and write_cid_maps writes the three things libharu would
- * have derived. */
-static HPDF_Font get_font(HPDF_Doc pdf, const char *name, hb_face_t *sub, hb_set_t *used,
-                          const int16_t *width)
+ * have derived (in every case: the CIDs are pdf_out's, not libharu's). */
+static HPDF_Font get_font(HPDF_Doc pdf, const char *name)
 {
     HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
     HPDF_TTFontDefAttr attr = def ? (HPDF_TTFontDefAttr)def->attr : NULL;
@@ -238,8 +314,6 @@ static HPDF_Font get_font(HPDF_Doc pdf, const char *name, hb_face_t *sub, hb_set
     HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
     attr->cmap.format = 4;
     attr->cmap.glyph_id_array = ids;
-    if (font && write_cid_maps(pdf, font, sub, used, width) != HPDF_OK)
-        return NULL;
     return font;
 }
 
@@ -378,7 +452,7 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
     while (hb_set_next(f->used, &cp) && cp <= 0xFFFF)
         e->width[cp] = (int16_t)font_face_pdf_width(f, cp);
-    HPDF_Font font = name ? get_font(pdf, name, sub, f->used, e->width) : NULL;
+    HPDF_Font font = name ? get_font(pdf, name) : NULL;
     if (!font && haru_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     if (!font) {
@@ -398,8 +472,16 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
         rc = EXP_SOFTWARE;
         goto out;
     }
-    if (replace_to_unicode(pdf, font, f->used) != HPDF_OK) {
-        diag_error(d, NULL, 0, 0, "cannot write the ToUnicode map of font '%s'", f->family);
+    e->cid = xcalloc(65536, sizeof *e->cid);
+    struct cid_codes codes;
+    assign_cids(e, sub, f->used, &codes);
+    pst = write_cid_maps(pdf, font, &codes, f->used, e->width);
+    if (pst == HPDF_OK)
+        pst = replace_to_unicode(pdf, font, &codes);
+    free(codes.unicode);
+    free(codes.gid);
+    if (pst != HPDF_OK) {
+        diag_error(d, NULL, 0, 0, "cannot write the character maps of font '%s'", f->family);
         rc = EXP_SOFTWARE;
         goto out;
     }
@@ -418,18 +500,18 @@ out:
 
 /* ---- Pages ---- */
 
-struct page_state;
-static void end_text(struct page_state *ps);
-
 struct page_state {
     HPDF_Page page;
     float height;
-    int in_text;
+    int in_text;             /* inside BT … ET */
+    long long tx, ty;        /* the text line's origin in 1/100 pt (relative Td moves) */
     HPDF_Font font;
     float size;
-    uint32_t fill;
+    uint32_t fill, stroke;   /* colours in effect */
+    float line_width;
     struct buf ops;
     int in_mark;             /* a marked-content sequence is open */
+    int mark_in_text;        /* … and it opened inside the current text object */
     int mark_node, mark_mcid;
 };
 
@@ -438,34 +520,14 @@ static void write_ops(struct page_state *ps, const char *text)
     HPDF_Stream_WriteStr(((HPDF_PageAttr)ps->page->attr)->stream, text);
 }
 
-/* Text objects and marked-content sequences must nest, so a sequence starts and ends outside
- * BT/ET (the font stays set: Tf is graphics state). */
-static void end_mark(struct page_state *ps)
+static void begin_text(struct page_state *ps)
 {
-    end_text(ps);
-    if (ps->in_mark) {
-        struct buf b = BUF_INIT;
-        tags_close_content(&b);
-        write_ops(ps, b.data);
-        buf_free(&b);
-        ps->in_mark = 0;
+    if (!ps->in_text) {
+        HPDF_Page_BeginText(ps->page);
+        ps->in_text = 1;
+        ps->tx = ps->ty = 0;
     }
 }
-
-static void mark(struct page_state *ps, const struct layout *L, const struct layout_op *op)
-{
-    if (ps->in_mark && ps->mark_node == op->node && ps->mark_mcid == op->mcid)
-        return;
-    end_mark(ps);
-    struct buf b = BUF_INIT;
-    tags_open_content(L, op, &b);
-    write_ops(ps, b.data);
-    buf_free(&b);
-    ps->in_mark = 1;
-    ps->mark_node = op->node;
-    ps->mark_mcid = op->mcid;
-}
-
 
 static void end_text(struct page_state *ps)
 {
@@ -475,25 +537,125 @@ static void end_text(struct page_state *ps)
     }
 }
 
+/* Marked-content sequences and text objects must nest. A sequence of text alone opens and
+ * closes inside a text object, so one BT … ET spans many sequences and lines move by relative
+ * Td; a sequence that also draws paths opens outside, and a text object inside it ends before
+ * it does. (The font and colours stay set across both: they are graphics state.) */
+static void end_mark(struct page_state *ps)
+{
+    if (!ps->in_mark)
+        return;
+    if (!ps->mark_in_text)
+        end_text(ps);
+    struct buf b = BUF_INIT;
+    tags_close_content(&b);
+    write_ops(ps, b.data);
+    buf_free(&b);
+    ps->in_mark = 0;
+}
+
+/* Whether op k and the ops after it in its marked-content sequence are all text. */
+static int sequence_is_text(const struct layout_page *lp, size_t k)
+{
+    const struct layout_op *op = &lp->ops[k];
+    for (size_t j = k; j < lp->nops && lp->ops[j].node == op->node
+                       && lp->ops[j].mcid == op->mcid; j++)
+        if (lp->ops[j].kind != LAYOUT_OP_TEXT)
+            return 0;
+    return 1;
+}
+
+static void mark(struct page_state *ps, const struct layout *L, const struct layout_page *lp,
+                 size_t k)
+{
+    const struct layout_op *op = &lp->ops[k];
+    if (ps->in_mark && ps->mark_node == op->node && ps->mark_mcid == op->mcid)
+        return;
+    end_mark(ps);
+    ps->mark_in_text = sequence_is_text(lp, k);
+    if (ps->mark_in_text)
+        begin_text(ps);
+    else
+        end_text(ps);
+    struct buf b = BUF_INIT;
+    tags_open_content(L, op, &b);
+    write_ops(ps, b.data);
+    buf_free(&b);
+    ps->in_mark = 1;
+    ps->mark_node = op->node;
+    ps->mark_mcid = op->mcid;
+}
+
+static void write_buf(struct page_state *ps, const struct buf *b)
+{
+    HPDF_Stream_Write(((HPDF_PageAttr)ps->page->attr)->stream, (const HPDF_BYTE *)b->data,
+                      (HPDF_UINT)b->len);
+}
+
+/* "r g b rg" (or RG): three decimals tell the 256 levels of a component apart. */
+static void put_color(struct buf *b, uint32_t c, const char *op)
+{
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        put_num(b, ((c >> shift) & 255) / 255.0, 3);
+        buf_putc(b, ' ');
+    }
+    buf_puts(b, op);
+    buf_putc(b, '\n');
+}
+
 static void set_fill(struct page_state *ps, uint32_t c)
 {
     if (ps->fill != c) {
-        HPDF_Page_SetRGBFill(ps->page, ((c >> 16) & 255) / 255.0f, ((c >> 8) & 255) / 255.0f,
-                             (c & 255) / 255.0f);
+        struct buf b = BUF_INIT;
+        put_color(&b, c, "rg");
+        write_buf(ps, &b);
+        buf_free(&b);
         ps->fill = c;
     }
 }
 
-/* One run as "x y Td-free Tm" and a TJ array that moves the pen to every glyph's x: after a
+/* Stroke colour and line width, written only when they change (graphics state outlives the
+ * marked-content sequences around each rule). */
+static void set_stroke(struct page_state *ps, uint32_t c, float width)
+{
+    struct buf b = BUF_INIT;
+    if (ps->stroke != c)
+        put_color(&b, c, "RG");
+    if (ps->line_width != width) {
+        put_num(&b, width, 2);
+        buf_puts(&b, " w\n");
+    }
+    ps->stroke = c;
+    ps->line_width = width;
+    if (b.len)
+        write_buf(ps, &b);
+    buf_free(&b);
+}
+
+/* A glyph code as two bytes of a literal string: the bytes themselves except the three a
+ * string must escape, and CR (a reader would read a bare CR as LF). */
+static void put_code(struct buf *b, unsigned code)
+{
+    const unsigned char bytes[2] = { (unsigned char)(code >> 8), (unsigned char)code };
+    for (int i = 0; i < 2; i++) {
+        unsigned char c = bytes[i];
+        if (c == '(' || c == ')' || c == '\\')
+            buf_putc(b, '\\');
+        if (c == '\r')
+            buf_puts(b, "\\r");
+        else
+            buf_putc(b, (char)c);
+    }
+}
+
+/* One run as a move from the last line's origin (Td) and a TJ array that moves the pen to every glyph's x: after a
  * glyph the PDF advances by its W width, so each gap to the next layout position becomes a
- * TJ number (in 1/1000 em, subtracted). */
+ * TJ number (in 1/1000 em, subtracted). Positions to 0.01 pt (under 1/100 of a pixel at
+ * 110 dpi); the glyph codes as a literal string (denser than hex for deflate). */
 static void emit_run(struct page_state *ps, const struct layout_page *lp,
                      const struct layout_op *op, const struct embedded *e)
 {
-    if (!ps->in_text) {
-        HPDF_Page_BeginText(ps->page);
-        ps->in_text = 1;
-    }
+    begin_text(ps);
     if (ps->font != e->font || ps->size != op->u.text.size) {
         HPDF_Page_SetFontAndSize(ps->page, e->font, op->u.text.size);
         ps->font = e->font;
@@ -505,11 +667,15 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
     const struct layout_glyph *g = lp->glyphs + op->u.text.first;
     size_t n = op->u.text.count;
     double size = op->u.text.size;
-    buf_puts(b, "1 0 0 1 ");
-    put_num(b, g[0].x, 3);
+    long long x = llround(g[0].x * 100), y = llround((ps->height - op->u.text.y) * 100);
+    put_num(b, (double)(x - ps->tx) / 100, 2);
     buf_putc(b, ' ');
-    put_num(b, ps->height - op->u.text.y, 3);
-    buf_puts(b, " Tm\n[<");
+    put_num(b, (double)(y - ps->ty) / 100, 2);
+    buf_puts(b, " Td\n[(");
+    size_t open_at = b->len - 2;   /* "[(": a run with no adjustment becomes "(…) Tj" */
+    int adjusted = 0;
+    ps->tx = x;
+    ps->ty = y;
     double pen = g[0].x;
     for (size_t i = 0; i < n; i++) {
         if (i > 0) {
@@ -517,53 +683,61 @@ static void emit_run(struct page_state *ps, const struct layout_page *lp,
             long long q = llround(adj * 100);
             /* Below half a thousandth of an em the gap is float noise, not layout: carry it. */
             if (llabs(q) >= 50) {
-                buf_putc(b, '>');
+                adjusted = 1;
+                buf_putc(b, ')');
                 put_num(b, -(double)q / 100, 2);
-                buf_putc(b, '<');
+                buf_putc(b, '(');
                 pen += (double)q / 100 * size / 1000.0;
             }
         }
-        put_hex4(b, g[i].cp);
+        put_code(b, e->cid[g[i].cp & 0xFFFF]);
         pen += e->width[g[i].cp & 0xFFFF] * size / 1000.0;
     }
-    buf_puts(b, ">] TJ\n");
-    HPDF_Stream_WriteStr(((HPDF_PageAttr)ps->page->attr)->stream, b->data);
+    if (adjusted) {
+        buf_puts(b, ")] TJ\n");
+    } else {
+        memmove(b->data + open_at, b->data + open_at + 1, b->len - open_at - 1);
+        b->len--;
+        buf_puts(b, ") Tj\n");
+    }
+    write_buf(ps, b);
 }
 
 static void emit_rect(struct page_state *ps, const struct layout_op *op)
 {
     end_text(ps);
-    float x = op->u.rect.x, y = ps->height - op->u.rect.y - op->u.rect.h;
     int fill = op->u.rect.fill != LAYOUT_NO_COLOR, stroke = op->u.rect.stroke != LAYOUT_NO_COLOR;
     if (!fill && !stroke)
         return;
     if (fill)
         set_fill(ps, op->u.rect.fill);
-    if (stroke) {
-        uint32_t c = op->u.rect.stroke;
-        HPDF_Page_SetRGBStroke(ps->page, ((c >> 16) & 255) / 255.0f, ((c >> 8) & 255) / 255.0f,
-                               (c & 255) / 255.0f);
-        HPDF_Page_SetLineWidth(ps->page, op->u.rect.line_width);
+    if (stroke)
+        set_stroke(ps, op->u.rect.stroke, op->u.rect.line_width);
+    struct buf *b = &ps->ops;
+    buf_clear(b);
+    const float v[4] = { op->u.rect.x, ps->height - op->u.rect.y - op->u.rect.h, op->u.rect.w,
+                         op->u.rect.h };
+    for (int i = 0; i < 4; i++) {
+        put_num(b, v[i], 2);
+        buf_putc(b, ' ');
     }
-    HPDF_Page_Rectangle(ps->page, x, y, op->u.rect.w, op->u.rect.h);
-    if (fill && stroke)
-        HPDF_Page_FillStroke(ps->page);
-    else if (fill)
-        HPDF_Page_Fill(ps->page);
-    else
-        HPDF_Page_Stroke(ps->page);
+    buf_puts(b, fill && stroke ? "re\nB\n" : fill ? "re\nf\n" : "re\nS\n");
+    write_buf(ps, b);
 }
 
 static void emit_line_op(struct page_state *ps, const struct layout_op *op)
 {
     end_text(ps);
-    uint32_t c = op->u.line.color;
-    HPDF_Page_SetRGBStroke(ps->page, ((c >> 16) & 255) / 255.0f, ((c >> 8) & 255) / 255.0f,
-                           (c & 255) / 255.0f);
-    HPDF_Page_SetLineWidth(ps->page, op->u.line.line_width);
-    HPDF_Page_MoveTo(ps->page, op->u.line.x1, ps->height - op->u.line.y1);
-    HPDF_Page_LineTo(ps->page, op->u.line.x2, ps->height - op->u.line.y2);
-    HPDF_Page_Stroke(ps->page);
+    set_stroke(ps, op->u.line.color, op->u.line.line_width);
+    struct buf *b = &ps->ops;
+    buf_clear(b);
+    const float v[4] = { op->u.line.x1, ps->height - op->u.line.y1, op->u.line.x2,
+                         ps->height - op->u.line.y2 };
+    for (int i = 0; i < 4; i++) {
+        put_num(b, v[i], 2);
+        buf_puts(b, i == 1 ? " m " : i == 3 ? " l S\n" : " ");
+    }
+    write_buf(ps, b);
 }
 
 /* URIs go into the PDF as literal strings: percent-encode what is not printable ASCII. */
@@ -611,12 +785,13 @@ static void draw_page(struct page_state *ps, const struct layout *L, int pi,
     ps->in_text = 0;
     ps->in_mark = 0;
     ps->font = NULL;
-    ps->fill = 0;   /* the PDF default fill is black */
+    ps->fill = ps->stroke = 0;   /* the PDF defaults: black, 1 pt lines */
+    ps->line_width = 1;
     for (size_t k = 0; k < lp->nops; k++) {
         const struct layout_op *op = &lp->ops[k];
         if (op->kind == LAYOUT_OP_TEXT && !(op->u.text.count && emb[op->u.text.face].font))
             continue;
-        mark(ps, L, op);
+        mark(ps, L, lp, k);
         if (op->kind == LAYOUT_OP_TEXT)
             emit_run(ps, lp, op, &emb[op->u.text.face]);
         else if (op->kind == LAYOUT_OP_RECT)
@@ -625,6 +800,7 @@ static void draw_page(struct page_state *ps, const struct layout *L, int pi,
             emit_line_op(ps, op);
     }
     end_mark(ps);
+    end_text(ps);
 }
 
 /* Destinations, one per distinct place: every link to an anchor and every outline entry at
@@ -647,7 +823,7 @@ static HPDF_Destination dest_at(struct dests *D, int page, float y)
     HPDF_Destination d = HPDF_Page_CreateDestination(D->pages[page]);
     if (!d)
         return NULL;
-    HPDF_Destination_SetFitH(d, roundf((D->height - y) * 100) / 100);
+    HPDF_Destination_SetFitH(d, roundf(D->height - y));   /* whole points: a view's top edge */
     xgrow(&D->v, &D->cap, D->n + 1, sizeof *D->v);
     D->v[D->n].page = page;
     D->v[D->n].y = y;
@@ -671,14 +847,15 @@ static const struct layout_anchor *find_anchor(const struct dests *D, const char
     return hit ? *hit : NULL;
 }
 
-/* A link annotation with only what a viewer needs: no /Type (optional), no /P, rounded /Rect,
- * /Border [0 0 0] (the default is a visible border), /Contents describing it. */
+/* A link annotation with only what a viewer needs: no /Type (optional), no /P, a /Rect of
+ * whole points around the link's box, /Border [0 0 0] (the default is a visible border),
+ * /Contents describing it. */
 static HPDF_Annotation make_link(struct dests *D, HPDF_Page page, const struct layout_link *ln,
                                  const struct layout *L, struct diag *d)
 {
     float h = D->height;
-    HPDF_Rect r = { roundf(ln->x * 100) / 100, roundf((h - ln->y - ln->h) * 100) / 100,
-                    roundf((ln->x + ln->w) * 100) / 100, roundf((h - ln->y) * 100) / 100 };
+    HPDF_Rect r = { floorf(ln->x), floorf(h - ln->y - ln->h), ceilf(ln->x + ln->w),
+                    ceilf(h - ln->y) };
     HPDF_Annotation a = NULL;
     if (ln->uri[0] == '#') {
         const struct layout_anchor *to = find_anchor(D, ln->uri + 1);
@@ -704,7 +881,7 @@ static HPDF_Annotation make_link(struct dests *D, HPDF_Page page, const struct l
     const struct layout_node *nodes = layout_nodes(L, &nn);
     const char *what = ln->node >= 0 && nodes[ln->node].alt ? nodes[ln->node].alt : NULL;
     if (what) {
-        HPDF_String s = HPDF_String_New(D->pdf->mmgr, what, HPDF_GetEncoder(D->pdf, "UTF-8"));
+        HPDF_String s = tags_text_string(D->pdf, what);
         if (s)
             HPDF_Dict_Add(a, "Contents", s);
     }
@@ -771,6 +948,10 @@ static enum exp_status build(HPDF_Doc pdf, const struct layout *L,
         }
         HPDF_Page_SetWidth(pages[pi], setup->width);
         HPDF_Page_SetHeight(pages[pi], setup->height);
+        /* /ProcSet is obsolete (PDF 1.4 on) and ignored by readers */
+        HPDF_Dict res = HPDF_Dict_GetItem(pages[pi], "Resources", HPDF_OCLASS_DICT);
+        if (res)
+            HPDF_Dict_RemoveElement(res, "ProcSet");
     }
     size_t nanchors;
     const struct layout_anchor *anchors = layout_anchors(L, &nanchors);
@@ -838,8 +1019,10 @@ enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info
         if (stats)
             stats->bytes = out->len - start;
     }
-    for (int i = 0; i < nfaces; i++)
+    for (int i = 0; i < nfaces; i++) {
         free(emb[i].width);
+        free(emb[i].cid);
+    }
     free(emb);
     HPDF_Free(pdf);
     return rc;

@@ -24,8 +24,16 @@
  * 10 saves another 1.9% for twice the instructions of the whole run. */
 #define PDF_PACK_LEVEL 8
 
-/* How many objects go into one object stream at most. */
-#define PDF_PACK_PER_STREAM 200
+/* How many objects go into one object stream at most: a small document's objects all in one
+ * (deflate finds more repeats in one stream than in several), a large one's in a few. */
+#define PDF_PACK_PER_STREAM 1000
+
+/* A stream whose /DecodeParms say /Predictor 12 with /Columns n gets its data PNG-Up predicted
+ * in rows of n bytes before deflating (readers undo it as the parameters say).
+ *
+ * An object in libharu's table flagged HPDF_OTYPE_HIDDEN (libharu's flag for a dictionary entry
+ * it does not write) is not written either, and its number stays free: for an object libharu
+ * made that nothing references any more. */
 
 /* Appends the whole PDF of pdf (nothing may be added afterwards) to out. EXP_SOFTWARE with a
  * message when libharu fails; out may then hold a partial file. */

@@ -17,7 +17,7 @@
 void tags_open_content(const struct layout *L, const struct layout_op *op, struct buf *out)
 {
     if (op->node == LAYOUT_ARTIFACT_HEADER || op->node == LAYOUT_ARTIFACT_FOOTER) {
-        buf_printf(out, "/Artifact <</Type /Pagination /Subtype /%s>> BDC\n",
+        buf_printf(out, "/Artifact<</Type/Pagination/Subtype/%s>>BDC\n",
                    op->node == LAYOUT_ARTIFACT_HEADER ? "Header" : "Footer");
         return;
     }
@@ -27,7 +27,7 @@ void tags_open_content(const struct layout *L, const struct layout_op *op, struc
     }
     size_t n;
     const struct layout_node *nodes = layout_nodes(L, &n);
-    buf_printf(out, "/%s <</MCID %d>> BDC\n", layout_role_name(nodes[op->node].role), op->mcid);
+    buf_printf(out, "/%s<</MCID %d>>BDC\n", layout_role_name(nodes[op->node].role), op->mcid);
 }
 
 void tags_close_content(struct buf *out)
@@ -59,9 +59,17 @@ static int first_page(const struct layout_node *n)
     return -1;
 }
 
+HPDF_String tags_text_string(HPDF_Doc pdf, const char *utf8)
+{
+    int ascii = 1;
+    for (const unsigned char *p = (const unsigned char *)utf8; *p && ascii; p++)
+        ascii = *p >= 0x20 && *p < 0x7F;
+    return HPDF_String_New(pdf->mmgr, utf8, ascii ? NULL : HPDF_GetEncoder(pdf, "UTF-8"));
+}
+
 static HPDF_STATUS add_text(struct tree *T, HPDF_Dict d, const char *key, const char *text)
 {
-    HPDF_String s = HPDF_String_New(T->pdf->mmgr, text, T->utf8);
+    HPDF_String s = tags_text_string(T->pdf, text);
     return s ? HPDF_Dict_Add(d, key, s) : HPDF_FAILD_TO_ALLOC_MEM;
 }
 
@@ -169,21 +177,22 @@ static HPDF_STATUS add_attributes(struct tree *T, HPDF_Dict e, int node, int pg)
         if (!a || !b)
             return HPDF_FAILD_TO_ALLOC_MEM;
         HPDF_Dict_AddName(a, "O", "Layout");
+        /* whole points, outward: the box still holds every mark */
         for (int i = 0; i < 4; i++)
-            HPDF_Array_AddReal(b, roundf(box[i] * 100) / 100);
+            HPDF_Array_AddNumber(b, (HPDF_INT32)(i < 2 ? floorf(box[i]) : ceilf(box[i])));
         HPDF_Dict_Add(a, "BBox", b);
         st = HPDF_Dict_Add(e, "A", a);
     }
     return st;
 }
 
-/* Fills element node's dictionary: /S, /P, /Pg, attributes, /K. */
+/* Fills element node's dictionary: /S, /P, /Pg, attributes, /K (no /Type: it is optional for
+ * a structure element, and a reader tells elements from MCR and OBJR dictionaries by theirs). */
 static HPDF_STATUS fill_elem(struct tree *T, HPDF_Dict root, int node)
 {
     HPDF_MMgr mm = T->pdf->mmgr;
     const struct layout_node *n = &T->nodes[node];
     HPDF_Dict e = T->elem[node];
-    HPDF_Dict_AddName(e, "Type", "StructElem");
     HPDF_Dict_AddName(e, "S", layout_role_name(n->role));
     HPDF_Dict_Add(e, "P", n->parent >= 0 ? T->elem[n->parent] : root);
     int pg = first_page(n);

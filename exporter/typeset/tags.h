@@ -25,7 +25,7 @@
 #include "util/diag.h"
 #include "util/status.h"
 
-/* Appends the operator opening op's marked-content sequence to out: "/P <</MCID 3>> BDC\n",
+/* Appends the operator opening op's marked-content sequence to out: "/P<</MCID 3>>BDC\n",
  * or for an artifact "/Artifact BMC\n" (with its /Pagination type for running headers and page
  * numbers). */
 void tags_open_content(const struct layout *L, const struct layout_op *op, struct buf *out);
@@ -42,6 +42,10 @@ enum exp_status tags_write_tree(HPDF_Doc pdf, const struct layout *L, HPDF_Page 
  * metadata stream to the catalog. */
 enum exp_status tags_write_catalog(HPDF_Doc pdf, const struct pdf_out_info *info,
                                    struct diag *d);
+
+/* A PDF text string for utf8 (NUL-terminated): its bytes as they are (PDFDocEncoding) when it
+ * is printable ASCII, else UTF-16BE with a byte-order mark. NULL when memory runs out. */
+HPDF_String tags_text_string(HPDF_Doc pdf, const char *utf8);
 
 /* Appends s to out with XML's five special characters escaped and the characters XML 1.0
  * forbids (C0 controls other than tab, line feed, carriage return) dropped. */

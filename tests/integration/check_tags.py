@@ -8,7 +8,9 @@ artifact; the structure tree walked from /StructTreeRoot: every MCID of every pa
 exactly once by an element whose /S is the BDC tag, every element's /P its parent, the
 ParentTree giving back each MCID's element and each link annotation's Link element (through
 /StructParent and an OBJR), every link annotation in the tree; Figures with /Alt and a /BBox,
-TH cells with /Scope; page numbers inside /Artifact (Pagination) and never in tagged content.
+TH cells with /Scope; page numbers inside /Artifact (Pagination) and never in tagged content
+(page text is read the way a reader does: the content stream tokenised, each font's codes
+through its ToUnicode map).
 Every ROLE given must occur. Prints one summary line; exits 1 on the first kind of failure.
 """
 import base64
@@ -100,7 +102,105 @@ def collect(ref):
 collect(cat['/Pages'])
 page_index = {ref: i for i, ref in enumerate(pages)}
 
-TOKEN = re.compile(rb'/(\w+)\s*(<<[^>]*>>)?\s*(BDC|BMC)|\bEMC\b|<([0-9A-Fa-f]*)>')
+DELIM = b'()<>[]{}/%'
+WHITE = b' \t\r\n\f\0'
+
+
+def literal(raw, i):
+    """The bytes of the literal string starting at raw[i] == '(' and the index after it."""
+    out, depth, i = bytearray(), 1, i + 1
+    escapes = {ord('n'): 10, ord('r'): 13, ord('t'): 9, ord('b'): 8, ord('f'): 12}
+    while depth:
+        c = raw[i]
+        if c == 0x5C:                      # backslash
+            n = raw[i + 1]
+            if n in escapes:
+                out.append(escapes[n])
+                i += 2
+            elif 0x30 <= n <= 0x37:
+                j = i + 1
+                while j < i + 4 and 0x30 <= raw[j] <= 0x37:
+                    j += 1
+                out.append(int(raw[i + 1:j], 8) & 0xFF)
+                i = j
+            elif n in (10, 13):            # line continuation
+                i += 3 if raw[i + 1:i + 3] == b'\r\n' else 2
+            else:
+                out.append(n)
+                i += 2
+            continue
+        depth += c == 0x28
+        depth -= c == 0x29
+        if depth:
+            out.append(c)
+        i += 1
+    return bytes(out), i
+
+
+def tokens(raw):
+    """Content-stream tokens: ('str', bytes), ('name', str), ('dict', text), ('op', str),
+    ('num', text); arrays' brackets are dropped (TJ's strings and numbers stay in order)."""
+    i, n = 0, len(raw)
+    while i < n:
+        c = raw[i]
+        if c in WHITE or c in b'[]':
+            i += 1
+        elif c == 0x25:                    # comment
+            while i < n and raw[i] not in b'\r\n':
+                i += 1
+        elif c == 0x28:
+            b, i = literal(raw, i)
+            yield 'str', b
+        elif raw[i:i + 2] == b'<<':
+            j = raw.index(b'>>', i)
+            yield 'dict', raw[i:j + 2].decode('latin-1')
+            i = j + 2
+        elif c == 0x3C:
+            j = raw.index(b'>', i)
+            h = re.sub(rb'\s', b'', raw[i + 1:j])
+            yield 'str', bytes.fromhex((h + b'0' * (len(h) % 2)).decode())
+            i = j + 1
+        elif c == 0x2F:
+            j = i + 1
+            while j < n and raw[j] not in WHITE and raw[j] not in DELIM:
+                j += 1
+            yield 'name', raw[i + 1:j].decode('latin-1')
+            i = j
+        else:
+            j = i
+            while j < n and raw[j] not in WHITE and raw[j] not in DELIM:
+                j += 1
+            word = raw[i:j].decode('latin-1')
+            yield ('num' if re.fullmatch(r'[-+]?[\d.]+', word) else 'op'), word
+            i = max(j, i + 1)
+
+
+def to_unicode(font_ref):
+    """The font's ToUnicode map as {code: text} (bfchar and both bfrange forms)."""
+    font = val(font_ref)
+    if '/ToUnicode' not in font:
+        err(f'font {font_ref} without /ToUnicode')
+        return {}
+    cmap, m = data(font['/ToUnicode']), {}
+    u16 = lambda h: bytes.fromhex(h).decode('utf-16-be')
+    for block in re.findall(rb'beginbfchar(.*?)endbfchar', cmap, re.S):
+        for src, dst in re.findall(rb'<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>', block):
+            m[int(src, 16)] = u16(dst.decode())
+    for block in re.findall(rb'beginbfrange(.*?)endbfrange', cmap, re.S):
+        for lo, hi, dst in re.findall(rb'<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])',
+                                      block):
+            lo, hi = int(lo, 16), int(hi, 16)
+            if dst.startswith(b'['):
+                for k, d in enumerate(re.findall(rb'<([0-9A-Fa-f]+)>', dst)):
+                    m[lo + k] = u16(d.decode())
+            else:
+                base = int(dst[1:-1], 16)
+                for k in range(hi - lo + 1):
+                    m[lo + k] = chr(base + k)
+    return m
+
+
+cmaps = {}
 content_mcids = {}           # (page, mcid) -> tag
 artifact_text, tagged_text = collections.defaultdict(str), collections.defaultdict(str)
 for pi, ref in enumerate(pages):
@@ -109,12 +209,19 @@ for pi, ref in enumerate(pages):
         err(f'page {pi + 1}: no /StructParents')
     if page.get('/Annots') and page.get('/Tabs') != '/S':
         err(f'page {pi + 1}: annotations without /Tabs /S')
+    fonts = val(page['/Resources']).get('/Font', {}) if isinstance(page['/Resources'], str) \
+        else page['/Resources'].get('/Font', {})
+    fonts = val(fonts) if isinstance(fonts, str) else fonts
     contents = page['/Contents']
     raw = b''.join(data(c) for c in (contents if isinstance(contents, list) else [contents]))
-    stack = []
-    for m in TOKEN.finditer(raw):
-        if m.group(3):
-            tag, props = m.group(1).decode(), (m.group(2) or b'').decode()
+    stack, operands, cmap, in_bt = [], [], {}, False
+    for kind, v in tokens(raw):
+        if kind != 'op':
+            operands.append((kind, v))
+            continue
+        if v in ('BDC', 'BMC'):
+            tag = next((x for k, x in operands if k == 'name'), '?')
+            props = next((x for k, x in operands if k == 'dict'), '')
             mc = re.search(r'/MCID\s+(\d+)', props)
             if mc:
                 if any(s[0] == 'Artifact' for s in stack):
@@ -123,22 +230,46 @@ for pi, ref in enumerate(pages):
                 if key in content_mcids:
                     err(f'page {pi + 1}: MCID {key[1]} used twice')
                 content_mcids[key] = tag
-            stack.append((tag, props))
-        elif m.group(0) == b'EMC':
+            stack.append((tag, props, in_bt))
+        elif v == 'EMC':
             if not stack:
                 err(f'page {pi + 1}: EMC without BDC/BMC')
             else:
+                if stack[-1][2] != in_bt:
+                    err(f'page {pi + 1}: a marked-content sequence crosses BT/ET')
                 stack.pop()
-        elif m.group(4) is not None:
-            h = m.group(4).decode()
-            s = ''.join(chr(int(h[i:i + 4], 16)) for i in range(0, len(h) - 3, 4))
-            inside = [t for t, _ in stack]
+        elif v == 'BT':
+            if in_bt:
+                err(f'page {pi + 1}: BT inside a text object')
+            in_bt = True
+        elif v == 'ET':
+            if not in_bt or any(s[2] for s in stack):
+                err(f'page {pi + 1}: ET without BT, or inside a sequence opened in the text object')
+            in_bt = False
+        elif v in ('m', 'l', 'c', 're', 'S', 'f', 'B', 'b', 'n') and in_bt:
+            err(f'page {pi + 1}: path operator {v} inside a text object')
+        elif v == 'Tf':
+            name = next((x for k, x in operands if k == 'name'), None)
+            fref = fonts.get('/' + name) if name else None
+            if fref not in cmaps:
+                cmaps[fref] = to_unicode(fref) if fref else {}
+            cmap = cmaps[fref]
+        elif v in ('TJ', 'Tj', "'", '"'):
+            s = ''
+            for k, b in operands:
+                if k == 'str':
+                    s += ''.join(cmap.get(b[i] << 8 | b[i + 1], '\ufffd')
+                                 for i in range(0, len(b) - 1, 2))
+            if not in_bt:
+                err(f'page {pi + 1}: text shown outside BT/ET')
+            inside = [t for t, _, _ in stack]
             if 'Artifact' in inside:
                 artifact_text[pi] += s
             elif inside:
                 tagged_text[pi] += s
             else:
                 err(f'page {pi + 1}: text outside any marked content')
+        operands = []
     if stack:
         err(f'page {pi + 1}: {len(stack)} marked-content sequences left open')
 

@@ -15,6 +15,9 @@ check() { if [ "$2" != "$3" ]; then echo "FAIL: $1: expected '$3', got '$2'"; fa
 python3 tests/tools/gen_corpus.py examples/articles "$tmp/in" 150
 cp tests/bad/wrong_type.txt "$tmp/in/syn_00000042x.txt"
 cp "$tmp/in/syn_00000007.txt" "$tmp/in/syn_00000099x.txt"
+# the same body under another id and url: a copy all the same, though its text is long gone
+# from memory when it arrives
+sed -e 's/^id: .*/id: copy_of_11/' -e 's|^url: \(.*\)|url: \1\&copy=1|' "$tmp/in/syn_00000011.txt" >"$tmp/in/syn_00000100y.txt"
 for j in 1 2 3; do
   "$EXPORTER" build -v -j "$j" --since 2025-11-04 --out "$tmp/o$j" "$tmp/in" 2>"$tmp/err$j"
   echo $? >"$tmp/rc$j"
@@ -22,6 +25,7 @@ done
 check "-j1 exit (a bad article)" "$(cat "$tmp/rc1")" 65
 grep -q "syn_00000042x.txt:.*error" "$tmp/err1" && echo "ok: bad article reported" || { echo "FAIL: bad article not reported"; fail=1; }
 grep -q "syn_00000099x.txt.*duplicate\|duplicate.*syn_00000099x.txt" "$tmp/err1" && echo "ok: duplicate reported" || { echo "FAIL: duplicate not reported: $(grep -i dup "$tmp/err1" | head -2)"; fail=1; }
+grep -q "syn_00000100y.txt: warning: duplicate of .*syn_00000011.txt (same content)" "$tmp/err1" && echo "ok: same body under another id reported" || { echo "FAIL: copied body not reported: $(grep -i 00000100y "$tmp/err1" | head -2)"; fail=1; }
 grep -q "outside 2025-11-04" "$tmp/err1" && echo "ok: period notes" || { echo "FAIL: no period notes"; fail=1; }
 for j in 2 3; do
   check "-j$j exit" "$(cat "$tmp/rc$j")" "$(cat "$tmp/rc1")"

@@ -71,7 +71,7 @@ grep -q '^exporter: <stdin>:3:1: error: invalid UTF-8' "$tmp/err" || fail "no UT
 for f in examples/articles/*.txt; do
   "$exe" quantities < "$f" >> "$tmp/articles" 2> "$tmp/err" || fail "$f: exit $?"
 done
-for want in $'5000억개(500B)\t500000000000\tcount' $'약 330억개\t33000000000\tcount\tapprox' \
+for want in $'5000억개(500B) 규모\t500000000000\tcount\tapprox' $'약 330억개\t33000000000\tcount\tapprox' \
             $'72.03점\t72.03\tscore' $'120B\t120000000000\t\t\tname' $'628억 원\t62800000000\tKRW'; do
   grep -qF "$want" "$tmp/articles" || fail "articles: missing $want"
 done

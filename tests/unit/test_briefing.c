@@ -203,15 +203,18 @@ static void test_period(void **state)
     assert_string_equal(mp.last, "2025-12-07");
     long long epoch;
     int generated;
+    struct corpus_summary corpus;
+    corpus_summary_of_set(&corpus, &fx.set);
     unsetenv("SOURCE_DATE_EPOCH");
-    briefing_as_of(&fx.set, &epoch, &generated);
+    briefing_as_of(&corpus, &epoch, &generated);
     assert_true(epoch == 1767063600LL);   /* the newest article: an as-of time */
     assert_false(generated);
     setenv("SOURCE_DATE_EPOCH", "1767052800", 1);
-    briefing_as_of(&fx.set, &epoch, &generated);
+    briefing_as_of(&corpus, &epoch, &generated);
     assert_true(epoch == 1767052800LL);
     assert_true(generated);
     unsetenv("SOURCE_DATE_EPOCH");
+    corpus_summary_free(&corpus);
     fixture_free(&fx);
 }
 

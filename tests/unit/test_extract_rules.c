@@ -218,6 +218,31 @@ static void test_compound_cue_and_distributed_list(void **state)
     fact_list_free(&l);
 }
 
+/* "X 예산 가운데 Y 예산은 N": N is the budget of Y, a part of X's — no cue gives it to X. A
+ * partitive is one only after a rule word, a name or a demonstrative. */
+static void test_a_part_is_not_the_whole(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    RUN(fx, &l, "알파전자 예산 가운데 기초연금 예산은 26조 1000억 원, 건강보험 예산은 12조 원이다.");
+    assert_string_equal(values(fx, &l, "alpha", "budget"), "");
+    fact_list_free(&l);
+    RUN(fx, &l, "알파전자 예산 중 연구비는 3조 원이다.");
+    assert_string_equal(values(fx, &l, "alpha", "budget"), "");
+    fact_list_free(&l);
+    /* the whole before the partitive is still the whole's */
+    RUN(fx, &l, "알파전자 예산은 21조 원이고 이 가운데 기초연금 예산은 5조 원이다.");
+    assert_string_equal(values(fx, &l, "alpha", "budget"), "21");
+    fact_list_free(&l);
+    /* "어려운 가운데", "진행 중": no partitive */
+    RUN(fx, &l, "경기가 어려운 가운데 알파전자 예산은 10조 원으로 늘었다.");
+    assert_string_equal(values(fx, &l, "alpha", "budget"), "10");
+    fact_list_free(&l);
+    RUN(fx, &l, "협상이 진행 중인 알파전자 예산은 7조 원이다.");
+    assert_string_equal(values(fx, &l, "alpha", "budget"), "7");
+    fact_list_free(&l);
+}
+
 static void test_history_refuses_only_its_figure(void **state)
 {
     struct fixture *fx = *state;
@@ -406,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_cue_before_or_after_its_figure),
         cmocka_unit_test(test_a_cue_never_takes_a_siblings_figure),
         cmocka_unit_test(test_compound_cue_and_distributed_list),
+        cmocka_unit_test(test_a_part_is_not_the_whole),
         cmocka_unit_test(test_history_refuses_only_its_figure),
         cmocka_unit_test(test_negative_cues),
         cmocka_unit_test(test_other_parties_own_their_values),

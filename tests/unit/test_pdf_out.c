@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include <cmocka.h>
+#include <hpdf.h>
+#include <hpdf_objects.h>
 
 #include "pdf_expand.h"
 
@@ -36,6 +38,27 @@ static int find_ci(const void *hay, size_t len, const char *upper, const char *l
 
 static const struct layout_text_style body = { .font = FONT_SANS, .size = 10, .leading = 1.6f,
     .color = 0, .align = LAYOUT_JUSTIFY, .space_after = 6 };
+
+/* A one-paragraph document of text. */
+static enum exp_status render_text(const char *text, struct buf *pdf,
+                                   struct pdf_out_stats *st, const struct pdf_out_info *info)
+{
+    struct diag d;
+    diag_init(&d, stderr, 0, 0);
+    struct font_set *fs;
+    if (font_set_new(NULL, &d, &fs) != EXP_OK)
+        return EXP_CONFIG;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    struct layout *L = layout_new(&ps, fs, &d);
+    layout_paragraph(L, text, &body);
+    layout_finish(L);
+    enum exp_status rc = pdf_out_to_buf(L, info, pdf, st, &d);
+    layout_free(L);
+    font_set_free(fs);
+    return rc;
+}
 
 /* A one-font document drawing n distinct Hangul syllables (every 7th from 가). */
 static enum exp_status render(size_t distinct, struct buf *pdf, struct pdf_out_stats *st,
@@ -333,9 +356,9 @@ static void test_tagged_structure(void **state)
     assert_non_null(find(pdf.data, pdf.len, "/S /Figure"));
     assert_non_null(find(pdf.data, pdf.len, "/Alt <FEFF"));
     assert_non_null(find(pdf.data, pdf.len, "/BBox ["));
-    assert_non_null(find(pdf.data, pdf.len, "/H1 <</MCID 0>> BDC"));
-    assert_non_null(find(pdf.data, pdf.len, "/Artifact <</Type /Pagination /Subtype /Header>> BDC"));
-    assert_non_null(find(pdf.data, pdf.len, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"));
+    assert_non_null(find(pdf.data, pdf.len, "/H1<</MCID 0>>BDC"));
+    assert_non_null(find(pdf.data, pdf.len, "/Artifact<</Type/Pagination/Subtype/Header>>BDC"));
+    assert_non_null(find(pdf.data, pdf.len, "/Artifact<</Type/Pagination/Subtype/Footer>>BDC"));
     assert_non_null(find(pdf.data, pdf.len, "/StructParents 0"));
     assert_non_null(find(pdf.data, pdf.len, "/ParentTree"));
     buf_free(&pdf);
@@ -418,6 +441,88 @@ static void test_font_program_tables(void **state)
     }
 }
 
+/* The Unicode values a ToUnicode map names, from its bfrange lines ("<lo> <hi> <u>" or
+ * "<lo> <hi> [<u1> …]"): set[u] = 1. */
+static void tounicode_values(const char *pdf, size_t len, unsigned char *set)
+{
+    const char *p = pdf, *end = pdf + len;
+    while ((p = find(p, (size_t)(end - p), "beginbfrange\n")) != NULL) {
+        const char *stop = find(p, (size_t)(end - p), "endbfrange");
+        assert_non_null(stop);
+        for (const char *q = p + 13; q < stop; q = strchr(q, '\n') + 1) {
+            unsigned lo, hi;
+            int used = 0;
+            assert_int_equal(sscanf(q, "<%4x> <%4x> %n", &lo, &hi, &used), 2);
+            const char *v = q + used;
+            if (*v == '<') {
+                unsigned u;
+                assert_int_equal(sscanf(v, "<%4x>", &u), 1);
+                for (unsigned k = lo; k <= hi; k++)
+                    set[u + (k - lo)] = 1;
+            } else {
+                assert_int_equal(*v, '[');
+                for (v++; *v == '<'; v += 6) {
+                    unsigned u;
+                    assert_int_equal(sscanf(v, "<%4x>", &u), 1);
+                    set[u] = 1;
+                }
+            }
+        }
+        p = stop;
+    }
+}
+
+/* CIDs are the subset's glyph ids: the glyph map is /Identity, unless two code points share
+ * a glyph (U+00A0 drawn with the space's): then both keep their own Unicode value in
+ * ToUnicode and the map is written out, PNG-predicted. */
+static void test_cids_are_glyph_ids(void **state)
+{
+    (void)state;
+    struct buf pdf = BUF_INIT;
+    assert_int_equal(render_text("가나다 라마 ABC", &pdf, NULL, NULL), EXP_OK);
+    expand(&pdf);
+    assert_non_null(find(pdf.data, pdf.len, "/CIDToGIDMap /Identity"));
+    unsigned char *set = calloc(65536, 1);
+    tounicode_values(pdf.data, pdf.len, set);
+    static const unsigned want[] = { 0xAC00, 0xB098, 0xB2E4, 0xB77C, 0xB9C8, 0x20, 'A', 'C' };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        assert_true(set[want[i]]);
+    buf_free(&pdf);
+
+    assert_int_equal(render_text("가\xC2\xA0나 다", &pdf, NULL, NULL), EXP_OK);
+    expand(&pdf);
+    assert_null(find(pdf.data, pdf.len, "/CIDToGIDMap /Identity"));
+    assert_non_null(find(pdf.data, pdf.len, "/Columns 2"));
+    memset(set, 0, 65536);
+    tounicode_values(pdf.data, pdf.len, set);
+    assert_true(set[0x20] && set[0xA0] && set[0xAC00] && set[0xB098] && set[0xB2E4]);
+    free(set);
+    buf_free(&pdf);
+}
+
+/* Printable ASCII text (a citation mark's description) stays a plain string; anything else
+ * becomes UTF-16 with a byte-order mark. */
+static void test_text_strings(void **state)
+{
+    (void)state;
+    HPDF_Doc pdf = HPDF_New(NULL, NULL);
+    assert_non_null(pdf);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_String a = tags_text_string(pdf, "[1][3]");
+    HPDF_String k = tags_text_string(pdf, "출처 [1]");
+    HPDF_String c = tags_text_string(pdf, "tab\there");
+    assert_non_null(a);
+    assert_non_null(k);
+    assert_non_null(c);
+    assert_null(a->encoder);
+    assert_non_null(k->encoder);
+    assert_non_null(c->encoder);   /* a control character: not plain */
+    HPDF_String_Free(a);           /* in no dictionary: HPDF_Free would not reach them */
+    HPDF_String_Free(k);
+    HPDF_String_Free(c);
+    HPDF_Free(pdf);
+}
+
 static void test_xml_escape(void **state)
 {
     (void)state;
@@ -447,6 +552,8 @@ int main(void)
         cmocka_unit_test(test_one_destination_per_anchor),
         cmocka_unit_test(test_xml_escape),
         cmocka_unit_test(test_font_program_tables),
+        cmocka_unit_test(test_cids_are_glyph_ids),
+        cmocka_unit_test(test_text_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -412,7 +412,9 @@ static enum exp_status comparison(FILE *fp, const void *t, const void *unused)
 
 static enum exp_status facts(FILE *fp, const void *tpl, const void *l)
 {
-    return csv_out_write_facts(fp, tpl, l);
+    csv_out_facts_begin(fp);
+    csv_out_write_facts_rows(fp, tpl, l);
+    return ferror(fp) ? EXP_IOERR : EXP_OK;
 }
 
 static void test_csv_outputs(void **state)
