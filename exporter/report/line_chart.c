@@ -168,7 +168,8 @@ static void draw_end_labels(struct layout *L, const struct model_lines *c,
     qsort(ends, n, sizeof *ends, end_cmp);
     for (size_t k = 0; k < n; k++)
         ys[k] = ends[k].y;
-    line_chart_spread(ys, n, 9.5f, f->top, f->bottom + 4);
+    /* above the axis line, so no label meets the last week's name under it */
+    line_chart_spread(ys, n, 9.5f, f->top, f->bottom - 3);
     for (size_t k = 0; k < n; k++) {
         const struct model_line *l = &c->lines[ends[k].line];
         char t[256];
