@@ -20,7 +20,15 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
              -DEXPORTER_DATADIR='"$(PREFIX)/share/exporter"' -iquote exporter \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm -pthread
+# Libraries Debian also ships as static archives (libyaml, utf8proc, nettle, SQLite, libcsv)
+# are linked into the binary: fewer shared objects to map, relocate and bind at every start
+# (a 5-article run: 197.8 M → 194.1 M instructions; the loader's start 10.6 M → 7.3 M). The
+# others (HarfBuzz, FreeType, fontconfig, libharu, libxlsxwriter, zlib, libdeflate) are shared.
+STATIC_PKGS := yaml-0.1 libutf8proc nettle sqlite3
+LIBS    = -Wl,-O1 -Wl,--as-needed \
+          -Wl,-Bstatic $(shell pkg-config --libs $(STATIC_PKGS) 2>/dev/null) -lcsv -Wl,-Bdynamic \
+          $(shell pkg-config --libs $(filter-out $(STATIC_PKGS),$(PKGS)) 2>/dev/null) \
+          -lhpdf -lm -pthread
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Sources live in one folder per pipeline stage (exporter/README.md); includes name the folder.
@@ -115,6 +123,9 @@ lint:
 	cppcheck --quiet --inline-suppr --error-exitcode=1 --enable=warning,style,performance --std=c11 -I exporter exporter/
 	python3 tests/lint/include_cycles.py exporter
 	python3 tests/lint/include_cycles.py --stages exporter
+	python3 tests/lint/long_functions.py exporter tests bench
+	python3 tests/lint/standalone_docs.py .
+	python3 tests/lint/dead_functions.py exporter
 
 format:
 	clang-format -i exporter/*/*.c exporter/*/*.h tests/unit/*.c

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/particles.h"
 #include "util/text.h"
 #include "util/date.h"
 #include "util/strpool.h"
@@ -299,24 +300,6 @@ static unsigned cp_before(const char *s, size_t i)
     return utf8_before(s, i, &n);
 }
 
-/* First syllables of the particles and copulas that follow a name: 업스테이지는,
- * SK텔레콤이, 한국과학기술원으로, 베키를, 노타나, 솔라 오픈보다, NC AI까지. */
-static int is_particle_start(unsigned cp)
-{
-    static const unsigned particles[] = {
-        0xC740 /* 은 */, 0xB294 /* 는 */, 0xC774 /* 이 */, 0xAC00 /* 가 */, 0xC744 /* 을 */,
-        0xB97C /* 를 */, 0xC758 /* 의 */, 0xC5D0 /* 에 */, 0xC640 /* 와 */, 0xACFC /* 과 */,
-        0xB3C4 /* 도 */, 0xB9CC /* 만 */, 0xB85C /* 로 */, 0xC73C /* 으 */, 0xAED8 /* 께 */,
-        0xB791 /* 랑 */, 0xB098 /* 나 */, 0xBD80 /* 부 */, 0xCC98 /* 처 */, 0xBCF4 /* 보 */,
-        0xAE4C /* 까 */, 0xBA70 /* 며 */, 0xB77C /* 라 */, 0xC57C /* 야 */, 0xC5D4 /* 엔 */,
-        0xB4E0 /* 든 */, 0xC778 /* 인 */, 0xC77C /* 일 */, 0xC785 /* 입 */, 0xB4E4 /* 들 */,
-    };
-    for (size_t i = 0; i < sizeof particles / sizeof particles[0]; i++)
-        if (particles[i] == cp)
-            return 1;
-    return 0;
-}
-
 /* ---- Per-sentence work ---- */
 
 struct hit {
@@ -409,7 +392,7 @@ static int name_boundaries_ok(const char *text, size_t len, size_t os, size_t oe
         if (is_name && !is_ascii_alnum(last)) {
             size_t n;
             unsigned cp = utf8_decode(text, len, oe, &n);
-            if (text_is_hangul_syllable(cp) && text_is_hangul_syllable(cp_before(text, oe)) && !is_particle_start(cp))
+            if (text_is_hangul_syllable(cp) && text_is_hangul_syllable(cp_before(text, oe)) && !particle_may_start(cp, PARTICLE_AFTER_NAME))
                 return 0;
         }
     }
@@ -757,16 +740,11 @@ static int rules_pass(const struct extractor *ex, const struct scratch *s,
  * ("전북 현대는 …", "SKT가 …"), not by a longer word ("이번", "가장"). */
 static int subject_marked(const struct scratch *s, const struct hit *h)
 {
-    static const unsigned particles[] = { 0xC740 /* 은 */, 0xB294 /* 는 */, 0xC774 /* 이 */,
-                                          0xAC00 /* 가 */, 0xB3C4 /* 도 */ };
     if (h->oe >= s->len)
         return 0;
     size_t n, m;
     unsigned cp = utf8_decode(s->text, s->len, h->oe, &n);
-    int particle = 0;
-    for (size_t i = 0; i < sizeof particles / sizeof particles[0]; i++)
-        particle |= cp == particles[i];
-    if (!particle)
+    if (!particle_may_start(cp, PARTICLE_SUBJECT | PARTICLE_TOPIC | PARTICLE_ADDITIVE))
         return 0;
     return h->oe + n >= s->len || !text_is_hangul_syllable(utf8_decode(s->text, s->len, h->oe + n, &m));
 }
@@ -799,13 +777,14 @@ static size_t contrast_marker_at(const char *text, size_t len, size_t k)
  * word in text[from, to) that ends in 은/는/이/가 and a space, or from. */
 static size_t after_last_topic(const char *text, size_t from, size_t to)
 {
-    static const char *const endings[] = { "\xEC\x9D\x80 ", "\xEB\x8A\x94 ", "\xEC\x9D\xB4 ",
-                                           "\xEA\xB0\x80 " };   /* 은 는 이 가 */
     size_t start = from;
-    for (size_t i = from; i + 4 <= to; i++)
-        for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
-            if (!memcmp(text + i, endings[k], 4))
-                start = i + 4;
+    for (size_t i = from; i + 4 <= to; i++) {
+        size_t n;
+        if (text[i + 3] == ' ' && (unsigned char)text[i] >= 0xE0 &&
+            particle_may_start(utf8_decode(text, to, i, &n), PARTICLE_SUBJECT | PARTICLE_TOPIC) &&
+            n == 3)
+            start = i + 4;
+    }
     return start;
 }
 
@@ -1340,18 +1319,24 @@ static size_t partitive_in(const struct scratch *s, size_t from, size_t to)
 }
 
 /* Whether cue h names a part rather than its clause's whole: it follows a partitive of its
- * clause with a word of its own between ("가운데 기초연금 예산은": the budget of 기초연금, a
- * part of the ministry's) and no tracked name in that stretch. */
+ * clause and has a modifier of its own — one or two words, no figure, after the partitive or
+ * starting its list item ("가운데 기초연금 예산은 …, 건강보험 예산은": the budgets of parts of
+ * the ministry's) — and no tracked name stands between. A
+ * longer stretch is a clause of its own ("이재민 가운데 920명이 귀가해 현재 660명이 대피
+ * 중이다": 대피 is the whole's again). */
 static int names_a_part(const struct scratch *s, const struct hit *h)
 {
     size_t p = partitive_in(s, s->clause_start[h->clause], h->os);
     if (!p)
         return 0;
-    size_t k = p;
+    size_t k = p > s->phrase_start[h->phrase] ? p : s->phrase_start[h->phrase];
     while (k < h->os && s->text[k] == ' ')
-        k++;
-    if (k >= h->os)
+        k++;   /* the modifier: from the partitive, or from the list item's start */
+    if (k >= h->os || s->gaps[h->os] - s->gaps[k] > 2)
         return 0;
+    for (size_t i = k; i < h->os; i++)
+        if (s->text[i] >= '0' && s->text[i] <= '9')
+            return 0;
     for (size_t i = first_hit_from(s, p); i < s->n_hits && s->hits[i].os < h->os; i++)
         if (is_subject_kind(s->hits[i].kind))
             return 0;

@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "util/buf.h"
+#include "util/particles.h"
 #include "util/decimal.h"
 #include "util/utf8.h"
 #include "extract/units.h"
@@ -219,24 +220,6 @@ static int sino_char(unsigned c) { return sino_digit(c) > 0 || small_exp(c) || b
 
 /* ---- Word lists ---- */
 
-/* First syllables of what may follow a figure inside the same eojeol: particles (은 는 이 가
- * 을 를 의 에 로 으로 와 과 도 만 까지 부터 씩 …) and qualifiers (가량 정도 미만 초과 여 남짓
- * 안팎 내외 규모 급 수준). A figure glued to any other syllable is part of a word. */
-static int particle_syllable(unsigned c)
-{
-    static const unsigned set[] = {
-        0xC740, 0xB294, 0xC774, 0xAC00, 0xC744, 0xB97C, 0xC758, 0xC5D0, 0xB85C, 0xC73C,
-        0xC640, 0xACFC, 0xB3C4, 0xB9CC, 0xAE4C, 0xBD80, 0xC529, 0xCBE4, 0xAED8, 0xC778,
-        0xC600, 0xB77C, 0xB780, 0xCC98, 0xBCF4, 0xB2F9, 0xC9DC, 0xC5B4, 0xC815, 0xBBF8,
-        0xCD08, 0xC5EC, 0xB0A8, 0xC548, 0xB0B4, 0xADDC, 0xAE09, 0xC218, 0xBC16, 0xBFD0,
-        0xB9C8, 0xC785,
-    };
-    for (size_t k = 0; k < sizeof set / sizeof set[0]; k++)
-        if (set[k] == c)
-            return 1;
-    return 0;
-}
-
 /* Whole eojeol endings that may close a figure or its unit: the copula and the connective
  * endings news prose glues to a figure ("52억 달러다", "120개며", "3조 원이지만", "10%였고").
  * Unlike a particle these are matched to the end of the word, so 다리, 고로 or 지역 after a
@@ -269,7 +252,8 @@ static int figure_boundary(const struct scan *sc, size_t i)
 {
     size_t l;
     unsigned c = cp_at(sc, i, &l);
-    return l == 0 || !text_is_hangul_syllable(c) || particle_syllable(c) || copula_ending(sc, i);
+    return l == 0 || !text_is_hangul_syllable(c) || particle_may_start(c, PARTICLE_AFTER_FIGURE) ||
+           copula_ending(sc, i);
 }
 
 /* Dates, times, durations and ordinals glued to a number: the number is not a figure. */
@@ -1366,16 +1350,11 @@ static void read_suffix_qualifier(const struct scan *sc, struct head *h)
         size_t q = p;
         if (pass == 1) {
             /* "100억이 넘는", "100억을 넘어": a particle, a space, then 넘- */
-            static const struct { const char *w; size_t len; } parts[] = {
-                { LIT("이") }, { LIT("가") }, { LIT("을") }, { LIT("를") }, { LIT("은") }, { LIT("는") },
-            };
-            size_t k, n = sizeof parts / sizeof parts[0];
-            for (k = 0; k < n; k++)
-                if (at(sc, q, parts[k].w, parts[k].len))
-                    break;
-            if (k == n)
+            size_t l;
+            unsigned c = cp_at(sc, q, &l);
+            if (!particle_may_start(c, PARTICLE_SUBJECT | PARTICLE_TOPIC | PARTICLE_OBJECT))
                 return;
-            q += parts[k].len;
+            q += l;
             if (byte_at(sc, q) != ' ' || !at(sc, q + 1, LIT("넘")))
                 return;
         }

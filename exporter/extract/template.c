@@ -188,6 +188,29 @@ static int opt_uint(struct loader *ld, yaml_node_t *m, const char *key, const ch
     return 1;
 }
 
+/* A whole number from -limit to limit (a column's scale: 8 for 억, -3 for milli). */
+static int opt_signed(struct loader *ld, yaml_node_t *m, const char *key, const char *what,
+                      int limit, int *out)
+{
+    yaml_node_t *v = get(ld, m, key);
+    *out = 0;
+    if (!v)
+        return 1;
+    if (!want(ld, v, YAML_SCALAR_NODE, what))
+        return 0;
+    const char *s = scalar(v);
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (!*s || *end || errno || n > limit || n < -limit) {
+        fail_at(ld, v, "%s must be a whole number from %d to %d, not '%s'", what, -limit, limit,
+                s);
+        return 0;
+    }
+    *out = (int)n;
+    return 1;
+}
+
 static void words_push(struct template_words *w, const char *s)
 {
     w->items = xrealloc(w->items, (w->count + 1) * sizeof *w->items);
@@ -482,7 +505,7 @@ static int read_column(struct loader *ld, yaml_node_t *m, struct template_column
         !opt_words(ld, m, "entities", "entities", &c->entities) ||
         !opt_words(ld, m, "except", "except", &c->except) ||
         !opt_words(ld, m, "units", "units", &c->units) ||
-        !opt_uint(ld, m, "scale", "scale", 18, 0, &c->scale) ||
+        !opt_signed(ld, m, "scale", "scale", 18, &c->scale) ||
         !opt_string(ld, m, "unit_label", "unit_label", "", &c->unit_label) ||
         !opt_bool(ld, m, "english_scale_is_cue", "english_scale_is_cue",
                   &c->english_scale_is_cue) ||

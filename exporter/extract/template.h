@@ -99,7 +99,7 @@ struct template_column {
 
     /* quantity */
     struct template_words units;  /* canonical units accepted ("" bare, "count", "KRW", …) */
-    unsigned scale;               /* cell value = value / 10^scale (9: billions) */
+    int scale;                    /* cell value = value / 10^scale (9: billions; -3: milli) */
     char *unit_label;             /* unit written in facts.csv ("B", "KRW bn"), or "" */
     enum template_role role;
     int english_scale_is_cue;     /* "500B" needs no cue word */
@@ -231,8 +231,9 @@ int template_column_applies(const struct template *tpl, const struct template_co
 /* The briefing's word for key: the template's layout.labels entry, else the topic-neutral
  * default (template_words.c); "" for an unknown key. Never NULL. */
 const char *template_word(const struct template *tpl, const char *key);
-/* Whether key is one layout.labels accepts; the i-th such key (NULL past the end). */
+/* Whether key is one layout.labels accepts. */
 int template_word_known(const char *key);
+/* The i-th key layout.labels accepts, NULL past the end (what templates/README.md lists). */
 const char *template_word_key(size_t i);
 /* The printed label of a keyword value (layout.value_labels), else the value itself. */
 const char *template_value_label(const struct template *tpl, const char *value);

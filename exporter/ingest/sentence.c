@@ -163,11 +163,6 @@ static int glued_heading_ends(const char *text, size_t len, size_t i, size_t sta
     return space && hooks->name_at(hooks->ctx, text, len, i) > 0;
 }
 
-void sentence_split(const char *text, size_t len, struct sentence_list *out)
-{
-    sentence_split_with(text, len, NULL, out);
-}
-
 void sentence_split_with(const char *text, size_t len, const struct sentence_hooks *hooks,
                          struct sentence_list *out)
 {
@@ -311,12 +306,6 @@ static int ends_like_sentence(const char *s, size_t len)
 int sentence_complete(const char *s, size_t len)
 {
     return ends_like_sentence(s, len);
-}
-
-int sentence_quotable(const char *s, size_t len)
-{
-    struct quote_balance b = quote_balance_of(s, len);
-    return ends_like_sentence(s, len) && !b.unopened && !b.unclosed;
 }
 
 void sentence_quote_prepare(const char *s, size_t len, struct buf *out)

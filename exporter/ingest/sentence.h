@@ -33,10 +33,7 @@ struct sentence_hooks {
 };
 
 /* Splits text[0..len) (valid UTF-8) into sentences appended to *out. Empty sentences are
- * never produced. */
-void sentence_split(const char *text, size_t len, struct sentence_list *out);
-
-/* The same, and with hooks (NULL: none) a crawl sub-heading glued to its paragraph's first
+ * never produced. With hooks (NULL: none) a crawl sub-heading glued to its paragraph's first
  * sentence ("…솔라 오픈 100B 모델 공개업스테이지는 정부의 …") is split off as a sentence of its
  * own, marked heading: within the first SENTENCE_HEADING_MAX bytes of a paragraph (or of a
  * sentence glued to the one before with no space: the crawl glued the paragraphs), before any
@@ -56,11 +53,6 @@ void sentence_list_free(struct sentence_list *list);
  * ending 다, possibly followed by closing quotes or brackets. A glued crawl sub-heading does
  * not ("…솔라 오픈 100B 모델 공개"): never quote one. */
 int sentence_complete(const char *s, size_t len);
-
-/* Whether s[0..len) can be quoted as it is: it ends like a sentence (., ?, !, 。, or 다 —
- * possibly followed by closing quotes or brackets; a glued heading does not), and it neither
- * starts nor ends inside a quotation (every quotation mark it holds is matched). */
-int sentence_quotable(const char *s, size_t len);
 
 /* Appends to out the text to print between “ and ”: double quotation marks inside become
  * single (“A” → ‘A’, "A" → ‘A’); a sentence that starts inside somebody's quotation (a closing

@@ -132,25 +132,4 @@ const struct table_row *table_row_by_id(const struct table *t, const char *entit
 
 void table_free(struct table *t);
 
-/* A sentence worth quoting for an entity, with where it came from. Pointers are borrowed
- * from the fact list. */
-struct table_quote {
-    const char *article_id;
-    const char *publisher;
-    const char *published_at;
-    size_t sentence_no;
-    const char *sentence;
-    size_t n_facts;        /* facts about the entity it carries (model names not counted) */
-    unsigned score;        /* see table_key_sentences */
-};
-
-/* The key sentences about entity (index into tpl->entities), best first. A sentence scores 2
- * for each distinct quantity or date column it gives the entity a value for, 1 for each
- * distinct keyword column, and 1 if it names any partners (a list of partners is one point,
- * not one per name); a bare model name scores nothing. Ties go to the shorter sentence (a
- * better quote), then article id, then sentence number; a sentence repeated word for word in
- * another article is quoted once. Writes up to max into out and returns how many. */
-size_t table_key_sentences(const struct template *tpl, const struct fact_list *l, size_t entity,
-                           struct table_quote *out, size_t max);
-
 #endif

@@ -46,10 +46,11 @@ void chart_tick_label(double v, char *out, size_t n)
 struct frame {
     struct layout_block b;
     size_t ns;                   /* series drawn */
-    float x0, x1;                /* the value axis: 0 at x0, axis_max at x1 */
+    float x0, x1;                /* the value axis: axis_min at x0, axis_max at x1 */
+    float zero;                  /* where 0 is: x0 unless a value is negative (a loss) */
     float top, plot_bottom;
     float bar_h, bar_gap, group_h, group_gap;
-    double step, axis_max;
+    double step, axis_min, axis_max;
     struct layout_text_style label, small, value;
 };
 
@@ -69,6 +70,12 @@ static float widest(struct layout *L, const struct chart *c, size_t ns,
         }
     }
     return label_w;
+}
+
+/* The page position of value v on the axis. */
+static float axis_x(const struct frame *f, double v)
+{
+    return f->x0 + (f->x1 - f->x0) * (float)((v - f->axis_min) / (f->axis_max - f->axis_min));
 }
 
 static void frame_init(struct layout *L, const struct chart *c, struct frame *f)
@@ -92,17 +99,24 @@ static void frame_init(struct layout *L, const struct chart *c, struct frame *f)
     float values_w, label_w = widest(L, c, f->ns, &f->label, &f->value, &values_w);
     label_w = label_w > f->b.width / 3 ? f->b.width / 3 : label_w;
     values_w = values_w > f->b.width / 3 ? f->b.width / 3 : values_w;
-    double max = 0;
+    double max = 0, min = 0;
     for (size_t g = 0; g < c->n_groups; g++)
-        for (size_t s = 0; s < f->ns; s++)
-            if (c->groups[g].texts[s] && c->groups[g].values[s] > max)
-                max = c->groups[g].values[s];
-    f->step = chart_nice_step(max);
-    f->axis_max = f->step * ceil(max / f->step);
-    if (f->axis_max <= 0)
+        for (size_t s = 0; s < f->ns; s++) {
+            double v = c->groups[g].values[s];
+            if (!c->groups[g].texts[s])
+                continue;
+            max = v > max ? v : max;
+            min = v < min ? v : min;
+        }
+    /* The axis spans 0 and every value: a loss is a bar to the left of the zero line. */
+    f->step = chart_nice_step(max - min);
+    f->axis_max = f->step * ceil(max / f->step - 1e-9);
+    f->axis_min = -f->step * ceil(-min / f->step - 1e-9);
+    if (f->axis_max - f->axis_min <= 0)
         f->axis_max = f->step;
     f->x0 = f->b.x + label_w + 10;
     f->x1 = f->b.x + f->b.width - (values_w + 4 > 14 ? values_w + 4 : 14);
+    f->zero = axis_x(f, 0);
     f->top = f->b.y + legend_h;
     f->plot_bottom = f->b.y + height - axis_h + 4;
 }
@@ -127,13 +141,13 @@ static void draw_legend(struct layout *L, const struct chart *c, const struct fr
 static void draw_axis(struct layout *L, const struct chart *c, const struct frame *f)
 {
     layout_begin_struct(L, LAYOUT_ROLE_ARTIFACT, NULL);
-    int nticks = (int)lround(f->axis_max / f->step);
-    for (int t = 0; t <= nticks; t++) {
-        float x = f->x0 + (f->x1 - f->x0) * (float)t / (float)nticks;
+    long first = lround(f->axis_min / f->step), last = lround(f->axis_max / f->step);
+    for (long t = first; t <= last; t++) {
+        float x = axis_x(f, f->step * (double)t);
         layout_draw_line(L, f->b.page, x, f->top - 4, x, f->plot_bottom, t ? GRID : AXIS,
                          t ? 0.4f : 0.8f);
         char tick[48];
-        chart_tick_label(f->step * t, tick, sizeof tick);
+        chart_tick_label(f->step * (double)t, tick, sizeof tick);
         layout_draw_text(L, f->b.page, x, f->plot_bottom + 10, tick, &f->small, LAYOUT_CENTER);
     }
     layout_draw_line(L, f->b.page, f->x0, f->plot_bottom, f->x1, f->plot_bottom, AXIS, 0.6f);
@@ -159,21 +173,23 @@ static void draw_group(struct layout *L, const struct chart *c, const struct fra
         float y = gy + (float)s * (f->bar_h + f->bar_gap);
         const char *v = gr->texts[s];
         if (!v) {
-            layout_draw_rect(L, f->b.page, f->x0, y + 0.5f, 18, f->bar_h - 1, LAYOUT_NO_COLOR,
+            layout_draw_rect(L, f->b.page, f->zero, y + 0.5f, 18, f->bar_h - 1, LAYOUT_NO_COLOR,
                              MISSING, 0.5f);
-            layout_draw_text(L, f->b.page, f->x0 + 22, y + f->bar_h - 2.5f,
+            layout_draw_text(L, f->b.page, f->zero + 22, y + f->bar_h - 2.5f,
                              c->missing_label ? c->missing_label : "n/a", &f->small,
                              LAYOUT_LEFT);
             continue;
         }
-        double d = gr->values[s] > 0 ? gr->values[s] : 0;
-        float bw = (f->x1 - f->x0) * (float)(d / f->axis_max);
+        float end = axis_x(f, gr->values[s]);
+        float bw = fabsf(end - f->zero);
         if (bw < 0.8f)
             bw = 0.8f;   /* a reported value, however small, is visibly a bar */
-        layout_draw_rect(L, f->b.page, f->x0, y, bw, f->bar_h, c->series[s].color,
-                         LAYOUT_NO_COLOR, 0);
-        layout_draw_text(L, f->b.page, f->x0 + bw + 3, y + f->bar_h - 2.5f, v, &f->value,
-                         LAYOUT_LEFT);
+        int negative = gr->values[s] < 0;
+        layout_draw_rect(L, f->b.page, negative ? f->zero - bw : f->zero, y, bw, f->bar_h,
+                         c->series[s].color, LAYOUT_NO_COLOR, 0);
+        /* a loss's label stands right of the zero line, where its group has no bar */
+        float lx = negative ? f->zero + 3 : f->zero + bw + 3;
+        layout_draw_text(L, f->b.page, lx, y + f->bar_h - 2.5f, v, &f->value, LAYOUT_LEFT);
     }
 }
 

@@ -146,19 +146,29 @@ static void put_value(const struct template_column *c, const char *value, struct
         buf_puts(b, value);
 }
 
-/* A figure as the table holds it, then as a reader says it when that differs:
- * "62.8 (628억 원)" under a label in 십억 원; "500B" stays "500B". */
+/* A figure as a reader says it ("5,340억 원", "500B", "95%"), preceded by the table's own
+ * number, grouped, when the said form does not start with that number ("45,320 (4조 5,320억
+ * 원)" under a label in 억 원, "62.8 (628억 원)" under one in 십억 원). */
 static void put_figure(const struct template_column *c, const char *value, struct buf *b)
 {
-    struct buf said = BUF_INIT;
-    put_value(c, value, &said);
-    size_t n = strlen(value);
-    char next = strncmp(said.data, value, n) ? '0' : said.data[n];
-    if (c->type == TEMPLATE_COL_QUANTITY && ((next >= '0' && next <= '9') || next == ','))
-        buf_printf(b, "%s (%s)", value, said.data);
+    if (c->type != TEMPLATE_COL_QUANTITY) {
+        put_value(c, value, b);
+        return;
+    }
+    struct buf said = BUF_INIT, table = BUF_INIT;
+    summary_format_figure(c, value, &said);
+    struct decimal d;
+    if (decimal_parse_str(value, &d) == 0)
+        decimal_put_grouped(&table, &d);
+    else
+        buf_puts(&table, value);
+    size_t lead = strspn(said.data, "-0123456789,.");
+    if (lead != table.len || strncmp(said.data, table.data, lead) != 0)
+        buf_printf(b, "%s (%s)", table.data, said.data);
     else
         buf_puts(b, said.data);
     buf_free(&said);
+    buf_free(&table);
 }
 
 /* A disagreeing cell: "500B(기사 4건)[1][2] 대 519B(기사 1건)[3]", the chosen value first. */

@@ -9,6 +9,8 @@
 #include "ingest/sentence.h"
 #include "util/buf.h"
 #include "util/decimal.h"
+#include "util/particles.h"
+#include "util/utf8.h"
 
 /* ---- Formatting ---- */
 
@@ -270,52 +272,25 @@ static void put_label(const struct ctx *x, long col, struct buf *b)
 }
 
 /* ---- Particles ----
- * A Korean particle depends on how the word before it ends: 은/는, 으로/로. Read aloud,
- * digits and Latin letters end as their Korean names do (3 삼, 7 칠, L 엘, B 비). */
+ * A Korean particle depends on how the word before it ends: 은/는, 으로/로 (util/particles.h). */
 
 /* The last code point of b (0 when empty). */
 static unsigned last_cp(const struct buf *b)
 {
-    if (!b->len)
-        return 0;
-    size_t i = b->len - 1;
-    while (i > 0 && ((unsigned char)b->data[i] & 0xC0) == 0x80)
-        i--;
-    const unsigned char *p = (const unsigned char *)b->data + i;
-    if (p[0] < 0x80)
-        return p[0];
-    if ((p[0] & 0xF0) == 0xE0 && b->len - i >= 3)
-        return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-    return 0;
-}
-
-/* 0: ends in a vowel; 1: in ㄹ; 2: in another consonant. */
-static int final_sound(unsigned cp)
-{
-    if (cp >= 0xAC00 && cp <= 0xD7A3) {
-        unsigned jong = (cp - 0xAC00) % 28;
-        return jong == 0 ? 0 : jong == 8 ? 1 : 2;
-    }
-    if (cp >= '0' && cp <= '9')
-        return (cp == '0' || cp == '3' || cp == '6') ? 2 : (cp == '1' || cp == '7' || cp == '8')
-                                                                ? 1 : 0;
-    if (cp == 'L' || cp == 'l')
-        return 1;
-    if (cp == 'M' || cp == 'N' || cp == 'm' || cp == 'n')
-        return 2;
-    return 0;   /* other letters and symbols (%, B) end in a vowel when read */
+    size_t n;
+    return b->len ? utf8_before(b->data, b->len, &n) : 0;
 }
 
 /* Appends 은 or 는 after b's last word. */
 static void put_topic_particle(struct buf *b)
 {
-    buf_puts(b, final_sound(last_cp(b)) ? "은" : "는");
+    buf_puts(b, particle_after(last_cp(b), PARTICLE_EUN_NEUN));
 }
 
 /* Appends 으로 or 로 (로 after a vowel or ㄹ). */
 static void put_ro(struct buf *b)
 {
-    buf_puts(b, final_sound(last_cp(b)) == 2 ? "으로" : "로");
+    buf_puts(b, particle_after(last_cp(b), PARTICLE_EURO_RO));
 }
 
 /* ---- Ranking: a winner only when it is strictly ahead ---- */

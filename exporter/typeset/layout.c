@@ -1303,6 +1303,54 @@ static void table_shape(struct layout *L, struct table_work *w)
             w->head[c].align = LAYOUT_RIGHT;
 }
 
+/* Makes the columns span exactly total with every column that is not fixed at least its
+ * widest word (plus padding): a column below that is raised and the columns above it give the
+ * difference up in proportion to their slack. When even the widest words do not fit, every
+ * such column gets the same share of its widest word: narrower than its words, but never
+ * squeezed to nothing or pushed off the page. */
+static void fit_columns(struct table_work *w, float total)
+{
+    const struct layout_table *t = w->t;
+    float pad = 2 * CELL_PAD_X, fixed = 0, floors = 0;
+    for (size_t c = 0; c < w->nc; c++) {
+        if (t->cols[c].width_kind == LAYOUT_COL_FIXED)
+            fixed += w->colw[c];
+        else
+            floors += w->minw[c] + pad;
+    }
+    float room = total - fixed;
+    if (floors <= 0 || room <= 0)
+        return;
+    if (floors > room) {
+        for (size_t c = 0; c < w->nc; c++)
+            if (t->cols[c].width_kind != LAYOUT_COL_FIXED)
+                w->colw[c] = (w->minw[c] + pad) * room / floors;
+        return;
+    }
+    for (size_t pass = 0; pass < w->nc; pass++) {
+        float raise = 0, slack = 0;
+        for (size_t c = 0; c < w->nc; c++) {
+            if (t->cols[c].width_kind == LAYOUT_COL_FIXED)
+                continue;
+            float floor = w->minw[c] + pad;
+            if (w->colw[c] < floor) {
+                raise += floor - w->colw[c];
+                w->colw[c] = floor;
+            } else {
+                slack += w->colw[c] - floor;
+            }
+        }
+        if (raise <= 0.001f || slack <= 0)
+            return;
+        float take = fminf(1, raise / slack);
+        for (size_t c = 0; c < w->nc; c++) {
+            float floor = w->minw[c] + pad;
+            if (t->cols[c].width_kind != LAYOUT_COL_FIXED && w->colw[c] > floor)
+                w->colw[c] -= (w->colw[c] - floor) * take;
+        }
+    }
+}
+
 /* Column widths: fixed first, then content columns at their natural width (shrunk toward
  * their longest word when too wide), then proportional columns share the rest. */
 static void table_columns(struct layout *L, struct table_work *w)
@@ -1354,6 +1402,7 @@ static void table_columns(struct layout *L, struct table_work *w)
         for (size_t c = 0; c < nc; c++)
             colw[c] += extra;
     }
+    fit_columns(w, total);
     float x = L->ps.margin_left;
     for (size_t c = 0; c < nc; c++) {
         w->colx[c] = x;

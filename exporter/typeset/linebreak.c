@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "util/buf.h"
+#include "util/particles.h"
 
 void linebreak_init(void)
 {
@@ -89,18 +90,6 @@ static const char *const counters[] = {
     "위안", "엔", "유로", "파운드", "가구", "세", "살", "회", "차", "위", "점", "퍼센트",
 };
 
-/* Particles a counter may carry ("원으로", "명이"). */
-static int is_particle(uint32_t c)
-{
-    static const uint32_t p[] = { 0xC740, 0xB294, 0xC774, 0xAC00, 0xC744, 0xB97C, 0xC758,
-                                  0xC5D0, 0xC640, 0xACFC, 0xB3C4, 0xB85C, 0xB9CC, 0xC529 };
-    /* 은 는 이 가 을 를 의 에 와 과 도 로 만 씩 */
-    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
-        if (c == p[i])
-            return 1;
-    return 0;
-}
-
 /* Whether the word at text[i..len) is a counter, alone or with a particle or punctuation. */
 static int starts_with_counter(const char *text, size_t i, size_t len)
 {
@@ -113,7 +102,7 @@ static int starts_with_counter(const char *text, size_t i, size_t len)
         utf8proc_int32_t next;
         utf8proc_iterate((const utf8proc_uint8_t *)text + i + n, (utf8proc_ssize_t)(len - i - n),
                          &next);
-        if (next < 0 || !is_letter_or_digit((uint32_t)next) || is_particle((uint32_t)next))
+        if (next < 0 || !is_letter_or_digit((uint32_t)next) || particle_may_start((unsigned)next, PARTICLE_AFTER_COUNTER))
             return 1;
     }
     return 0;

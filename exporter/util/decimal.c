@@ -374,9 +374,19 @@ size_t decimal_format(const struct decimal *v, char *buf, size_t size)
     return format_plain(v->mant, v->scale, v->negative, buf, size);
 }
 
-size_t decimal_format_scaled(const struct decimal *v, unsigned exp10, char *buf, size_t size)
+size_t decimal_format_scaled(const struct decimal *v, int exp10, char *buf, size_t size)
 {
-    return format_plain(v->mant, (unsigned long long)v->scale + exp10, v->negative, buf, size);
+    long long places = (long long)v->scale + exp10;
+    if (places >= 0 || v->mant == 0)
+        return format_plain(v->mant, places > 0 ? (unsigned long long)places : 0, v->negative,
+                            buf, size);
+    /* multiplied: the digits, then as many zeros as the shift passes the last digit */
+    size_t pos = format_plain(v->mant, 0, v->negative, buf, size);
+    for (long long z = 0; z < -places; z++)
+        emit_char(buf, size, &pos, '0');
+    if (size > 0)
+        buf[pos < size ? pos : size - 1] = '\0';
+    return pos;
 }
 
 void decimal_put(struct buf *out, const struct decimal *v)

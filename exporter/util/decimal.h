@@ -99,8 +99,9 @@ struct decimal decimal_round(const struct decimal *v, unsigned places);
  * zeros are never printed. decimal_parse reads it back to the same value. */
 size_t decimal_format(const struct decimal *v, char *buf, size_t size);
 /* The same with the value divided by 10^exp10 first, exactly (exp10 = 9: billions, so
- * 10200000000 prints "10.2"); no range limit on the printed scale. */
-size_t decimal_format_scaled(const struct decimal *v, unsigned exp10, char *buf, size_t size);
+ * 10200000000 prints "10.2"; exp10 = -3: 0.412 m prints "412" mm); no range limit on the
+ * printed scale. */
+size_t decimal_format_scaled(const struct decimal *v, int exp10, char *buf, size_t size);
 /* Appends the canonical form to out. */
 void decimal_put(struct buf *out, const struct decimal *v);
 /* Appends the value with thousands separators: "71,236", "-1,176.5", "0.25". */

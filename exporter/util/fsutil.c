@@ -124,21 +124,6 @@ void atomic_file_abort(struct atomic_file *af)
     memset(af, 0, sizeof *af);
 }
 
-enum exp_status fsutil_write_file_atomic(const char *final_path, const void *data, size_t len,
-                                         struct diag *d)
-{
-    struct atomic_file af;
-    enum exp_status st = atomic_file_open(&af, final_path, d);
-    if (st != EXP_OK)
-        return st;
-    if (len && fwrite(data, 1, len, af.fp) != len) {
-        diag_error(d, final_path, 0, 0, "cannot write output: %s", strerror(errno));
-        atomic_file_abort(&af);
-        return EXP_IOERR;
-    }
-    return atomic_file_commit(&af, d);
-}
-
 enum exp_status fsutil_mkdirs(const char *dir, struct diag *d)
 {
     if (!*dir) {

@@ -29,10 +29,6 @@ enum exp_status atomic_file_commit(struct atomic_file *af, struct diag *d);
 /* Discards the temporary; safe on an af that was never opened (zeroed). */
 void atomic_file_abort(struct atomic_file *af);
 
-/* Writes len bytes to final_path atomically. */
-enum exp_status fsutil_write_file_atomic(const char *final_path, const void *data, size_t len,
-                                         struct diag *d);
-
 /* mkdir -p. EXP_CANTCREAT with a message on failure (also for an empty name). */
 enum exp_status fsutil_mkdirs(const char *dir, struct diag *d);
 

@@ -15,11 +15,6 @@ uint64_t hash_bytes(const void *data, size_t len)
     return h;
 }
 
-uint64_t hash_string(const char *s)
-{
-    return hash_bytes(s, strlen(s));
-}
-
 void hash_index_init(struct hash_index *ix, hash_key_fn key_of, const void *ctx)
 {
     memset(ix, 0, sizeof *ix);

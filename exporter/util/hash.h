@@ -15,9 +15,8 @@
 
 #define HASH_NONE ((size_t)-1)
 
-/* FNV-1a over len bytes, and over a NUL-terminated string. */
+/* FNV-1a over len bytes. */
 uint64_t hash_bytes(const void *data, size_t len);
-uint64_t hash_string(const char *s);
 
 struct hash_key {
     const void *data;

@@ -447,16 +447,6 @@ enum exp_status output_set_open(struct output_set *set, const char *name,
     return EXP_OK;
 }
 
-char *output_set_published_path(const struct output_set *set, const char *name)
-{
-    return fsutil_join(set->dir, name);
-}
-
-const char *output_set_state_dir(const struct output_set *set)
-{
-    return set->state;
-}
-
 static int fsync_path(const char *path, int flags)
 {
     int fd = open(path, flags | O_CLOEXEC);

@@ -51,16 +51,9 @@ enum exp_status output_set_open(struct output_set *set, const char *name,
  * (libxlsxwriter). Caller frees. The file is part of the set published by commit. */
 char *output_set_path(struct output_set *set, const char *name);
 
-/* The path NAME has in the set published now (the previous run's file), whether or not it
- * exists. Caller frees. */
-char *output_set_published_path(const struct output_set *set, const char *name);
-
-/* A folder beside the output that survives every run and is never part of a set: the place
- * for state kept across runs. Valid while the set lives. */
-const char *output_set_state_dir(const struct output_set *set);
-
-/* The same folder computed from the output path alone, before any set is begun (for state
- * opened early, such as the archive): "out" → "./.out.exporter", "/srv/b/2026-W01/" →
+/* The folder beside the output that survives every run and is never part of a set (the place
+ * for state kept across runs), computed from the output path alone, before any set is begun
+ * (for state opened early, such as the archive): "out" → "./.out.exporter", "/srv/b/2026-W01/" →
  * "/srv/b/.2026-W01.exporter". NULL when dir names no folder ("", ".", "/"). Caller frees;
  * the folder may not exist yet (output_set_begin creates it). */
 char *output_set_state_dir_for(const char *dir);

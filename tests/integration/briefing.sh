@@ -50,8 +50,11 @@ for r in rows:
     for col, v in r.items():
         if re.fullmatch(r'-?\d+(\.\d+)?', v or ''):
             numbers += 1
-            # a number must stand alone: not a digit on either side
-            if not re.search(r'(?<![\d.])' + re.escape(v) + r'(?![\d]|\.\d)', flat):
+            # a number must stand alone: not a digit on either side; as written or grouped
+            whole, _, frac = v.partition('.')
+            grouped = f'{int(whole):,}' + ('.' + frac if frac else '')
+            if not any(re.search(r'(?<![\d.])(?<!\d,)' + re.escape(form) + r'(?![\d]|[.,]\d)', flat)
+                       for form in (v, grouped)):
                 print(f'{name} {col}={v}: number not in the PDF text'); bad += 1
 print(f'briefing.sh: {len(rows)} entities and {numbers} numeric cells found in the text',
       file=sys.stderr)
@@ -153,8 +156,13 @@ for r in csv.DictReader(open(os.environ['CSV'], encoding='utf-8-sig', newline=''
     if r['entity'].replace(' ', '') not in flat:
         print('battery: entity not in the text:', r['entity']); bad += 1
     for col, v in r.items():
-        if re.fullmatch(r'-?\d+(\.\d+)?', v or '') and \
-                not re.search(r'(?<![\d.])' + re.escape(v) + r'(?![\d]|\.\d)', flat):
+        if not re.fullmatch(r'-?\d+(\.\d+)?', v or ''):
+            continue
+        # as the table prints it: digits grouped by three ("30,000", "1,176.5")
+        whole, _, frac = v.partition('.')
+        grouped = f'{int(whole):,}' + ('.' + frac if frac else '')
+        if not any(re.search(r'(?<![\d.])(?<!\d,)' + re.escape(form) + r'(?![\d]|[.,]\d)', flat)
+                   for form in (v, grouped)):
             print(f'battery: {r["entity"]} {col}={v} not in the text'); bad += 1
 if '요약' not in flat or '•' not in flat:
     print('battery: no summary'); bad += 1

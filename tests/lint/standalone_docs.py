@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The repository stands alone, and its module map is whole.
 
-1. No tracked file cites a file outside the repository (`../shared/...`) or a tracker's issue
-   number (`#14`, `issue 14`): a reader of the repository cannot follow either, so the design
+1. No tracked file cites a file outside the repository (the shared notes folder beside it) or
+   a tracker's issue number (a hash and a number, or the word issue and a number): a reader of the repository cannot follow either, so the design
    belongs in the repository's own words. Unicode's annexes (`UAX #14`) are references a reader
    can follow and are fine. The crawled sample articles are input, not documentation, and are
    not read.
@@ -16,22 +16,34 @@ import re
 import subprocess
 import sys
 
-OUTSIDE = re.compile(r"\.\./shared\b|/work/shared\b")
+OUTSIDE = re.compile(r"\.\./shared\b|/" + r"work/shared\b")
 ISSUE = re.compile(r"(?<![&\w/#])#\d{1,5}\b|\bissues?\s+#?\d+\b", re.I)
 FOLLOWABLE = re.compile(r"\b(UAX|UTS|UTR|RFC|ISO|TR)\s*#?\d+\b")
 SKIP = ("examples/",)
 MAP_ENTRY = re.compile(r"`([a-z_]+/[A-Za-z0-9_]+)\.(c/\.h|c|h)`")
 
 
+GENERATED = ("build", "out", ".out.exporter", ".git")
+
+
 def tracked_files(repo):
-    out = subprocess.run(["git", "-C", repo, "ls-files", "-z"], capture_output=True, check=True)
-    return [p for p in out.stdout.decode().split("\0") if p]
+    """The files git tracks; outside a git checkout (a source tarball), every file but the
+    generated folders."""
+    out = subprocess.run(["git", "-C", repo, "ls-files", "-z"], capture_output=True)
+    if out.returncode == 0 and os.path.isdir(os.path.join(repo, ".git")):
+        return [p for p in out.stdout.decode().split("\0") if p]
+    files = []
+    for folder, dirs, names in os.walk(repo):
+        if folder == repo:
+            dirs[:] = [d for d in dirs if d not in GENERATED]
+        files += [os.path.relpath(os.path.join(folder, n), repo) for n in names]
+    return sorted(files)
 
 
-def citation_problems(repo, this_file):
+def citation_problems(repo):
     problems = []
     for path in tracked_files(repo):
-        if path.startswith(SKIP) or path == this_file:
+        if path.startswith(SKIP):
             continue
         full = os.path.join(repo, path)
         if not os.path.isfile(full) or os.path.islink(full):
@@ -75,8 +87,7 @@ def module_map_problems(repo):
 
 def main(argv):
     repo = argv[1] if len(argv) > 1 else "."
-    this_file = os.path.relpath(os.path.abspath(__file__), os.path.abspath(repo))
-    problems = citation_problems(repo, this_file) + module_map_problems(repo)
+    problems = citation_problems(repo) + module_map_problems(repo)
     for p in problems:
         print(p)
     return 1 if problems else 0

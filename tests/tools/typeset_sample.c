@@ -132,6 +132,132 @@ static void write_table(struct layout *L, int rows, struct buf *dump)
     free(num);
 }
 
+/* The sample's styles: title, subtitle, section heading, body text. */
+static const struct layout_text_style title = { .font = FONT_SANS_BOLD, .size = 20,
+    .leading = 1.3f, .color = 0x0F2740, .align = LAYOUT_LEFT, .space_after = 4 };
+static const struct layout_text_style sub = { .font = FONT_SANS, .size = 9.5f, .leading = 1.4f,
+    .color = 0x6B7280, .align = LAYOUT_LEFT, .space_after = 10 };
+static const struct layout_text_style h2 = { .font = FONT_SANS_BOLD, .size = 13, .leading = 1.4f,
+    .color = 0x0F2740, .align = LAYOUT_LEFT, .space_before = 14, .space_after = 4 };
+static const struct layout_text_style body = { .font = FONT_SANS, .size = 10, .leading = 1.65f,
+    .color = 0x1F2328, .align = LAYOUT_JUSTIFY, .space_after = 6 };
+
+/* The title block and the cited summary list. */
+static void write_front(struct layout *L, struct buf *dump)
+{
+    layout_heading(L, "독자 AI 파운데이션 모델 1차 평가", &title, 0);
+    layout_paragraph(L, "2024년 3월 15일 · 조판 엔진 시험 문서 (HarfBuzz + libharu)", &sub);
+    layout_rule(L, 0.8f, 0x0F2740);
+    layout_vspace(L, 8);
+    /* A summary as a hanging-indent list with citation markers. */
+    static const struct layout_text_style item = { .font = FONT_SANS, .size = 10, .leading = 1.6f,
+        .color = 0x1F2328, .align = LAYOUT_JUSTIFY, .space_after = 3, .indent = -12,
+        .inset = 12 };
+    static const struct layout_text_style cite = { .font = FONT_SANS, .size = 7, .leading = 1.6f,
+        .color = 0x1D4ED8, .rise = 3.5f };
+    static const char *const bullets[] = {
+        "가장 큰 모델은 SK텔레콤의 A.X K1로, 전체 매개변수가 5,190억 개다.",
+        "업스테이지 Solar Open 100B는 전문가 혼합(MoE) 구조로, 활성 매개변수 비율이 약 12%다.",
+        "정부는 탈락하지 않은 팀에 GPU 1,000장과 데이터 구매비 약 100억 원을 추가로 지원한다.",
+    };
+    layout_begin_struct(L, LAYOUT_ROLE_L, NULL);
+    for (size_t i = 0; i < 3; i++) {
+        char mark[16];
+        snprintf(mark, sizeof mark, "[%zu]", i + 1);
+        struct layout_span sp[3] = {
+            { "•\xC2\xA0", NULL, NULL, LAYOUT_ROLE_LBL },
+            { bullets[i], NULL, NULL, LAYOUT_ROLE_NONE },
+            { mark, &cite, "https://www.example.kr/news/2024/03/15", LAYOUT_ROLE_REFERENCE } };
+        layout_paragraph_spans(L, sp, 3, &item);
+        buf_printf(dump, "P\t%s\n", bullets[i]);
+    }
+    layout_end_struct(L);
+}
+
+/* The sections: all of them, or only the first (--one-page). */
+static void write_sections(struct layout *L, int one_page, struct buf *dump)
+{
+    size_t np = sizeof paras / sizeof paras[0];
+    if (one_page) {
+        layout_heading(L, "1. 평가 개요", &h2, 1);
+        for (size_t i = 0; i < 3; i++) {
+            layout_paragraph(L, paras[i], &body);
+            buf_printf(dump, "P\t%s\n", paras[i]);
+        }
+    } else {
+        layout_heading(L, "1. 평가 개요", &h2, 1);
+        for (size_t i = 0; i < 3; i++) {
+            layout_paragraph(L, paras[i], &body);
+            buf_printf(dump, "P\t%s\n", paras[i]);
+        }
+        layout_running_section(L, "2. 컨소시엄별 모델");
+        layout_heading(L, "2. 컨소시엄별 모델", &h2, 1);
+        write_table(L, 60, dump);
+        layout_running_section(L, "3. 전문가 의견과 조판 규칙");
+        layout_heading(L, "3. 전문가 의견과 조판 규칙", &h2, 1);
+        for (size_t i = 3; i < np; i++) {
+            layout_paragraph(L, paras[i], &body);
+            buf_printf(dump, "P\t%s\n", paras[i]);
+        }
+        /* A narrow-cell table: emergency syllable breaks. */
+        static const struct layout_column narrow[2] = {
+            { "항목", LAYOUT_COL_FIXED, 60, LAYOUT_LEFT },
+            { "설명", LAYOUT_COL_FIXED, 90, LAYOUT_LEFT },
+        };
+        static const char *const ncells[] = {
+            "초거대인공지능파운데이션모델", "과학기술정보통신부산하정보통신산업진흥원",
+            "매개변수", "5,190억 개",
+        };
+        struct layout_table nt = { .cols = narrow, .ncols = 2, .cells = ncells, .nrows = 2,
+            .zebra = 1, .width = 150 };
+        layout_heading(L, "4. 좁은 칸", &h2, 1);
+        layout_table(L, &nt);
+        layout_heading(L, "5. 막대 그래프", &h2, 1);
+        write_chart(L);
+        static const struct layout_text_style link = { .font = FONT_SANS, .size = 9,
+            .leading = 1.5f, .color = 0x1D4ED8, .align = LAYOUT_LEFT, .space_before = 6 };
+        struct layout_span spans[2] = { { "출처: ", NULL, NULL, 0 },
+                                        { "https://www.example.kr/news/2024/03/15", &link,
+                                          "https://www.example.kr/news/2024/03/15", 0 } };
+        layout_paragraph_spans(L, spans, 2, &sub);
+        for (int i = 0; i < 4; i += 2)
+            buf_printf(dump, "C\t%s\nC\t%s\n", ncells[i], ncells[i + 1]);
+    }
+}
+
+/* Writes the PDF to out_path, and the positions and the paragraphs' text when asked for. */
+static enum exp_status write_outputs(struct layout *L, const char *out_path, const char *pos_path,
+                                     const char *text_path, const struct buf *dump,
+                                     struct pdf_out_stats *st, struct diag *d)
+{
+    struct pdf_out_info info = { "독자 AI 파운데이션 모델 1차 평가", "exporter", "조판 시험",
+                                 "한국어, 조판, HarfBuzz", "exporter typeset_sample",
+                                 pdf_out_source_date_epoch(), NULL };
+    FILE *out = fopen(out_path, "wb");
+    if (!out) {
+        perror(out_path);
+        return EXP_CANTCREAT;
+    }
+    enum exp_status rc = pdf_out_write(L, &info, out, st, d);
+    if (fclose(out) != 0)
+        rc = EXP_IOERR;
+    if (pos_path) {
+        FILE *pf = fopen(pos_path, "w");
+        if (pf) {
+            layout_dump_positions(L, pf);
+            fclose(pf);
+        }
+    }
+    if (text_path) {
+        FILE *tf = fopen(text_path, "w");
+        if (tf) {
+            fputs(dump->data, tf);
+            fclose(tf);
+        }
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     int one_page = 0, ai = 1;
@@ -158,115 +284,13 @@ int main(int argc, char **argv)
     struct buf dump = BUF_INIT;
     buf_puts(&dump, "");
 
-    const struct layout_text_style title = { .font = FONT_SANS_BOLD, .size = 20, .leading = 1.3f,
-        .color = 0x0F2740, .align = LAYOUT_LEFT, .space_after = 4 };
-    const struct layout_text_style sub = { .font = FONT_SANS, .size = 9.5f, .leading = 1.4f,
-        .color = 0x6B7280, .align = LAYOUT_LEFT, .space_after = 10 };
-    const struct layout_text_style h2 = { .font = FONT_SANS_BOLD, .size = 13, .leading = 1.4f,
-        .color = 0x0F2740, .align = LAYOUT_LEFT, .space_before = 14, .space_after = 4 };
-    const struct layout_text_style body = { .font = FONT_SANS, .size = 10, .leading = 1.65f,
-        .color = 0x1F2328, .align = LAYOUT_JUSTIFY, .space_after = 6 };
-
-    layout_heading(L, "독자 AI 파운데이션 모델 1차 평가", &title, 0);
-    layout_paragraph(L, "2024년 3월 15일 · 조판 엔진 시험 문서 (HarfBuzz + libharu)", &sub);
-    layout_rule(L, 0.8f, 0x0F2740);
-    layout_vspace(L, 8);
-    /* A summary as a hanging-indent list with citation markers. */
-    static const struct layout_text_style item = { .font = FONT_SANS, .size = 10, .leading = 1.6f,
-        .color = 0x1F2328, .align = LAYOUT_JUSTIFY, .space_after = 3, .indent = -12,
-        .inset = 12 };
-    static const struct layout_text_style cite = { .font = FONT_SANS, .size = 7, .leading = 1.6f,
-        .color = 0x1D4ED8, .rise = 3.5f };
-    static const char *const bullets[] = {
-        "가장 큰 모델은 SK텔레콤의 A.X K1로, 전체 매개변수가 5,190억 개다.",
-        "업스테이지 Solar Open 100B는 전문가 혼합(MoE) 구조로, 활성 매개변수 비율이 약 12%다.",
-        "정부는 탈락하지 않은 팀에 GPU 1,000장과 데이터 구매비 약 100억 원을 추가로 지원한다.",
-    };
-    layout_begin_struct(L, LAYOUT_ROLE_L, NULL);
-    for (size_t i = 0; i < 3; i++) {
-        char mark[16];
-        snprintf(mark, sizeof mark, "[%zu]", i + 1);
-        struct layout_span sp[3] = {
-            { "•\xC2\xA0", NULL, NULL, LAYOUT_ROLE_LBL },
-            { bullets[i], NULL, NULL, LAYOUT_ROLE_NONE },
-            { mark, &cite, "https://www.example.kr/news/2024/03/15", LAYOUT_ROLE_REFERENCE } };
-        layout_paragraph_spans(L, sp, 3, &item);
-        buf_printf(&dump, "P\t%s\n", bullets[i]);
-    }
-    layout_end_struct(L);
-    size_t np = sizeof paras / sizeof paras[0];
-    if (one_page) {
-        layout_heading(L, "1. 평가 개요", &h2, 1);
-        for (size_t i = 0; i < 3; i++) {
-            layout_paragraph(L, paras[i], &body);
-            buf_printf(&dump, "P\t%s\n", paras[i]);
-        }
-    } else {
-        layout_heading(L, "1. 평가 개요", &h2, 1);
-        for (size_t i = 0; i < 3; i++) {
-            layout_paragraph(L, paras[i], &body);
-            buf_printf(&dump, "P\t%s\n", paras[i]);
-        }
-        layout_running_section(L, "2. 컨소시엄별 모델");
-        layout_heading(L, "2. 컨소시엄별 모델", &h2, 1);
-        write_table(L, 60, &dump);
-        layout_running_section(L, "3. 전문가 의견과 조판 규칙");
-        layout_heading(L, "3. 전문가 의견과 조판 규칙", &h2, 1);
-        for (size_t i = 3; i < np; i++) {
-            layout_paragraph(L, paras[i], &body);
-            buf_printf(&dump, "P\t%s\n", paras[i]);
-        }
-        /* A narrow-cell table: emergency syllable breaks. */
-        static const struct layout_column narrow[2] = {
-            { "항목", LAYOUT_COL_FIXED, 60, LAYOUT_LEFT },
-            { "설명", LAYOUT_COL_FIXED, 90, LAYOUT_LEFT },
-        };
-        static const char *const ncells[] = {
-            "초거대인공지능파운데이션모델", "과학기술정보통신부산하정보통신산업진흥원",
-            "매개변수", "5,190억 개",
-        };
-        struct layout_table nt = { .cols = narrow, .ncols = 2, .cells = ncells, .nrows = 2,
-            .zebra = 1, .width = 150 };
-        layout_heading(L, "4. 좁은 칸", &h2, 1);
-        layout_table(L, &nt);
-        layout_heading(L, "5. 막대 그래프", &h2, 1);
-        write_chart(L);
-        static const struct layout_text_style link = { .font = FONT_SANS, .size = 9,
-            .leading = 1.5f, .color = 0x1D4ED8, .align = LAYOUT_LEFT, .space_before = 6 };
-        struct layout_span spans[2] = { { "출처: ", NULL, NULL, 0 },
-                                        { "https://www.example.kr/news/2024/03/15", &link,
-                                          "https://www.example.kr/news/2024/03/15", 0 } };
-        layout_paragraph_spans(L, spans, 2, &sub);
-        for (int i = 0; i < 4; i += 2)
-            buf_printf(&dump, "C\t%s\nC\t%s\n", ncells[i], ncells[i + 1]);
-    }
+    write_front(L, &dump);
+    write_sections(L, one_page, &dump);
     layout_finish(L);
-    struct pdf_out_info info = { "독자 AI 파운데이션 모델 1차 평가", "exporter", "조판 시험",
-                                 "한국어, 조판, HarfBuzz", "exporter typeset_sample",
-                                 pdf_out_source_date_epoch(), NULL };
-    FILE *out = fopen(out_path, "wb");
-    if (!out) {
-        perror(out_path);
+    struct pdf_out_stats st = { 0 };
+    enum exp_status rc = write_outputs(L, out_path, pos_path, text_path, &dump, &st, &d);
+    if (rc == EXP_CANTCREAT)
         return 73;
-    }
-    struct pdf_out_stats st;
-    enum exp_status rc = pdf_out_write(L, &info, out, &st, &d);
-    if (fclose(out) != 0)
-        rc = EXP_IOERR;
-    if (pos_path) {
-        FILE *pf = fopen(pos_path, "w");
-        if (pf) {
-            layout_dump_positions(L, pf);
-            fclose(pf);
-        }
-    }
-    if (text_path) {
-        FILE *tf = fopen(text_path, "w");
-        if (tf) {
-            fputs(dump.data, tf);
-            fclose(tf);
-        }
-    }
     fprintf(stderr, "typeset_sample: %d pages, %zu bytes, fonts %d (%zu bytes, %zu glyphs)\n",
             layout_page_count(L), st.bytes, st.fonts, st.font_bytes, st.glyphs);
     buf_free(&dump);

@@ -42,81 +42,83 @@ static int exists(const char *dir, const char *name)
     return yes;
 }
 
-static char *temp_dir(void)
+/* Each test's own folder: root holds the output folder out (not created by the test). */
+struct place {
+    char *root, *out;
+};
+
+static int make_place(void **state)
 {
+    struct place *p = calloc(1, sizeof *p);
     char tmpl[] = "/tmp/test_build.XXXXXX";
-    assert_non_null(mkdtemp(tmpl));
-    return strdup(tmpl);
+    if (!p || !mkdtemp(tmpl))
+        return -1;
+    p->root = strdup(tmpl);
+    p->out = fsutil_join(p->root, "out");
+    *state = p;
+    return 0;
 }
 
-static void remove_tree(const char *dir)
+static int remove_place(void **state)
 {
+    struct place *p = *state;
     char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", p->root);
+    int rc = system(cmd);
+    free(p->out);
+    free(p->root);
+    free(p);
+    return rc == 0 ? 0 : -1;
+}
+
+static enum exp_status run_quietly(const struct build_options *o)
+{
+    struct diag d;
+    diag_init(&d, NULL, 0, 1);
+    return build_run(o, &d);
 }
 
 static void test_check_writes_nothing(void **state)
 {
-    (void)state;
-    char *root = temp_dir();
-    char *out = fsutil_join(root, "out");
-    struct build_options o = sample_options(out);
+    struct place *p = *state;
+    struct build_options o = sample_options(p->out);
     o.mode = BUILD_CHECK;
-    struct diag d;
-    diag_init(&d, NULL, 0, 1);
-    assert_int_equal(build_run(&o, &d), EXP_OK);
-    assert_false(exists(root, "out"));
-    assert_false(exists(root, ".out.exporter"));
-    remove_tree(root);
-    free(out);
-    free(root);
+    assert_int_equal(run_quietly(&o), EXP_OK);
+    assert_false(exists(p->root, "out"));
+    assert_false(exists(p->root, ".out.exporter"));
 }
 
 static void test_write_only_the_formats_given(void **state)
 {
-    (void)state;
-    char *root = temp_dir();
-    char *out = fsutil_join(root, "out");
-    struct build_options o = sample_options(out);
-    struct diag d;
-    diag_init(&d, NULL, 0, 1);
-    assert_int_equal(build_run(&o, &d), EXP_OK);
-    assert_true(exists(out, "comparison.csv"));
-    assert_true(exists(out, "facts.csv"));
-    assert_true(exists(out, "articles.csv"));
-    assert_false(exists(out, "briefing.pdf"));
-    assert_false(exists(out, "briefing.xlsx"));
-    /* --no-archive: no archive beside the set. */
-    assert_false(exists(root, ".out.exporter/archive.sqlite"));
-    remove_tree(root);
-    free(out);
-    free(root);
+    struct place *p = *state;
+    struct build_options o = sample_options(p->out);
+    assert_int_equal(run_quietly(&o), EXP_OK);
+    assert_true(exists(p->out, "comparison.csv"));
+    assert_true(exists(p->out, "facts.csv"));
+    assert_true(exists(p->out, "articles.csv"));
+    assert_false(exists(p->out, "briefing.pdf"));
+    assert_false(exists(p->out, "briefing.xlsx"));
+    /* no_archive: no archive beside the set. */
+    assert_false(exists(p->root, ".out.exporter/archive.sqlite"));
 }
 
 static void test_missing_input(void **state)
 {
-    (void)state;
-    char *root = temp_dir();
-    char *out = fsutil_join(root, "out");
+    struct place *p = *state;
     char *const missing[] = { "tests/no/such/folder", NULL };
-    struct build_options o = sample_options(out);
+    struct build_options o = sample_options(p->out);
     o.inputs = missing;
-    struct diag d;
-    diag_init(&d, NULL, 0, 1);
-    assert_int_equal(build_run(&o, &d), EXP_NOINPUT);
-    assert_false(exists(root, "out"));
-    remove_tree(root);
-    free(out);
-    free(root);
+    assert_int_equal(run_quietly(&o), EXP_NOINPUT);
+    assert_false(exists(p->root, "out"));
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_check_writes_nothing),
-        cmocka_unit_test(test_write_only_the_formats_given),
-        cmocka_unit_test(test_missing_input),
+        cmocka_unit_test_setup_teardown(test_check_writes_nothing, make_place, remove_place),
+        cmocka_unit_test_setup_teardown(test_write_only_the_formats_given, make_place,
+                                        remove_place),
+        cmocka_unit_test_setup_teardown(test_missing_input, make_place, remove_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* test_chart.c — the vector bar chart: round axis steps; a value not reported is an outlined
- * stub with its label, never a filled bar; bars scale with their values; nothing leaves the
- * text area. */
+ * stub with its label, never a filled bar; bars scale with their values; a loss is a bar left
+ * of the zero line; nothing leaves the text area. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -105,11 +105,69 @@ static void test_draw(void **state)
     font_set_free(fs);
 }
 
+/* Filled bars of one colour with their left edges, in drawing order. */
+static size_t bar_edges(const struct layout_page *pg, uint32_t color, float *x, float *w, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pg->nops; i++) {
+        const struct layout_op *op = &pg->ops[i];
+        if (op->kind == LAYOUT_OP_RECT && op->u.rect.fill == color && op->u.rect.h > 9) {
+            if (n < max) {
+                x[n] = op->u.rect.x;
+                w[n] = op->u.rect.w;
+            }
+            n++;
+        }
+    }
+    return n;
+}
+
+/* A loss is a bar to the left of the zero line, as long as its magnitude says; profits start
+ * at the same zero line; the axis has a negative tick. */
+static void test_negative_values(void **state)
+{
+    (void)state;
+    struct diag d;
+    diag_init(&d, stderr, 0, 0);
+    struct font_set *fs;
+    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, fs, &d);
+    const struct chart_series series[1] = { { "영업이익", TOTAL } };
+    const struct chart_group groups[3] = {
+        { "알파", NULL, { "5,340억 원" }, { 5340 } },
+        { "베타", NULL, { "-2,000억 원" }, { -2000 } },
+        { "감마", NULL, { "2,710억 원" }, { 2710 } },
+    };
+    struct chart c = { series, 1, groups, 3, "영업이익 (억 원)", "미공개" };
+    struct layout_block b = chart_draw_bars(L, &c);
+    layout_finish(L);
+    const struct layout_page *pg = layout_get_page(L, b.page);
+    float x[3] = { 0 }, w[3] = { 0 };
+    assert_int_equal(bar_edges(pg, TOTAL, x, w, 3), 3);
+    float zero = x[0];
+    assert_true(x[2] > zero - 0.01f && x[2] < zero + 0.01f);        /* both profits start at 0 */
+    assert_true(x[1] + w[1] > zero - 0.01f && x[1] + w[1] < zero + 0.01f); /* the loss ends there */
+    assert_true(w[0] / w[1] > 2.66f && w[0] / w[1] < 2.68f);          /* 5,340 : 2,000 */
+    struct buf t = BUF_INIT;
+    for (size_t i = 0; i < pg->nglyphs; i++)
+        buf_put_utf8(&t, pg->glyphs[i].cp);
+    assert_non_null(strstr(t.data, "-2,000억 원"));
+    const char *tick = strstr(t.data, "-2,000");   /* a tick left of zero, beside the label */
+    assert_non_null(tick);
+    assert_non_null(strstr(tick + 1, "-2,000"));
+    buf_free(&t);
+    layout_free(L);
+    font_set_free(fs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nice_step),
         cmocka_unit_test(test_draw),
+        cmocka_unit_test(test_negative_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

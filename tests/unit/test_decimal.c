@@ -87,6 +87,18 @@ static void test_format_scaled_and_truncation(void **state)
     struct decimal n = D("-3");
     decimal_format_scaled(&n, 1, buf, sizeof buf);
     assert_string_equal(buf, "-0.3");
+    /* a negative exponent multiplies: 0.412 m in mm, 1.2 m in mm, 3 in thousandths */
+    struct decimal m = D("0.412");
+    decimal_format_scaled(&m, -3, buf, sizeof buf);
+    assert_string_equal(buf, "412");
+    struct decimal w = D("-1.2");
+    decimal_format_scaled(&w, -3, buf, sizeof buf);
+    assert_string_equal(buf, "-1200");
+    decimal_format_scaled(&n, -3, buf, sizeof buf);
+    assert_string_equal(buf, "-3000");
+    struct decimal z = D("0");
+    decimal_format_scaled(&z, -3, buf, sizeof buf);
+    assert_string_equal(buf, "0");
     char small[5];
     assert_int_equal(decimal_format(&v, small, sizeof small), 11);
     assert_string_equal(small, "1020");

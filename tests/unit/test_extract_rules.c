@@ -241,6 +241,10 @@ static void test_a_part_is_not_the_whole(void **state)
     RUN(fx, &l, "협상이 진행 중인 알파전자 예산은 7조 원이다.");
     assert_string_equal(values(fx, &l, "alpha", "budget"), "7");
     fact_list_free(&l);
+    /* past the partitive a clause of its own speaks of the whole again */
+    RUN(fx, &l, "알파전자 직원 가운데 920명이 이동했고 현재 남은 직원은 660명이다.");
+    assert_string_equal(values(fx, &l, "alpha", "staff"), "660");
+    fact_list_free(&l);
 }
 
 static void test_history_refuses_only_its_figure(void **state)

@@ -326,6 +326,65 @@ static void test_label_kept_with_table(void **state)
     }
 }
 
+/* The largest x of a glyph cp on page pg, or -1. */
+static float max_x_of(const struct layout_page *pg, uint32_t cp)
+{
+    float x = -1;
+    for (size_t g = 0; g < pg->nglyphs; g++)
+        if (pg->glyphs[g].cp == cp && pg->glyphs[g].x > x)
+            x = pg->glyphs[g].x;
+    return x;
+}
+
+/* A proportional column is never narrower than its widest word while the words fit: its long
+ * word ends before the next column's text starts; and when the words cannot fit at all, every
+ * column still lies inside the measure. */
+static void test_table_column_floors(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    static const struct layout_column cols[4] = {
+        { "설명", LAYOUT_COL_CONTENT, 0, LAYOUT_LEFT },
+        { "넓은", LAYOUT_COL_PROPORTIONAL, 3, LAYOUT_LEFT },
+        { "좁은", LAYOUT_COL_PROPORTIONAL, 1, LAYOUT_LEFT },
+        { "끝열", LAYOUT_COL_CONTENT, 0, LAYOUT_LEFT },
+    };
+    const char *cells[4] = {
+        "가나 다라 마바 사아 자차 카타 파하 가나 다라 마바 사아 자차 카타 파하 가나 다라 마바 "
+        "사아 자차 카타 파하 가나 다라 마바 사아 자차 카타 파하 가나 다라 마바 사아 자차 카타",
+        "갑 을 병", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "끝",
+    };
+    struct layout_table t = { .cols = cols, .ncols = 4, .cells = cells, .nrows = 1 };
+    layout_table(L, &t);
+    layout_finish(L);
+    const struct layout_page *pg = layout_get_page(L, 0);
+    float z = max_x_of(pg, 'Z'), end = max_x_of(pg, 0xB05D /* 끝 */);
+    assert_true(z > 0 && end > 0);
+    assert_true(z + 4 < end);
+    layout_free(L);
+
+    /* twenty columns of long words: shares of their words, all inside the measure */
+    L = layout_new(&ps, f->fs, &f->d);
+    struct layout_column many[20];
+    const char *row[20];
+    for (int c = 0; c < 20; c++) {
+        many[c] = (struct layout_column){ "파라미터", c % 2 ? LAYOUT_COL_PROPORTIONAL
+                                                          : LAYOUT_COL_CONTENT, 1, LAYOUT_LEFT };
+        row[c] = "하이퍼클로바X";
+    }
+    struct layout_table wide = { .cols = many, .ncols = 20, .cells = row, .nrows = 1 };
+    layout_table(L, &wide);
+    layout_finish(L);
+    pg = layout_get_page(L, 0);
+    for (size_t g = 0; g < pg->nglyphs; g++) {
+        assert_true(pg->glyphs[g].x >= ps.margin_left - 0.5f);
+        assert_true(pg->glyphs[g].x <= ps.width - ps.margin_right);
+    }
+    layout_free(L);
+}
+
 static void test_table_pages(void **state)
 {
     struct fixture *f = *state;
@@ -713,6 +772,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_heading_kept_with_next, setup, teardown),
         cmocka_unit_test_setup_teardown(test_label_kept_with_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_table_pages, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_column_floors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_numbers_right_aligned, setup, teardown),
         cmocka_unit_test_setup_teardown(test_primitives_and_links, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8_warns, setup, teardown),

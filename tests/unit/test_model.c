@@ -190,6 +190,25 @@ static void test_sections_table_conflict(void **state)
     fixture_free(&fx);
 }
 
+/* An entity's figure reads as a reader says it; the table's number, grouped, comes first only
+ * when the said form does not start with it — never the bare "45320". */
+static void test_entity_figures_read_korean(void **state)
+{
+    (void)state;
+    struct fixture fx;
+    fixture_init(&fx, 2);
+    add_fact(&fx.tpl, &fx.facts, "alpha", "revenue", "45320", "a000");
+    add_fact(&fx.tpl, &fx.facts, "beta", "revenue", "5340", "a001");
+    add_fact(&fx.tpl, &fx.facts, "beta", "staff", "1200", "a001");
+    fixture_build(&fx, -1, 0);
+    assert_non_null(strstr(fx.dump, "45,320 (4조 5,320억 원)"));
+    assert_non_null(strstr(fx.dump, "5,340억 원"));
+    assert_null(strstr(fx.dump, "5340 ("));
+    assert_null(strstr(fx.dump, "45320"));
+    assert_non_null(strstr(fx.dump, "1,200명"));
+    fixture_free(&fx);
+}
+
 /* A value chosen by the column's rule (latest) says so, with the reports it replaced; a
  * majority chosen among equals says it was a tie. */
 static void test_merge_rule_and_tie(void **state)
@@ -403,6 +422,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sections_table_conflict),
         cmocka_unit_test(test_chart_alt),
+        cmocka_unit_test(test_entity_figures_read_korean),
         cmocka_unit_test(test_merge_rule_and_tie),
         cmocka_unit_test(test_citations),
         cmocka_unit_test(test_citation_runs),

@@ -41,7 +41,7 @@ static void test_split_cases(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct sentence_list list = { 0 };
         const char *text = cases[i].text;
-        sentence_split(text, strlen(text), &list);
+        sentence_split_with(text, strlen(text), NULL, &list);
         size_t expected = 0;
         while (expected < 6 && cases[i].sentences[expected])
             expected++;
@@ -95,7 +95,7 @@ static void test_glued_heading(void **state)
     sentence_list_free(&list);
 
     /* without the hooks nothing is split; a name after a space is no glued heading */
-    sentence_split(text, strlen(text), &list);
+    sentence_split_with(text, strlen(text), NULL, &list);
     assert_int_equal(list.count, 3);
     sentence_list_free(&list);
     /* a paragraph the crawl glued to the one before ("…말했다.NC AI, …") starts one too */
@@ -115,19 +115,19 @@ static void test_glued_heading(void **state)
 static void test_quoting(void **state)
 {
     (void)state;
-    static const struct { const char *sentence, *quoted; int quotable; } quotes[] = {
-        { "그는 “새 모델을 공개한다”고 말했다.", "그는 ‘새 모델을 공개한다’고 말했다.", 1 },
-        { "업스테이지는 모델을 공개했다.", "업스테이지는 모델을 공개했다.", 1 },
-        { "그는 \"500B\" 모델을 만들었다.", "그는 ‘500B’ 모델을 만들었다.", 1 },
+    static const struct { const char *sentence, *quoted; } quotes[] = {
+        { "그는 “새 모델을 공개한다”고 말했다.", "그는 ‘새 모델을 공개한다’고 말했다." },
+        { "업스테이지는 모델을 공개했다.", "업스테이지는 모델을 공개했다." },
+        { "그는 \"500B\" 모델을 만들었다.", "그는 ‘500B’ 모델을 만들었다." },
         /* starts inside somebody's quotation: the opening mark is supplied */
-        { "7B 모델로 대응한다”라고 말했다.", "‘7B 모델로 대응한다’라고 말했다.", 0 },
+        { "7B 모델로 대응한다”라고 말했다.", "‘7B 모델로 대응한다’라고 말했다." },
         /* starts inside one, with stray closing marks as the crawl left them: one opening
          * mark for the quotation it starts in, the strays dropped */
-        { "엔진’ 베키(VAETKI)’를 구축했다”라며 설명했다.", "‘엔진 베키(VAETKI)를 구축했다’라며 설명했다.", 0 },
+        { "엔진’ 베키(VAETKI)’를 구축했다”라며 설명했다.", "‘엔진 베키(VAETKI)를 구축했다’라며 설명했다." },
         /* ends inside one: closed */
-        { "대표는 “고성능 100B 모델로 대응한다", "대표는 ‘고성능 100B 모델로 대응한다’", 0 },
+        { "대표는 “고성능 100B 모델로 대응한다", "대표는 ‘고성능 100B 모델로 대응한다’" },
         /* a glued heading does not end like a sentence */
-        { "업스테이지, 솔라 오픈 100B 모델 공개", "업스테이지, 솔라 오픈 100B 모델 공개", 0 },
+        { "업스테이지, 솔라 오픈 100B 모델 공개", "업스테이지, 솔라 오픈 100B 모델 공개" },
     };
     for (size_t i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {
         const char *s = quotes[i].sentence;
@@ -135,8 +135,6 @@ static void test_quoting(void **state)
         sentence_quote_prepare(s, strlen(s), &b);
         assert_string_equal(b.data ? b.data : "", quotes[i].quoted);
         buf_free(&b);
-        /* balanced inner quotes are fine to quote; the broken ones are not */
-        assert_int_equal(sentence_quotable(s, strlen(s)), quotes[i].quotable);
         /* only the heading is incomplete */
         assert_int_equal(sentence_complete(s, strlen(s)), strcmp(s, "업스테이지, 솔라 오픈 100B 모델 공개") != 0);
     }

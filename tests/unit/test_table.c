@@ -312,18 +312,6 @@ static void test_sample_figures(void **state)
     assert_string_equal(cell(tpl, s.t, "program", "final_selection_date"), "2027");
     assert_string_equal(table_row_by_id(s.t, "program")->conflicts,
                         "final_selection_date: 2027 (1 article) vs 2026..2027 (1 article)");
-    /* key sentences: the sentence carrying SK텔레콤's total, active and MoE comes first */
-    struct table_quote quotes[4];
-    size_t nq = table_key_sentences(tpl, &s.facts, (size_t)template_entity_index(tpl, "skt"),
-                                    quotes, 4);
-    assert_int_equal(nq, 4);
-    assert_non_null(strstr(quotes[0].sentence, "33B로 동작한다"));
-    assert_int_equal(quotes[0].n_facts, 3);
-    assert_int_equal(quotes[0].score, 5);   /* total 2 + active 2 + architecture 1 */
-    assert_string_equal(quotes[0].article_id, "020_0003685694");
-    assert_non_null(strstr(quotes[1].sentence, "약 330억개"));
-    for (size_t i = 1; i < nq; i++)
-        assert_true(quotes[i].score <= quotes[i - 1].score);
     /* nothing invented: no value anywhere from another party, a plan or the past */
     static const char *const never[] = { "120", "235", "38", "1000", "200", "300", "30",
                                          "10.7", "20", "7", "8", "2", "1" };
