@@ -282,13 +282,7 @@ static void test_weeks_and_changes(void **state)
     assert_string_equal(ch.items[1].previous, "");
     assert_int_equal(ch.items[1].kind, CHANGE_NEW);
     changes_free(&ch);
-    unsigned long prepared = archive_prepare_count(a);
     record(fx, a, "2026-W01", &r01);
-    record(fx, a, "2026-W01", &r01);
-    /* every write statement was compiled once, in W52's run: more weeks, articles, facts and
-     * cells reuse them */
-    assert_int_equal(archive_prepare_count(a), prepared);
-    assert_true(prepared <= 11);
 
     /* Re-running W52 compares with nothing: weeks after it do not count. */
     struct date_week prev;
@@ -486,10 +480,15 @@ static void test_trend_build(void **state)
     struct run r52, r01;
     week52(fx, &r52);
     record(fx, a, "2025-W44", &r52);
+    unsigned long prepared = archive_prepare_count(a);
     record(fx, a, "2025-W50", &r52);
     record(fx, a, "2025-W52", &r52);
     week01(fx, &r01, 0);
     record(fx, a, "2026-W01", &r52);   /* an older reading of the run's own week */
+    /* every write statement was compiled once, in the first week: later weeks, articles,
+     * facts, cells and coverage rows reuse them */
+    assert_int_equal(archive_prepare_count(a), prepared);
+    assert_true(prepared <= 11);
     struct trend t;
     assert_int_equal(trend_build(a, &fx->tpl, (struct date_week){ 2026, 1 }, &r01.coverage, &t,
                                  &fx->d), EXP_OK);
