@@ -305,6 +305,9 @@ enum native_kind {
 };
 
 /* One number with what is attached to it. */
+/* A rate word before the number (초속, 시속) makes a length a speed. */
+enum rate { RATE_NONE, RATE_PER_SECOND, RATE_PER_HOUR };
+
 struct head {
     size_t start, end;         /* whole span (start includes a prefix qualifier) */
     size_t num_start, num_end; /* the numeral */
@@ -327,6 +330,7 @@ struct head {
     int moe;
     struct decimal active;
     size_t active_start, active_end;
+    enum rate rate;            /* 초속/시속 before the number: a length is a speed */
 };
 
 /* Does a unit spelling end at a place a figure's unit can end? A Latin spelling needs a
@@ -390,12 +394,16 @@ struct prefix_def {
     const char *w;
     size_t len;
     enum quantity_qualifier q;
+    enum rate rate;
 };
 
 static const struct prefix_def prefix_table[] = {
-    { LIT("약"), QUAL_APPROX },     { LIT("대략"), QUAL_APPROX },   { LIT("최대"), QUAL_AT_MOST },
-    { LIT("최소"), QUAL_AT_LEAST }, { LIT("총"), QUAL_NONE },       { LIT("무려"), QUAL_NONE },
-    { LIT("불과"), QUAL_NONE },     { LIT("평균"), QUAL_NONE },     { LIT("단"), QUAL_NONE },
+    { LIT("약"), QUAL_APPROX, RATE_NONE },       { LIT("대략"), QUAL_APPROX, RATE_NONE },
+    { LIT("최대"), QUAL_AT_MOST, RATE_NONE },     { LIT("최소"), QUAL_AT_LEAST, RATE_NONE },
+    { LIT("총"), QUAL_NONE, RATE_NONE },          { LIT("무려"), QUAL_NONE, RATE_NONE },
+    { LIT("불과"), QUAL_NONE, RATE_NONE },        { LIT("평균"), QUAL_NONE, RATE_NONE },
+    { LIT("단"), QUAL_NONE, RATE_NONE },          { LIT("초속"), QUAL_NONE, RATE_PER_SECOND },
+    { LIT("시속"), QUAL_NONE, RATE_PER_HOUR },
 };
 
 /* The Hangul word that ends at i (starts after a non-Hangul character) is one of the prefixes. */
@@ -986,6 +994,22 @@ static void read_prefix(const struct scan *sc, size_t i, struct head *h)
         h->qual = p->q;
         h->start = start;
     }
+    if (p && p->rate != RATE_NONE) {
+        h->rate = p->rate;
+        h->start = start;
+    }
+}
+
+/* "초속 43.5m" is 43.5 m/s and "시속 300km" 300,000 m/h: after a rate word a length is a speed.
+ * Without a length unit the rate word says nothing of the figure. */
+static void apply_rate(struct head *h)
+{
+    if (h->rate == RATE_NONE || strcmp(h->unit, "m") != 0) {
+        if (h->rate != RATE_NONE)
+            h->start = h->num_start;
+        return;
+    }
+    h->unit = h->rate == RATE_PER_SECOND ? "m/s" : "m/h";
 }
 
 /* value = num / den as a fraction (unit "fraction"), rounded to 18 places when it does not end
@@ -1448,12 +1472,14 @@ static enum res read_tail(struct scan *sc, struct head *h, size_t *resume)
         if (rf != R_OK)
             return rf;
         h->end = ue;
+        apply_rate(h);
         if ((u->flags & UNIT_RANGE_DAE) && at(sc, ue, LIT("대")) && figure_boundary(sc, ue + 3)) {
             if (h->qual == QUAL_NONE)
                 h->qual = QUAL_APPROX;
             h->end = ue + 3;
         }
     } else {
+        apply_rate(h);
         /* No unit: is the number still a figure where it stands? */
         size_t q = h->end;
         if (h->mode == MODE_NATIVE) {

@@ -43,6 +43,7 @@ static const struct unit_def builtin_units[] = {
     { "days", UNIT_DIM_DURATION }, { "weeks", UNIT_DIM_DURATION }, { "minutes", UNIT_DIM_DURATION },
     { "seconds", UNIT_DIM_DURATION },
     { "bytes", UNIT_DIM_DATA }, { "tokens", UNIT_DIM_TOKENS },
+    { "m/s", UNIT_DIM_SPEED }, { "m/h", UNIT_DIM_SPEED },
 };
 
 enum {
@@ -101,6 +102,9 @@ static const struct unit_spelling builtin_spellings[] = {
     SP("킬로미터", "m", E3, 0), SP("cm", "m", CENTI, 0), SP("㎝", "m", CENTI, 0),
     SP("센티미터", "m", CENTI, 0), SP("mm", "m", MILLI, 0), SP("㎜", "m", MILLI, 0),
     SP("밀리미터", "m", MILLI, 0),
+    /* speed: also "초속 43.5m" and "시속 300km", read by the normaliser from the word before */
+    SP("m/s", "m/s", ONE, 0), SP("㎧", "m/s", ONE, 0), SP("km/h", "m/h", E3, 0),
+    SP("㎞/h", "m/h", E3, 0), SP("km/s", "m/s", E3, 0),
     /* area */
     SP("㎡", "m2", ONE, 0), SP("m2", "m2", ONE, 0), SP("m²", "m2", ONE, 0), SP("제곱미터", "m2", ONE, 0),
     SP("㎢", "m2", E6, 0), SP("km2", "m2", E6, 0), SP("km²", "m2", E6, 0),
@@ -368,7 +372,8 @@ static const char *const dim_names[] = {
     [UNIT_DIM_RATIO] = "ratio",     [UNIT_DIM_SCORE] = "score",   [UNIT_DIM_ENERGY] = "energy",
     [UNIT_DIM_POWER] = "power",     [UNIT_DIM_MASS] = "mass",     [UNIT_DIM_VOLUME] = "volume",
     [UNIT_DIM_LENGTH] = "length",   [UNIT_DIM_AREA] = "area",     [UNIT_DIM_DURATION] = "duration",
-    [UNIT_DIM_DATA] = "data",       [UNIT_DIM_TOKENS] = "tokens", [UNIT_DIM_OTHER] = "other",
+    [UNIT_DIM_DATA] = "data",       [UNIT_DIM_TOKENS] = "tokens", [UNIT_DIM_SPEED] = "speed",
+    [UNIT_DIM_OTHER] = "other",
 };
 
 const char *units_dimension_name(enum unit_dimension d)

@@ -133,6 +133,19 @@ static void paragraph(const struct render *R, const struct model_text *t,
     free(v);
 }
 
+/* Whether blocks[k], a paragraph, introduces what follows: it comes right after a heading and
+ * right before a heading, table or chart of the same section. Such a paragraph is kept on the
+ * page of that block's start, so a heading and its introduction never end a page alone. */
+static int introduces_next(const struct model_block *blocks, size_t n, size_t k)
+{
+    if (blocks[k].kind != MODEL_PARAGRAPH || k == 0 || k + 1 >= n
+        || blocks[k - 1].kind != MODEL_HEADING)
+        return 0;
+    enum model_block_kind next = blocks[k + 1].kind;
+    return next == MODEL_HEADING || next == MODEL_TABLE || next == MODEL_CHART ||
+           next == MODEL_LINES;
+}
+
 /* ---- Blocks ---- */
 
 static void render_heading(const struct render *R, const struct model_block *b)
@@ -151,7 +164,7 @@ static void render_heading(const struct render *R, const struct model_block *b)
     buf_free(&t);
 }
 
-static void render_paragraph(const struct render *R, const struct model_block *b)
+static void render_paragraph(const struct render *R, const struct model_block *b, int keep)
 {
     const struct layout_text_style *st = b->style == MODEL_STYLE_LEAD   ? &R->st.subtitle
                                          : b->style == MODEL_STYLE_META ? &R->st.meta
@@ -166,6 +179,13 @@ static void render_paragraph(const struct render *R, const struct model_block *b
     }
     if (b->anchor)
         layout_anchor(R->L, b->anchor[0] == '#' ? b->anchor + 1 : b->anchor);
+    if (keep) {
+        size_t n;
+        struct layout_span *v = spans_of(R, &b->text, &R->st.bold, NULL, &n);
+        layout_paragraph_keep(R->L, v, n, &left);
+        free(v);
+        return;
+    }
     paragraph(R, &b->text, &left, &R->st.bold, NULL);
 }
 
@@ -336,11 +356,13 @@ static void render_lines(const struct render *R, const struct model_block *b)
     layout_vspace(R->L, 4);
 }
 
-static void render_block(const struct render *R, const struct model_block *b)
+static void render_block(const struct render *R, const struct model_block *blocks, size_t n,
+                         size_t k)
 {
+    const struct model_block *b = &blocks[k];
     switch (b->kind) {
     case MODEL_HEADING: render_heading(R, b); break;
-    case MODEL_PARAGRAPH: render_paragraph(R, b); break;
+    case MODEL_PARAGRAPH: render_paragraph(R, b, introduces_next(blocks, n, k)); break;
     case MODEL_BULLETS: render_bullets(R, b); break;
     case MODEL_QUOTES: render_quotes(R, b); break;
     case MODEL_NOTES: render_notes(R, b); break;
@@ -484,7 +506,7 @@ enum exp_status briefing_render(FILE *out, const struct model_doc *doc,
     for (size_t s = 0; s < doc->n_sections; s++) {
         layout_begin_struct(R.L, LAYOUT_ROLE_SECT, NULL);
         for (size_t k = 0; k < doc->sections[s].n_blocks; k++)
-            render_block(&R, &doc->sections[s].blocks[k]);
+            render_block(&R, doc->sections[s].blocks, doc->sections[s].n_blocks, k);
         layout_end_struct(R.L);
     }
     layout_finish(R.L);

@@ -42,6 +42,7 @@ struct para {
     struct pline *lines;
     size_t nlines, lines_cap;
     const struct layout_text_style *st;
+    struct layout_text_style *own_style;   /* a held paragraph's copy of the caller's style */
 };
 
 struct layout {
@@ -65,6 +66,7 @@ struct layout {
     struct para *pending[PENDING_MAX];
     int pending_level[PENDING_MAX];
     float pending_extra[PENDING_MAX];   /* layout_vspace after the heading */
+    size_t pending_anchors[PENDING_MAX];  /* anchors named before it: L->nanchors then */
     size_t npending;
     int finished;
     /* The structure tree; stack[depth - 1] is the open element (stack[0] the Document). */
@@ -243,6 +245,7 @@ static void para_free(struct para *p)
     if (!p)
         return;
     buf_free(&p->text);
+    free(p->own_style);
     free(p->spans);
     free(p->styles);
     free(p->uris);
@@ -797,19 +800,32 @@ void layout_anchor(struct layout *L, const char *name)
 
 /* Gives the waiting anchors the current position: called where a block's first line, row or
  * rectangle is about to be placed, after any page break. */
-static void place_anchors(struct layout *L)
+static void place_anchors_before(struct layout *L, size_t end)
 {
-    for (size_t i = L->nanchors - L->unplaced_anchors; i < L->nanchors; i++) {
+    size_t first = L->nanchors - L->unplaced_anchors;
+    for (size_t i = first; i < end && i < L->nanchors; i++) {
         L->anchors[i].page = L->page;
         L->anchors[i].y = L->y;
     }
-    L->unplaced_anchors = 0;
+    if (end > first)
+        L->unplaced_anchors = end >= L->nanchors ? 0 : L->nanchors - end;
+}
+
+/* The anchors named before index end (and the running section) at the current position. */
+static void start_block(struct layout *L, size_t end)
+{
+    place_anchors_before(L, end);
     if (L->section_pending) {
         L->section = L->next_section;
         L->section_pending = 0;
         if (L->at_top)
             L->pages[L->page].section = L->section;
     }
+}
+
+static void place_anchors(struct layout *L)
+{
+    start_block(L, L->nanchors);
 }
 
 /* The element a span's glyphs belong to: its own Lbl, Reference or Link when it has a role or
@@ -1002,8 +1018,11 @@ static void flush_pending(struct layout *L, float next)
     for (size_t i = 0; i < L->npending; i++) {
         struct para *h = L->pending[i];
         place_space_before(L, h->st->space_before);
+        /* each held block gets the anchors named before it, not those of a later one */
         if (i == 0)
-            place_anchors(L);
+            start_block(L, L->pending_anchors[0]);
+        else
+            place_anchors_before(L, L->pending_anchors[i]);
         if (L->pending_level[i] >= 0) {
             struct buf t = BUF_INIT;
             buf_append(&t, h->text.data, h->text.len);
@@ -1082,6 +1101,27 @@ void layout_paragraph_spans(struct layout *L, const struct layout_span *spans, s
     para_free(p);
 }
 
+void layout_paragraph_keep(struct layout *L, const struct layout_span *spans, size_t n,
+                           const struct layout_text_style *st)
+{
+    if (!st)
+        st = &default_body;
+    if (L->npending == PENDING_MAX)
+        flush_pending(L, 0);
+    /* held past this call: the style (often the caller's local copy) goes with the paragraph;
+     * spans' own styles and texts are the caller's until the layout is finished, as always */
+    struct layout_text_style *own = xmalloc(sizeof *own);
+    *own = *st;
+    struct para *p = para_shape(L, spans, n, own);
+    p->own_style = own;
+    p->node = para_node(L);
+    para_break(p, layout_text_width(L) - own->inset, own->align);
+    L->pending_level[L->npending] = -1;   /* no bookmark */
+    L->pending_anchors[L->npending] = L->nanchors;
+    L->pending_extra[L->npending] = 0;
+    L->pending[L->npending++] = p;
+}
+
 void layout_paragraph(struct layout *L, const char *text, const struct layout_text_style *st)
 {
     struct layout_span sp = { text, NULL, NULL, LAYOUT_ROLE_NONE };
@@ -1101,6 +1141,7 @@ void layout_heading(struct layout *L, const char *text, const struct layout_text
     para_break(p, layout_text_width(L) - st->inset,
                st->align == LAYOUT_JUSTIFY ? LAYOUT_LEFT : st->align);
     L->pending_level[L->npending] = outline_level;
+    L->pending_anchors[L->npending] = L->nanchors;
     L->pending_extra[L->npending] = 0;
     L->pending[L->npending++] = p;
 }

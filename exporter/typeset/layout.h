@@ -247,6 +247,11 @@ void layout_set_source(struct layout *L, const char *file, unsigned line);
 void layout_paragraph(struct layout *L, const char *text, const struct layout_text_style *st);
 void layout_paragraph_spans(struct layout *L, const struct layout_span *spans, size_t n,
                             const struct layout_text_style *st);
+/* A paragraph kept with what follows, as a heading is: held with the headings before it and
+ * placed on the page of the next block's first lines (a section's introduction between its
+ * heading and its first subsection never ends a page on its own). */
+void layout_paragraph_keep(struct layout *L, const struct layout_span *spans, size_t n,
+                           const struct layout_text_style *st);
 /* A heading, kept on the page with the first two lines of the next block; outline_level >= 0
  * also makes it a bookmark at that level. */
 void layout_heading(struct layout *L, const char *text, const struct layout_text_style *st,

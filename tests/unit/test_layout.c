@@ -290,6 +290,42 @@ static void test_heading_kept_with_next(void **state)
     layout_free(L);
 }
 
+/* A section's introduction kept with what follows: heading and introduction fit at the foot
+ * of the page but the next heading and its paragraph's first lines do not, so all of them start
+ * the next page together (held as a plain paragraph, the introduction would end page 1). */
+static void test_intro_kept_with_next(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    const struct layout_text_style h = { .font = FONT_SANS_BOLD, .size = 13, .leading = 1.4f,
+        .color = 0, .align = LAYOUT_LEFT };
+    const struct layout_span intro = { "소개하는 한 줄", NULL, NULL, LAYOUT_ROLE_NONE };
+    for (int keep = 0; keep < 2; keep++) {
+        struct layout *L = layout_new(&ps, f->fs, &f->d);
+        float room = ps.height - ps.margin_top - ps.margin_bottom;
+        /* 60 pt: the heading (~18 pt) and one line (16 pt) fit; with the next heading and two
+         * lines of its paragraph (~50 pt more) they do not */
+        layout_reserve(L, room - 60);
+        layout_heading(L, "묶음 제목", &h, 0);
+        if (keep) {
+            layout_paragraph_keep(L, &intro, 1, &body);
+        } else {
+            layout_paragraph_spans(L, &intro, 1, &body);
+        }
+        layout_heading(L, "첫 항목", &h, 1);
+        layout_paragraph(L, korean, &body);
+        layout_finish(L);
+        const struct layout_page *p0 = layout_get_page(L, 0);
+        /* 묶 (the first heading) and 소 (the introduction): on page 1 only when not kept */
+        assert_int_equal(count_cp(p0, 0xBB36) > 0, !keep);
+        assert_int_equal(count_cp(p0, 0xC18C) > 0, !keep);
+        assert_int_equal(count_cp(layout_get_page(L, 1), 0xBB36) > 0, keep);
+        layout_free(L);
+    }
+}
+
 /* A label over a table never ends a page, whatever room is left: it moves with the header
  * and the first two rows. */
 static void test_label_kept_with_table(void **state)
@@ -773,6 +809,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_label_kept_with_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_table_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_table_column_floors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_intro_kept_with_next, setup, teardown),
         cmocka_unit_test_setup_teardown(test_numbers_right_aligned, setup, teardown),
         cmocka_unit_test_setup_teardown(test_primitives_and_links, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8_warns, setup, teardown),

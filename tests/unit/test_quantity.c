@@ -399,6 +399,15 @@ static const struct { const char *input, *expected; } cases[] = {
     { "3배 급증했다", "3배|3|multiple||" },
     { "100억 원 규모별", "100억 원|10000000000|KRW||" },
 
+    /* Speeds: a length after 초속/시속, or a speed unit. */
+    { "초속 43.5m를 기록했다", "초속 43.5m|43.5|m/s||" },
+    { "시속 300km로 달린다", "시속 300km|300000|m/h||" },
+    { "시속 80㎞ 이하", "시속 80㎞ 이하|80000|m/h|at_most|" },
+    { "35.2m/s였다", "35.2m/s|35.2|m/s||" },
+    { "제한속도 110km/h", "110km/h|110000|m/h||" },
+    { "초속 5 정도", "5 정도|5||approx|" },   /* no length: the rate word says nothing */
+    { "길이 3km", "3km|3000|m||" },
+
     /* Spelled-out Hangul numbers. */
     { "이만칠천원", "이만칠천원|27000|KRW||" },
     { "오만팔천백구십사", "오만팔천백구십사|58194|||" },
