@@ -3,8 +3,10 @@
 
 QUANTITY_FUZZ_CC   ?= clang
 QUANTITY_FUZZ_TIME ?= 180
-QUANTITY_FUZZ_SRCS := exporter/extract/quantity.c exporter/extract/units.c exporter/util/decimal.c exporter/util/buf.c \
-                      exporter/util/diag.c exporter/util/hash.c exporter/util/text.c
+# The normaliser, its units and every util module: a hand-picked util list went stale whenever
+# the normaliser gained a dependency (text, hash, particles).
+QUANTITY_FUZZ_SRCS := exporter/extract/quantity.c exporter/extract/units.c \
+                      $(filter exporter/util/%.c,$(LIB_SRCS))
 
 .PHONY: fuzz-quantity fuzz-quantity-build
 
@@ -16,8 +18,8 @@ build/fuzz/fuzz_quantity: tests/fuzz/fuzz_quantity.c $(QUANTITY_FUZZ_SRCS) expor
 	mkdir -p build/fuzz
 	$(QUANTITY_FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	  $(shell pkg-config --cflags libutf8proc) -iquote exporter -o $@ \
-	  tests/fuzz/fuzz_quantity.c $(QUANTITY_FUZZ_SRCS) $(shell pkg-config --libs libutf8proc)
+	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -iquote exporter -o $@ \
+	  tests/fuzz/fuzz_quantity.c $(QUANTITY_FUZZ_SRCS) $(LIBS)
 
 fuzz-quantity-build: build/fuzz/fuzz_quantity
 

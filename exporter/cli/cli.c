@@ -29,7 +29,7 @@ static const char usage_text[] =
     "  --formats LIST   any of csv,xlsx,pdf in any case (default: all three)\n"
     "  --strict         any bad article fails the run and nothing is written\n"
     "  --wait           wait for another run on the same output folder\n"
-    "  --if-changed     do nothing when inputs, template and version are unchanged\n"
+    "  --if-changed     do nothing when inputs, template, version, archive unchanged\n"
     "  -j, --jobs N     threads reading articles (default: online CPUs, at most 8)\n"
     "  -q, --quiet      no warnings            -v, --verbose  notes and progress\n"
     "exit status: 0 success; 64 usage; 65 bad article (the good ones are exported)\n"

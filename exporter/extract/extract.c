@@ -655,9 +655,37 @@ static void index_sentence(const struct extractor *ex, struct scratch *s)
     }
 }
 
-/* Compound cues: a cue word right after another ("R&D 예산", "기초연금 예산") is the head of
- * a compound whose modifier names the column; s->modifier[i] is that modifier's hit. Also
- * notes which phrases name an entity. */
+/* What may join a compound's modifier to its head, text[from, to): one space or none, a
+ * genitive 의 ("데이터센터의 매출"), or one connecting noun that names the modifier's part of
+ * the business ("데이터센터 부문 매출", "AI 사업 매출", "R&D 관련 예산"). */
+static int compound_link(const char *text, size_t from, size_t to)
+{
+    static const char *const connectors[] = { "부문", "사업", "사업부", "분야", "관련", "부서" };
+    static const char genitive[] = "\xEC\x9D\x98"; /* 의 */
+    size_t k = from;
+    if (to - k >= 3 && !memcmp(text + k, genitive, 3))
+        k += 3;
+    if (k < to && text[k] == ' ')
+        k++;
+    if (k == to)
+        return 1;
+    for (size_t c = 0; c < sizeof connectors / sizeof connectors[0]; c++) {
+        size_t n = strlen(connectors[c]), e = k + n;
+        if (e > to || memcmp(text + k, connectors[c], n))
+            continue;
+        if (to - e >= 3 && !memcmp(text + e, genitive, 3))
+            e += 3;
+        if (e < to && text[e] == ' ')
+            e++;
+        if (e == to)
+            return 1;
+    }
+    return 0;
+}
+
+/* Compound cues: a cue word right after another ("R&D 예산", "기초연금 예산", "데이터센터 부문
+ * 매출") is the head of a compound whose modifier names the column; s->modifier[i] is that
+ * modifier's hit. Also notes which phrases name an entity. */
 static void find_compounds(const struct extractor *ex, const char *text, struct scratch *s)
 {
     if (s->compound_cap < s->n_hits + s->n_phrases + 1) {
@@ -674,13 +702,9 @@ static void find_compounds(const struct extractor *ex, const char *text, struct 
             s->phrase_has_name[h->phrase] = 1;
         if (h->kind != LEX_WORD || !set_has(&ex->all_cues, h->a))
             continue;
-        if (prev != SIZE_MAX && s->hits[prev].oe <= h->os) {
-            size_t k = s->hits[prev].oe;
-            while (k < h->os && text[k] == ' ')
-                k++;
-            if (k == h->os && h->os - s->hits[prev].oe <= 1)
-                s->modifier[i] = prev;
-        }
+        if (prev != SIZE_MAX && s->hits[prev].oe <= h->os &&
+            compound_link(text, s->hits[prev].oe, h->os))
+            s->modifier[i] = prev;
         if (prev == SIZE_MAX || h->oe > s->hits[prev].oe)
             prev = i;
     }

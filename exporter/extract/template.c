@@ -659,7 +659,8 @@ static int read_layout(struct loader *ld, yaml_node_t *m, struct template_layout
         return 0;
     }
     static const char *const known_sections[] = { "title", "summary", "table", "chart",
-                                                  "entities", "sources", "changes", NULL };
+                                                  "entities", "sources", "changes", "coverage",
+                                                  "trend", "conflicts", NULL };
     yaml_node_t *sv = get(ld, m, "sections");
     for (size_t i = 0; i < l->sections.count; i++) {
         int known = 0;
@@ -669,7 +670,7 @@ static int read_layout(struct loader *ld, yaml_node_t *m, struct template_layout
                               ? node(ld, sv->data.sequence.items.start[i]) : sv;
         if (!known) {
             fail_at(ld, at, "unknown section '%s' (expected title, summary, table, chart, "
-                            "entities or sources)", l->sections.items[i]);
+                            "entities, sources, changes, coverage, trend or conflicts)", l->sections.items[i]);
             return 0;
         }
         for (size_t j = 0; j < i; j++)

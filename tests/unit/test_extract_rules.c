@@ -200,6 +200,18 @@ static void test_compound_cue_and_distributed_list(void **state)
     assert_string_equal(values(fx, &l, "alpha", "budget"), "21.3");
     assert_string_equal(values(fx, &l, "alpha", "rd_budget"), "13.4");
     fact_list_free(&l);
+    /* a genitive or one connecting noun still makes a compound; any other word does not */
+    RUN(fx, &l, "알파전자의 R&D 부문 예산은 3조 원이다.");
+    assert_string_equal(values(fx, &l, "alpha", "rd_budget"), "3");
+    assert_string_equal(values(fx, &l, "alpha", "budget"), "");
+    fact_list_free(&l);
+    RUN(fx, &l, "알파전자 R&D의 예산은 2조 원이다.");
+    assert_string_equal(values(fx, &l, "alpha", "rd_budget"), "2");
+    assert_string_equal(values(fx, &l, "alpha", "budget"), "");
+    fact_list_free(&l);
+    RUN(fx, &l, "알파전자는 R&D 성과가 좋았고, 예산은 4조 원이다.");
+    assert_string_equal(values(fx, &l, "alpha", "budget"), "4");
+    fact_list_free(&l);
 
     /* one cue before a list whose items each name an entity governs every item */
     RUN(fx, &l, "증원 인원은 알파전자 1,200명, 베타화학 340명, 감마청 85명이다.");

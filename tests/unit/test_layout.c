@@ -326,6 +326,36 @@ static void test_intro_kept_with_next(void **state)
     }
 }
 
+/* Held headings and introductions each take the anchors named before them: a link to the
+ * second heading lands on it, not on the first one held with it. */
+static void test_held_anchors(void **state)
+{
+    struct fixture *f = *state;
+    struct layout_page_setup ps;
+    layout_page_setup_a4(&ps);
+    ps.page_numbers = 0;
+    const struct layout_text_style h = { .font = FONT_SANS_BOLD, .size = 13, .leading = 1.4f,
+        .color = 0, .align = LAYOUT_LEFT };
+    const struct layout_span intro = { "소개하는 한 줄", NULL, NULL, LAYOUT_ROLE_NONE };
+    struct layout *L = layout_new(&ps, f->fs, &f->d);
+    layout_anchor(L, "section");
+    layout_heading(L, "묶음 제목", &h, 0);
+    layout_paragraph_keep(L, &intro, 1, &body);
+    layout_anchor(L, "first");
+    layout_heading(L, "첫 항목", &h, 1);
+    layout_paragraph(L, korean, &body);
+    layout_finish(L);
+    size_t na, no;
+    const struct layout_anchor *a = layout_anchors(L, &na);
+    const struct layout_outline *ol = layout_outlines(L, &no);
+    assert_int_equal(na, 2);
+    assert_int_equal(no, 2);
+    assert_float_equal(a[0].y, ol[0].y, 0.01);
+    assert_float_equal(a[1].y, ol[1].y, 0.01);
+    assert_true(a[1].y > a[0].y + 20);
+    layout_free(L);
+}
+
 /* A label over a table never ends a page, whatever room is left: it moves with the header
  * and the first two rows. */
 static void test_label_kept_with_table(void **state)
@@ -810,6 +840,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_table_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_table_column_floors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_intro_kept_with_next, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_held_anchors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_numbers_right_aligned, setup, teardown),
         cmocka_unit_test_setup_teardown(test_primitives_and_links, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8_warns, setup, teardown),
