@@ -90,10 +90,12 @@ static void hash_field(struct sha256_ctx *ctx, const char *s)
 }
 
 /* SHA-256 over everything that decides the outputs: the program version, the options that
- * shape them, the template's bytes and every input file's name and bytes. An unreadable file
- * hashes as its name alone, so the run that follows reports it as usual. */
+ * shape them, the template's bytes, every input file's name and bytes, and what the outputs
+ * read from the archive (weekly_archive_context: the earlier weeks changes and trend compare
+ * with). An unreadable file hashes as its name alone, so the run that follows reports it as
+ * usual. */
 static char *run_fingerprint(const struct build_options *opts, const char *template_path,
-                             const struct input_list *paths)
+                             const struct input_list *paths, const char *archive_context)
 {
     struct sha256_ctx ctx;
     sha256_init(&ctx);
@@ -105,7 +107,7 @@ static char *run_fingerprint(const struct build_options *opts, const char *templ
         date_format_day(opts->period.since, since);
     if (opts->period.until != DATE_OPEN_END)
         date_format_day(opts->period.until, until);
-    const char *fields[] = { formats, since, until, template_path };
+    const char *fields[] = { formats, since, until, template_path, archive_context };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         hash_field(&ctx, fields[i]);
     struct diag quiet;
@@ -236,6 +238,16 @@ static void abort_output(struct atomic_file *af)
     af->fp = NULL;
 }
 
+/* --if-changed: the run's fingerprint, with what it reads from the archive. */
+static enum exp_status fingerprint_run(struct run *r)
+{
+    char *context = NULL;
+    enum exp_status st = weekly_archive_context(&r->weekly, &r->opts->period, &context, r->d);
+    r->fingerprint = run_fingerprint(r->opts, r->template_path, &r->paths, context);
+    free(context);
+    return st;
+}
+
 /* Takes the output folder (outset.h: the lock, a fresh staging folder). With --if-changed
  * and an unchanged fingerprint, leaves r->writing 0: nothing to do. */
 static enum exp_status take_out_dir(struct run *r)
@@ -243,9 +255,11 @@ static enum exp_status take_out_dir(struct run *r)
     enum exp_status st = output_set_begin(r->dir, r->opts->wait, &r->outset, r->d);
     if (st != EXP_OK)
         return st;
-    if (r->opts->if_changed && stamp_matches(r->dir, r->fingerprint)) {
-        diag_note(r->d, r->dir, 0, 0, "inputs, template and version unchanged since the last "
-                  "run; nothing to do");
+    /* unchanged: the same fingerprint, and the archive already holds the run's week */
+    if (r->opts->if_changed && stamp_matches(r->dir, r->fingerprint) &&
+        weekly_week_recorded(&r->weekly, &r->opts->period, r->d)) {
+        diag_note(r->d, r->dir, 0, 0, "inputs, template, version and the archive's earlier "
+                  "weeks unchanged since the last run; nothing to do");
         r->writing = 0;
     }
     return EXP_OK;
@@ -279,7 +293,9 @@ static enum exp_status begin_outputs(struct run *r)
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
         if (st == EXP_OK)
             st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl,
-                               &(struct xlsx_options){ .large = r->paths.count > 200 }, r->d);
+                               &(struct xlsx_options){ .large = r->paths.count > 200,
+                                                       .tmpdir = output_set_stage_dir(r->outset) },
+                               r->d);
     }
     return st;
 }
@@ -319,7 +335,7 @@ static enum exp_status write_briefing(struct run *r)
     enum exp_status st = catalog_citable(r->catalog, r->table, r->quotes, &citable, r->d);
     if (st != EXP_OK)
         return st;
-    struct weekly_sections sections = { &r->tpl, &r->weekly.changes };
+    struct weekly_sections sections = weekly_sections_of(&r->weekly, &r->tpl, &citable);
     char *font_dir = fsutil_find_data("fonts");
     struct briefing_input in = {
         .set = &citable, .corpus = catalog_summary(r->catalog), .tpl = &r->tpl,
@@ -492,9 +508,9 @@ enum exp_status build_run(const struct build_options *opts, struct diag *d)
     }
     enum exp_status input_st = inputs_collect(opts->inputs, opts->n_inputs, &r.paths, d);
     /* Hashing every input costs a fifth of a large run: only --if-changed needs it. */
-    if (opts->if_changed)
-        r.fingerprint = run_fingerprint(opts, r.template_path, &r.paths);
-    st = begin_outputs(&r);
+    st = opts->if_changed ? fingerprint_run(&r) : EXP_OK;
+    if (st == EXP_OK)
+        st = begin_outputs(&r);
     if (st != EXP_OK || (opts->mode == BUILD_WRITE && !r.writing)) {
         run_free(&r);
         return st;

@@ -29,7 +29,7 @@ static const char usage_text[] =
     "  --formats LIST   any of csv,xlsx,pdf in any case (default: all three)\n"
     "  --strict         any bad article fails the run and nothing is written\n"
     "  --wait           wait for another run on the same output folder\n"
-    "  --if-changed     do nothing when inputs, template and version are unchanged\n"
+    "  --if-changed     do nothing when inputs, template, version, archive unchanged\n"
     "  -j, --jobs N     threads reading articles (default: online CPUs, at most 8)\n"
     "  -q, --quiet      no warnings            -v, --verbose  notes and progress\n"
     "exit status: 0 success; 64 usage; 65 bad article (the good ones are exported)\n"
@@ -100,10 +100,23 @@ static enum exp_status usage_error(struct diag *d, const char *fmt, ...)
     return EXP_USAGE;
 }
 
-/* A value that is itself an option ("--template --out x") means the value was left out. */
+/* A value that is itself an option ("--template --out x") means the value was left out; a
+ * negative number ("-j -1") is a value, for the option's own check to refuse. */
 static int option_value_ok(const char *value)
 {
-    return !value || value[0] != '-' || value[1] == '\0';
+    return !value || value[0] != '-' || value[1] == '\0' || (value[1] >= '0' && value[1] <= '9');
+}
+
+/* An option that takes a value may be given once: `--out a --out b` or `--week this --week
+ * last` is a contradiction to report, not a choice to make silently (a cron line edited by
+ * appending would otherwise change meaning). Bit per option code. */
+static int given_twice(unsigned long long *given, int code)
+{
+    unsigned bit = code == 'j' ? 63u : (unsigned)(code - OPT_TEMPLATE);
+    unsigned long long mask = 1ull << bit;
+    int twice = (*given & mask) != 0;
+    *given |= mask;
+    return twice;
 }
 
 static enum exp_status missing_value(struct diag *d, const char *option)
@@ -112,6 +125,23 @@ static enum exp_status missing_value(struct diag *d, const char *option)
     snprintf(name, sizeof name, "%s%s", option[0] == '-' ? "" : "--", option);
     name[strcspn(name, "=")] = '\0';
     return usage_error(d, "option '%s' is missing its value", name);
+}
+
+/* An option's value (for one that takes a value): present, not empty, given once. */
+static enum exp_status check_value(int c, const struct option *as_long,
+                                   unsigned long long *given, struct diag *d)
+{
+    const char *name = as_long ? as_long->name : "-j";
+    const char *dashes = as_long ? "--" : "";
+    if (c != 'j' && !(as_long && as_long->has_arg == required_argument))
+        return EXP_OK;
+    if (!option_value_ok(optarg))
+        return missing_value(d, name);
+    if (!*optarg)
+        return usage_error(d, "option '%s%s' wants a value, not ''", dashes, name);
+    if (given_twice(given, c))
+        return usage_error(d, "option '%s%s' is given twice", dashes, name);
+    return EXP_OK;
 }
 
 enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struct diag *d)
@@ -141,18 +171,16 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
     opterr = 0;
     int c;
     int li = -1;
+    unsigned long long given = 0;
     while ((c = getopt_long(argc, argv, ":hqvj:", long_options, &li)) != -1) {
-        const char *long_name = li >= 0 ? long_options[li].name : NULL;
+        const struct option *as_long = li >= 0 ? &long_options[li] : NULL;
         li = -1;   /* getopt_long sets it only for a long option */
-        if ((c == 'j' || (c >= OPT_TEMPLATE && long_name)) && !option_value_ok(optarg))
-            return missing_value(d, long_name ? long_name : "-j");
+        enum exp_status vst = check_value(c, as_long, &given, d);
+        if (vst != EXP_OK)
+            return vst;
         switch (c) {
         case OPT_TEMPLATE: b->template_path = optarg; break;
-        case OPT_OUT:
-            if (!*optarg)
-                return usage_error(d, "%s", "--out wants a folder name, not ''");
-            b->out_dir = optarg;
-            break;
+        case OPT_OUT: b->out_dir = optarg; break;
         case OPT_WEEK: opts->week = optarg; break;
         case OPT_SINCE: opts->since = optarg; break;
         case OPT_UNTIL: opts->until = optarg; break;
@@ -187,6 +215,8 @@ enum exp_status cli_parse(int argc, char **argv, struct cli_options *opts, struc
     }
     if (b->archive_path && b->no_archive)
         return usage_error(d, "%s", "--archive cannot be combined with --no-archive");
+    if (opts->quiet && opts->verbose)
+        return usage_error(d, "%s", "-q (no warnings) and -v (notes too) contradict each other");
     /* The period is resolved here, once, after --today is known wherever it stood. */
     struct date_period_spec spec = { opts->week, opts->since, opts->until, opts->today };
     char why[256];

@@ -55,14 +55,13 @@ static int standard_descriptors_open(void)
     return 0;
 }
 
-/* Signals whose default action would kill a run for a condition it reports better itself:
- * a reader of stderr or stdout that went away (SIGPIPE: the write fails with EPIPE and the
- * run still publishes its files; a failed stdout is exit 74) and a file-size limit
- * (SIGXFSZ: the write fails with EFBIG, an I/O error with the previous set kept). */
+/* A reader of stderr or stdout that went away would kill the run by SIGPIPE for a condition
+ * it reports better itself: the write fails with EPIPE, the run still publishes its files,
+ * and a failed stdout is exit 74. (A file-size limit, SIGXFSZ, is left fatal: outset.c
+ * removes the staging folder and the previous set stays published.) */
 static void ignore_reported_signals(void)
 {
     signal(SIGPIPE, SIG_IGN);
-    signal(SIGXFSZ, SIG_IGN);
 }
 
 int main(int argc, char **argv)

@@ -77,6 +77,72 @@ enum exp_status weekly_open(const char *archive_path, int wait, struct weekly *w
     return open_archive(w, d);
 }
 
+/* The earlier week changes.csv compares with, and its cells. */
+static enum exp_status previous_context(struct weekly *w, const struct date_period *p,
+                                        struct buf *b, struct diag *d)
+{
+    struct date_week prev;
+    int found = 0;
+    enum exp_status st = archive_previous_week(w->archive, p->week, &prev, &found, d);
+    if (st != EXP_OK || !found)
+        return st;
+    struct archive_cells cells;
+    st = archive_week_cells(w->archive, prev, &cells, d);
+    if (st != EXP_OK)
+        return st;
+    char week[9];
+    date_format_week(prev, week);
+    buf_printf(b, "previous %s\n", week);
+    for (size_t i = 0; i < cells.count; i++)   /* NUL-free fields, one cell a line */
+        buf_printf(b, "cell %s\t%s\t%s\n", cells.items[i].entity_id, cells.items[i].column_id,
+                   cells.items[i].value);
+    archive_cells_free(&cells);
+    return EXP_OK;
+}
+
+/* The earlier weeks the trend draws, with each entity's mentions. */
+static enum exp_status trend_context(struct weekly *w, const struct date_period *p,
+                                     struct buf *b, struct diag *d)
+{
+    struct archive_trend t;
+    enum exp_status st = archive_trend(w->archive, date_week_prev(p->week), TREND_MAX_WEEKS - 1,
+                                       &t, d);
+    if (st != EXP_OK)
+        return st;
+    for (size_t k = 0; k < t.n_weeks; k++) {
+        char week[9];
+        date_format_week(t.weeks[k], week);
+        buf_printf(b, "week %s\n", week);
+        for (size_t e = 0; e < t.n_entities; e++)
+            buf_printf(b, "mentions %s\t%zu\n", t.entity_ids[e], t.mentions[e * t.n_weeks + k]);
+    }
+    archive_trend_free(&t);
+    return EXP_OK;
+}
+
+enum exp_status weekly_archive_context(struct weekly *w, const struct date_period *p,
+                                       char **out, struct diag *d)
+{
+    struct buf b = BUF_INIT;
+    buf_puts(&b, "");
+    enum exp_status st = EXP_OK;
+    if (w->archive) {
+        st = previous_context(w, p, &b, d);
+        if (st == EXP_OK)
+            st = trend_context(w, p, &b, d);
+    }
+    *out = buf_detach(&b);
+    return st;
+}
+
+int weekly_week_recorded(struct weekly *w, const struct date_period *p, struct diag *d)
+{
+    if (!w->archive_path)
+        return 1;   /* --no-archive: nothing to record */
+    int found = 0;
+    return w->archive && archive_has_week(w->archive, p->week, &found, d) == EXP_OK && found;
+}
+
 enum exp_status weekly_begin(struct weekly *w, const struct date_period *p,
                              const struct template *tpl, struct diag *d)
 {
@@ -117,7 +183,20 @@ enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
 {
     coverage_finish(&w->coverage);
     w->table = t;
-    return changes_build(w->archive, t, p->week, &w->changes, d);
+    enum exp_status st = changes_build(w->archive, t, p->week, &w->changes, d);
+    if (st == EXP_OK)
+        st = trend_build(w->archive, t->tpl, p->week, &w->coverage, &w->trend, d);
+    return st;
+}
+
+struct weekly_sections weekly_sections_of(struct weekly *w, const struct template *tpl,
+                                          const struct article_set *set)
+{
+    struct weekly_sections s = { .tpl = tpl, .changes = &w->changes, .coverage = &w->coverage,
+                                 .trend = w->table ? &w->trend : NULL, .set = set };
+    if (w->conflicts && w->table)
+        s.conflicts = conflicts_report(w->conflicts, w->table, &s.n_conflicts);
+    return s;
 }
 
 typedef enum exp_status (*csv_writer)(FILE *fp, const struct weekly *w);
@@ -237,6 +316,7 @@ void weekly_close(struct weekly *w)
     free(w->archive_path);
     coverage_free(&w->coverage);
     changes_free(&w->changes);
+    trend_free(&w->trend);
     conflicts_free(w->conflicts);
     memset(w, 0, sizeof *w);
 }

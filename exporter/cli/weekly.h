@@ -19,6 +19,8 @@
 #include "merge/conflicts.h"
 #include "merge/coverage.h"
 #include "merge/table.h"
+#include "merge/trend.h"
+#include "report/weekly_sections.h"
 #include "util/diag.h"
 #include "util/outset.h"
 #include "util/status.h"
@@ -33,6 +35,7 @@ struct weekly {
     struct coverage coverage;
     struct changes changes;
     struct conflicts *conflicts;  /* the disagreements' evidence, then the report */
+    struct trend trend;           /* mentions per week up to the run's (weekly_finish) */
     const struct table *table;    /* the finished table (weekly_finish), borrowed */
 };
 
@@ -51,6 +54,19 @@ char *weekly_default_archive_path(const char *out_pattern);
 enum exp_status weekly_open(const char *archive_path, int wait, struct weekly *w,
                             struct diag *d);
 
+/* --if-changed: what the run's outputs read from the archive besides the inputs — the
+ * nearest earlier week with data and its cells (changes.csv, the changes section) and the
+ * earlier weeks of the trend with their mentions (the trend section) — as text for the run's
+ * fingerprint, into *out ("" with no archive). A week archived, re-run or removed before the
+ * run's week changes it; the run's own week and later weeks do not. Caller frees. */
+enum exp_status weekly_archive_context(struct weekly *w, const struct date_period *p,
+                                       char **out, struct diag *d);
+
+/* --if-changed: 1 when the run's week needs no recording — no archive is kept, or the
+ * archive already holds the week — so an unchanged run may be skipped; 0 when the archive
+ * (a new --archive file, or one deleted) lacks it and the run must redo it. */
+int weekly_week_recorded(struct weekly *w, const struct date_period *p, struct diag *d);
+
 /* Starts recording the run's week (creating the archive when it does not exist yet): the
  * week's transaction stays open while the articles stream in, so a killed or failed run
  * leaves the archive as it was. Call once the output folder is taken. */
@@ -63,8 +79,8 @@ enum exp_status weekly_add_article(struct weekly *w, const struct article *a,
                                    const struct template *tpl, const struct fact_list *facts,
                                    struct diag *d);
 
-/* After the last article, with the finished table: the coverage ordered, and the changes
- * against the nearest earlier week in the archive. */
+/* After the last article, with the finished table: the coverage ordered, the changes
+ * against the nearest earlier week in the archive, and the trend of mentions per week. */
 enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
                               const struct table *t, struct diag *d);
 
@@ -80,6 +96,11 @@ struct xlsx_out;
 void weekly_write_sheets(struct weekly *w, struct xlsx_out *x);
 
 enum exp_status weekly_commit(struct weekly *w, const struct table *t, struct diag *d);
+
+/* What the briefing's weekly sections read (report/weekly_sections.h), after weekly_finish;
+ * set is the run's sorted article set (the citations). Borrows from w. */
+struct weekly_sections weekly_sections_of(struct weekly *w, const struct template *tpl,
+                                          const struct article_set *set);
 
 void weekly_close(struct weekly *w);
 

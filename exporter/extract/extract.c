@@ -680,29 +680,30 @@ static void index_sentence(const struct extractor *ex, struct scratch *s)
     }
 }
 
+/* Past an optional genitive 의 and one space at k, not beyond to. */
+static size_t past_link_tail(const char *text, size_t k, size_t to)
+{
+    static const char genitive[] = "\xEC\x9D\x98"; /* 의 */
+    if (to - k >= 3 && !memcmp(text + k, genitive, 3))
+        k += 3;
+    if (k < to && text[k] == ' ')
+        k++;
+    return k;
+}
+
 /* What may join a compound's modifier to its head, text[from, to): one space or none, a
  * genitive 의 ("데이터센터의 매출"), or one connecting noun that names the modifier's part of
  * the business ("데이터센터 부문 매출", "AI 사업 매출", "R&D 관련 예산"). */
 static int compound_link(const char *text, size_t from, size_t to)
 {
     static const char *const connectors[] = { "부문", "사업", "사업부", "분야", "관련", "부서" };
-    static const char genitive[] = "\xEC\x9D\x98"; /* 의 */
-    size_t k = from;
-    if (to - k >= 3 && !memcmp(text + k, genitive, 3))
-        k += 3;
-    if (k < to && text[k] == ' ')
-        k++;
+    size_t k = past_link_tail(text, from, to);
     if (k == to)
         return 1;
     for (size_t c = 0; c < sizeof connectors / sizeof connectors[0]; c++) {
-        size_t n = strlen(connectors[c]), e = k + n;
-        if (e > to || memcmp(text + k, connectors[c], n))
-            continue;
-        if (to - e >= 3 && !memcmp(text + e, genitive, 3))
-            e += 3;
-        if (e < to && text[e] == ' ')
-            e++;
-        if (e == to)
+        size_t n = strlen(connectors[c]);
+        if (k + n <= to && !memcmp(text + k, connectors[c], n) &&
+            past_link_tail(text, k + n, to) == to)
             return 1;
     }
     return 0;

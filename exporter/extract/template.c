@@ -167,8 +167,9 @@ static int opt_bool(struct loader *ld, yaml_node_t *m, const char *key, const ch
     return v ? read_bool(ld, v, what, out) : 1;
 }
 
-static int opt_uint(struct loader *ld, yaml_node_t *m, const char *key, const char *what,
-                    unsigned max, unsigned dflt, unsigned *out)
+/* An optional whole number from lo to hi (default dflt when the key is absent). */
+static int opt_whole(struct loader *ld, yaml_node_t *m, const char *key, const char *what,
+                     long lo, long hi, long dflt, long *out)
 {
     yaml_node_t *v = get(ld, m, key);
     *out = dflt;
@@ -179,36 +180,32 @@ static int opt_uint(struct loader *ld, yaml_node_t *m, const char *key, const ch
     const char *s = scalar(v);
     char *end;
     errno = 0;
-    unsigned long n = strtoul(s, &end, 10);
-    if (!*s || *end || errno || s[0] == '-' || n > max) {
-        fail_at(ld, v, "%s must be a whole number from 0 to %u, not '%s'", what, max, s);
+    long n = strtol(s, &end, 10);
+    if (!*s || *end || errno || n < lo || n > hi) {
+        fail_at(ld, v, "%s must be a whole number from %ld to %ld, not '%s'", what, lo, hi, s);
         return 0;
     }
-    *out = (unsigned)n;
+    *out = n;
     return 1;
+}
+
+static int opt_uint(struct loader *ld, yaml_node_t *m, const char *key, const char *what,
+                    unsigned max, unsigned dflt, unsigned *out)
+{
+    long n;
+    int ok = opt_whole(ld, m, key, what, 0, (long)max, (long)dflt, &n);
+    *out = ok ? (unsigned)n : dflt;
+    return ok;
 }
 
 /* A whole number from -limit to limit (a column's scale: 8 for 억, -3 for milli). */
 static int opt_signed(struct loader *ld, yaml_node_t *m, const char *key, const char *what,
                       int limit, int *out)
 {
-    yaml_node_t *v = get(ld, m, key);
-    *out = 0;
-    if (!v)
-        return 1;
-    if (!want(ld, v, YAML_SCALAR_NODE, what))
-        return 0;
-    const char *s = scalar(v);
-    char *end;
-    errno = 0;
-    long n = strtol(s, &end, 10);
-    if (!*s || *end || errno || n > limit || n < -limit) {
-        fail_at(ld, v, "%s must be a whole number from %d to %d, not '%s'", what, -limit, limit,
-                s);
-        return 0;
-    }
-    *out = (int)n;
-    return 1;
+    long n;
+    int ok = opt_whole(ld, m, key, what, -(long)limit, (long)limit, 0, &n);
+    *out = ok ? (int)n : 0;
+    return ok;
 }
 
 static void words_push(struct template_words *w, const char *s)
@@ -659,19 +656,25 @@ static int read_layout(struct loader *ld, yaml_node_t *m, struct template_layout
         return 0;
     }
     static const char *const known_sections[] = { "title", "summary", "table", "chart",
-                                                  "entities", "sources", "changes", NULL };
+                                                  "entities", "sources", "changes", "coverage",
+                                                  "trend", "conflicts", NULL };
     yaml_node_t *sv = get(ld, m, "sections");
     for (size_t i = 0; i < l->sections.count; i++) {
         int known = 0;
         for (size_t j = 0; known_sections[j]; j++)
             known |= !strcmp(l->sections.items[i], known_sections[j]);
+        yaml_node_t *at = sv->type == YAML_SEQUENCE_NODE
+                              ? node(ld, sv->data.sequence.items.start[i]) : sv;
         if (!known) {
-            yaml_node_t *at = sv->type == YAML_SEQUENCE_NODE
-                                  ? node(ld, sv->data.sequence.items.start[i]) : sv;
             fail_at(ld, at, "unknown section '%s' (expected title, summary, table, chart, "
-                            "entities or sources)", l->sections.items[i]);
+                            "entities, sources, changes, coverage, trend or conflicts)", l->sections.items[i]);
             return 0;
         }
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(l->sections.items[j], l->sections.items[i])) {
+                fail_at(ld, at, "section '%s' is listed twice", l->sections.items[i]);
+                return 0;
+            }
     }
     return 1;
 }
@@ -818,6 +821,14 @@ static int check_column_refs(struct loader *ld, const struct template *t, yaml_n
                              const char *key, const struct template_words *w, int quantity_only)
 {
     for (size_t i = 0; i < w->count; i++) {
+        /* each column once: the table's width and the chart's series are bounded by the
+           template's columns (a thousand 'entity' made libharu fail on the table) */
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(w->items[j], w->items[i])) {
+                fail_at(ld, item_node(ld, lm, key, i), "'%s' is listed twice in %s",
+                        w->items[i], key);
+                return 0;
+            }
         long c = template_column_index(t, w->items[i]);
         /* the briefing's own columns; comparison.csv's other fixed columns are not drawn */
         static const char *const fixed[] = { "entity", "sources", NULL };
@@ -1059,6 +1070,11 @@ static int read_columns(struct loader *ld, yaml_node_t *root, struct template *t
         fail_at(ld, cols, "columns must not be empty");
         return 0;
     }
+    if (seq_len(cols) > TEMPLATE_MAX_COLUMNS) {
+        fail_at(ld, cols, "%zu columns; a comparison table has at most %d",
+                (size_t)seq_len(cols), TEMPLATE_MAX_COLUMNS);
+        return 0;
+    }
     t->columns = xcalloc(seq_len(cols), sizeof *t->columns);
     for (yaml_node_item_t *it = cols->data.sequence.items.start;
          it < cols->data.sequence.items.top; it++) {
@@ -1092,6 +1108,18 @@ static int read_columns(struct loader *ld, yaml_node_t *root, struct template *t
     return 1;
 }
 
+/* Every text of the template — a label, a name, a cue — is bounded before anything reads
+ * it: a 100,000-character heading made libharu fail on the outline (exit 70). */
+static int check_text_sizes(struct loader *ld)
+{
+    for (yaml_node_t *n = ld->doc.nodes.start; n < ld->doc.nodes.top; n++)
+        if (n->type == YAML_SCALAR_NODE && n->data.scalar.length > TEMPLATE_MAX_TEXT_BYTES) {
+            fail_at(ld, n, "a value longer than %d bytes", TEMPLATE_MAX_TEXT_BYTES);
+            return 0;
+        }
+    return 1;
+}
+
 static int read_template(struct loader *ld, struct template *t)
 {
     yaml_node_t *root = yaml_document_get_root_node(&ld->doc);
@@ -1099,6 +1127,8 @@ static int read_template(struct loader *ld, struct template *t)
         fail_at(ld, NULL, "the template is empty");
         return 0;
     }
+    if (!check_text_sizes(ld))
+        return 0;
     if (!want(ld, root, YAML_MAPPING_NODE, "the template") ||
         !check_keys(ld, root, "the template", top_keys))
         return 0;

@@ -142,6 +142,11 @@ struct template_column {
 /* A briefing compares a handful of organisations; far more is a generated or broken template
  * (10,000 entities made libharu fail on the table), refused with 78 at its position. */
 #define TEMPLATE_MAX_ENTITIES 200
+/* Likewise for the table's columns: ten thousand took minutes to compile into rules (each
+ * quantity column learns every other's cues) and cannot be drawn. */
+#define TEMPLATE_MAX_COLUMNS 100
+/* The longest text a template may hold (a label paragraph is a few hundred bytes). */
+#define TEMPLATE_MAX_TEXT_BYTES 4096
 
 /* key: value pairs in the template's order. */
 struct template_pair {

@@ -708,7 +708,9 @@ enum exp_status article_parse_buffer(const char *path, const char *data, size_t 
     st = read_front_matter(path, data, fm_start, fm_end, &fm, d);
     if (st != EXP_OK)
         goto out;
-    a->source_file = xstrdup(path);
+    /* the path as shown (articles.csv, the workbook, messages): a file name is bytes, and
+       one that is not UTF-8 would make both files invalid */
+    a->source_file = diag_visible(path);
     take_fields(a, &fm);
     locate_body(data, len, next_line(data, len, fm_end), &bp);
     if (!*a->title && bp.heading_len)

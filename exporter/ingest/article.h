@@ -29,7 +29,7 @@
 #define ARTICLE_MAX_DAYS_AHEAD 31
 
 struct article {
-    char *source_file;     /* path as given */
+    char *source_file;     /* path as given, as valid one-line UTF-8 (diag_visible) */
     char *id;              /* 029_0003001728 (always a string) */
     char *title;           /* entities decoded, NFC, whitespace folded */
     char *category;        /* "" when empty */

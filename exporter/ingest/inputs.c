@@ -197,18 +197,25 @@ static enum exp_status collect_one(struct walk *w, const char *input)
     return EXP_OK;
 }
 
-/* "-" reads one path per line from standard input. */
+/* "-" reads one path per line from standard input. A line holding a NUL byte names no path
+ * (the name would be cut at the NUL and another file read): it is reported by its line. */
 static enum exp_status collect_stdin(struct walk *w)
 {
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
+    unsigned line_no = 0;
     enum exp_status st = EXP_OK;
     while ((n = getline(&line, &cap, stdin)) > 0) {
+        line_no++;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
-        if (n > 0)
+        if (memchr(line, '\0', (size_t)n)) {
+            diag_error(w->d, "-", line_no, 0, "a path holding a NUL byte; not read");
+            st = exp_status_worst(st, EXP_DATAERR);
+        } else if (n > 0) {
             st = exp_status_worst(st, collect_one(w, line));
+        }
     }
     free(line);
     return st;

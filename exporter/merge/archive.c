@@ -14,11 +14,48 @@
 #include "extract/quantity.h"
 #include "util/buf.h"
 
+/* The statements a run executes many times (per article, per fact, per cell), prepared once
+ * on first use and kept until archive_close: preparing is most of the cost of a one-row
+ * statement. */
+enum stmt_id {
+    STMT_CLEAR_CELLS, STMT_CLEAR_COVERAGE, STMT_CLEAR_WEEK_ARTICLES, STMT_PUT_WEEK,
+    STMT_PUT_ARTICLE, STMT_CLEAR_FACTS, STMT_PUT_WEEK_ARTICLE, STMT_PUT_FACT, STMT_PUT_CELL,
+    STMT_COUNT_WEEK, STMT_PUT_COVERAGE,
+    N_STMTS
+};
+
+static const char *const stmt_sql[N_STMTS] = {
+    [STMT_CLEAR_CELLS] = "DELETE FROM cells WHERE week = ?1",
+    [STMT_CLEAR_COVERAGE] = "DELETE FROM coverage WHERE week = ?1",
+    [STMT_CLEAR_WEEK_ARTICLES] = "DELETE FROM week_articles WHERE week = ?1",
+    [STMT_PUT_WEEK] = "INSERT INTO weeks (week, since, until, template_id, articles) "
+                      "VALUES (?1, ?2, ?3, ?4, 0) ON CONFLICT (week) DO UPDATE SET "
+                      "since = ?2, until = ?3, template_id = ?4, articles = 0",
+    [STMT_PUT_ARTICLE] = "INSERT INTO articles (id, title, publisher, published_at, day, url, "
+                         "content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                         "ON CONFLICT (id) DO UPDATE SET title = ?2, publisher = ?3, "
+                         "published_at = ?4, day = ?5, url = ?6, content_hash = ?7",
+    [STMT_CLEAR_FACTS] = "DELETE FROM facts WHERE article_id = ?2",
+    [STMT_PUT_WEEK_ARTICLE] = "INSERT OR IGNORE INTO week_articles (week, article_id) "
+                              "VALUES (?1, ?2)",
+    [STMT_PUT_FACT] = "INSERT INTO facts (article_id, seq, entity_id, column_id, value, unit, "
+                      "qualifier, raw_text, sentence_no, sentence) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    [STMT_PUT_CELL] = "INSERT INTO cells (week, entity_id, entity, column_id, value, sources) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_COUNT_WEEK] = "UPDATE weeks SET articles = (SELECT count(*) FROM week_articles "
+                        "WHERE week = ?1) WHERE week = ?1",
+    [STMT_PUT_COVERAGE] = "INSERT INTO coverage (week, entity_id, entity, publisher, articles, "
+                          "mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+};
+
 struct archive {
     sqlite3 *db;
     char *path;
     char week[9];          /* the week being written, "" outside a transaction */
     int in_transaction;
+    sqlite3_stmt *stmts[N_STMTS];   /* prepared on first use (stmt()) */
+    unsigned long prepares;         /* statements compiled: archive_prepare_count */
 };
 
 /* ---- Errors ---- */
@@ -56,6 +93,31 @@ static enum exp_status fail(struct archive *a, int rc, const char *what, struct 
 static int exec(struct archive *a, const char *sql)
 {
     return sqlite3_exec(a->db, sql, NULL, NULL, NULL);
+}
+
+/* The cached statement id, reset and with no bindings, ready to bind and step. */
+static int stmt(struct archive *a, enum stmt_id id, sqlite3_stmt **out)
+{
+    if (!a->stmts[id]) {
+        int rc = sqlite3_prepare_v3(a->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+                                    &a->stmts[id], NULL);
+        if (rc != SQLITE_OK)
+            return rc;
+        a->prepares++;
+    } else {
+        sqlite3_reset(a->stmts[id]);
+        sqlite3_clear_bindings(a->stmts[id]);
+    }
+    *out = a->stmts[id];
+    return SQLITE_OK;
+}
+
+/* Steps a statement that returns no rows; leaves it reset, so it holds no lock or row. */
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* One integer from a single-row query (a PRAGMA); rc from SQLite. */
@@ -277,6 +339,8 @@ void archive_close(struct archive *a)
         return;
     if (a->in_transaction)
         archive_rollback_week(a);
+    for (size_t i = 0; i < N_STMTS; i++)
+        sqlite3_finalize(a->stmts[i]);
     sqlite3_close(a->db);
     free(a->path);
     free(a);
@@ -300,18 +364,20 @@ static int prepare_text(struct archive *a, const char *sql, sqlite3_stmt **st,
     return rc;
 }
 
-/* Runs a statement with text arguments that returns no rows. */
-static int run_text(struct archive *a, const char *sql, const char *const *args, size_t n)
+/* Runs cached statement id with text arguments (bound in order); it returns no rows. The
+ * arguments need only live for the call: the statement is stepped and reset here. */
+static int run_text(struct archive *a, enum stmt_id id, const char *const *args, size_t n)
 {
     sqlite3_stmt *st = NULL;
-    int rc = prepare_text(a, sql, &st, args, n);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    return rc;
+    int rc = stmt(a, id, &st);
+    for (size_t i = 0; rc == SQLITE_OK && i < n; i++)
+        rc = sqlite3_bind_text(st, (int)i + 1, args[i] ? args[i] : "", -1, SQLITE_STATIC);
+    return rc == SQLITE_OK ? step_done(st) : rc;
+}
+
+unsigned long archive_prepare_count(const struct archive *a)
+{
+    return a->prepares;
 }
 
 enum exp_status archive_begin_week(struct archive *a, const struct date_period *p,
@@ -328,18 +394,13 @@ enum exp_status archive_begin_week(struct archive *a, const struct date_period *
     if (p->until != DATE_OPEN_END)
         date_format_day(p->until, until);
     const char *wk[] = { a->week };
-    static const char *const clear[] = {
-        "DELETE FROM cells WHERE week = ?1", "DELETE FROM coverage WHERE week = ?1",
-        "DELETE FROM week_articles WHERE week = ?1",
-    };
+    static const enum stmt_id clear[] = { STMT_CLEAR_CELLS, STMT_CLEAR_COVERAGE,
+                                          STMT_CLEAR_WEEK_ARTICLES };
     for (size_t i = 0; rc == SQLITE_OK && i < sizeof clear / sizeof clear[0]; i++)
         rc = run_text(a, clear[i], wk, 1);
     if (rc == SQLITE_OK) {
         const char *row[] = { a->week, since, until, template_id };
-        rc = run_text(a, "INSERT INTO weeks (week, since, until, template_id, articles) "
-                         "VALUES (?1, ?2, ?3, ?4, 0) ON CONFLICT (week) DO UPDATE SET "
-                         "since = ?2, until = ?3, template_id = ?4, articles = 0",
-                      row, 4);
+        rc = run_text(a, STMT_PUT_WEEK, row, 4);
     }
     if (rc != SQLITE_OK) {
         enum exp_status st = fail(a, rc, "emptying the week", d);
@@ -364,35 +425,26 @@ static int put_article(struct archive *a, const struct article *art)
     article_day(art, day);
     const char *row[] = { art->id, art->title, art->publisher, art->published_at, day,
                           art->url, art->content_hash };
-    int rc = run_text(a, "INSERT INTO articles (id, title, publisher, published_at, day, url, "
-                         "content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                         "ON CONFLICT (id) DO UPDATE SET title = ?2, publisher = ?3, "
-                         "published_at = ?4, day = ?5, url = ?6, content_hash = ?7",
-                      row, 7);
+    int rc = run_text(a, STMT_PUT_ARTICLE, row, 7);
     const char *link[] = { a->week, art->id };
     if (rc == SQLITE_OK)
-        rc = run_text(a, "DELETE FROM facts WHERE article_id = ?2", link, 2);
+        rc = run_text(a, STMT_CLEAR_FACTS, link, 2);
     if (rc == SQLITE_OK)
-        rc = run_text(a, "INSERT OR IGNORE INTO week_articles (week, article_id) "
-                         "VALUES (?1, ?2)", link, 2);
+        rc = run_text(a, STMT_PUT_WEEK_ARTICLE, link, 2);
     return rc;
 }
 
 static int put_facts(struct archive *a, const struct template *tpl,
                      const struct fact_list *facts)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(a->db,
-                                "INSERT INTO facts (article_id, seq, entity_id, column_id, "
-                                "value, unit, qualifier, raw_text, sentence_no, sentence) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                                -1, &st, NULL);
+    int rc = SQLITE_OK;
     for (size_t i = 0; rc == SQLITE_OK && i < facts->count; i++) {
         const struct fact *f = &facts->items[i];
         const char *text[] = { f->article_id, NULL, tpl->entities[f->entity].id,
                                tpl->columns[f->column].id, f->value, f->unit,
                                quantity_qualifier_name(f->qualifier), f->raw_text };
-        sqlite3_reset(st);
+        sqlite3_stmt *st = NULL;
+        rc = stmt(a, STMT_PUT_FACT, &st);
         for (int k = 0; rc == SQLITE_OK && k < 8; k++)
             if (k != 1)
                 rc = sqlite3_bind_text(st, k + 1, text[k] ? text[k] : "", -1, SQLITE_STATIC);
@@ -402,10 +454,9 @@ static int put_facts(struct archive *a, const struct template *tpl,
             rc = sqlite3_bind_int64(st, 9, (sqlite3_int64)f->sentence_no);
         if (rc == SQLITE_OK)
             rc = sqlite3_bind_text(st, 10, f->sentence ? f->sentence : "", -1, SQLITE_STATIC);
-        if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-            rc = SQLITE_OK;
+        if (rc == SQLITE_OK)
+            rc = step_done(st);
     }
-    sqlite3_finalize(st);
     return rc;
 }
 
@@ -456,11 +507,7 @@ char *archive_cell_sources(const struct table_cell *c, enum template_column_type
 
 enum exp_status archive_put_cells(struct archive *a, const struct table *t, struct diag *d)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(a->db,
-                                "INSERT INTO cells (week, entity_id, entity, column_id, value, "
-                                "sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                -1, &st, NULL);
+    int rc = SQLITE_OK;
     for (size_t r = 0; rc == SQLITE_OK && r < t->n_rows; r++) {
         const struct table_row *row = &t->rows[r];
         for (size_t c = 0; rc == SQLITE_OK && c < t->tpl->n_columns; c++) {
@@ -470,42 +517,32 @@ enum exp_status archive_put_cells(struct archive *a, const struct table *t, stru
             char *sources = cell_sources(cell, t->tpl->columns[c].type);
             const char *text[] = { a->week, row->e->id, row->e->name, t->tpl->columns[c].id,
                                    cell->text, sources };
-            sqlite3_reset(st);
-            for (int k = 0; rc == SQLITE_OK && k < 6; k++)
-                rc = sqlite3_bind_text(st, k + 1, text[k], -1, SQLITE_TRANSIENT);
-            if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-                rc = SQLITE_OK;
+            rc = run_text(a, STMT_PUT_CELL, text, 6);
             free(sources);
         }
     }
-    sqlite3_finalize(st);
     if (rc == SQLITE_OK)
-        rc = run_text(a, "UPDATE weeks SET articles = (SELECT count(*) FROM week_articles "
-                         "WHERE week = ?1) WHERE week = ?1", (const char *const[]){ a->week }, 1);
+        rc = run_text(a, STMT_COUNT_WEEK, (const char *const[]){ a->week }, 1);
     return rc == SQLITE_OK ? EXP_OK : fail(a, rc, "storing the table", d);
 }
 
 enum exp_status archive_put_coverage(struct archive *a, const struct archive_coverage_row *rows,
                                      size_t n, struct diag *d)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(a->db,
-                                "INSERT INTO coverage (week, entity_id, entity, publisher, "
-                                "articles, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                -1, &st, NULL);
+    int rc = SQLITE_OK;
     for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
         const char *text[] = { a->week, rows[i].entity_id, rows[i].entity, rows[i].publisher };
-        sqlite3_reset(st);
+        sqlite3_stmt *st = NULL;
+        rc = stmt(a, STMT_PUT_COVERAGE, &st);
         for (int k = 0; rc == SQLITE_OK && k < 4; k++)
             rc = sqlite3_bind_text(st, k + 1, text[k] ? text[k] : "", -1, SQLITE_STATIC);
         if (rc == SQLITE_OK)
             rc = sqlite3_bind_int64(st, 5, (sqlite3_int64)rows[i].articles);
         if (rc == SQLITE_OK)
             rc = sqlite3_bind_int64(st, 6, (sqlite3_int64)rows[i].mentions);
-        if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-            rc = SQLITE_OK;
+        if (rc == SQLITE_OK)
+            rc = step_done(st);
     }
-    sqlite3_finalize(st);
     return rc == SQLITE_OK ? EXP_OK : fail(a, rc, "storing the coverage", d);
 }
 
@@ -544,6 +581,23 @@ enum exp_status archive_previous_week(struct archive *a, struct date_week before
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *w = (const char *)sqlite3_column_text(st, 0);
         *found = w && date_parse_week(w, prev) == 0;
+        rc = SQLITE_DONE;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? EXP_OK : fail(a, rc, "reading the weeks", d);
+}
+
+enum exp_status archive_has_week(struct archive *a, struct date_week w, int *found,
+                                 struct diag *d)
+{
+    char week[9];
+    date_format_week(w, week);
+    const char *args[] = { week };
+    sqlite3_stmt *st = NULL;
+    *found = 0;
+    int rc = prepare_text(a, "SELECT 1 FROM weeks WHERE week = ?1", &st, args, 1);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *found = 1;
         rc = SQLITE_DONE;
     }
     sqlite3_finalize(st);

@@ -97,6 +97,10 @@ void archive_rollback_week(struct archive *a);
 enum exp_status archive_previous_week(struct archive *a, struct date_week before,
                                       struct date_week *prev, int *found, struct diag *d);
 
+/* Whether the archive holds week w (a run recorded it and committed). */
+enum exp_status archive_has_week(struct archive *a, struct date_week w, int *found,
+                                 struct diag *d);
+
 /* One stored cell. Strings owned by the list. */
 struct archive_cell {
     char *entity_id, *column_id, *value;
@@ -128,6 +132,11 @@ struct archive_trend {
 enum exp_status archive_trend(struct archive *a, struct date_week last, size_t max_weeks,
                               struct archive_trend *out, struct diag *d);
 void archive_trend_free(struct archive_trend *t);
+
+/* Statements compiled since archive_open: each kind of write is prepared once per archive
+ * and reused (sqlite3_reset), however many articles, facts and cells a run stores. For
+ * tests. */
+unsigned long archive_prepare_count(const struct archive *a);
 
 /* Number of articles stored (tests and notes). -1 on error. */
 long archive_count_articles(struct archive *a);

@@ -6,21 +6,34 @@
 
 #include "util/buf.h"
 
+static struct hash_key row_key(const void *ctx, size_t item)
+{
+    const struct coverage *c = ctx;
+    return (struct hash_key){ c->rows[item].key, strlen(c->rows[item].key) };
+}
+
 void coverage_init(struct coverage *c, const struct template *tpl)
 {
     memset(c, 0, sizeof *c);
     c->tpl = tpl;
+    hash_index_init(&c->by_key, row_key, c);
 }
 
 /* The row of (entity, publisher), added when new. */
 static struct coverage_row *row_for(struct coverage *c, size_t entity, const char *publisher)
 {
-    for (size_t i = 0; i < c->count; i++)
-        if (c->rows[i].entity == entity && strcmp(c->rows[i].publisher, publisher) == 0)
-            return &c->rows[i];
+    struct buf key = BUF_INIT;
+    buf_printf(&key, "%zu\t%s", entity, publisher);
+    size_t i = hash_index_find(&c->by_key, key.data, key.len);
+    if (i != HASH_NONE) {
+        buf_free(&key);
+        return &c->rows[i];
+    }
     xgrow(&c->rows, &c->cap, c->count + 1, sizeof *c->rows);
     const struct template_entity *e = &c->tpl->entities[entity];
-    c->rows[c->count] = (struct coverage_row){ entity, e->id, e->name, xstrdup(publisher), 0, 0 };
+    c->rows[c->count] = (struct coverage_row){ entity, e->id, e->name, xstrdup(publisher),
+                                               buf_detach(&key), 0, 0 };
+    hash_index_add(&c->by_key, c->count);
     return &c->rows[c->count++];
 }
 
@@ -78,6 +91,7 @@ void coverage_finish(struct coverage *c)
 {
     if (c->count > 1)
         qsort(c->rows, c->count, sizeof *c->rows, row_cmp);
+    hash_index_rebuild(&c->by_key, c->count);   /* the rows moved */
 }
 
 size_t coverage_entity_mentions(const struct coverage *c, size_t entity)
@@ -91,8 +105,11 @@ size_t coverage_entity_mentions(const struct coverage *c, size_t entity)
 
 void coverage_free(struct coverage *c)
 {
-    for (size_t i = 0; i < c->count; i++)
+    for (size_t i = 0; i < c->count; i++) {
         free(c->rows[i].publisher);
+        free(c->rows[i].key);
+    }
     free(c->rows);
+    hash_index_free(&c->by_key);
     memset(c, 0, sizeof *c);
 }

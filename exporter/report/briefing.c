@@ -10,6 +10,7 @@
 
 #include "util/buf.h"
 #include "report/chart.h"
+#include "report/line_chart.h"
 #include "util/version.h"
 #include "typeset/font.h"
 #include "typeset/layout.h"
@@ -141,7 +142,8 @@ static int introduces_next(const struct model_block *blocks, size_t n, size_t k)
         || blocks[k - 1].kind != MODEL_HEADING)
         return 0;
     enum model_block_kind next = blocks[k + 1].kind;
-    return next == MODEL_HEADING || next == MODEL_TABLE || next == MODEL_CHART;
+    return next == MODEL_HEADING || next == MODEL_TABLE || next == MODEL_CHART ||
+           next == MODEL_LINES;
 }
 
 /* ---- Blocks ---- */
@@ -342,6 +344,18 @@ static void render_chart(const struct render *R, const struct model_block *b)
     free(groups);
 }
 
+/* A line chart (the weekly trend) as one Figure with the model's alternative text. */
+static void render_lines(const struct render *R, const struct model_block *b)
+{
+    static const uint32_t colors[MODEL_MAX_LINES] = { BAR_TOTAL, 0xC2773A, 0x4E7D3A, 0xA23B45,
+                                                      0x6B4C9A, 0x2A7F87 };
+    layout_vspace(R->L, 2);
+    layout_begin_struct(R->L, LAYOUT_ROLE_FIGURE, b->lines->alt);
+    line_chart_draw(R->L, b->lines, colors);
+    layout_end_struct(R->L);
+    layout_vspace(R->L, 4);
+}
+
 static void render_block(const struct render *R, const struct model_block *blocks, size_t n,
                          size_t k)
 {
@@ -354,6 +368,7 @@ static void render_block(const struct render *R, const struct model_block *block
     case MODEL_NOTES: render_notes(R, b); break;
     case MODEL_TABLE: render_table(R, b); break;
     case MODEL_CHART: render_chart(R, b); break;
+    case MODEL_LINES: render_lines(R, b); break;
     case MODEL_SOURCES: render_sources(R, b); break;
     case MODEL_RULE:
         layout_vspace(R->L, 6);

@@ -65,7 +65,8 @@ enum model_block_kind {
     MODEL_TABLE,         /* table */
     MODEL_CHART,         /* chart */
     MODEL_SOURCES,       /* items: numbered entries, label "[n]", anchor, url */
-    MODEL_RULE           /* a divider (decoration) */
+    MODEL_RULE,          /* a divider (decoration) */
+    MODEL_LINES          /* lines: one line per series over ordered points (weeks) */
 };
 
 enum model_style {
@@ -133,6 +134,27 @@ struct model_chart {
     char *alt;           /* alternative text generated from the data */
 };
 
+/* A line chart: values of a few series over ordered points (weeks), drawn as vectors with a
+ * label at each line's end; a point a series lacks (present 0) is a gap in its line. */
+#define MODEL_MAX_LINES 6
+
+struct model_line {
+    char *label;         /* "SK텔레콤" */
+    char *target;        /* "#ent-skt", or NULL */
+    double *values;      /* n_points */
+    int *present;        /* n_points; 0 = no data at that point (the line breaks) */
+};
+
+struct model_lines {
+    char **points;       /* n_points labels along the axis: "2025-W52" */
+    int *point_gap;      /* n_points; 1 = nothing recorded at that point (drawn muted) */
+    size_t n_points;
+    struct model_line lines[MODEL_MAX_LINES];
+    size_t n_lines;
+    char *axis_label;    /* what the values count: "언급 문장 수" */
+    char *alt;           /* alternative text generated from the data */
+};
+
 struct model_block {
     enum model_block_kind kind;
     int level;           /* heading: 0 document title, 1 section, 2 sub-section, 3 label */
@@ -144,6 +166,7 @@ struct model_block {
     size_t n_items, items_cap;
     struct model_table *table;
     struct model_chart *chart;
+    struct model_lines *lines;
 };
 
 struct model_section {
@@ -219,6 +242,8 @@ void model_cite(struct model_text *t, size_t article);
 /* A table of nrows × ncols empty cells; set headers with model_column_set. */
 struct model_table *model_table_new(struct model_block *b, size_t ncols, size_t nrows);
 struct model_cell *model_cell(struct model_table *t, size_t row, size_t col);
+/* Allocates b->lines with n_points points and n_lines (<= MODEL_MAX_LINES) empty lines. */
+struct model_lines *model_lines_new(struct model_block *b, size_t n_points, size_t n_lines);
 
 /* The text of t without marks and citations, into out (appends). For tests and alt texts. */
 void model_text_plain(const struct model_text *t, struct buf *out);

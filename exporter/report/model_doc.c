@@ -248,10 +248,29 @@ static void dump_text(const struct model_text *t, struct buf *out)
         buf_puts(out, t->v[i].text);
 }
 
+static void dump_lines(const struct model_lines *l, struct buf *out)
+{
+    buf_puts(out, "  points");
+    for (size_t p = 0; p < l->n_points; p++)
+        buf_printf(out, " %s%s", l->points[p], l->point_gap[p] ? "(gap)" : "");
+    buf_putc(out, '\n');
+    for (size_t i = 0; i < l->n_lines; i++) {
+        buf_printf(out, "  line %s:", l->lines[i].label);
+        for (size_t p = 0; p < l->n_points; p++) {
+            if (l->lines[i].present[p])
+                buf_printf(out, " %g", l->lines[i].values[p]);
+            else
+                buf_puts(out, " -");
+        }
+        buf_putc(out, '\n');
+    }
+    buf_printf(out, "  axis %s\n  alt %s\n", l->axis_label, l->alt);
+}
+
 static void dump_block(const struct model_block *b, struct buf *out)
 {
     static const char *const kinds[] = { "H", "P", "UL", "QUOTES", "NOTES", "TABLE", "CHART",
-                                         "SOURCES", "RULE" };
+                                         "SOURCES", "RULE", "LINES" };
     buf_printf(out, "%s", kinds[b->kind]);
     if (b->kind == MODEL_HEADING)
         buf_printf(out, "%d", b->level);
@@ -295,6 +314,8 @@ static void dump_block(const struct model_block *b, struct buf *out)
         }
         buf_printf(out, "  axis %s\n  alt %s\n", c->axis_label, c->alt);
     }
+    if (b->lines)
+        dump_lines(b->lines, out);
 }
 
 void model_dump(const struct model_doc *doc, struct buf *out)
@@ -337,6 +358,40 @@ static void chart_free(struct model_chart *c)
     free(c);
 }
 
+struct model_lines *model_lines_new(struct model_block *b, size_t n_points, size_t n_lines)
+{
+    struct model_lines *l = xcalloc(1, sizeof *l);
+    l->n_points = n_points;
+    l->points = xcalloc(n_points + 1, sizeof *l->points);
+    l->point_gap = xcalloc(n_points + 1, sizeof *l->point_gap);
+    l->n_lines = n_lines > MODEL_MAX_LINES ? MODEL_MAX_LINES : n_lines;
+    for (size_t i = 0; i < l->n_lines; i++) {
+        l->lines[i].values = xcalloc(n_points + 1, sizeof *l->lines[i].values);
+        l->lines[i].present = xcalloc(n_points + 1, sizeof *l->lines[i].present);
+    }
+    b->lines = l;
+    return l;
+}
+
+static void lines_free(struct model_lines *l)
+{
+    if (!l)
+        return;
+    for (size_t p = 0; p < l->n_points; p++)
+        free(l->points[p]);
+    free(l->points);
+    free(l->point_gap);
+    for (size_t i = 0; i < l->n_lines; i++) {
+        free(l->lines[i].label);
+        free(l->lines[i].target);
+        free(l->lines[i].values);
+        free(l->lines[i].present);
+    }
+    free(l->axis_label);
+    free(l->alt);
+    free(l);
+}
+
 static void table_free_(struct model_table *t)
 {
     if (!t)
@@ -364,6 +419,7 @@ static void block_free(struct model_block *b)
     free(b->items);
     table_free_(b->table);
     chart_free(b->chart);
+    lines_free(b->lines);
 }
 
 void model_free(struct model_doc *doc)

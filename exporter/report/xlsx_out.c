@@ -343,7 +343,9 @@ enum exp_status xlsx_out_open(struct xlsx_out **out, const char *path,
     *out = NULL;
     lxw_workbook_options wo = { .constant_memory = opts && opts->large ? LXW_TRUE : LXW_FALSE,
                                 .tmpdir = opts && opts->tmpdir ? (char *)opts->tmpdir : NULL };
+    int muted = diag_mute_stderr();
     lxw_workbook *wb = workbook_new_opt(path, &wo);
+    diag_unmute_stderr(muted);
     if (!wb) {
         diag_error(d, path, 0, 0, "cannot start the workbook");
         return EXP_CANTCREAT;
@@ -437,7 +439,9 @@ enum exp_status xlsx_out_close(struct xlsx_out *x, struct diag *d)
         finish_sheet(x, &x->sheets[i]);
     const char *path = x->wb->filename;
     char *where = xstrdup(path ? path : "briefing.xlsx");
+    int muted = diag_mute_stderr();   /* libxlsxwriter prints its own lines; we report e */
     lxw_error e = workbook_close(x->wb);
+    diag_unmute_stderr(muted);
     free_sheets(x);
     enum exp_status st = EXP_OK;
     if (e != LXW_NO_ERROR) {

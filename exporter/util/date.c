@@ -222,15 +222,6 @@ void date_utc_parts(long long epoch, int *year, int *month, int *mday, int *hour
     *second = (int)(rest % 60);
 }
 
-void date_format_kst_minute(long long epoch, char out[24])
-{
-    int y, mo, d, h, mi, s;
-    date_utc_parts(epoch + DATE_KST_OFFSET, &y, &mo, &d, &h, &mi, &s);
-    char day[11];
-    date_format_day(date_kst_day_of_epoch(epoch), day);
-    snprintf(out, 24, "%.10s %02u:%02u KST", day, (unsigned)h % 100u, (unsigned)mi % 100u);
-}
-
 long date_today_kst(void)
 {
     return date_kst_day_of_epoch((long long)time(NULL));

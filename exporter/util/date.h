@@ -76,8 +76,6 @@ void date_format_time(const struct date_time *t, char out[26]);
 /* The day in Korea at Unix time `epoch`. */
 long date_kst_day_of_epoch(long long epoch);
 
-/* "2025-12-30 09:00 KST" for Unix time `epoch`, into out. */
-void date_format_kst_minute(long long epoch, char out[24]);
 
 /* UTC civil parts of Unix time `epoch` (for a PDF's dates), no TZ involved. */
 void date_utc_parts(long long epoch, int *year, int *month, int *mday, int *hour, int *minute,

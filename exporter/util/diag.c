@@ -1,9 +1,11 @@
 /* diag.c — see diag.h. */
 #include "util/diag.h"
 
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "util/buf.h"
@@ -29,11 +31,11 @@ static const char *level_name(enum diag_level level)
     return "error";
 }
 
-/* Writes text so that one message stays one line of plain text whatever the file names and
- * the values it quotes hold: a newline or an escape sequence would forge a line or drive the
- * terminal, a direction override would reorder what the reader sees. Such characters
- * (text_is_hidden_control) appear as \xNN or \u{NNNN}, bytes that are not UTF-8 as \xNN. */
-static void put_visible(FILE *stream, const char *text)
+/* Appends text to out so that it is one line of plain text whatever it holds: a newline or
+ * an escape sequence would forge a line or drive the terminal, a direction override would
+ * reorder what the reader sees. Such characters (text_is_hidden_control) appear as \xNN or
+ * \u{NNNN}, bytes that are not UTF-8 as \xNN. */
+static void append_visible(struct buf *out, const char *text)
 {
     const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
     size_t n = strlen(text);
@@ -41,17 +43,31 @@ static void put_visible(FILE *stream, const char *text)
         utf8proc_int32_t cp = 0;
         utf8proc_ssize_t len = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
         if (len <= 0) {
-            fprintf(stream, "\\x%02X", s[i++]);
+            buf_printf(out, "\\x%02X", s[i++]);
             continue;
         }
         if (!text_is_hidden_control((uint32_t)cp))
-            fwrite(s + i, 1, (size_t)len, stream);
+            buf_append(out, s + i, (size_t)len);
         else if (cp < 0x80)
-            fprintf(stream, "\\x%02X", (unsigned)cp);
+            buf_printf(out, "\\x%02X", (unsigned)cp);
         else
-            fprintf(stream, "\\u{%04X}", (unsigned)cp);
+            buf_printf(out, "\\u{%04X}", (unsigned)cp);
         i += (size_t)len;
     }
+}
+
+char *diag_visible(const char *text)
+{
+    struct buf out = BUF_INIT;
+    append_visible(&out, text);
+    return buf_detach(&out);
+}
+
+static void put_visible(FILE *stream, const char *text)
+{
+    char *shown = diag_visible(text);
+    fputs(shown, stream);
+    free(shown);
 }
 
 void diag_report(struct diag *d, enum diag_level level, const char *file, unsigned line,
@@ -114,4 +130,28 @@ static int severity(enum exp_status s)
 enum exp_status exp_status_worst(enum exp_status a, enum exp_status b)
 {
     return severity(a) >= severity(b) ? a : b;
+}
+
+int diag_mute_stderr(void)
+{
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved < 0 || null < 0 || dup2(null, STDERR_FILENO) < 0) {
+        if (saved >= 0)
+            close(saved);
+        saved = -1;
+    }
+    if (null >= 0)
+        close(null);
+    return saved;
+}
+
+void diag_unmute_stderr(int saved)
+{
+    if (saved < 0)
+        return;
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
 }

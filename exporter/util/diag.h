@@ -32,4 +32,18 @@ void diag_report(struct diag *d, enum diag_level level, const char *file, unsign
 #define diag_warning(d, file, line, col, ...) diag_report(d, DIAG_WARNING, file, line, col, __VA_ARGS__)
 #define diag_note(d, file, line, col, ...)    diag_report(d, DIAG_NOTE, file, line, col, __VA_ARGS__)
 
+/* text as one line of plain, valid UTF-8, the form messages print names and values in:
+ * controls and direction overrides as \xNN or \u{NNNN}, bytes that are not UTF-8 as \xNN
+ * ("\xFF\xFE bad.txt"). For a file name shown anywhere (a CSV cell, a workbook). Caller
+ * frees. */
+char *diag_visible(const char *text);
+
+/* Some libraries print their own lines to stderr before returning an error we report in our
+ * form (libxlsxwriter's "[ERROR] workbook_close(): …" on a full disk). Around such a call,
+ * diag_mute_stderr points descriptor 2 at /dev/null and returns what diag_unmute_stderr needs
+ * to restore it (-1 when it could not be muted; unmuting that does nothing). Not for use while
+ * other threads report. */
+int diag_mute_stderr(void);
+void diag_unmute_stderr(int saved);
+
 #endif

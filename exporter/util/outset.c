@@ -39,10 +39,13 @@ struct output_set {
 #define CLEANUP_MAX_FILES 32
 
 /* The signals whose default action ends the process and that a user, a terminal or a job
- * runner sends: ^C, kill, a closed terminal or ssh session (cron and nohup aside), ^\, and
- * the timers and user signals nothing here uses. (SIGPIPE and SIGXFSZ are ignored by main:
- * their failures are reported as errors.) */
-static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2 };
+ * runner sends: ^C, kill, a closed terminal or ssh session (cron and nohup aside), ^\, the
+ * timers and user signals nothing here uses, and a file-size limit (ulimit -f) crossed:
+ * a library that ignores its write errors (libxlsxwriter's row files) must not go on to
+ * publish a truncated file. (SIGPIPE is ignored by main: a reader of stderr that went away
+ * costs the messages, not the run.) */
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2,
+                                     SIGXFSZ };
 #define N_FATAL_SIGNALS (sizeof fatal_signals / sizeof fatal_signals[0])
 
 static struct {
@@ -445,6 +448,11 @@ enum exp_status output_set_open(struct output_set *set, const char *name,
     af->final_path = xstrdup(path);
     af->staged = 1;
     return EXP_OK;
+}
+
+const char *output_set_stage_dir(const struct output_set *set)
+{
+    return set->stage;
 }
 
 static int fsync_path(const char *path, int flags)

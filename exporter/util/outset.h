@@ -51,6 +51,11 @@ enum exp_status output_set_open(struct output_set *set, const char *name,
  * (libxlsxwriter). Caller frees. The file is part of the set published by commit. */
 char *output_set_path(struct output_set *set, const char *name);
 
+/* The staging folder itself: where a library that keeps temporary files of its own
+ * (libxlsxwriter's row files) should keep them, on the outputs' file system rather than a
+ * /tmp that may be full. Valid while the set lives. */
+const char *output_set_stage_dir(const struct output_set *set);
+
 /* The folder beside the output that survives every run and is never part of a set (the place
  * for state kept across runs), computed from the output path alone, before any set is begun
  * (for state opened early, such as the archive): "out" → "./.out.exporter", "/srv/b/2026-W01/" →

@@ -67,6 +67,28 @@ check "archive in WAL" "$(sqlite3 "$A" 'PRAGMA journal_mode')" wal
 check "archive integrity" "$(sqlite3 "$A" 'PRAGMA integrity_check')" ok
 check "archive foreign keys" "$(sqlite3 "$A" 'PRAGMA foreign_key_check' | wc -l)" 0
 
+# --if-changed and the archive: a run is skipped only when its inputs are unchanged AND what it
+# reads from the archive is (the earlier week changes.csv compares with, the trend's weeks) AND
+# the archive already holds its week.
+IA="$tmp/ic.sqlite" IO="$tmp/ic_out"
+ic_run() { "$EXPORTER" build --if-changed --formats csv --archive "$IA" --week "$1" --out "$2" examples/articles 2>"$tmp/err"; }
+ic_run 2026-W01 "$IO"; ino=$(stat -c %i "$IO/changes.csv")
+check "if-changed: W01 alone has no earlier week" "$(rows "$IO/changes.csv")" 0
+ic_run 2026-W01 "$IO"
+check "if-changed: same inputs, same archive: skipped" "$(stat -c %i "$IO/changes.csv")" "$ino"
+ic_run 2025-W52 "$tmp/ic_52"
+ic_run 2026-W01 "$IO"
+[ "$(stat -c %i "$IO/changes.csv")" != "$ino" ] && echo "ok: if-changed: an earlier week archived since: run again" || { echo "FAIL: if-changed skipped although the archive gained W52"; fail=1; }
+check "if-changed: the redone changes.csv compares with W52" "$(csvrows "$IO/changes.csv" previous_week=2025-W52 entity=네이버클라우드 column=params_total_b change=new)" 1
+ino=$(stat -c %i "$IO/changes.csv")
+ic_run 2025-W52 "$tmp/ic_52b"   # the earlier week re-run with the same data: same context
+ic_run 2026-W01 "$IO"
+check "if-changed: earlier week re-run unchanged: skipped" "$(stat -c %i "$IO/changes.csv")" "$ino"
+IA="$tmp/ic_new.sqlite"
+ic_run 2026-W01 "$IO"
+[ "$(stat -c %i "$IO/changes.csv")" != "$ino" ] && echo "ok: if-changed: an archive lacking the week: run again" || { echo "FAIL: if-changed skipped with an archive that lacks the week"; fail=1; }
+check "if-changed: the new archive now holds W01" "$(sqlite3 "$IA" 'SELECT week FROM weeks')" 2026-W01
+
 # Where the archive goes by default: the output root.
 expect_exit 0 "default archive with {week}" "$EXPORTER" build --formats csv --week last --today 2026-01-07 --out "$tmp/DIR/{week}" examples/articles
 test -d "$tmp/DIR/2026-W01" && echo "ok: --week last wrote DIR/2026-W01/" || { echo "FAIL: no DIR/2026-W01"; fail=1; }

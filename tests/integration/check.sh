@@ -51,9 +51,13 @@ expect_78 "table column the briefing cannot draw" "b.yaml:10:27: error: unknown 
 sed 's/table_columns: \[entity, flagship, params, sources\]/sections: [title, appendix]/' \
   "$tmp/t.yaml" > "$tmp/b.yaml"
 expect_78 "unknown section" "b.yaml:10:21: error: unknown section 'appendix'"
-sed 's/table_columns: \[entity, flagship, params, sources\]/chart_columns: [params, params, params, params, params]/' \
+sed -e 's/^layout:$/  - {id: p3, type: quantity, units: [KRW], cues: [가]}\n  - {id: p4, type: quantity, units: [KRW], cues: [나]}\n  - {id: p5, type: quantity, units: [KRW], cues: [다]}\nlayout:/' \
+    -e 's/table_columns: \[entity, flagship, params, sources\]/chart_columns: [params, never, p3, p4, p5]/' \
   "$tmp/t.yaml" > "$tmp/b.yaml"
 expect_78 "too many chart series" "error: chart_columns: at most 4 columns"
+sed 's/table_columns: \[entity, flagship, params, sources\]/chart_columns: [params, params]/' \
+  "$tmp/t.yaml" > "$tmp/b.yaml"
+expect_78 "a chart series twice" "b.yaml:10:27: error: 'params' is listed twice in chart_columns"
 sed 's/cues: \[매개변수\]}/cues: [매개변수], merge: newest}/' "$tmp/t.yaml" > "$tmp/b.yaml"
 expect_78 "unknown merge rule" "b.yaml:7:85: error: merge must be majority, latest or largest, not 'newest'"
 

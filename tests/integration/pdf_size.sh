@@ -17,7 +17,11 @@ fail() { echo "pdf_size.sh: FAIL: $*" >&2; python3 tests/integration/pdf_sizes.p
 
 # Font programs ~57 KB (the glyph outlines alone), page contents ~15 KB, structure tree and
 # annotations ~14 KB: see the writer's notes in typeset/pdf_pack.h and pdf_out.h.
-BUDGET=88400
+# +8.4 KB for the weekly sections the bundled template lists (measured on the sample, each
+# section left out in turn: conflicts 5.3 KB — four disagreeing cells, each value beside its
+# sentence, and the internal contradictions; coverage 1.9 KB — the entity × publisher table;
+# changes 0.5 KB and trend 0.3 KB — one line each with no earlier week in the archive).
+BUDGET=96800
 
 pdf="$tmp/out/briefing.pdf"
 "$EXPORTER" build --out "$tmp/out" examples/articles 2>"$tmp/err" || { cat "$tmp/err"; fail "build"; }

@@ -19,6 +19,7 @@
 #include "merge/conflicts.h"
 #include "report/weekly_sections.h"
 #include "merge/coverage.h"
+#include "merge/trend.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
 
@@ -441,7 +442,7 @@ static void test_changes_section(void **state)
                          .column_id = "size", .previous = "519", .current = "500",
                          .kind = CHANGE_CHANGED, .sources = "y" };
     struct changes c = { &ch, 1, 1, { 2025, 52 } };
-    struct weekly_sections w = { &fx->tpl, &c };
+    struct weekly_sections w = { .tpl = &fx->tpl, .changes = &c };
     struct model_doc doc;
     memset(&doc, 0, sizeof doc);
     weekly_sections_add(&doc, "coverage_unknown", &w);
@@ -465,6 +466,55 @@ static void test_changes_section(void **state)
     assert_non_null(strstr(out.data, "이전 주 자료가 없어"));
     buf_free(&out);
     model_free(&doc);
+}
+
+
+/* The trend up to W01: the window starts at the oldest archived week of the last eight
+ * (W44 is too old), weeks never run are gaps, the run's own week comes from its coverage
+ * (not from what the archive holds for it). */
+static void test_trend_build(void **state)
+{
+    struct fixture *fx = *state;
+    struct archive *a;
+    assert_int_equal(archive_open(fx->path, 0, &a, &fx->d), EXP_OK);
+    struct run r52, r01;
+    week52(fx, &r52);
+    record(fx, a, "2025-W44", &r52);
+    unsigned long prepared = archive_prepare_count(a);
+    record(fx, a, "2025-W50", &r52);
+    record(fx, a, "2025-W52", &r52);
+    week01(fx, &r01, 0);
+    record(fx, a, "2026-W01", &r52);   /* an older reading of the run's own week */
+    /* every write statement was compiled once, in the first week: later weeks, articles,
+     * facts, cells and coverage rows reuse them */
+    assert_int_equal(archive_prepare_count(a), prepared);
+    assert_true(prepared <= 11);
+    struct trend t;
+    assert_int_equal(trend_build(a, &fx->tpl, (struct date_week){ 2026, 1 }, &r01.coverage, &t,
+                                 &fx->d), EXP_OK);
+    assert_int_equal(t.n_weeks, 4);   /* W50, W51, W52, W01 */
+    assert_int_equal(t.weeks[0].week, 50);
+    assert_int_equal(t.weeks[3].year * 100 + t.weeks[3].week, 202601);
+    assert_int_equal(t.recorded[0] + 2 * t.recorded[1] + 4 * t.recorded[2] + 8 * t.recorded[3],
+                     1 + 4 + 8);
+    assert_int_equal(t.n_recorded, 3);
+    size_t a_ = (size_t)template_entity_index(&fx->tpl, "a");
+    size_t b_ = (size_t)template_entity_index(&fx->tpl, "b");
+    assert_int_equal(t.mentions[a_ * 4 + 0], 1);
+    assert_int_equal(t.mentions[a_ * 4 + 1], 0);
+    assert_int_equal(t.mentions[a_ * 4 + 3], 3);   /* y once, z in two sentences */
+    assert_int_equal(t.mentions[b_ * 4 + 3], 1);
+    assert_int_equal(trend_entity_total(&t, a_), 5);
+    trend_free(&t);
+    /* no archive: the run's week alone */
+    assert_int_equal(trend_build(NULL, &fx->tpl, (struct date_week){ 2026, 1 }, &r01.coverage,
+                                 &t, &fx->d), EXP_OK);
+    assert_int_equal(t.n_weeks, 1);
+    assert_int_equal(t.n_recorded, 1);
+    trend_free(&t);
+    run_free(&r52);
+    run_free(&r01);
+    archive_close(a);
 }
 
 static void write_file(const char *path, const char *data, size_t len)
@@ -530,6 +580,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_not_ours, setup, teardown),
         cmocka_unit_test_setup_teardown(test_conflicts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_changes_section, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_trend_build, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

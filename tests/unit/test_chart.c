@@ -30,31 +30,59 @@ static void test_nice_step(void **state)
 #define TOTAL 0x2F5D8C
 #define ACTIVE 0x8FB3D9
 
-/* Filled rectangles of one colour on a page, in drawing order. */
-static size_t bars(const struct layout_page *pg, uint32_t color, float *w, size_t max)
+/* Filled bars of one colour (taller than a legend swatch) with their left edges, in drawing
+ * order; x may be NULL. */
+static size_t bar_edges(const struct layout_page *pg, uint32_t color, float *x, float *w, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < pg->nops; i++) {
         const struct layout_op *op = &pg->ops[i];
         if (op->kind == LAYOUT_OP_RECT && op->u.rect.fill == color && op->u.rect.h > 9) {
-            if (n < max)
+            if (n < max) {
+                if (x)
+                    x[n] = op->u.rect.x;
                 w[n] = op->u.rect.w;
+            }
             n++;
         }
     }
     return n;
 }
 
+static size_t bars(const struct layout_page *pg, uint32_t color, float *w, size_t max)
+{
+    return bar_edges(pg, color, NULL, w, max);
+}
+
+/* A chart drawn on an A4 layout of its own; the caller frees both. */
+struct drawn {
+    struct font_set *fs;
+    struct layout *L;
+    struct layout_page_setup ps;
+    const struct layout_page *pg;
+};
+
+static void draw(const struct chart *c, struct drawn *dr)
+{
+    struct diag d;
+    diag_init(&d, stderr, 0, 0);
+    assert_int_equal(font_set_new(NULL, &d, &dr->fs), EXP_OK);
+    layout_page_setup_a4(&dr->ps);
+    dr->L = layout_new(&dr->ps, dr->fs, &d);
+    struct layout_block b = chart_draw_bars(dr->L, c);
+    layout_finish(dr->L);
+    dr->pg = layout_get_page(dr->L, b.page);
+}
+
+static void drawn_free(struct drawn *dr)
+{
+    layout_free(dr->L);
+    font_set_free(dr->fs);
+}
+
 static void test_draw(void **state)
 {
     (void)state;
-    struct diag d;
-    diag_init(&d, stderr, 0, 0);
-    struct font_set *fs;
-    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
-    struct layout_page_setup ps;
-    layout_page_setup_a4(&ps);
-    struct layout *L = layout_new(&ps, fs, &d);
     const struct chart_series series[2] = { { "총 파라미터", TOTAL }, { "활성 파라미터", ACTIVE } };
     const struct chart_group groups[3] = {
         { "SK텔레콤", "#ent-skt", { "500B", "33B" }, { 500, 33 } },
@@ -62,9 +90,10 @@ static void test_draw(void **state)
         { "업스테이지", NULL, { "100B", "10.2B" }, { 100, 10.2 } },
     };
     struct chart c = { series, 2, groups, 3, "파라미터 수 (B = 10억 개)", "미공개" };
-    struct layout_block b = chart_draw_bars(L, &c);
-    layout_finish(L);
-    const struct layout_page *pg = layout_get_page(L, b.page);
+    struct drawn dr;
+    draw(&c, &dr);
+    const struct layout_page *pg = dr.pg;
+    const struct layout_page_setup ps = dr.ps;
     float tw[4] = { 0 }, aw[4] = { 0 };
     /* three total bars (the legend swatch is lower), two active bars: no bar for "not
      * reported", and none of length 0 */
@@ -101,25 +130,7 @@ static void test_draw(void **state)
     /* the label links to its section */
     assert_int_equal(pg->nlinks, 1);
     assert_string_equal(pg->links[0].uri, "#ent-skt");
-    layout_free(L);
-    font_set_free(fs);
-}
-
-/* Filled bars of one colour with their left edges, in drawing order. */
-static size_t bar_edges(const struct layout_page *pg, uint32_t color, float *x, float *w, size_t max)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < pg->nops; i++) {
-        const struct layout_op *op = &pg->ops[i];
-        if (op->kind == LAYOUT_OP_RECT && op->u.rect.fill == color && op->u.rect.h > 9) {
-            if (n < max) {
-                x[n] = op->u.rect.x;
-                w[n] = op->u.rect.w;
-            }
-            n++;
-        }
-    }
-    return n;
+    drawn_free(&dr);
 }
 
 /* A loss is a bar to the left of the zero line, as long as its magnitude says; profits start
@@ -127,13 +138,6 @@ static size_t bar_edges(const struct layout_page *pg, uint32_t color, float *x, 
 static void test_negative_values(void **state)
 {
     (void)state;
-    struct diag d;
-    diag_init(&d, stderr, 0, 0);
-    struct font_set *fs;
-    assert_int_equal(font_set_new(NULL, &d, &fs), EXP_OK);
-    struct layout_page_setup ps;
-    layout_page_setup_a4(&ps);
-    struct layout *L = layout_new(&ps, fs, &d);
     const struct chart_series series[1] = { { "영업이익", TOTAL } };
     const struct chart_group groups[3] = {
         { "알파", NULL, { "5,340억 원" }, { 5340 } },
@@ -141,9 +145,9 @@ static void test_negative_values(void **state)
         { "감마", NULL, { "2,710억 원" }, { 2710 } },
     };
     struct chart c = { series, 1, groups, 3, "영업이익 (억 원)", "미공개" };
-    struct layout_block b = chart_draw_bars(L, &c);
-    layout_finish(L);
-    const struct layout_page *pg = layout_get_page(L, b.page);
+    struct drawn dr;
+    draw(&c, &dr);
+    const struct layout_page *pg = dr.pg;
     float x[3] = { 0 }, w[3] = { 0 };
     assert_int_equal(bar_edges(pg, TOTAL, x, w, 3), 3);
     float zero = x[0];
@@ -158,8 +162,7 @@ static void test_negative_values(void **state)
     assert_non_null(tick);
     assert_non_null(strstr(tick + 1, "-2,000"));
     buf_free(&t);
-    layout_free(L);
-    font_set_free(fs);
+    drawn_free(&dr);
 }
 
 int main(void)

@@ -57,11 +57,24 @@ static void test_controls_escaped(void **state)
     free(out);
 }
 
+/* A file name for a CSV cell or a workbook: always valid one-line UTF-8. */
+static void test_visible(void **state)
+{
+    (void)state;
+    char *v = diag_visible("in/\xff\xfe bad\n\xE2\x80\xAE.txt");
+    assert_string_equal(v, "in/\\xFF\\xFE bad\\x0A\\u{202E}.txt");
+    free(v);
+    v = diag_visible("기사/정상.txt");
+    assert_string_equal(v, "기사/정상.txt");
+    free(v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_text_unchanged),
         cmocka_unit_test(test_controls_escaped),
+        cmocka_unit_test(test_visible),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

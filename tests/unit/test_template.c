@@ -262,6 +262,12 @@ static const struct {
     { "unknown dimension",
       GOOD_HEAD "units:\n  - {name: x, dimension: smell}\ncolumns:\n  - {id: m, type: models}\n",
       "bad.yaml:6:26: error: unknown unit dimension 'smell'", EXP_CONFIG },
+    { "a table column twice",
+      GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  table_columns: [entity, m, entity]\n",
+      "bad.yaml:8:30: error: 'entity' is listed twice in table_columns", EXP_CONFIG },
+    { "a section twice",
+      GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  sections: [title, table, title]\n",
+      "bad.yaml:8:28: error: section 'title' is listed twice", EXP_CONFIG },
 };
 
 static void test_bad_templates(void **state)
@@ -278,6 +284,63 @@ static void test_bad_templates(void **state)
         /* out-parameters are written only on success */
         assert_int_equal(((unsigned char *)&t)[0], 0x5A);
         free(msg);
+    }
+}
+
+/* A generated template with more columns than a table can hold is refused at its position
+ * (ten thousand took minutes to compile into extraction rules); the limit itself loads. */
+static void test_column_limit(void **state)
+{
+    (void)state;
+    for (int extra = 0; extra <= 1; extra++) {
+        size_t n = TEMPLATE_MAX_COLUMNS + (size_t)extra;
+        size_t cap = 256 + n * 64;
+        char *text = malloc(cap);
+        size_t at = (size_t)snprintf(text, cap, "%s", GOOD_HEAD "columns:\n");
+        for (size_t i = 0; i < n; i++)
+            at += (size_t)snprintf(text + at, cap - at,
+                                   "  - {id: c%zu, type: quantity, units: [KRW], cues: [매출%zu]}\n",
+                                   i, i);
+        struct template t;
+        char *msg;
+        enum exp_status st = load_text(text, &t, &msg);
+        if (extra) {
+            assert_int_equal(st, EXP_CONFIG);
+            assert_non_null(strstr(msg, "bad.yaml:6:3: error: 101 columns; a comparison table "
+                                        "has at most 100"));
+        } else {
+            assert_int_equal(st, EXP_OK);
+            assert_int_equal(t.n_columns, TEMPLATE_MAX_COLUMNS);
+            template_free(&t);
+        }
+        free(msg);
+        free(text);
+    }
+}
+
+/* Every text is bounded at load: a 100,000-character heading once made libharu fail. */
+static void test_text_limit(void **state)
+{
+    (void)state;
+    for (int extra = 0; extra <= 1; extra++) {
+        size_t n = TEMPLATE_MAX_TEXT_BYTES + (size_t)extra;
+        char *text = malloc(n + 256);
+        size_t at = (size_t)sprintf(text, "%s", GOOD_HEAD "columns:\n  - {id: m, type: models}\n"
+                                                "layout:\n  title: ");
+        memset(text + at, 'x', n);
+        strcpy(text + at + n, "\n");
+        struct template t;
+        char *msg;
+        enum exp_status st = load_text(text, &t, &msg);
+        if (extra) {
+            assert_int_equal(st, EXP_CONFIG);
+            assert_non_null(strstr(msg, "bad.yaml:8:10: error: a value longer than 4096 bytes"));
+        } else {
+            assert_int_equal(st, EXP_OK);
+            template_free(&t);
+        }
+        free(msg);
+        free(text);
     }
 }
 
@@ -367,6 +430,8 @@ int main(void)
         cmocka_unit_test(test_fold_is_the_matching_key),
         cmocka_unit_test(test_minimal_template),
         cmocka_unit_test(test_bad_templates),
+        cmocka_unit_test(test_column_limit),
+        cmocka_unit_test(test_text_limit),
         cmocka_unit_test(test_layout_words),
         cmocka_unit_test(test_template_units),
         cmocka_unit_test(test_missing_file),
