@@ -16,6 +16,7 @@
 #include "util/particles.h"
 #include "util/text.h"
 #include "util/date.h"
+#include "util/hash.h"
 #include "util/strpool.h"
 #include "util/utf8.h"
 
@@ -63,6 +64,7 @@ struct extractor {
     uint64_t used[1024];         /* bit k: bucket k is not empty (8 KB, stays in L1) */
     char **words;                /* word id -> folded word */
     size_t n_words;
+    struct hash_index word_index; /* folded word -> word id (util/hash.h) */
     struct column_rules *rules;  /* per column */
     size_t word_blocks;          /* 64-bit blocks in a set of all words */
     struct word_set all_cues;    /* cues and negative cues of every quantity column */
@@ -105,16 +107,25 @@ static void add_entry(struct extractor *ex, size_t *cap, const char *s, enum lex
     ex->entries[ex->n_entries++] = (struct lex_entry){ key, len, kind, a, b };
 }
 
+static struct hash_key folded_word_key(const void *ctx, size_t item)
+{
+    const struct extractor *ex = ctx;
+    return (struct hash_key){ ex->words[item], strlen(ex->words[item]) };
+}
+
+/* The id of the template word s (folded), numbering it when it is new: an index, not a scan,
+ * since a wide template has thousands of words. */
 static size_t word_id(struct extractor *ex, size_t *cap, size_t *entries_cap, const char *s)
 {
     char *key = fold(s);
-    for (size_t i = 0; i < ex->n_words; i++)
-        if (!strcmp(ex->words[i], key)) {
-            free(key);
-            return i;
-        }
+    size_t found = hash_index_find(&ex->word_index, key, strlen(key));
+    if (found != HASH_NONE) {
+        free(key);
+        return found;
+    }
     xgrow(&ex->words, cap, ex->n_words + 1, sizeof *ex->words);
     ex->words[ex->n_words] = key;
+    hash_index_add(&ex->word_index, ex->n_words);
     add_entry(ex, entries_cap, s, LEX_WORD, ex->n_words, 0);
     return ex->n_words++;
 }
@@ -201,6 +212,7 @@ static void compile_rivals(struct extractor *ex)
 struct extractor *extract_new(const struct template *tpl)
 {
     struct extractor *ex = xcalloc(1, sizeof *ex);
+    hash_index_init(&ex->word_index, folded_word_key, ex);
     ex->tpl = tpl;
     size_t ecap = 0, wcap = 0;
     for (size_t i = 0; i < tpl->n_entities; i++) {
@@ -290,6 +302,7 @@ void extract_free(struct extractor *ex)
     for (size_t i = 0; i < ex->n_words; i++)
         free(ex->words[i]);
     free(ex->words);
+    hash_index_free(&ex->word_index);
     for (size_t c = 0; c < ex->tpl->n_columns; c++) {
         struct column_rules *r = &ex->rules[c];
         set_free(&r->cues);
