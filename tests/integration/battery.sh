@@ -320,12 +320,25 @@ mkdir -p "$tmp/sig"
 timeout 120 "$EXPORTER" build --out "$tmp/sig/out" "$tmp/big" 2>/dev/null
 RANDOM=20261128
 for sig in TERM INT HUP QUIT USR1 ALRM KILL PIPE TERM INT HUP KILL; do
+  ls -A "$tmp/sig/.out.exporter/runs" > "$tmp/sig/runs_before"
   python3 -c 'import os, signal, sys
 for s in (signal.SIGINT, signal.SIGQUIT, signal.SIGHUP, signal.SIGPIPE): signal.signal(s, signal.SIG_DFL)
 os.execv(sys.argv[1], sys.argv[1:])' "$EXPORTER" build --out "$tmp/sig/out" "$tmp/big" 2>/dev/null &
   pid=$!
   # a random moment: a few hundred microseconds to about a second into the run
-  python3 -c 'import sys, time; time.sleep(int(sys.argv[1]) / 30000)' $RANDOM
+  moment=$RANDOM
+  if [ "$sig" = PIPE ]; then
+    # SIGPIPE is ignored from main on; before that (the loader, the sanitizers' start) its
+    # default action ends any program. So wait, by counting, not timing, until the run has
+    # staged its folder (or ended) — a watchdog of 600 polls, never a duration asserted.
+    for _ in $(seq 600); do
+      ls -A "$tmp/sig/.out.exporter/runs" | grep -qvxF -f "$tmp/sig/runs_before" && break
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.05
+    done
+  else
+    python3 -c 'import sys, time; time.sleep(int(sys.argv[1]) / 30000)' "$moment"
+  fi
   kill -s "$sig" "$pid" 2>/dev/null; wait "$pid"; rc=$?
   check "SIG$sig at a random moment: the published set whole" "$(whole "$tmp/sig/out")" whole
   [ "$sig" = PIPE ] && check "SIGPIPE is ignored: the run completes" "$rc" 0
