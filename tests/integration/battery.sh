@@ -211,13 +211,21 @@ check "a dangling link: the others exported" "$(rows o7/articles.csv)" 5
 rm in/zz_dangling.txt
 # Permissions mean nothing to root: the unprivileged cases run as nobody when we are root.
 as_user=""
+user_exporter=$EXPORTER
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
   as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+  # nobody may not reach the checkout (a clone in /root): the binary, templates and fonts it
+  # runs with are copied where nobody can read them
+  mkdir -p "$tmp/p/data"
+  cp -r "$REPO/templates" "$REPO/fonts" "$tmp/p/data/"
+  cp "$EXPORTER" "$tmp/p/exporter"
+  user_exporter="$tmp/p/exporter"
   chmod 755 "$tmp"; chmod -R a+rX "$tmp/p"; chmod 777 "$tmp/p"
 fi
 mkdir -p ro locked; cp in/*.txt locked/; chmod 000 locked/001_fb8133d21bfd6a82.txt; mkdir locked/sub; chmod 000 locked/sub
 chmod 555 ro
-timeout 120 $as_user "$EXPORTER" build --no-archive --formats csv --out "$tmp/p/o8" "$tmp/p/locked" >/dev/null 2>"$tmp/err"
+EXPORTER_DATADIR=$tmp/p/data timeout 120 $as_user "$user_exporter" build --no-archive --formats csv \
+  --out "$tmp/p/o8" "$tmp/p/locked" >/dev/null 2>"$tmp/err"
 rc=$?
 if [ -z "$as_user" ] && [ "$(id -u)" = 0 ]; then
   echo "note: root without setpriv: permission cases skipped"
@@ -226,7 +234,8 @@ else
   has "an unreadable file: reported" "001_fb8133d21bfd6a82.txt: error: cannot open: Permission denied"
   has "an unreadable folder: reported" "sub: error: cannot read folder: Permission denied"
   check "an unreadable file: the others exported" "$(rows o8/articles.csv)" 4
-  timeout 120 $as_user "$EXPORTER" build --no-archive --out "$tmp/p/ro/out" "$tmp/p/in" >/dev/null 2>"$tmp/err"
+  EXPORTER_DATADIR=$tmp/p/data timeout 120 $as_user "$user_exporter" build --no-archive \
+    --out "$tmp/p/ro/out" "$tmp/p/in" >/dev/null 2>"$tmp/err"
   check "a read-only output parent: 73" "$?" 73
   has "a read-only output parent: reported" "ro/.out.exporter: error: cannot create output directory: Permission denied"
 fi
