@@ -303,9 +303,13 @@ mkdir -p /var/tmp 2>/dev/null
 vt=$(mktemp -d /var/tmp/exporter-battery.XXXXXX 2>/dev/null)
 if [ -n "$vt" ] && unshare -m true 2>/dev/null; then
   cp -r "$tmp/in" "$vt/in"
+  # the checkout itself may live under /tmp (a clone in mktemp -d): the binary, templates and
+  # fonts the run needs are copied beside the inputs, out of the tmpfs's way
+  mkdir -p "$vt/data" && cp -r "$REPO/templates" "$REPO/fonts" "$vt/data/" && cp "$EXPORTER" "$vt/exporter"
   for size in 64k 256k 1m; do
-    unshare -m sh -c 'mount -t tmpfs -o size=$1 tmpfs /tmp && exec timeout 120 "$2" build --out "$3/o" "$3/in"' \
-      sh "$size" "$EXPORTER" "$vt" >/dev/null 2>"$tmp/err"
+    EXPORTER_DATADIR=$vt/data unshare -m sh -c \
+      'mount -t tmpfs -o size=$1 tmpfs /tmp && exec timeout 120 "$2" build --out "$3/o" "$3/in"' \
+      sh "$size" "$vt/exporter" "$vt" >/dev/null 2>"$tmp/err"
     rc=$?
     if [ $rc = 65 ]; then
       check "/tmp of $size: a whole set" "$(whole "$vt/o") $(rows "$vt/o/articles.csv")" "whole $((good + 5))"
