@@ -244,13 +244,8 @@ static int scalar_has_nul(struct fm_reader *r, const yaml_event_t *ev)
  * the text "null". A quoted "null" is text. */
 static int scalar_is_null(const yaml_event_t *ev)
 {
-    static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
-    if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-        return 0;
-    for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
-        if (strcmp((const char *)ev->data.scalar.value, nulls[i]) == 0)
-            return 1;
-    return 0;
+    return ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+           text_is_yaml_null((const char *)ev->data.scalar.value);
 }
 
 /* Fields are text. A value tagged as something else (`!!binary aGk=`, `!!int 5`, `!foo x`)
