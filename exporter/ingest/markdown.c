@@ -160,10 +160,47 @@ static int is_empty_cell(struct cell c)
 
 static void put_cell(struct buf *b, struct cell c) { buf_append(b, c.s, c.len); }
 
-/* One data row as a unit: `기아, 판매 10,150대, 점유율 30.5%`. Returns 1 if it emitted one. */
-static int emit_row(const struct row *head, const struct row *r, struct buf *b,
+/* The unit a table's caption gives every figure that has none of its own: `(단위: 억 원)`,
+ * `[단위: %]`, `단위=대`, found in s[0..len) (the line before the table, or the header's first
+ * cell). Copied into out. A caption with several units (`단위: 억 원, %`) names none. */
+static struct cell caption_unit(const char *s, size_t len, char out[UNIT_MAX_BYTES + 1])
+{
+    static const char word[] = "단위";
+    const char *at = NULL;
+    for (size_t i = 0; i + sizeof word - 1 <= len; i++)
+        if (!memcmp(s + i, word, sizeof word - 1)) {
+            at = s + i + sizeof word - 1;
+            break;
+        }
+    if (!at)
+        return (struct cell){ out, 0 };
+    const char *end = s + len;
+    while (at < end && (is_blank_byte(*at) || *at == ':' || *at == '='))
+        at++;
+    const char *stop = at;
+    while (stop < end && *stop != ')' && *stop != ']' && *stop != ',')
+        stop++;
+    struct line u = trim(at, (size_t)(stop - at));
+    if ((stop < end && *stop == ',') || !u.len || u.len > UNIT_MAX_BYTES)
+        return (struct cell){ out, 0 };
+    memcpy(out, u.s, u.len);
+    out[u.len] = '\0';
+    return (struct cell){ out, u.len };
+}
+
+/* A table's header row and the unit its caption gives (empty: none). */
+struct table {
+    struct row head;
+    struct cell caption;
+    char caption_text[UNIT_MAX_BYTES + 1];
+};
+
+/* One data row as a unit: `기아, 판매 10,150대, 점유율 30.5%`. A bare number takes its column
+ * header's unit, else its row label's, else the caption's. Returns 1 if it emitted one. */
+static int emit_row(const struct table *t, const struct row *r, struct buf *b,
                     markdown_emit_fn emit, void *ctx)
 {
+    const struct row *head = &t->head;
     if (!r->n)
         return 0;
     buf_clear(b);
@@ -178,7 +215,7 @@ static int emit_row(const struct row *head, const struct row *r, struct buf *b,
         if (j < head->n)
             split_unit(head->cells[j], &label, &unit);
         if (!unit.len)
-            unit = row_unit;
+            unit = row_unit.len ? row_unit : t->caption;
         if (b->len)
             buf_puts(b, ", ");
         if (label.len) {
@@ -228,21 +265,31 @@ static void add_line(struct units *u, struct line l)
     buf_append(&u->text, l.s, l.len);
 }
 
-/* The table whose header is head and whose delimiter row has just been read: its data rows
- * are the lines with a '|' that follow. Returns the first line after the table (len 0 at the
- * end of the paragraph) with *pos past it. */
+/* The table whose header is head_line and whose delimiter row has just been read: its data
+ * rows are the lines with a '|' that follow. The last line gathered before it may be its
+ * caption. Returns the first line after the table (len 0 at the end of
+ * the paragraph) with *pos past it. */
 static struct line read_table(struct units *u, struct line head_line, const char *para,
                               size_t len, size_t *pos)
 {
-    struct row head, r;
-    split_row(head_line, &head);
+    struct table t;
+    split_row(head_line, &t.head);
+    size_t start = u->text.len;
+    while (start && u->text.data[start - 1] != '\n')
+        start--;
+    t.caption = caption_unit(u->text.len ? u->text.data + start : "", u->text.len - start,
+                             t.caption_text);
+    if (!t.caption.len && t.head.n)
+        t.caption = caption_unit(t.head.cells[0].s, t.head.cells[0].len, t.caption_text);
+    flush(u);
+    struct row r;
     struct line l = { para + len, 0 };
     while (*pos < len) {
         l = line_at(para, len, pos);
         if (!has_pipe(l))
             return l;
         split_row(l, &r);
-        u->count += (size_t)emit_row(&head, &r, &u->row, u->emit, u->ctx);
+        u->count += (size_t)emit_row(&t, &r, &u->row, u->emit, u->ctx);
         l = (struct line){ para + len, 0 };
     }
     return l;
@@ -267,7 +314,6 @@ size_t markdown_units(const char *para, size_t len, markdown_emit_fn emit, void 
     while (pos < len) {
         struct line l = line_at(para, len, &pos);
         if (holding && has_pipe(held) && is_delimiter_row(l)) {
-            flush(&u);
             l = read_table(&u, held, para, len, &pos);
             holding = 0;
             if (!l.len)

@@ -69,6 +69,19 @@ static void test_transposed_table_takes_the_row_unit(void **state)
                  "a\\|b, 값(지난해 같은 기간과 비교한 수치) 12 ¶ ", 1);
 }
 
+static void test_caption_gives_the_unit(void **state)
+{
+    (void)state;
+    expect_units("3분기 실적 (단위: 억 원)\n| 회사 | 매출 | 영업이익 | 이익률(%) |\n|---|---|---|---|\n"
+                 "| 현대차 | 32,410 | -85 | 11.2 |",
+                 "3분기 실적 (단위: 억 원) ¶ 현대차, 매출 32,410억 원, 영업이익 -85억 원, 이익률 11.2% ¶ ",
+                 2);
+    /* in the header's first cell; several units name none */
+    expect_units("| [단위=대] | 10월 |\n|---|---|\n| 기아 | 9,870 |", "기아, 10월 9,870대 ¶ ", 1);
+    expect_units("(단위: 억 원, %)\n| 회사 | 매출 |\n|---|---|\n| 기아 | 9,870 |",
+                 "(단위: 억 원, %) ¶ 기아, 매출 9,870 ¶ ", 2);
+}
+
 static void test_list_items_are_units(void **state)
 {
     (void)state;
@@ -115,6 +128,7 @@ int main(void)
         cmocka_unit_test(test_plain_paragraph_is_one_unit),
         cmocka_unit_test(test_table_rows_pair_cells_with_headers),
         cmocka_unit_test(test_transposed_table_takes_the_row_unit),
+        cmocka_unit_test(test_caption_gives_the_unit),
         cmocka_unit_test(test_list_items_are_units),
         cmocka_unit_test(test_paragraphs_break_at_rows),
         cmocka_unit_test(test_wide_and_long_tables),
