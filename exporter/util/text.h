@@ -54,4 +54,9 @@ int text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
  * file:, data: and every other scheme never do. */
 int text_is_web_url(const char *url);
 
+/* 1 when s is one of YAML's plain spellings of "no value" ("", "~", "null", "Null", "NULL").
+ * Only for a plain (unquoted) scalar: a quoted "null" is the text null. The front matter and
+ * the template read such a value as absent or refuse it, never as the text "null". */
+int text_is_yaml_null(const char *s);
+
 #endif
