@@ -554,7 +554,8 @@ static void finish_sources(struct entity_state *es, struct table_row *row)
     row->first_sources = (const char **)es->first;
     row->n_first_sources = es->n_first;
     struct source_heap *h = &es->by_id;
-    qsort(h->ids, h->n, sizeof *h->ids, str_cmp);
+    if (h->n > 1)
+        qsort(h->ids, h->n, sizeof *h->ids, str_cmp);
     row->sources = (const char **)h->ids;
     row->n_sources_kept = h->n;
     struct buf s = BUF_INIT, cut = BUF_INIT;
