@@ -427,7 +427,7 @@ static enum exp_status read_articles(struct run *r)
     struct extractor *ex = extract_new(&r->tpl);
     struct sentence_hooks hooks = extract_sentence_hooks(ex);   /* glued sub-headings */
     struct article_options aopts = { .strict_hash = r->opts->strict, .sentence_hooks = &hooks,
-                                     .today_kst = r->opts->period.today };
+                                     .dated_run = 1, .today_kst = r->opts->period.today };
     struct reader_config cfg = {
         .paths = (const char *const *)r->paths.paths, .n_paths = r->paths.count,
         .article_opts = &aopts, .ex = ex, .keep = keep_in_period, .keep_ctx = &r->opts->period,

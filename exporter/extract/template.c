@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "util/fsutil.h"
+#include "util/text.h"
 #include "extract/units.h"
 
 /* ---- Loader state ---- */
@@ -1120,6 +1121,106 @@ static int check_text_sizes(struct loader *ld)
     return 1;
 }
 
+/* ---- Values that are not text ---- */
+
+static int node_is_null(const yaml_node_t *n)
+{
+    if (n->type != YAML_SCALAR_NODE)
+        return 0;
+    const char *tag = (const char *)n->tag;
+    if (tag && strcmp(tag, YAML_NULL_TAG) == 0)
+        return 1;
+    return n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && text_is_yaml_null(scalar(n));
+}
+
+/* The tags a template's values may carry: the defaults libyaml gives untagged nodes, and the
+ * scalar types whose text the readers parse themselves (`!!int 18` is read as 18). */
+static int tag_allowed(const yaml_node_t *n)
+{
+    static const char *const scalars[] = { YAML_STR_TAG, YAML_INT_TAG, YAML_FLOAT_TAG,
+                                           YAML_BOOL_TAG, NULL };
+    const char *tag = (const char *)n->tag;
+    if (!tag || strcmp(tag, "!") == 0)
+        return 1;
+    if (n->type == YAML_SEQUENCE_NODE)
+        return strcmp(tag, YAML_SEQ_TAG) == 0;
+    if (n->type == YAML_MAPPING_NODE)
+        return strcmp(tag, YAML_MAP_TAG) == 0;
+    for (size_t i = 0; scalars[i]; i++)
+        if (strcmp(tag, scalars[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Checks value v, named by what ("'name'", "an item of 'aliases'", "a key"): a plain null
+ * (`name: null`, `~`, nothing after the colon) is an error, never the text "null" nor a
+ * silent default, and so is a value tagged as a type a template does not hold (`!!binary`,
+ * `!x`). */
+static int check_value(struct loader *ld, const yaml_node_t *v, const char *what)
+{
+    if (node_is_null(v)) {
+        int item = !strncmp(what, "an item", 7);
+        fail_at(ld, v, "%s has no value (null); %s", what,
+                item ? "write one, or remove the item"
+                     : "write one, or leave the key out for its default");
+        return 0;
+    }
+    if (!tag_allowed(v)) {
+        const char *tag = (const char *)v->tag;
+        const char *shown = strncmp(tag, "tag:yaml.org,2002:", 18) == 0 ? tag + 18 : tag;
+        fail_at(ld, v, "%s is tagged %s%s; a template holds text, numbers, lists and mappings",
+                what, shown == tag ? "" : "!!", shown);
+        return 0;
+    }
+    return 1;
+}
+
+/* The items of list seq, the value of key (NULL: a list in a list). */
+static int check_items(struct loader *ld, const yaml_node_t *seq, const char *key)
+{
+    char what[96];
+    if (key)
+        snprintf(what, sizeof what, "an item of '%.60s'", key);
+    else
+        snprintf(what, sizeof what, "an item of a list");
+    for (yaml_node_item_t *it = seq->data.sequence.items.start;
+         it < seq->data.sequence.items.top; it++)
+        if (!check_value(ld, node(ld, *it), what))
+            return 0;
+    return 1;
+}
+
+static int check_pair(struct loader *ld, const yaml_node_pair_t *p)
+{
+    yaml_node_t *k = node(ld, p->key), *v = node(ld, p->value);
+    if (!check_value(ld, k, "a key"))
+        return 0;
+    const char *key = k->type == YAML_SCALAR_NODE ? scalar(k) : "?";
+    char what[96];
+    snprintf(what, sizeof what, "'%.60s'", key);
+    return check_value(ld, v, what) &&
+           (v->type != YAML_SEQUENCE_NODE || check_items(ld, v, key));
+}
+
+/* Every key and value of the template, before any reader sees one: a null or a foreign tag
+ * is refused wherever it stands, so no reader can take it for text. (A parent comes before
+ * its children in libyaml's node list, so a value under a key is reported with its key.) */
+static int check_values(struct loader *ld)
+{
+    for (yaml_node_t *n = ld->doc.nodes.start; n < ld->doc.nodes.top; n++) {
+        if (n->type == YAML_MAPPING_NODE) {
+            for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+                 p < n->data.mapping.pairs.top; p++)
+                if (!check_pair(ld, p))
+                    return 0;
+        } else if (n->type == YAML_SEQUENCE_NODE && !check_items(ld, n, NULL)) {
+            return 0;
+        }
+    }
+    yaml_node_t *root = yaml_document_get_root_node(&ld->doc);
+    return !root || check_value(ld, root, "the template");
+}
+
 static int read_template(struct loader *ld, struct template *t)
 {
     yaml_node_t *root = yaml_document_get_root_node(&ld->doc);
@@ -1127,7 +1228,7 @@ static int read_template(struct loader *ld, struct template *t)
         fail_at(ld, NULL, "the template is empty");
         return 0;
     }
-    if (!check_text_sizes(ld))
+    if (!check_text_sizes(ld) || !check_values(ld))
         return 0;
     if (!want(ld, root, YAML_MAPPING_NODE, "the template") ||
         !check_keys(ld, root, "the template", top_keys))

@@ -244,13 +244,8 @@ static int scalar_has_nul(struct fm_reader *r, const yaml_event_t *ev)
  * the text "null". A quoted "null" is text. */
 static int scalar_is_null(const yaml_event_t *ev)
 {
-    static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
-    if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-        return 0;
-    for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
-        if (strcmp((const char *)ev->data.scalar.value, nulls[i]) == 0)
-            return 1;
-    return 0;
+    return ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+           text_is_yaml_null((const char *)ev->data.scalar.value);
 }
 
 /* Fields are text. A value tagged as something else (`!!binary aGk=`, `!!int 5`, `!foo x`)
@@ -610,10 +605,43 @@ static enum exp_status check_required(const char *path, const struct article *a,
     return EXP_OK;
 }
 
+/* Whether a parsed date lies in the window an article may be dated in: not before
+ * ARTICLE_MIN_YEAR, nor more than ARTICLE_MAX_DAYS_AHEAD after the run's day. rc is
+ * date_parse_time's result; a day outside the parser's years is judged by its year. */
+static int date_in_window(const char *path, const char *key, const char *value, int rc,
+                          const struct date_time *t, const struct article_options *opts,
+                          struct pos p, struct diag *d)
+{
+    long floor_day = 0;
+    date_from_civil(ARTICLE_MIN_YEAR, 1, 1, &floor_day);
+    const char *v = value;
+    while (*v == ' ' || *v == '\t')
+        v++;
+    int early = rc == DATE_OUT_OF_RANGE ? *v < '2' : date_time_kst_day(t) < floor_day;
+    if (early) {
+        diag_error(d, path, p.line, p.col, "'%s' is before %d-01-01: '%s' (a placeholder, not "
+                   "a real date)", key, ARTICLE_MIN_YEAR, value);
+        return 0;
+    }
+    int late = rc == DATE_OUT_OF_RANGE ||
+               (opts && opts->dated_run &&
+                date_time_kst_day(t) > opts->today_kst + ARTICLE_MAX_DAYS_AHEAD);
+    if (late) {
+        if (opts && opts->dated_run)
+            diag_error(d, path, p.line, p.col, "'%s' is more than %d days in the future: '%s'",
+                       key, ARTICLE_MAX_DAYS_AHEAD, value);
+        else
+            diag_error(d, path, p.line, p.col, "'%s' is after %d-12-31: '%s'", key,
+                       DATE_MAX_YEAR, value);
+        return 0;
+    }
+    return 1;
+}
+
 /* Dates into ISO 8601 with their zone. An article cannot be published after it was crawled,
- * nor be dated far after the run's day (opts->today_kst, when set; a few days of slack for
- * clocks and embargoed stories): such a date is a crawler or site error, and it would stretch
- * the period and rename the {week} folder. */
+ * nor be dated before ARTICLE_MIN_YEAR or far after the run's day (opts->today_kst, when set;
+ * a few days of slack for clocks and embargoed stories): such a date is a crawler or site
+ * error, and it would stretch the period and rename the {week} folder. */
 static enum exp_status take_dates(const char *path, struct article *a,
                                   const struct front_matter *fm,
                                   const struct article_options *opts, struct diag *d)
@@ -626,16 +654,13 @@ static enum exp_status take_dates(const char *path, struct article *a,
         if (!**slots[k])
             continue;
         struct pos p = fm->value_pos[field_index(keys[k])];
-        if (date_parse_time(*slots[k], &t[k]) != 0) {
+        int rc = date_parse_time(*slots[k], &t[k]);
+        if (rc == DATE_NO_SUCH_DAY) {
             diag_error(d, path, p.line, p.col, "'%s' is not a date: '%s'", keys[k], *slots[k]);
             return EXP_DATAERR;
         }
-        if (opts && opts->today_kst &&
-            date_time_kst_day(&t[k]) > opts->today_kst + ARTICLE_MAX_DAYS_AHEAD) {
-            diag_error(d, path, p.line, p.col, "'%s' is more than %d days in the future: '%s'",
-                       keys[k], ARTICLE_MAX_DAYS_AHEAD, *slots[k]);
+        if (!date_in_window(path, keys[k], *slots[k], rc, &t[k], opts, p, d))
             return EXP_DATAERR;
-        }
         have[k] = 1;
         char iso[26];
         date_format_time(&t[k], iso);

@@ -27,6 +27,11 @@
 #define ARTICLE_MAX_FIELD_BYTES 2048u
 /* How far after the run's day an article's dates may lie before they are refused. */
 #define ARTICLE_MAX_DAYS_AHEAD 31
+/* The earliest year an article may be dated (published or crawled), in Korea's calendar. No
+ * article a crawler fetched from a news site was published before 1990, while 1900-01-01,
+ * 1970-01-01 and 0001-01-01 are what crawlers and databases write when a date was missing:
+ * such a date would stretch the period and the archive's weeks back a century. */
+#define ARTICLE_MIN_YEAR 1990
 
 struct article {
     char *source_file;     /* path as given, as valid one-line UTF-8 (diag_visible) */
@@ -52,8 +57,9 @@ struct article {
 
 struct article_options {
     int strict_hash;   /* a content_hash mismatch is an error, not a warning */
+    int dated_run;     /* today_kst holds the run's day (0: no "future" check) */
     long today_kst;    /* the run's day in Korea (util/date.h); a date more than
-                          ARTICLE_MAX_DAYS_AHEAD after it is an error. 0: no such check */
+                          ARTICLE_MAX_DAYS_AHEAD after it is an error */
     const struct sentence_hooks *sentence_hooks;   /* glued sub-headings by the template's
                                                       names (sentence.h); NULL: none */
 };

@@ -42,7 +42,7 @@ struct briefing_input {
 };
 
 /* Typesets the briefing and writes the PDF to out (the caller's FILE*, e.g. from
- * atomic_file_open; not closed here). Returns EXP_CONFIG when no usable font exists,
+ * output_set_open; not closed here). Returns EXP_CONFIG when no usable font exists,
  * EXP_SOFTWARE when the PDF library fails, EXP_IOERR when writing fails; messages go to d.
  * Strings may hold invalid UTF-8: it is repaired with a warning naming the article's file. */
 enum exp_status briefing_write(FILE *out, const struct briefing_input *in, struct diag *d);

@@ -32,9 +32,10 @@ static long days_from_civil(int y, int m, int d)
 
 int date_from_civil(int year, int month, int mday, long *day)
 {
-    if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR || mday < 1 ||
-        mday > date_days_in_month(year, month))
-        return -1;
+    if (mday < 1 || mday > date_days_in_month(year, month))
+        return DATE_NO_SUCH_DAY;
+    if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR)
+        return DATE_OUT_OF_RANGE;
     *day = days_from_civil(year, month, mday);
     return 0;
 }
@@ -77,7 +78,7 @@ static int parse_day_prefix(const char *s, long *day)
         return -1;
     int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
     if (y < 0 || m < 0 || d < 0)
-        return -1;
+        return DATE_NO_SUCH_DAY;
     return date_from_civil(y, m, d, day);
 }
 
@@ -161,8 +162,9 @@ int date_parse_time(const char *s, struct date_time *t)
     while (is_space(*s))
         s++;
     struct date_time r = { 0, 0, DATE_KST_OFFSET };
-    if (parse_day_prefix(s, &r.day) != 0)
-        return -1;
+    int day_rc = parse_day_prefix(s, &r.day);
+    if (day_rc == DATE_NO_SUCH_DAY)
+        return DATE_NO_SUCH_DAY;
     const char *p = s + 10;
     if ((*p == ' ' || *p == 'T') && p[1] >= '0' && p[1] <= '9') {
         p++;
@@ -175,6 +177,8 @@ int date_parse_time(const char *s, struct date_time *t)
         p++;
     if (*p)
         return -1;
+    if (day_rc != 0)
+        return day_rc;   /* a well-formed time on a day outside the years handled */
     *t = r;
     return 0;
 }
@@ -262,8 +266,10 @@ int date_parse_week(const char *s, struct date_week *w)
     if (!s || strlen(s) != 8 || s[4] != '-' || s[5] != 'W')
         return -1;
     int y = digits(s, 4), n = digits(s + 6, 2);
-    if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR || n < 1 || n > date_iso_weeks_in_year(y))
-        return -1;
+    if (y < 0 || n < 1 || n > date_iso_weeks_in_year(y))
+        return DATE_NO_SUCH_DAY;
+    if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
+        return DATE_OUT_OF_RANGE;
     w->year = y;
     w->week = n;
     return 0;
@@ -302,13 +308,67 @@ static int resolve_week(const char *arg, long today, struct date_week *w)
     return date_parse_week(arg, w);
 }
 
+/* Why option opt's day value failed to parse (rc from date_parse_day), in why. */
+static void explain_day(const char *opt, const char *value, int rc, char *why, size_t size)
+{
+    if (rc == DATE_OUT_OF_RANGE)
+        snprintf(why, size, "%s %s is out of range: dates run from %04d-01-01 to %04d-12-31",
+                 opt, value, DATE_MIN_YEAR, DATE_MAX_YEAR);
+    else
+        snprintf(why, size, "%s wants a date that exists, YYYY-MM-DD from %04d-01-01 to "
+                 "%04d-12-31, not '%s'", opt, DATE_MIN_YEAR, DATE_MAX_YEAR, value);
+}
+
+/* The week a run files under must have a name the archive can read back. */
+static int week_in_range(struct date_week w)
+{
+    return w.year >= DATE_MIN_YEAR && w.year <= DATE_MAX_YEAR;
+}
+
+static int explain_week(const char *what, struct date_week w, char *why, size_t size)
+{
+    char name[16];
+    snprintf(name, sizeof name, "%04d-W%02d", w.year, w.week);
+    snprintf(why, size, "%s falls in week %s, out of range: weeks run from %04d-W01 to "
+             "%04d-W%02d", what, name, DATE_MIN_YEAR, DATE_MAX_YEAR,
+             date_iso_weeks_in_year(DATE_MAX_YEAR));
+    return -1;
+}
+
+static int resolve_week_option(const char *arg, const char *today, struct date_period *r,
+                               char *why, size_t size)
+{
+    int rc = resolve_week(arg, r->today, &r->week);
+    if (rc == DATE_OUT_OF_RANGE) {
+        snprintf(why, size, "--week %s is out of range: weeks run from %04d-W01 to %04d-W%02d",
+                 arg, DATE_MIN_YEAR, DATE_MAX_YEAR, date_iso_weeks_in_year(DATE_MAX_YEAR));
+        return -1;
+    }
+    if (rc != 0) {
+        snprintf(why, size, "--week wants last, this, or an ISO week that exists, "
+                 "YYYY-Www from %04d-W01 to %04d-W%02d (e.g. 2026-W01), not '%s'",
+                 DATE_MIN_YEAR, DATE_MAX_YEAR, date_iso_weeks_in_year(DATE_MAX_YEAR), arg);
+        return -1;
+    }
+    if (!week_in_range(r->week)) {
+        char what[64];
+        snprintf(what, sizeof what, "--week %s%s%s", arg, today ? " with --today " : "",
+                 today ? today : "");
+        return explain_week(what, r->week, why, size);
+    }
+    r->is_week = 1;
+    r->since = date_week_monday(r->week);
+    r->until = r->since + 6;
+    return 0;
+}
+
 int date_period_resolve(const struct date_period_spec *spec, long clock_today,
                         struct date_period *p, char *why, size_t why_size)
 {
     struct date_period r = { DATE_OPEN_START, DATE_OPEN_END, 0, { 0, 0 }, clock_today };
-    if (spec->today && date_parse_day(spec->today, &r.today) != 0) {
-        snprintf(why, why_size, "--today wants a date that exists, YYYY-MM-DD, not '%s'",
-                 spec->today);
+    int rc;
+    if (spec->today && (rc = date_parse_day(spec->today, &r.today)) != 0) {
+        explain_day("--today", spec->today, rc, why, why_size);
         return -1;
     }
     if (spec->week && (spec->since || spec->until)) {
@@ -316,23 +376,16 @@ int date_period_resolve(const struct date_period_spec *spec, long clock_today,
         return -1;
     }
     if (spec->week) {
-        if (resolve_week(spec->week, r.today, &r.week) != 0) {
-            snprintf(why, why_size, "--week wants last, this, or an ISO week that exists, "
-                     "YYYY-Www (e.g. 2026-W01), not '%s'", spec->week);
+        if (resolve_week_option(spec->week, spec->today, &r, why, why_size) != 0)
             return -1;
-        }
-        r.is_week = 1;
-        r.since = date_week_monday(r.week);
-        r.until = r.since + 6;
         *p = r;
         return 0;
     }
     const char *ends[2] = { spec->since, spec->until };
     long *slots[2] = { &r.since, &r.until };
     for (int i = 0; i < 2; i++) {
-        if (ends[i] && date_parse_day(ends[i], slots[i]) != 0) {
-            snprintf(why, why_size, "--%s wants a date that exists, YYYY-MM-DD, not '%s'",
-                     i ? "until" : "since", ends[i]);
+        if (ends[i] && (rc = date_parse_day(ends[i], slots[i])) != 0) {
+            explain_day(i ? "--until" : "--since", ends[i], rc, why, why_size);
             return -1;
         }
     }
@@ -341,6 +394,16 @@ int date_period_resolve(const struct date_period_spec *spec, long clock_today,
         return -1;
     }
     r.week = date_week_of(r.until != DATE_OPEN_END ? r.until : r.today);
+    if (!week_in_range(r.week)) {
+        char what[64];
+        if (r.until != DATE_OPEN_END)
+            snprintf(what, sizeof what, "--until %s", spec->until);
+        else if (spec->today)
+            snprintf(what, sizeof what, "--today %s", spec->today);
+        else
+            snprintf(what, sizeof what, "today (the system clock)");
+        return explain_week(what, r.week, why, why_size);
+    }
     *p = r;
     return 0;
 }

@@ -13,7 +13,8 @@
  *
  * Pure functions: no I/O, no diagnostics, no allocation; date_today_kst alone reads the
  * clock. Parsers are strict (exact shape, real days: 2026-02-29 and 2026-02-30 fail) and
- * return 0 on success, -1 otherwise, leaving the output untouched on failure. */
+ * return 0 on success, DATE_NO_SUCH_DAY or DATE_OUT_OF_RANGE otherwise, leaving the output
+ * untouched on failure. */
 #ifndef EXPORTER_DATE_H
 #define EXPORTER_DATE_H
 
@@ -24,9 +25,15 @@
 #define DATE_OPEN_START LONG_MIN
 #define DATE_OPEN_END LONG_MAX
 
-/* Years the parsers accept: articles and command lines outside this are mistakes. */
+/* Years the parsers accept: articles and command lines outside this are mistakes. A run's
+ * weeks lie in 1900-W01 .. 2999-W52 (2999-12-30 is already in 3000-W01). */
 #define DATE_MIN_YEAR 1900
 #define DATE_MAX_YEAR 2999
+
+/* What a parser returns besides 0: not a date at all (wrong shape, or a day that does not
+ * exist such as 2026-02-30 or 2025-W53), or a real date outside the years above. */
+#define DATE_NO_SUCH_DAY (-1)
+#define DATE_OUT_OF_RANGE (-2)
 
 /* Korea's offset from UTC, in seconds (no DST). */
 #define DATE_KST_OFFSET (9 * 3600)
@@ -36,8 +43,8 @@
 int date_is_leap_year(int year);
 int date_days_in_month(int year, int month);   /* 0 for a month outside 1..12 */
 
-/* The day of a civil date; -1 when it does not exist (2026-02-30, month 13) or the year is
- * outside DATE_MIN_YEAR..DATE_MAX_YEAR. */
+/* The day of a civil date; DATE_NO_SUCH_DAY when it does not exist (2026-02-30, month 13),
+ * DATE_OUT_OF_RANGE when the year is outside DATE_MIN_YEAR..DATE_MAX_YEAR. */
 int date_from_civil(int year, int month, int mday, long *day);
 void date_to_civil(long day, int *year, int *month, int *mday);
 
@@ -130,7 +137,9 @@ struct date_period_spec {
 
 /* Resolves spec into *p: "last" is the last complete Monday–Sunday week before today,
  * "this" the week holding today; today is spec->today or the clock's Korean day. On a bad
- * value returns -1 with a one-line reason in why (which names the option). */
+ * value returns -1 with a one-line reason in why that names the option and, for a value out
+ * of range, the range (days 1900-01-01 .. 2999-12-31; the run's week, from --week, --until
+ * or today, 1900-W01 .. 2999-W52). */
 int date_period_resolve(const struct date_period_spec *spec, long clock_today,
                         struct date_period *p, char *why, size_t why_size);
 

@@ -32,60 +32,6 @@ static char *dir_of(const char *path)
     return d;
 }
 
-static char *base_of(const char *path)
-{
-    char *copy = xstrdup(path);
-    char *b = xstrdup(basename(copy));
-    free(copy);
-    return b;
-}
-
-enum exp_status atomic_file_open(struct atomic_file *af, const char *final_path, struct diag *d)
-{
-    memset(af, 0, sizeof *af);
-    char *dir = dir_of(final_path);
-    char *base = base_of(final_path);
-    struct buf name = BUF_INIT;
-    buf_printf(&name, ".%s.tmp.XXXXXX", base);
-    char *temp = fsutil_join(dir, name.data);
-    buf_free(&name);
-    free(dir);
-    free(base);
-
-    int fd = mkstemp(temp);
-    if (fd < 0) {
-        diag_error(d, final_path, 0, 0, "cannot create output: %s", strerror(errno));
-        free(temp);
-        return EXP_CANTCREAT;
-    }
-    /* mkstemp makes 0600; outputs are ordinary files the user shares. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    af->fp = fdopen(fd, "wb");
-    if (!af->fp) {
-        diag_error(d, final_path, 0, 0, "cannot create output: %s", strerror(errno));
-        close(fd);
-        unlink(temp);
-        free(temp);
-        return EXP_CANTCREAT;
-    }
-    af->temp_path = temp;
-    af->final_path = xstrdup(final_path);
-    return EXP_OK;
-}
-
-static void fsync_dir_of(const char *path)
-{
-    char *dir = dir_of(path);
-    int fd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-    free(dir);
-}
-
 enum exp_status atomic_file_commit(struct atomic_file *af, struct diag *d)
 {
     const char *step = NULL;
@@ -94,18 +40,12 @@ enum exp_status atomic_file_commit(struct atomic_file *af, struct diag *d)
         step = "write", err = errno;
     else if (ferror(af->fp))
         step = "write", err = EIO;
-    else if (!af->staged && fsync(fileno(af->fp)) != 0)
-        step = "fsync", err = errno;
     if (fclose(af->fp) != 0 && !step)
         step = "close", err = errno;
     af->fp = NULL;
-    if (!step && !af->staged && rename(af->temp_path, af->final_path) != 0)
-        step = "rename", err = errno;
     if (step) {
         diag_error(d, af->final_path, 0, 0, "cannot write output (%s): %s", step, strerror(err));
         unlink(af->temp_path);
-    } else if (!af->staged) {
-        fsync_dir_of(af->final_path);
     }
     free(af->temp_path);
     free(af->final_path);

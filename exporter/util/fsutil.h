@@ -1,9 +1,9 @@
-/* fsutil.h — files the operator can trust: atomic replacement, whole-file reads, data-file
- * lookup. (A run's output set is published together by outset.h.)
+/* fsutil.h — files the operator can trust: output files checked at every step, whole-file
+ * reads, data-file lookup.
  *
- * An output is written to a temporary file in the same directory (".NAME.tmp.XXXXXX"),
- * flushed, fsynced and closed with every call checked, then renamed over NAME, and the
- * directory fsynced: a run killed at any moment leaves the previous NAME whole. */
+ * Every output lives in a run's staging folder (outset.h: output_set_open), which no reader
+ * sees until the whole set is fsynced and published by one rename; so a single output needs
+ * no temporary name and no rename of its own, only every write, flush and close checked. */
 #ifndef EXPORTER_FSUTIL_H
 #define EXPORTER_FSUTIL_H
 
@@ -13,20 +13,18 @@
 #include "util/diag.h"
 #include "util/status.h"
 
+/* One output file being written in a staging folder (opened by output_set_open). */
 struct atomic_file {
     FILE *fp;          /* write the content here */
-    char *final_path;
-    char *temp_path;
-    int staged;        /* in an output set's staging folder (outset.h): commit only closes;
-                          the set is synced and published together */
+    char *final_path;  /* the file's path, for messages */
+    char *temp_path;   /* the same path, removed when the file fails or is discarded */
 };
 
-/* Creates the temporary for final_path. EXP_CANTCREAT (with a message) on failure. */
-enum exp_status atomic_file_open(struct atomic_file *af, const char *final_path, struct diag *d);
-/* Flushes, fsyncs, closes and renames into place. EXP_IOERR on any failure, in which case
- * the temporary is removed and the old final file is untouched. Frees af's strings. */
+/* Flushes and closes the file, checking both and the stream's error flag (a write that
+ * failed earlier, such as ENOSPC, is found here). EXP_IOERR with a message on any failure,
+ * in which case the file is removed. Frees af's strings. The set's commit syncs it. */
 enum exp_status atomic_file_commit(struct atomic_file *af, struct diag *d);
-/* Discards the temporary; safe on an af that was never opened (zeroed). */
+/* Discards the file; safe on an af that was never opened (zeroed). */
 void atomic_file_abort(struct atomic_file *af);
 
 /* mkdir -p. EXP_CANTCREAT with a message on failure (also for an empty name). */

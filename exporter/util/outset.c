@@ -431,8 +431,8 @@ char *output_set_path(struct output_set *set, const char *name)
 }
 
 /* The staging folder is invisible until commit, so a file there needs no temporary and no
- * fsync of its own: af is marked staged, and atomic_file_commit only checks and closes it.
- * output_set_commit syncs every file once before the switch. */
+ * fsync of its own: atomic_file_commit only checks and closes it, and output_set_commit
+ * syncs every file once before the switch. */
 enum exp_status output_set_open(struct output_set *set, const char *name,
                                 struct atomic_file *af, struct diag *d)
 {
@@ -446,7 +446,6 @@ enum exp_status output_set_open(struct output_set *set, const char *name,
     }
     af->temp_path = path;
     af->final_path = xstrdup(path);
-    af->staged = 1;
     return EXP_OK;
 }
 

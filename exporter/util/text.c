@@ -126,3 +126,12 @@ int text_is_web_url(const char *url)
             return 0;
     return 1;
 }
+
+int text_is_yaml_null(const char *s)
+{
+    static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+    for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
+        if (strcmp(s, nulls[i]) == 0)
+            return 1;
+    return 0;
+}

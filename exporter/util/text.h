@@ -67,4 +67,9 @@ size_t text_utf16_length(const char *s);
  * file:, data: and every other scheme never do. */
 int text_is_web_url(const char *url);
 
+/* 1 when s is one of YAML's plain spellings of "no value" ("", "~", "null", "Null", "NULL").
+ * Only for a plain (unquoted) scalar: a quoted "null" is the text null. The front matter and
+ * the template read such a value as absent or refuse it, never as the text "null". */
+int text_is_yaml_null(const char *s);
+
 #endif

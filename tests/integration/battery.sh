@@ -142,8 +142,14 @@ cli 64 "not '2026-W54'" check --week 2026-W54 $A
 cli 64 "not '2025-W53'" check --week 2025-W53 $A
 cli 66 "no articles to export" check --week 2026-W53 $A
 cli 64 "not '2026-02-30'" check --since 2026-02-30 $A
-cli 64 "not '9999-12-31'" check --today 9999-12-31 $A
-cli 64 "not '0000-01-01'" check --today 0000-01-01 $A
+cli 64 "--today 9999-12-31 is out of range: dates run from 1900-01-01 to 2999-12-31 $U" check --today 9999-12-31 $A
+cli 64 "--today 0000-01-01 is out of range: dates run from 1900-01-01 to 2999-12-31" check --today 0000-01-01 $A
+cli 64 "--since 1899-12-31 is out of range: dates run from" check --since 1899-12-31 $A
+cli 64 "--until 3000-01-01 is out of range: dates run from" check --until 3000-01-01 $A
+cli 64 "--week 9999-W01 is out of range: weeks run from 1900-W01 to 2999-W52" check --week 9999-W01 $A
+cli 64 "--today 2999-12-31 falls in week 3000-W01, out of range: weeks run from 1900-W01 to 2999-W52" check --today 2999-12-31 $A
+cli 64 "--week last with --today 1900-01-01 falls in week 1899-W52, out of range" check --week last --today 1900-01-01 $A
+cli 64 "--today wants a date that exists, YYYY-MM-DD from 1900-01-01 to 2999-12-31, not '2026-02-29'" check --today 2026-02-29 $A
 cli 65 "'published_at' is more than 31 days in the future" check --today 1900-01-01 $A
 cli 64 "unknown option '--bogus'" check --bogus $A
 cli 64 "unknown command 'bogus'" bogus $A

@@ -80,11 +80,23 @@ for key in TEXT_FIELDS:
         put(key + '_' + kind, 'ok', field(key, value))
 for key in ('published_at', 'crawled_at'):
     for kind, value in (('bool', 'true'), ('number', '20251228'), ('float', '.inf'),
-                        ('year_0', '0000-01-01 00:00'), ('year_9999', '9999-12-31 23:59'),
                         ('feb_30', '2025-02-30 09:00'), ('hour_24', '2025-12-28 24:00'),
-                        ('zone_99', '2025-12-28T00:00:00+99:99'), ('words', 'yesterday')):
+                        ('zone_99', '2025-12-28T00:00:00+99:99'), ('words', 'yesterday'),
+                        ('feb_29_25_61', '2026-02-29T25:61'), ('minute_61', '2025-12-28T09:61'),
+                        ('zone_15', '2025-12-28T00:00+15:00'), ('year_5_digits', '12025-12-28')):
         put(key + '_' + kind, POS + "'%s' is not a date" % key, field(key, value))
+    # A real date outside the window articles are dated in: a crawler's placeholder
+    # (1900, the Unix epoch, year 1) or far past the run's day.
+    for kind, value in (('year_0', '0000-01-01 00:00'), ('year_1900', '1900-01-01 00:00'),
+                        ('epoch', '1970-01-01T00:00:00Z'), ('year_1', '0001-01-01'),
+                        ('before_1990_kst', '1989-12-31T14:59:59Z')):
+        put(key + '_' + kind, POS + "'%s' is before 1990-01-01" % key, field(key, value))
+    put(key + '_year_9999', POS + "'%s' is more than 31 days in the future" % key,
+        field(key, '9999-12-31 23:59'))
     put(key + '_null', 'ok', field(key, 'null'))
+# Zones at the ends of the world's clocks are real.
+put('published_zone_plus_14', 'ok', field('published_at', '2025-12-28T00:00+14:00'))
+put('published_zone_minus_12', 'ok', field('published_at', '2025-12-27T00:00-12:00'))
 put('id_null', POS + "'id' is empty in front matter", field('id', 'null'))
 put('id_tilde', POS + "'id' is empty in front matter", field('id', '~'))
 put('id_spaces', POS + "'id' is empty in front matter", field('id', '"   "'))

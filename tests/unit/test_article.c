@@ -135,6 +135,56 @@ static void test_bad_inputs(void **state)
     }
 }
 
+/* An article's dates lie between ARTICLE_MIN_YEAR and a month after the run's day: a
+ * crawler's placeholder (1900, 1970, year 1) or a date past the years the calendar handles is
+ * refused at its position, whatever the run's day; "today" may be any day, 1970-01-01 too. */
+static void test_date_window(void **state)
+{
+    (void)state;
+    static const struct { const char *published, *message; long today; } cases[] = {
+        { "1900-01-01 00:00", "t.txt:4:15: error: 'published_at' is before 1990-01-01", -1 },
+        { "1970-01-01T00:00:00Z", "'published_at' is before 1990-01-01", -1 },
+        { "0001-01-01", "'published_at' is before 1990-01-01", -1 },
+        { "1989-12-31T14:59:59Z", "'published_at' is before 1990-01-01", -1 },  /* KST 23:59 */
+        { "9999-12-31 23:59", "'published_at' is after 2999-12-31", -1 },
+        { "9999-12-31 23:59", "'published_at' is more than 31 days in the future", 20451 },
+        { "2026-03-01 00:00", "'published_at' is more than 31 days in the future", 20451 },
+        { "2026-01-01 00:00", "'published_at' is more than 31 days in the future", 0 },
+        { "2026-02-29T25:61", "t.txt:4:15: error: 'published_at' is not a date", -1 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "---\nid: a\ntitle: t\npublished_at: %s\n---\n\nbody.\n",
+                 cases[i].published);
+        struct article_options o = { .dated_run = cases[i].today >= 0,
+                                     .today_kst = cases[i].today };
+        size_t len = 0;
+        char *msg = NULL;
+        FILE *mem = open_memstream(&msg, &len);
+        struct diag d;
+        diag_init(&d, mem, 0, 0);
+        struct article a;
+        assert_int_equal(article_parse_buffer("t.txt", text, strlen(text), &o, &d, &a),
+                         EXP_DATAERR);
+        fclose(mem);
+        if (!strstr(msg, cases[i].message))
+            fail_msg("case %zu: expected '%s' in '%s'", i, cases[i].message, msg);
+        free(msg);
+    }
+    /* the first Korean moment of 1990, and +14:00 / -12:00 zones, are real dates */
+    static const char *const good[] = { "1989-12-31T15:00:00Z", "2025-12-28T00:00+14:00",
+                                        "2025-12-28T00:00-12:00" };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        char text[256], *msg = NULL;
+        snprintf(text, sizeof text, "---\nid: a\ntitle: t\npublished_at: %s\n---\n\nbody.\n",
+                 good[i]);
+        struct article a;
+        assert_int_equal(parse(text, &a, &msg, 0), EXP_OK);
+        article_free(&a);
+        free(msg);
+    }
+}
+
 /* A front matter of text: with its lines and a value of n bytes in the url field. */
 static char *with_long_field(const char *key, size_t n, size_t padding_keys)
 {
@@ -321,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_repair_is_reported_under_verbose),
         cmocka_unit_test(test_scalars_stay_strings_and_unknown_fields_ignored),
         cmocka_unit_test(test_bad_inputs),
+        cmocka_unit_test(test_date_window),
         cmocka_unit_test(test_field_rule_before_size_rule),
         cmocka_unit_test(test_nulls_and_tags),
         cmocka_unit_test(test_hidden_controls_dropped),

@@ -31,9 +31,15 @@ static void test_days(void **state)
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         long day = 12345;
-        assert_int_equal(date_parse_day(bad[i], &day), -1);
+        int out_of_range = !strcmp(bad[i], "1899-12-31") || !strcmp(bad[i], "3000-01-01");
+        assert_int_equal(date_parse_day(bad[i], &day),
+                         out_of_range ? DATE_OUT_OF_RANGE : DATE_NO_SUCH_DAY);
         assert_int_equal(day, 12345);   /* untouched on failure */
     }
+    long day = 12345;
+    assert_int_equal(date_parse_day("0000-02-29", &day), DATE_OUT_OF_RANGE); /* a leap year */
+    assert_int_equal(date_parse_day("1899-02-29", &day), DATE_NO_SUCH_DAY);
+    assert_int_equal(day, 12345);
     assert_int_equal(date_days_in_month(2000, 2), 29);
     assert_int_equal(date_days_in_month(1900, 2), 28);
     assert_int_equal(date_days_in_month(2025, 13), 0);
@@ -105,6 +111,12 @@ static void test_times(void **state)
         date_format_time(&t, out);
         assert_string_equal(out, cases[i].out);
     }
+    /* a well-formed time outside the years handled is out of range, not "not a date" */
+    struct date_time t;
+    assert_int_equal(date_parse_time("9999-12-31 23:59", &t), DATE_OUT_OF_RANGE);
+    assert_int_equal(date_parse_time("0001-01-01T00:00:00Z", &t), DATE_OUT_OF_RANGE);
+    assert_int_equal(date_parse_time("0001-01-01T25:00:00Z", &t), DATE_NO_SUCH_DAY);
+    assert_int_equal(date_parse_time("9999-12-31 23:59 x", &t), DATE_NO_SUCH_DAY);
 }
 
 /* Korea's day is UTC+9 by arithmetic: 15:00 UTC is midnight in Seoul. */
@@ -156,7 +168,9 @@ static void test_weeks(void **state)
     static const char *const bad[] = { "2025-W53", "2025-W00", "2025W01", "2025-W1",
                                        "2025-w01", "2025-W01x", "1899-W10", "" };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        assert_int_equal(date_parse_week(bad[i], &w), -1);
+        assert_int_equal(date_parse_week(bad[i], &w),
+                         strcmp(bad[i], "1899-W10") ? DATE_NO_SUCH_DAY : DATE_OUT_OF_RANGE);
+    assert_int_equal(date_parse_week("3000-W01", &w), DATE_OUT_OF_RANGE);
     char out[9];
     assert_int_equal(date_parse_week("2027-W01", &w), 0);
     date_format_week(date_week_prev(w), out);
@@ -241,14 +255,35 @@ static void test_bad_periods(void **state)
         { "lastweek", NULL, NULL, NULL, "--week" },
         { "2026-W01", "2025-12-01", NULL, NULL, "cannot be combined" },
         { "last", NULL, NULL, "2026-13-01", "--today" },
+        /* a value out of range names its option and the range */
+        { NULL, NULL, NULL, "9999-12-31",
+          "--today 9999-12-31 is out of range: dates run from 1900-01-01 to 2999-12-31" },
+        { NULL, "1899-12-31", NULL, NULL, "--since 1899-12-31 is out of range: dates run from" },
+        { NULL, NULL, "3000-01-01", NULL, "--until 3000-01-01 is out of range" },
+        { NULL, NULL, NULL, "2026-02-30", "--today wants a date that exists, YYYY-MM-DD from "
+                                          "1900-01-01 to 2999-12-31, not '2026-02-30'" },
+        { "9999-W01", NULL, NULL, NULL,
+          "--week 9999-W01 is out of range: weeks run from 1900-W01 to 2999-W52" },
+        /* the run's week must have a name the archive reads back */
+        { NULL, NULL, NULL, "2999-12-31",
+          "--today 2999-12-31 falls in week 3000-W01, out of range: weeks run from 1900-W01" },
+        { NULL, NULL, "2999-12-30", NULL, "--until 2999-12-30 falls in week 3000-W01" },
+        { "last", NULL, NULL, "1900-01-07",
+          "--week last with --today 1900-01-07 falls in week 1899-W52, out of range" },
+        { "this", NULL, NULL, "2999-12-31", "--today 2999-12-31" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct date_period_spec spec = { bad[i].week, bad[i].since, bad[i].until, bad[i].today };
         struct date_period p;
         char why[256] = "";
         assert_int_equal(date_period_resolve(&spec, 0, &p, why, sizeof why), -1);
-        assert_non_null(strstr(why, bad[i].says));
+        if (!strstr(why, bad[i].says))
+            fail_msg("case %zu: \"%s\" lacks \"%s\"", i, why, bad[i].says);
     }
+    /* the edges themselves are fine */
+    resolve_ok(NULL, NULL, NULL, "2999-12-29");
+    resolve_ok("last", NULL, NULL, "1900-01-08");
+    resolve_ok(NULL, "1900-01-01", "2999-12-29", NULL);
 }
 
 int main(void)

@@ -135,6 +135,27 @@ static void test_minimal_template(void **state)
     template_free(&t);
 }
 
+/* Only a plain null is no value: quoted, "null" is the text null; the scalar tags whose text
+ * the readers parse are accepted. */
+static void test_quoted_null_is_text(void **state)
+{
+    (void)state;
+    struct template t;
+    char *msg;
+    assert_int_equal(load_text("template: t\nentities:\n  - {id: a, name: \"null\", "
+                               "aliases: ['~', !!str x]}\n"
+                               "columns:\n  - {id: m, type: models}\n"
+                               "layout: {margin_mm: !!int 12, subtitle: ''}\n", &t, &msg),
+                     EXP_OK);
+    assert_string_equal(msg, "");
+    assert_string_equal(t.entities[0].name, "null");
+    assert_string_equal(t.entities[0].aliases.items[0], "~");
+    assert_int_equal(t.layout.margin_mm, 12);
+    assert_string_equal(t.layout.subtitle, "");
+    free(msg);
+    template_free(&t);
+}
+
 /* Each bad template with the exact position and the words the message must carry (a table
  * at file scope: the cases read as a list, the test that runs them stays short). */
 static const struct {
@@ -265,6 +286,35 @@ static const struct {
     { "a table column twice",
       GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  table_columns: [entity, m, entity]\n",
       "bad.yaml:8:30: error: 'entity' is listed twice in table_columns", EXP_CONFIG },
+    /* a null is never the text "null" nor a silent default; a foreign tag is not text */
+    { "name: null", "template: t\nentities:\n  - id: a\n    name: null\ncolumns: []\n",
+      "bad.yaml:4:11: error: 'name' has no value (null)", EXP_CONFIG },
+    { "name: ~", "template: t\nentities:\n  - id: a\n    name: ~\ncolumns: []\n",
+      "bad.yaml:4:11: error: 'name' has no value (null)", EXP_CONFIG },
+    { "name with nothing after it",
+      "template: t\nentities:\n  - id: a\n    name:\ncolumns: []\n",
+      "error: 'name' has no value (null)", EXP_CONFIG },
+    { "NULL in a flow mapping",
+      GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout: {title: NULL}\n",
+      "bad.yaml:7:17: error: 'title' has no value (null)", EXP_CONFIG },
+    { "a null label", GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  labels: {summary: }\n",
+      "bad.yaml:8:21: error: 'summary' has no value (null)", EXP_CONFIG },
+    { "a null alias", GOOD_HEAD "    aliases: [가, ~]\ncolumns: []\n",
+      "bad.yaml:5:18: error: an item of 'aliases' has no value (null); write one, or remove "
+      "the item", EXP_CONFIG },
+    { "a null list item", GOOD_HEAD "    aliases: [[~]]\ncolumns: []\n",
+      "bad.yaml:5:16: error: an item of a list has no value (null)", EXP_CONFIG },
+    { "a null key", GOOD_HEAD "columns:\n  - {id: m, type: models, ~: x}\n",
+      "bad.yaml:6:27: error: a key has no value (null)", EXP_CONFIG },
+    { "a null document", "~\n", "bad.yaml:1:1: error: the template has no value (null)",
+      EXP_CONFIG },
+    { "a binary-tagged name",
+      "template: t\nentities:\n  - id: a\n    name: !!binary 6rCA\ncolumns: []\n",
+      "bad.yaml:4:11: error: 'name' is tagged !!binary", EXP_CONFIG },
+    { "a locally tagged id", "template: !mine t\nentities: []\ncolumns: []\n",
+      "bad.yaml:1:11: error: 'template' is tagged !mine", EXP_CONFIG },
+    { "a set-tagged list", GOOD_HEAD "    aliases: !!set {x: }\ncolumns: []\n",
+      "bad.yaml:5:14: error: 'aliases' is tagged !!set", EXP_CONFIG },
     { "a section twice",
       GOOD_HEAD "columns:\n  - {id: m, type: models}\nlayout:\n  sections: [title, table, title]\n",
       "bad.yaml:8:28: error: section 'title' is listed twice", EXP_CONFIG },
@@ -429,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_fixture_template_loads),
         cmocka_unit_test(test_fold_is_the_matching_key),
         cmocka_unit_test(test_minimal_template),
+        cmocka_unit_test(test_quoted_null_is_text),
         cmocka_unit_test(test_bad_templates),
         cmocka_unit_test(test_column_limit),
         cmocka_unit_test(test_text_limit),
