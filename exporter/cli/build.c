@@ -352,6 +352,30 @@ static enum exp_status write_briefing(struct run *r)
     return st == EXP_OK ? commit_output(r, &af) : (abort_output(&af), st);
 }
 
+/* The archive's week and the output set, in the order that leaves a failure whole: every
+ * output is written and synced and the publishing link made (a full disk fails here, and
+ * nothing has changed anywhere); then the archive commits the week (a full disk fails here:
+ * the archive rolls back and the outputs are discarded — the previous state everywhere);
+ * then one rename publishes the set. Only that rename failing, or a kill just before it,
+ * leaves the archive one run ahead of the published set — reported, and mended by running
+ * again, which redoes the week. */
+static enum exp_status publish(struct run *r)
+{
+    enum exp_status st = output_set_prepare(r->outset, r->d);
+    if (st != EXP_OK) {
+        r->outset = NULL;   /* aborted by prepare */
+        return st;
+    }
+    st = weekly_commit(&r->weekly, r->table, r->d);
+    if (st != EXP_OK)
+        return st;   /* the caller aborts the set: nothing is published */
+    st = output_set_commit(r->outset, r->d);
+    r->outset = NULL;
+    if (st != EXP_OK)
+        weekly_report_unpublished(&r->weekly, &r->opts->period, r->d);
+    return st;
+}
+
 /* After the last article: the streamed outputs put in place, the outputs that need the
  * whole run, and the --if-changed stamp — written last, and only after a fully successful
  * run, so a failed or killed run is redone. */
@@ -379,10 +403,7 @@ static enum exp_status finish_outputs(struct run *r, int clean_run)
     }
     if (st != EXP_OK)
         return st;
-    st = output_set_commit(r->outset, r->d);
-    r->outset = NULL;
-    /* The archive records what was published: after the outputs, never instead. */
-    return st == EXP_OK ? weekly_commit(&r->weekly, r->table, r->d) : st;
+    return publish(r);
 }
 
 /* ---- Reading ---- */

@@ -75,6 +75,7 @@ int main(int argc, char **argv)
     enum exp_status st = cli_parse(argc, argv, &opts, &d);
     if (st == EXP_OK) {
         diag_init(&d, stderr, opts.verbose, opts.quiet);
+        diag_reserve_mute(&d);   /* before a library can run out of descriptors */
         st = cli_run(&opts, &d);
     }
     cli_options_free(&opts);

@@ -19,6 +19,7 @@ void diag_init(struct diag *d, FILE *stream, int verbose, int quiet)
     d->quiet = quiet;
     d->errors = 0;
     d->warnings = 0;
+    d->mute_reserved = 0;
 }
 
 static const char *level_name(enum diag_level level)
@@ -132,9 +133,32 @@ enum exp_status exp_status_worst(enum exp_status a, enum exp_status b)
     return severity(a) >= severity(b) ? a : b;
 }
 
-int diag_mute_stderr(void)
+void diag_reserve_mute(struct diag *d)
+{
+    if (d->mute_reserved)
+        return;
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+    if (null < 0 || saved < 0) {
+        if (null >= 0)
+            close(null);
+        if (saved >= 0)
+            close(saved);
+        return;
+    }
+    d->mute_null = null;
+    d->mute_saved = saved;
+    d->mute_reserved = 1;
+}
+
+/* What diag_mute_stderr returns when it muted with d's reserved descriptors. */
+#define MUTED_RESERVED (-2)
+
+int diag_mute_stderr(const struct diag *d)
 {
     fflush(stderr);
+    if (d && d->mute_reserved)
+        return dup2(d->mute_null, STDERR_FILENO) < 0 ? -1 : MUTED_RESERVED;
     int saved = dup(STDERR_FILENO);
     int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
     if (saved < 0 || null < 0 || dup2(null, STDERR_FILENO) < 0) {
@@ -147,11 +171,16 @@ int diag_mute_stderr(void)
     return saved;
 }
 
-void diag_unmute_stderr(int saved)
+void diag_unmute_stderr(const struct diag *d, int saved)
 {
-    if (saved < 0)
+    if (saved == -1)
         return;
     fflush(stderr);
+    if (saved == MUTED_RESERVED) {
+        if (d && d->mute_reserved)
+            dup2(d->mute_saved, STDERR_FILENO);
+        return;
+    }
     dup2(saved, STDERR_FILENO);
     close(saved);
 }

@@ -64,6 +64,32 @@ void atomic_file_abort(struct atomic_file *af)
     memset(af, 0, sizeof *af);
 }
 
+/* Set by the handler alone (a signal handler can reach only static storage); read and reset
+ * by fsutil_size_watch_begin/end on the thread that watches. */
+static volatile sig_atomic_t size_limit_crossed;
+
+static void on_size_limit(int sig)
+{
+    (void)sig;
+    size_limit_crossed = 1;
+}
+
+void fsutil_size_watch_begin(struct fsutil_size_watch *w)
+{
+    size_limit_crossed = 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_size_limit;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGXFSZ, &sa, &w->previous);
+}
+
+int fsutil_size_watch_end(struct fsutil_size_watch *w)
+{
+    sigaction(SIGXFSZ, &w->previous, NULL);
+    return size_limit_crossed != 0;
+}
+
 enum exp_status fsutil_mkdirs(const char *dir, struct diag *d)
 {
     if (!*dir) {
