@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -64,11 +65,23 @@ static void ignore_reported_signals(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
+/* fontconfig takes its default language from FC_LANG, else LC_ALL, LC_CTYPE or LANG, and
+ * prints "Fontconfig warning: ignoring …: not a valid language tag" for a value it cannot
+ * read (LANG=C.UTF-16, a typo in a crontab): a warning on a successful run. The briefing is
+ * Korean whatever the user's locale, so fontconfig is told so, before any thread starts
+ * (setenv is not thread-safe). The patterns the typesetter asks for name their language
+ * themselves; the bytes written do not change. */
+static void fontconfig_language(void)
+{
+    setenv("FC_LANG", "ko", 1);
+}
+
 int main(int argc, char **argv)
 {
     if (standard_descriptors_open() != 0)
         return EX_OSERR;
     ignore_reported_signals();
+    fontconfig_language();
     struct cli_options opts;
     struct diag d;
     diag_init(&d, stderr, 0, 0);

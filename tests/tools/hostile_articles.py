@@ -105,6 +105,12 @@ put('id_quoted_null', 'ok', lambda n: '---\n' + front(n).replace('id: hostile_%0
 put('title_null_no_heading', POS + "'title' is empty in front matter",
     lambda n: '---\n' + re.sub(r'^title:.*$', 'title: null', front(n), flags=re.M) + '---\n\n본문 %d.\n' % n)
 put('title_null_heading', 'ok', field('title', 'null'))
+# A value that shows nothing is no value: zero-width spaces, joiners, the Hangul fillers.
+put('id_hangul_filler', POS + "'id' is empty in front matter", field('id', '"\\u3164"'))
+put('id_zero_width', POS + "'id' is empty in front matter", field('id', '"\\u200b\\u2060\\ufeff"'))
+put('title_invisible_no_heading', POS + "'title' is empty in front matter",
+    lambda n: '---\n' + re.sub(r'^title:.*$', lambda m: 'title: "\\u200b\\u115f"', front(n), flags=re.M) + '---\n\n본문 %d.\n' % n)
+put('title_invisible_heading', 'ok', field('title', '"\\u200d\\u00ad"'))
 # Sizes: the field rule at its own position, then the front matter's.
 put('url_70000', r':[0-9]+:6: error: \'url\' is longer than 2048 bytes',
     field('url', 'https://example.com/' + 'a' * 70000))
