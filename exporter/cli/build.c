@@ -200,6 +200,18 @@ static enum exp_status open_archive(struct run *r)
     const struct build_options *o = r->opts;
     if (o->mode != BUILD_WRITE || o->no_archive)
         return weekly_open(NULL, o->wait, &r->weekly, r->d);
+    if (o->archive_path) {
+        /* an archive inside the output folder would be replaced with it by the next run */
+        char *dir = expand_out_dir(o->out_dir, &o->period);
+        int inside = output_set_would_replace(dir, o->archive_path);
+        if (inside)
+            diag_error(r->d, NULL, 0, 0, "--archive %s lies inside the output folder %s, which "
+                       "is replaced whole on every run; keep it elsewhere (the default is "
+                       "beside it)", o->archive_path, dir);
+        free(dir);
+        if (inside)
+            return EXP_USAGE;
+    }
     char *path = o->archive_path ? xstrdup(o->archive_path)
                                  : weekly_default_archive_path(o->out_dir);
     enum exp_status st = weekly_open(path, o->wait, &r->weekly, r->d);

@@ -62,6 +62,14 @@ char *fsutil_find_data(const char *relative);
  * errno set and *path NULL when neither place works. */
 int fsutil_temp_file(const char *name, char **path);
 
+/* path as an absolute path with every link and "."/".." of its existing part resolved and the
+ * rest (what does not exist yet) appended, normalised: where a file at path would really be.
+ * Caller frees. */
+char *fsutil_resolve(const char *path);
+
+/* 1 when path is dir or lies under it, both compared as fsutil_resolve gives them. */
+int fsutil_path_within(const char *path, const char *dir);
+
 /* path joined with name by a single '/'; caller frees. */
 char *fsutil_join(const char *dir, const char *name);
 

@@ -218,6 +218,20 @@ char *output_set_state_dir_for(const char *dir)
     return path;
 }
 
+int output_set_would_replace(const char *dir, const char *path)
+{
+    if (fsutil_path_within(path, dir))
+        return 1;
+    char *state = output_set_state_dir_for(dir);
+    if (!state)
+        return 0;
+    char *runs = fsutil_join(state, "runs");
+    int within = fsutil_path_within(path, runs);
+    free(runs);
+    free(state);
+    return within;
+}
+
 static enum exp_status make_folder(const char *path, struct diag *d)
 {
     if (mkdir(path, 0777) != 0 && errno != EEXIST) {

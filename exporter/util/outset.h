@@ -71,6 +71,11 @@ char *output_set_state_dir_for(const char *dir);
  * freed (the previous set stays published). Calling it twice does nothing more. */
 enum exp_status output_set_prepare(struct output_set *set, struct diag *d);
 
+/* 1 when path (a file that must outlive runs, such as --archive) lies in what an output set
+ * for dir replaces or removes: dir itself (behind its link, the published set) or the state
+ * folder's runs/. Links and the existing part of path are resolved first. */
+int output_set_would_replace(const char *dir, const char *path);
+
 /* Publishes the staging folder as the output (output_set_prepare when not done yet, then the
  * switch: the link renamed over the old one), removes the previous set, releases the lock
  * and frees set. EXP_IOERR with a message on failure, in which case the previous set stays
