@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -76,12 +77,23 @@ static void fontconfig_language(void)
     setenv("FC_LANG", "ko", 1);
 }
 
+/* A umask that takes the owner's own permissions (umask 777, 277) would make exporter create
+ * a state folder, a lock and outputs that their owner cannot open: the run fails, and every
+ * later run with it, on a folder of mode 000. The owner's bits are kept; the umask still
+ * decides what group and others get. */
+static void owner_keeps_access(void)
+{
+    mode_t mask = umask(0);
+    umask(mask & 077);
+}
+
 int main(int argc, char **argv)
 {
     if (standard_descriptors_open() != 0)
         return EX_OSERR;
     ignore_reported_signals();
     fontconfig_language();
+    owner_keeps_access();
     struct cli_options opts;
     struct diag d;
     diag_init(&d, stderr, 0, 0);

@@ -94,6 +94,9 @@ for key in ('published_at', 'crawled_at'):
     put(key + '_year_9999', POS + "'%s' is more than 31 days in the future" % key,
         field(key, '9999-12-31 23:59'))
     put(key + '_null', 'ok', field(key, 'null'))
+# A fraction of a second (JavaScript's toISOString) is a real time.
+put('published_fraction_of_second', 'ok', field('published_at', '2025-12-27T15:00:00.000Z'))
+put('crawled_nanoseconds', 'ok', field('crawled_at', '2025-12-28T06:02:09.123456789+09:00'))
 # Zones at the ends of the world's clocks are real.
 put('published_zone_plus_14', 'ok', field('published_at', '2025-12-28T00:00+14:00'))
 put('published_zone_minus_12', 'ok', field('published_at', '2025-12-27T00:00-12:00'))
