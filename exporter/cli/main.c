@@ -68,13 +68,14 @@ static void ignore_reported_signals(void)
 
 /* fontconfig takes its default language from FC_LANG, else LC_ALL, LC_CTYPE or LANG, and
  * prints "Fontconfig warning: ignoring …: not a valid language tag" for a value it cannot
- * read (LANG=C.UTF-16, a typo in a crontab): a warning on a successful run. The briefing is
- * Korean whatever the user's locale, so fontconfig is told so, before any thread starts
- * (setenv is not thread-safe). The patterns the typesetter asks for name their language
- * themselves; the bytes written do not change. */
+ * read (LANG=C.UTF-16, a typo in a crontab): a warning on a successful run. It is given one
+ * fixed language instead, before any thread starts (setenv is not thread-safe), so a run
+ * behaves the same under every locale: the one of the C locale ("en"; the names fontconfig
+ * reports, in messages, are then the fonts' English names). The patterns the typesetter asks
+ * for name Korean themselves; the bytes written do not change. */
 static void fontconfig_language(void)
 {
-    setenv("FC_LANG", "ko", 1);
+    setenv("FC_LANG", "en", 1);
 }
 
 /* A umask that takes the owner's own permissions (umask 777, 277) would make exporter create
