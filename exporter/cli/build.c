@@ -11,6 +11,7 @@
 #include "cli/reader.h"
 #include "ingest/inputs.h"
 #include "cli/weekly.h"
+#include "cli/workbook_job.h"
 #include "extract/extract.h"
 #include "extract/template.h"
 #include "ingest/article.h"
@@ -166,7 +167,7 @@ struct run {
     struct output_set *outset; /* its staging folder, published at the end (outset.h) */
     int writing;               /* a build that writes outputs (not check, not unchanged) */
     struct atomic_file articles_csv, facts_csv, workbook_file;
-    struct xlsx_out *workbook;
+    struct workbook_job *workbook;   /* the workbook, written on its own thread */
     struct catalog *catalog;   /* the articles read (merge/catalog.h) */
     struct table *table;
     struct quotes *quotes;
@@ -302,12 +303,15 @@ static enum exp_status begin_outputs(struct run *r)
         csv_out_facts_begin(r->facts_csv.fp);
     }
     if (r->opts->formats & BUILD_FORMAT_XLSX) {
+        struct xlsx_out *x = NULL;
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
         if (st == EXP_OK)
-            st = xlsx_out_open(&r->workbook, r->workbook_file.temp_path, &r->tpl,
+            st = xlsx_out_open(&x, r->workbook_file.temp_path, &r->tpl,
                                &(struct xlsx_options){ .large = r->paths.count > 200,
                                                        .tmpdir = output_set_stage_dir(r->outset) },
                                r->d);
+        if (st == EXP_OK)
+            r->workbook = workbook_job_start(x, r->d);
     }
     return st;
 }
@@ -323,17 +327,22 @@ static enum exp_status write_comparison(struct run *r)
 
 /* The workbook's article and fact sheets were filled while reading; the comparison sheet
  * needs the finished table. libxlsxwriter writes the file at close, to the temporary's name,
- * stamped with the briefing's instant. A week of more than a couple of hundred inputs (some
- * thousands of fact rows) is written row by row (xlsx_options.large), in constant memory. */
-static enum exp_status finish_workbook(struct run *r)
+ * stamped with the briefing's instant — on the workbook's own thread, while the caller
+ * writes the other outputs (workbook_job.h). A week of more than a couple of hundred inputs
+ * (some thousands of fact rows) is written row by row (xlsx_options.large), in constant
+ * memory. */
+static void start_workbook_finish(struct run *r)
 {
     long long created = 0;
     int generated;
     briefing_as_of(catalog_summary(r->catalog), &created, &generated);
-    xlsx_out_set_created(r->workbook, created);
-    xlsx_out_comparison(r->workbook, r->table);
-    weekly_write_sheets(&r->weekly, r->workbook);
-    enum exp_status st = xlsx_out_close(r->workbook, r->d);
+    workbook_job_finish(r->workbook, r->table, &r->weekly, created);
+}
+
+/* Waits for the workbook's thread and puts the file in the staging folder. */
+static enum exp_status finish_workbook(struct run *r)
+{
+    enum exp_status st = workbook_job_wait(r->workbook, r->d);
     r->workbook = NULL;
     return st == EXP_OK ? commit_output(r, &r->workbook_file)
                         : (abort_output(&r->workbook_file), st);
@@ -388,6 +397,37 @@ static enum exp_status publish(struct run *r)
     return st;
 }
 
+/* The outputs that need the whole run, the workbook's on its own thread meanwhile. Messages
+ * come out in a fixed order, as if one thread wrote the CSVs, then the workbook, then the PDF:
+ * the caller's own are held (d is muted while the workbook is written) and replayed around the
+ * workbook's. Returns the first failure in that order. */
+static enum exp_status write_whole_run_outputs(struct run *r)
+{
+    struct diag *d = r->d;
+    struct diag_buffer csvs, pdf;
+    diag_buffer_open(&csvs, d);
+    diag_buffer_open(&pdf, d);
+    if (r->workbook)
+        start_workbook_finish(r);
+    r->d = &csvs.d;
+    enum exp_status st = EXP_OK;
+    if (r->opts->formats & BUILD_FORMAT_CSV)
+        st = write_comparison(r);
+    if (st == EXP_OK && (r->opts->formats & BUILD_FORMAT_CSV))
+        st = weekly_write_csvs(&r->weekly, r->outset, r->d);
+    r->d = &pdf.d;
+    enum exp_status pdf_st = EXP_OK;
+    if (st == EXP_OK && (r->opts->formats & BUILD_FORMAT_PDF))
+        pdf_st = write_briefing(r);
+    r->d = d;
+    diag_buffer_replay(&csvs, d);
+    enum exp_status book_st = r->workbook ? finish_workbook(r) : EXP_OK;
+    diag_buffer_replay(&pdf, d);
+    if (st == EXP_OK)
+        st = book_st;
+    return st == EXP_OK ? pdf_st : st;
+}
+
 /* After the last article: the streamed outputs put in place, the outputs that need the
  * whole run, and the --if-changed stamp — written last, and only after a fully successful
  * run, so a failed or killed run is redone. */
@@ -398,14 +438,8 @@ static enum exp_status finish_outputs(struct run *r, int clean_run)
         st = commit_output(r, &r->facts_csv);
     if (st == EXP_OK)
         st = weekly_finish(&r->weekly, &r->opts->period, r->table, r->d);
-    if (st == EXP_OK && (r->opts->formats & BUILD_FORMAT_CSV))
-        st = write_comparison(r);
-    if (st == EXP_OK && (r->opts->formats & BUILD_FORMAT_CSV))
-        st = weekly_write_csvs(&r->weekly, r->outset, r->d);
-    if (st == EXP_OK && r->workbook)
-        st = finish_workbook(r);
-    if (st == EXP_OK && (r->opts->formats & BUILD_FORMAT_PDF))
-        st = write_briefing(r);
+    if (st == EXP_OK)
+        st = write_whole_run_outputs(r);
     if (st == EXP_OK && clean_run && r->fingerprint) {
         struct atomic_file af = { 0 };
         st = open_output(r, &af, STAMP_NAME);
@@ -442,14 +476,13 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
         csv_out_article_row(r->articles_csv.fp, a);
         csv_out_write_facts_rows(r->facts_csv.fp, &r->tpl, &it->facts);
     }
-    if (r->workbook) {
-        xlsx_out_article(r->workbook, a);
-        xlsx_out_facts(r->workbook, &it->facts);
-    }
     table_add_article(r->table, &it->facts, a->published_at);
     quotes_add(r->quotes, &it->facts);
     enum exp_status st = weekly_add_article(&r->weekly, a, &r->tpl, &it->facts, r->d);
-    return st != EXP_OK ? st : it->extract_status;
+    st = st != EXP_OK ? st : it->extract_status;
+    if (r->workbook)
+        workbook_job_article(r->workbook, it);   /* last: the item goes to the workbook */
+    return st;
 }
 
 /* Parses and extracts every input (on opts->jobs threads), in input order. Returns the worst
@@ -511,7 +544,7 @@ static void run_free(struct run *r)
 {
     abort_output(&r->articles_csv);
     abort_output(&r->facts_csv);
-    xlsx_out_discard(r->workbook);
+    workbook_job_wait(r->workbook, r->d);   /* never finished: discarded */
     abort_output(&r->workbook_file);
     output_set_abort(r->outset);
     weekly_close(&r->weekly);

@@ -186,6 +186,11 @@ enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
     enum exp_status st = changes_build(w->archive, t, p->week, &w->changes, d);
     if (st == EXP_OK)
         st = trend_build(w->archive, t->tpl, p->week, &w->coverage, &w->trend, d);
+    /* The conflicts report is built here, once: the writers that follow may run on several
+     * threads and must only read it. */
+    size_t n;
+    if (st == EXP_OK && w->conflicts)
+        (void)conflicts_report(w->conflicts, t, &n);
     return st;
 }
 

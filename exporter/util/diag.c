@@ -184,3 +184,38 @@ void diag_unmute_stderr(const struct diag *d, int saved)
     dup2(saved, STDERR_FILENO);
     close(saved);
 }
+
+void diag_buffer_open(struct diag_buffer *b, const struct diag *like)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->fp = open_memstream(&b->data, &b->len);
+    if (!b->fp) {
+        fputs("exporter: error: out of memory\n", stderr);
+        exit(71);
+    }
+    diag_init(&b->d, b->fp, like->verbose, like->quiet);
+    /* the same reserved descriptors: a library muted through the buffer's sink (the
+       workbook's thread) is muted without opening any */
+    b->d.mute_reserved = like->mute_reserved;
+    b->d.mute_null = like->mute_null;
+    b->d.mute_saved = like->mute_saved;
+}
+
+void diag_buffer_replay(struct diag_buffer *b, struct diag *d)
+{
+    if (fclose(b->fp) != 0) {
+        /* the buffer could not grow: its last messages are lost, never the run */
+        b->len = b->data ? strnlen(b->data, b->len) : 0;
+    }
+    b->fp = NULL;
+    if (d) {
+        if (b->len)
+            fwrite(b->data, 1, b->len, d->stream);
+        d->errors += b->d.errors;
+        d->warnings += b->d.warnings;
+    }
+    free(b->data);
+    b->data = NULL;
+    b->len = 0;
+}

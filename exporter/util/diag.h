@@ -24,6 +24,22 @@ struct diag {
 /* A sink writing to stream (stderr when NULL). */
 void diag_init(struct diag *d, FILE *stream, int verbose, int quiet);
 
+/* A sink that keeps its messages in memory, for work done beside other work (another thread's,
+ * or while descriptor 2 is muted) whose messages must come out later in a fixed order. */
+struct diag_buffer {
+    struct diag d;      /* report through &b->d */
+    FILE *fp;
+    char *data;
+    size_t len;
+};
+
+/* Opens b with like's verbosity and quietness. Exits 71 when memory runs out. */
+void diag_buffer_open(struct diag_buffer *b, const struct diag *like);
+
+/* Writes b's messages to d's stream, adds b's error and warning counts to d's, and frees b's
+ * memory (d NULL: the messages are dropped). */
+void diag_buffer_replay(struct diag_buffer *b, struct diag *d);
+
 /* Prints "exporter: file:line:col: level: message". line or col 0 leaves that part out;
  * file NULL leaves the whole position out. */
 void diag_report(struct diag *d, enum diag_level level, const char *file, unsigned line,

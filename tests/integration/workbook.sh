@@ -73,6 +73,12 @@ PYEOF
 created=$($PY -c 'import re,sys,zipfile; print(re.search(r"<dcterms:created[^>]*>([^<]*)<", zipfile.ZipFile(sys.argv[1]).read("docProps/core.xml").decode()).group(1))' "$tmp/r1/briefing.xlsx")
 check "workbook time is the briefing's" "$created" "2025-12-29T15:00:00Z"
 
+# The workbook's zip entries are deflated at level 1 (xlsx_zip.c: a fifth of a large run's CPU
+# was libxlsxwriter's default level 6): each deflated entry says so in its general-purpose
+# flags (bits 1-2 set: "super fast"), and it still reads back (above).
+levels=$($PY -c 'import sys,zipfile; print(" ".join(sorted({"%s:%d" % ("deflate" if i.compress_type == zipfile.ZIP_DEFLATED else "stored", i.flag_bits & 6) for i in zipfile.ZipFile(sys.argv[1]).infolist()})))' "$tmp/r1/briefing.xlsx")
+check "workbook entries deflated at level 1" "$levels" "deflate:6"
+
 # --formats picks files, in any case.
 "$EXPORTER" build --formats CSV,Pdf --out "$tmp/o2" examples/articles 2>/dev/null
 check "--formats CSV,Pdf writes no workbook" "$(ls "$tmp/o2" | grep -c xlsx)" 0
