@@ -502,9 +502,11 @@ enum exp_status xlsx_out_close(struct xlsx_out *x, struct diag *d)
      * crossed there is caught by the watch (a full disk fails the zip beside them too). */
     struct fsutil_size_watch watch;
     fsutil_size_watch_begin(&watch);
-    int muted = diag_mute_stderr(d);   /* libxlsxwriter prints its own lines; we report e */
+    /* libxlsxwriter prints its own lines; we report e (muted with the run's reserved
+       descriptors, x->d: d may be a thread's buffer) */
+    int muted = diag_mute_stderr(x->d);
     lxw_error e = workbook_close(x->wb);
-    diag_unmute_stderr(d, muted);
+    diag_unmute_stderr(x->d, muted);
     int too_big = fsutil_size_watch_end(&watch);
     free_sheets(x);
     enum exp_status st = EXP_OK;

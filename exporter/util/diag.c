@@ -2,6 +2,7 @@
 #include "util/diag.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,38 +152,68 @@ void diag_reserve_mute(struct diag *d)
     d->mute_reserved = 1;
 }
 
-/* What diag_mute_stderr returns when it muted with d's reserved descriptors. */
-#define MUTED_RESERVED (-2)
+/* Descriptor 2 is one for the whole process, and two threads may mute it at once (the
+ * workbook's thread around libxlsxwriter, the caller around fontconfig): the first mute
+ * points it at /dev/null, the last unmute restores it, under one lock. This is process-wide
+ * state because what it guards is. */
+static pthread_mutex_t mute_lock = PTHREAD_MUTEX_INITIALIZER;
+static int mute_depth;        /* mutes in force */
+static int mute_restore = -1; /* what the last unmute puts back (a reserved or a fresh dup) */
+static int mute_owned;        /* mute_restore was opened by the first mute: close it after */
+
+/* Points descriptor 2 at /dev/null; 0, or -1 when that cannot be done. */
+static int silence_stderr(const struct diag *d)
+{
+    if (d && d->mute_reserved) {
+        if (dup2(d->mute_null, STDERR_FILENO) < 0)
+            return -1;
+        mute_restore = d->mute_saved;
+        mute_owned = 0;
+        return 0;
+    }
+    int saved = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    int ok = saved >= 0 && null >= 0 && dup2(null, STDERR_FILENO) >= 0;
+    if (null >= 0)
+        close(null);
+    if (!ok) {
+        if (saved >= 0)
+            close(saved);
+        return -1;
+    }
+    mute_restore = saved;
+    mute_owned = 1;
+    return 0;
+}
 
 int diag_mute_stderr(const struct diag *d)
 {
-    fflush(stderr);
-    if (d && d->mute_reserved)
-        return dup2(d->mute_null, STDERR_FILENO) < 0 ? -1 : MUTED_RESERVED;
-    int saved = dup(STDERR_FILENO);
-    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (saved < 0 || null < 0 || dup2(null, STDERR_FILENO) < 0) {
-        if (saved >= 0)
-            close(saved);
-        saved = -1;
+    pthread_mutex_lock(&mute_lock);
+    int rc = 0;
+    if (mute_depth == 0) {
+        fflush(stderr);
+        rc = silence_stderr(d);
     }
-    if (null >= 0)
-        close(null);
-    return saved;
+    if (rc == 0)
+        mute_depth++;
+    pthread_mutex_unlock(&mute_lock);
+    return rc == 0 ? 1 : -1;
 }
 
-void diag_unmute_stderr(const struct diag *d, int saved)
+void diag_unmute_stderr(const struct diag *d, int muted)
 {
-    if (saved == -1)
+    (void)d;
+    if (muted == -1)
         return;
-    fflush(stderr);
-    if (saved == MUTED_RESERVED) {
-        if (d && d->mute_reserved)
-            dup2(d->mute_saved, STDERR_FILENO);
-        return;
+    pthread_mutex_lock(&mute_lock);
+    if (mute_depth > 0 && --mute_depth == 0) {
+        fflush(stderr);
+        dup2(mute_restore, STDERR_FILENO);
+        if (mute_owned)
+            close(mute_restore);
+        mute_restore = -1;
     }
-    dup2(saved, STDERR_FILENO);
-    close(saved);
+    pthread_mutex_unlock(&mute_lock);
 }
 
 void diag_buffer_open(struct diag_buffer *b, const struct diag *like)

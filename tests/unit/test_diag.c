@@ -105,7 +105,12 @@ static void test_mute_without_descriptors(void **state)
     int muted = diag_mute_stderr(&d);
     assert_int_not_equal(muted, -1);
     assert_true(same_file(STDERR_FILENO, &null_st));
+    /* a second mute (another thread's) keeps it muted until the last unmute */
+    int again = diag_mute_stderr(&d);
+    assert_int_not_equal(again, -1);
     diag_unmute_stderr(&d, muted);
+    assert_true(same_file(STDERR_FILENO, &null_st));
+    diag_unmute_stderr(&d, again);
     assert_true(same_file(STDERR_FILENO, &err_before));
     /* without a reservation there is nothing to mute with: -1, and stderr untouched */
     struct diag plain = { 0 };
