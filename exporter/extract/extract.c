@@ -549,8 +549,25 @@ static void split_clauses(const char *text, size_t len, struct scratch *s)
 #undef PUSH_CLAUSE
 }
 
+/* A middle dot (·, ㆍ or ・) right after a closing parenthesis: the dot that lists
+ * parenthesised figures (`현대차(1만 3,020대)·기아(1만 150대)`). Elsewhere a middle dot joins
+ * the words of one name or term (`정보·통신`) and separates nothing. */
+static size_t middle_dot_after_paren(const char *text, size_t len, size_t i)
+{
+    static const char *const dots[] = { "\xC2\xB7", "\xE3\x86\x8D", "\xE3\x83\xBB" };
+    if (i == 0 || text[i - 1] != ')')
+        return 0;
+    for (size_t k = 0; k < sizeof dots / sizeof *dots; k++) {
+        size_t n = strlen(dots[k]);
+        if (i + n <= len && !memcmp(text + i, dots[k], n))
+            return n;
+    }
+    return 0;
+}
+
 /* A list separator at text[i]: a comma (not one inside a number: 1,200), a semicolon, an
- * ideographic comma, a slash, or the word 및 standing alone. Sets *n to its length. */
+ * ideographic comma, a slash, a middle dot after a parenthesis, or the word 및 standing alone.
+ * Sets *n to its length. */
 static int list_separator_at(const char *text, size_t len, size_t i, size_t *n)
 {
     unsigned char c = (unsigned char)text[i];
@@ -569,7 +586,8 @@ static int list_separator_at(const char *text, size_t len, size_t i, size_t *n)
         *n = 5;
         return 1;
     }
-    return 0;
+    *n = middle_dot_after_paren(text, len, i);
+    return *n > 0;
 }
 
 /* Cuts the clauses into phrases at list separators ("정규직 1,200명, 계약직 340명"; "수출 52억

@@ -533,9 +533,32 @@ static enum res read_digits(struct scan *sc, size_t i, struct decimal *v, size_t
     return R_OK;
 }
 
-/* A number below 10^4 written with 천/백/십: "3천", "2천5백", "오천", "칠천십이", "5000".
- * In digit mode the coefficients are ASCII, in Sino mode Hangul. Returns R_NONE if nothing
- * was read. */
+/* After a 천/백/십 at p, one space and then a smaller one with its coefficient ("2천 5백만",
+ * "삼천 오백"): the space stays inside the number. Returns where that part starts, or p. */
+static size_t spaced_small_part(const struct scan *sc, size_t p, enum mode mode, unsigned last)
+{
+    size_t q = p + 1, l;
+    if (byte_at(sc, p) != ' ')
+        return p;
+    if (mode == MODE_DIGITS) {
+        size_t d = 0;
+        while (d < 4 && digit_at(sc, q + d))
+            d++;
+        if (!d || byte_at(sc, q) == '0')
+            return p;
+        q += d;
+    } else {
+        if (sino_digit(cp_at(sc, q, &l)) <= 0)
+            return p;
+        q += l;
+    }
+    unsigned e = small_exp(cp_at(sc, q, &l));
+    return e && e < last ? p + 1 : p;
+}
+
+/* A number below 10^4 written with 천/백/십: "3천", "2천5백", "2천 5백", "오천", "칠천십이",
+ * "5000". In digit mode the coefficients are ASCII, in Sino mode Hangul. Returns R_NONE if
+ * nothing was read. */
 static enum res read_small(struct scan *sc, size_t i, enum mode mode, struct decimal *v, size_t *end,
                            int *korean, int *point, unsigned *nchars)
 {
@@ -581,7 +604,7 @@ static enum res read_small(struct scan *sc, size_t i, enum mode mode, struct dec
             *korean = 1;
             last = e;
             any = 1;
-            p = q + l;
+            p = spaced_small_part(sc, q + l, mode, last);
             continue;
         }
         if (have_coef) {
@@ -1587,12 +1610,16 @@ static size_t reject_at(const struct scan *sc, size_t i, enum mode mode)
     return mode == MODE_DIGITS ? skip_token(sc, i) : i + l;
 }
 
-/* "마이너스" as a word of its own ending at i ("마이너스3%"). */
+/* "마이너스" or "영하" as a word of its own ending at i ("마이너스3%", "영하10도"). */
 static int minus_word_ending_at(const struct scan *sc, size_t i)
 {
-    static const char w[] = "마이너스";
-    size_t wl = sizeof w - 1;
-    return i >= wl && memcmp(sc->s + i - wl, w, wl) == 0 && !hangul_before(sc, i - wl);
+    static const char *const words[] = { "마이너스", "영하" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t wl = strlen(words[k]);
+        if (i >= wl && memcmp(sc->s + i - wl, words[k], wl) == 0 && !hangul_before(sc, i - wl))
+            return 1;
+    }
+    return 0;
 }
 
 /* A currency written before the number ("$10B", "€ 20", "EUR 20", "US$5", "₩5000"): the
@@ -1757,7 +1784,8 @@ static int triangle_is_bullet(const struct scan *sc, size_t pos)
 }
 
 /* The sign before a figure: "-3%" (the caller saw the minus: sign_len bytes), "−3%",
- * "마이너스 3%", "△1,176억" (Korean financial tables: a decrease; not a list's bullet), "▽", "▼".
+ * "마이너스 3%", "영하 12도" (below zero), "△1,176억" (Korean financial tables: a decrease; not
+ * a list's bullet), "▽", "▼".
  * Moves a->start back over it. ▲ marks an increase and is no sign. */
 static void read_sign(const struct scan *sc, size_t i, struct head *a, int sign_len)
 {
@@ -1771,7 +1799,7 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int sign_
         { LIT("\xE2\x96\xB3") }, /* △ */
         { LIT("\xE2\x96\xBD") }, /* ▽ */
         { LIT("\xE2\x96\xBC") }, /* ▼ */
-        { LIT("마이너스 ") }, { LIT("마이너스") },
+        { LIT("마이너스 ") }, { LIT("마이너스") }, { LIT("영하 ") }, { LIT("영하") },
     };
     size_t from = a->start;
     for (size_t k = 0; k < sizeof minus / sizeof minus[0]; k++) {
@@ -1781,7 +1809,7 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int sign_
         size_t l;
         unsigned before = cp_before(sc, from - wl, &l);
         if (k >= 3 && (text_is_hangul_syllable(before) || is_alnum(before)))
-            continue; /* a word ending in 마이너스 */
+            continue; /* a word ending in 마이너스 or 영하 */
         if (k == 0 && triangle_is_bullet(sc, from - wl))
             continue;
         a->v.negative = a->v.mant != 0;

@@ -43,7 +43,7 @@ static const struct unit_def builtin_units[] = {
     { "days", UNIT_DIM_DURATION }, { "weeks", UNIT_DIM_DURATION }, { "minutes", UNIT_DIM_DURATION },
     { "seconds", UNIT_DIM_DURATION },
     { "bytes", UNIT_DIM_DATA }, { "tokens", UNIT_DIM_TOKENS },
-    { "m/s", UNIT_DIM_SPEED }, { "m/h", UNIT_DIM_SPEED },
+    { "m/s", UNIT_DIM_SPEED }, { "m/h", UNIT_DIM_SPEED }, { "celsius", UNIT_DIM_TEMPERATURE },
 };
 
 enum {
@@ -105,6 +105,8 @@ static const struct unit_spelling builtin_spellings[] = {
     /* speed: also "초속 43.5m" and "시속 300km", read by the normaliser from the word before */
     SP("m/s", "m/s", ONE, 0), SP("㎧", "m/s", ONE, 0), SP("km/h", "m/h", E3, 0),
     SP("㎞/h", "m/h", E3, 0), SP("km/s", "m/s", E3, 0),
+    /* temperature: "영하" before the number is its minus sign */
+    SP("℃", "celsius", ONE, 0), SP("°C", "celsius", ONE, 0), SP("도", "celsius", ONE, GLUED),
     /* area */
     SP("㎡", "m2", ONE, 0), SP("m2", "m2", ONE, 0), SP("m²", "m2", ONE, 0), SP("제곱미터", "m2", ONE, 0),
     SP("㎢", "m2", E6, 0), SP("km2", "m2", E6, 0), SP("km²", "m2", E6, 0),
@@ -373,6 +375,7 @@ static const char *const dim_names[] = {
     [UNIT_DIM_POWER] = "power",     [UNIT_DIM_MASS] = "mass",     [UNIT_DIM_VOLUME] = "volume",
     [UNIT_DIM_LENGTH] = "length",   [UNIT_DIM_AREA] = "area",     [UNIT_DIM_DURATION] = "duration",
     [UNIT_DIM_DATA] = "data",       [UNIT_DIM_TOKENS] = "tokens", [UNIT_DIM_SPEED] = "speed",
+    [UNIT_DIM_TEMPERATURE] = "temperature",
     [UNIT_DIM_OTHER] = "other",
 };
 

@@ -37,6 +37,7 @@ enum unit_dimension {
     UNIT_DIM_DATA,
     UNIT_DIM_TOKENS,
     UNIT_DIM_SPEED,     /* m/s and m/h: 초속 10m, 시속 300km, 35.2m/s, 120km/h */
+    UNIT_DIM_TEMPERATURE, /* degrees Celsius: 35.2℃, 영하 12도 */
     UNIT_DIM_OTHER      /* a template's unit of its own */
 };
 

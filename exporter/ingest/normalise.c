@@ -7,6 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "ingest/markdown.h"
 #include "ingest/person.h"
 #include "util/buf.h"
 #include "util/text.h"
@@ -227,6 +228,19 @@ static int is_blank(const char *s, size_t len)
     return 1;
 }
 
+/* Appends one reading unit of the body (a paragraph, a table row, a list item) as a line. */
+static void put_paragraph(void *ctx, const char *text, size_t len)
+{
+    struct buf *out = ctx;
+    char *t = normalise_text(text, len);
+    if (*t) {
+        if (out->len)
+            buf_putc(out, '\n');
+        buf_puts(out, t);
+    }
+    free(t);
+}
+
 char *normalise_paragraphs(const char *s, size_t len)
 {
     struct buf out = BUF_INIT;
@@ -241,13 +255,7 @@ char *normalise_paragraphs(const char *s, size_t len)
             buf_putc(&para, '\n');
         }
         if ((blank || end >= len) && para.len) {
-            char *t = normalise_text(para.data, para.len);
-            if (*t) {
-                if (out.len)
-                    buf_putc(&out, '\n');
-                buf_puts(&out, t);
-            }
-            free(t);
+            markdown_units(para.data, para.len, put_paragraph, &out);
             buf_clear(&para);
         }
         if (end >= len)

@@ -22,7 +22,8 @@ char *normalise_html_entities(const char *s, size_t len);
 char *normalise_text(const char *s, size_t len);
 
 /* Like normalise_text, but keeps paragraph structure: blank lines separate paragraphs and
- * the result joins the normalised paragraphs with a single "\n". Caller frees. */
+ * the result joins the normalised paragraphs with a single "\n". A markdown table row or list
+ * item is a paragraph of its own (ingest/markdown.h). Caller frees. */
 char *normalise_paragraphs(const char *s, size_t len);
 
 /* Splits a byline into people: "이혜선 기자(hslee@dt.co.kr)", "김정현 기자 (Kris@news1.kr)",

@@ -135,3 +135,19 @@ int text_is_yaml_null(const char *s)
             return 1;
     return 0;
 }
+
+int text_has_visible(const char *s, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return 1;   /* not text we know: not nothing */
+        i += (size_t)n;
+        if (!text_is_space((uint32_t)cp) && !text_is_hidden_control((uint32_t)cp) &&
+            !utf8proc_get_property(cp)->ignorable)
+            return 1;
+    }
+    return 0;
+}

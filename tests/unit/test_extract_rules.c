@@ -228,6 +228,12 @@ static void test_compound_cue_and_distributed_list(void **state)
     RUN(fx, &l, "알파전자의 증원 인원은 1,200명, 정규직 340명이다.");
     assert_string_equal(values(fx, &l, "alpha", "hires"), "1200");
     fact_list_free(&l);
+    /* parenthesised figures listed with a middle dot are list items too (·, ㆍ, ・) */
+    RUN(fx, &l, "증원 인원은 알파전자(1,200명)·베타화학(340명)ㆍ감마청(85명) 순이었다.");
+    assert_string_equal(values(fx, &l, "alpha", "hires"), "1200");
+    assert_string_equal(values(fx, &l, "beta", "hires"), "340");
+    assert_string_equal(values(fx, &l, "gamma", "hires"), "85");
+    fact_list_free(&l);
 }
 
 /* "X 예산 가운데 Y 예산은 N": N is the budget of Y, a part of X's — no cue gives it to X. A
