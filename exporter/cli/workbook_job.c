@@ -2,6 +2,7 @@
 #include "cli/workbook_job.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "util/buf.h"
@@ -64,6 +65,13 @@ int workbook_job_large(const char *const *paths, size_t n)
             return 1;
     }
     return 0;
+}
+
+int workbook_job_may_overlap(void)
+{
+    struct rlimit rl;
+    return getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
+           (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= WORKBOOK_OVERLAP_FILES);
 }
 
 struct workbook_job *workbook_job_start(struct xlsx_out *x, const struct diag *like)
