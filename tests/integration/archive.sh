@@ -129,7 +129,7 @@ expect_err "corrupt message" "corrupt.sqlite: error: the archive is corrupt"
 cmp -s "$tmp/corrupt.sqlite" "$tmp/corrupt.orig" && echo "ok: corrupt archive untouched" || { echo "FAIL: corrupt archive changed"; fail=1; }
 cp "$A" "$tmp/newer.sqlite"; sqlite3 "$tmp/newer.sqlite" 'PRAGMA user_version = 99'
 expect_exit 69 "an archive from a newer exporter" "$EXPORTER" build --archive "$tmp/newer.sqlite" --out "$tmp/f4" examples/articles
-expect_err "newer message" "schema version 99, newer than this exporter's 1"
+expect_err "newer message" "schema version 99, newer than this exporter's 2"
 mkdir -p "$tmp/adir"
 expect_exit 69 "a folder as archive" "$EXPORTER" build --archive "$tmp/adir" --out "$tmp/f5" examples/articles
 : > "$tmp/empty.sqlite"
