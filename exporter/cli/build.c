@@ -311,7 +311,7 @@ static enum exp_status begin_outputs(struct run *r)
     if (r->opts->formats & BUILD_FORMAT_XLSX) {
         struct xlsx_out *x = NULL;
         struct xlsx_options xo = {
-            .large = workbook_job_large((const char *const *)r->paths.paths, r->paths.count),
+            .large = workbook_job_large(&r->paths),
             .tmpdir = output_set_stage_dir(r->outset),
         };
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
