@@ -442,10 +442,38 @@ static int hit_cmp(const void *x, const void *y)
     const struct hit *a = x, *b = y;
     if (a->os != b->os)
         return a->os < b->os ? -1 : 1;
-    return a->kind < b->kind ? -1 : a->kind > b->kind;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->oe != b->oe)
+        return a->oe > b->oe ? -1 : 1;   /* the longer first */
+    return a->a < b->a ? -1 : a->a > b->a;
 }
 
-/* Finds every name (leftmost-longest, no overlaps) and every word (all occurrences). */
+/* Drops every word found strictly inside a longer word or a name: in `최저기온이` the word
+ * `기온이` is not there, in `영업이익률` not `영업이익`, in `한국전력공사` not `전력`. The
+ * longest match wins, as it does for names. The same span in two lists stays twice. Hits
+ * are sorted by start, longer first. */
+static void drop_covered_words(struct scratch *s)
+{
+    size_t kept = 0, cover_os = 0, cover_oe = 0;
+    int have_cover = 0;
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const struct hit *h = &s->hits[i];
+        int inside = have_cover && h->oe <= cover_oe && !(h->os == cover_os && h->oe == cover_oe);
+        if (h->kind == LEX_WORD && inside)
+            continue;
+        if (!have_cover || h->oe > cover_oe) {
+            have_cover = 1;
+            cover_os = h->os;
+            cover_oe = h->oe;
+        }
+        s->hits[kept++] = *h;
+    }
+    s->n_hits = kept;
+}
+
+/* Finds every name (leftmost-longest, no overlaps) and every word (all occurrences not inside
+ * a longer word or a name). */
 static void find_hits(const struct extractor *ex, const char *text, size_t len,
                       struct scratch *s)
 {
@@ -486,8 +514,10 @@ static void find_hits(const struct extractor *ex, const char *text, size_t len,
             }
         }
     }
-    if (s->n_hits > 1)
+    if (s->n_hits > 1) {
         qsort(s->hits, s->n_hits, sizeof *s->hits, hit_cmp);
+        drop_covered_words(s);
+    }
 }
 
 /* Splits the sentence into clauses, each tagged with its segment. A segment ends after a
