@@ -468,8 +468,9 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     if (!it->kept)
         return it->parse_status == EXP_NOINPUT ? EXP_DATAERR : it->parse_status;
     /* the catalog notes the article, or reports a duplicate (left out) */
-    if (!catalog_add(r->catalog, &it->article, r->d))
-        return EXP_OK;
+    int added = catalog_add(r->catalog, &it->article, r->d);
+    if (added <= 0)
+        return added < 0 ? EXP_IOERR : EXP_OK;
     reader_item_report_extract(it, r->d);
     const struct article *a = &it->article;
     if (r->articles_csv.fp) {

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/cell_limit.h"
+#include "util/cell_limit.h"
 #include "util/buf.h"
 #include "extract/extract.h"
 #include "merge/table.h"

@@ -11,7 +11,7 @@
 #include "extract/extract.h"
 #include "extract/template.h"
 #include "merge/table.h"
-#include "report/cell_limit.h"
+#include "util/cell_limit.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/fsutil.h"

@@ -49,6 +49,14 @@ int text_nfc_inert(uint32_t cp)
            (cp >= 0xFF01 && cp <= 0xFF9D);
 }
 
+size_t text_utf16_length(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += text_utf16_units(*p);
+    return n;
+}
+
 int text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;

@@ -50,6 +50,19 @@ int text_has_visible(const char *s, size_t len);
  * otherwise 0 and *bad_offset (when not NULL) gets the offset of the first invalid byte. */
 int text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
+/* UTF-16 code units of the character whose UTF-8 lead byte is b: a four-byte sequence is a
+ * character outside the BMP, written as a surrogate pair (2); a continuation byte counts 0. */
+static inline size_t text_utf16_units(unsigned char b)
+{
+    if ((b & 0xC0) == 0x80)
+        return 0;
+    return b >= 0xF0 ? 2 : 1;
+}
+
+/* Length of s (valid UTF-8, NUL-terminated) in UTF-16 code units: what spreadsheets count
+ * in a cell. */
+size_t text_utf16_length(const char *s);
+
 /* Longest URL the program passes on (a PDF link, a CSV cell); browsers and servers commonly
  * stop near 2,000 characters. */
 #define TEXT_URL_MAX 2048
