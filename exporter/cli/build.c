@@ -306,12 +306,13 @@ static enum exp_status begin_outputs(struct run *r)
     }
     if (r->opts->formats & BUILD_FORMAT_XLSX) {
         struct xlsx_out *x = NULL;
+        struct xlsx_options xo = {
+            .large = workbook_job_large((const char *const *)r->paths.paths, r->paths.count),
+            .tmpdir = output_set_stage_dir(r->outset),
+        };
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
         if (st == EXP_OK)
-            st = xlsx_out_open(&x, r->workbook_file.temp_path, &r->tpl,
-                               &(struct xlsx_options){ .large = r->paths.count > 200,
-                                                       .tmpdir = output_set_stage_dir(r->outset) },
-                               r->d);
+            st = xlsx_out_open(&x, r->workbook_file.temp_path, &r->tpl, &xo, r->d);
         if (st == EXP_OK)
             r->workbook = workbook_job_start(x, r->d);
     }
