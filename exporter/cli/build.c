@@ -188,7 +188,9 @@ static enum exp_status load_template(const struct build_options *opts, struct te
     enum exp_status st = template_load(path, d, tpl);
     if (st != EXP_OK) {
         free(path);
-        return EXP_CONFIG;   /* a template that is missing or wrong is a configuration error */
+        /* a template that is missing or wrong is a configuration error; one the system
+           could not read (out of descriptors, an I/O error) is not the template's fault */
+        return st == EXP_IOERR ? EXP_IOERR : EXP_CONFIG;
     }
     *path_out = path;
     return EXP_OK;
@@ -201,6 +203,18 @@ static enum exp_status open_archive(struct run *r)
     const struct build_options *o = r->opts;
     if (o->mode != BUILD_WRITE || o->no_archive)
         return weekly_open(NULL, o->wait, &r->weekly, r->d);
+    if (o->archive_path) {
+        /* an archive inside the output folder would be replaced with it by the next run */
+        char *dir = expand_out_dir(o->out_dir, &o->period);
+        int inside = output_set_would_replace(dir, o->archive_path);
+        if (inside)
+            diag_error(r->d, NULL, 0, 0, "--archive %s lies inside the output folder %s, which "
+                       "is replaced whole on every run; keep it elsewhere (the default is "
+                       "beside it)", o->archive_path, dir);
+        free(dir);
+        if (inside)
+            return EXP_USAGE;
+    }
     char *path = o->archive_path ? xstrdup(o->archive_path)
                                  : weekly_default_archive_path(o->out_dir);
     enum exp_status st = weekly_open(path, o->wait, &r->weekly, r->d);
@@ -292,12 +306,13 @@ static enum exp_status begin_outputs(struct run *r)
     }
     if (r->opts->formats & BUILD_FORMAT_XLSX) {
         struct xlsx_out *x = NULL;
+        struct xlsx_options xo = {
+            .large = workbook_job_large((const char *const *)r->paths.paths, r->paths.count),
+            .tmpdir = output_set_stage_dir(r->outset),
+        };
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
         if (st == EXP_OK)
-            st = xlsx_out_open(&x, r->workbook_file.temp_path, &r->tpl,
-                               &(struct xlsx_options){ .large = r->paths.count > 200,
-                                                       .tmpdir = output_set_stage_dir(r->outset) },
-                               r->d);
+            st = xlsx_out_open(&x, r->workbook_file.temp_path, &r->tpl, &xo, r->d);
         if (st == EXP_OK)
             r->workbook = workbook_job_start(x, r->d);
     }
@@ -361,6 +376,30 @@ static enum exp_status write_briefing(struct run *r)
     return st == EXP_OK ? commit_output(r, &af) : (abort_output(&af), st);
 }
 
+/* The archive's week and the output set, in the order that leaves a failure whole: every
+ * output is written and synced and the publishing link made (a full disk fails here, and
+ * nothing has changed anywhere); then the archive commits the week (a full disk fails here:
+ * the archive rolls back and the outputs are discarded — the previous state everywhere);
+ * then one rename publishes the set. Only that rename failing, or a kill just before it,
+ * leaves the archive one run ahead of the published set — reported, and mended by running
+ * again, which redoes the week. */
+static enum exp_status publish(struct run *r)
+{
+    enum exp_status st = output_set_prepare(r->outset, r->d);
+    if (st != EXP_OK) {
+        r->outset = NULL;   /* aborted by prepare */
+        return st;
+    }
+    st = weekly_commit(&r->weekly, r->table, r->d);
+    if (st != EXP_OK)
+        return st;   /* the caller aborts the set: nothing is published */
+    st = output_set_commit(r->outset, r->d);
+    r->outset = NULL;
+    if (st != EXP_OK)
+        weekly_report_unpublished(&r->weekly, &r->opts->period, r->d);
+    return st;
+}
+
 /* The outputs that need the whole run, the workbook's on its own thread meanwhile. Messages
  * come out in a fixed order, as if one thread wrote the CSVs, then the workbook, then the PDF:
  * the caller's own are held (d is muted while the workbook is written) and replayed around the
@@ -413,10 +452,7 @@ static enum exp_status finish_outputs(struct run *r, int clean_run)
     }
     if (st != EXP_OK)
         return st;
-    st = output_set_commit(r->outset, r->d);
-    r->outset = NULL;
-    /* The archive records what was published: after the outputs, never instead. */
-    return st == EXP_OK ? weekly_commit(&r->weekly, r->table, r->d) : st;
+    return publish(r);
 }
 
 /* ---- Reading ---- */
@@ -435,8 +471,9 @@ static enum exp_status take_article(struct run *r, struct reader_item *it)
     if (!it->kept)
         return it->parse_status == EXP_NOINPUT ? EXP_DATAERR : it->parse_status;
     /* the catalog notes the article, or reports a duplicate (left out) */
-    if (!catalog_add(r->catalog, &it->article, r->d))
-        return EXP_OK;
+    int added = catalog_add(r->catalog, &it->article, r->d);
+    if (added <= 0)
+        return added < 0 ? EXP_IOERR : EXP_OK;
     reader_item_report_extract(it, r->d);
     const struct article *a = &it->article;
     if (r->articles_csv.fp) {

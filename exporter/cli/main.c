@@ -4,6 +4,8 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -64,17 +66,42 @@ static void ignore_reported_signals(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
+/* fontconfig takes its default language from FC_LANG, else LC_ALL, LC_CTYPE or LANG, and
+ * prints "Fontconfig warning: ignoring …: not a valid language tag" for a value it cannot
+ * read (LANG=C.UTF-16, a typo in a crontab): a warning on a successful run. It is given one
+ * fixed language instead, before any thread starts (setenv is not thread-safe), so a run
+ * behaves the same under every locale: the one of the C locale ("en"; the names fontconfig
+ * reports, in messages, are then the fonts' English names). The patterns the typesetter asks
+ * for name Korean themselves; the bytes written do not change. */
+static void fontconfig_language(void)
+{
+    setenv("FC_LANG", "en", 1);
+}
+
+/* A umask that takes the owner's own permissions (umask 777, 277) would make exporter create
+ * a state folder, a lock and outputs that their owner cannot open: the run fails, and every
+ * later run with it, on a folder of mode 000. The owner's bits are kept; the umask still
+ * decides what group and others get. */
+static void owner_keeps_access(void)
+{
+    mode_t mask = umask(0);
+    umask(mask & 077);
+}
+
 int main(int argc, char **argv)
 {
     if (standard_descriptors_open() != 0)
         return EX_OSERR;
     ignore_reported_signals();
+    fontconfig_language();
+    owner_keeps_access();
     struct cli_options opts;
     struct diag d;
     diag_init(&d, stderr, 0, 0);
     enum exp_status st = cli_parse(argc, argv, &opts, &d);
     if (st == EXP_OK) {
         diag_init(&d, stderr, opts.verbose, opts.quiet);
+        diag_reserve_mute(&d);   /* before a library can run out of descriptors */
         st = cli_run(&opts, &d);
     }
     cli_options_free(&opts);

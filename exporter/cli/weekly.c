@@ -315,6 +315,17 @@ enum exp_status weekly_commit(struct weekly *w, const struct table *t, struct di
     return st;
 }
 
+void weekly_report_unpublished(const struct weekly *w, const struct date_period *p,
+                               struct diag *d)
+{
+    if (!w->archive || !w->archive_path)
+        return;
+    char week[9];
+    date_format_week(p->week, week);
+    diag_error(d, w->archive_path, 0, 0, "the archive records week %s, but its outputs were not "
+               "published (the previous set stays); run again to publish them", week);
+}
+
 void weekly_close(struct weekly *w)
 {
     archive_close(w->archive);   /* rolls back a week not committed */

@@ -5,8 +5,8 @@
  * once the output folder is taken; add each article as it is read (coverage counts, the
  * article and its facts into the archive); with the finished table compute the changes
  * against the nearest earlier archived week and write changes.csv and coverage.csv beside
- * the other outputs; after the outputs are published, store the cells and coverage and
- * commit the week. With --no-archive there is no archive: changes.csv is its header only,
+ * the other outputs; once the outputs are written and ready to publish, store the cells and
+ * coverage and commit the week, then the outputs are published (cli/build.c: publish). With --no-archive there is no archive: changes.csv is its header only,
  * coverage.csv is still written. */
 #ifndef EXPORTER_WEEKLY_H
 #define EXPORTER_WEEKLY_H
@@ -88,14 +88,21 @@ enum exp_status weekly_finish(struct weekly *w, const struct date_period *p,
 enum exp_status weekly_write_csvs(const struct weekly *w, struct output_set *set,
                                   struct diag *d);
 
-/* Stores the week's cells and coverage and commits the week — after the outputs are
- * published, so the archive records what was published. */
 /* Adds the sheets changes, coverage and conflicts to the workbook, the same rows as the CSVs
  * (after weekly_finish). */
 struct xlsx_out;
 void weekly_write_sheets(struct weekly *w, struct xlsx_out *x);
 
+/* Stores the week's cells and coverage and commits the week — once the outputs are written
+ * and ready to publish (output_set_prepare) and before the switch that publishes them
+ * (output_set_commit): a failure here leaves the archive as it was and nothing published. */
 enum exp_status weekly_commit(struct weekly *w, const struct table *t, struct diag *d);
+
+/* After weekly_commit succeeded but the outputs could not be published: says, as an error,
+ * that the archive records week p while the previous outputs stay published, and that
+ * running again publishes them. Nothing when no archive is kept. */
+void weekly_report_unpublished(const struct weekly *w, const struct date_period *p,
+                               struct diag *d);
 
 /* What the briefing's weekly sections read (report/weekly_sections.h), after weekly_finish;
  * set is the run's sorted article set (the citations). Borrows from w. */

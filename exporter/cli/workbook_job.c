@@ -2,6 +2,7 @@
 #include "cli/workbook_job.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "util/buf.h"
 #include "util/lane.h"
@@ -48,6 +49,21 @@ static void write_rest(void *arg, struct diag *d)
     j->status = xlsx_out_close(j->x, d);
     j->x = NULL;
     free(f);
+}
+
+int workbook_job_large(const char *const *paths, size_t n)
+{
+    if (n > WORKBOOK_LARGE_FILES)
+        return 1;
+    unsigned long long bytes = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (paths[i] && stat(paths[i], &st) == 0 && st.st_size > 0)
+            bytes += (unsigned long long)st.st_size;
+        if (bytes > WORKBOOK_LARGE_BYTES)
+            return 1;
+    }
+    return 0;
 }
 
 struct workbook_job *workbook_job_start(struct xlsx_out *x, const struct diag *like)

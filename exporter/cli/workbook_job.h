@@ -21,6 +21,15 @@
 
 struct workbook_job;
 
+/* Whether the run's workbook must be written row by row (xlsx_options.large: constant memory)
+ * rather than held in memory: more than WORKBOOK_LARGE_FILES inputs, or inputs of more than
+ * WORKBOOK_LARGE_BYTES together — one huge article can hold hundreds of thousands of facts,
+ * which libxlsxwriter would otherwise keep in memory (about 1.3 KB each). Sizes from stat; an
+ * input that cannot be stat'ed counts as nothing (its read will report it). */
+#define WORKBOOK_LARGE_FILES 200
+#define WORKBOOK_LARGE_BYTES (2u * 1024u * 1024u)
+int workbook_job_large(const char *const *paths, size_t n);
+
 /* Starts the job on x (which it now owns); like gives the messages' verbosity. */
 struct workbook_job *workbook_job_start(struct xlsx_out *x, const struct diag *like);
 

@@ -574,13 +574,23 @@ static enum exp_status read_front_matter(const char *path, const char *data, siz
     return st;
 }
 
-/* Copies the known fields into a, normalised (each was bounded when read). */
+/* Copies the known fields into a, normalised (each was bounded when read). A value that
+ * shows nothing (only zero-width or filler characters: `title: "\u200b"`, `id: "\u3164"`)
+ * is no value, as an empty one is. */
+static char *shown_text(const char *v, size_t len)
+{
+    char *s = normalise_text(v, len);
+    if (*s && !text_has_visible(s, strlen(s)))
+        *s = '\0';
+    return s;
+}
+
 static void take_fields(struct article *a, const struct front_matter *fm)
 {
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         char **slot = (char **)((char *)a + fields[i].offset);
         const char *v = fm->values[i] ? fm->values[i] : "";
-        *slot = normalise_text(v, strlen(v));
+        *slot = shown_text(v, strlen(v));
     }
 }
 
@@ -739,7 +749,7 @@ enum exp_status article_parse_buffer(const char *path, const char *data, size_t 
     take_fields(a, &fm);
     locate_body(data, len, next_line(data, len, fm_end), &bp);
     if (!*a->title && bp.heading_len)
-        set_str(&a->title, normalise_text(data + bp.heading, bp.heading_len));
+        set_str(&a->title, shown_text(data + bp.heading, bp.heading_len));
     st = check_required(path, a, &fm, d);
     if (st == EXP_OK)
         st = take_dates(path, a, &fm, opts, d);

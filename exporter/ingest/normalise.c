@@ -145,6 +145,15 @@ static size_t hidden_len(const unsigned char *s, size_t len, size_t i)
     return text_is_hidden_control((uint32_t)cp) ? n : 0;
 }
 
+/* Whether byte c may begin a white-space or hidden character (space_len, hidden_len): ASCII
+ * up to the space, DEL, and the five lead bytes those two test. Every other byte (a Hangul
+ * syllable's, a letter's) is copied without asking them, which keeps the copy loop tight. */
+static int may_fold(unsigned c)
+{
+    return c <= 0x20 || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE2 || c == 0xE3 ||
+           c == 0xEF;
+}
+
 /* Folds whitespace in valid UTF-8 s into single spaces and trims, appending to *out, and
  * drops the hidden controls (a title's ESC, a body's U+202E). Runs of other bytes are
  * copied whole. */
@@ -167,7 +176,8 @@ static void fold_spaces(const char *s, size_t len, struct buf *out)
             continue;
         }
         size_t run = i;
-        while (run < len && !space_len(u, len, run) && !hidden_len(u, len, run))
+        while (run < len &&
+               (!may_fold(u[run]) || (!space_len(u, len, run) && !hidden_len(u, len, run))))
             run++;
         if (pending && out->len > start_len)
             buf_putc(out, ' ');

@@ -1,26 +1,31 @@
 /* catalog.c — see catalog.h.
  *
- * Records are appended to the spill file one after another, so article i's record runs from
- * its offset to the next article's (the last one's to the end of what was written): the
- * offsets are all the catalog keeps to find them. A record is: seven strings, each a 32-bit
- * length and its bytes (source file, id, title, publisher, published_at, url, content hash),
- * the number of people as a 32-bit count, then each person's name and role as strings. The
- * file is the process's own (native byte order) and never outlives it. */
+ * The catalog is a private SQLite database (opened with an empty name: SQLite keeps it in its
+ * page cache and spills it to an unlinked temporary file only past CATALOG_CACHE_KIB, in
+ * $SQLITE_TMPDIR, $TMPDIR, /var/tmp or /tmp, the first that is usable). Two tables:
+ *   articles(n INTEGER PRIMARY KEY, source_file, id, title, publisher, published_at, url,
+ *            content_hash, people) — people: each person's name and role, NUL-terminated,
+ *            one after another (a blob)
+ *   keys(digest BLOB PRIMARY KEY, n) WITHOUT ROWID — the 128-bit digest of each of an
+ *            article's keys (id, url, body hash), tagged with the key's kind
+ * One transaction holds everything (no journal: the file dies with the process). */
 #include "merge/catalog.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <nettle/sha2.h>
+#include <sqlite3.h>
 
 #include "util/buf.h"
 #include "util/date.h"
-#include "util/fsutil.h"
+
+/* The page cache the catalog may fill before SQLite writes to its temporary file: a week of
+ * a few thousand articles never touches the disk, a larger one costs no more memory. */
+#define CATALOG_CACHE_KIB 2048
 
 /* ---- The corpus summary ---- */
 
@@ -96,190 +101,206 @@ void corpus_summary_free(struct corpus_summary *s)
 enum { KEY_ID, KEY_URL, KEY_BODY, N_KEYS };
 #define DIGEST_BYTES 16
 
-struct entry {
-    uint8_t digest[N_KEYS][DIGEST_BYTES];   /* all zero: no such key (empty) */
-    uint64_t offset;                        /* the record's place in the spill file */
+enum { ST_PUT_ARTICLE, ST_PUT_KEY, ST_FIND_KEY, ST_GET_ARTICLE, N_ST };
+
+static const char *const statements[N_ST] = {
+    [ST_PUT_ARTICLE] = "INSERT INTO articles (n, source_file, id, title, publisher, "
+                       "published_at, url, content_hash, people) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [ST_PUT_KEY] = "INSERT INTO keys (digest, n) VALUES (?1, ?2)",
+    [ST_FIND_KEY] = "SELECT n FROM keys WHERE digest = ?1",
+    [ST_GET_ARTICLE] = "SELECT source_file, id, title, publisher, published_at, url, "
+                       "content_hash, people FROM articles WHERE n = ?1",
 };
 
+static const char schema[] =
+    "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;"
+    "PRAGMA temp_store = FILE;"
+    "CREATE TABLE articles (n INTEGER PRIMARY KEY, source_file TEXT, id TEXT, title TEXT,"
+    "  publisher TEXT, published_at TEXT, url TEXT, content_hash TEXT, people BLOB);"
+    "CREATE TABLE keys (digest BLOB PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
+    "BEGIN;";
+
 struct catalog {
-    struct entry *entries;
-    size_t count, cap;
-    struct hash_index index[N_KEYS];
-    FILE *spill;
-    uint64_t end;            /* bytes written to the spill file */
-    int write_failed;
+    sqlite3 *db;
+    sqlite3_stmt *st[N_ST];
+    size_t count;
+    int failed;              /* SQLite could not store an article: reported once */
     struct corpus_summary summary;
 };
 
-static struct hash_key digest_key(const struct catalog *c, size_t i, int k)
+static void report_failure(struct catalog *c, struct diag *d)
 {
-    return (struct hash_key){ c->entries[i].digest[k], DIGEST_BYTES };
-}
-
-static struct hash_key id_key(const void *ctx, size_t i)
-{
-    return digest_key(ctx, i, KEY_ID);
-}
-
-static struct hash_key url_key(const void *ctx, size_t i)
-{
-    return digest_key(ctx, i, KEY_URL);
-}
-
-static struct hash_key body_key(const void *ctx, size_t i)
-{
-    return digest_key(ctx, i, KEY_BODY);
+    if (c->failed++)
+        return;
+    diag_error(d, NULL, 0, 0, "the run's article list (a temporary database) could not be "
+               "written or read back: %s", c->db ? sqlite3_errmsg(c->db) : "out of memory");
 }
 
 struct catalog *catalog_new(struct diag *d)
 {
-    char *path = NULL;
-    int fd = fsutil_temp_file("exporter-catalog", &path);
-    FILE *fp = fd >= 0 ? fdopen(fd, "w+b") : NULL;
-    if (!fp) {
-        diag_error(d, path ? path : "$TMPDIR or /tmp", 0, 0,
-                   "cannot make a temporary file: %s", strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        if (path)
-            unlink(path);
-        free(path);
+    struct catalog *c = xcalloc(1, sizeof *c);
+    corpus_summary_init(&c->summary);
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d;", CATALOG_CACHE_KIB);
+    int rc = sqlite3_open_v2("", &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(c->db, pragma, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(c->db, schema, NULL, NULL, NULL);
+    for (int i = 0; rc == SQLITE_OK && i < N_ST; i++)
+        rc = sqlite3_prepare_v3(c->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &c->st[i],
+                                NULL);
+    if (rc != SQLITE_OK) {
+        if (rc == SQLITE_NOMEM)
+            x_out_of_memory("sqlite");
+        diag_error(d, "$TMPDIR or /tmp", 0, 0, "cannot make the run's article list (a "
+                   "temporary database): %s", c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
+        catalog_free(c);
         return NULL;
     }
-    unlink(path);   /* gone with the process, whatever happens to it */
-    free(path);
-    struct catalog *c = xcalloc(1, sizeof *c);
-    c->spill = fp;
-    hash_index_init(&c->index[KEY_ID], id_key, c);
-    hash_index_init(&c->index[KEY_URL], url_key, c);
-    hash_index_init(&c->index[KEY_BODY], body_key, c);
-    corpus_summary_init(&c->summary);
     return c;
 }
 
-/* The key's digest; an empty key stays all zero (and is never looked up). */
-static void digest(const char *key, uint8_t out[DIGEST_BYTES])
+/* The key's digest, tagged with its kind (an id never matches a url); an empty key stays all
+ * zero and is never looked up. */
+static void digest(int kind, const char *key, uint8_t out[DIGEST_BYTES])
 {
     memset(out, 0, DIGEST_BYTES);
     if (!nonempty(key))
         return;
     struct sha256_ctx ctx;
-    uint8_t full[SHA256_DIGEST_SIZE];
+    uint8_t full[SHA256_DIGEST_SIZE], tag = (uint8_t)kind;
     sha256_init(&ctx);
+    sha256_update(&ctx, 1, &tag);
     sha256_update(&ctx, strlen(key), (const uint8_t *)key);
     sha256_digest(&ctx, sizeof full, full);
     memcpy(out, full, DIGEST_BYTES);
 }
 
-static void put_string(struct catalog *c, const char *s)
+/* The statement, reset and unbound. */
+static sqlite3_stmt *stmt(struct catalog *c, int which)
 {
-    size_t n = s ? strlen(s) : 0;
-    uint32_t len = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
-    if (fwrite(&len, sizeof len, 1, c->spill) != 1 || (len && fwrite(s, 1, len, c->spill) != len))
-        c->write_failed = 1;
-    c->end += sizeof len + len;
+    sqlite3_reset(c->st[which]);
+    sqlite3_clear_bindings(c->st[which]);
+    return c->st[which];
 }
 
-static void put_record(struct catalog *c, const struct article *a)
+/* The article holding this digest, or -1 (none, or SQLite failed: *rc says). */
+static long long find_key(struct catalog *c, const uint8_t key[DIGEST_BYTES], int *rc)
 {
+    sqlite3_stmt *st = stmt(c, ST_FIND_KEY);
+    long long n = -1;
+    *rc = sqlite3_bind_blob(st, 1, key, DIGEST_BYTES, SQLITE_STATIC);
+    if (*rc == SQLITE_OK) {
+        *rc = sqlite3_step(st);
+        if (*rc == SQLITE_ROW)
+            n = sqlite3_column_int64(st, 0);
+        *rc = *rc == SQLITE_ROW || *rc == SQLITE_DONE ? SQLITE_OK : *rc;
+    }
+    sqlite3_reset(st);
+    return n;
+}
+
+static int bind_text(sqlite3_stmt *st, int col, const char *s)
+{
+    return sqlite3_bind_text(st, col, s ? s : "", -1, SQLITE_STATIC);
+}
+
+/* Article a as row n. */
+static int put_article(struct catalog *c, long long n, const struct article *a)
+{
+    struct buf people = BUF_INIT;
+    buf_puts(&people, "");
+    for (size_t k = 0; k < a->n_people; k++) {
+        const char *name = a->people[k].name ? a->people[k].name : "";
+        const char *role = a->people[k].role ? a->people[k].role : "";
+        buf_append(&people, name, strlen(name) + 1);
+        buf_append(&people, role, strlen(role) + 1);
+    }
+    sqlite3_stmt *st = stmt(c, ST_PUT_ARTICLE);
     const char *fields[] = { a->source_file, a->id, a->title, a->publisher, a->published_at,
                              a->url, a->content_hash };
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        put_string(c, fields[i]);
-    uint32_t n = (uint32_t)a->n_people;
-    if (fwrite(&n, sizeof n, 1, c->spill) != 1)
-        c->write_failed = 1;
-    c->end += sizeof n;
-    for (size_t k = 0; k < n; k++) {
-        put_string(c, a->people[k].name);
-        put_string(c, a->people[k].role);
+    int rc = sqlite3_bind_int64(st, 1, n);
+    for (int i = 0; rc == SQLITE_OK && i < 7; i++)
+        rc = bind_text(st, i + 2, fields[i]);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_blob(st, 9, people.data, (int)people.len, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(c->db);
+    sqlite3_reset(st);
+    buf_free(&people);
+    return rc;
+}
+
+static int put_key(struct catalog *c, const uint8_t key[DIGEST_BYTES], long long n)
+{
+    sqlite3_stmt *st = stmt(c, ST_PUT_KEY);
+    int rc = sqlite3_bind_blob(st, 1, key, DIGEST_BYTES, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 2, n);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(c->db);
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* A fresh copy of column col, "" for NULL. */
+static char *column_dup(sqlite3_stmt *st, int col)
+{
+    const char *s = (const char *)sqlite3_column_text(st, col);
+    return xstrdup(s ? s : "");
+}
+
+/* The people blob back into a->people: name and role, NUL-terminated, pair after pair. */
+static void read_people(struct article *a, const char *p, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += p[i] == '\0';
+    a->people = xcalloc(n / 2 + 1, sizeof *a->people);
+    for (const char *end = p + len; p < end && a->n_people < n / 2; a->n_people++) {
+        struct person *who = &a->people[a->n_people];
+        who->name = xstrdup(p);
+        p += strlen(p) + 1;
+        who->role = xstrdup(p);
+        p += strlen(p) + 1;
+        who->org = xstrdup("");
+        who->email = xstrdup("");
     }
 }
 
-/* Article i's record, read back into *out (a fresh buffer the caller frees). */
-static int read_record(struct catalog *c, size_t i, char **out, size_t *len)
+/* Article n as article_pack keeps it; SQLite's code when it cannot be read. */
+static int read_article(struct catalog *c, long long n, struct article *a)
 {
-    uint64_t from = c->entries[i].offset;
-    uint64_t to = i + 1 < c->count ? c->entries[i + 1].offset : c->end;
-    if (fflush(c->spill) != 0 || to < from)
-        return -1;
-    *len = (size_t)(to - from);
-    *out = xmalloc(*len + 1);
-    size_t got = 0;
-    while (got < *len) {
-        ssize_t n = pread(fileno(c->spill), *out + got, *len - got, (off_t)(from + got));
-        if (n <= 0) {
-            free(*out);
-            *out = NULL;
-            return -1;
-        }
-        got += (size_t)n;
-    }
-    return 0;
-}
-
-/* The next string of a record (a fresh copy), or NULL when the record ends early. */
-static char *take_string(const char **at, const char *end)
-{
-    uint32_t len;
-    if ((size_t)(end - *at) < sizeof len)
-        return NULL;
-    memcpy(&len, *at, sizeof len);
-    *at += sizeof len;
-    if ((size_t)(end - *at) < len)
-        return NULL;
-    char *s = xstrndup(*at, len);
-    *at += len;
-    return s;
-}
-
-/* Article i as article_pack keeps it. */
-static int read_article(struct catalog *c, size_t i, struct article *a)
-{
-    char *rec;
-    size_t len;
     memset(a, 0, sizeof *a);
-    if (read_record(c, i, &rec, &len) != 0)
-        return -1;
-    const char *at = rec, *end = rec + len;
-    char **fields[] = { &a->source_file, &a->id, &a->title, &a->publisher, &a->published_at,
-                        &a->url, &a->content_hash };
-    int ok = 1;
-    for (size_t k = 0; k < sizeof fields / sizeof fields[0] && ok; k++)
-        ok = (*fields[k] = take_string(&at, end)) != NULL;
-    uint32_t n = 0;
-    if (ok && (size_t)(end - at) >= sizeof n) {
-        memcpy(&n, at, sizeof n);
-        at += sizeof n;
+    sqlite3_stmt *st = stmt(c, ST_GET_ARTICLE);
+    int rc = sqlite3_bind_int64(st, 1, n);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char **fields[] = { &a->source_file, &a->id, &a->title, &a->publisher,
+                            &a->published_at, &a->url, &a->content_hash };
+        for (int i = 0; i < 7; i++)
+            *fields[i] = column_dup(st, i);
+        read_people(a, sqlite3_column_blob(st, 7), (size_t)sqlite3_column_bytes(st, 7));
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_NOTFOUND;
     }
-    a->people = xcalloc(n + 1, sizeof *a->people);
-    for (; ok && a->n_people < n; a->n_people++) {
-        struct person *p = &a->people[a->n_people];
-        p->name = take_string(&at, end);
-        p->role = take_string(&at, end);
-        p->org = xstrdup("");
-        p->email = xstrdup("");
-        ok = p->name && p->role;
-    }
-    free(rec);
-    if (!ok) {
-        article_free(a);
-        return -1;
-    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_OK)
+        return rc;
     article_pack(a);
-    return 0;
+    return SQLITE_OK;
 }
 
-/* The file named by article i's record (its first string), or NULL. */
-static char *source_file_of(struct catalog *c, size_t i)
+/* The file article n was read from, or NULL. */
+static char *source_file_of(struct catalog *c, long long n)
 {
-    char *rec, *name = NULL;
-    size_t len;
-    if (read_record(c, i, &rec, &len) == 0) {
-        const char *at = rec;
-        name = take_string(&at, rec + len);
-        free(rec);
-    }
+    struct article a;
+    if (read_article(c, n, &a) != SQLITE_OK)
+        return NULL;
+    char *name = xstrdup(a.source_file);
+    article_free(&a);
     return name;
 }
 
@@ -287,12 +308,14 @@ int catalog_add(struct catalog *c, const struct article *a, struct diag *d)
 {
     static const char *const why[N_KEYS] = { "id", "url", "content" };
     const char *keys[N_KEYS] = { a->id, a->url, a->computed_hash };
-    struct entry e = { .offset = c->end };
+    uint8_t key[N_KEYS][DIGEST_BYTES];
+    int rc = SQLITE_OK;
     for (int k = 0; k < N_KEYS; k++) {
-        digest(keys[k], e.digest[k]);
-        size_t held = nonempty(keys[k]) ? hash_index_find(&c->index[k], e.digest[k], DIGEST_BYTES)
-                                        : HASH_NONE;
-        if (held != HASH_NONE) {
+        digest(k, keys[k], key[k]);
+        long long held = nonempty(keys[k]) ? find_key(c, key[k], &rc) : -1;
+        if (rc != SQLITE_OK)
+            break;
+        if (held >= 0) {
             char *first = source_file_of(c, held);
             diag_warning(d, a->source_file, 0, 0, "duplicate of %s (same %s); read once",
                          first ? first : "an earlier article", why[k]);
@@ -300,12 +323,19 @@ int catalog_add(struct catalog *c, const struct article *a, struct diag *d)
             return 0;
         }
     }
-    xgrow(&c->entries, &c->cap, c->count + 1, sizeof *c->entries);
-    c->entries[c->count++] = e;
-    for (int k = 0; k < N_KEYS; k++)
+    long long n = (long long)c->count;
+    if (rc == SQLITE_OK)
+        rc = put_article(c, n, a);
+    for (int k = 0; rc == SQLITE_OK && k < N_KEYS; k++)
         if (nonempty(keys[k]))
-            hash_index_add(&c->index[k], c->count - 1);
-    put_record(c, a);
+            rc = put_key(c, key[k], n);
+    if (rc == SQLITE_NOMEM)
+        x_out_of_memory("sqlite");
+    if (rc != SQLITE_OK) {
+        report_failure(c, d);
+        return -1;
+    }
+    c->count++;
     corpus_summary_add(&c->summary, a);
     return 1;
 }
@@ -368,23 +398,26 @@ enum exp_status catalog_citable(struct catalog *c, const struct table *t, const 
     memset(out, 0, sizeof *out);
     struct id_list l = { .seen = hash_set_new() };
     want_cited(&l, t, q);
-    enum exp_status st = c->write_failed ? EXP_IOERR : EXP_OK;
+    enum exp_status st = c->failed ? EXP_IOERR : EXP_OK;
     for (size_t i = 0; i < l.n && st == EXP_OK; i++) {
         uint8_t key[DIGEST_BYTES];
-        digest(l.ids[i], key);
-        size_t held = hash_index_find(&c->index[KEY_ID], key, DIGEST_BYTES);
-        if (held == HASH_NONE)
-            continue;   /* not an article of this run (cannot happen: the table saw it) */
+        int rc = SQLITE_OK;
+        digest(KEY_ID, l.ids[i], key);
+        long long held = find_key(c, key, &rc);
         struct article a;
-        if (read_article(c, held, &a) != 0) {
+        if (rc == SQLITE_OK && held < 0)
+            continue;   /* not an article of this run (cannot happen: the table saw it) */
+        if (rc == SQLITE_OK)
+            rc = read_article(c, held, &a);
+        if (rc == SQLITE_NOMEM)
+            x_out_of_memory("sqlite");
+        if (rc != SQLITE_OK) {
+            report_failure(c, d);
             st = EXP_IOERR;
             break;
         }
         article_set_add(out, &a, d);
     }
-    if (st != EXP_OK)
-        diag_error(d, NULL, 0, 0, "the run's article list (a temporary file) could not be "
-                   "written or read back: %s", strerror(errno ? errno : EIO));
     hash_set_free(l.seen);
     free(l.ids);
     article_set_sort(out);
@@ -395,11 +428,9 @@ void catalog_free(struct catalog *c)
 {
     if (!c)
         return;
-    for (int k = 0; k < N_KEYS; k++)
-        hash_index_free(&c->index[k]);
-    free(c->entries);
-    if (c->spill)
-        fclose(c->spill);
+    for (int i = 0; i < N_ST; i++)
+        sqlite3_finalize(c->st[i]);
+    sqlite3_close(c->db);   /* its temporary file goes with it */
     corpus_summary_free(&c->summary);
     free(c);
 }

@@ -1,20 +1,22 @@
-/* catalog.h — the run's articles in a few dozen bytes each: duplicates refused, the rest on disk.
+/* catalog.h — the run's articles, off the heap: duplicates refused, the metadata on disk.
  *
  * Merge stage, beside the table. A run writes each article's rows as it reads it, so what it
  * must still know at the end about the whole corpus is small: which articles it has seen (to
  * refuse a second copy), a summary for the briefing's title and sources sections (how many
  * articles, the first and last day, the newest instant, the articles per publisher), and the
- * metadata of the few articles the briefing cites. The catalog keeps exactly that:
- *   - per article, in memory, a 128-bit digest (truncated SHA-256) of its id, its url and its
- *     body's hash, indexed (util/hash.h), and where its record lies in the spill file;
- *   - the record itself (source file, id, title, publisher, published_at, url, declared
- *     content hash, the people's names and roles) in an unlinked temporary file, written
- *     once and read back only for a duplicate's message and for the cited articles;
- *   - the corpus summary, folded in as articles come.
- * So memory grows by under 130 bytes per article (digests, offsets, index slots) plus one
- * entry per distinct publisher, and the briefing sees the same set it saw when every article
- * was held: the cited ones, in (published_at, id) order, and the summary of the rest. Two
- * different keys share a digest with probability about 2^-128 per pair. */
+ * metadata of the few articles the briefing cites. The catalog keeps exactly that, in a
+ * private SQLite database whose page cache is bounded (a large week spills to an unlinked
+ * temporary file that dies with the process):
+ *   - per article, a 128-bit digest (truncated SHA-256) of its id, its url and its body's
+ *     hash, indexed, to refuse a second copy;
+ *   - its record (source file, id, title, publisher, published_at, url, declared content
+ *     hash, the people's names and roles), read back only for a duplicate's message and for
+ *     the cited articles;
+ *   - in memory, the corpus summary, folded in as articles come.
+ * So the heap holds nothing per article — a fixed page cache, plus one entry per distinct
+ * publisher — and the briefing sees the same set it saw when every article was held: the
+ * cited ones, in (published_at, id) order, and the summary of the rest. Two different keys
+ * share a digest with probability about 2^-128 per pair. */
 #ifndef EXPORTER_CATALOG_H
 #define EXPORTER_CATALOG_H
 
@@ -59,13 +61,15 @@ void corpus_summary_free(struct corpus_summary *s);
 
 struct catalog;
 
-/* An empty catalog with its spill file (in $TMPDIR or /tmp, unlinked at once). NULL with a
- * message when no temporary file can be made. */
+/* An empty catalog (its database spills, when it must, to SQLite's temporary folder:
+ * $SQLITE_TMPDIR, $TMPDIR, /var/tmp or /tmp, the first usable). NULL with a message when
+ * SQLite cannot start one. */
 struct catalog *catalog_new(struct diag *d);
 
 /* Adds article a (read only; the caller keeps it) unless one with the same id, url or body
  * was added before: then reports "duplicate of FILE (same id|url|content); read once" as a
- * warning on a's file and returns 0. Returns 1 when added. */
+ * warning on a's file and returns 0. Returns 1 when added, -1 when the database could not
+ * store it (an error reported once: a full temporary folder; the run fails with EXP_IOERR). */
 int catalog_add(struct catalog *c, const struct article *a, struct diag *d);
 
 /* How many articles were added (duplicates not counted). */
@@ -78,7 +82,7 @@ const struct corpus_summary *catalog_summary(const struct catalog *c);
  * cites, the first sources and the first-by-id source of each row, and every key-sentence
  * candidate of q (q may be NULL) — into *out (zeroed first; the caller frees it with
  * article_set_free), sorted by (published_at, id). Their metadata is as article_pack keeps
- * it. EXP_IOERR with a message when the spill file cannot be written or read back. */
+ * it. EXP_IOERR with a message when the database could not be written or read back. */
 enum exp_status catalog_citable(struct catalog *c, const struct table *t, const struct quotes *q,
                                 struct article_set *out, struct diag *d);
 

@@ -8,12 +8,26 @@
 #include "util/buf.h"
 #include "util/decimal.h"
 #include "util/hash.h"
-#include "util/strpool.h"
+#include "util/text.h"
 
-/* ---- Merge state ---- */
+/* ---- Merge state ----
+ *
+ * Nothing here grows with the corpus: an article leaves behind only counts and the few ids a
+ * row or a value can print or cite — each value's first TABLE_MAX_CITATIONS citations, each
+ * row's first TABLE_MAX_CITATIONS sources by date and its first sources by id up to what a
+ * cell can show. Each is a copy of the article's id with its published_at behind it (a
+ * "dated id"), freed when it drops out. An article is known by a serial number while its
+ * facts are folded in: a value or a row counts it once. */
 
-/* A week's run names a few hundred articles: room for them in the id index from the start. */
-#define TABLE_USUAL_ARTICLES 512
+/* A row's smallest article ids, as many as TABLE_SOURCES_KEPT_UNITS can print joined with
+ * "; ": a binary max-heap (by strcmp), so a smaller id pushes the largest out. */
+struct source_heap {
+    char **ids;
+    size_t n, cap;
+    size_t units;             /* UTF-16 units of the ids joined with "; " */
+    char *boundary;           /* the smallest id pushed out (NULL: none): larger ids never
+                                 get in */
+};
 
 struct cell_state {
     struct table_value *values;
@@ -21,67 +35,115 @@ struct cell_state {
 };
 
 struct entity_state {
-    uint64_t *seen;           /* bit per article index: named or given a fact */
-    size_t seen_cap;          /* bits */
+    size_t n_articles;        /* distinct articles naming it or giving it a fact */
+    size_t last_serial;       /* the last article counted (0: none) */
     size_t mentions;
+    char *first[TABLE_MAX_CITATIONS];   /* dated ids, earliest (published_at, id) first */
+    size_t n_first;
+    struct source_heap by_id;
     struct cell_state *cells; /* per column */
 };
 
 struct table_internal {
-    char **ids;               /* article ids by index */
-    const char **dates;       /* their published_at, by the same index (in date_pool: a
-                                 week's articles share a few thousand instants) */
-    struct strpool *date_pool;
-    size_t n_ids, ids_cap;
-    struct hash_index id_index; /* article id → its index (util/hash.h) */
     struct entity_state *ents;
+    size_t serial;            /* articles folded in so far (the last one's serial) */
     size_t order;             /* running counter for first_seen */
 };
 
-static struct hash_key article_id_key(const void *ctx, size_t item)
+/* A copy of id with date stored behind its NUL (one allocation; free the id). */
+static char *dated_id_new(const char *id, const char *date)
 {
-    const struct table_internal *in = ctx;
-    return (struct hash_key){ in->ids[item], strlen(in->ids[item]) };
+    size_t n = strlen(id), m = strlen(date);
+    char *s = xmalloc(n + m + 2);
+    memcpy(s, id, n + 1);
+    memcpy(s + n + 1, date, m + 1);
+    return s;
 }
 
-/* The index of article id, numbering it when it is new. A date learnt later (the article
- * was first seen in a mention, without one) fills in the missing one. The id is indexed as
- * the next item while it is still the caller's, so one probe finds it or places it. */
-static size_t intern(struct table_internal *in, const char *id, const char *date)
+static const char *dated_id_date(const char *id)
 {
-    if (in->n_ids == in->ids_cap) {
-        size_t cap = in->ids_cap;
-        xgrow(&in->ids, &in->ids_cap, in->n_ids + 1, sizeof *in->ids);
-        xgrow(&in->dates, &cap, in->n_ids + 1, sizeof *in->dates);
-    }
-    in->ids[in->n_ids] = (char *)id;
-    size_t k = hash_index_add(&in->id_index, in->n_ids);
-    if (k != HASH_NONE) {
-        if (date && *date && !*in->dates[k])
-            in->dates[k] = strpool_intern(in->date_pool, date, strlen(date));
-        return k;
-    }
-    in->ids[in->n_ids] = xstrdup(id);
-    in->dates[in->n_ids] = strpool_intern(in->date_pool, date ? date : "", date ? strlen(date) : 0);
-    return in->n_ids++;
+    return id + strlen(id) + 1;
 }
 
-static void mark_seen(struct entity_state *es, size_t art)
+/* The article set's order: published_at, then id. */
+static int date_id_cmp(const char *date_a, const char *id_a, const char *date_b,
+                       const char *id_b)
 {
-    if (art >= es->seen_cap) {
-        size_t cap = es->seen_cap ? es->seen_cap : 512;
-        while (cap <= art)
-            cap *= 2;
-        es->seen = xrealloc(es->seen, cap / 64 * sizeof *es->seen);
-        memset(es->seen + es->seen_cap / 64, 0, (cap - es->seen_cap) / 64 * sizeof *es->seen);
-        es->seen_cap = cap;
-    }
-    es->seen[art / 64] |= (uint64_t)1 << (art % 64);
+    int c = strcmp(date_a, date_b);
+    return c ? c : strcmp(id_a, id_b);
 }
 
-static int was_seen(const struct entity_state *es, size_t art)
+static void heap_swap(char **ids, size_t i, size_t j)
 {
-    return art < es->seen_cap && (es->seen[art / 64] >> (art % 64) & 1);
+    char *tmp = ids[i];
+    ids[i] = ids[j];
+    ids[j] = tmp;
+}
+
+static void heap_push(struct source_heap *h, char *id)
+{
+    xgrow(&h->ids, &h->cap, h->n + 1, sizeof *h->ids);
+    size_t i = h->n++;
+    h->ids[i] = id;
+    while (i > 0 && strcmp(h->ids[(i - 1) / 2], h->ids[i]) < 0) {
+        heap_swap(h->ids, i, (i - 1) / 2);
+        i = (i - 1) / 2;
+    }
+}
+
+static char *heap_pop_max(struct source_heap *h)
+{
+    char *max = h->ids[0];
+    h->ids[0] = h->ids[--h->n];
+    for (size_t i = 0;;) {
+        size_t big = i, l = 2 * i + 1, r = l + 1;
+        if (l < h->n && strcmp(h->ids[l], h->ids[big]) > 0)
+            big = l;
+        if (r < h->n && strcmp(h->ids[r], h->ids[big]) > 0)
+            big = r;
+        if (big == i)
+            break;
+        heap_swap(h->ids, i, big);
+        i = big;
+    }
+    return max;
+}
+
+/* Keeps id among the row's first ids (by strcmp) when they still fit a cell; the largest
+ * ones drop out as smaller ones come, but the smallest id always stays. */
+static void keep_source_by_id(struct source_heap *h, const char *id)
+{
+    if (h->boundary && strcmp(id, h->boundary) > 0)
+        return;
+    h->units += text_utf16_length(id) + (h->n ? 2 : 0);
+    heap_push(h, xstrdup(id));
+    while (h->units > TABLE_SOURCES_KEPT_UNITS && h->n > 1) {
+        char *max = heap_pop_max(h);
+        h->units -= text_utf16_length(max) + 2;
+        if (!h->boundary || strcmp(max, h->boundary) < 0) {
+            free(h->boundary);
+            h->boundary = max;
+        } else {
+            free(max);
+        }
+    }
+}
+
+/* Keeps the article among the row's first TABLE_MAX_CITATIONS in the set's order. */
+static void keep_first_source(struct entity_state *es, const char *id, const char *date)
+{
+    size_t at = es->n_first;
+    while (at > 0 && date_id_cmp(date, id, dated_id_date(es->first[at - 1]),
+                                 es->first[at - 1]) < 0)
+        at--;
+    if (at >= TABLE_MAX_CITATIONS)
+        return;
+    size_t n = es->n_first;
+    if (n == TABLE_MAX_CITATIONS)
+        free(es->first[--n]);
+    memmove(es->first + at + 1, es->first + at, (n - at) * sizeof *es->first);
+    es->first[at] = dated_id_new(id, date);
+    es->n_first = n + 1;
 }
 
 struct table *table_new(const struct template *tpl)
@@ -89,9 +151,6 @@ struct table *table_new(const struct template *tpl)
     struct table *t = xcalloc(1, sizeof *t);
     t->tpl = tpl;
     t->in = xcalloc(1, sizeof *t->in);
-    hash_index_init(&t->in->id_index, article_id_key, t->in);
-    t->in->date_pool = strpool_new();
-    hash_index_reserve(&t->in->id_index, TABLE_USUAL_ARTICLES);
     t->in->ents = xcalloc(tpl->n_entities ? tpl->n_entities : 1, sizeof *t->in->ents);
     for (size_t e = 0; e < tpl->n_entities; e++)
         t->in->ents[e].cells = xcalloc(tpl->n_columns ? tpl->n_columns : 1,
@@ -150,47 +209,122 @@ static struct table_value *new_value(struct table *t, struct cell_state *cs, con
     return v;
 }
 
-/* Citation order: the article set's (published_at, then id), then the sentence. */
-static int citation_cmp(const struct table_internal *in, size_t art_a, size_t sent_a,
-                        size_t art_b, size_t sent_b)
+/* The articles of one table_add call: each distinct id (in order of first appearance) with
+ * its published_at, numbered from first_serial. With more than one article, `counted` says
+ * which (entity, article) pairs a row has counted already. */
+struct batch {
+    const char **ids;
+    const char **dates;
+    size_t n, cap;
+    struct hash_index index;      /* ids → their number in the batch */
+    struct hash_set *counted;
+    size_t first_serial;
+};
+
+static struct hash_key batch_id_key(const void *ctx, size_t item)
 {
-    int c = strcmp(in->dates[art_a], in->dates[art_b]);
-    if (!c)
-        c = strcmp(in->ids[art_a], in->ids[art_b]);
-    if (c)
-        return c;
-    return (sent_a > sent_b) - (sent_a < sent_b);
+    const struct batch *b = ctx;
+    return (struct hash_key){ b->ids[item], strlen(b->ids[item]) };
 }
 
-/* Keeps the first TABLE_MAX_CITATIONS citations in citation order, whatever order the facts
- * arrive in (a run folds articles in as it reads them): a new one goes after its equals, and
- * the last falls off when full. The article is stored as its index until table_finish (ids
- * may still move). */
-static void keep_citation(const struct table_internal *in, struct table_value *v, size_t art,
+/* The batch number of article id, numbering it when new. */
+static size_t batch_article(struct batch *b, const char *id)
+{
+    if (b->n && (b->ids[b->n - 1] == id || !strcmp(b->ids[b->n - 1], id)))
+        return b->n - 1;   /* the usual case: the facts of one article, one after another */
+    xgrow(&b->ids, &b->cap, b->n + 1, sizeof *b->ids);
+    b->dates = xrealloc(b->dates, b->cap * sizeof *b->dates);
+    b->ids[b->n] = id;
+    b->dates[b->n] = "";
+    size_t k = hash_index_add(&b->index, b->n);
+    return k != HASH_NONE ? k : b->n++;
+}
+
+/* Numbers the articles of l. An article's date is published_at when given, else the first
+ * one its facts carry. */
+static void batch_of(struct batch *b, const struct fact_list *l, const char *published_at,
+                     size_t first_serial)
+{
+    memset(b, 0, sizeof *b);
+    hash_index_init(&b->index, batch_id_key, b);
+    b->first_serial = first_serial;
+    for (size_t i = 0; i < l->n_mentions; i++)
+        batch_article(b, l->mentions[i].article_id);
+    for (size_t i = 0; i < l->count; i++) {
+        size_t k = batch_article(b, l->items[i].article_id);
+        const char *date = l->items[i].published_at;
+        if (!*b->dates[k] && date)
+            b->dates[k] = date;
+    }
+    if (published_at && *published_at)
+        for (size_t k = 0; k < b->n; k++)
+            b->dates[k] = published_at;
+    if (b->n > 1)
+        b->counted = hash_set_new();
+}
+
+static void batch_free(struct batch *b)
+{
+    free(b->ids);
+    free(b->dates);
+    hash_index_free(&b->index);
+    if (b->counted)
+        hash_set_free(b->counted);
+}
+
+/* Counts article k of the batch for entity e once: its number of articles, its first
+ * sources by date and by id. */
+static void count_article(struct table_internal *in, struct batch *b, size_t e, size_t k)
+{
+    struct entity_state *es = &in->ents[e];
+    if (b->counted) {
+        size_t pair[2] = { e, k };
+        if (!hash_set_add(b->counted, pair, sizeof pair))
+            return;
+    } else {
+        if (es->last_serial == b->first_serial + k)
+            return;
+        es->last_serial = b->first_serial + k;
+    }
+    es->n_articles++;
+    keep_first_source(es, b->ids[k], b->dates[k]);
+    keep_source_by_id(&es->by_id, b->ids[k]);
+}
+
+/* Keeps the first TABLE_MAX_CITATIONS citations in citation order — the article set's
+ * (published_at, id), then the sentence — whatever order the facts arrive in (a run folds
+ * articles in as it reads them): a new one goes after its equals, and the last falls off
+ * when full. */
+static void keep_citation(struct table_value *v, const char *id, const char *date,
                           size_t sentence_no)
 {
     size_t at = v->n_citations;
-    while (at > 0 && citation_cmp(in, art, sentence_no,
-                                  (uintptr_t)v->citations[at - 1].article_id,
-                                  v->citations[at - 1].sentence_no) < 0)
+    while (at > 0) {
+        const struct table_citation *c = &v->citations[at - 1];
+        int cmp = date_id_cmp(date, id, c->published_at, c->article_id);
+        if (cmp > 0 || (cmp == 0 && sentence_no >= c->sentence_no))
+            break;
         at--;
+    }
     if (at >= TABLE_MAX_CITATIONS)
         return;
-    size_t n = v->n_citations < TABLE_MAX_CITATIONS ? v->n_citations : TABLE_MAX_CITATIONS - 1;
+    size_t n = v->n_citations;
+    if (n == TABLE_MAX_CITATIONS)
+        free((char *)v->citations[--n].article_id);
     memmove(v->citations + at + 1, v->citations + at, (n - at) * sizeof *v->citations);
-    v->citations[at].article_id = (const char *)(uintptr_t)art;
-    v->citations[at].sentence_no = sentence_no;
+    char *kept = dated_id_new(id, date);
+    v->citations[at] = (struct table_citation){ kept, sentence_no, dated_id_date(kept) };
     v->n_citations = n + 1;
 }
 
-/* Counts fact f (from article index art) for value v. */
-static void support(const struct table_internal *in, struct table_value *v,
-                    const struct fact *f, size_t art)
+/* Counts fact f (from the article with this serial, id and date) for value v. */
+static void support(struct table_value *v, const struct fact *f, size_t serial,
+                    const char *id, const char *date)
 {
     if (!f->from_heading)
         v->n_facts++;   /* a sub-heading restating its paragraph is no second fact */
-    if (v->last_article != art) {
-        v->last_article = art;
+    if (v->last_article != serial) {
+        v->last_article = serial;
         v->n_articles++;
     }
     if ((unsigned)f->qualifier <= QUAL_RANGE)
@@ -199,7 +333,7 @@ static void support(const struct table_internal *in, struct table_value *v,
         free(v->latest_published);
         v->latest_published = xstrdup(f->published_at);
     }
-    keep_citation(in, v, art, f->sentence_no);
+    keep_citation(v, id, date, f->sentence_no);
 }
 
 void table_add(struct table *t, const struct fact_list *l)
@@ -210,25 +344,27 @@ void table_add(struct table *t, const struct fact_list *l)
 void table_add_article(struct table *t, const struct fact_list *l, const char *published_at)
 {
     struct table_internal *in = t->in;
+    struct batch b;
+    batch_of(&b, l, published_at, in->serial + 1);
     for (size_t i = 0; i < l->n_mentions; i++) {
         const struct mention *m = &l->mentions[i];
-        struct entity_state *es = &in->ents[m->entity];
-        es->mentions++;
-        mark_seen(es, intern(in, m->article_id, published_at));
+        in->ents[m->entity].mentions++;
+        count_article(in, &b, m->entity, batch_article(&b, m->article_id));
     }
     for (size_t i = 0; i < l->count; i++) {
         const struct fact *f = &l->items[i];
-        struct entity_state *es = &in->ents[f->entity];
-        size_t art = intern(in, f->article_id, f->published_at);
-        mark_seen(es, art);
-        struct cell_state *cs = &es->cells[f->column];
+        size_t k = batch_article(&b, f->article_id);
+        count_article(in, &b, f->entity, k);
+        struct cell_state *cs = &in->ents[f->entity].cells[f->column];
         struct table_value *v = NULL;
-        for (size_t k = 0; k < cs->n && !v; k++)
-            if (!strcmp(cs->values[k].value, f->value))
-                v = &cs->values[k];
-        support(in, v ? v : new_value(t, cs, f), f, art);
+        for (size_t j = 0; j < cs->n && !v; j++)
+            if (!strcmp(cs->values[j].value, f->value))
+                v = &cs->values[j];
+        support(v ? v : new_value(t, cs, f), f, b.first_serial + k, b.ids[k], b.dates[k]);
     }
+    in->serial += b.n;
     t->n_facts += l->count;
+    batch_free(&b);
 }
 
 /* ---- Finishing ---- */
@@ -411,46 +547,37 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* An article of a row, for ordering by the article set's order: published_at, then id. */
-struct dated_id {
-    const char *date, *id;
-};
-
-static int by_date_then_id(const void *x, const void *y)
+/* The row's sources: how many, the first by date, the first by id and their text. */
+static void finish_sources(struct entity_state *es, struct table_row *row)
 {
-    const struct dated_id *a = x, *b = y;
-    int c = strcmp(a->date, b->date);
-    return c ? c : strcmp(a->id, b->id);
-}
-
-/* The row's first TABLE_MAX_CITATIONS sources in the article set's order. */
-static void first_sources(const struct table_internal *in, const struct entity_state *es,
-                          struct table_row *row)
-{
-    struct dated_id *arts = xcalloc(row->n_sources + 1, sizeof *arts);
-    size_t n = 0;
-    for (size_t a = 0; a < es->seen_cap && a < in->n_ids; a++)
-        if (was_seen(es, a))
-            arts[n++] = (struct dated_id){ in->dates[a], in->ids[a] };
-    qsort(arts, n, sizeof *arts, by_date_then_id);
-    row->n_first_sources = n < TABLE_MAX_CITATIONS ? n : TABLE_MAX_CITATIONS;
-    row->first_sources = xcalloc(row->n_first_sources + 1, sizeof *row->first_sources);
-    for (size_t i = 0; i < row->n_first_sources; i++)
-        row->first_sources[i] = arts[i].id;
-    free(arts);
+    row->n_sources = row->n_articles = es->n_articles;
+    row->first_sources = (const char **)es->first;
+    row->n_first_sources = es->n_first;
+    struct source_heap *h = &es->by_id;
+    if (h->n > 1)
+        qsort(h->ids, h->n, sizeof *h->ids, str_cmp);
+    row->sources = (const char **)h->ids;
+    row->n_sources_kept = h->n;
+    struct buf s = BUF_INIT, cut = BUF_INIT;
+    buf_puts(&s, "");
+    for (size_t i = 0; i < h->n; i++) {
+        if (i)
+            buf_puts(&s, "; ");
+        buf_puts(&s, h->ids[i]);
+    }
+    const char *cell = cell_limit_fit_list(s.data, row->n_sources, CELL_LIMIT_CHARS, &cut, NULL);
+    row->sources_text = xstrdup(cell);
+    buf_free(&s);
+    buf_free(&cut);
 }
 
 static void finish_cell(struct table *t, const struct template_column *col,
                         const struct template_entity *e, struct cell_state *cs,
                         struct table_cell *cell, struct buf *conflicts)
 {
-    struct table_internal *in = t->in;
-    for (size_t k = 0; k < cs->n; k++) {
-        struct table_value *v = &cs->values[k];
-        v->qualifier = main_qualifier(v);
-        for (size_t i = 0; i < v->n_citations; i++)
-            v->citations[i].article_id = in->ids[(uintptr_t)v->citations[i].article_id];
-    }
+    (void)t;
+    for (size_t k = 0; k < cs->n; k++)
+        cs->values[k].qualifier = main_qualifier(&cs->values[k]);
     cell->values = cs->values;
     cell->n_values = cs->n;
     cell->rule = col->merge;
@@ -504,24 +631,7 @@ void table_finish(struct table *t)
         for (size_t c = 0; c < tpl->n_columns; c++)
             finish_cell(t, &tpl->columns[c], row->e, &es->cells[c], &row->cells[c], &conflicts);
         row->conflicts = buf_detach(&conflicts);
-        for (size_t a = 0; a < es->seen_cap && a < in->n_ids; a++)
-            if (was_seen(es, a))
-                row->n_sources++;
-        row->sources = xcalloc(row->n_sources + 1, sizeof *row->sources);
-        size_t k = 0;
-        for (size_t a = 0; a < es->seen_cap && a < in->n_ids; a++)
-            if (was_seen(es, a))
-                row->sources[k++] = in->ids[a];
-        qsort(row->sources, row->n_sources, sizeof *row->sources, str_cmp);
-        row->n_articles = row->n_sources;
-        first_sources(in, es, row);
-        struct buf s = BUF_INIT;
-        for (size_t i = 0; i < row->n_sources; i++) {
-            if (i)
-                buf_puts(&s, "; ");
-            buf_puts(&s, row->sources[i]);
-        }
-        row->sources_text = buf_detach(&s);
+        finish_sources(es, row);
     }
 }
 
@@ -545,6 +655,8 @@ static void free_values(struct table_value *v, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         free(v[k].value);
+        for (size_t i = 0; i < v[k].n_citations; i++)
+            free((char *)v[k].citations[i].article_id);   /* a dated id: one allocation */
         free(v[k].citations);
         free(v[k].latest_published);
     }
@@ -563,9 +675,7 @@ void table_free(struct table *t)
             free_values(row->cells[c].values, row->cells[c].n_values);
         }
         free(row->cells);
-        free(row->sources);   /* the strings belong to the id pool */
-        free(row->first_sources);
-        free(row->sources_text);
+        free(row->sources_text);   /* sources and first_sources belong to the merge state */
         free(row->conflicts);
     }
     free(t->rows);
@@ -575,15 +685,14 @@ void table_free(struct table *t)
         for (size_t c = 0; c < tpl->n_columns; c++)
             free_values(es->cells[c].values, es->cells[c].n);
         free(es->cells);
-        free(es->seen);
+        for (size_t i = 0; i < es->n_first; i++)
+            free(es->first[i]);
+        for (size_t i = 0; i < es->by_id.n; i++)
+            free(es->by_id.ids[i]);
+        free(es->by_id.ids);
+        free(es->by_id.boundary);
     }
     free(in->ents);
-    for (size_t i = 0; i < in->n_ids; i++)
-        free(in->ids[i]);
-    strpool_free(in->date_pool);
-    free(in->ids);
-    free(in->dates);
-    hash_index_free(&in->id_index);
     free(in);
     free(t);
 }

@@ -20,9 +20,12 @@
  * with "; ". Rows follow the template's entity order; article ids are sorted.
  *
  * The table folds facts in as they come (table_add), copying only what it keeps, so a run
- * over a large corpus can free each article's facts after adding them. The facts of one
- * article must arrive together (in one call, or in consecutive calls): a value counts an
- * article when it differs from the last one counted. */
+ * over a large corpus can free each article's facts after adding them — and keeps nothing
+ * per article: counts, each value's first citations, each row's first sources by date and
+ * by id up to what a cell shows. Its memory depends on the template and the distinct values
+ * found, never on the number of articles. The facts and mentions of one article must arrive
+ * in one call (a call may hold several articles; within it, an article's facts one after
+ * another): an article given in two calls counts twice. */
 #ifndef EXPORTER_TABLE_H
 #define EXPORTER_TABLE_H
 
@@ -30,12 +33,14 @@
 
 #include "extract/extract.h"
 #include "extract/template.h"
+#include "util/cell_limit.h"
 #include "util/decimal.h"
 
 /* Where a value was read: the article and the 1-based sentence number. */
 struct table_citation {
     const char *article_id;    /* owned by the table */
     size_t sentence_no;
+    const char *published_at;  /* the article's ("" unknown); owned by the table */
 };
 
 /* One distinct value of a cell with its support. Quantity values carry their exact number,
@@ -65,11 +70,16 @@ struct table_value {
                                   conflict — the exact one stands */
     int superseded;            /* latest/largest: a value the rule passed over (history) */
     /* internal */
-    size_t last_article;       /* index of the last article counted in n_articles */
+    size_t last_article;       /* serial of the last article counted in n_articles */
     size_t qual_facts[QUAL_RANGE + 1];  /* facts per qualifier */
 };
 
 #define TABLE_MAX_CITATIONS 16
+
+/* How much of a row's source list the table keeps: the first ids (in id order) that fit in
+ * this many UTF-16 units joined with "; " — what a spreadsheet cell can show. A week of any
+ * size keeps at most this much per row. */
+#define TABLE_SOURCES_KEPT_UNITS CELL_LIMIT_CHARS
 
 struct table_cell {
     char *text;                /* the cell as written in comparison.csv; "" when empty */
@@ -91,13 +101,18 @@ struct table_row {
     struct table_cell *cells;  /* one per template column, in template order */
     size_t n_articles;         /* articles naming the entity or giving it a fact */
     size_t n_mentions;         /* sentences naming it */
-    char **sources;            /* those articles' ids, sorted */
-    size_t n_sources;
+    size_t n_sources;          /* = n_articles: how many ids the full source list has */
+    const char **sources;      /* the first of those articles' ids in id order (strcmp), as
+                                  many as fit in TABLE_SOURCES_KEPT_UNITS (at least one when
+                                  n_sources > 0); owned by the table */
+    size_t n_sources_kept;
     const char **first_sources;  /* the first TABLE_MAX_CITATIONS of them in the article set's
                                     order (published_at, then id): what a briefing cites when
                                     it names only a few */
     size_t n_first_sources;
-    char *sources_text;        /* joined with "; " */
+    char *sources_text;        /* every source id joined with "; " as a spreadsheet cell
+                                  holds it: a list too long for one ends "… 외 N건"
+                                  (cell_limit.h), the full detail being in facts.csv */
     char *conflicts;           /* "" when none */
 };
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/cell_limit.h"
+#include "util/cell_limit.h"
 #include "util/buf.h"
 #include "extract/extract.h"
 #include "merge/table.h"
@@ -40,14 +40,16 @@ static int needs_formula_guard(const char *s)
 }
 
 /* libcsv quotes the field into a buffer (csv_write) and one fwrite sends it: csv_fwrite
- * writes byte by byte, which was a tenth of a large run. */
+ * writes byte by byte, which was a tenth of a large run. The buffer is sized for the worst
+ * case (every byte a doubled quote, plus the two around), so libcsv runs once, not once to
+ * measure and once to write. */
 static void write_quoted(FILE *fp, const char *s, size_t n)
 {
-    char small[512];
-    size_t need = csv_write(NULL, 0, s, n);
-    char *out = need <= sizeof small ? small : xmalloc(need);
-    csv_write(out, need, s, n);
-    fwrite(out, 1, need, fp);
+    char small[1024];
+    size_t room = 2 * n + 2;
+    char *out = room <= sizeof small ? small : xmalloc(room);
+    size_t need = csv_write(out, room, s, n);
+    fwrite(out, 1, need <= room ? need : room, fp);
     if (out != small)
         free(out);
 }

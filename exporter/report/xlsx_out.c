@@ -1,6 +1,7 @@
 /* xlsx_out.c — see xlsx_out.h. */
 #include "report/xlsx_out.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,9 +11,10 @@
 #include "extract/extract.h"
 #include "extract/template.h"
 #include "merge/table.h"
-#include "report/cell_limit.h"
+#include "util/cell_limit.h"
 #include "util/buf.h"
 #include "util/date.h"
+#include "util/fsutil.h"
 #include "util/text.h"
 #include "util/utf8.h"
 
@@ -49,6 +51,8 @@ struct xlsx_out {
     size_t n_sheets;
     lxw_format *header, *datetime, *date, *wrap, *link, *conflict;
     struct buf scratch;
+    struct diag *d;          /* where libxlsxwriter's own lines are muted through */
+    int sheet_failed;        /* errno of a sheet libxlsxwriter could not start, else 0 */
 };
 
 enum { SHEET_COMPARISON, SHEET_FACTS, SHEET_ARTICLES };
@@ -103,6 +107,15 @@ static int is_web_url(const char *s)
     return text_is_web_url(s) && strlen(s) <= MAX_URL && !strpbrk(s, " \"<>");
 }
 
+/* What a cell write returns: out of memory ends the run (71) like every other allocation;
+ * the other errors (a row past the limit, a string too long) are ruled out by the callers. */
+static lxw_error checked(lxw_error e)
+{
+    if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
+        x_out_of_memory("libxlsxwriter");
+    return e;
+}
+
 static void write_text(struct xlsx_out *x, struct sheet *s, size_t row, size_t col,
                        const char *v, int is_list, lxw_format *fmt)
 {
@@ -110,7 +123,7 @@ static void write_text(struct xlsx_out *x, struct sheet *s, size_t row, size_t c
     double w = display_width(fit);
     if (w >= MAX_WIDTH && !fmt)
         fmt = x->wrap;
-    worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)col, fit, fmt);
+    checked(worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)col, fit, fmt));
     note_width(s, col, w);
 }
 
@@ -124,7 +137,8 @@ static void write_cell(struct xlsx_out *x, struct sheet *s, size_t row, size_t c
     switch (c->kind) {
     case CSV_NUMBER:
         if (csv_out_is_number(v)) {
-            worksheet_write_number(s->ws, (lxw_row_t)row, (lxw_col_t)col, strtod(v, NULL), fmt);
+            checked(worksheet_write_number(s->ws, (lxw_row_t)row, (lxw_col_t)col,
+                                           strtod(v, NULL), fmt));
             note_width(s, col, (double)strlen(v) + 1);
             return;
         }
@@ -133,15 +147,15 @@ static void write_cell(struct xlsx_out *x, struct sheet *s, size_t row, size_t c
         /* A day alone ("2026-01-15") is a date; a partial one ("2026-01") stays text. */
         if (parse_korean_time(v, &dt)) {
             lxw_format *f = strlen(v) == 10 ? x->date : x->datetime;
-            worksheet_write_datetime(s->ws, (lxw_row_t)row, (lxw_col_t)col, &dt, f);
+            checked(worksheet_write_datetime(s->ws, (lxw_row_t)row, (lxw_col_t)col, &dt, f));
             note_width(s, col, DATETIME_WIDTH);
             return;
         }
         break;
     case CSV_URL:
         if (is_web_url(v) && s->n_links < x->max_links) {
-            lxw_error e = worksheet_write_url(s->ws, (lxw_row_t)row, (lxw_col_t)col, v,
-                                              x->link);
+            lxw_error e = checked(worksheet_write_url(s->ws, (lxw_row_t)row, (lxw_col_t)col,
+                                                      v, x->link));
             if (e == LXW_NO_ERROR) {
                 s->n_links++;
                 note_width(s, col, display_width(v));
@@ -163,8 +177,22 @@ static size_t add_sheet(struct xlsx_out *x, const char *name, const char *const 
 {
     x->sheets = xrealloc(x->sheets, (x->n_sheets + 1) * sizeof *x->sheets);
     struct sheet *s = &x->sheets[x->n_sheets];
-    *s = (struct sheet){ .ws = workbook_add_worksheet(x->wb, name), .name = xstrdup(name),
+    /* A large week's sheet opens its row file here; libxlsxwriter prints when it cannot. */
+    int muted = diag_mute_stderr(x->d);
+    errno = 0;
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    int err = errno;
+    diag_unmute_stderr(x->d, muted);
+    errno = err;
+    *s = (struct sheet){ .ws = ws, .name = xstrdup(name),
                          .n_cols = n, .widths = xcalloc(n ? n : 1, sizeof(double)) };
+    if (!s->ws) {
+        /* the names are ours and valid: memory, or (constant memory) the sheet's row file */
+        if (errno == ENOMEM)
+            x_out_of_memory("libxlsxwriter");
+        if (!x->sheet_failed)
+            x->sheet_failed = errno ? errno : EIO;
+    }
     if (s->ws) {
         for (size_t c = 0; c < n; c++) {
             worksheet_write_string(s->ws, 0, (lxw_col_t)c, header[c], x->header);
@@ -343,9 +371,9 @@ enum exp_status xlsx_out_open(struct xlsx_out **out, const char *path,
     *out = NULL;
     lxw_workbook_options wo = { .constant_memory = opts && opts->large ? LXW_TRUE : LXW_FALSE,
                                 .tmpdir = opts && opts->tmpdir ? (char *)opts->tmpdir : NULL };
-    int muted = diag_mute_stderr();
+    int muted = diag_mute_stderr(d);
     lxw_workbook *wb = workbook_new_opt(path, &wo);
-    diag_unmute_stderr(muted);
+    diag_unmute_stderr(d, muted);
     if (!wb) {
         diag_error(d, path, 0, 0, "cannot start the workbook");
         return EXP_CANTCREAT;
@@ -353,6 +381,7 @@ enum exp_status xlsx_out_open(struct xlsx_out **out, const char *path,
     struct xlsx_out *x = xcalloc(1, sizeof *x);
     x->wb = wb;
     x->tpl = tpl;
+    x->d = d;
     x->max_rows = opts && opts->max_rows ? opts->max_rows : XLSX_MAX_ROWS;
     x->max_links = opts && opts->large ? LARGE_LINKS : MAX_LINKS;
     if (x->max_rows < 2)
@@ -430,6 +459,31 @@ static void set_properties(struct xlsx_out *x)
     workbook_set_properties(x->wb, &props);
 }
 
+/* libxlsxwriter writes a large sheet's rows to a temporary file as they come (constant
+ * memory) and never checks those writes: a full disk or a file-size limit there would leave a
+ * truncated sheet that it zips without a word. Each row file's stream keeps its error, so it
+ * is flushed and asked here, before the workbook is assembled from them. */
+static int row_files_ok(struct xlsx_out *x, const char *where, struct diag *d)
+{
+    if (x->sheet_failed) {
+        diag_error(d, where, 0, 0, "cannot write the workbook: a sheet could not be started: "
+                   "%s", strerror(x->sheet_failed));
+        return 0;
+    }
+    for (size_t i = 0; i < x->n_sheets; i++) {
+        FILE *f = x->sheets[i].ws ? x->sheets[i].ws->optimize_tmpfile : NULL;
+        if (!f)
+            continue;
+        errno = 0;
+        if (fflush(f) != 0 || ferror(f)) {
+            diag_error(d, where, 0, 0, "cannot write the workbook: sheet '%s': %s",
+                       x->sheets[i].name, errno ? strerror(errno) : "a write failed");
+            return 0;
+        }
+    }
+    return 1;
+}
+
 enum exp_status xlsx_out_close(struct xlsx_out *x, struct diag *d)
 {
     if (!x)
@@ -439,12 +493,30 @@ enum exp_status xlsx_out_close(struct xlsx_out *x, struct diag *d)
         finish_sheet(x, &x->sheets[i]);
     const char *path = x->wb->filename;
     char *where = xstrdup(path ? path : "briefing.xlsx");
-    int muted = diag_mute_stderr();   /* libxlsxwriter prints its own lines; we report e */
+    if (!row_files_ok(x, where, d)) {
+        xlsx_out_discard(x);
+        free(where);
+        return EXP_IOERR;
+    }
+    /* Assembling copies each sheet through more unchecked temporary files: a file-size limit
+     * crossed there is caught by the watch (a full disk fails the zip beside them too). */
+    struct fsutil_size_watch watch;
+    fsutil_size_watch_begin(&watch);
+    /* libxlsxwriter prints its own lines; we report e (muted with the run's reserved
+       descriptors, x->d: d may be a thread's buffer) */
+    int muted = diag_mute_stderr(x->d);
     lxw_error e = workbook_close(x->wb);
-    diag_unmute_stderr(muted);
+    diag_unmute_stderr(x->d, muted);
+    int too_big = fsutil_size_watch_end(&watch);
     free_sheets(x);
     enum exp_status st = EXP_OK;
-    if (e != LXW_NO_ERROR) {
+    if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
+        x_out_of_memory("libxlsxwriter");
+    if (too_big) {
+        diag_error(d, where, 0, 0, "cannot write the workbook: a file grew past the file-size "
+                   "limit (ulimit -f)");
+        st = EXP_IOERR;
+    } else if (e != LXW_NO_ERROR) {
         diag_error(d, where, 0, 0, "cannot write the workbook: %s", lxw_strerror(e));
         st = EXP_IOERR;
     }

@@ -14,6 +14,7 @@
 #include <hb-ot.h>
 
 #include "util/buf.h"
+#include "util/fsutil.h"
 
 /* Fallback fonts taken from fontconfig's sorted list per style; enough to cover Hanja,
  * symbols and Latin extras without opening dozens of files. */
@@ -244,7 +245,7 @@ static FcConfig *project_config(const char *dir)
 /* The project's fonts.conf (a plain fontconfig file naming the folders of the default
  * families and their caches): a few hundred microseconds where the full configuration costs
  * milliseconds. NULL when there is none or it does not load. */
-static FcConfig *base_config(const char *dir)
+static FcConfig *base_config(const char *dir, const struct diag *d)
 {
     struct buf path = BUF_INIT;
     buf_printf(&path, "%s/fonts.conf", dir);
@@ -253,11 +254,15 @@ static FcConfig *base_config(const char *dir)
     FcConfig *cfg = NULL;
     if (abs && access(abs, R_OK) == 0) {
         cfg = FcConfigCreate();
+        /* fontconfig prints its own "Fontconfig error" lines when a file will not open (out
+           of descriptors): a failure here only means the fuller path is taken */
+        int muted = diag_mute_stderr(d);
         if (!FcConfigParseAndLoad(cfg, (const FcChar8 *)abs, FcTrue)
             || !FcConfigBuildFonts(cfg)) {
             FcConfigDestroy(cfg);
             cfg = NULL;
         }
+        diag_unmute_stderr(d, muted);
     }
     free(abs);
     buf_free(&path);
@@ -268,7 +273,9 @@ static FcConfig *base_config(const char *dir)
 static FcConfig *system_config(struct font_set *fs)
 {
     if (!fs->system && !fs->system_failed) {
+        int muted = diag_mute_stderr(fs->d);   /* its failure is reported in our words */
         fs->system = FcInitLoadConfigAndFonts();
+        diag_unmute_stderr(fs->d, muted);
         fs->system_failed = !fs->system;
     }
     return fs->system;
@@ -452,7 +459,7 @@ enum exp_status font_set_new(const struct font_config *cfg, struct diag *d,
     fs->reported = hb_set_create();
     const char *dir = cfg && cfg->project_dir ? cfg->project_dir : "fonts";
     fs->project = project_config(dir);
-    fs->base = base_config(dir);
+    fs->base = base_config(dir, d);
     for (int st = 0; st < FONT_STYLE_COUNT; st++) {
         const char *spec = cfg && cfg->spec[st] ? cfg->spec[st] : default_spec[st];
         fs->specs[st] = xstrdup(spec);
@@ -465,10 +472,16 @@ enum exp_status font_set_new(const struct font_config *cfg, struct diag *d,
     }
     /* The sans chain must give at least one usable face for Hangul. */
     if (font_set_lookup(fs, FONT_SANS, 0xAC00) < 0 && font_set_lookup(fs, FONT_SANS, 'A') < 0) {
-        diag_error(d, NULL, 0, 0, "no usable TrueType font found (install fonts-nanum or put "
-                   "a .ttf into %s/)", dir);
+        /* fontconfig says "no font" when it could open none: out of descriptors is not a
+           missing font, and not the installation's fault */
+        int no_fds = fsutil_out_of_descriptors();
+        if (no_fds)
+            diag_error(d, NULL, 0, 0, "cannot open the fonts: too many open files (ulimit -n)");
+        else
+            diag_error(d, NULL, 0, 0, "no usable TrueType font found (install fonts-nanum or "
+                       "put a .ttf into %s/)", dir);
         font_set_free(fs);
-        return EXP_CONFIG;
+        return no_fds ? EXP_IOERR : EXP_CONFIG;
     }
     *out = fs;
     return EXP_OK;

@@ -117,6 +117,16 @@ static int parse_clock(const char **p, int *second_of_day)
         if (sec < 0 || sec > 60)
             return -1;
         s += 3;
+        /* a fraction of a second ("…:09.123Z", what JavaScript's toISOString writes) names
+         * an instant within that second: dropped */
+        if (*s == '.' && s[1] >= '0' && s[1] <= '9') {
+            s++;
+            int n = 0;
+            while (*s >= '0' && *s <= '9' && n < 9)
+                s++, n++;
+            if (*s >= '0' && *s <= '9')
+                return -1;
+        }
     }
     if (sec == 60)   /* a leap second: the instant is still within that minute */
         sec = 59;

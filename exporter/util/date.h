@@ -66,9 +66,10 @@ struct date_time {
     int offset_seconds;    /* the zone's offset east of UTC */
 };
 
-/* A crawler's timestamp: "YYYY-MM-DD", "YYYY-MM-DD HH:MM", "YYYY-MM-DD HH:MM:SS",
- * with ' ' or 'T' between, then optionally "Z", "+HH:MM" or "+HHMM"; surrounding whitespace
- * is ignored. Without a zone the time is Korea's (+09:00). */
+/* A crawler's timestamp: "YYYY-MM-DD", "YYYY-MM-DD HH:MM", "YYYY-MM-DD HH:MM:SS" (with at
+ * most 9 digits of a fraction after a dot, dropped), with ' ' or 'T' between, then optionally
+ * "Z", "+HH:MM" or "+HHMM"; surrounding whitespace is ignored. Without a zone the time is
+ * Korea's (+09:00). */
 int date_parse_time(const char *s, struct date_time *t);
 
 /* Seconds since the Unix epoch. */

@@ -2,6 +2,7 @@
 #include "util/diag.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@ void diag_init(struct diag *d, FILE *stream, int verbose, int quiet)
     d->quiet = quiet;
     d->errors = 0;
     d->warnings = 0;
+    d->mute_reserved = 0;
 }
 
 static const char *level_name(enum diag_level level)
@@ -132,28 +134,86 @@ enum exp_status exp_status_worst(enum exp_status a, enum exp_status b)
     return severity(a) >= severity(b) ? a : b;
 }
 
-int diag_mute_stderr(void)
+void diag_reserve_mute(struct diag *d)
 {
-    fflush(stderr);
-    int saved = dup(STDERR_FILENO);
+    if (d->mute_reserved)
+        return;
     int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (saved < 0 || null < 0 || dup2(null, STDERR_FILENO) < 0) {
+    int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+    if (null < 0 || saved < 0) {
+        if (null >= 0)
+            close(null);
         if (saved >= 0)
             close(saved);
-        saved = -1;
+        return;
     }
-    if (null >= 0)
-        close(null);
-    return saved;
+    d->mute_null = null;
+    d->mute_saved = saved;
+    d->mute_reserved = 1;
 }
 
-void diag_unmute_stderr(int saved)
+/* Descriptor 2 is one for the whole process, and two threads may mute it at once (the
+ * workbook's thread around libxlsxwriter, the caller around fontconfig): the first mute
+ * points it at /dev/null, the last unmute restores it, under one lock. This is process-wide
+ * state because what it guards is. */
+static pthread_mutex_t mute_lock = PTHREAD_MUTEX_INITIALIZER;
+static int mute_depth;        /* mutes in force */
+static int mute_restore = -1; /* what the last unmute puts back (a reserved or a fresh dup) */
+static int mute_owned;        /* mute_restore was opened by the first mute: close it after */
+
+/* Points descriptor 2 at /dev/null; 0, or -1 when that cannot be done. */
+static int silence_stderr(const struct diag *d)
 {
-    if (saved < 0)
+    if (d && d->mute_reserved) {
+        if (dup2(d->mute_null, STDERR_FILENO) < 0)
+            return -1;
+        mute_restore = d->mute_saved;
+        mute_owned = 0;
+        return 0;
+    }
+    int saved = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    int ok = saved >= 0 && null >= 0 && dup2(null, STDERR_FILENO) >= 0;
+    if (null >= 0)
+        close(null);
+    if (!ok) {
+        if (saved >= 0)
+            close(saved);
+        return -1;
+    }
+    mute_restore = saved;
+    mute_owned = 1;
+    return 0;
+}
+
+int diag_mute_stderr(const struct diag *d)
+{
+    pthread_mutex_lock(&mute_lock);
+    int rc = 0;
+    if (mute_depth == 0) {
+        fflush(stderr);
+        rc = silence_stderr(d);
+    }
+    if (rc == 0)
+        mute_depth++;
+    pthread_mutex_unlock(&mute_lock);
+    return rc == 0 ? 1 : -1;
+}
+
+void diag_unmute_stderr(const struct diag *d, int muted)
+{
+    (void)d;
+    if (muted == -1)
         return;
-    fflush(stderr);
-    dup2(saved, STDERR_FILENO);
-    close(saved);
+    pthread_mutex_lock(&mute_lock);
+    if (mute_depth > 0 && --mute_depth == 0) {
+        fflush(stderr);
+        dup2(mute_restore, STDERR_FILENO);
+        if (mute_owned)
+            close(mute_restore);
+        mute_restore = -1;
+    }
+    pthread_mutex_unlock(&mute_lock);
 }
 
 void diag_buffer_open(struct diag_buffer *b, const struct diag *like)
@@ -166,6 +226,11 @@ void diag_buffer_open(struct diag_buffer *b, const struct diag *like)
         exit(71);
     }
     diag_init(&b->d, b->fp, like->verbose, like->quiet);
+    /* the same reserved descriptors: a library muted through the buffer's sink (the
+       workbook's thread) is muted without opening any */
+    b->d.mute_reserved = like->mute_reserved;
+    b->d.mute_null = like->mute_null;
+    b->d.mute_saved = like->mute_saved;
 }
 
 void diag_buffer_replay(struct diag_buffer *b, struct diag *d)

@@ -17,6 +17,8 @@ struct diag {
     int quiet;      /* suppress warnings (errors are still printed) */
     unsigned errors;
     unsigned warnings;
+    int mute_reserved;          /* diag_reserve_mute ran: the two descriptors below are ours */
+    int mute_null, mute_saved;  /* /dev/null, and descriptor 2 as it was */
 };
 
 /* A sink writing to stream (stderr when NULL). */
@@ -57,9 +59,14 @@ char *diag_visible(const char *text);
 /* Some libraries print their own lines to stderr before returning an error we report in our
  * form (libxlsxwriter's "[ERROR] workbook_close(): …" on a full disk). Around such a call,
  * diag_mute_stderr points descriptor 2 at /dev/null and returns what diag_unmute_stderr needs
- * to restore it (-1 when it could not be muted; unmuting that does nothing). Not for use while
- * other threads report. */
-int diag_mute_stderr(void);
-void diag_unmute_stderr(int saved);
+ * to restore it (-1 when it could not be muted; unmuting that does nothing). Threads may mute
+ * at once (descriptor 2 stays muted until the last unmute); what other threads report
+ * meanwhile must go to a buffer (diag_buffer), not to stderr.
+ * Muting needs two descriptors; when they have run out (RLIMIT_NOFILE) the library's failure
+ * is exactly what prints. diag_reserve_mute opens them once, at the start of a run, and keeps
+ * them in d for every later mute (d NULL or not reserved: they are opened at each mute). */
+void diag_reserve_mute(struct diag *d);
+int diag_mute_stderr(const struct diag *d);
+void diag_unmute_stderr(const struct diag *d, int saved);
 
 #endif

@@ -64,6 +64,32 @@ void atomic_file_abort(struct atomic_file *af)
     memset(af, 0, sizeof *af);
 }
 
+/* Set by the handler alone (a signal handler can reach only static storage); read and reset
+ * by fsutil_size_watch_begin/end on the thread that watches. */
+static volatile sig_atomic_t size_limit_crossed;
+
+static void on_size_limit(int sig)
+{
+    (void)sig;
+    size_limit_crossed = 1;
+}
+
+void fsutil_size_watch_begin(struct fsutil_size_watch *w)
+{
+    size_limit_crossed = 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_size_limit;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGXFSZ, &sa, &w->previous);
+}
+
+int fsutil_size_watch_end(struct fsutil_size_watch *w)
+{
+    sigaction(SIGXFSZ, &w->previous, NULL);
+    return size_limit_crossed != 0;
+}
+
 enum exp_status fsutil_mkdirs(const char *dir, struct diag *d)
 {
     if (!*dir) {
@@ -214,4 +240,82 @@ char *fsutil_find_data(const char *relative)
     free(beside);
     free(share);
     return found;
+}
+
+/* Appends the components of rel to the absolute path in b, dropping "." and popping at "..". */
+static void append_components(struct buf *b, const char *rel)
+{
+    const char *p = rel;
+    while (*p) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            while (b->len > 1 && b->data[b->len - 1] != '/')
+                b->len--;
+            if (b->len > 1)
+                b->len--;
+            b->data[b->len] = '\0';
+        } else if (n && !(n == 1 && p[0] == '.')) {
+            if (b->len > 1 || b->data[0] != '/')
+                buf_putc(b, '/');
+            buf_append(b, p, n);
+        }
+        p += n;
+        while (*p == '/')
+            p++;
+    }
+}
+
+char *fsutil_resolve(const char *path)
+{
+    struct buf abs = BUF_INIT;
+    if (path[0] != '/') {
+        char *cwd = getcwd(NULL, 0);
+        buf_puts(&abs, cwd ? cwd : "/");
+        free(cwd);
+    } else {
+        buf_puts(&abs, "/");
+    }
+    append_components(&abs, path);
+    /* the longest prefix that exists, resolved; the rest as written */
+    size_t cut = abs.len;
+    char *real = NULL;
+    for (;;) {
+        char saved = abs.data[cut];
+        abs.data[cut] = '\0';
+        real = realpath(abs.len && cut ? abs.data : "/", NULL);
+        abs.data[cut] = saved;
+        if (real || cut <= 1)
+            break;
+        while (cut > 1 && abs.data[cut - 1] != '/')
+            cut--;
+        if (cut > 1)
+            cut--;
+    }
+    struct buf out = BUF_INIT;
+    buf_puts(&out, real ? real : "/");
+    free(real);
+    if (cut < abs.len)
+        append_components(&out, abs.data + cut);
+    buf_free(&abs);
+    return buf_detach(&out);
+}
+
+int fsutil_path_within(const char *path, const char *dir)
+{
+    char *p = fsutil_resolve(path), *d = fsutil_resolve(dir);
+    size_t n = strlen(d);
+    int within = strncmp(p, d, n) == 0 && (p[n] == '\0' || p[n] == '/' || (n == 1 && d[0] == '/'));
+    free(p);
+    free(d);
+    return within;
+}
+
+int fsutil_out_of_descriptors(void)
+{
+    int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        close(fd);
+        return 0;
+    }
+    return errno == EMFILE || errno == ENFILE;
 }

@@ -7,6 +7,7 @@
 #ifndef EXPORTER_FSUTIL_H
 #define EXPORTER_FSUTIL_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -26,6 +27,17 @@ struct atomic_file {
 enum exp_status atomic_file_commit(struct atomic_file *af, struct diag *d);
 /* Discards the file; safe on an af that was never opened (zeroed). */
 void atomic_file_abort(struct atomic_file *af);
+
+/* Watches for a write past the file-size limit (ulimit -f, RLIMIT_FSIZE) during a call into
+ * a library that ignores its own write errors (libxlsxwriter's temporary files): between
+ * begin and end, SIGXFSZ neither ends the process nor goes unnoticed when the caller ignored
+ * it — a write past the limit fails (EFBIG) and is remembered. end restores the signal's
+ * previous disposition and returns 1 when the limit was crossed meanwhile. Not nested. */
+struct fsutil_size_watch {
+    struct sigaction previous;
+};
+void fsutil_size_watch_begin(struct fsutil_size_watch *w);
+int fsutil_size_watch_end(struct fsutil_size_watch *w);
 
 /* mkdir -p. EXP_CANTCREAT with a message on failure (also for an empty name). */
 enum exp_status fsutil_mkdirs(const char *dir, struct diag *d);
@@ -49,6 +61,18 @@ char *fsutil_find_data(const char *relative);
  * the open descriptor and the file's path in *path (caller unlinks and frees), or -1 with
  * errno set and *path NULL when neither place works. */
 int fsutil_temp_file(const char *name, char **path);
+
+/* path as an absolute path with every link and "."/".." of its existing part resolved and the
+ * rest (what does not exist yet) appended, normalised: where a file at path would really be.
+ * Caller frees. */
+char *fsutil_resolve(const char *path);
+
+/* 1 when path is dir or lies under it, both compared as fsutil_resolve gives them. */
+int fsutil_path_within(const char *path, const char *dir);
+
+/* 1 when the process cannot open one more file descriptor (ulimit -n reached, or the
+ * system's table full): what a library's "file not found" may really mean. */
+int fsutil_out_of_descriptors(void);
 
 /* path joined with name by a single '/'; caller frees. */
 char *fsutil_join(const char *dir, const char *name);

@@ -27,6 +27,7 @@ struct output_set {
     enum previous prev;
     char *prev_id;    /* the published set's folder name under runs/ (PREV_LINK) */
     char *retired_id; /* the set published before it, kept one more run (see commit) */
+    char *next_link;  /* state/next -> link_target, made by prepare; NULL until then */
     int lock_fd;
 };
 
@@ -217,6 +218,20 @@ char *output_set_state_dir_for(const char *dir)
     return path;
 }
 
+int output_set_would_replace(const char *dir, const char *path)
+{
+    if (fsutil_path_within(path, dir))
+        return 1;
+    char *state = output_set_state_dir_for(dir);
+    if (!state)
+        return 0;
+    char *runs = fsutil_join(state, "runs");
+    int within = fsutil_path_within(path, runs);
+    free(runs);
+    free(state);
+    return within;
+}
+
 static enum exp_status make_folder(const char *path, struct diag *d)
 {
     if (mkdir(path, 0777) != 0 && errno != EEXIST) {
@@ -358,6 +373,7 @@ static void set_free(struct output_set *set)
     free(set->link_target);
     free(set->prev_id);
     free(set->retired_id);
+    free(set->next_link);
     free(set);
 }
 
@@ -380,6 +396,18 @@ static enum exp_status make_stage(struct output_set *set, const char *name, stru
     return EXP_OK;
 }
 
+/* A refused run (a foreign folder at the output's name, an input folder named as the output)
+ * leaves nothing beside it: the state folder it made just now, with its lock and empty runs/,
+ * is removed again. (rmdir fails on a folder that holds anything more: then it stays.) */
+static void remove_new_state(struct output_set *set)
+{
+    char *lock = fsutil_join(set->state, "lock");
+    unlink(lock);
+    free(lock);
+    rmdir(set->runs);
+    rmdir(set->state);
+}
+
 enum exp_status output_set_begin(const char *dir, int wait, struct output_set **out,
                                  struct diag *d)
 {
@@ -400,6 +428,8 @@ enum exp_status output_set_begin(const char *dir, int wait, struct output_set **
     set->runs = fsutil_join(set->state, "runs");
 
     enum exp_status st = fsutil_mkdirs(parent, d);
+    struct stat sb;
+    int state_is_new = lstat(set->state, &sb) != 0;
     if (st == EXP_OK)
         st = make_folder(set->state, d);
     if (st == EXP_OK)
@@ -415,6 +445,8 @@ enum exp_status output_set_begin(const char *dir, int wait, struct output_set **
     }
     free(name);
     if (st != EXP_OK) {
+        if (state_is_new)
+            remove_new_state(set);
         set_free(set);
         return st;
     }
@@ -487,38 +519,48 @@ static int sync_stage(const char *stage)
     return rc;
 }
 
-/* The switch itself: a new link renamed over the old one. A real folder from an earlier
- * exporter is first moved into runs/ (the one moment the output is absent, once). Returns
- * the folder now holding the previous set (caller frees), or "" when there is none; NULL
- * with errno set on failure. */
-static char *switch_link(struct output_set *set)
+/* The link that will publish the stage, made before the switch so that the switch is a
+ * rename alone (a symlink needs a directory entry: on a full disk it is what fails). */
+static int make_next_link(struct output_set *set)
 {
     char *link = fsutil_join(set->state, "next");
     unlink(link);
+    if (symlink(set->link_target, link) != 0) {
+        int err = errno;
+        free(link);
+        errno = err;
+        return -1;
+    }
+    set->next_link = link;
+    return 0;
+}
+
+/* The switch itself: the prepared link renamed over the old one. A real folder from an
+ * earlier exporter is first moved into runs/ (the one moment the output is absent, once).
+ * Returns the folder now holding the previous set (caller frees), or "" when there is none;
+ * NULL with errno set on failure. */
+static char *switch_link(struct output_set *set)
+{
     char *old = NULL;
-    if (symlink(set->link_target, link) != 0)
-        goto fail;
     if (set->prev == PREV_FOLDER) {
         old = fsutil_join(set->runs, "previous-folder");
         remove_tree(old);
         if (rename(set->dir, old) != 0)
             goto fail;
     }
-    if (rename(link, set->dir) != 0) {
+    if (rename(set->next_link, set->dir) != 0) {
         int err = errno;
         if (old)
             rename(old, set->dir);
         errno = err;
         goto fail;
     }
-    free(link);
     if (old)
         return old;
     return set->prev == PREV_LINK ? fsutil_join(set->runs, set->prev_id) : xstrdup("");
 fail:;
     int err = errno;
-    unlink(link);
-    free(link);
+    unlink(set->next_link);
     free(old);
     errno = err;
     return NULL;
@@ -552,13 +594,28 @@ static void retire(struct output_set *set, const char *previous)
     free(record);
 }
 
-enum exp_status output_set_commit(struct output_set *set, struct diag *d)
+enum exp_status output_set_prepare(struct output_set *set, struct diag *d)
 {
+    if (set->next_link)
+        return EXP_OK;
     if (sync_stage(set->stage) != 0) {
         diag_error(d, set->stage, 0, 0, "cannot write output (fsync): %s", strerror(errno));
         output_set_abort(set);
         return EXP_IOERR;
     }
+    if (make_next_link(set) != 0) {
+        diag_error(d, set->dir, 0, 0, "cannot publish the outputs (symlink): %s",
+                   strerror(errno));
+        output_set_abort(set);
+        return EXP_IOERR;
+    }
+    return EXP_OK;
+}
+
+enum exp_status output_set_commit(struct output_set *set, struct diag *d)
+{
+    if (output_set_prepare(set, d) != EXP_OK)
+        return EXP_IOERR;
     sigset_t old_mask;
     block_fatal_signals(&old_mask);
     char *previous = switch_link(set);
@@ -585,6 +642,8 @@ void output_set_abort(struct output_set *set)
         return;
     sigset_t old_mask;
     block_fatal_signals(&old_mask);
+    if (set->next_link)
+        unlink(set->next_link);
     remove_tree(set->stage);
     cleanup_unregister();
     sigprocmask(SIG_SETMASK, &old_mask, NULL);

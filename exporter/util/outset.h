@@ -63,9 +63,23 @@ const char *output_set_stage_dir(const struct output_set *set);
  * the folder may not exist yet (output_set_begin creates it). */
 char *output_set_state_dir_for(const char *dir);
 
-/* Publishes the staging folder as the output (fsyncs every file and folder, switches the
- * link with one rename), removes the previous set, releases the lock and frees set.
- * EXP_IOERR with a message on failure, in which case the previous set stays published. */
+/* Makes the staging folder ready to publish: fsyncs every file and the folder and makes the
+ * link that will point the output at it, so that all publishing has left is one rename(2).
+ * A caller with state of its own to commit with the run (the archive) commits it between
+ * output_set_prepare and output_set_commit: every step that a full disk can fail is then
+ * behind it. EXP_IOERR with a message on failure, in which case the set is aborted and
+ * freed (the previous set stays published). Calling it twice does nothing more. */
+enum exp_status output_set_prepare(struct output_set *set, struct diag *d);
+
+/* 1 when path (a file that must outlive runs, such as --archive) lies in what an output set
+ * for dir replaces or removes: dir itself (behind its link, the published set) or the state
+ * folder's runs/. Links and the existing part of path are resolved first. */
+int output_set_would_replace(const char *dir, const char *path);
+
+/* Publishes the staging folder as the output (output_set_prepare when not done yet, then the
+ * switch: the link renamed over the old one), removes the previous set, releases the lock
+ * and frees set. EXP_IOERR with a message on failure, in which case the previous set stays
+ * published. */
 enum exp_status output_set_commit(struct output_set *set, struct diag *d);
 
 /* Discards the staging folder, releases the lock and frees set; the published set stays.

@@ -49,6 +49,14 @@ int text_nfc_inert(uint32_t cp)
            (cp >= 0xFF01 && cp <= 0xFF9D);
 }
 
+size_t text_utf16_length(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += text_utf16_units(*p);
+    return n;
+}
+
 int text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
@@ -125,5 +133,21 @@ int text_is_yaml_null(const char *s)
     for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
         if (strcmp(s, nulls[i]) == 0)
             return 1;
+    return 0;
+}
+
+int text_has_visible(const char *s, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return 1;   /* not text we know: not nothing */
+        i += (size_t)n;
+        if (!text_is_space((uint32_t)cp) && !text_is_hidden_control((uint32_t)cp) &&
+            !utf8proc_get_property(cp)->ignorable)
+            return 1;
+    }
     return 0;
 }

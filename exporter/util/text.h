@@ -40,9 +40,28 @@ int text_is_hidden_control(uint32_t cp);
  * code point by code point in test_text. */
 int text_nfc_inert(uint32_t cp);
 
+/* 1 when valid UTF-8 text s[0..len) shows something: a code point that is neither white
+ * space nor default-ignorable (zero-width spaces and joiners, the Hangul fillers U+115F,
+ * U+1160 and U+3164, variation selectors, soft hyphens, tags — what renders as nothing).
+ * A field of only such characters is no value: "\u200b" is not a title, "\u3164" no id. */
+int text_has_visible(const char *s, size_t len);
+
 /* 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF);
  * otherwise 0 and *bad_offset (when not NULL) gets the offset of the first invalid byte. */
 int text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+
+/* UTF-16 code units of the character whose UTF-8 lead byte is b: a four-byte sequence is a
+ * character outside the BMP, written as a surrogate pair (2); a continuation byte counts 0. */
+static inline size_t text_utf16_units(unsigned char b)
+{
+    if ((b & 0xC0) == 0x80)
+        return 0;
+    return b >= 0xF0 ? 2 : 1;
+}
+
+/* Length of s (valid UTF-8, NUL-terminated) in UTF-16 code units: what spreadsheets count
+ * in a cell. */
+size_t text_utf16_length(const char *s);
 
 /* Longest URL the program passes on (a PDF link, a CSV cell); browsers and servers commonly
  * stop near 2,000 characters. */

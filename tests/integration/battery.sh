@@ -151,6 +151,8 @@ cli 64 "--today 2999-12-31 falls in week 3000-W01, out of range: weeks run from 
 cli 64 "--week last with --today 1900-01-01 falls in week 1899-W52, out of range" check --week last --today 1900-01-01 $A
 cli 64 "--today wants a date that exists, YYYY-MM-DD from 1900-01-01 to 2999-12-31, not '2026-02-29'" check --today 2026-02-29 $A
 cli 65 "'published_at' is more than 31 days in the future" check --today 1900-01-01 $A
+cli 64 "--archive $tmp/arc/out/a.sqlite lies inside the output folder $tmp/arc/out, which is replaced whole on every run" build --out "$tmp/arc/out" --archive "$tmp/arc/out/a.sqlite" $A
+cli 64 "--archive $tmp/arc/q/2026-W02/a.sqlite lies inside the output folder" build --today 2026-01-05 --out "$tmp/arc/q/{week}" --archive "$tmp/arc/q/2026-W02/a.sqlite" $A
 cli 64 "unknown option '--bogus'" check --bogus $A
 cli 64 "unknown command 'bogus'" bogus $A
 cli 64 "no command given" --strict
@@ -244,9 +246,44 @@ else
     --out "$tmp/p/ro/out" "$tmp/p/in" >/dev/null 2>"$tmp/err"
   check "a read-only output parent: 73" "$?" 73
   has "a read-only output parent: reported" "ro/.out.exporter: error: cannot create output directory: Permission denied"
+  # umask 777 takes the owner's own permissions: the run still works (the owner keeps access
+  # to what it creates), and so does the next run with an ordinary umask
+  (umask 777; EXPORTER_DATADIR=$tmp/p/data timeout 120 $as_user "$user_exporter" build \
+    --today 2026-01-05 --out "$tmp/p/um" "$tmp/p/in" >/dev/null 2>"$tmp/err")
+  check "umask 777: exit" "$?" 0
+  check "umask 777: nothing said" "$(cat "$tmp/err")" ""
+  check "umask 777: the owner reads the set" "$(rows um/articles.csv)" 5
+  (umask 022; EXPORTER_DATADIR=$tmp/p/data timeout 120 $as_user "$user_exporter" build \
+    --today 2026-01-05 --out "$tmp/p/um" "$tmp/p/in" >/dev/null 2>"$tmp/err")
+  check "umask 777, then an ordinary run: exit" "$?" 0
 fi
 chmod -R u+rwX locked; chmod 755 ro
 cd "$REPO"
+
+# ---- Few file descriptors (ulimit -n) ----
+# Every run either completes or fails with one of ours (73/74) and publishes nothing; every
+# line on stderr is ours (libxlsxwriter's own "[ERROR]" lines were printed when it could not
+# open its temporary files: muting them needs descriptors too).
+nofile_bad=0
+for n in 8 10 12 13 14 15 16 18 20 24; do
+  rm -rf "$tmp/nf" "$tmp/.nf.exporter"
+  (ulimit -n $n; timeout 120 "$EXPORTER" build --today 2026-01-05 --out "$tmp/nf" "$tmp/p/in" >/dev/null 2>"$tmp/err")
+  rc=$?
+  case $rc in
+    0) [ "$(whole "$tmp/nf")" = whole ] || { echo "FAIL: ulimit -n $n: exit 0, set not whole"; nofile_bad=1; }
+       # never a silent font fallback: fontconfig that could open no file is not "no font"
+       [ "$(pdffonts "$tmp/nf/briefing.pdf" 2>/dev/null | grep -c 'NanumGothic')" -ge 2 ] ||
+         { echo "FAIL: ulimit -n $n: exit 0 without the Nanum fonts"; nofile_bad=1; } ;;
+    73|74) [ ! -e "$tmp/nf" ] || { echo "FAIL: ulimit -n $n: exit $rc with a set published"; nofile_bad=1; } ;;
+    # (78 was "no usable TrueType font found … install fonts-nanum" when the fonts could not
+    # be opened for want of descriptors)
+    *) echo "FAIL: ulimit -n $n: exit $rc: $(head -c 300 "$tmp/err")"; nofile_bad=1 ;;
+  esac
+  if grep -qv '^exporter: ' "$tmp/err"; then
+    echo "FAIL: ulimit -n $n: a line not ours: $(grep -v '^exporter: ' "$tmp/err" | head -2)"; nofile_bad=1
+  fi
+done
+check "ulimit -n 8…24: whole or 73/74, every message ours" "$nofile_bad" 0
 
 # ---- Faults: a full disk and file-size limits ----
 # Each run either publishes a whole set or fails with 74, leaving the previous set untouched

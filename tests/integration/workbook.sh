@@ -79,6 +79,29 @@ check "workbook time is the briefing's" "$created" "2025-12-29T15:00:00Z"
 levels=$($PY -c 'import sys,zipfile; print(" ".join(sorted({"%s:%d" % ("deflate" if i.compress_type == zipfile.ZIP_DEFLATED else "stored", i.flag_bits & 6) for i in zipfile.ZipFile(sys.argv[1]).infolist()})))' "$tmp/r1/briefing.xlsx")
 check "workbook entries deflated at level 1" "$levels" "deflate:6"
 
+# One huge article (2.5 MB, tens of thousands of facts) is a large week too: its workbook is
+# written row by row (constant memory: inline strings, no shared-string table held in memory),
+# as for more than 200 files; a few small files stay in memory (shared strings).
+mkdir -p "$tmp/huge"
+$PY - "$tmp/huge/huge.txt" examples/articles/*.txt <<'PYEOF'
+import sys
+first = open(sys.argv[2], encoding="utf-8").read()
+head, body = first.split("\n---\n", 1)
+head = "\n".join(l for l in head.split("\n") if not l.startswith("content_hash:"))
+para = "\n\n".join(p for p in body.split("\n\n") if p.strip() and not p.startswith("*"))
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write(head + "\n---\n\n")
+    while f.tell() < 2500000:
+        f.write(para + "\n\n")
+PYEOF
+"$EXPORTER" build --formats xlsx --out "$tmp/oh" "$tmp/huge" 2>/dev/null
+check "one 2.5 MB article exit" "$?" 0
+kind() {   # how the facts sheet keeps its text: inline (row by row) or shared (in memory)
+  $PY -c 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); x=z.read("xl/worksheets/sheet2.xml"); print("inline" if b"inlineStr" in x else "shared" if b"t=\"s\"" in x else "none")' "$1"
+}
+check "one 2.5 MB article: written row by row" "$(kind "$tmp/oh/briefing.xlsx")" "inline"
+check "the five samples: held in memory" "$(kind "$tmp/r1/briefing.xlsx")" "shared"
+
 # --formats picks files, in any case.
 "$EXPORTER" build --formats CSV,Pdf --out "$tmp/o2" examples/articles 2>/dev/null
 check "--formats CSV,Pdf writes no workbook" "$(ls "$tmp/o2" | grep -c xlsx)" 0

@@ -94,6 +94,9 @@ for key in ('published_at', 'crawled_at'):
     put(key + '_year_9999', POS + "'%s' is more than 31 days in the future" % key,
         field(key, '9999-12-31 23:59'))
     put(key + '_null', 'ok', field(key, 'null'))
+# A fraction of a second (JavaScript's toISOString) is a real time.
+put('published_fraction_of_second', 'ok', field('published_at', '2025-12-27T15:00:00.000Z'))
+put('crawled_nanoseconds', 'ok', field('crawled_at', '2025-12-28T06:02:09.123456789+09:00'))
 # Zones at the ends of the world's clocks are real.
 put('published_zone_plus_14', 'ok', field('published_at', '2025-12-28T00:00+14:00'))
 put('published_zone_minus_12', 'ok', field('published_at', '2025-12-27T00:00-12:00'))
@@ -105,6 +108,12 @@ put('id_quoted_null', 'ok', lambda n: '---\n' + front(n).replace('id: hostile_%0
 put('title_null_no_heading', POS + "'title' is empty in front matter",
     lambda n: '---\n' + re.sub(r'^title:.*$', 'title: null', front(n), flags=re.M) + '---\n\n본문 %d.\n' % n)
 put('title_null_heading', 'ok', field('title', 'null'))
+# A value that shows nothing is no value: zero-width spaces, joiners, the Hangul fillers.
+put('id_hangul_filler', POS + "'id' is empty in front matter", field('id', '"\\u3164"'))
+put('id_zero_width', POS + "'id' is empty in front matter", field('id', '"\\u200b\\u2060\\ufeff"'))
+put('title_invisible_no_heading', POS + "'title' is empty in front matter",
+    lambda n: '---\n' + re.sub(r'^title:.*$', lambda m: 'title: "\\u200b\\u115f"', front(n), flags=re.M) + '---\n\n본문 %d.\n' % n)
+put('title_invisible_heading', 'ok', field('title', '"\\u200d\\u00ad"'))
 # Sizes: the field rule at its own position, then the front matter's.
 put('url_70000', r':[0-9]+:6: error: \'url\' is longer than 2048 bytes',
     field('url', 'https://example.com/' + 'a' * 70000))

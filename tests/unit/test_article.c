@@ -185,6 +185,39 @@ static void test_date_window(void **state)
     }
 }
 
+/* A value that shows nothing (zero-width spaces, Hangul fillers, joiners, soft hyphens) is
+ * no value: an invisible id is reported where it is written, an invisible title falls back to
+ * the heading or is reported. */
+static void test_invisible_values_are_empty(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *message; } bad[] = {
+        { "---\nid: \"\\u3164\"\ntitle: t\n---\n", "t.txt:2:5: error: 'id' is empty" },
+        { "---\nid: \"\\u200b\\u2060\\uFEFF\"\ntitle: t\n---\n", "t.txt:2:5: error: 'id' is empty" },
+        { "---\nid: a\ntitle: \"\\u200b\\u200d \\u00ad\"\n---\n\nbody.\n",
+          "t.txt:3:8: error: 'title' is empty" },
+        { "---\nid: a\ntitle: \"\\u115f\\u1160\"\n---\n\n# \xe3\x85\xa4\n\n---\n\nbody.\n",
+          "t.txt:3:8: error: 'title' is empty" },   /* the heading is a filler too */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct article a;
+        char *msg = NULL;
+        assert_int_equal(parse(bad[i].text, &a, &msg, 0), EXP_DATAERR);
+        if (!strstr(msg, bad[i].message))
+            fail_msg("case %zu: expected '%s' in '%s'", i, bad[i].message, msg);
+        free(msg);
+    }
+    struct article a;
+    char *msg = NULL;
+    enum exp_status st = parse("---\nid: a\ntitle: \"\\u200b\"\n---\n\n# 제목\n\n---\n\nbody.\n", &a,
+                               &msg, 0);
+    if (st != EXP_OK)
+        fail_msg("status %d: %s", (int)st, msg);
+    assert_string_equal(a.title, "제목");
+    article_free(&a);
+    free(msg);
+}
+
 /* A front matter of text: with its lines and a value of n bytes in the url field. */
 static char *with_long_field(const char *key, size_t n, size_t padding_keys)
 {
@@ -372,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_scalars_stay_strings_and_unknown_fields_ignored),
         cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_date_window),
+        cmocka_unit_test(test_invisible_values_are_empty),
         cmocka_unit_test(test_field_rule_before_size_rule),
         cmocka_unit_test(test_nulls_and_tags),
         cmocka_unit_test(test_hidden_controls_dropped),

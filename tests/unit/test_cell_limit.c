@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "report/cell_limit.h"
+#include "util/cell_limit.h"
 #include "report/csv_out.h"
 
 static void test_length_counts_utf16_units(void **state)
@@ -48,6 +48,39 @@ static void test_list_keeps_whole_items(void **state)
     assert_string_equal(out, "… 외 2건");
     assert_int_equal(left, 2);
     buf_free(&scratch);
+}
+
+/* A list of which only the first items are at hand (as many as fit the cell, and a few
+ * items fewer or more) is cut exactly as the whole list is, counting every item left out. */
+static void test_first_items_cut_as_the_whole_list(void **state)
+{
+    (void)state;
+    struct buf whole = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+    enum { N = 60 };
+    size_t ends[N];
+    for (size_t i = 0; i < N; i++) {
+        buf_printf(&whole, "%s항목%zu", i ? "; " : "", i * 37);
+        ends[i] = whole.len;
+    }
+    size_t left_whole = 0;
+    const char *expect = cell_limit_fit(whole.data, 1, 100, &a, &left_whole);
+    assert_true(left_whole > 0);
+    for (size_t held = 1; held <= N; held++) {
+        char *prefix = strndup(whole.data, ends[held - 1]);
+        size_t left = 0;
+        if (cell_limit_length(prefix) >= 100 - 2) {   /* holds every item that fits */
+            assert_string_equal(cell_limit_fit_list(prefix, N, 100, &b, &left), expect);
+            assert_int_equal(left, left_whole);
+        }
+        free(prefix);
+    }
+    /* every item at hand, or no total given: the plain list rule */
+    assert_string_equal(cell_limit_fit_list(whole.data, N, 100, &b, NULL), expect);
+    assert_string_equal(cell_limit_fit_list("x; y", 0, 100, &b, NULL), "x; y");
+    assert_string_equal(cell_limit_fit_list("x; y", 9, 100, &b, NULL), "x; y … 외 7건");
+    buf_free(&whole);
+    buf_free(&a);
+    buf_free(&b);
 }
 
 static void test_text_cut_on_a_character(void **state)
@@ -97,6 +130,7 @@ int main(void)
         cmocka_unit_test(test_length_counts_utf16_units),
         cmocka_unit_test(test_short_cells_are_untouched),
         cmocka_unit_test(test_list_keeps_whole_items),
+        cmocka_unit_test(test_first_items_cut_as_the_whole_list),
         cmocka_unit_test(test_text_cut_on_a_character),
         cmocka_unit_test(test_csv_row_respects_excel_limit),
     };

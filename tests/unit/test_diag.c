@@ -7,6 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -69,12 +73,63 @@ static void test_visible(void **state)
     free(v);
 }
 
+/* Whether descriptor fd is the same file as st. */
+static int same_file(int fd, const struct stat *st)
+{
+    struct stat now;
+    return fstat(fd, &now) == 0 && now.st_dev == st->st_dev && now.st_ino == st->st_ino &&
+           now.st_rdev == st->st_rdev;
+}
+
+/* With its descriptors reserved, muting works when every other descriptor is taken (the
+ * moment a library fails to open a file and prints about it); unmuting restores stderr. */
+static void test_mute_without_descriptors(void **state)
+{
+    (void)state;
+    struct stat err_before, null_st;
+    assert_int_equal(fstat(STDERR_FILENO, &err_before), 0);
+    assert_int_equal(stat("/dev/null", &null_st), 0);
+    struct diag d;
+    diag_init(&d, stderr, 0, 0);
+    diag_reserve_mute(&d);
+    assert_true(d.mute_reserved);
+    struct rlimit was, few;
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &was), 0);
+    few = was;
+    few.rlim_cur = 64;
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &few), 0);
+    int taken[64], n = 0;
+    while (n < 64 && (taken[n] = open("/dev/null", O_RDONLY)) >= 0)
+        n++;
+    assert_true(n < 64);   /* the descriptors ran out */
+    int muted = diag_mute_stderr(&d);
+    assert_int_not_equal(muted, -1);
+    assert_true(same_file(STDERR_FILENO, &null_st));
+    /* a second mute (another thread's) keeps it muted until the last unmute */
+    int again = diag_mute_stderr(&d);
+    assert_int_not_equal(again, -1);
+    diag_unmute_stderr(&d, muted);
+    assert_true(same_file(STDERR_FILENO, &null_st));
+    diag_unmute_stderr(&d, again);
+    assert_true(same_file(STDERR_FILENO, &err_before));
+    /* without a reservation there is nothing to mute with: -1, and stderr untouched */
+    struct diag plain = { 0 };
+    muted = diag_mute_stderr(&plain);
+    assert_int_equal(muted, -1);
+    assert_true(same_file(STDERR_FILENO, &err_before));
+    diag_unmute_stderr(&plain, muted);
+    for (int i = 0; i < n; i++)
+        close(taken[i]);
+    setrlimit(RLIMIT_NOFILE, &was);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_text_unchanged),
         cmocka_unit_test(test_controls_escaped),
         cmocka_unit_test(test_visible),
+        cmocka_unit_test(test_mute_without_descriptors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

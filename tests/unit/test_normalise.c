@@ -48,6 +48,12 @@ static void test_text_folds_and_nfc(void **state)
         { "\xE2\x84\xAB", "\xC3\x85" },                          /* ANGSTROM SIGN → Å */
         { "e\xCC\x81 café", "\xC3\xA9 café" },                  /* e + U+0301 → é */
         { "\xE2\x8C\xA9x\xE2\x8C\xAA", "\xE3\x80\x88x\xE3\x80\x89" },  /* U+2329 → U+3008 */
+        /* Inside a run of other text, every byte that may start a space or a hidden
+         * character is stopped at (the copy loop skips all others): */
+        { "가\xE2\x80\x89나\xEF\xBB\xBF다", "가 나 다" },          /* thin space, BOM */
+        { "가\xE2\x80\xAE나\xD8\x9C다\xE2\x81\xA6라", "가나다라" },  /* U+202E, U+061C, U+2066 */
+        { "a\x7F" "b\xC2\x85" "c\x1B" "d\xE2\x80\x8E" "e", "abcde" },   /* DEL, NEL, ESC, LRM */
+        { "가\xE2\x80\x94나\xE3\x80\x82\xEF\xBC\x8C", "가\xE2\x80\x94나\xE3\x80\x82\xEF\xBC\x8C" },  /* kept */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *got = normalise_text(cases[i].in, strlen(cases[i].in));

@@ -86,11 +86,40 @@ static void test_publish_and_abort(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* What a set replaces: the folder (behind its link, through any other link) and runs/; the
+ * state folder beside it and everything else survive. */
+static void test_would_replace(void **state)
+{
+    (void)state;
+    char root[] = "/tmp/test_outset.XXXXXX";
+    assert_non_null(mkdtemp(root));
+    char out[64], path[160];
+    snprintf(out, sizeof out, "%s/out", root);
+    write_set(out, "first", 1);
+    snprintf(path, sizeof path, "%s/alias", root);
+    assert_int_equal(symlink("out", path), 0);
+    static const struct { const char *rel; int replaced; } cases[] = {
+        { "out/archive.sqlite", 1 }, { "out", 1 }, { "out/new/dir/a.sqlite", 1 },
+        { "alias/a.sqlite", 1 }, { "x/../out/./a.sqlite", 1 }, { ".out.exporter/runs/a", 1 },
+        { ".out.exporter/archive.sqlite", 0 }, { "out.sqlite", 0 }, { "outer/a", 0 },
+        { "other/out/a", 0 }, { "x/../a.sqlite", 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", root, cases[i].rel);
+        if (output_set_would_replace(out, path) != cases[i].replaced)
+            fail_msg("%s: expected %d", cases[i].rel, cases[i].replaced);
+    }
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_state_dir_for),
         cmocka_unit_test(test_publish_and_abort),
+        cmocka_unit_test(test_would_replace),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

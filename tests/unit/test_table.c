@@ -14,6 +14,8 @@
 #include "report/csv_out.h"
 #include "extract/extract.h"
 #include "merge/table.h"
+#include "util/buf.h"
+#include "util/cell_limit.h"
 #include "../fixtures/fixtures.h"
 
 static void add_fact(const struct template *tpl, struct fact_list *l, const char *entity,
@@ -77,6 +79,127 @@ static void test_citations_whatever_the_order(void **state)
     table_free(b);
     fact_list_free(&fwd);
     fact_list_free(&rev);
+    template_free(&tpl);
+}
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* An article id of 1 to 40 characters, some Hangul, one outside the BMP, from seed. */
+static void random_id(unsigned *seed, size_t i, char *out, size_t cap)
+{
+    static const char *const parts[] = { "a", "zz", "기사", "m😀", "q_", "0" };
+    *seed = *seed * 1103515245u + 12345u;
+    size_t n = 1 + (*seed >> 16) % 12, len = 0;
+    len += (size_t)snprintf(out, cap, "%zx-", i * 7919 % 10007);   /* distinct */
+    for (size_t k = 0; k < n && len + 8 < cap; k++)
+        len += (size_t)snprintf(out + len, cap - len, "%s", parts[(*seed >> (k % 16)) % 6]);
+}
+
+/* A week of thousands of articles: the table keeps a row's sources only as far as a cell
+ * shows them, and that cell is the one the whole list would make (first ids in id order,
+ * "… 외 N건" counting every other one), whatever order the articles come in; the first
+ * sources by date are the whole list's. */
+static void test_sources_kept_as_a_cell_shows_them(void **state)
+{
+    (void)state;
+    struct template tpl;
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
+    struct table *t = table_new(&tpl);
+    enum { N = 10000 };   /* below 10007: random_id's prefix stays distinct */
+    char **ids = xcalloc(N, sizeof *ids);
+    char **dated = xcalloc(N, sizeof *dated);
+    unsigned seed = 7;
+    for (size_t i = 0; i < N; i++) {
+        char id[128], date[40];
+        random_id(&seed, i, id, sizeof id);
+        snprintf(date, sizeof date, "2025-12-%02uT09:00:00+09:00", 1 + (seed >> 8) % 28);
+        struct fact_list l = { 0 };
+        add_fact(&tpl, &l, "skt", "params_total_b", "500", id, 1);
+        add_fact(&tpl, &l, "skt", "params_active_b", "33", id, 2);   /* same article: once */
+        table_add_article(t, &l, date);
+        fact_list_free(&l);
+        ids[i] = xstrdup(id);
+        struct buf b = BUF_INIT;
+        buf_printf(&b, "%s|%s", date, id);
+        dated[i] = buf_detach(&b);
+    }
+    table_finish(t);
+    qsort(ids, N, sizeof *ids, by_id);
+    qsort(dated, N, sizeof *dated, by_id);
+    struct buf all = BUF_INIT, scratch = BUF_INIT;
+    for (size_t i = 0; i < N; i++)
+        buf_printf(&all, "%s%s", i ? "; " : "", ids[i]);
+    const struct table_row *skt = table_row_by_id(t, "skt");
+    assert_int_equal(skt->n_sources, N);
+    assert_int_equal(skt->n_articles, N);
+    assert_true(skt->n_sources_kept < N / 2);   /* the rest were never kept */
+    /* kept: exactly the first ids (in id order) that fit in a cell */
+    size_t units = 0, fit = 0;
+    while (fit < N && units + (fit ? 2 : 0) + cell_limit_length(ids[fit]) <= CELL_LIMIT_CHARS) {
+        units += (fit ? 2 : 0) + cell_limit_length(ids[fit]);
+        fit++;
+    }
+    assert_int_equal(skt->n_sources_kept, fit);
+    for (size_t i = 0; i < fit; i++)
+        assert_string_equal(skt->sources[i], ids[i]);
+    assert_string_equal(skt->sources_text, cell_limit_fit(all.data, 1, CELL_LIMIT_CHARS,
+                                                          &scratch, NULL));
+    assert_non_null(strstr(skt->sources_text, "… 외 "));
+    assert_int_equal(skt->n_first_sources, TABLE_MAX_CITATIONS);
+    for (size_t i = 0; i < TABLE_MAX_CITATIONS; i++)
+        assert_string_equal(skt->first_sources[i], strchr(dated[i], '|') + 1);
+    for (size_t i = 0; i < N; i++) {
+        free(ids[i]);
+        free(dated[i]);
+    }
+    free(ids);
+    free(dated);
+    buf_free(&all);
+    buf_free(&scratch);
+    table_free(t);
+    template_free(&tpl);
+}
+
+/* Once an id has dropped out of a full row, a larger one never gets in, however short: the
+ * kept ids stay the first ones in id order (b00000 … then a gap would misquote the list). */
+static void test_sources_never_skip_one(void **state)
+{
+    (void)state;
+    struct template tpl;
+    fixture_template(FIXTURE_TEMPLATE, &tpl);
+    struct table *t = table_new(&tpl);
+    char id[160];
+    size_t n = 0;
+    /* b00000 … b04095: 6 units each and "; " between them, one unit short of a full cell */
+    for (; n < 4096; n++) {
+        snprintf(id, sizeof id, "b%05zu", n);
+        struct fact_list l = { 0 };
+        add_fact(&tpl, &l, "skt", "params_total_b", "500", id, 1);
+        table_add_article(t, &l, "2025-12-01T09:00:00+09:00");
+        fact_list_free(&l);
+    }
+    memset(id, 'a', 100);   /* first in id order: pushes the last b ids out */
+    id[100] = '\0';
+    const char *late[] = { id, "c" };   /* "c": short enough for the room left, but after them */
+    for (size_t k = 0; k < 2; k++, n++) {
+        struct fact_list l = { 0 };
+        add_fact(&tpl, &l, "skt", "params_total_b", "500", late[k], 1);
+        table_add_article(t, &l, "2025-12-01T09:00:00+09:00");
+        fact_list_free(&l);
+    }
+    table_finish(t);
+    const struct table_row *skt = table_row_by_id(t, "skt");
+    assert_int_equal(skt->n_sources, n);
+    assert_string_equal(skt->sources[0], id);
+    for (size_t i = 1; i < skt->n_sources_kept; i++) {
+        snprintf(id, sizeof id, "b%05zu", i - 1);
+        assert_string_equal(skt->sources[i], id);
+    }
+    assert_int_equal(skt->n_sources_kept, 1 + 4083);   /* 100 + 2 units took 13 b ids' room */
+    table_free(t);
     template_free(&tpl);
 }
 
@@ -447,6 +570,8 @@ static void test_csv_outputs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sources_kept_as_a_cell_shows_them),
+        cmocka_unit_test(test_sources_never_skip_one),
         cmocka_unit_test(test_majority_and_conflicts),
         cmocka_unit_test(test_citations_whatever_the_order),
         cmocka_unit_test(test_numeric_order_is_exact),

@@ -1,26 +1,16 @@
 /* cell_limit.c — see cell_limit.h. */
-#include "report/cell_limit.h"
+#include "util/cell_limit.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define LIST_SEP "; "
+#include "util/text.h"
 
-/* UTF-16 units of the character whose UTF-8 lead byte is c: four-byte sequences are the
- * characters outside the BMP, written as a surrogate pair. Continuation bytes count 0. */
-static size_t utf16_units(unsigned char c)
-{
-    if ((c & 0xC0) == 0x80)
-        return 0;
-    return c >= 0xF0 ? 2 : 1;
-}
+#define LIST_SEP "; "
 
 size_t cell_limit_length(const char *s)
 {
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        n += utf16_units(*p);
-    return n;
+    return text_utf16_length(s);
 }
 
 /* The byte length of the longest prefix of s that holds at most budget units and ends on a
@@ -29,7 +19,7 @@ static size_t prefix_within(const char *s, size_t budget)
 {
     size_t used = 0, i = 0;
     for (; s[i]; i++) {
-        size_t u = utf16_units((unsigned char)s[i]);
+        size_t u = text_utf16_units((unsigned char)s[i]);
         if (u == 0)
             continue;
         if (used + u > budget)
@@ -47,11 +37,12 @@ static size_t count_items(const char *s)
     return n;
 }
 
-/* Whole leading items of a "; " list, then "… 외 N건". The suffix's length depends on N,
- * so the budget leaves room for the widest N the list could need. */
-static void fit_list(const char *s, size_t max_chars, struct buf *out, size_t *left_out)
+/* Whole leading items of a "; " list of total items (s may hold only the first of them),
+ * then "… 외 N건". The suffix's length depends on N, so the budget leaves room for the
+ * widest N the list could need. */
+static void fit_list(const char *s, size_t total, size_t max_chars, struct buf *out,
+                     size_t *left_out)
 {
-    size_t total = count_items(s);
     char suffix[48];
     int suffix_len = snprintf(suffix, sizeof suffix, " … 외 %zu건", total);
     size_t budget = max_chars > (size_t)suffix_len ? max_chars - (size_t)suffix_len : 0;
@@ -82,19 +73,41 @@ static void fit_text(const char *s, size_t max_chars, struct buf *out, size_t *l
         *left_out = cell_limit_length(s + cut);
 }
 
+/* Whether s fits as it is. A UTF-8 string never has more UTF-16 units than bytes: most
+ * cells are decided by their length alone. */
+static int fits(const char *s, size_t max_chars)
+{
+    return strlen(s) <= max_chars || cell_limit_length(s) <= max_chars;
+}
+
 const char *cell_limit_fit(const char *s, int is_list, size_t max_chars, struct buf *scratch,
                            size_t *left_out)
 {
     if (left_out)
         *left_out = 0;
-    /* A UTF-8 string never has more UTF-16 units than bytes: most cells end here. */
-    if (!s || strlen(s) <= max_chars || cell_limit_length(s) <= max_chars)
+    if (!s || fits(s, max_chars))
         return s;
     buf_clear(scratch);
     buf_puts(scratch, "");
     if (is_list)
-        fit_list(s, max_chars, scratch, left_out);
+        fit_list(s, count_items(s), max_chars, scratch, left_out);
     else
         fit_text(s, max_chars, scratch, left_out);
+    return scratch->data;
+}
+
+const char *cell_limit_fit_list(const char *s, size_t total_items, size_t max_chars,
+                                struct buf *scratch, size_t *left_out)
+{
+    if (!s || !*s || total_items == 0)
+        return cell_limit_fit(s, 1, max_chars, scratch, left_out);
+    size_t held = count_items(s);
+    if (held >= total_items)
+        return cell_limit_fit(s, 1, max_chars, scratch, left_out);
+    if (left_out)
+        *left_out = 0;
+    buf_clear(scratch);
+    buf_puts(scratch, "");
+    fit_list(s, total_items, max_chars, scratch, left_out);
     return scratch->data;
 }

@@ -1,4 +1,5 @@
-/* cell_limit.h — what a spreadsheet cell can hold, for the CSV and the workbook writers.
+/* cell_limit.h — what a spreadsheet cell can hold, for the CSV and the workbook writers and
+ * for the table, which keeps a row's source list only as far as a cell can show it.
  *
  * Excel keeps at most 32,767 characters in a cell (counted in UTF-16 code units, so a
  * character outside the BMP counts twice) and cuts the rest silently when it opens a CSV;
@@ -24,5 +25,13 @@ size_t cell_limit_length(const char *s);
  * were dropped, 0 when s fits. */
 const char *cell_limit_fit(const char *s, int is_list, size_t max_chars, struct buf *scratch,
                            size_t *left_out);
+
+/* cell_limit_fit for a list of total_items of which s holds only the first ones, joined by
+ * "; " (a list too long to keep whole, like a large week's sources). s must hold at least
+ * every first item that fits in max_chars; then the cell is cut as the whole list would be:
+ * the same first items, and "… 외 N건" counting every item left out. total_items 0 (or s
+ * holding them all) is cell_limit_fit(s, 1, ...). */
+const char *cell_limit_fit_list(const char *s, size_t total_items, size_t max_chars,
+                                struct buf *scratch, size_t *left_out);
 
 #endif
