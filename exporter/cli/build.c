@@ -194,7 +194,9 @@ static enum exp_status load_template(const struct build_options *opts, struct te
     enum exp_status st = template_load(path, d, tpl);
     if (st != EXP_OK) {
         free(path);
-        return EXP_CONFIG;   /* a template that is missing or wrong is a configuration error */
+        /* a template that is missing or wrong is a configuration error; one the system
+           could not read (out of descriptors, an I/O error) is not the template's fault */
+        return st == EXP_IOERR ? EXP_IOERR : EXP_CONFIG;
     }
     *path_out = path;
     return EXP_OK;
