@@ -96,7 +96,7 @@ static void hash_field(struct sha256_ctx *ctx, const char *s)
  * with). An unreadable file hashes as its name alone, so the run that follows reports it as
  * usual. */
 static char *run_fingerprint(const struct build_options *opts, const char *template_path,
-                             const struct input_list *paths, const char *archive_context)
+                             struct input_list *paths, const char *archive_context)
 {
     struct sha256_ctx ctx;
     sha256_init(&ctx);
@@ -114,8 +114,13 @@ static char *run_fingerprint(const struct build_options *opts, const char *templ
     struct diag quiet;
     FILE *devnull = fopen("/dev/null", "w");
     diag_init(&quiet, devnull, 0, 1);
-    for (size_t i = 0; i <= paths->count; i++) {
-        const char *path = i < paths->count ? paths->paths[i] : template_path;
+    /* every input in order, then the template; the list is read again for the run */
+    for (int more = 1; more;) {
+        const char *path = input_list_next(paths);
+        if (!path) {
+            more = 0;
+            path = template_path;
+        }
         if (!path)
             continue;
         hash_field(&ctx, path);
@@ -128,6 +133,7 @@ static char *run_fingerprint(const struct build_options *opts, const char *templ
     }
     if (devnull)
         fclose(devnull);
+    input_list_rewind(paths);   /* a failure shows when the run reads the list */
     uint8_t digest[SHA256_DIGEST_SIZE];
     sha256_digest(&ctx, sizeof digest, digest);
     char hex[2 * SHA256_DIGEST_SIZE + 2];
@@ -188,7 +194,9 @@ static enum exp_status load_template(const struct build_options *opts, struct te
     enum exp_status st = template_load(path, d, tpl);
     if (st != EXP_OK) {
         free(path);
-        return EXP_CONFIG;   /* a template that is missing or wrong is a configuration error */
+        /* a template that is missing or wrong is a configuration error; one the system
+           could not read (out of descriptors, an I/O error) is not the template's fault */
+        return st == EXP_IOERR ? EXP_IOERR : EXP_CONFIG;
     }
     *path_out = path;
     return EXP_OK;
@@ -305,7 +313,7 @@ static enum exp_status begin_outputs(struct run *r)
     if (r->opts->formats & BUILD_FORMAT_XLSX) {
         struct xlsx_out *x = NULL;
         struct xlsx_options xo = {
-            .large = workbook_job_large((const char *const *)r->paths.paths, r->paths.count),
+            .large = workbook_job_large(&r->paths),
             .tmpdir = output_set_stage_dir(r->outset),
         };
         st = open_output(r, &r->workbook_file, "briefing.xlsx");
@@ -506,8 +514,8 @@ static enum exp_status read_articles(struct run *r)
     struct article_options aopts = { .strict_hash = r->opts->strict, .sentence_hooks = &hooks,
                                      .dated_run = 1, .today_kst = r->opts->period.today };
     struct reader_config cfg = {
-        .paths = (const char *const *)r->paths.paths, .n_paths = r->paths.count,
-        .article_opts = &aopts, .ex = ex, .keep = keep_in_period, .keep_ctx = &r->opts->period,
+        .inputs = &r->paths, .article_opts = &aopts, .ex = ex, .keep = keep_in_period,
+        .keep_ctx = &r->opts->period,
         .jobs = r->opts->jobs ? r->opts->jobs : reader_default_jobs(),
         .verbose = r->d->verbose, .quiet = r->d->quiet,
     };
@@ -520,9 +528,6 @@ static enum exp_status read_articles(struct run *r)
         if (progress)
             fprintf(stderr, "\rexporter: reading %zu/%zu", it.index + 1, r->paths.count);
         st = exp_status_worst(st, take_article(r, &it));
-        /* the reader is done with this input: its path need not stay for the whole run */
-        free(r->paths.paths[it.index]);
-        r->paths.paths[it.index] = NULL;
         reader_item_free(&it);
     }
     if (progress && r->paths.count)

@@ -26,6 +26,7 @@ struct reader {
     size_t window;
     size_t next_claim;     /* the next input a worker takes */
     size_t next_emit;      /* the next input the caller takes */
+    size_t n_inputs;
     int stopping;
     pthread_mutex_t mu;
     pthread_cond_t can_claim, item_ready;
@@ -70,16 +71,31 @@ static void sink_close(struct item_sink *s, char **msgs, size_t *len, unsigned c
     counts[1] = s->d.warnings;
 }
 
-/* Parse, filter and extract input i into it: the whole work of one input, the same on any
- * thread. */
-static void process(const struct reader_config *cfg, size_t i, struct reader_item *it)
+/* The next input's path, a copy the caller frees; NULL when the list cannot be read back.
+ * Inputs are claimed in order, so the list is read straight through. */
+static char *claim_path(const struct reader_config *cfg)
+{
+    const char *path = input_list_next(cfg->inputs);
+    return path ? xstrdup(path) : NULL;
+}
+
+/* Parse, filter and extract input i (at path) into it: the whole work of one input, the
+ * same on any thread. Frees path. */
+static void process(const struct reader_config *cfg, size_t i, char *path,
+                    struct reader_item *it)
 {
     memset(it, 0, sizeof *it);
     it->index = i;
     struct item_sink parse, extract;
     sink_open(&parse, cfg);
-    it->parse_status = article_parse_file(cfg->paths[i], cfg->article_opts, &parse.d,
-                                          &it->article);
+    if (path) {
+        it->parse_status = article_parse_file(path, cfg->article_opts, &parse.d, &it->article);
+    } else {
+        diag_error(&parse.d, NULL, 0, 0, "the list of inputs (a temporary file) could not be "
+                   "read back");
+        it->parse_status = EXP_IOERR;
+    }
+    free(path);
     it->kept = it->parse_status == EXP_OK &&
                (!cfg->keep || cfg->keep(&it->article, cfg->keep_ctx, &parse.d));
     sink_close(&parse, &it->parse_msgs, &it->parse_len, it->parse_counts);
@@ -99,18 +115,19 @@ static void *worker(void *arg)
     struct reader *r = arg;
     for (;;) {
         pthread_mutex_lock(&r->mu);
-        while (!r->stopping && r->next_claim < r->cfg->n_paths &&
+        while (!r->stopping && r->next_claim < r->n_inputs &&
                r->next_claim >= r->next_emit + r->window)
             pthread_cond_wait(&r->can_claim, &r->mu);
-        if (r->stopping || r->next_claim >= r->cfg->n_paths) {
+        if (r->stopping || r->next_claim >= r->n_inputs) {
             pthread_mutex_unlock(&r->mu);
             return NULL;
         }
         size_t i = r->next_claim++;
+        char *path = claim_path(r->cfg);   /* under the lock: claims follow the list's order */
         pthread_mutex_unlock(&r->mu);
 
         struct slot *s = &r->ring[i % r->window];
-        process(r->cfg, i, &s->item);
+        process(r->cfg, i, path, &s->item);
 
         pthread_mutex_lock(&r->mu);
         s->ready = 1;
@@ -123,6 +140,7 @@ struct reader *reader_new(const struct reader_config *cfg)
 {
     struct reader *r = xcalloc(1, sizeof *r);
     r->cfg = cfg;
+    r->n_inputs = cfg->inputs->count;
     if (cfg->jobs <= 1)
         return r;   /* read on the caller's thread, in reader_next */
     r->window = (size_t)cfg->jobs * SLOTS_PER_JOB;
@@ -141,10 +159,10 @@ struct reader *reader_new(const struct reader_config *cfg)
 
 int reader_next(struct reader *r, struct reader_item *out)
 {
-    if (r->next_emit >= r->cfg->n_paths)
+    if (r->next_emit >= r->n_inputs)
         return 0;
     if (!r->n_threads) {
-        process(r->cfg, r->next_emit++, out);
+        process(r->cfg, r->next_emit++, claim_path(r->cfg), out);
         return 1;
     }
     struct slot *s = &r->ring[r->next_emit % r->window];

@@ -7,8 +7,9 @@
  * messages are written to a buffer of its own and replayed into the caller's diag when the
  * caller takes it (reader_item_report), so messages too come in input order.
  *
- * At most a window of a few items per thread is in flight, and an article's text is dropped
- * once its facts are taken: memory does not grow with the corpus. The workers share only
+ * At most a window of a few items per thread is in flight, an article's text is dropped
+ * once its facts are taken, and the paths are read from the input list as they are claimed:
+ * memory does not grow with the corpus. The workers share only
  * read-only state (the extractor, the options); the libraries they call (libyaml, utf8proc,
  * nettle) keep their state per call. */
 #ifndef EXPORTER_READER_H
@@ -18,6 +19,7 @@
 
 #include "extract/extract.h"
 #include "ingest/article.h"
+#include "ingest/inputs.h"
 #include "util/diag.h"
 #include "util/status.h"
 
@@ -26,8 +28,8 @@
 typedef int (*reader_keep_fn)(const struct article *a, const void *ctx, struct diag *d);
 
 struct reader_config {
-    const char *const *paths;          /* the input files, in input order (borrowed) */
-    size_t n_paths;
+    struct input_list *inputs;         /* the input files, read in order from the first one
+                                          (input_list_next; rewound by the caller) */
     const struct article_options *article_opts;
     const struct extractor *ex;        /* NULL: parse only, extract nothing */
     reader_keep_fn keep;               /* NULL keeps every article */

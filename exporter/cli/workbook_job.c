@@ -52,19 +52,18 @@ static void write_rest(void *arg, struct diag *d)
     free(f);
 }
 
-int workbook_job_large(const char *const *paths, size_t n)
+int workbook_job_large(struct input_list *inputs)
 {
-    if (n > WORKBOOK_LARGE_FILES)
+    if (inputs->count > WORKBOOK_LARGE_FILES)
         return 1;
     unsigned long long bytes = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (const char *path; (path = input_list_next(inputs)) != NULL;) {
         struct stat st;
-        if (paths[i] && stat(paths[i], &st) == 0 && st.st_size > 0)
+        if (stat(path, &st) == 0 && st.st_size > 0)
             bytes += (unsigned long long)st.st_size;
-        if (bytes > WORKBOOK_LARGE_BYTES)
-            return 1;
     }
-    return 0;
+    input_list_rewind(inputs);   /* the run reads the list again; a failure shows there */
+    return bytes > WORKBOOK_LARGE_BYTES;
 }
 
 int workbook_job_may_overlap(void)

@@ -25,10 +25,11 @@ struct workbook_job;
  * rather than held in memory: more than WORKBOOK_LARGE_FILES inputs, or inputs of more than
  * WORKBOOK_LARGE_BYTES together — one huge article can hold hundreds of thousands of facts,
  * which libxlsxwriter would otherwise keep in memory (about 1.3 KB each). Sizes from stat; an
- * input that cannot be stat'ed counts as nothing (its read will report it). */
+ * input that cannot be stat'ed counts as nothing (its read will report it). Reads the list
+ * through and rewinds it. */
 #define WORKBOOK_LARGE_FILES 200
 #define WORKBOOK_LARGE_BYTES (2u * 1024u * 1024u)
-int workbook_job_large(const char *const *paths, size_t n);
+int workbook_job_large(struct input_list *inputs);
 
 /* Whether the workbook may be finished while the other writers run: only when the process
  * may open at least WORKBOOK_OVERLAP_FILES files (RLIMIT_NOFILE). Under a tighter limit the

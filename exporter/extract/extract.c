@@ -442,10 +442,40 @@ static int hit_cmp(const void *x, const void *y)
     const struct hit *a = x, *b = y;
     if (a->os != b->os)
         return a->os < b->os ? -1 : 1;
-    return a->kind < b->kind ? -1 : a->kind > b->kind;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->oe != b->oe)
+        return a->oe > b->oe ? -1 : 1;   /* the longer first */
+    return a->a < b->a ? -1 : a->a > b->a;
 }
 
-/* Finds every name (leftmost-longest, no overlaps) and every word (all occurrences). */
+/* Drops every word found strictly inside a longer word: in `최저기온이` the word `기온이` of
+ * another list is not there, in `영업이익률` not `영업이익`, in `신규 직원` not `직원`. The
+ * longest match wins, as it does for names. The same span in two lists stays twice, and a
+ * word inside a name stays (the `옴니` in a model named `… 옴니` says what the model is).
+ * Hits are sorted by start, longer first. */
+static void drop_covered_words(struct scratch *s)
+{
+    size_t kept = 0, cover_os = 0, cover_oe = 0;
+    int have_cover = 0;
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const struct hit *h = &s->hits[i];
+        if (h->kind == LEX_WORD) {
+            if (have_cover && h->oe <= cover_oe && !(h->os == cover_os && h->oe == cover_oe))
+                continue;
+            if (!have_cover || h->oe > cover_oe) {
+                have_cover = 1;
+                cover_os = h->os;
+                cover_oe = h->oe;
+            }
+        }
+        s->hits[kept++] = *h;
+    }
+    s->n_hits = kept;
+}
+
+/* Finds every name (leftmost-longest, no overlaps) and every word (all occurrences not inside
+ * a longer word). */
 static void find_hits(const struct extractor *ex, const char *text, size_t len,
                       struct scratch *s)
 {
@@ -486,8 +516,10 @@ static void find_hits(const struct extractor *ex, const char *text, size_t len,
             }
         }
     }
-    if (s->n_hits > 1)
+    if (s->n_hits > 1) {
         qsort(s->hits, s->n_hits, sizeof *s->hits, hit_cmp);
+        drop_covered_words(s);
+    }
 }
 
 /* Splits the sentence into clauses, each tagged with its segment. A segment ends after a
@@ -1691,9 +1723,10 @@ static void keyword_facts(struct context *cx, struct scratch *s, size_t carry)
 
 /* ---- Dates ----
  * The normaliser leaves dates out (they are not quantities), so date columns read them here:
- * "2026년 1월 15일", "12월 30일", "내년 1월", "2027년", "2026~2027년". A date without a year
- * takes the article's year, or the next one when it would otherwise lie more than six months
- * before the article ("1월 15일" in a December article is next January). A day alone ("30일")
+ * "2026년 1월 15일", "12월 30일", "내년 1월", "지난해 9월", "2027년", "2026~2027년". A month
+ * after a relative year word (지난해, 작년, 올해, 내년, 재작년, 내후년…) is in that year;
+ * without one it takes the article's year, or the next one when it would otherwise lie more
+ * than six months before the article ("1월 15일" in a December article is next January). A day alone ("30일")
  * is too ambiguous to read, and a day the month does not have ("2월 30일") is not a date. */
 
 struct date_hit {
@@ -1716,6 +1749,26 @@ static int word_at(const char *s, size_t len, size_t i, const char *w)
 {
     size_t n = strlen(w);
     return i + n <= len && !memcmp(s + i, w, n);
+}
+
+/* A word naming the year relative to the article's, right before a month at i ("지난해 9월",
+ * "내년 1월", "올해 3월"): *offset gets the years to add. */
+static int relative_year_before(const char *s, size_t i, int *offset)
+{
+    static const struct { const char *word; int offset; } words[] = {
+        { "재작년 ", -2 }, { "지난해 ", -1 }, { "작년 ", -1 }, { "전년 ", -1 },
+        { "올해 ", 0 },    { "금년 ", 0 },    { "내년 ", 1 },   { "명년 ", 1 },
+        { "내후년 ", 2 },
+    };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k].word);
+        if (i >= n && !memcmp(s + i - n, words[k].word, n) &&
+            (i == n || !text_is_hangul_syllable(cp_before(s, i - n)))) {
+            *offset = words[k].offset;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static size_t find_dates(const char *s, size_t len, const char *published_at,
@@ -1760,9 +1813,10 @@ static size_t find_dates(const char *s, size_t len, const char *published_at,
                 }
             }
         } else if (na <= 2 && a >= 1 && a <= 12 && word_at(s, len, j, "월") && pub_year) {
+            int offset;
             unsigned year = pub_year;
-            if (i >= strlen("내년 ") && word_at(s, len, i - strlen("내년 "), "내년 "))
-                year = pub_year + 1;
+            if (relative_year_before(s, i, &offset))
+                year = (unsigned)((int)pub_year + offset);
             else if ((int)a - (int)pub_month < -6)
                 year = pub_year + 1;
             size_t k = j + strlen("월");

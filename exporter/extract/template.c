@@ -1271,9 +1271,48 @@ static int read_template(struct loader *ld, struct template *t)
     return 1;
 }
 
+/* Walks the template's events and stops at the first collection nested deeper than
+ * TEMPLATE_MAX_DEPTH, before the document loader (whose cost grows with the square of the
+ * depth) sees it: 0, or -1 after a message at its position. A malformed file passes: the
+ * loader reports it where it breaks. */
+static int check_depth(const char *path, const char *data, size_t len, struct diag *d)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        x_out_of_memory("libyaml");
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    int depth = 0, rc = 0;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            if (parser.error == YAML_MEMORY_ERROR)
+                x_out_of_memory("libyaml");
+            break;
+        }
+        yaml_event_type_t type = ev.type;
+        if (type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT) {
+            if (++depth > TEMPLATE_MAX_DEPTH) {
+                diag_error(d, path, (unsigned)ev.start_mark.line + 1,
+                           (unsigned)ev.start_mark.column + 1,
+                           "the template nests deeper than %d levels", TEMPLATE_MAX_DEPTH);
+                rc = -1;
+            }
+        } else if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        yaml_event_delete(&ev);
+        if (rc != 0 || type == YAML_STREAM_END_EVENT)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    return rc;
+}
+
 enum exp_status template_load_buffer(const char *path, const char *data, size_t len,
                                      struct diag *d, struct template *out)
 {
+    if (check_depth(path, data, len, d) != 0)
+        return EXP_CONFIG;
     struct loader ld;
     memset(&ld, 0, sizeof ld);
     ld.path = path;

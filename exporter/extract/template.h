@@ -147,6 +147,9 @@ struct template_column {
 #define TEMPLATE_MAX_COLUMNS 100
 /* The longest text a template may hold (a label paragraph is a few hundred bytes). */
 #define TEMPLATE_MAX_TEXT_BYTES 4096
+/* The deepest nesting of lists and mappings (a real template nests 6): libyaml's cost grows
+ * with the square of the depth, so 200,000 nested brackets took minutes before any check. */
+#define TEMPLATE_MAX_DEPTH 16
 
 /* key: value pairs in the template's order. */
 struct template_pair {

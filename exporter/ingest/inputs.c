@@ -8,26 +8,69 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/buf.h"
 #include "util/fsutil.h"
 #include "util/hash.h"
 
+/* ---- The list, on disk ---- */
+
+static enum exp_status list_open(struct input_list *l, struct diag *d)
+{
+    memset(l, 0, sizeof *l);
+    char *path = NULL;
+    int fd = fsutil_temp_file("exporter-inputs", &path);
+    l->spill = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+    if (path)
+        unlink(path);   /* gone with the process, whatever happens to it */
+    if (!l->spill) {
+        diag_error(d, path ? path : "$TMPDIR or /tmp", 0, 0,
+                   "cannot make a temporary file for the list of inputs: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        l->failed = 1;
+    }
+    free(path);
+    return l->failed ? EXP_IOERR : EXP_OK;
+}
+
 static void list_add(struct input_list *l, const char *path)
 {
-    xgrow(&l->paths, &l->cap, l->count + 1, sizeof *l->paths);
-    l->paths[l->count++] = xstrdup(path);
+    if (l->spill && fwrite(path, 1, strlen(path) + 1, l->spill) != strlen(path) + 1)
+        l->failed = 1;
+    l->count++;
+}
+
+enum exp_status input_list_rewind(struct input_list *l)
+{
+    if (!l->spill || l->failed || fflush(l->spill) != 0 || fseeko(l->spill, 0, SEEK_SET) != 0) {
+        l->failed = 1;
+        return EXP_IOERR;
+    }
+    return EXP_OK;
+}
+
+const char *input_list_next(struct input_list *l)
+{
+    if (!l->spill || l->failed)
+        return NULL;
+    ssize_t n = getdelim(&l->line, &l->line_cap, '\0', l->spill);
+    if (n <= 0 || l->line[n - 1] != '\0') {
+        l->failed = ferror(l->spill) || n > 0;
+        return NULL;
+    }
+    return l->line;
 }
 
 void input_list_free(struct input_list *l)
 {
     if (!l)
         return;
-    for (size_t i = 0; i < l->count; i++)
-        free(l->paths[i]);
-    free(l->paths);
-    l->paths = NULL;
-    l->count = l->cap = 0;
+    if (l->spill)
+        fclose(l->spill);
+    free(l->line);
+    memset(l, 0, sizeof *l);
 }
 
 static int by_string(const void *a, const void *b)
@@ -224,6 +267,8 @@ static enum exp_status collect_stdin(struct walk *w)
 enum exp_status inputs_collect(char *const *inputs, size_t n, struct input_list *out,
                                struct diag *d)
 {
+    if (list_open(out, d) != EXP_OK)
+        return EXP_IOERR;
     struct walk w = { out, hash_set_new(), hash_set_new(), NULL, d };
     enum exp_status st = EXP_OK;
     int stdin_read = 0;
@@ -235,5 +280,10 @@ enum exp_status inputs_collect(char *const *inputs, size_t n, struct input_list 
     }
     hash_set_free(w.seen);
     hash_set_free(w.files);
+    if (input_list_rewind(out) != EXP_OK) {
+        diag_error(d, NULL, 0, 0, "the list of inputs (a temporary file) could not be "
+                   "written: %s", strerror(errno ? errno : EIO));
+        st = exp_status_worst(st, EXP_IOERR);
+    }
     return st;
 }

@@ -19,7 +19,8 @@
  * statement. */
 enum stmt_id {
     STMT_CLEAR_CELLS, STMT_CLEAR_COVERAGE, STMT_CLEAR_WEEK_ARTICLES, STMT_PUT_WEEK,
-    STMT_PUT_ARTICLE, STMT_CLEAR_FACTS, STMT_PUT_WEEK_ARTICLE, STMT_PUT_FACT, STMT_PUT_CELL,
+    STMT_PUT_ARTICLE, STMT_CLEAR_FACTS, STMT_CLEAR_SENTENCES, STMT_PUT_WEEK_ARTICLE,
+    STMT_PUT_SENTENCE, STMT_PUT_FACT, STMT_PUT_CELL,
     STMT_COUNT_WEEK, STMT_PUT_COVERAGE,
     N_STMTS
 };
@@ -36,11 +37,14 @@ static const char *const stmt_sql[N_STMTS] = {
                          "ON CONFLICT (id) DO UPDATE SET title = ?2, publisher = ?3, "
                          "published_at = ?4, day = ?5, url = ?6, content_hash = ?7",
     [STMT_CLEAR_FACTS] = "DELETE FROM facts WHERE article_id = ?2",
+    [STMT_CLEAR_SENTENCES] = "DELETE FROM sentences WHERE article_id = ?2",
+    [STMT_PUT_SENTENCE] = "INSERT OR IGNORE INTO sentences (article_id, sentence_no, sentence) "
+                          "VALUES (?1, ?2, ?3)",
     [STMT_PUT_WEEK_ARTICLE] = "INSERT OR IGNORE INTO week_articles (week, article_id) "
                               "VALUES (?1, ?2)",
     [STMT_PUT_FACT] = "INSERT INTO facts (article_id, seq, entity_id, column_id, value, unit, "
-                      "qualifier, raw_text, sentence_no, sentence) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                      "qualifier, raw_text, sentence_no) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [STMT_PUT_CELL] = "INSERT INTO cells (week, entity_id, entity, column_id, value, sources) "
                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [STMT_COUNT_WEEK] = "UPDATE weeks SET articles = (SELECT count(*) FROM week_articles "
@@ -170,15 +174,31 @@ static const char schema_v1[] =
     "  articles INTEGER NOT NULL, mentions INTEGER NOT NULL,"
     "  PRIMARY KEY (week, entity_id, publisher));";
 
+/* Version 2: each sentence stored once per article (version 1 kept it on every fact read in
+ * it, some 11 KB an article), the facts pointing at it by (article_id, sentence_no). */
+static const char schema_v2_step[] =
+    "CREATE TABLE sentences ("
+    "  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+    "  sentence_no INTEGER NOT NULL, sentence TEXT NOT NULL,"
+    "  PRIMARY KEY (article_id, sentence_no));"
+    "INSERT OR IGNORE INTO sentences (article_id, sentence_no, sentence)"
+    "  SELECT article_id, sentence_no, sentence FROM facts ORDER BY article_id, seq;"
+    "ALTER TABLE facts DROP COLUMN sentence;";
+
 /* Brings a schema at `from` up to ARCHIVE_SCHEMA_VERSION, inside the caller's transaction.
- * Version 0 is a fresh file. A future version 2 adds `case 1:` with its ALTERs, and so on:
- * every step runs in order, so an archive of any age arrives at the current schema. */
+ * Version 0 is a fresh file. Every step runs in order, so an archive of any age (and a fresh
+ * one) arrives at the current schema the same way; a later version adds its `case`. */
 static int migrate(struct archive *a, long long from)
 {
     int rc = SQLITE_OK;
     switch (from) {
     case 0:
         rc = exec(a, schema_v1);
+        if (rc != SQLITE_OK)
+            return rc;
+        /* fall through */
+    case 1:
+        rc = exec(a, schema_v2_step);
         if (rc != SQLITE_OK)
             return rc;
         /* fall through */
@@ -430,8 +450,27 @@ static int put_article(struct archive *a, const struct article *art)
     if (rc == SQLITE_OK)
         rc = run_text(a, STMT_CLEAR_FACTS, link, 2);
     if (rc == SQLITE_OK)
+        rc = run_text(a, STMT_CLEAR_SENTENCES, link, 2);
+    if (rc == SQLITE_OK)
         rc = run_text(a, STMT_PUT_WEEK_ARTICLE, link, 2);
     return rc;
+}
+
+/* The sentence of fact f, once per article (facts come in sentence order: a sentence
+ * already stored for the previous fact is not stored again). */
+static int put_sentence(struct archive *a, const struct fact *f, const struct fact *prev)
+{
+    if (prev && prev->sentence_no == f->sentence_no && !strcmp(prev->article_id, f->article_id))
+        return SQLITE_OK;
+    sqlite3_stmt *st = NULL;
+    int rc = stmt(a, STMT_PUT_SENTENCE, &st);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 1, f->article_id ? f->article_id : "", -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 2, (sqlite3_int64)f->sentence_no);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 3, f->sentence ? f->sentence : "", -1, SQLITE_STATIC);
+    return rc == SQLITE_OK ? step_done(st) : rc;
 }
 
 static int put_facts(struct archive *a, const struct template *tpl,
@@ -440,6 +479,9 @@ static int put_facts(struct archive *a, const struct template *tpl,
     int rc = SQLITE_OK;
     for (size_t i = 0; rc == SQLITE_OK && i < facts->count; i++) {
         const struct fact *f = &facts->items[i];
+        rc = put_sentence(a, f, i ? &facts->items[i - 1] : NULL);
+        if (rc != SQLITE_OK)
+            break;
         const char *text[] = { f->article_id, NULL, tpl->entities[f->entity].id,
                                tpl->columns[f->column].id, f->value, f->unit,
                                quantity_qualifier_name(f->qualifier), f->raw_text };
@@ -452,8 +494,6 @@ static int put_facts(struct archive *a, const struct template *tpl,
             rc = sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
         if (rc == SQLITE_OK)
             rc = sqlite3_bind_int64(st, 9, (sqlite3_int64)f->sentence_no);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_bind_text(st, 10, f->sentence ? f->sentence : "", -1, SQLITE_STATIC);
         if (rc == SQLITE_OK)
             rc = step_done(st);
     }

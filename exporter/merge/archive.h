@@ -8,11 +8,14 @@
  * so running a week twice leaves the same archive as running it once. Articles are stored
  * once by id (the newest reading wins) with their facts.
  *
- * Schema (version 1; PRAGMA user_version = 1, PRAGMA application_id = ARCHIVE_APPLICATION_ID):
+ * Schema (version 2; PRAGMA user_version = 2, PRAGMA application_id = ARCHIVE_APPLICATION_ID):
  *   articles(id PK, title, publisher, published_at, day, url, content_hash)
  *       day: the Korean day the article was published on, YYYY-MM-DD ("" unknown)
  *   facts(article_id → articles, seq, entity_id, column_id, value, unit, qualifier, raw_text,
- *         sentence_no, sentence; PK (article_id, seq)) — seq: the fact's order in its article
+ *         sentence_no; PK (article_id, seq)) — seq: the fact's order in its article; the
+ *         sentence it was read in is sentences(article_id, sentence_no)
+ *   sentences(article_id → articles, sentence_no, sentence; PK (article_id, sentence_no)) —
+ *         each sentence a fact was read in, once
  *   weeks(week PK "2026-W01", since, until, template_id, articles)
  *   week_articles(week → weeks, article_id → articles; PK (week, article_id))
  *   cells(week → weeks, entity_id, entity, column_id, value, sources; PK (week, entity_id,
@@ -20,7 +23,9 @@
  *   coverage(week → weeks, entity_id, entity, publisher, articles, mentions; PK (week,
  *         entity_id, publisher))
  * Migrations: archive_open upgrades an older user_version step by step inside one
- * transaction (each step in migrate() below); a newer one is refused, never rewritten.
+ * transaction (each step in migrate()); a newer one is refused, never rewritten. Version 1
+ * kept the sentence on every fact (facts.sentence); the step to 2 moves each one, once, to
+ * sentences and drops the column.
  *
  * Safety: WAL journal, so a run killed at any moment (kill -9) leaves the last committed
  * state whole. Writers take SQLite's write lock for the week's transaction only; a second run
@@ -41,7 +46,7 @@
 #include "util/status.h"
 
 #define ARCHIVE_APPLICATION_ID 0x45585057   /* "EXPW" */
-#define ARCHIVE_SCHEMA_VERSION 1
+#define ARCHIVE_SCHEMA_VERSION 2
 #define ARCHIVE_BUSY_MS 5000
 #define ARCHIVE_FILE_NAME "archive.sqlite"
 

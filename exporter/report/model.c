@@ -141,7 +141,7 @@ static void put_value(const struct template_column *c, const char *value, struct
     if (c->type == TEMPLATE_COL_DATE)
         summary_format_date(value, b);
     else if (c->type == TEMPLATE_COL_QUANTITY)
-        summary_format_value(value, c->unit_label, b);
+        summary_format_figure(c, value, b);
     else
         buf_puts(b, value);
 }

@@ -10,6 +10,7 @@
 #include "util/buf.h"
 #include "util/decimal.h"
 #include "util/particles.h"
+#include "util/text.h"
 #include "util/utf8.h"
 
 /* ---- Formatting ---- */
@@ -123,6 +124,21 @@ static const char *money_word(const struct template_column *c)
     return NULL;
 }
 
+/* A unit label that is one Korean counter word ("명", "대", "가구", "개사"): the figure before it
+ * is grouped by 만 as papers print counts ("1,191만 명", "3만 2,000가구"). */
+static int counter_word(const char *label)
+{
+    size_t len = label ? strlen(label) : 0, i = 0, n;
+    if (!len || len > 12)
+        return 0;
+    while (i < len) {
+        if (!text_is_hangul_syllable(utf8_decode(label, len, i, &n)))
+            return 0;
+        i += n;
+    }
+    return 1;
+}
+
 void summary_format_figure(const struct template_column *c, const char *value, struct buf *out)
 {
     struct decimal v, full;
@@ -130,6 +146,11 @@ void summary_format_figure(const struct template_column *c, const char *value, s
     if (w && decimal_parse_str(value, &v) == 0 && decimal_shift(&v, (int)c->scale, &full) == 0) {
         const struct decimal_korean ko = { w, 0, 0 };
         decimal_put_korean(out, &full, &ko);
+        return;
+    }
+    if (c->scale == 0 && counter_word(c->unit_label) && decimal_parse_str(value, &v) == 0) {
+        const struct decimal_korean ko = { c->unit_label, 0, 0 };
+        decimal_put_korean(out, &v, &ko);
         return;
     }
     summary_format_value(value, c->unit_label, out);

@@ -95,8 +95,9 @@ void summary_short_label(const char *label, struct buf *out);
 void summary_format_value(const char *value, const char *unit_label, struct buf *out);
 /* A cell value of column c as a reader reads it: money (the column's one canonical unit is
  * KRW, USD, EUR, JPY, CNY or GBP) as the full amount in 만/억/조 groups ("62.8" at scale 9 →
- * "628억 원", "-117.6" → "-1,176억 원"); other figures grouped with the column's unit_label by
- * the one spacing rule ("500B", "95%", "1,200명"). Appends to out. */
+ * "628억 원", "-117.6" → "-1,176억 원"); a count whose unit_label is one
+ * Korean counter word at scale 0 in 만 groups too ("1,191만 명", "3만 2,000가구", "820개"); other
+ * figures grouped with the column's unit_label by the one spacing rule ("500B", "95%"). Appends to out. */
 void summary_format_figure(const struct template_column *c, const char *value, struct buf *out);
 
 #endif

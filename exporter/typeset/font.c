@@ -14,6 +14,7 @@
 #include <hb-ot.h>
 
 #include "util/buf.h"
+#include "util/fsutil.h"
 
 /* Fallback fonts taken from fontconfig's sorted list per style; enough to cover Hanja,
  * symbols and Latin extras without opening dozens of files. */
@@ -471,10 +472,16 @@ enum exp_status font_set_new(const struct font_config *cfg, struct diag *d,
     }
     /* The sans chain must give at least one usable face for Hangul. */
     if (font_set_lookup(fs, FONT_SANS, 0xAC00) < 0 && font_set_lookup(fs, FONT_SANS, 'A') < 0) {
-        diag_error(d, NULL, 0, 0, "no usable TrueType font found (install fonts-nanum or put "
-                   "a .ttf into %s/)", dir);
+        /* fontconfig says "no font" when it could open none: out of descriptors is not a
+           missing font, and not the installation's fault */
+        int no_fds = fsutil_out_of_descriptors();
+        if (no_fds)
+            diag_error(d, NULL, 0, 0, "cannot open the fonts: too many open files (ulimit -n)");
+        else
+            diag_error(d, NULL, 0, 0, "no usable TrueType font found (install fonts-nanum or "
+                       "put a .ttf into %s/)", dir);
         font_set_free(fs);
-        return EXP_CONFIG;
+        return no_fds ? EXP_IOERR : EXP_CONFIG;
     }
     *out = fs;
     return EXP_OK;

@@ -309,3 +309,13 @@ int fsutil_path_within(const char *path, const char *dir)
     free(d);
     return within;
 }
+
+int fsutil_out_of_descriptors(void)
+{
+    int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        close(fd);
+        return 0;
+    }
+    return errno == EMFILE || errno == ENFILE;
+}

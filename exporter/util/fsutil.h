@@ -70,6 +70,10 @@ char *fsutil_resolve(const char *path);
 /* 1 when path is dir or lies under it, both compared as fsutil_resolve gives them. */
 int fsutil_path_within(const char *path, const char *dir);
 
+/* 1 when the process cannot open one more file descriptor (ulimit -n reached, or the
+ * system's table full): what a library's "file not found" may really mean. */
+int fsutil_out_of_descriptors(void);
+
 /* path joined with name by a single '/'; caller frees. */
 char *fsutil_join(const char *dir, const char *name);
 

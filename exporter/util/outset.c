@@ -396,6 +396,18 @@ static enum exp_status make_stage(struct output_set *set, const char *name, stru
     return EXP_OK;
 }
 
+/* A refused run (a foreign folder at the output's name, an input folder named as the output)
+ * leaves nothing beside it: the state folder it made just now, with its lock and empty runs/,
+ * is removed again. (rmdir fails on a folder that holds anything more: then it stays.) */
+static void remove_new_state(struct output_set *set)
+{
+    char *lock = fsutil_join(set->state, "lock");
+    unlink(lock);
+    free(lock);
+    rmdir(set->runs);
+    rmdir(set->state);
+}
+
 enum exp_status output_set_begin(const char *dir, int wait, struct output_set **out,
                                  struct diag *d)
 {
@@ -416,6 +428,8 @@ enum exp_status output_set_begin(const char *dir, int wait, struct output_set **
     set->runs = fsutil_join(set->state, "runs");
 
     enum exp_status st = fsutil_mkdirs(parent, d);
+    struct stat sb;
+    int state_is_new = lstat(set->state, &sb) != 0;
     if (st == EXP_OK)
         st = make_folder(set->state, d);
     if (st == EXP_OK)
@@ -431,6 +445,8 @@ enum exp_status output_set_begin(const char *dir, int wait, struct output_set **
     }
     free(name);
     if (st != EXP_OK) {
+        if (state_is_new)
+            remove_new_state(set);
         set_free(set);
         return st;
     }

@@ -62,7 +62,7 @@ expect_exit 0 "build W52 again" "$EXPORTER" build --week 2025-W52 --archive "$A"
 check "W52 again: no rows" "$(rows "$tmp/o/2025-W52/changes.csv")" 0
 check "archive holds 5 articles" "$(sqlite3 "$A" 'SELECT count(*) FROM articles')" 5
 check "archive holds 2 weeks" "$(sqlite3 "$A" 'SELECT group_concat(week || ":" || articles, " ") FROM (SELECT * FROM weeks ORDER BY week)')" "2025-W52:1 2026-W01:4"
-check "archive schema version" "$(sqlite3 "$A" 'PRAGMA user_version')" 1
+check "archive schema version" "$(sqlite3 "$A" 'PRAGMA user_version')" 2
 check "archive in WAL" "$(sqlite3 "$A" 'PRAGMA journal_mode')" wal
 check "archive integrity" "$(sqlite3 "$A" 'PRAGMA integrity_check')" ok
 check "archive foreign keys" "$(sqlite3 "$A" 'PRAGMA foreign_key_check' | wc -l)" 0
@@ -129,7 +129,7 @@ expect_err "corrupt message" "corrupt.sqlite: error: the archive is corrupt"
 cmp -s "$tmp/corrupt.sqlite" "$tmp/corrupt.orig" && echo "ok: corrupt archive untouched" || { echo "FAIL: corrupt archive changed"; fail=1; }
 cp "$A" "$tmp/newer.sqlite"; sqlite3 "$tmp/newer.sqlite" 'PRAGMA user_version = 99'
 expect_exit 69 "an archive from a newer exporter" "$EXPORTER" build --archive "$tmp/newer.sqlite" --out "$tmp/f4" examples/articles
-expect_err "newer message" "schema version 99, newer than this exporter's 1"
+expect_err "newer message" "schema version 99, newer than this exporter's 2"
 mkdir -p "$tmp/adir"
 expect_exit 69 "a folder as archive" "$EXPORTER" build --archive "$tmp/adir" --out "$tmp/f5" examples/articles
 : > "$tmp/empty.sqlite"

@@ -265,13 +265,18 @@ cd "$REPO"
 # line on stderr is ours (libxlsxwriter's own "[ERROR]" lines were printed when it could not
 # open its temporary files: muting them needs descriptors too).
 nofile_bad=0
-for n in 8 10 12 14 16 18 20 24; do
+for n in 8 10 12 13 14 15 16 18 20 24; do
   rm -rf "$tmp/nf" "$tmp/.nf.exporter"
   (ulimit -n $n; timeout 120 "$EXPORTER" build --today 2026-01-05 --out "$tmp/nf" "$tmp/p/in" >/dev/null 2>"$tmp/err")
   rc=$?
   case $rc in
-    0) [ "$(whole "$tmp/nf")" = whole ] || { echo "FAIL: ulimit -n $n: exit 0, set not whole"; nofile_bad=1; } ;;
+    0) [ "$(whole "$tmp/nf")" = whole ] || { echo "FAIL: ulimit -n $n: exit 0, set not whole"; nofile_bad=1; }
+       # never a silent font fallback: fontconfig that could open no file is not "no font"
+       [ "$(pdffonts "$tmp/nf/briefing.pdf" 2>/dev/null | grep -c 'NanumGothic')" -ge 2 ] ||
+         { echo "FAIL: ulimit -n $n: exit 0 without the Nanum fonts"; nofile_bad=1; } ;;
     73|74) [ ! -e "$tmp/nf" ] || { echo "FAIL: ulimit -n $n: exit $rc with a set published"; nofile_bad=1; } ;;
+    # (78 was "no usable TrueType font found … install fonts-nanum" when the fonts could not
+    # be opened for want of descriptors)
     *) echo "FAIL: ulimit -n $n: exit $rc: $(head -c 300 "$tmp/err")"; nofile_bad=1 ;;
   esac
   if grep -qv '^exporter: ' "$tmp/err"; then

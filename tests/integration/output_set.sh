@@ -167,9 +167,16 @@ mkdir -p "$tmp/mine"; echo keep > "$tmp/mine/notes.txt"
 check "foreign folder exit" "$?" 73
 grep -q "mine/notes.txt: error: the output folder holds a file exporter did not write" "$tmp/err" && echo "ok: foreign folder message" || { echo "FAIL: foreign folder: $(cat "$tmp/err")"; fail=1; }
 check "foreign file kept" "$(cat "$tmp/mine/notes.txt")" keep
+check "foreign folder: no state folder left beside it" "$(test -e "$tmp/.mine.exporter" && echo left)" ""
 ln -s "$tmp/mine" "$tmp/elsewhere"
 "$EXPORTER" build --out "$tmp/elsewhere" examples/articles 2>"$tmp/err"
 check "foreign link exit" "$?" 73
+check "foreign link: no state folder left beside it" "$(test -e "$tmp/.elsewhere.exporter" && echo left)" ""
+# The input folder named as the output: refused, and nothing made beside it.
+mkdir -p "$tmp/inout"; cp examples/articles/*.txt "$tmp/inout/"
+"$EXPORTER" build --out "$tmp/inout" "$tmp/inout" 2>"$tmp/err"
+check "the input as the output: exit" "$?" 73
+check "the input as the output: nothing left beside it" "$(ls -A "$tmp" | grep -c '^\.inout\.exporter$')" 0
 # A folder an earlier exporter wrote into (outputs only) is taken over.
 mkdir -p "$tmp/old"; cp "$tmp/refA"/*.csv "$tmp/old/"; touch "$tmp/old/.exporter.lock"
 "$EXPORTER" build --formats csv --out "$tmp/old" examples/articles 2>"$tmp/err"

@@ -488,7 +488,7 @@ static void test_trend_build(void **state)
     /* every write statement was compiled once, in the first week: later weeks, articles,
      * facts, cells and coverage rows reuse them */
     assert_int_equal(archive_prepare_count(a), prepared);
-    assert_true(prepared <= 11);
+    assert_true(prepared <= 13);   /* the kinds of write statement */
     struct trend t;
     assert_int_equal(trend_build(a, &fx->tpl, (struct date_week){ 2026, 1 }, &r01.coverage, &t,
                                  &fx->d), EXP_OK);
@@ -515,6 +515,91 @@ static void test_trend_build(void **state)
     run_free(&r52);
     run_free(&r01);
     archive_close(a);
+}
+
+/* Each sentence a fact was read in is stored once, however many facts it gave; the facts
+ * point at it by (article, sentence number). */
+static void test_sentences_stored_once(void **state)
+{
+    struct fixture *fx = *state;
+    struct run r;
+    memset(&r, 0, sizeof r);
+    add_article(&r.set, "x", "신문1", "2025-12-28T00:00:00+09:00", &fx->d);
+    add_fact(&fx->tpl, &r.facts[0], "a", "519", "x", 1);
+    add_fact(&fx->tpl, &r.facts[0], "b", "7", "x", 1);   /* the same sentence */
+    add_fact(&fx->tpl, &r.facts[0], "a", "520", "x", 2);
+    r.facts[0].items[0].sentence = r.facts[0].items[1].sentence =
+        fact_list_intern(&r.facts[0], "첫 문장.", strlen("첫 문장."));
+    r.facts[0].items[2].sentence = fact_list_intern(&r.facts[0], "둘째 문장.",
+                                                    strlen("둘째 문장."));
+    finish(fx, &r);
+    struct archive *a;
+    assert_int_equal(archive_open(fx->path, 0, &a, &fx->d), EXP_OK);
+    record(fx, a, "2025-W52", &r);
+    record(fx, a, "2025-W52", &r);   /* a re-run replaces the article's sentences */
+    archive_close(a);
+    assert_int_equal(pragma(fx->path, "SELECT count(*) FROM facts"), 3);
+    assert_int_equal(pragma(fx->path, "SELECT count(*) FROM sentences"), 2);
+    assert_int_equal(pragma(fx->path, "SELECT count(*) FROM pragma_table_info('facts') "
+                                      "WHERE name = 'sentence'"), 0);
+    assert_int_equal(pragma(fx->path, "SELECT count(*) FROM facts JOIN sentences USING "
+                                      "(article_id, sentence_no) WHERE value = '7' AND "
+                                      "sentence = '첫 문장.'"), 1);
+    run_free(&r);
+}
+
+/* An archive of schema version 1 (the sentence on every fact) is migrated when opened: each
+ * sentence moves, once, to its own table, the facts keep their rows, and weeks go on. */
+static void test_version_1_migrated(void **state)
+{
+    struct fixture *fx = *state;
+    static const char v1[] =
+        "CREATE TABLE articles (id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT "
+        "NULL, published_at TEXT NOT NULL, day TEXT NOT NULL, url TEXT NOT NULL, content_hash "
+        "TEXT NOT NULL);"
+        "CREATE TABLE facts (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+        " seq INTEGER NOT NULL, entity_id TEXT NOT NULL, column_id TEXT NOT NULL, value TEXT NOT"
+        " NULL, unit TEXT NOT NULL, qualifier TEXT NOT NULL, raw_text TEXT NOT NULL, "
+        "sentence_no INTEGER NOT NULL, sentence TEXT NOT NULL, PRIMARY KEY (article_id, seq));"
+        "CREATE TABLE weeks (week TEXT PRIMARY KEY, since TEXT NOT NULL, until TEXT NOT NULL, "
+        "template_id TEXT NOT NULL, articles INTEGER NOT NULL);"
+        "CREATE TABLE week_articles (week TEXT NOT NULL REFERENCES weeks(week) ON DELETE "
+        "CASCADE, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, PRIMARY "
+        "KEY (week, article_id));"
+        "CREATE TABLE cells (week TEXT NOT NULL REFERENCES weeks(week) ON DELETE CASCADE, "
+        "entity_id TEXT NOT NULL, entity TEXT NOT NULL, column_id TEXT NOT NULL, value TEXT NOT "
+        "NULL, sources TEXT NOT NULL, PRIMARY KEY (week, entity_id, column_id));"
+        "CREATE TABLE coverage (week TEXT NOT NULL REFERENCES weeks(week) ON DELETE CASCADE, "
+        "entity_id TEXT NOT NULL, entity TEXT NOT NULL, publisher TEXT NOT NULL, articles "
+        "INTEGER NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (week, entity_id, publisher));"
+        "INSERT INTO articles VALUES ('x', 't', 'p', '2025-12-28T00:00:00+09:00', '2025-12-28',"
+        " 'https://x.kr/1', 'h');"
+        "INSERT INTO facts VALUES ('x', 0, 'a', 'size', '519', '', 'none', '519', 1, '첫 문장.'),"
+        " ('x', 1, 'b', 'size', '7', '', 'none', '7', 1, '첫 문장.'),"
+        " ('x', 2, 'a', 'size', '520', '', 'none', '520', 2, '둘째 문장.');"
+        "PRAGMA application_id = 1163415639; PRAGMA user_version = 1;";
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, v1, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    struct archive *a;
+    assert_int_equal(archive_open(fx->path, 0, &a, &fx->d), EXP_OK);
+    assert_int_equal(archive_count_articles(a), 1);
+    struct run r;
+    week01(fx, &r, 0);
+    record(fx, a, "2026-W01", &r);
+    archive_close(a);
+    assert_int_equal(pragma(fx->path, "PRAGMA user_version"), ARCHIVE_SCHEMA_VERSION);
+    assert_int_equal(pragma(fx->path, "SELECT count(*) FROM facts WHERE article_id = 'x'"), 3);
+    assert_int_equal(pragma(fx->path, "SELECT count(*) FROM sentences WHERE article_id = 'x'"),
+                     2);
+    assert_int_equal(pragma(fx->path, "SELECT count(*) FROM facts JOIN sentences USING "
+                                      "(article_id, sentence_no) WHERE value = '520' AND "
+                                      "sentence = '둘째 문장.'"), 1);
+    assert_int_equal(pragma(fx->path, "SELECT count(*) FROM pragma_table_info('facts') "
+                                      "WHERE name = 'sentence'"), 0);
+    assert_int_equal(pragma(fx->path, "SELECT count(*) FROM facts WHERE article_id = 'y'"), 2);
+    run_free(&r);
 }
 
 static void write_file(const char *path, const char *data, size_t len)
@@ -554,10 +639,12 @@ static void test_not_ours(void **state)
     assert_int_equal(archive_open(newer, 0, &a, &fx->d), EXP_OK);
     archive_close(a);
     assert_int_equal(sqlite3_open(newer, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", ARCHIVE_SCHEMA_VERSION + 1);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     assert_int_equal(archive_open(newer, 0, &a, &fx->d), EXP_ARCHIVE);
-    assert_int_equal(pragma(newer, "PRAGMA user_version"), 2);
+    assert_int_equal(pragma(newer, "PRAGMA user_version"), ARCHIVE_SCHEMA_VERSION + 1);
 
     /* An empty file, and an SQLite file with no tables, become archives. */
     char *empty = fsutil_join(fx->dir, "empty.sqlite");
@@ -577,6 +664,8 @@ int main(void)
         cmocka_unit_test(test_default_path),
         cmocka_unit_test_setup_teardown(test_weeks_and_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_coverage, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sentences_stored_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_version_1_migrated, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_ours, setup, teardown),
         cmocka_unit_test_setup_teardown(test_conflicts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_changes_section, setup, teardown),

@@ -337,6 +337,14 @@ static void test_dates(void **state)
     /* a day alone is too ambiguous to read */
     assert_int_equal(count(fx, &l, "program", "presentation_date", NULL), 1);
     fact_list_free(&l);
+    /* a relative year word names the month's year: last year, this year (no roll-over) */
+    RUN(fx, &l, "1차 발표회가 지난해 12월 30일 서울 삼성동 코엑스에서 개최됐다.",
+        "1차 평가 결과는 올해 1월 15일 이전에 발표됐다.",
+        "1차 평가 결과는 작년12월 1일 발표됐다.");
+    assert_int_equal(count(fx, &l, "program", "presentation_date", "2024-12-30"), 1);
+    assert_int_equal(count(fx, &l, "program", "first_evaluation_date", "2025-01-15"), 1);
+    assert_int_equal(count(fx, &l, "program", "first_evaluation_date", "2025-12-01"), 1);
+    fact_list_free(&l);
 }
 
 /* A day the month does not have is not a date: the month stands alone. */

@@ -35,6 +35,7 @@ static const char template_yaml[] =
     "  - {id: regular, type: quantity, units: [people], cues: [정규직]}\n"
     "  - {id: contract, type: quantity, units: [people], cues: [계약직]}\n"
     "  - {id: staff, type: quantity, units: [people], cues: [직원], exclude: [협력사]}\n"
+    "  - {id: new_staff, type: quantity, units: [people], cues: [신규 직원]}\n"
     "  - {id: attendees, type: quantity, units: [people], cues: [참석]}\n"
     "  - {id: chemistry, type: keywords, keywords: {LFP: [LFP, 리튬인산철], NCM: [NCM]}}\n"
     "  - {id: share, type: quantity, units: [percent], cues: [점유율]}\n"
@@ -233,6 +234,22 @@ static void test_compound_cue_and_distributed_list(void **state)
     assert_string_equal(values(fx, &l, "alpha", "hires"), "1200");
     assert_string_equal(values(fx, &l, "beta", "hires"), "340");
     assert_string_equal(values(fx, &l, "gamma", "hires"), "85");
+    fact_list_free(&l);
+}
+
+/* A word inside a longer word (or a name) is not found: `신규 직원` is new_staff's cue and
+ * the `직원` inside it is nobody's. */
+static void test_the_longest_word_wins(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    RUN(fx, &l, "알파전자는 올해 신규 직원 120명을 뽑았다.");
+    assert_string_equal(values(fx, &l, "alpha", "new_staff"), "120");
+    assert_string_equal(values(fx, &l, "alpha", "staff"), "");
+    fact_list_free(&l);
+    RUN(fx, &l, "알파전자의 직원은 1,500명이고 신규 직원은 120명이다.");
+    assert_string_equal(values(fx, &l, "alpha", "staff"), "1500");
+    assert_string_equal(values(fx, &l, "alpha", "new_staff"), "120");
     fact_list_free(&l);
 }
 
@@ -453,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_cue_before_or_after_its_figure),
         cmocka_unit_test(test_a_cue_never_takes_a_siblings_figure),
         cmocka_unit_test(test_compound_cue_and_distributed_list),
+        cmocka_unit_test(test_the_longest_word_wins),
         cmocka_unit_test(test_a_part_is_not_the_whole),
         cmocka_unit_test(test_history_refuses_only_its_figure),
         cmocka_unit_test(test_negative_cues),

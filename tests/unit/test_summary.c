@@ -224,6 +224,31 @@ static void test_formatting(void **state)
         assert_string_equal(b.data, values[i].out);
         buf_free(&b);
     }
+    /* a figure as a reader says it: money and Korean counters in 만 groups */
+    static const char *const krw[] = { "KRW" };
+    static const struct { const char *in, *unit; int scale; int money; const char *out; } figures[] = {
+        { "45320", "억 원", 8, 1, "4조 5,320억 원" },
+        { "11910000", "명", 0, 0, "1,191만 명" },
+        { "41000", "가구", 0, 0, "4만 1,000가구" },
+        { "820", "개", 0, 0, "820개" },
+        { "1191", "만 명", 4, 0, "1,191만 명" },
+        { "35000", "people", 0, 0, "35,000 people" },
+        { "12.5", "%", 0, 0, "12.5%" },
+    };
+    for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++) {
+        struct template_column c = { 0 };
+        c.type = TEMPLATE_COL_QUANTITY;
+        c.scale = figures[i].scale;
+        c.unit_label = (char *)figures[i].unit;
+        if (figures[i].money) {
+            c.units.items = (char **)krw;
+            c.units.count = 1;
+        }
+        struct buf b = BUF_INIT;
+        summary_format_figure(&c, figures[i].in, &b);
+        assert_string_equal(b.data, figures[i].out);
+        buf_free(&b);
+    }
     static const struct { const char *in, *out; } dates[] = {
         { "2026-01-15", "2026년 1월 15일" },
         { "2026-01", "2026년 1월" },

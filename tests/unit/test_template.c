@@ -339,6 +339,27 @@ static void test_bad_templates(void **state)
 
 /* A generated template with more columns than a table can hold is refused at its position
  * (ten thousand took minutes to compile into extraction rules); the limit itself loads. */
+/* Nesting is refused before libyaml's loader, whose cost grows with the square of the depth
+ * (200,000 brackets took minutes): at the bracket that crosses the limit. */
+static void test_depth_limit(void **state)
+{
+    (void)state;
+    size_t n = 200000;
+    char *text = malloc(2 * n + 64);
+    size_t at = (size_t)sprintf(text, "template: t\nentities: ");
+    memset(text + at, '[', n);
+    memset(text + at + n, ']', n);
+    strcpy(text + at + 2 * n, "\ncolumns: []\n");
+    struct template t;
+    char *msg;
+    assert_int_equal(load_text(text, &t, &msg), EXP_CONFIG);
+    /* the root mapping is level 1: the 16th bracket (column 26) is level 17 */
+    if (!strstr(msg, "bad.yaml:2:26: error: the template nests deeper than 16 levels"))
+        fail_msg("%s", msg);
+    free(msg);
+    free(text);
+}
+
 static void test_column_limit(void **state)
 {
     (void)state;
@@ -481,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_minimal_template),
         cmocka_unit_test(test_quoted_null_is_text),
         cmocka_unit_test(test_bad_templates),
+        cmocka_unit_test(test_depth_limit),
         cmocka_unit_test(test_column_limit),
         cmocka_unit_test(test_text_limit),
         cmocka_unit_test(test_layout_words),
