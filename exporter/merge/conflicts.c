@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/hash.h"
 
 /* Internal contradictions kept at most (each holds two sentences). */
 #define CONFLICTS_MAX_INTERNAL 500
@@ -23,6 +24,7 @@ struct evidence {
 struct cell_evidence {
     struct evidence *values;
     size_t count, cap;
+    struct hash_index index;   /* values by text (key_of NULL until the first value) */
 };
 
 struct internal {
@@ -67,15 +69,33 @@ static void sighting_set(struct sighting *s, const struct article *a, const stru
     s->sentence_no = f->sentence_no;
 }
 
+static struct hash_key evidence_key(const void *ctx, size_t item)
+{
+    const struct cell_evidence *cell = ctx;
+    return (struct hash_key){ cell->values[item].value, strlen(cell->values[item].value) };
+}
+
+/* The evidence for value in cell, or NULL. Hashed: a cell may gather very many values. */
+static const struct evidence *evidence_of(const struct cell_evidence *cell, const char *value)
+{
+    if (!cell->index.key_of)
+        return NULL;
+    size_t k = hash_index_find(&cell->index, value, strlen(value));
+    return k == HASH_NONE ? NULL : &cell->values[k];
+}
+
 static struct evidence *evidence_for(struct cell_evidence *cell, const char *value)
 {
-    for (size_t i = 0; i < cell->count; i++)
-        if (strcmp(cell->values[i].value, value) == 0)
-            return &cell->values[i];
+    const struct evidence *found = evidence_of(cell, value);
+    if (found)
+        return &cell->values[found - cell->values];
+    if (!cell->index.key_of)
+        hash_index_init(&cell->index, evidence_key, cell);
     xgrow(&cell->values, &cell->cap, cell->count + 1, sizeof *cell->values);
     struct evidence *e = &cell->values[cell->count++];
     memset(e, 0, sizeof *e);
     e->value = xstrdup(value);
+    hash_index_add(&cell->index, cell->count - 1);
     return e;
 }
 
@@ -140,14 +160,6 @@ static void add_line(struct conflicts *c, size_t entity, size_t column, enum con
         xstrdup(s ? s->article_id : ""), xstrdup(s ? s->publisher : ""),
         xstrdup(s ? s->sentence : ""), s ? s->sentence_no : 0,
     };
-}
-
-static const struct evidence *evidence_of(const struct cell_evidence *ev, const char *value)
-{
-    for (size_t k = 0; k < ev->count; k++)
-        if (strcmp(ev->values[k].value, value) == 0)
-            return &ev->values[k];
-    return NULL;
 }
 
 /* Whether every disagreeing value comes from one and the same article: then the sources do
@@ -245,6 +257,7 @@ void conflicts_free(struct conflicts *c)
         for (size_t k = 0; k < c->cells[i].count; k++)
             evidence_free(&c->cells[i].values[k]);
         free(c->cells[i].values);
+        hash_index_free(&c->cells[i].index);
     }
     free(c->cells);
     for (size_t i = 0; i < c->n_internals; i++)

@@ -32,6 +32,7 @@ struct source_heap {
 struct cell_state {
     struct table_value *values;
     size_t n, cap;
+    struct hash_index index;   /* values by text (key_of NULL until the first value) */
 };
 
 struct entity_state {
@@ -183,6 +184,23 @@ static size_t list_order(const struct template *tpl, const struct fact *f)
 
 /* A new value of a cell for fact f: its text, and for a quantity its exact number ("519",
  * or "10..20" with its high end), unit and qualifier. */
+static struct hash_key value_key(const void *ctx, size_t item)
+{
+    const struct cell_state *cs = ctx;
+    return (struct hash_key){ cs->values[item].value, strlen(cs->values[item].value) };
+}
+
+/* The value of cs whose text is value, or NULL. A cell gathers one value per distinct figure
+ * its articles give, which a large or hostile corpus makes many: the lookup is hashed, so
+ * adding n facts stays linear. */
+static struct table_value *find_value(struct cell_state *cs, const char *value)
+{
+    if (!cs->index.key_of)
+        hash_index_init(&cs->index, value_key, cs);
+    size_t k = hash_index_find(&cs->index, value, strlen(value));
+    return k == HASH_NONE ? NULL : &cs->values[k];
+}
+
 static struct table_value *new_value(struct table *t, struct cell_state *cs, const struct fact *f)
 {
     xgrow(&cs->values, &cs->cap, cs->n + 1, sizeof *cs->values);
@@ -206,6 +224,7 @@ static struct table_value *new_value(struct table *t, struct cell_state *cs, con
             v->high = v->number;
         }
     }
+    hash_index_add(&cs->index, cs->n - 1);
     return v;
 }
 
@@ -356,10 +375,7 @@ void table_add_article(struct table *t, const struct fact_list *l, const char *p
         size_t k = batch_article(&b, f->article_id);
         count_article(in, &b, f->entity, k);
         struct cell_state *cs = &in->ents[f->entity].cells[f->column];
-        struct table_value *v = NULL;
-        for (size_t j = 0; j < cs->n && !v; j++)
-            if (!strcmp(cs->values[j].value, f->value))
-                v = &cs->values[j];
+        struct table_value *v = find_value(cs, f->value);
         support(v ? v : new_value(t, cs, f), f, b.first_serial + k, b.ids[k], b.dates[k]);
     }
     in->serial += b.n;
@@ -435,31 +451,85 @@ static int within_rounding(const struct table_value *a, const struct table_value
     return decimal_cmp(&diff, &tol) <= 0;
 }
 
+static int by_text(const void *x, const void *y)
+{
+    return strcmp((*(const struct table_value *const *)x)->value,
+                  (*(const struct table_value *const *)y)->value);
+}
+
+static int by_number(const void *x, const void *y)
+{
+    return decimal_cmp(&(*(const struct table_value *const *)x)->number,
+                       &(*(const struct table_value *const *)y)->number);
+}
+
+/* Dates: a coarser date that another one refines (2026-01 and 2026-01-15) agrees with it. In
+ * text order the refinements of a follow a at once, so one look at the next value decides.
+ * The values are sorted by text. */
+static void mark_refined_dates(struct table_value **v, size_t n)
+{
+    for (size_t k = 0; k + 1 < n; k++) {
+        size_t len = strlen(v[k]->value);
+        v[k]->agrees = !strncmp(v[k]->value, v[k + 1]->value, len) && v[k + 1]->value[len] == '-';
+    }
+}
+
+/* Quantities: an approximation (약 500) that an exact value matches within its rounding (519)
+ * agrees with it. exact holds the exact numbers sorted; a binary search finds the first one
+ * not below the approximation's low end. */
+static void mark_matched_approximations(struct table_value **approx, size_t n_approx,
+                                        struct table_value **exact, size_t n_exact)
+{
+    for (size_t k = 0; k < n_approx; k++) {
+        struct table_value *a = approx[k];
+        struct decimal tol = half_unit(&a->number), low;
+        if (decimal_sub(&a->number, &tol, &low))
+            continue;
+        size_t lo = 0, hi = n_exact;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (decimal_cmp(&exact[mid]->number, &low) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        a->agrees = lo < n_exact && within_rounding(a, exact[lo]);
+    }
+}
+
 /* Marks values that agree with another rather than conflict: a coarser date another value
  * refines, an approximation an exact figure matches. Only values with in[k] set take part;
- * returns how many of those remain distinct. */
+ * returns how many of those remain distinct. Sorting makes it O(n log n) in the cell's
+ * distinct values, which a large corpus can make many. */
 static size_t mark_agreeing(const struct template_column *col, struct table_cell *cell,
                             const unsigned char *in)
 {
-    size_t distinct = 0;
-    for (size_t k = 0; k < cell->n_values; k++) {
-        struct table_value *a = &cell->values[k];
+    size_t n = cell->n_values, n_in = 0, n_exact = 0, n_approx = 0;
+    struct table_value **taking = xcalloc(n ? n : 1, sizeof *taking);
+    struct table_value **exact = xcalloc(n ? n : 1, sizeof *exact);
+    for (size_t k = 0; k < n; k++) {
+        struct table_value *v = &cell->values[k];
         if (!in[k])
             continue;
-        for (size_t j = 0; j < cell->n_values && !a->agrees; j++) {
-            const struct table_value *e = &cell->values[j];
-            if (j == k || !in[j])
-                continue;
-            if (col->type == TEMPLATE_COL_DATE) {
-                size_t n = strlen(a->value);
-                a->agrees = !strncmp(a->value, e->value, n) && e->value[n] == '-';
-            } else if (a->is_number && e->is_number && a->qualifier == QUAL_APPROX &&
-                       e->qualifier == QUAL_NONE) {
-                a->agrees = within_rounding(a, e);
-            }
-        }
-        distinct += !a->agrees;
+        taking[n_in++] = v;
+        if (v->is_number && v->qualifier == QUAL_NONE)
+            exact[n_exact++] = v;
     }
+    if (col->type == TEMPLATE_COL_DATE) {
+        qsort(taking, n_in, sizeof *taking, by_text);
+        mark_refined_dates(taking, n_in);
+    } else {
+        for (size_t k = 0; k < n_in; k++)
+            if (taking[k]->is_number && taking[k]->qualifier == QUAL_APPROX)
+                taking[n_approx++] = taking[k];
+        qsort(exact, n_exact, sizeof *exact, by_number);
+        mark_matched_approximations(taking, n_approx, exact, n_exact);
+    }
+    size_t distinct = 0;
+    for (size_t k = 0; k < n; k++)
+        distinct += in[k] && !cell->values[k].agrees;
+    free(taking);
+    free(exact);
     return distinct;
 }
 
@@ -583,6 +653,8 @@ static void finish_cell(struct table *t, const struct template_column *col,
     cell->rule = col->merge;
     cs->values = NULL;
     cs->n = cs->cap = 0;
+    hash_index_free(&cs->index);
+    memset(&cs->index, 0, sizeof cs->index);
     struct buf b = BUF_INIT;
     if (col->type == TEMPLATE_COL_TEXT) {
         for (size_t k = 0; k < e->n_fields; k++)
@@ -682,8 +754,10 @@ void table_free(struct table *t)
     struct table_internal *in = t->in;
     for (size_t e = 0; e < tpl->n_entities; e++) {
         struct entity_state *es = &in->ents[e];
-        for (size_t c = 0; c < tpl->n_columns; c++)
+        for (size_t c = 0; c < tpl->n_columns; c++) {
             free_values(es->cells[c].values, es->cells[c].n);
+            hash_index_free(&es->cells[c].index);
+        }
         free(es->cells);
         for (size_t i = 0; i < es->n_first; i++)
             free(es->first[i]);

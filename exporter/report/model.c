@@ -175,24 +175,28 @@ static void put_figure(const struct template_column *c, const char *value, struc
 static void conflict_text(const struct ctx *x, struct model_text *t,
                           const struct template_column *c, const struct table_cell *ce)
 {
-    int first = 1;
-    for (size_t k = 0; k < ce->n_values; k++) {
-        const struct table_value *v = &ce->values[k];
-        if (!v->conflicting)
-            continue;
+    size_t pick[SUMMARY_CONFLICT_VALUES], more;
+    size_t n = summary_conflict_pick(ce, 0, pick, &more);
+    for (size_t i = 0; i < n; i++) {
+        const struct table_value *v = &ce->values[pick[i]];
         struct buf b = BUF_INIT;
-        buf_puts(&b, first ? "" : word(x, "vs"));
+        buf_puts(&b, i ? word(x, "vs") : "");
         if (c->type == TEMPLATE_COL_KEYWORDS)
             buf_puts(&b, shown_value(x, c, v->value));
         else
             put_value(c, v->value, &b);
         char c1[32];
         buf_printf(&b, "(기사 %s건%s)", summary_count(v->n_articles, c1),
-                   first && ce->tie ? ", 동수" : "");
+                   !i && ce->tie ? ", 동수" : "");
         text(t, b.data);
         cite_value(x, t, v, 3);
         buf_free(&b);
-        first = 0;
+    }
+    if (more) {
+        struct buf b = BUF_INIT;
+        summary_put_more_values(&b, more);
+        text(t, b.data);
+        buf_free(&b);
     }
 }
 

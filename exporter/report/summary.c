@@ -156,6 +156,46 @@ void summary_format_figure(const struct template_column *c, const char *value, s
     summary_format_value(value, c->unit_label, out);
 }
 
+static int better_supported(const struct table_value *a, const struct table_value *b)
+{
+    if (a->n_articles != b->n_articles)
+        return a->n_articles > b->n_articles;
+    return a->n_facts > b->n_facts;
+}
+
+size_t summary_conflict_pick(const struct table_cell *ce, size_t from, size_t *pick, size_t *more)
+{
+    size_t n = 0, total = 0, cap = SUMMARY_CONFLICT_VALUES - (from > 0);
+    for (size_t k = from; k < ce->n_values; k++) {
+        if (!ce->values[k].conflicting)
+            continue;
+        total++;
+        if (n < cap) {
+            pick[n++] = k;
+            continue;
+        }
+        /* full: k replaces the least supported pick other than the chosen value */
+        size_t worst = SIZE_MAX;
+        for (size_t j = 0; j < n; j++)
+            if (pick[j] != 0 && (worst == SIZE_MAX ||
+                                 better_supported(&ce->values[pick[worst]], &ce->values[pick[j]])))
+                worst = j;
+        if (worst != SIZE_MAX && better_supported(&ce->values[k], &ce->values[pick[worst]])) {
+            memmove(pick + worst, pick + worst + 1, (n - worst - 1) * sizeof *pick);
+            pick[n - 1] = k;
+        }
+    }
+    *more = total - n;
+    return n;
+}
+
+void summary_put_more_values(struct buf *b, size_t more)
+{
+    char c1[32];
+    if (more)
+        buf_printf(b, " 외 다른 값 %s개", summary_count(more, c1));
+}
+
 static const char *qualifier_ko(enum quantity_qualifier q)
 {
     switch (q) {
@@ -412,17 +452,20 @@ static void put_other_reports(const struct ctx *x, long col, const struct table_
         return;
     }
     size_t others = 0, shown = 0;   /* articles giving another value (one may give two) */
-    for (size_t k = 1; k < c->n_values; k++) {
-        if (!c->values[k].conflicting)
-            continue;   /* an approximation the chosen value matches is no other report */
+    size_t pick[SUMMARY_CONFLICT_VALUES], more;
+    size_t n = summary_conflict_pick(c, 1, pick, &more);
+    for (size_t k = 1; k < c->n_values; k++)
+        if (c->values[k].conflicting)   /* an approximation the chosen value matches is none */
+            others += c->values[k].n_articles;
+    for (size_t i = 0; i < n; i++) {
         buf_puts(b, shown++ ? ", " : " — ");
-        put_value(x, col, c->values[k].value, b);
-        cite_value(it, &c->values[k]);
-        others += c->values[k].n_articles;
+        put_value(x, col, c->values[pick[i]].value, b);
+        cite_value(it, &c->values[pick[i]]);
     }
     if (!shown)
         return;
     put_ro(b);
+    summary_put_more_values(b, more);
     char c1[32];
     buf_printf(b, " 적은 보도도 %s건", summary_count(others, c1));
 }
@@ -796,18 +839,17 @@ static void bullet_milestones(const struct ctx *x, const char *today, struct sum
 static void put_conflict_values(const struct ctx *x, long col, const struct table_cell *ce,
                                 struct summary_item *it, struct buf *b)
 {
-    int first = 1;
-    for (size_t k = 0; k < ce->n_values; k++) {
-        const struct table_value *v = &ce->values[k];
-        if (!v->conflicting)
-            continue;
-        buf_puts(b, first ? "" : word(x, "vs"));
+    size_t pick[SUMMARY_CONFLICT_VALUES], more;
+    size_t n = summary_conflict_pick(ce, 0, pick, &more);
+    for (size_t i = 0; i < n; i++) {
+        const struct table_value *v = &ce->values[pick[i]];
+        buf_puts(b, i ? word(x, "vs") : "");
         put_value(x, col, v->value, b);
         char c1[32];
-        buf_printf(b, "(%s건%s)", summary_count(v->n_articles, c1), first && ce->tie ? ", 동수" : "");
+        buf_printf(b, "(%s건%s)", summary_count(v->n_articles, c1), !i && ce->tie ? ", 동수" : "");
         cite_value(it, v);
-        first = 0;
     }
+    summary_put_more_values(b, more);
 }
 
 static void bullet_conflicts(const struct ctx *x, struct summary *s)

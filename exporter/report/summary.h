@@ -100,4 +100,18 @@ void summary_format_value(const char *value, const char *unit_label, struct buf 
  * figures grouped with the column's unit_label by the one spacing rule ("500B", "95%"). Appends to out. */
 void summary_format_figure(const struct template_column *c, const char *value, struct buf *out);
 
+/* A briefing prints at most this many of a cell's disagreeing values; conflicts.csv has them
+ * all. */
+#define SUMMARY_CONFLICT_VALUES 4
+
+/* The disagreeing values of ce the briefing prints (indices into ce->values, in the cell's
+ * order, at most SUMMARY_CONFLICT_VALUES): all of them when they fit, else the chosen value
+ * (values[0]) and the best supported others (most articles, then most facts). from = 1 leaves
+ * the chosen value out (it is printed elsewhere). Returns how many were put in pick; *more
+ * gets how many disagreeing values are left out. */
+size_t summary_conflict_pick(const struct table_cell *ce, size_t from, size_t *pick, size_t *more);
+
+/* " 외 다른 값 3개" after a list of values cut by summary_conflict_pick (nothing when more is 0). */
+void summary_put_more_values(struct buf *b, size_t more);
+
 #endif

@@ -196,6 +196,46 @@ static void test_key_sentences(void **state)
     template_free(&tpl);
 }
 
+/* A briefing prints a bounded number of a cell's disagreeing values: the chosen one and the
+ * best supported others, in the cell's order, and counts the rest. */
+static void test_conflict_values_are_bounded(void **state)
+{
+    (void)state;
+    struct table_value values[10];
+    memset(values, 0, sizeof values);
+    static const size_t articles[10] = { 5, 1, 4, 1, 1, 3, 1, 2, 1, 1 };
+    for (size_t k = 0; k < 10; k++) {
+        values[k].n_articles = articles[k];
+        values[k].conflicting = k != 8;   /* an approximation that agrees is no disagreement */
+    }
+    struct table_cell ce = { 0 };
+    ce.values = values;
+    ce.n_values = 10;
+    size_t pick[SUMMARY_CONFLICT_VALUES], more;
+    size_t n = summary_conflict_pick(&ce, 0, pick, &more);
+    assert_int_equal(n, SUMMARY_CONFLICT_VALUES);
+    assert_int_equal(more, 9 - SUMMARY_CONFLICT_VALUES);
+    static const size_t want[SUMMARY_CONFLICT_VALUES] = { 0, 2, 5, 7 };
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(pick[i], want[i]);
+    n = summary_conflict_pick(&ce, 1, pick, &more);   /* the chosen value left out */
+    assert_int_equal(n, SUMMARY_CONFLICT_VALUES - 1);
+    assert_int_equal(more, 8 - (SUMMARY_CONFLICT_VALUES - 1));
+    assert_int_equal(pick[0], 2);
+    assert_int_equal(pick[1], 5);
+    assert_int_equal(pick[2], 7);
+    ce.n_values = 3;   /* all fit: all, in order */
+    n = summary_conflict_pick(&ce, 0, pick, &more);
+    assert_int_equal(n, 3);
+    assert_int_equal(more, 0);
+    struct buf b = BUF_INIT;
+    summary_put_more_values(&b, 0);
+    assert_int_equal(b.len, 0);
+    summary_put_more_values(&b, 7435);
+    assert_string_equal(b.data, " 외 다른 값 7,435개");
+    buf_free(&b);
+}
+
 static void test_formatting(void **state)
 {
     (void)state;
@@ -402,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_bullets_from_the_data),
         cmocka_unit_test(test_key_sentences),
         cmocka_unit_test(test_formatting),
+        cmocka_unit_test(test_conflict_values_are_bounded),
         cmocka_unit_test(test_true_claims),
         cmocka_unit_test(test_key_sentence_quoting),
     };

@@ -188,6 +188,57 @@ static void test_an_approximation_agrees_with_an_exact_figure(void **state)
     template_free(&tpl);
 }
 
+/* A cell with very many distinct values (a large crawl, or one article's long table): the
+ * values are found by hash and agreements by sorting, and the rules still hold at that size —
+ * an approximation agrees only with an exact value within its rounding, a coarse date only
+ * with a date that refines it. */
+static void test_a_cell_with_many_values(void **state)
+{
+    (void)state;
+    struct template tpl;
+    load(&tpl);
+    struct fact_list l = { 0 };
+    char value[32], id[32], date[32];
+    for (int k = 0; k < 20000; k++) {
+        snprintf(value, sizeof value, "%d", 10001 + 2 * k);   /* 10001, 10003, … 49999 */
+        snprintf(id, sizeof id, "n%05d", k);
+        add(&tpl, &l, "north", "votes", value, QUAL_NONE, id, "2026-01-12T09:00:00+09:00");
+        snprintf(date, sizeof date, "2027-%02d-%02d", 1 + k % 12, 1 + k % 28);
+        add(&tpl, &l, "south", "opened", date, QUAL_NONE, id, "2026-01-12T09:00:00+09:00");
+    }
+    add(&tpl, &l, "north", "votes", "500", QUAL_APPROX, "x1", "2026-01-12T09:00:00+09:00");
+    add(&tpl, &l, "north", "votes", "30000", QUAL_APPROX, "x2", "2026-01-12T09:00:00+09:00");
+    add(&tpl, &l, "north", "votes", "10002", QUAL_APPROX, "x3", "2026-01-12T09:00:00+09:00");
+    add(&tpl, &l, "south", "opened", "2027-03", QUAL_NONE, "x1", "2026-01-12T09:00:00+09:00");
+    add(&tpl, &l, "south", "opened", "2028-03", QUAL_NONE, "x2", "2026-01-12T09:00:00+09:00");
+    struct table *t = table_build(&tpl, &l);
+    const struct table_cell *c = cell_of(&tpl, t, "north", "votes");
+    assert_int_equal(c->n_values, 20003);
+    size_t agreeing = 0;
+    for (size_t k = 0; k < c->n_values; k++) {
+        const struct table_value *v = &c->values[k];
+        if (!strcmp(v->value, "500") || !strcmp(v->value, "10002"))
+            assert_false(v->agrees);   /* nothing within ±50; 10002 rounds to ±0.5 */
+        if (!strcmp(v->value, "30000"))
+            assert_true(v->agrees);    /* 30000 ± 5000 holds exact values */
+        agreeing += v->agrees;
+    }
+    assert_int_equal(agreeing, 1);
+    c = cell_of(&tpl, t, "south", "opened");
+    agreeing = 0;
+    for (size_t k = 0; k < c->n_values; k++) {
+        if (!strcmp(c->values[k].value, "2027-03"))
+            assert_true(c->values[k].agrees);
+        if (!strcmp(c->values[k].value, "2028-03"))
+            assert_false(c->values[k].agrees);
+        agreeing += c->values[k].agrees;
+    }
+    assert_int_equal(agreeing, 1);
+    table_free(t);
+    fact_list_free(&l);
+    template_free(&tpl);
+}
+
 static void test_a_heading_restating_its_paragraph_is_one_fact(void **state)
 {
     (void)state;
@@ -235,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_largest),
         cmocka_unit_test(test_exact_values_units_and_qualifiers),
         cmocka_unit_test(test_an_approximation_agrees_with_an_exact_figure),
+        cmocka_unit_test(test_a_cell_with_many_values),
         cmocka_unit_test(test_a_heading_restating_its_paragraph_is_one_fact),
         cmocka_unit_test(test_merge_key_is_validated),
     };
