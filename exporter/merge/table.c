@@ -504,7 +504,7 @@ static void mark_matched_approximations(struct table_value **approx, size_t n_ap
 static size_t mark_agreeing(const struct template_column *col, struct table_cell *cell,
                             const unsigned char *in)
 {
-    size_t n = cell->n_values, n_in = 0, n_exact = 0, n_approx = 0;
+    size_t n = cell->n_values, n_in = 0, n_exact = 0;
     struct table_value **taking = xcalloc(n ? n : 1, sizeof *taking);
     struct table_value **exact = xcalloc(n ? n : 1, sizeof *exact);
     for (size_t k = 0; k < n; k++) {
@@ -519,6 +519,7 @@ static size_t mark_agreeing(const struct template_column *col, struct table_cell
         qsort(taking, n_in, sizeof *taking, by_text);
         mark_refined_dates(taking, n_in);
     } else {
+        size_t n_approx = 0;
         for (size_t k = 0; k < n_in; k++)
             if (taking[k]->is_number && taking[k]->qualifier == QUAL_APPROX)
                 taking[n_approx++] = taking[k];

@@ -191,9 +191,10 @@ size_t summary_conflict_pick(const struct table_cell *ce, size_t from, size_t *p
 
 void summary_put_more_values(struct buf *b, size_t more)
 {
-    char c1[32];
-    if (more)
+    if (more) {
+        char c1[32];
         buf_printf(b, " 외 다른 값 %s개", summary_count(more, c1));
+    }
 }
 
 static const char *qualifier_ko(enum quantity_qualifier q)
