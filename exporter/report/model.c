@@ -176,10 +176,16 @@ static void conflict_text(const struct ctx *x, struct model_text *t,
                           const struct template_column *c, const struct table_cell *ce)
 {
     int first = 1;
+    size_t shown = 0, left = 0;
     for (size_t k = 0; k < ce->n_values; k++) {
         const struct table_value *v = &ce->values[k];
         if (!v->conflicting)
             continue;
+        if (shown == SUMMARY_MAX_CONFLICT_VALUES) {
+            left++;
+            continue;
+        }
+        shown++;
         struct buf b = BUF_INIT;
         buf_puts(&b, first ? "" : word(x, "vs"));
         if (c->type == TEMPLATE_COL_KEYWORDS)
@@ -193,6 +199,11 @@ static void conflict_text(const struct ctx *x, struct model_text *t,
         cite_value(x, t, v, 3);
         buf_free(&b);
         first = 0;
+    }
+    if (left) {
+        char more[48];
+        snprintf(more, sizeof more, " … 외 %zu개", left);
+        text(t, more);
     }
 }
 

@@ -797,10 +797,16 @@ static void put_conflict_values(const struct ctx *x, long col, const struct tabl
                                 struct summary_item *it, struct buf *b)
 {
     int first = 1;
+    size_t shown = 0, left = 0;
     for (size_t k = 0; k < ce->n_values; k++) {
         const struct table_value *v = &ce->values[k];
         if (!v->conflicting)
             continue;
+        if (shown == SUMMARY_MAX_CONFLICT_VALUES) {
+            left++;
+            continue;
+        }
+        shown++;
         buf_puts(b, first ? "" : word(x, "vs"));
         put_value(x, col, v->value, b);
         char c1[32];
@@ -808,6 +814,8 @@ static void put_conflict_values(const struct ctx *x, long col, const struct tabl
         cite_value(it, v);
         first = 0;
     }
+    if (left)
+        buf_printf(b, " … 외 %zu개", left);
 }
 
 static void bullet_conflicts(const struct ctx *x, struct summary *s)

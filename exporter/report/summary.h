@@ -40,6 +40,12 @@
 #ifndef EXPORTER_SUMMARY_H
 #define EXPORTER_SUMMARY_H
 
+/* The most values a disagreeing cell lists (in a summary bullet or the table's note); the
+ * rest are counted ("… 외 N개"). One article stating 10,000 values for one cell made a note
+ * of 10,000 citations: 38 pages, and more links on one page than libharu's arrays hold
+ * (exit 70). The CSVs and the workbook keep every value. */
+#define SUMMARY_MAX_CONFLICT_VALUES 8
+
 #include <stddef.h>
 
 #include "extract/extract.h"
