@@ -409,15 +409,22 @@ static enum exp_status publish(struct run *r)
 /* The outputs that need the whole run, the workbook's on its own thread meanwhile. Messages
  * come out in a fixed order, as if one thread wrote the CSVs, then the workbook, then the PDF:
  * the caller's own are held (d is muted while the workbook is written) and replayed around the
- * workbook's. Returns the first failure in that order. */
+ * workbook's. Under a tight limit of open files the workbook is finished first, alone
+ * (workbook_job_may_overlap). Returns the first failure in that order. */
 static enum exp_status write_whole_run_outputs(struct run *r)
 {
     struct diag *d = r->d;
-    struct diag_buffer csvs, pdf;
+    struct diag_buffer csvs, book, pdf;
     diag_buffer_open(&csvs, d);
+    diag_buffer_open(&book, d);
     diag_buffer_open(&pdf, d);
-    if (r->workbook)
+    enum exp_status book_st = EXP_OK;
+    if (r->workbook) {
         start_workbook_finish(r);
+        r->d = &book.d;
+        if (!workbook_job_may_overlap())
+            book_st = finish_workbook(r);   /* few descriptors: one writer at a time */
+    }
     r->d = &csvs.d;
     enum exp_status st = EXP_OK;
     if (r->opts->formats & BUILD_FORMAT_CSV)
@@ -428,9 +435,12 @@ static enum exp_status write_whole_run_outputs(struct run *r)
     enum exp_status pdf_st = EXP_OK;
     if (st == EXP_OK && (r->opts->formats & BUILD_FORMAT_PDF))
         pdf_st = write_briefing(r);
+    r->d = &book.d;
+    if (r->workbook)
+        book_st = finish_workbook(r);
     r->d = d;
     diag_buffer_replay(&csvs, d);
-    enum exp_status book_st = r->workbook ? finish_workbook(r) : EXP_OK;
+    diag_buffer_replay(&book, d);
     diag_buffer_replay(&pdf, d);
     if (st == EXP_OK)
         st = book_st;

@@ -2,6 +2,7 @@
 #include "cli/workbook_job.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "util/buf.h"
@@ -63,6 +64,13 @@ int workbook_job_large(struct input_list *inputs)
     }
     input_list_rewind(inputs);   /* the run reads the list again; a failure shows there */
     return bytes > WORKBOOK_LARGE_BYTES;
+}
+
+int workbook_job_may_overlap(void)
+{
+    struct rlimit rl;
+    return getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
+           (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= WORKBOOK_OVERLAP_FILES);
 }
 
 struct workbook_job *workbook_job_start(struct xlsx_out *x, const struct diag *like)

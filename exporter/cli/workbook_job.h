@@ -31,6 +31,13 @@ struct workbook_job;
 #define WORKBOOK_LARGE_BYTES (2u * 1024u * 1024u)
 int workbook_job_large(struct input_list *inputs);
 
+/* Whether the workbook may be finished while the other writers run: only when the process
+ * may open at least WORKBOOK_OVERLAP_FILES files (RLIMIT_NOFILE). Under a tighter limit the
+ * workbook's temporary files and the PDF's fonts could not be open at once, and the run
+ * would fail where one writer after the other succeeds. */
+#define WORKBOOK_OVERLAP_FILES 64
+int workbook_job_may_overlap(void);
+
 /* Starts the job on x (which it now owns); like gives the messages' verbosity. */
 struct workbook_job *workbook_job_start(struct xlsx_out *x, const struct diag *like);
 

@@ -604,6 +604,9 @@ static int list_separator_at(const char *text, size_t len, size_t i, size_t *n)
 {
     unsigned char c = (unsigned char)text[i];
     *n = 1;
+    /* every separator starts with one of these bytes (asked at every byte of a sentence) */
+    if (c != ',' && c != ';' && c != '/' && c != ' ' && c != 0xE3 && c != 0xC2)
+        return 0;
     if (c == ',')
         return !(i > 0 && i + 1 < len && text[i - 1] >= '0' && text[i - 1] <= '9' &&
                  text[i + 1] >= '0' && text[i + 1] <= '9');
