@@ -100,8 +100,10 @@ void summary_format_value(const char *value, const char *unit_label, struct buf 
  * figures grouped with the column's unit_label by the one spacing rule ("500B", "95%"). Appends to out. */
 void summary_format_figure(const struct template_column *c, const char *value, struct buf *out);
 
-/* A briefing prints at most this many of a cell's disagreeing values; conflicts.csv has them
- * all. */
+/* The most values of a disagreeing cell a briefing lists (a summary bullet, the table's note,
+ * an entity's details); the rest are counted ("외 다른 값 N개"). One article stating 10,000
+ * values for one cell made a note of 10,000 citations: 38 pages, and more links on one page
+ * than libharu's arrays hold (exit 70). The CSVs and the workbook keep every value. */
 #define SUMMARY_CONFLICT_VALUES 4
 
 /* The disagreeing values of ce the briefing prints (indices into ce->values, in the cell's

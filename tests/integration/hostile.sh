@@ -156,4 +156,20 @@ check "10,000 entities exit" "$?" 78
 has "10,000 entities message" "huge.yaml:"
 has "10,000 entities names the limit" "a briefing compares at most 200"
 
+# One article stating 10,000 different values for one cell: the table's note and the summary
+# list 4 and count the rest, so the PDF stays within what libharu's arrays hold (it failed:
+# exit 70, "cannot write the PDF's catalog entries", with 10,000 citation links on one page).
+python3 - "$tmp/many/many.txt" <<'PY'
+import os, sys
+os.makedirs(os.path.dirname(sys.argv[1]), exist_ok=True)
+head = '---\nid: many_values\ntitle: 값이 많은 기사\npublished_at: 2025-12-28 00:00\nurl: https://example.com/many\n---\n\n'
+open(sys.argv[1], 'w', encoding='utf-8').write(head + ''.join(
+    'SK텔레콤 정예팀은 매개변수 %d억개 규모의 모델을 공개한다.\n' % (i + 1) for i in range(10000)))
+PY
+run build --no-archive --formats pdf --out "$tmp/o9" "$tmp/many"
+check "10,000 values for one cell: exit" "$?" 0
+check "10,000 values for one cell: the PDF is valid" "$(qpdf --check "$tmp/o9/briefing.pdf" >/dev/null 2>&1 && echo valid)" valid
+check "10,000 values for one cell: 4 listed, the rest counted" \
+  "$(pdftotext "$tmp/o9/briefing.pdf" - | tr -d '\n' | grep -c '외 다른 값 9,996개')" 1
+
 exit $fail
