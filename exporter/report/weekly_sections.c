@@ -413,13 +413,25 @@ static void value_text(const struct weekly_sections *w, const struct conflict_li
 }
 
 /* The first line of each value of a group (one sentence per value in the PDF; the CSV
- * keeps more): appends their indices to rows. */
+ * keeps more): appends their indices to rows, at most SUMMARY_CONFLICT_VALUES values; a group
+ * with more gets one row more, its more[] the number of values left out ("외 다른 값 N개"). */
 static void group_rows(const struct conflict_line *v, size_t i, size_t j, size_t *rows,
-                       size_t *n)
+                       size_t *more, size_t *n)
 {
-    for (size_t k = i; k < j; k++)
-        if (k == i || strcmp(v[k].value, v[k - 1].value) != 0)
+    size_t values = 0;
+    for (size_t k = i; k < j; k++) {
+        if (k != i && strcmp(v[k].value, v[k - 1].value) == 0)
+            continue;
+        if (values++ < SUMMARY_CONFLICT_VALUES) {
+            more[*n] = 0;
             rows[(*n)++] = k;
+        }
+    }
+    if (values > SUMMARY_CONFLICT_VALUES) {
+        more[*n] = values - SUMMARY_CONFLICT_VALUES;
+        rows[*n] = rows[*n - 1];
+        (*n)++;
+    }
 }
 
 /* One table for the groups of one kind (between sources, or internal): a row per value,
@@ -429,12 +441,13 @@ static size_t conflicts_table(struct model_section *s, const struct weekly_secti
                               int internal)
 {
     const struct conflict_line *v = w->conflicts;
-    size_t *rows = xcalloc(w->n_conflicts + 1, sizeof *rows), n_rows = 0, groups = 0;
+    size_t *rows = xcalloc(2 * w->n_conflicts + 1, sizeof *rows), n_rows = 0, groups = 0;
+    size_t *more = xcalloc(2 * w->n_conflicts + 1, sizeof *more);
     for (size_t i = 0, j; i < w->n_conflicts; i = j) {
         for (j = i; j < w->n_conflicts && same_group(&v[i], &v[j]);)
             j++;
         if ((v[i].kind == CONFLICT_INTERNAL) == internal && groups++ < WEEKLY_CONFLICT_CELLS)
-            group_rows(v, i, j, rows, &n_rows);
+            group_rows(v, i, j, rows, more, &n_rows);
     }
     if (n_rows) {
         /* the cell's name in a fixed column, each value with its sentence in the rest, so
@@ -446,10 +459,18 @@ static size_t conflicts_table(struct model_section *s, const struct weekly_secti
             const struct conflict_line *l = &v[rows[r]];
             if (r == 0 || !same_group(&v[rows[r - 1]], l))
                 group_label(w, l, &model_cell(t, r, 0)->text);
-            value_text(w, l, &model_cell(t, r, 1)->text);
+            if (more[r]) {
+                struct buf b = BUF_INIT;
+                summary_put_more_values(&b, more[r]);
+                model_span(&model_cell(t, r, 1)->text, MODEL_SPAN_TEXT, b.data + 1, NULL);
+                buf_free(&b);
+            } else {
+                value_text(w, l, &model_cell(t, r, 1)->text);
+            }
         }
     }
     free(rows);
+    free(more);
     return groups > WEEKLY_CONFLICT_CELLS ? groups - WEEKLY_CONFLICT_CELLS : 0;
 }
 

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "report/line_chart.h"
+#include "report/summary.h"
 #include "report/weekly_sections.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
@@ -315,6 +316,25 @@ static void test_conflicts(void **state)
     model_dump(&doc, &out);
     assert_non_null(strstr(out.data, "그 밖의 엇갈림 3건은 conflicts.csv에 모두 있다."));
     buf_free(&out);
+    model_free(&doc);
+
+    /* one cell with many values (one article contradicting itself 1,000 times): a few
+     * listed, the rest counted on a row of their own */
+    static const char *const digits[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10" };
+    struct conflict_line lots[10];
+    for (size_t i = 0; i < 10; i++)
+        lots[i] = line(1, CONFLICT_INTERNAL, digits[i], i == 0, 1, "x");
+    w.conflicts = lots;
+    w.n_conflicts = 10;
+    memset(&doc, 0, sizeof doc);
+    weekly_sections_add(&doc, "conflicts", &w);
+    const struct model_table *lt = find_block(&doc.sections[0], MODEL_TABLE, 0)->table;
+    assert_int_equal(lt->nrows, SUMMARY_CONFLICT_VALUES + 1);
+    c = cell_plain(lt, SUMMARY_CONFLICT_VALUES, 1);
+    char want[64];
+    snprintf(want, sizeof want, "외 다른 값 %d개", 10 - SUMMARY_CONFLICT_VALUES);
+    assert_string_equal(c, want);
+    free(c);
     model_free(&doc);
 
     /* none: one line */
