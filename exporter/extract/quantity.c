@@ -1610,16 +1610,26 @@ static size_t reject_at(const struct scan *sc, size_t i, enum mode mode)
     return mode == MODE_DIGITS ? skip_token(sc, i) : i + l;
 }
 
-/* "마이너스" or "영하" as a word of its own ending at i ("마이너스3%", "영하10도"). */
-static int minus_word_ending_at(const struct scan *sc, size_t i)
+/* Where "마이너스" or "영하" ends at i as a word of its own (not the end of a longer Hangul
+ * word or a Latin/digit token): its start, or SIZE_MAX. Not below floor. */
+static size_t minus_word_start(const struct scan *sc, size_t i, size_t floor)
 {
     static const char *const words[] = { "마이너스", "영하" };
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        size_t wl = strlen(words[k]);
-        if (i >= wl && memcmp(sc->s + i - wl, words[k], wl) == 0 && !hangul_before(sc, i - wl))
-            return 1;
+        size_t wl = strlen(words[k]), l;
+        if (i < wl || i - wl < floor || memcmp(sc->s + i - wl, words[k], wl) != 0)
+            continue;
+        unsigned before = cp_before(sc, i - wl, &l);
+        if (!text_is_hangul_syllable(before) && !is_alnum(before))
+            return i - wl;
     }
-    return 0;
+    return SIZE_MAX;
+}
+
+/* "마이너스3%", "영하10도": a minus word glued to the digits at i. */
+static int minus_word_ending_at(const struct scan *sc, size_t i)
+{
+    return minus_word_start(sc, i, 0) != SIZE_MAX;
 }
 
 /* A currency written before the number ("$10B", "€ 20", "EUR 20", "US$5", "₩5000"): the
@@ -1799,22 +1809,25 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int sign_
         { LIT("\xE2\x96\xB3") }, /* △ */
         { LIT("\xE2\x96\xBD") }, /* ▽ */
         { LIT("\xE2\x96\xBC") }, /* ▼ */
-        { LIT("마이너스 ") }, { LIT("마이너스") }, { LIT("영하 ") }, { LIT("영하") },
     };
-    size_t from = a->start;
+    size_t from = a->start, floor = scan_floor(sc);
     for (size_t k = 0; k < sizeof minus / sizeof minus[0]; k++) {
         size_t wl = minus[k].len;
-        if (from < wl || from - wl < scan_floor(sc) || memcmp(sc->s + from - wl, minus[k].w, wl) != 0)
+        if (from < wl || from - wl < floor || memcmp(sc->s + from - wl, minus[k].w, wl) != 0)
             continue;
-        size_t l;
-        unsigned before = cp_before(sc, from - wl, &l);
-        if (k >= 3 && (text_is_hangul_syllable(before) || is_alnum(before)))
-            continue; /* a word ending in 마이너스 or 영하 */
         if (k == 0 && triangle_is_bullet(sc, from - wl))
             continue;
         a->v.negative = a->v.mant != 0;
         a->start = from - wl;
         return;
+    }
+    /* a minus word, glued or one space before the number */
+    size_t w = minus_word_start(sc, from, floor);
+    if (w == SIZE_MAX && from > floor && sc->s[from - 1] == ' ')
+        w = minus_word_start(sc, from - 1, floor);
+    if (w != SIZE_MAX) {
+        a->v.negative = a->v.mant != 0;
+        a->start = w;
     }
 }
 
