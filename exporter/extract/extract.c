@@ -1205,6 +1205,17 @@ static int genitive_after(const char *text, size_t len, const struct quantity *q
     return e + 3 <= len && !memcmp(text + e, "\xEC\x9D\x98", 3);
 }
 
+/* Whether figure q stands in parentheses glued to a word that follows rule word h ("0.21% 올라
+ * 지난주(0.15%)보다"): the parentheses gloss that word, which stands between h and q as one
+ * more word gap would. */
+static int glossed_by_word_after(const char *text, const struct hit *h, const struct quantity *q)
+{
+    size_t open = q->offset;
+    while (open > h->oe && text[open - 1] == ' ')
+        open--;
+    return open > h->oe + 1 && text[open - 1] == '(' && text[open - 2] != ' ';
+}
+
 /* The figure (index into s->figs) a rule word governs under the nearest rule: among the
  * accepted figures of its own phrase, the one closer in word gaps on either side ("참석자
  * 300명", "300명이 참석했다"); on a tie the one after, unless the one before is joined to the
@@ -1238,6 +1249,8 @@ static size_t nearest_figure(const char *text, size_t len, const struct scratch 
     size_t end_b = qb->offset + qb->length;
     size_t gap_b = h->os > end_b ? s->gaps[h->os] - s->gaps[end_b] : 0;
     size_t gap_a = qa->offset > h->oe ? s->gaps[qa->offset] - s->gaps[h->oe] : 0;
+    if (glossed_by_word_after(text, h, qa))
+        gap_a++;
     if (gap_b != gap_a)
         return gap_b < gap_a ? before : after;
     return genitive_after(text, len, qb) ? before : after;

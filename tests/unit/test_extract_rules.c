@@ -151,6 +151,16 @@ static void test_list_of_siblings(void **state)
     assert_string_equal(values(fx, &l, "beta", "revenue"), "10000");
     assert_string_equal(values(fx, &l, "beta", "op_profit"), "500");
     fact_list_free(&l);
+
+    /* a figure in parentheses glosses the word it is glued to, one word farther from the cue:
+     * the figure before the cue is nearer ("0.21% 늘어 지난해(0.15%)보다"), while the cue's own
+     * parentheses stay next to it */
+    RUN(fx, &l, "정부 예산은 0.21% 늘어 지난해(0.15%)보다 증가 폭이 컸다.");
+    assert_string_equal(values(fx, &l, "nation", "total_growth"), "0.21");
+    fact_list_free(&l);
+    RUN(fx, &l, "베타화학은 매출(1조 원)을 기록했다.");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "10000");
+    fact_list_free(&l);
 }
 
 static void test_cue_before_or_after_its_figure(void **state)
