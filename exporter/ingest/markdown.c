@@ -244,6 +244,8 @@ static struct line line_at(const char *para, size_t len, size_t *pos)
 struct units {
     struct buf text;     /* the unit being gathered */
     struct buf row;      /* scratch for a table row */
+    struct buf lead;     /* the list's lead-in, "label: ", set before each item (or empty) */
+    int in_list;         /* a list item has started since the paragraph or a table began */
     size_t count;
     markdown_emit_fn emit;
     void *ctx;
@@ -282,6 +284,8 @@ static struct line read_table(struct units *u, struct line head_line, const char
     if (!t.caption.len && t.head.n)
         t.caption = caption_unit(t.head.cells[0].s, t.head.cells[0].len, t.caption_text);
     flush(u);
+    u->in_list = 0;
+    buf_clear(&u->lead);
     struct row r;
     struct line l = { para + len, 0 };
     while (*pos < len) {
@@ -295,18 +299,63 @@ static struct line read_table(struct units *u, struct line head_line, const char
     return l;
 }
 
-/* A line of running text or a list item: a list item starts a unit, its marker dropped. */
+/* A list's lead-in longer than this is prose, not a label. */
+#define LEAD_IN_MAX_BYTES 120
+
+/* The label a list's items are read under: the one line gathered before the first item when it
+ * is a label, not a sentence (`정당별 지지율 (한국갤럽, 11월 셋째 주)`, `주요 실적:`): no final
+ * full stop, question or exclamation mark. Kept in u->lead without its parenthesised asides and
+ * colon, followed by ": ", so that `- 국민의힘: 35%` reads `정당별 지지율: 국민의힘: 35%` — the
+ * label's word stands in the item as a table's header stands in its row. */
+static void keep_lead_in(struct units *u)
+{
+    buf_clear(&u->lead);
+    const char *s = u->text.data;
+    size_t len = u->text.len;
+    if (!len || len > LEAD_IN_MAX_BYTES || memchr(s, '\n', len) ||
+        strchr(".!?", s[len - 1]) || (len >= 3 && !memcmp(s + len - 3, "\xE3\x80\x82", 3)))
+        return;
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '(')
+            depth++;
+        else if (s[i] == ')' && depth)
+            depth--;
+        else if (!depth)
+            buf_putc(&u->lead, s[i]);
+    }
+    struct line label = trim(u->lead.data ? u->lead.data : "", u->lead.len);
+    while (label.len && (label.s[label.len - 1] == ':' || is_blank_byte(label.s[label.len - 1])))
+        label.len--;
+    if (!label.len || depth) {
+        buf_clear(&u->lead);
+        return;
+    }
+    memmove(u->lead.data, label.s, label.len);
+    u->lead.len = label.len;
+    buf_puts(&u->lead, ": ");
+}
+
+/* A line of running text or a list item: a list item starts a unit, its marker dropped and
+ * its list's lead-in before it. */
 static void take_line(struct units *u, struct line l)
 {
     size_t marker = list_marker(l);
-    if (marker || bullet_sign(l))
-        flush(u);
-    add_line(u, (struct line){ l.s + marker, l.len - marker });
+    if (!marker && !bullet_sign(l)) {
+        add_line(u, l);
+        return;
+    }
+    if (!u->in_list)
+        keep_lead_in(u);
+    u->in_list = 1;
+    flush(u);
+    buf_append(&u->text, u->lead.data ? u->lead.data : "", u->lead.len);
+    buf_append(&u->text, l.s + marker, l.len - marker);
 }
 
 size_t markdown_units(const char *para, size_t len, markdown_emit_fn emit, void *ctx)
 {
-    struct units u = { BUF_INIT, BUF_INIT, 0, emit, ctx };
+    struct units u = { BUF_INIT, BUF_INIT, BUF_INIT, 0, 0, emit, ctx };
     /* Each line is held back one step: it is a table's header if a delimiter row follows. */
     struct line held = { NULL, 0 };
     int holding = 0;
@@ -329,5 +378,6 @@ size_t markdown_units(const char *para, size_t len, markdown_emit_fn emit, void 
     flush(&u);
     buf_free(&u.text);
     buf_free(&u.row);
+    buf_free(&u.lead);
     return u.count;
 }

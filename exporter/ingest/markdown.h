@@ -21,7 +21,9 @@
  *    `점유율(%)`) names the unit that a bare number in its column (or row) is written with;
  *  - a list item (a line starting with `- `, `* `, `+ `, `1. ` or `1) `, the marker dropped; or
  *    with a bullet sign such as ▲ ■ ○ ● ◆ ▶ • ※, kept) starts a unit of its own, and the lines
- *    after it continue it;
+ *    after it continue it; when the one line before the list is a label rather than a sentence
+ *    (no final `.`, `?` or `!`: `정당별 지지율 (한국갤럽)`), every item starts with that label,
+ *    its parenthesised asides dropped, and ": " (`정당별 지지율: 국민의힘: 35%`);
  *  - any other line continues the current unit (a paragraph without tables or lists is one
  *    unit, as before).
  * Returns the number of units emitted. Linear in len. */

@@ -145,6 +145,21 @@ static void push(struct sentence_list *out, const char *text, size_t start, size
     push_marked(out, text, start, end, 0);
 }
 
+/* Whether a tracked name that starts earlier in i's word reaches past i: the name at i is then
+ * part of it (`민주당` in `더불어민주당이`), not the start of a glued paragraph. The word is
+ * within the heading's bytes, so the look back is bounded. */
+static int inside_longer_name(const char *text, size_t len, size_t i, size_t start,
+                              const struct sentence_hooks *hooks)
+{
+    size_t w = i;
+    while (w > start && text[w - 1] != ' ')
+        w--;
+    for (size_t j = w; j < i; j++)
+        if ((text[j] & 0xC0) != 0x80 && hooks->name_at(hooks->ctx, text, len, j) > i - j)
+            return 1;
+    return 0;
+}
+
 /* Whether a glued sub-heading ends at byte i: the paragraph's first sentence is still open
  * (a sentence glued to the one before, with no space, starts a paragraph the crawl glued),
  * i is within SENTENCE_HEADING_MAX bytes of the paragraph's start, the heading so far has two
@@ -160,7 +175,8 @@ static int glued_heading_ends(const char *text, size_t len, size_t i, size_t sta
     if (!text_is_hangul_letter(c) && !is_latin(c))
         return 0;
     const void *space = memchr(text + start, ' ', i - start);
-    return space && hooks->name_at(hooks->ctx, text, len, i) > 0;
+    return space && hooks->name_at(hooks->ctx, text, len, i) > 0 &&
+           !inside_longer_name(text, len, i, start, hooks);
 }
 
 void sentence_split_with(const char *text, size_t len, const struct sentence_hooks *hooks,

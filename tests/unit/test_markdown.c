@@ -94,6 +94,24 @@ static void test_list_items_are_units(void **state)
                  5);
 }
 
+/* A label before a list is read with every item, as a header with every table row; a sentence
+ * before a list is not a label. */
+static void test_list_lead_in_labels_items(void **state)
+{
+    (void)state;
+    expect_units("정당별 지지율 (한국갤럽, 11월 셋째 주)\n- 더불어민주당: 41%\n- 국민의힘: 35%",
+                 "정당별 지지율 (한국갤럽, 11월 셋째 주) ¶ 정당별 지지율: 더불어민주당: 41% ¶ "
+                 "정당별 지지율: 국민의힘: 35% ¶ ",
+                 3);
+    expect_units("주요 실적:\n▲매출 1조 원\n▲영업이익 500억 원",
+                 "주요 실적: ¶ 주요 실적: ▲매출 1조 원 ¶ 주요 실적: ▲영업이익 500억 원 ¶ ", 3);
+    /* two lines, a sentence, a table in between: no label */
+    expect_units("첫 줄\n둘째 줄\n- 가: 1%", "첫 줄\n둘째 줄 ¶ 가: 1% ¶ ", 2);
+    expect_units("판매는 다음과 같다!\n- 가: 1대", "판매는 다음과 같다! ¶ 가: 1대 ¶ ", 2);
+    expect_units("판매 현황\n| 회사 | 판매(대) |\n|---|---|\n| 기아 | 9 |\n- 가: 1대",
+                 "판매 현황 ¶ 기아, 판매 9대 ¶ 가: 1대 ¶ ", 3);
+}
+
 static void test_paragraphs_break_at_rows(void **state)
 {
     (void)state;
@@ -130,6 +148,7 @@ int main(void)
         cmocka_unit_test(test_transposed_table_takes_the_row_unit),
         cmocka_unit_test(test_caption_gives_the_unit),
         cmocka_unit_test(test_list_items_are_units),
+        cmocka_unit_test(test_list_lead_in_labels_items),
         cmocka_unit_test(test_paragraphs_break_at_rows),
         cmocka_unit_test(test_wide_and_long_tables),
     };

@@ -60,12 +60,13 @@ static void test_split_cases(void **state)
     }
 }
 
-/* A stand-in for the template's names: 업스테이지 and 이연수, as words of their own. */
+/* A stand-in for the template's names: 업스테이지, 이연수, and 더불어민주당 with its alias 민주당,
+ * as words of their own. */
 static size_t fake_name_at(void *ctx, const char *text, size_t len, size_t pos)
 {
     (void)ctx;
-    static const char *const names[] = { "업스테이지", "이연수" };
-    for (size_t i = 0; i < 2; i++) {
+    static const char *const names[] = { "업스테이지", "이연수", "더불어민주당", "민주당" };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         size_t n = strlen(names[i]);
         if (pos + n <= len && !memcmp(text + pos, names[i], n))
             return n;
@@ -108,6 +109,11 @@ static void test_glued_heading(void **state)
     sentence_list_free(&list);
     const char *spaced = "모델 공개 업스테이지는 지원을 받았다.";
     sentence_split_with(spaced, strlen(spaced), &hooks, &list);
+    assert_int_equal(list.count, 1);
+    sentence_list_free(&list);
+    /* a name inside a longer name of the same word is no paragraph start */
+    const char *inside = "지지율은 더불어민주당이 41%로 가장 높았다.";
+    sentence_split_with(inside, strlen(inside), &hooks, &list);
     assert_int_equal(list.count, 1);
     sentence_list_free(&list);
 }
