@@ -145,44 +145,36 @@ static void push(struct sentence_list *out, const char *text, size_t start, size
     push_marked(out, text, start, end, 0);
 }
 
-/* Whether a tracked name that starts earlier in i's word reaches past i: the name at i is then
- * part of it (`민주당` in `더불어민주당이`), not the start of a glued paragraph. The word is
- * within the heading's bytes, so the look back is bounded. */
-static int inside_longer_name(const char *text, size_t len, size_t i, size_t start,
-                              const struct sentence_hooks *hooks)
-{
-    size_t w = i;
-    while (w > start && text[w - 1] != ' ')
-        w--;
-    for (size_t j = w; j < i; j++)
-        if ((text[j] & 0xC0) != 0x80 && hooks->name_at(hooks->ctx, text, len, j) > i - j)
-            return 1;
-    return 0;
-}
-
 /* Whether a glued sub-heading ends at byte i: the paragraph's first sentence is still open
  * (a sentence glued to the one before, with no space, starts a paragraph the crawl glued),
  * i is within SENTENCE_HEADING_MAX bytes of the paragraph's start, the heading so far has two
- * words at least, and a tracked name starts at i right after a Hangul syllable. */
+ * words at least, and a tracked name starts at i right after a Hangul syllable — and is not
+ * part of a longer name that starts before it (`민주당` in `더불어민주당이`). *cover is the end
+ * of the names met so far at the letters of the heading: asked once per letter, so the work
+ * stays bounded by the heading's bytes. */
 static int glued_heading_ends(const char *text, size_t len, size_t i, size_t start,
-                              size_t para_start, const struct sentence_hooks *hooks)
+                              size_t para_start, const struct sentence_hooks *hooks,
+                              size_t *cover)
 {
-    if (!hooks || !hooks->name_at || start != para_start || i <= start ||
-        i - para_start > SENTENCE_HEADING_MAX || !text_is_hangul_letter(cp_before(text, i)))
+    if (!hooks || !hooks->name_at || start != para_start || i - para_start > SENTENCE_HEADING_MAX)
         return 0;
     size_t n;
     int32_t c = cp_at(text, len, i, &n);
     if (!text_is_hangul_letter(c) && !is_latin(c))
         return 0;
-    const void *space = memchr(text + start, ' ', i - start);
-    return space && hooks->name_at(hooks->ctx, text, len, i) > 0 &&
-           !inside_longer_name(text, len, i, start, hooks);
+    size_t name = hooks->name_at(hooks->ctx, text, len, i);
+    int inside = i < *cover;
+    if (name && i + name > *cover)
+        *cover = i + name;
+    if (!name || inside || i <= start || !text_is_hangul_letter(cp_before(text, i)))
+        return 0;
+    return memchr(text + start, ' ', i - start) != NULL;
 }
 
 void sentence_split_with(const char *text, size_t len, const struct sentence_hooks *hooks,
                          struct sentence_list *out)
 {
-    size_t start = 0, i = 0, para_start = 0;
+    size_t start = 0, i = 0, para_start = 0, name_cover = 0;
     int depth = 0, brackets = 0, in_ascii_quote = 0;
     while (i < len) {
         size_t n;
@@ -194,7 +186,7 @@ void sentence_split_with(const char *text, size_t len, const struct sentence_hoo
             i++;
             continue;
         }
-        if (depth == 0 && glued_heading_ends(text, len, i, start, para_start, hooks)) {
+        if (depth == 0 && glued_heading_ends(text, len, i, start, para_start, hooks, &name_cover)) {
             push_marked(out, text, start, i, 1);
             start = i;
         }

@@ -118,6 +118,39 @@ static void test_glued_heading(void **state)
     sentence_list_free(&list);
 }
 
+/* Counts the calls, for the bound on work below. */
+static size_t counting_name_at(void *ctx, const char *text, size_t len, size_t pos)
+{
+    ++*(size_t *)ctx;
+    return fake_name_at(NULL, text, len, pos);
+}
+
+/* The splitter asks about names once per letter of a paragraph's first SENTENCE_HEADING_MAX
+ * bytes at most, however the names repeat and nest: 2,000 paragraphs of glued names cost
+ * at most 2,000 × SENTENCE_HEADING_MAX / 3 questions, not a look back per name. */
+static void test_heading_search_is_bounded(void **state)
+{
+    (void)state;
+    size_t calls = 0;
+    const struct sentence_hooks hooks = { counting_name_at, &calls };
+    struct buf text = BUF_INIT;
+    for (int p = 0; p < 2000; p++) {
+        buf_puts(&text, "지지율 ");
+        for (int k = 0; k < 200; k++)
+            buf_puts(&text, k % 2 ? "민주당" : "더불어민주당");
+        buf_puts(&text, "이다.\n");
+    }
+    struct sentence_list list = { 0 };
+    sentence_split_with(text.data, text.len, &hooks, &list);
+    /* each paragraph splits once: at the first name glued after another (`…민주당|더불어…`),
+     * never at the `민주당` inside a `더불어민주당` */
+    assert_int_equal(list.count, 4000);
+    assert_string_equal(list.items[0].text, "지지율 더불어민주당");
+    assert_true(calls <= 2000 * (SENTENCE_HEADING_MAX / 3 + 1));
+    sentence_list_free(&list);
+    buf_free(&text);
+}
+
 static void test_quoting(void **state)
 {
     (void)state;
@@ -150,6 +183,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = { cmocka_unit_test(test_split_cases),
                                         cmocka_unit_test(test_glued_heading),
+                                        cmocka_unit_test(test_heading_search_is_bounded),
                                         cmocka_unit_test(test_quoting) };
     return cmocka_run_group_tests_name("sentence", tests, NULL, NULL);
 }
