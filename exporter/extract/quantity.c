@@ -1795,8 +1795,8 @@ static int triangle_is_bullet(const struct scan *sc, size_t pos)
 
 /* The sign before a figure: "-3%" (the caller saw the minus: sign_len bytes), "−3%",
  * "마이너스 3%", "영하 12도" (below zero), "△1,176억" (Korean financial tables: a decrease; not
- * a list's bullet), "▽", "▼".
- * Moves a->start back over it. ▲ marks an increase and is no sign. */
+ * a list's bullet), "▽", "▼", "↓" (a fall in market reports: "(↓1.2%)").
+ * Moves a->start back over it. ▲ and ↑ mark an increase and are no sign. */
 static void read_sign(const struct scan *sc, size_t i, struct head *a, int sign_len)
 {
     if (sign_len) {
@@ -1809,6 +1809,7 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int sign_
         { LIT("\xE2\x96\xB3") }, /* △ */
         { LIT("\xE2\x96\xBD") }, /* ▽ */
         { LIT("\xE2\x96\xBC") }, /* ▼ */
+        { LIT("\xE2\x86\x93") }, /* ↓ */
     };
     size_t from = a->start, floor = scan_floor(sc);
     for (size_t k = 0; k < sizeof minus / sizeof minus[0]; k++) {
@@ -1829,6 +1830,17 @@ static void read_sign(const struct scan *sc, size_t i, struct head *a, int sign_
         a->v.negative = a->v.mant != 0;
         a->start = w;
     }
+}
+
+/* A falling arrow glued after a figure ("12.5%↓", headlines and tables) is its minus sign and
+ * part of it; one that opens the next figure ("3%↓1.2%") is that figure's. */
+static void falling_arrow_after(const struct scan *sc, struct head *a)
+{
+    if (!at(sc, a->end, LIT("\xE2\x86\x93")) || digit_at(sc, a->end + 3))
+        return;
+    if (!a->v.negative)
+        a->v.negative = a->v.mant != 0;
+    a->end += 3;
 }
 
 /* Handles a figure whose numeral starts at i. Returns where scanning continues. */
@@ -1901,6 +1913,7 @@ static size_t scan_figure(struct scan *sc, size_t i, enum mode mode, int sign_le
         && latin_word_before(sc, a.num_start))
         return a.end;
 
+    falling_arrow_after(sc, &a);
     struct quantity *q = push(sc);
     size_t qi = sc->out->count - 1;
     head_to_quantity(&a, q);

@@ -385,6 +385,11 @@ static const struct { const char *input, *expected; } cases[] = {
     { "마이너스3%", "마이너스3%|-3|percent||" },
     { "△1,176억 원", "△1,176억 원|-117600000000|KRW||" },
     { "▲5%", "5%|5|percent||" },
+    /* arrows: a falling one before or glued after the figure is its minus, a rising one none */
+    { "(↓1.2%)", "↓1.2%|-1.2|percent||" },
+    { "매출 12.5%↓, 이익 3%↑", "12.5%↓|-12.5|percent|| ; 3%|3|percent||" },
+    { "3%↓1.2%", "3%|3|percent|| ; ↓1.2%|-1.2|percent||" },
+    { "↓0%", "↓0%|0|percent||" },
     { "\xE2\x88\x92" "3%", "\xE2\x88\x92" "3%|-3|percent||" },   /* U+2212 MINUS SIGN */
     { "영업이익 △312억 원, 순이익 △40억 원", "△312억 원|-31200000000|KRW|| ; △40억 원|-4000000000|KRW||" },
     { "△AI 반도체 △3개 사업 육성", "3개|3|count||" },         /* △ as a list bullet */
