@@ -1948,6 +1948,32 @@ static int validate_utf8(const char *text, size_t len, size_t *bad)
     return 0;
 }
 
+/* A numeral written from its decimal point, the point at i - 1 ("타율 .347", "(.5%)"): the
+ * figure read from the digits, divided by ten for each of them. Only a plain run of digits:
+ * ".1,000" or ".1.5" is no number, and a range from such a start is not read. */
+static size_t leading_point_figure(struct scan *sc, size_t i)
+{
+    size_t e = i;
+    while (digit_at(sc, e))
+        e++;
+    if ((byte_at(sc, e) == ',' || byte_at(sc, e) == '.') && digit_at(sc, e + 1))
+        return skip_token(sc, i);
+    size_t before = sc->out->count;
+    size_t next = scan_figure(sc, i, MODE_DIGITS, 0);
+    if (sc->out->count == before)
+        return next;
+    struct quantity *q = &sc->out->items[before];
+    if (q->offset != i || q->qualifier == QUAL_RANGE || q->value.scale + (e - i) > 36) {
+        sc->out->count = before;   /* drop what was read from a misread start */
+        return skip_token(sc, i);
+    }
+    q->value.scale += (unsigned)(e - i);
+    decimal_normalise(&q->value);
+    q->offset = i - 1;
+    q->length++;
+    return next;
+}
+
 /* Digits at i: decide from what stands before them whether they can start a figure. */
 static size_t at_digit(struct scan *sc, size_t i)
 {
@@ -1965,6 +1991,8 @@ static size_t at_digit(struct scan *sc, size_t i)
         unsigned pp = cp_before(sc, i - 1, &l2);
         if (is_alnum(pp))
             return skip_token(sc, i);
+        if (!text_is_hangul_syllable(pp))   /* "…했다.5개": a glued sentence, not a point */
+            return leading_point_figure(sc, i);
     }
     if (prev == '-' || prev == 0x2212) {
         size_t l2;

@@ -385,6 +385,11 @@ static const struct { const char *input, *expected; } cases[] = {
     { "마이너스3%", "마이너스3%|-3|percent||" },
     { "△1,176억 원", "△1,176억 원|-117600000000|KRW||" },
     { "▲5%", "5%|5|percent||" },
+    /* a numeral written from its point; a point that ends a glued sentence is none */
+    { "타율 .347로 올랐다", ".347|0.347|||" },
+    { "(.5%)", ".5%|0.5|percent||" },
+    { "발표했다.5개 팀", "5개|5|count||" },
+    { "값 .1,000", "" },
     /* arrows: a falling one before or glued after the figure is its minus, a rising one none */
     { "(↓1.2%)", "↓1.2%|-1.2|percent||" },
     { "매출 12.5%↓, 이익 3%↑", "12.5%↓|-12.5|percent|| ; 3%|3|percent||" },
