@@ -406,6 +406,8 @@ struct scratch {
     unsigned char *contrasted;        /* per hit: a name set apart by a contrast marker */
     size_t *cand_fig, *cand_ent;      /* figures the current column accepts, and for whom */
     size_t index_cap[6];
+    size_t *each;                     /* where the word 각각 ("respectively") starts */
+    size_t n_each, each_cap;
 };
 
 #define CLAUSE_NAMED 1u          /* the entity or one of its models is named */
@@ -597,12 +599,33 @@ static size_t middle_dot_after_paren(const char *text, size_t len, size_t i)
     return 0;
 }
 
+/* 과 or 와 and a space right after a parenthesis that holds a figure: the particle that lists
+ * parenthesised figures (`국민의힘(35%)과 조국혁신당(8%)의 지지율`). After other parentheses
+ * (`삼성전자(주)와`, `매출(연결 기준)과`) it joins nouns and separates nothing. Returns its
+ * length with the space, or 0. */
+static size_t conjunction_after_figure_paren(const char *text, size_t len, size_t i)
+{
+    if (i == 0 || text[i - 1] != ')' || i + 4 > len || text[i + 3] != ' ' ||
+        (memcmp(text + i, "\xEA\xB3\xBC", 3) && memcmp(text + i, "\xEC\x99\x80", 3)))
+        return 0;
+    for (size_t k = i - 1, seen = 0; k-- > 0 && seen < 48; seen++) {
+        if (text[k] == '(')
+            return 0;
+        if (text[k] >= '0' && text[k] <= '9')
+            return 4;
+    }
+    return 0;
+}
+
 /* A list separator at text[i]: a comma (not one inside a number: 1,200), a semicolon, an
- * ideographic comma, a slash, a middle dot after a parenthesis, or the word 및 standing alone.
- * Sets *n to its length. */
+ * ideographic comma, a slash, a middle dot or 과/와 after a parenthesis, or the word 및
+ * standing alone. Sets *n to its length. */
 static int list_separator_at(const char *text, size_t len, size_t i, size_t *n)
 {
     unsigned char c = (unsigned char)text[i];
+    *n = 1;
+    if (i > 0 && text[i - 1] == ')' && (*n = conjunction_after_figure_paren(text, len, i)))
+        return 1;
     *n = 1;
     /* every separator starts with one of these bytes (asked at every byte of a sentence) */
     if (c != ',' && c != ';' && c != '/' && c != ' ' && c != 0xE3 && c != 0xC2)
@@ -1033,8 +1056,144 @@ static size_t first_name_from(const struct scratch *s, size_t pos)
     return lo;
 }
 
+/* ---- Respectively ----
+ * "국민의힘과 조국혁신당의 지지율은 각각 35%, 8%였다": the names joined before 각각 and the
+ * column's figures after it pair up in order. */
+
+#define EACH_MAX_NAMES 8
+
+static int figure_fits(const struct extractor *ex, const struct scratch *s, size_t c, size_t fi);
+
+/* Records where 각각 stands as a word of its own (after a space or the start; before a space,
+ * a comma or the end). */
+static void find_each(struct scratch *s)
+{
+    static const char word[] = "\xEA\xB0\x81\xEA\xB0\x81"; /* 각각 */
+    s->n_each = 0;
+    for (const char *p = s->text; (p = memchr(p, '\xEA', s->len - (size_t)(p - s->text)));
+         p++) {
+        size_t k = (size_t)(p - s->text), e = k + 6;
+        if (e > s->len || memcmp(p, word, 6) != 0 || (k > 0 && s->text[k - 1] != ' ') ||
+            (e < s->len && s->text[e] != ' ' && s->text[e] != ','))
+            continue;
+        xgrow(&s->each, &s->each_cap, s->n_each + 1, sizeof *s->each);
+        s->each[s->n_each++] = k;
+    }
+}
+
+/* Whether text[from, to) joins two names of a list: 과/와, a comma, a middle dot or 및, with
+ * spaces around. */
+static int joins_names(const char *text, size_t from, size_t to)
+{
+    static const char *const joints[] = { "\xEA\xB3\xBC", "\xEC\x99\x80", ",",
+                                          "\xC2\xB7", "\xEB\xB0\x8F" }; /* 과 와 , · 및 */
+    while (from < to && text[from] == ' ')
+        from++;
+    while (to > from && text[to - 1] == ' ')
+        to--;
+    for (size_t j = 0; j < sizeof joints / sizeof *joints; j++)
+        if (to - from == strlen(joints[j]) && !memcmp(text + from, joints[j], to - from))
+            return 1;
+    return 0;
+}
+
+/* The names joined into a list that ends last before offset k in the sentence (names' hit
+ * indices in text order into out, at most EACH_MAX_NAMES); 0 when the list is longer. A 각각
+ * of a later clause refers back to it ("A와 B는 각각 41%, 35%였고, 각각 2%p, 1%p 올랐다"). */
+static size_t joined_names_before(const struct scratch *s, size_t k, size_t out[EACH_MAX_NAMES])
+{
+    size_t j = first_name_from(s, k), n = 0, rev[EACH_MAX_NAMES];
+    while (j-- > 0) {
+        const struct hit *h = &s->hits[s->names[j]];
+        if (h->oe > k)
+            continue;
+        if (n && !joins_names(s->text, h->oe, s->hits[rev[n - 1]].os))
+            break;
+        if (n == EACH_MAX_NAMES)
+            return 0;
+        rev[n++] = s->names[j];
+    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = rev[n - 1 - i];
+    return n;
+}
+
+/* The span of the figures a 각각 (index i) lists: from it to the next 각각 or its clause's end. */
+static size_t each_span_end(const struct scratch *s, size_t i)
+{
+    size_t end = s->clause_start[clause_of(s, s->each[i]) + 1];
+    return i + 1 < s->n_each && s->each[i + 1] < end ? s->each[i + 1] : end;
+}
+
+/* A cue binds one figure, but the figures listed after 각각 share it: "각각 35%, 8%의
+ * 지지율" — each figure of the column's units in a 각각's span that no cue or negative cue
+ * reached takes the flag of the nearest flagged one after it in the span (the predicate comes
+ * last), else before it. */
+static void spread_over_each(struct scratch *s)
+{
+    for (size_t i = 0; i < s->n_each; i++) {
+        size_t from = s->each[i], to = each_span_end(s, i);
+        int flag = 0;   /* 1 cued, 2 negated */
+        for (int pass = 0; pass < 2; pass++) {
+            for (size_t n = 0; n < s->n_ok; n++) {
+                size_t k = pass == 0 ? s->n_ok - 1 - n : n, fi = s->ok_figs[k];
+                size_t off = s->figs[fi].q->offset;
+                if (off <= from || off >= to)
+                    continue;
+                if (s->cued[fi] || s->negated[fi])
+                    flag = s->negated[fi] ? 2 : 1;
+                else if (flag)
+                    (flag == 2 ? s->negated : s->cued)[fi] = 1;
+            }
+            flag = 0;
+        }
+    }
+}
+
+/* For the figure at pos of column col: when a 각각 of its clause stands before it, the i-th
+ * figure the column takes after that 각각 belongs to the i-th name joined before it. Sets
+ * *decided and returns the owner (SIZE_MAX: another party's, or the counts differ, so the
+ * pairing is unknown); leaves *decided 0 when no 각각 applies (one figure for a list means
+ * each has it: the usual rules decide). */
+static size_t each_owner(const struct extractor *ex, const struct scratch *s, size_t col,
+                         size_t clause, size_t pos, int *decided)
+{
+    size_t lo = 0, hi = s->n_each;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->each[mid] < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || clause_of(s, s->each[lo - 1]) != clause)
+        return SIZE_MAX;
+    size_t from = s->each[lo - 1], to = each_span_end(s, lo - 1);
+    size_t group[EACH_MAX_NAMES];
+    size_t n_names = joined_names_before(s, from, group);
+    if (n_names < 2)
+        return SIZE_MAX;
+    size_t n_figs = 0, rank = SIZE_MAX;
+    for (size_t k = 0; k < s->n_ok; k++) {
+        size_t fi = s->ok_figs[k], off = s->figs[fi].q->offset;
+        if (off <= from || off >= to || !figure_fits(ex, s, col, fi))
+            continue;
+        if (off == pos)
+            rank = n_figs;
+        n_figs++;
+    }
+    if (n_figs < 2 || rank == SIZE_MAX)
+        return SIZE_MAX;
+    *decided = 1;
+    if (n_figs != n_names)
+        return SIZE_MAX;
+    int stop = 0;
+    return name_owner(ex->tpl, &ex->tpl->columns[col], &s->hits[group[rank]], &stop);
+}
+
 /* The entity a value at offset pos in clause is about, for column col, or SIZE_MAX:
  * - inside a contrast span, the contrasted name's (another party's: nobody here);
+ * - after 각각, by its rank: the name of the same rank among those joined before 각각;
  * - else the nearest name before it in its phrase, then in its clause — a name marked as the
  *   subject (은/는/이/가/도) before nearer unmarked ones ("전북 현대는 포항 원정에서 … 68점");
  *   else the first after it in the clause; else the same in its segment, then sentence;
@@ -1059,6 +1218,10 @@ static size_t attribute(const struct extractor *ex, const struct scratch *s, siz
     }
     if (lo_c > 0 && pos < s->contrasts[lo_c - 1].end)
         return name_owner(tpl, c, &s->hits[s->contrasts[lo_c - 1].hit], &stop);
+    int decided = 0;
+    size_t each = each_owner(ex, s, col, clause, pos, &decided);
+    if (decided)
+        return each;
     size_t seg = s->clause_seg[clause];
     size_t ranges[4][2] = {
         { s->phrase_start[phrase_of(s, pos)], s->clause_start[clause + 1] },
@@ -1579,6 +1742,7 @@ static void bind_column(const struct context *cx, struct scratch *s, size_t c)
     }
     bind_words(cx->text, cx->len, s, &r->cues, col->marker_side, BIND_CUE, s->cued);
     bind_words(cx->text, cx->len, s, &r->negative, col->marker_side, BIND_CUE, s->negated);
+    spread_over_each(s);
     bind_words(cx->text, cx->len, s, &r->markers, col->marker_side, BIND_RULE, s->marked);
     bind_words(cx->text, cx->len, s, &r->exclude, col->marker_side, BIND_RULE, s->excluded);
     bind_words(cx->text, cx->len, s, &r->history, col->marker_side, BIND_HISTORY, s->historic);
@@ -1936,6 +2100,7 @@ static int analyse_sentence(const struct extractor *ex, struct scratch *s, const
     index_sentence(ex, s);
     find_compounds(ex, text, s);
     find_contrasts(s);
+    find_each(s);
     quantity_list_clear(&s->qs);
     if (quantity_possible(ex, s, text, len) &&
         quantity_scan_units(ex->tpl->units, text, len, &s->qs, bad) < 0)
@@ -2018,7 +2183,7 @@ static void scratch_free(struct scratch *s)
         s->clause_words, s->seg_words, s->clause_ent, s->names, s->ok_figs, s->marked,
         s->excluded, s->cued, s->negated, s->foreign, s->modifier, s->phrase_has_name,
         s->historic, s->contrasts, s->contrasted, s->phrase_start, s->gaps, s->phrase_has_fig,
-        s->phrase_has_word, s->cand_fig, s->cand_ent,
+        s->phrase_has_word, s->cand_fig, s->cand_ent, s->each,
     };
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);

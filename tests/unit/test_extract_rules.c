@@ -163,6 +163,51 @@ static void test_list_of_siblings(void **state)
     fact_list_free(&l);
 }
 
+/* 각각: the names joined before it and the figures after it pair in order; the figures share
+ * the cue one of them is bound to; a count that differs pairs nothing. */
+static void test_respectively(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    RUN(fx, &l, "알파전자와 베타화학의 점유율은 각각 35%, 8%였다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "35");
+    assert_string_equal(values(fx, &l, "beta", "share"), "8");
+    fact_list_free(&l);
+
+    RUN(fx, &l, "알파전자, 베타화학, 감마청은 각각 35%, 8%, 4%의 점유율을 기록했다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "35");
+    assert_string_equal(values(fx, &l, "beta", "share"), "8");
+    assert_string_equal(values(fx, &l, "gamma", "share"), "4");
+    fact_list_free(&l);
+
+    /* another party's place in the list is nobody's figure */
+    RUN(fx, &l, "오메가전지와 알파전자는 각각 30%, 20%의 점유율을 기록했다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "20");
+    assert_int_equal(l.count, 1);
+    fact_list_free(&l);
+
+    /* a later clause's 각각 refers to the same list; each figure keeps its own sign word */
+    RUN(fx, &l, "알파전자와 베타화학의 매출은 각각 1조 원, 5000억 원이었고, 영업이익은 각각 "
+                "300억 원 흑자, 120억 원 영업손실이었다.");
+    assert_string_equal(values(fx, &l, "alpha", "revenue"), "10000");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "5000");
+    assert_string_equal(values(fx, &l, "alpha", "op_profit"), "300");
+    assert_string_equal(values(fx, &l, "beta", "op_profit"), "-120");
+    fact_list_free(&l);
+
+    /* parenthesised figures listed with 과 share the cue after them, as with a middle dot */
+    RUN(fx, &l, "알파전자(35%)와 베타화학(8%)의 점유율이 뒤를 이었다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "35");
+    assert_string_equal(values(fx, &l, "beta", "share"), "8");
+    fact_list_free(&l);
+
+    /* three figures for two names: no pairing is known */
+    RUN(fx, &l, "알파전자와 베타화학의 점유율은 각각 35%, 8%, 4%였다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "");
+    assert_string_equal(values(fx, &l, "beta", "share"), "");
+    fact_list_free(&l);
+}
+
 static void test_cue_before_or_after_its_figure(void **state)
 {
     struct fixture *fx = *state;
@@ -485,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_history_refuses_only_its_figure),
         cmocka_unit_test(test_negative_cues),
         cmocka_unit_test(test_other_parties_own_their_values),
+        cmocka_unit_test(test_respectively),
         cmocka_unit_test(test_contrast_binds_to_the_contrasted_party),
         cmocka_unit_test(test_the_subject_before_a_nearer_name),
         cmocka_unit_test(test_topic_entity_leaves_others_figures),
