@@ -408,6 +408,8 @@ struct scratch {
     size_t index_cap[6];
     size_t *each;                     /* where the word 각각 ("respectively") starts */
     size_t n_each, each_cap;
+    size_t *each_of;                  /* per figure, current column: its 각각 or SIZE_MAX */
+    size_t *each_rank, *each_total;   /* per figure: rank among the span's fitting figures */
 };
 
 #define CLAUSE_NAMED 1u          /* the entity or one of its models is named */
@@ -1056,6 +1058,21 @@ static size_t first_name_from(const struct scratch *s, size_t pos)
     return lo;
 }
 
+/* The contrast span pos stands in (index into s->contrasts), or SIZE_MAX. The spans are in
+ * text order and do not overlap: the last starting at or before pos. */
+static size_t contrast_at(const struct scratch *s, size_t pos)
+{
+    size_t lo = 0, hi = s->n_contrasts;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->contrasts[mid].start <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && pos < s->contrasts[lo - 1].end ? lo - 1 : SIZE_MAX;
+}
+
 /* ---- Respectively ----
  * "국민의힘과 조국혁신당의 지지율은 각각 35%, 8%였다": the names joined before 각각 and the
  * column's figures after it pair up in order. */
@@ -1125,70 +1142,89 @@ static size_t each_span_end(const struct scratch *s, size_t i)
     return i + 1 < s->n_each && s->each[i + 1] < end ? s->each[i + 1] : end;
 }
 
+/* Which 각각 span each figure the current column accepts by unit stands in (s->each_of).
+ * The figures (s->ok_figs) and the spans are both in text order: one merge. */
+static void locate_each(struct scratch *s)
+{
+    size_t e = 0;
+    for (size_t k = 0; k < s->n_ok; k++) {
+        size_t fi = s->ok_figs[k], off = s->figs[fi].q->offset;
+        s->each_of[fi] = SIZE_MAX;
+        while (e + 1 < s->n_each && s->each[e + 1] < off)
+            e++;
+        if (s->n_each && s->each[e] < off && off < each_span_end(s, e))
+            s->each_of[fi] = e;
+    }
+}
+
 /* A cue binds one figure, but the figures listed after 각각 share it: "각각 35%, 8%의
- * 지지율" — each figure of the column's units in a 각각's span that no cue or negative cue
- * reached takes the flag of the nearest flagged one after it in the span (the predicate comes
- * last), else before it. */
+ * 지지율" — each figure of a 각각 span that no cue or negative cue reached takes the flag of the
+ * nearest flagged one after it in the span (the predicate comes last), else before it. A
+ * span's figures are consecutive in s->ok_figs: two passes in all. */
 static void spread_over_each(struct scratch *s)
 {
-    for (size_t i = 0; i < s->n_each; i++) {
-        size_t from = s->each[i], to = each_span_end(s, i);
+    for (int pass = 0; pass < 2; pass++) {
         int flag = 0;   /* 1 cued, 2 negated */
-        for (int pass = 0; pass < 2; pass++) {
-            for (size_t n = 0; n < s->n_ok; n++) {
-                size_t k = pass == 0 ? s->n_ok - 1 - n : n, fi = s->ok_figs[k];
-                size_t off = s->figs[fi].q->offset;
-                if (off <= from || off >= to)
-                    continue;
-                if (s->cued[fi] || s->negated[fi])
-                    flag = s->negated[fi] ? 2 : 1;
-                else if (flag)
-                    (flag == 2 ? s->negated : s->cued)[fi] = 1;
+        size_t span = SIZE_MAX;
+        for (size_t n = 0; n < s->n_ok; n++) {
+            size_t fi = s->ok_figs[pass == 0 ? s->n_ok - 1 - n : n];
+            if (s->each_of[fi] != span) {
+                span = s->each_of[fi];
+                flag = 0;
             }
-            flag = 0;
+            if (span == SIZE_MAX)
+                continue;
+            if (s->cued[fi] || s->negated[fi])
+                flag = s->negated[fi] ? 2 : 1;
+            else if (flag)
+                (flag == 2 ? s->negated : s->cued)[fi] = 1;
         }
     }
 }
 
-/* For the figure at pos of column col: when a 각각 of its clause stands before it, the i-th
- * figure the column takes after that 각각 belongs to the i-th name joined before it. Sets
- * *decided and returns the owner (SIZE_MAX: another party's, or the counts differ, so the
- * pairing is unknown); leaves *decided 0 when no 각각 applies (one figure for a list means
- * each has it: the usual rules decide). */
-static size_t each_owner(const struct extractor *ex, const struct scratch *s, size_t col,
-                         size_t clause, size_t pos, int *decided)
+/* Numbers the figures of column c that pass its rules within each 각각 span (s->each_rank)
+ * and gives every one its span's count (s->each_total). */
+static void rank_each(const struct extractor *ex, struct scratch *s, size_t c)
 {
-    size_t lo = 0, hi = s->n_each;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (s->each[mid] < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t first = 0, count = 0, span = SIZE_MAX;
+    for (size_t k = 0; k <= s->n_ok; k++) {
+        size_t fi = k < s->n_ok ? s->ok_figs[k] : SIZE_MAX;
+        size_t at = fi != SIZE_MAX ? s->each_of[fi] : SIZE_MAX;
+        if (at != span || k == s->n_ok) {
+            for (size_t j = first; j < k; j++)
+                s->each_total[s->ok_figs[j]] = count;
+            first = k;
+            count = 0;
+            span = at;
+        }
+        if (fi == SIZE_MAX)
+            continue;
+        s->each_rank[fi] = SIZE_MAX;   /* a contrasted party's figure is not listed */
+        if (at != SIZE_MAX && figure_fits(ex, s, c, fi) &&
+            contrast_at(s, s->figs[fi].q->offset) == SIZE_MAX)
+            s->each_rank[fi] = count++;
     }
-    if (lo == 0 || clause_of(s, s->each[lo - 1]) != clause)
+}
+
+/* For figure fi of column col in a 각각 span: the i-th figure the column takes after that 각각
+ * belongs to the i-th name joined before it. Sets *decided and returns the owner (SIZE_MAX:
+ * another party's, or the counts differ, so the pairing is unknown); leaves *decided 0 when no
+ * 각각 applies (one figure for a list means each has it: the usual rules decide). */
+static size_t each_owner(const struct extractor *ex, const struct scratch *s, size_t col,
+                         size_t fi, int *decided)
+{
+    size_t e = s->each_of[fi];
+    if (e == SIZE_MAX || s->each_rank[fi] == SIZE_MAX || s->each_total[fi] < 2)
         return SIZE_MAX;
-    size_t from = s->each[lo - 1], to = each_span_end(s, lo - 1);
     size_t group[EACH_MAX_NAMES];
-    size_t n_names = joined_names_before(s, from, group);
+    size_t n_names = joined_names_before(s, s->each[e], group);
     if (n_names < 2)
         return SIZE_MAX;
-    size_t n_figs = 0, rank = SIZE_MAX;
-    for (size_t k = 0; k < s->n_ok; k++) {
-        size_t fi = s->ok_figs[k], off = s->figs[fi].q->offset;
-        if (off <= from || off >= to || !figure_fits(ex, s, col, fi))
-            continue;
-        if (off == pos)
-            rank = n_figs;
-        n_figs++;
-    }
-    if (n_figs < 2 || rank == SIZE_MAX)
-        return SIZE_MAX;
     *decided = 1;
-    if (n_figs != n_names)
+    if (s->each_total[fi] != n_names)
         return SIZE_MAX;
     int stop = 0;
-    return name_owner(ex->tpl, &ex->tpl->columns[col], &s->hits[group[rank]], &stop);
+    return name_owner(ex->tpl, &ex->tpl->columns[col], &s->hits[group[s->each_rank[fi]]], &stop);
 }
 
 /* The entity a value at offset pos in clause is about, for column col, or SIZE_MAX:
@@ -1200,26 +1236,19 @@ static size_t each_owner(const struct extractor *ex, const struct scratch *s, si
  *   contrasted names never count outside their span; a name of another party stops the
  *   search (the value is theirs);
  * - else, unless the clause names an entity or party the column does not apply to, the
- *   entity carried over from earlier sentences, else the topic entity. */
+ *   entity carried over from earlier sentences, else the topic entity.
+ * fi is the value's figure (index into s->figs), SIZE_MAX for a keyword or a date. */
 static size_t attribute(const struct extractor *ex, const struct scratch *s, size_t col,
-                        size_t clause, size_t pos, size_t carry)
+                        size_t clause, size_t pos, size_t fi, size_t carry)
 {
     const struct template *tpl = ex->tpl;
     const struct template_column *c = &tpl->columns[col];
     int stop = 0;
-    /* the spans are in text order and do not overlap: the last starting at or before pos */
-    size_t lo_c = 0, hi_c = s->n_contrasts;
-    while (lo_c < hi_c) {
-        size_t mid = (lo_c + hi_c) / 2;
-        if (s->contrasts[mid].start <= pos)
-            lo_c = mid + 1;
-        else
-            hi_c = mid;
-    }
-    if (lo_c > 0 && pos < s->contrasts[lo_c - 1].end)
-        return name_owner(tpl, c, &s->hits[s->contrasts[lo_c - 1].hit], &stop);
+    size_t contrast = contrast_at(s, pos);
+    if (contrast != SIZE_MAX)
+        return name_owner(tpl, c, &s->hits[s->contrasts[contrast].hit], &stop);
     int decided = 0;
-    size_t each = each_owner(ex, s, col, clause, pos, &decided);
+    size_t each = fi != SIZE_MAX ? each_owner(ex, s, col, fi, &decided) : SIZE_MAX;
     if (decided)
         return each;
     size_t seg = s->clause_seg[clause];
@@ -1742,6 +1771,7 @@ static void bind_column(const struct context *cx, struct scratch *s, size_t c)
     }
     bind_words(cx->text, cx->len, s, &r->cues, col->marker_side, BIND_CUE, s->cued);
     bind_words(cx->text, cx->len, s, &r->negative, col->marker_side, BIND_CUE, s->negated);
+    locate_each(s);
     spread_over_each(s);
     bind_words(cx->text, cx->len, s, &r->markers, col->marker_side, BIND_RULE, s->marked);
     bind_words(cx->text, cx->len, s, &r->exclude, col->marker_side, BIND_RULE, s->excluded);
@@ -1785,12 +1815,13 @@ static size_t column_candidates(const struct context *cx, struct scratch *s, siz
     relaxed.cues.count = 0;      /* cues and history words are bound to figures, not read */
     relaxed.history.count = 0;   /* per clause: 전년 동기(1조4520억원) refuses only its figure */
     size_t n_cand = 0;
+    rank_each(ex, s, c);
     for (size_t k = 0; k < s->n_ok; k++) {
         size_t fi = s->ok_figs[k];
         const struct figure *f = &s->figs[fi];
         if (!figure_fits(ex, s, c, fi))
             continue;
-        size_t e = attribute(ex, s, c, f->clause, f->q->offset, carry);
+        size_t e = attribute(ex, s, c, f->clause, f->q->offset, fi, carry);
         if (e == SIZE_MAX || !rules_pass(ex, s, &relaxed, f->clause, e))
             continue;
         /* a clause naming only non-flagship models of the entity is about those */
@@ -1889,7 +1920,7 @@ static void keyword_facts(struct context *cx, struct scratch *s, size_t carry)
                 continue;
             size_t clause = h->clause;
             if (e == SIZE_MAX) {
-                e = attribute(ex, s, c, clause, h->os, carry);
+                e = attribute(ex, s, c, clause, h->os, SIZE_MAX, carry);
                 if (e == SIZE_MAX || !rules_pass(ex, s, r, clause, e))
                     continue;
             }
@@ -2032,7 +2063,7 @@ static void date_facts(struct context *cx, struct scratch *s, const char *text, 
             continue;
         for (size_t i = 0; i < n; i++) {
             size_t clause = clause_of(s, dates[i].os);
-            size_t e = attribute(ex, s, c, clause, dates[i].os, carry);
+            size_t e = attribute(ex, s, c, clause, dates[i].os, SIZE_MAX, carry);
             if (e == SIZE_MAX || !rules_pass(ex, s, &ex->rules[c], clause, e))
                 continue;
             push_fact(cx, e, c, EXTRACT_NO_MODEL, dates[i].value, 0, NULL, "date", QUAL_NONE,
@@ -2131,6 +2162,9 @@ static int analyse_sentence(const struct extractor *ex, struct scratch *s, const
     s->historic = xrealloc(s->historic, n);
     s->cand_fig = xrealloc(s->cand_fig, n * sizeof *s->cand_fig);
     s->cand_ent = xrealloc(s->cand_ent, n * sizeof *s->cand_ent);
+    s->each_of = xrealloc(s->each_of, n * sizeof *s->each_of);
+    s->each_rank = xrealloc(s->each_rank, n * sizeof *s->each_rank);
+    s->each_total = xrealloc(s->each_total, n * sizeof *s->each_total);
     return 0;
 }
 
@@ -2183,7 +2217,8 @@ static void scratch_free(struct scratch *s)
         s->clause_words, s->seg_words, s->clause_ent, s->names, s->ok_figs, s->marked,
         s->excluded, s->cued, s->negated, s->foreign, s->modifier, s->phrase_has_name,
         s->historic, s->contrasts, s->contrasted, s->phrase_start, s->gaps, s->phrase_has_fig,
-        s->phrase_has_word, s->cand_fig, s->cand_ent, s->each,
+        s->phrase_has_word, s->cand_fig, s->cand_ent, s->each, s->each_of, s->each_rank,
+        s->each_total,
     };
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
