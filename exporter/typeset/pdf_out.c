@@ -62,20 +62,21 @@ long long pdf_out_source_date_epoch(void)
 /* Appends v with at most `decimals` decimals, trailing zeros trimmed ("12.5", "-3", "0.25"). */
 static void put_num(struct buf *b, double v, int decimals)
 {
-    long scale = decimals == 3 ? 1000 : 100;
+    long long scale = decimals == 3 ? 1000 : 100;
     long long n = llround(v * (double)scale);
     if (n < 0) {
         buf_putc(b, '-');
         n = -n;
     }
-    char tmp[32];
-    int len = snprintf(tmp, sizeof tmp, "%lld", n / scale);
-    buf_append(b, tmp, (size_t)len);
+    buf_put_uint(b, (unsigned long long)(n / scale));
     long long frac = n % scale;
     if (frac) {
-        char f[8];
-        int fl = snprintf(f, sizeof f, decimals == 3 ? "%03lld" : "%02lld", frac);
-        while (fl > 0 && f[fl - 1] == '0')
+        /* the decimals, zero-padded, without trailing zeros */
+        char f[3];
+        int fl = decimals == 3 ? 3 : 2;
+        for (int k = fl - 1; k >= 0; k--, frac /= 10)
+            f[k] = (char)('0' + frac % 10);
+        while (f[fl - 1] == '0')
             fl--;
         buf_putc(b, '.');
         buf_append(b, f, (size_t)fl);

@@ -346,7 +346,10 @@ static HPDF_STATUS pack_object(struct packer *P, uint32_t n, void *obj)
         close_object_stream(P);
     P->ids[P->count] = n;
     *slot_at(P, n) = (struct slot){ 2, 0, 0, (uint16_t)P->count };
-    buf_printf(&P->index, "%u %zu ", n, P->body.len);
+    buf_put_uint(&P->index, n);
+    buf_putc(&P->index, ' ');
+    buf_put_uint(&P->index, P->body.len);
+    buf_putc(&P->index, ' ');
     P->count++;
     HPDF_STATUS st = HPDF_Obj_WriteValue(obj, P->body_stream, NULL);
     buf_putc(&P->body, '\n');
