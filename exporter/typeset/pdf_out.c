@@ -72,7 +72,7 @@ static void put_num(struct buf *b, double v, int decimals)
     long long frac = n % scale;
     if (frac) {
         /* the decimals, zero-padded, without trailing zeros */
-        char f[3];
+        char f[3] = { '0', '0', '0' };
         int fl = decimals == 3 ? 3 : 2;
         for (int k = fl - 1; k >= 0; k--, frac /= 10)
             f[k] = (char)('0' + frac % 10);
