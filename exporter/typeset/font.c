@@ -94,6 +94,62 @@ static unsigned embedding_forbidden(hb_face_t *face)
     return fs_type & 0x0302u;
 }
 
+/* A face's character map, remembered. HarfBuzz finds a character's glyph by a binary search in
+ * the cmap's segments, and a briefing asks for the same few hundred characters tens of
+ * thousands of times (the shaper, the fallback chain, the neutral-character test, the PDF's
+ * widths). A face's font is therefore a sub-font of HarfBuzz's own whose nominal-glyph
+ * function answers from this table, asking the parent the first time: the same answers, so the
+ * same shaping and the same glyphs. BMP only (the rest goes to the parent); a page of 256
+ * answers is made when first needed. A font_set is used by one thread at a time. */
+struct cmap_memo {
+    uint32_t *page[256];   /* per code point: 0 not asked yet, 1 no glyph, else glyph + 2 */
+};
+
+static hb_bool_t memo_nominal_glyph(hb_font_t *font, void *data, hb_codepoint_t cp,
+                                    hb_codepoint_t *glyph, void *user_data)
+{
+    (void)user_data;
+    struct cmap_memo *m = data;
+    hb_font_t *parent = hb_font_get_parent(font);
+    if (cp > 0xFFFF)
+        return hb_font_get_nominal_glyph(parent, cp, glyph);
+    uint32_t **page = &m->page[cp >> 8];
+    if (!*page)
+        *page = xcalloc(256, sizeof **page);
+    uint32_t *known = &(*page)[cp & 255];
+    if (!*known) {
+        hb_codepoint_t g = 0;
+        *known = hb_font_get_nominal_glyph(parent, cp, &g) ? g + 2 : 1;
+    }
+    if (*known == 1)
+        return 0;
+    *glyph = *known - 2;
+    return 1;
+}
+
+static void memo_free(void *data)
+{
+    struct cmap_memo *m = data;
+    for (size_t i = 0; i < sizeof m->page / sizeof *m->page; i++)
+        free(m->page[i]);
+    free(m);
+}
+
+/* HarfBuzz's font for face at scale upem (positions in font units), its cmap remembered. */
+static hb_font_t *memo_font(hb_face_t *face, unsigned upem)
+{
+    hb_font_t *parent = hb_font_create(face);
+    hb_font_set_scale(parent, (int)upem, (int)upem);
+    hb_font_t *font = hb_font_create_sub_font(parent);
+    hb_font_destroy(parent);   /* the sub-font keeps it */
+    hb_font_funcs_t *funcs = hb_font_funcs_create();
+    hb_font_funcs_set_nominal_glyph_func(funcs, memo_nominal_glyph, NULL, NULL);
+    hb_font_funcs_make_immutable(funcs);
+    hb_font_set_funcs(font, funcs, xcalloc(1, sizeof(struct cmap_memo)), memo_free);
+    hb_font_funcs_destroy(funcs);
+    return font;
+}
+
 /* Opens a source as a HarfBuzz face; on any problem warns once, naming the file. */
 static int source_open(struct font_set *fs, int si)
 {
@@ -164,8 +220,7 @@ static int source_open(struct font_set *fs, int si)
     f->blob = blob;
     f->face = face;
     f->upem = hb_face_get_upem(face);
-    f->font = hb_font_create(face);
-    hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
+    f->font = memo_font(face, f->upem);
     f->used = hb_set_create();
     s->face = (int)fs->nfaces;
     return (int)fs->nfaces++;

@@ -62,20 +62,21 @@ long long pdf_out_source_date_epoch(void)
 /* Appends v with at most `decimals` decimals, trailing zeros trimmed ("12.5", "-3", "0.25"). */
 static void put_num(struct buf *b, double v, int decimals)
 {
-    long scale = decimals == 3 ? 1000 : 100;
+    long long scale = decimals == 3 ? 1000 : 100;
     long long n = llround(v * (double)scale);
     if (n < 0) {
         buf_putc(b, '-');
         n = -n;
     }
-    char tmp[32];
-    int len = snprintf(tmp, sizeof tmp, "%lld", n / scale);
-    buf_append(b, tmp, (size_t)len);
+    buf_put_uint(b, (unsigned long long)(n / scale));
     long long frac = n % scale;
     if (frac) {
-        char f[8];
-        int fl = snprintf(f, sizeof f, decimals == 3 ? "%03lld" : "%02lld", frac);
-        while (fl > 0 && f[fl - 1] == '0')
+        /* the decimals, zero-padded, without trailing zeros */
+        char f[3] = { '0', '0', '0' };
+        int fl = decimals == 3 ? 3 : 2;
+        for (int k = fl - 1; k >= 0; k--, frac /= 10)
+            f[k] = (char)('0' + frac % 10);
+        while (f[fl - 1] == '0')
             fl--;
         buf_putc(b, '.');
         buf_append(b, f, (size_t)fl);
@@ -399,7 +400,7 @@ static hb_blob_t *font_program(hb_face_t *sub)
  * own. The metrics are libharu's (1/1000 em) plus /CapHeight, which libharu leaves out but the
  * PDF format requires. */
 static HPDF_STATUS attach_program(HPDF_Doc pdf, HPDF_Font font, hb_face_t *sub,
-                                  hb_blob_t *program)
+                                  hb_blob_t *program, struct pdf_pack_ahead *ahead)
 {
     HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
     HPDF_TTFontDefAttr ta = (HPDF_TTFontDefAttr)def->attr;
@@ -430,12 +431,16 @@ static HPDF_STATUS attach_program(HPDF_Doc pdf, HPDF_Font font, hb_face_t *sub,
     st += HPDF_Dict_Add(desc, "FontFile2", file);
     if (st != HPDF_OK)
         return HPDF_FAILD_TO_ALLOC_MEM;
+    /* the largest streams of a small document: compressed while the pages are drawn */
+    if (pdf_pack_ahead_stream(ahead, file) != HPDF_OK)
+        return HPDF_FAILD_TO_ALLOC_MEM;
     def->descriptor = desc;
     return HPDF_OK;
 }
 
 static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embedded *e,
-                                  struct pdf_out_stats *stats, struct diag *d)
+                                  struct pdf_pack_ahead *ahead, struct pdf_out_stats *stats,
+                                  struct diag *d)
 {
     hb_face_t *sub = subset_face(f);
     /* The face was parsed and shaped with already: subsetting it fails only when an
@@ -494,7 +499,7 @@ static enum exp_status embed_face(HPDF_Doc pdf, struct font_face *f, struct embe
     if (!hb_blob_get_length(program))
         x_out_of_memory("hb-subset");
     unsigned program_len = hb_blob_get_length(program);
-    HPDF_STATUS pst = attach_program(pdf, font, sub, program);
+    HPDF_STATUS pst = attach_program(pdf, font, sub, program, ahead);
     hb_blob_destroy(program);
     if (pst != HPDF_OK) {
         diag_error(d, f->path, 0, 0, "cannot embed the subset of font '%s'", f->family);
@@ -947,7 +952,8 @@ static void add_outlines(struct dests *D, const struct layout *L)
 
 static enum exp_status build(HPDF_Doc pdf, const struct layout *L,
                              const struct pdf_out_info *info, struct pdf_out_stats *stats,
-                             struct diag *d, struct embedded *emb, int nfaces)
+                             struct diag *d, struct embedded *emb, int nfaces,
+                             struct pdf_pack_ahead *ahead)
 {
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(pdf);
@@ -958,7 +964,7 @@ static enum exp_status build(HPDF_Doc pdf, const struct layout *L,
         struct font_face *f = font_set_face(fs, i);
         if (hb_set_is_empty(f->used))
             continue;
-        enum exp_status rc = embed_face(pdf, f, &emb[i], stats, d);
+        enum exp_status rc = embed_face(pdf, f, &emb[i], ahead, stats, d);
         if (rc != EXP_OK)
             return rc;
     }
@@ -996,6 +1002,11 @@ static enum exp_status build(HPDF_Doc pdf, const struct layout *L,
         const struct layout_page *lp = layout_get_page(L, pi);
         ps.page = pages[pi];
         draw_page(&ps, L, pi, emb);
+        HPDF_Dict contents = HPDF_Dict_GetItem(pages[pi], "Contents", HPDF_OCLASS_DICT);
+        if (contents && contents->stream && pdf_pack_ahead_stream(ahead, contents) != HPDF_OK) {
+            rc = EXP_SOFTWARE;
+            goto out;
+        }
         annots[pi] = xcalloc(lp->nlinks ? lp->nlinks : 1, sizeof *annots[pi]);
         for (size_t k = 0; k < lp->nlinks; k++)
             annots[pi][k] = make_link(&D, pages[pi], &lp->links[k], L, d);
@@ -1029,7 +1040,8 @@ enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info
     struct font_set *fs = layout_fonts(L);
     int nfaces = font_set_face_count(fs);
     struct embedded *emb = xcalloc((size_t)(nfaces ? nfaces : 1), sizeof *emb);
-    enum exp_status rc = build(pdf, L, info, stats, d, emb, nfaces);
+    struct pdf_pack_ahead *ahead = pdf_pack_ahead_new(pdf);
+    enum exp_status rc = build(pdf, L, info, stats, d, emb, nfaces, ahead);
     if (haru_error_is_memory(err.code) || haru_error_is_memory(HPDF_GetError(pdf)))
         x_out_of_memory("libharu");
     if (rc == EXP_OK && err.code) {
@@ -1039,7 +1051,7 @@ enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info
     }
     if (rc == EXP_OK) {
         size_t start = out->len;
-        rc = pdf_pack_write(pdf, out, d);
+        rc = pdf_pack_write(pdf, ahead, out, d);
         if (rc == EXP_OK && err.code) {
             diag_error(d, NULL, 0, 0, "libharu failed while writing (error 0x%04lX, detail %lu)",
                        (unsigned long)err.code, (unsigned long)err.detail);
@@ -1053,6 +1065,7 @@ enum exp_status pdf_out_to_buf(const struct layout *L, const struct pdf_out_info
         free(emb[i].cid);
     }
     free(emb);
+    pdf_pack_ahead_free(ahead);
     HPDF_Free(pdf);
     return rc;
 }

@@ -35,8 +35,30 @@
  * it does not write) is not written either, and its number stays free: for an object libharu
  * made that nothing references any more. */
 
-/* Appends the whole PDF of pdf (nothing may be added afterwards) to out. EXP_SOFTWARE with a
- * message when libharu fails; out may then hold a partial file. */
-enum exp_status pdf_pack_write(HPDF_Doc pdf, struct buf *out, struct diag *d);
+/* Streams compressed ahead. Every stream is deflated on its own, so the work is shared by two
+ * threads (util/deflate_pool.h): the caller and a helper. A stream whose data is final before
+ * the document is (a font program once embedded, a page's contents once drawn) can be handed
+ * over at once, and is compressed on the helper while the caller builds the rest. At
+ * pdf_pack_write a stream handed over is used only if its data is still byte for byte what was
+ * handed over (else it is compressed again), so the file never depends on what was handed over
+ * or when: the same bytes as compressing everything at the end on one thread. */
+struct pdf_pack_ahead;
+
+/* The helper thread started for pdf's streams. Free with pdf_pack_ahead_free. */
+struct pdf_pack_ahead *pdf_pack_ahead_new(HPDF_Doc pdf);
+
+/* Queues stream's data (as the writer will compress it) for compression now. A stream that is
+ * not deflated is ignored. Returns libharu's status (an error only when it could not read the
+ * stream). */
+HPDF_STATUS pdf_pack_ahead_stream(struct pdf_pack_ahead *a, HPDF_Dict stream);
+
+/* Stops the helper and frees everything. NULL does nothing. */
+void pdf_pack_ahead_free(struct pdf_pack_ahead *a);
+
+/* Appends the whole PDF of pdf (nothing may be added afterwards) to out, using and adding to
+ * ahead's compression (NULL: a pool of its own). EXP_SOFTWARE with a message when libharu
+ * fails; out may then hold a partial file. */
+enum exp_status pdf_pack_write(HPDF_Doc pdf, struct pdf_pack_ahead *ahead, struct buf *out,
+                               struct diag *d);
 
 #endif

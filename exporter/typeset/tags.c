@@ -27,7 +27,11 @@ void tags_open_content(const struct layout *L, const struct layout_op *op, struc
     }
     size_t n;
     const struct layout_node *nodes = layout_nodes(L, &n);
-    buf_printf(out, "/%s<</MCID %d>>BDC\n", layout_role_name(nodes[op->node].role), op->mcid);
+    buf_putc(out, '/');
+    buf_puts(out, layout_role_name(nodes[op->node].role));
+    buf_puts(out, "<</MCID ");
+    buf_put_uint(out, (unsigned long long)op->mcid);
+    buf_puts(out, ">>BDC\n");
 }
 
 void tags_close_content(struct buf *out)

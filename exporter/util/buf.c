@@ -113,6 +113,17 @@ void buf_printf(struct buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+void buf_put_uint(struct buf *b, unsigned long long v)
+{
+    char digits[20];
+    size_t at = sizeof digits;
+    do {
+        digits[--at] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    buf_append(b, digits + at, sizeof digits - at);
+}
+
 void buf_put_utf8(struct buf *b, unsigned cp)
 {
     char s[4];

@@ -33,6 +33,9 @@ void buf_append(struct buf *b, const void *data, size_t len);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends v in decimal digits (printf's "%llu", without its cost: PDF content streams are
+ * mostly numbers). */
+void buf_put_uint(struct buf *b, unsigned long long v);
 /* Appends code point cp as UTF-8 (cp must be a valid scalar value). */
 void buf_put_utf8(struct buf *b, unsigned cp);
 void buf_clear(struct buf *b);
