@@ -1513,6 +1513,42 @@ static void distribute(const struct scratch *s, const struct hit *h, size_t pick
     }
 }
 
+/* Whether cue h names the category its sentence ranks: the word, 부문 and 에서(는), 에선 or 은
+ * ("홈런 부문에서는 김도영이 38개로 선두를 지켰고 구자욱(34개)과 오스틴(32개)이 뒤를 쫓는다"). */
+static int category_cue(const char *text, size_t len, const struct hit *h)
+{
+    static const char *const tails[] = { "\xEC\x97\x90\xEC\x84\x9C\xEB\x8A\x94",
+                                         "\xEC\x97\x90\xEC\x84\xA0",
+                                         "\xEC\x97\x90\xEC\x84\x9C",
+                                         "\xEC\x9D\x80" }; /* 에서는 에선 에서 은 */
+    size_t k = h->oe + (h->oe < len && text[h->oe] == ' ');
+    if (k + 6 > len || memcmp(text + k, "\xEB\xB6\x80\xEB\xAC\xB8", 6)) /* 부문 */
+        return 0;
+    k += 6;
+    for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
+        size_t n = strlen(tails[t]);
+        if (k + n <= len && !memcmp(text + k, tails[t], n) &&
+            (k + n == len || text[k + n] == ' ' || text[k + n] == ','))
+            return 1;
+    }
+    return 0;
+}
+
+/* A category cue governs every accepted figure after it in its segment, up to another
+ * column's cue: the ranking's figures are all that category's. */
+static void over_category(const struct scratch *s, const struct hit *h, size_t k,
+                          unsigned char *flag)
+{
+    size_t seg = s->clause_seg[h->clause];
+    for (size_t j = k; j < s->n_ok; j++) {
+        const struct figure *g = &s->figs[s->ok_figs[j]];
+        if (s->clause_seg[g->clause] != seg || cue_between(s, h, g->q))
+            return;
+        if (g->q->offset > h->oe)
+            flag[s->ok_figs[j]] = 1;
+    }
+}
+
 /* After a comparison, the figure the sentence states: the accepted figure ok_figs[k] of the
  * clause, or — when a word modifying the next one follows it ("4000억 원 늘어난 58조 5000억
  * 원") — that next one: the first is the difference. Returns its index in ok_figs, or n_ok. */
@@ -1741,6 +1777,8 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
         if (is_cue && side == TEMPLATE_SIDE_NEAREST) {
             distribute(s, h, pick, k, flag);
             across_contrast(s, h, pick, k, flag);
+            if (category_cue(text, len, h))
+                over_category(s, h, k, flag);
         }
     }
 }

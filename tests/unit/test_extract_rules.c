@@ -201,6 +201,14 @@ static void test_respectively(void **state)
     assert_string_equal(values(fx, &l, "beta", "share"), "8");
     fact_list_free(&l);
 
+    /* a category cue ("점유율 부문에서는") governs the ranking's figures after it */
+    RUN(fx, &l, "점유율 부문에서는 알파전자가 35%로 1위를 지켰고 베타화학(20%)과 감마청(10%)이 "
+                "뒤를 이었다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "35");
+    assert_string_equal(values(fx, &l, "beta", "share"), "20");
+    assert_string_equal(values(fx, &l, "gamma", "share"), "10");
+    fact_list_free(&l);
+
     /* three figures for two names: no pairing is known */
     RUN(fx, &l, "알파전자와 베타화학의 점유율은 각각 35%, 8%, 4%였다.");
     assert_string_equal(values(fx, &l, "alpha", "share"), "");
