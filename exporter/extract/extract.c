@@ -1513,6 +1513,25 @@ static void distribute(const struct scratch *s, const struct hit *h, size_t pick
     }
 }
 
+/* "39%에서 41%로": a change from one figure to the next. When ok_figs[k] is directly followed by
+ * 에서 and the next accepted figure of its clause, one word on at most, by 로 or 으로, returns
+ * the next one's index (the figure the sentence states now); else SIZE_MAX. */
+static size_t from_to_target(const struct scratch *s, size_t k)
+{
+    const struct quantity *q = s->figs[s->ok_figs[k]].q;
+    size_t e = q->offset + q->length;
+    if (e + 7 > s->len || memcmp(s->text + e, "\xEC\x97\x90\xEC\x84\x9C ", 7) || /* 에서 */
+        k + 1 >= s->n_ok || s->figs[s->ok_figs[k + 1]].clause != s->figs[s->ok_figs[k]].clause)
+        return SIZE_MAX;
+    const struct quantity *t = s->figs[s->ok_figs[k + 1]].q;
+    if (s->gaps[t->offset] - s->gaps[e] > 2)
+        return SIZE_MAX;
+    size_t te = t->offset + t->length;
+    int to = (te + 3 <= s->len && !memcmp(s->text + te, "\xEB\xA1\x9C", 3)) ||        /* 로 */
+             (te + 6 <= s->len && !memcmp(s->text + te, "\xEC\x9C\xBC\xEB\xA1\x9C", 6)); /* 으로 */
+    return to ? k + 1 : SIZE_MAX;
+}
+
 /* Whether cue h names the category its sentence ranks: the word, 부문 and 에서(는), 에선 or 은
  * ("홈런 부문에서는 김도영이 38개로 선두를 지켰고 구자욱(34개)과 오스틴(32개)이 뒤를 쫓는다"). */
 static int category_cue(const char *text, size_t len, const struct hit *h)
@@ -1766,6 +1785,10 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
             partitive_in(s, h->oe, s->figs[pick].q->offset))
             continue;   /* "복지부 예산 가운데 기초연금 예산은 26조": the part's figure */
         size_t k = lo > 0 && s->ok_figs[lo - 1] == pick ? lo - 1 : lo;
+        if (is_cue && side == TEMPLATE_SIDE_NEAREST && from_to_target(s, k) != SIZE_MAX) {
+            k = from_to_target(s, k);   /* "39%에서 41%로": the figure it became */
+            pick = s->ok_figs[k];
+        }
         if (is_cue && side == TEMPLATE_SIDE_NEAREST && unowned_baseline(s, s->figs[pick].q)) {
             /* "정부안(58조 1000억 원)보다 4000억 원 늘어난 58조 5000억 원": past the baseline */
             k = stated_figure(s, k + 1, h->clause);

@@ -209,6 +209,11 @@ static void test_respectively(void **state)
     assert_string_equal(values(fx, &l, "gamma", "share"), "10");
     fact_list_free(&l);
 
+    /* "A에서 B로": the cue reaches the figure it became, not the one it came from */
+    RUN(fx, &l, "알파전자의 점유율은 30%에서 35%로 높아졌다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "35");
+    fact_list_free(&l);
+
     /* three figures for two names: no pairing is known */
     RUN(fx, &l, "알파전자와 베타화학의 점유율은 각각 35%, 8%, 4%였다.");
     assert_string_equal(values(fx, &l, "alpha", "share"), "");
