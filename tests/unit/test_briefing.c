@@ -112,7 +112,8 @@ static char *write_pdf(const struct fixture *fx, const char *week, size_t *len, 
     char why[128];
     struct date_period_spec spec = { week, NULL, NULL, NULL };
     assert_int_equal(date_period_resolve(&spec, 20000, &p, why, sizeof why), 0);
-    struct briefing_input in = { &fx->set, &fx->tpl, fx->table, fx->quotes, &p, NULL };
+    struct briefing_input in = { .set = &fx->set, .tpl = &fx->tpl, .table = fx->table,
+                                 .quotes = fx->quotes, .period = &p };
     char *pdf = NULL;
     size_t log_len = 0;
     FILE *lf = open_memstream(log, &log_len);
@@ -180,7 +181,8 @@ static void test_period(void **state)
     (void)state;
     struct fixture fx;
     fixture_init(&fx);
-    struct briefing_input in = { &fx.set, &fx.tpl, fx.table, fx.quotes, NULL, NULL };
+    struct briefing_input in = { .set = &fx.set, .tpl = &fx.tpl, .table = fx.table,
+                                 .quotes = fx.quotes };
     struct model_period mp;
     briefing_resolve_period(&in, &mp);
     assert_string_equal(mp.first, "2025-12-28");
@@ -229,7 +231,7 @@ static void test_empty_letter_briefing(void **state)
     struct fact_list no_facts = { 0 };
     struct table *t = table_build(&fx.tpl, &no_facts);
     struct quotes *no_quotes = quotes_new(&fx.tpl, 8);
-    struct briefing_input in = { &none, &fx.tpl, t, no_quotes, NULL, NULL };
+    struct briefing_input in = { .set = &none, .tpl = &fx.tpl, .table = t, .quotes = no_quotes };
     char *pdf = NULL;
     size_t pdf_len = 0;
     FILE *pf = open_memstream(&pdf, &pdf_len);
