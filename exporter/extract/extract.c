@@ -902,6 +902,9 @@ static size_t contrast_marker_at(const char *text, size_t len, size_t k)
     static const char *const markers[] = {
         "와는 달리", "과는 달리", "와 달리", "과 달리", "와 비교하면", "과 비교하면",
         "와 비교해", "과 비교해", "에 비하면", "에 비해", "보다", "처럼", "대비",
+        /* the object of a verb of overtaking: "SK하이닉스(35.2%)를 앞섰다" */
+        "를 앞서", "을 앞서", "를 앞섰", "을 앞섰", "를 제치", "을 제치", "를 제쳤", "을 제쳤",
+        "를 넘어", "을 넘어", "를 추월", "을 추월", "를 따돌", "을 따돌",
     };
     if (k < len && text[k] == ' ')
         k++;
@@ -1604,6 +1607,33 @@ static void across_contrast(const struct scratch *s, const struct hit *h, size_t
     }
 }
 
+/* "A의 점유율은 38.5%로 B(35.2%)보다 높다": a cue bound outside any contrast span also governs
+ * the parenthesised figure of the next contrasted name in its clause (the same measure,
+ * compared), unless another column's cue stands between. */
+static void into_contrast(const struct scratch *s, const struct hit *h, size_t pick, size_t k,
+                          unsigned char *flag)
+{
+    const struct figure *f = &s->figs[pick];
+    size_t end = f->q->offset + f->q->length;
+    if (contrast_at(s, f->q->offset) != SIZE_MAX)
+        return;
+    for (size_t c = 0; c < s->n_contrasts; c++) {
+        const struct contrast *sp = &s->contrasts[c];
+        if (sp->start < end)
+            continue;
+        if (clause_of(s, sp->start) != f->clause || (h->os >= sp->start && h->os < sp->end))
+            return;
+        for (size_t j = k + 1; j < s->n_ok; j++) {
+            const struct quantity *q = s->figs[s->ok_figs[j]].q;
+            if (q->offset >= sp->end)
+                return;
+            if (parenthesised_after(s, &s->hits[sp->hit], q->offset) && !cue_between(s, h, q))
+                flag[s->ok_figs[j]] = 1;
+        }
+        return;
+    }
+}
+
 /* A baseline: a history word followed, within its words, by a comparison marker ("지난해보다",
  * "전 분기보다", "전년 동기(1조4520억원)보다"). It governs only a figure in parentheses before
  * the marker — the current figure stands. Returns 1 when h is a baseline, with *inside_from
@@ -1800,6 +1830,7 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
         if (is_cue && side == TEMPLATE_SIDE_NEAREST) {
             distribute(s, h, pick, k, flag);
             across_contrast(s, h, pick, k, flag);
+            into_contrast(s, h, pick, k, flag);
             if (category_cue(text, len, h))
                 over_category(s, h, k, flag);
         }

@@ -163,6 +163,29 @@ static void test_list_of_siblings(void **state)
     fact_list_free(&l);
 }
 
+/* A cue bound outside a contrast also governs the contrasted name's parenthesised figure: the
+ * same measure, compared ("보다", or the object of 앞서다/제치다/넘다/추월하다/따돌리다). */
+static void test_compared_party_figure(void **state)
+{
+    struct fixture *fx = *state;
+    struct fact_list l;
+    RUN(fx, &l, "알파전자의 점유율은 38.5%로 베타화학(35.2%)보다 높았다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "38.5");
+    assert_string_equal(values(fx, &l, "beta", "share"), "35.2");
+    fact_list_free(&l);
+
+    RUN(fx, &l, "베타화학은 영업이익 1100억 원을 기록해 알파전자(700억 원)를 제쳤다.");
+    assert_string_equal(values(fx, &l, "beta", "op_profit"), "1100");
+    assert_string_equal(values(fx, &l, "alpha", "op_profit"), "700");
+    fact_list_free(&l);
+
+    /* another party's compared figure is nobody's */
+    RUN(fx, &l, "알파전자의 점유율은 41%로 오메가전지(40%)를 앞섰다.");
+    assert_string_equal(values(fx, &l, "alpha", "share"), "41");
+    assert_int_equal(l.count, 1);
+    fact_list_free(&l);
+}
+
 /* 각각: the names joined before it and the figures after it pair in order; the figures share
  * the cue one of them is bound to; a count that differs pairs nothing. */
 static void test_respectively(void **state)
@@ -544,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_negative_cues),
         cmocka_unit_test(test_other_parties_own_their_values),
         cmocka_unit_test(test_respectively),
+        cmocka_unit_test(test_compared_party_figure),
         cmocka_unit_test(test_contrast_binds_to_the_contrasted_party),
         cmocka_unit_test(test_the_subject_before_a_nearer_name),
         cmocka_unit_test(test_topic_entity_leaves_others_figures),
