@@ -1724,6 +1724,27 @@ static size_t partitive_in(const struct scratch *s, size_t from, size_t to)
     return found;
 }
 
+/* Whether cue h names a division's figure: it follows 부문 or 사업부, with a space, 의 or
+ * nothing between ("반도체(DS) 부문 영업이익은 7조 원", "DS부문의 매출"): the company's
+ * whole is another figure. A template that tracks a division names it in the cue itself
+ * ("파운드리 부문 매출"), and such a cue starts before the word. */
+static int names_a_division(const struct scratch *s, const struct hit *h)
+{
+    static const char *const words[] = { "\xEB\xB6\x80\xEB\xAC\xB8",                 /* 부문 */
+                                         "\xEC\x82\xAC\xEC\x97\x85\xEB\xB6\x80" }; /* 사업부 */
+    size_t k = h->os;
+    if (k > 0 && s->text[k - 1] == ' ')
+        k--;
+    if (k >= 3 && !memcmp(s->text + k - 3, "\xEC\x9D\x98", 3)) /* 의 */
+        k -= 3;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        size_t n = strlen(words[w]);
+        if (k >= n && !memcmp(s->text + k - n, words[w], n))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether cue h names a part rather than its clause's whole: it follows a partitive of its
  * clause and has a modifier of its own — one or two words, no figure, after the partitive or
  * starting its list item ("가운데 기초연금 예산은 …, 건강보험 예산은": the budgets of parts of
@@ -1779,7 +1800,7 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
         size_t m = s->modifier[i];
         if (is_cue && m != SIZE_MAX && s->foreign[m + 1] > s->foreign[m])
             continue;   /* "R&D 예산": 예산 is the head of R&D's compound, not a cue here */
-        if (is_cue && names_a_part(s, h))
+        if (is_cue && (names_a_part(s, h) || names_a_division(s, h)))
             continue;
         size_t from, to;
         if (is_history && baseline_word(text, len, h, &from, &to)) {

@@ -297,6 +297,11 @@ static void test_compound_cue_and_distributed_list(void **state)
     assert_string_equal(values(fx, &l, "alpha", "rd_budget"), "3");
     assert_string_equal(values(fx, &l, "alpha", "budget"), "");
     fact_list_free(&l);
+    /* a cue after 부문 or 사업부 names a division's figure, not the company's */
+    RUN(fx, &l, "알파전자의 매출은 1조 원이다.", "반도체(DS) 부문 매출은 4000억 원, 메모리사업부의 "
+                "매출은 3000억 원이다.");
+    assert_string_equal(values(fx, &l, "alpha", "revenue"), "10000");
+    fact_list_free(&l);
     RUN(fx, &l, "알파전자 R&D의 예산은 2조 원이다.");
     assert_string_equal(values(fx, &l, "alpha", "rd_budget"), "2");
     assert_string_equal(values(fx, &l, "alpha", "budget"), "");
