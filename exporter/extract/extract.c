@@ -1090,7 +1090,7 @@ static void find_each(struct scratch *s)
 {
     static const char word[] = "\xEA\xB0\x81\xEA\xB0\x81"; /* 각각 */
     s->n_each = 0;
-    for (const char *p = s->text; (p = memchr(p, '\xEA', s->len - (size_t)(p - s->text)));
+    for (const char *p = s->text; (p = memchr(p, 0xEA, s->len - (size_t)(p - s->text)));
          p++) {
         size_t k = (size_t)(p - s->text), e = k + 6;
         if (e > s->len || memcmp(p, word, 6) != 0 || (k > 0 && s->text[k - 1] != ' ') ||
