@@ -1485,31 +1485,48 @@ int template_column_applies(const struct template *tpl, const struct template_co
     return 0;
 }
 
+/* What template_fold does with a byte: keep it (lower-cased), drop it, or look at the
+ * character it starts (U+00B7 middle dot, U+2010..U+2015 hyphens and dashes are dropped). */
+enum fold_kind { FOLD_KEEP, FOLD_DROP, FOLD_LOOK };
+
+static const unsigned char fold_kinds[256] = {
+    [' '] = FOLD_DROP, ['\t'] = FOLD_DROP, ['\n'] = FOLD_DROP, ['\r'] = FOLD_DROP,
+    ['-'] = FOLD_DROP, ['_'] = FOLD_DROP, [0xC2] = FOLD_LOOK, [0xE2] = FOLD_LOOK,
+};
+
+/* How many bytes a dropped character at s[i] takes (a byte of kind FOLD_LOOK); 0: kept. */
+static size_t fold_dropped_len(const unsigned char *s, size_t len, size_t i)
+{
+    if (s[i] == 0xC2)
+        return i + 1 < len && s[i + 1] == 0xB7 ? 2 : 0;
+    return i + 2 < len && s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] <= 0x95 ? 3 : 0;
+}
+
 void template_fold(const char *s, size_t len, struct buf *out, size_t *map)
 {
-    /* Runs once per sentence over the whole corpus: write straight into the buffer. */
+    /* Runs once per sentence over the whole corpus: one table look-up per byte, written
+       straight into the buffer. */
     buf_reserve(out, len + 1);
+    const unsigned char *u = (const unsigned char *)s;
     char *o = out->data + out->len;
     size_t k = out->len;
     for (size_t i = 0; i < len;) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '-' || ch == '_') {
+        unsigned char ch = u[i];
+        unsigned kind = fold_kinds[ch];
+        if (kind == FOLD_DROP) {
             i++;
             continue;
         }
-        /* U+00B7 middle dot, U+2010..U+2015 hyphens and dashes */
-        if (ch == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xB7) {
-            i += 2;
-            continue;
-        }
-        if (ch == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-            (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x95) {
-            i += 3;
-            continue;
+        if (kind == FOLD_LOOK) {
+            size_t n = fold_dropped_len(u, len, i);
+            if (n) {
+                i += n;
+                continue;
+            }
         }
         if (map)
             map[k] = i;
-        *o++ = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : (char)ch;
+        *o++ = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
         k++;
         i++;
     }

@@ -1,4 +1,6 @@
 /* outset.c — see outset.h. */
+/* sync_file_range (Linux) starts the stage's writeback before the fsyncs */
+#define _GNU_SOURCE
 #include "util/outset.h"
 
 #include <dirent.h>
@@ -496,8 +498,29 @@ static int fsync_path(const char *path, int flags)
     return rc;
 }
 
-/* Every file of the stage reaches the disk before the link that publishes them. */
-static int sync_stage(const char *stage)
+/* Starts writing path's data back without waiting for it (Linux; elsewhere nothing). Its
+ * failures are left to the fsync that follows. */
+static int start_writeback(const char *path)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        close(fd);
+    }
+#else
+    (void)path;
+#endif
+    return 0;
+}
+
+static int fsync_file(const char *path)
+{
+    return fsync_path(path, O_RDONLY);
+}
+
+/* fn on every regular file of the stage: -1 when the folder cannot be read or fn failed. */
+static int each_file(const char *stage, int (*fn)(const char *path))
 {
     DIR *dp = opendir(stage);
     if (!dp)
@@ -509,11 +532,25 @@ static int sync_stage(const char *stage)
             continue;
         char *path = fsutil_join(stage, e->d_name);
         struct stat sb;
-        if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && fsync_path(path, O_RDONLY) != 0)
+        if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && fn(path) != 0)
             rc = -1;
         free(path);
     }
     closedir(dp);
+    return rc;
+}
+
+/* Every file of the stage reaches the disk before the link that publishes them. The data of
+ * every file is sent to the disk first, all at once, and only then is each file synced: an
+ * fsync of one file at a time makes the file system allocate and commit each file's blocks
+ * in a journal transaction of its own, one after the other (eight outputs, eight waits);
+ * with the writeback already under way for all of them, the first fsync commits them
+ * together and the others find their data on the disk. What reaches the disk before the run
+ * goes on is unchanged: every fsync is still made and checked. */
+static int sync_stage(const char *stage)
+{
+    each_file(stage, start_writeback);
+    int rc = each_file(stage, fsync_file);
     if (fsync_path(stage, O_RDONLY | O_DIRECTORY) != 0)
         rc = -1;
     return rc;
