@@ -161,7 +161,7 @@ static const unsigned char fold_leads[256] = {
     [0x7F] = 1, [0xC2] = 1, [0xD8] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
-static int may_fold(unsigned c)
+static int may_fold(unsigned char c)
 {
     return c <= 0x20 || fold_leads[c];
 }
