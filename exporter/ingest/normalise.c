@@ -158,12 +158,16 @@ static size_t hidden_len(const unsigned char *s, size_t len, size_t i)
  * up to the space, DEL, and the five lead bytes those two test. Every other byte (a Hangul
  * syllable's, a letter's) is copied without asking them, which keeps the copy loop tight. */
 static const unsigned char fold_leads[256] = {
-    [0x7F] = 1, [0xC2] = 1, [0xD8] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+    [0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1, [7] = 1, [8] = 1, [9] = 1,
+    [10] = 1, [11] = 1, [12] = 1, [13] = 1, [14] = 1, [15] = 1, [16] = 1, [17] = 1, [18] = 1,
+    [19] = 1, [20] = 1, [21] = 1, [22] = 1, [23] = 1, [24] = 1, [25] = 1, [26] = 1, [27] = 1,
+    [28] = 1, [29] = 1, [30] = 1, [31] = 1, [32] = 1, [0x7F] = 1, [0xC2] = 1, [0xD8] = 1, [0xE2]
+    = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 static int may_fold(unsigned char c)
 {
-    return c <= 0x20 || fold_leads[c];
+    return fold_leads[c];
 }
 
 /* Folds whitespace in valid UTF-8 s into single spaces and trims, appending to *out, and
