@@ -2,6 +2,7 @@
 #include "ingest/normalise.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +18,17 @@
 
 size_t normalise_utf8_count(const char *s)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
+    /* Every byte but a continuation byte (10xxxxxx) starts a character; eight bytes at a
+     * time: a continuation byte has bit 7 set and bit 6 clear. */
+    size_t len = strlen(s), n = len, i = 0;
+    const uint64_t high = 0x8080808080808080u;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        n -= (size_t)__builtin_popcountll(w & high & ~(w << 1));
+    }
+    for (; i < len; i++)
+        n -= ((unsigned char)s[i] & 0xC0) == 0x80;
     return n;
 }
 
@@ -148,10 +157,17 @@ static size_t hidden_len(const unsigned char *s, size_t len, size_t i)
 /* Whether byte c may begin a white-space or hidden character (space_len, hidden_len): ASCII
  * up to the space, DEL, and the five lead bytes those two test. Every other byte (a Hangul
  * syllable's, a letter's) is copied without asking them, which keeps the copy loop tight. */
-static int may_fold(unsigned c)
+static const unsigned char fold_leads[256] = {
+    [0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1, [7] = 1, [8] = 1, [9] = 1,
+    [10] = 1, [11] = 1, [12] = 1, [13] = 1, [14] = 1, [15] = 1, [16] = 1, [17] = 1, [18] = 1,
+    [19] = 1, [20] = 1, [21] = 1, [22] = 1, [23] = 1, [24] = 1, [25] = 1, [26] = 1, [27] = 1,
+    [28] = 1, [29] = 1, [30] = 1, [31] = 1, [32] = 1,
+    [0x7F] = 1, [0xC2] = 1, [0xD8] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+static int may_fold(unsigned char c)
 {
-    return c <= 0x20 || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE2 || c == 0xE3 ||
-           c == 0xEF;
+    return fold_leads[c];
 }
 
 /* Folds whitespace in valid UTF-8 s into single spaces and trims, appending to *out, and

@@ -1,5 +1,6 @@
 /* shape.c — cleaning, run splitting and HarfBuzz shaping. */
 #include "typeset/shape.h"
+#include "util/hash.h"
 #include "util/text.h"
 
 #include <stdlib.h>
@@ -7,16 +8,47 @@
 
 #include <utf8proc.h>
 
+/* Shaped runs remembered. A briefing shapes the same short runs again and again (citation
+ * marks "[3]", table headers, labels, numbers), and a run's glyphs depend only on its face,
+ * its script and its text (direction, language and features are fixed here): the glyphs are
+ * kept in font units, with clusters relative to the run, and scaled to the size at each use
+ * exactly as a fresh shaping is. Only short runs are kept, and at most MEMO_RUNS of them, so
+ * the memory stays small whatever the document. */
+enum { MEMO_MAX_BYTES = 64, MEMO_RUNS = 4096 };
+
+struct memo_glyph {
+    uint32_t cp, rel;           /* the code point; its cluster's offset in the run */
+    int32_t advance, x_offset, y_offset;   /* font units */
+};
+
+struct memo_run {
+    char key[sizeof(int32_t) * 2 + MEMO_MAX_BYTES];   /* face, script, text */
+    size_t key_len;
+    struct memo_glyph *glyphs;
+    size_t n;
+};
+
 struct shape_ctx {
     struct font_set *fs;
     hb_buffer_t *buf;
+    struct memo_run *memo;
+    size_t n_memo, memo_cap;
+    struct hash_index memo_index;
+    unsigned long harfbuzz_calls;
 };
+
+static struct hash_key memo_key(const void *ctx, size_t item)
+{
+    const struct shape_ctx *s = ctx;
+    return (struct hash_key){ s->memo[item].key, s->memo[item].key_len };
+}
 
 struct shape_ctx *shape_new(struct font_set *fs)
 {
     struct shape_ctx *s = xcalloc(1, sizeof *s);
     s->fs = fs;
     s->buf = hb_buffer_create();
+    hash_index_init(&s->memo_index, memo_key, s);
     return s;
 }
 
@@ -25,6 +57,10 @@ void shape_free(struct shape_ctx *s)
     if (!s)
         return;
     hb_buffer_destroy(s->buf);
+    for (size_t i = 0; i < s->n_memo; i++)
+        free(s->memo[i].glyphs);
+    free(s->memo);
+    hash_index_free(&s->memo_index);
     free(s);
 }
 
@@ -134,12 +170,36 @@ static void push(struct shape_glyphs *out, const struct shape_glyph *g)
     out->items[out->len++] = *g;
 }
 
-/* Shapes one run [start, end) of text with one face and script. */
-static void shape_run(struct shape_ctx *s, const char *text, size_t len, size_t start,
-                      size_t end, int face_index, hb_script_t script, uint16_t span,
-                      float size, struct shape_glyphs *out)
+unsigned long shape_harfbuzz_calls(const struct shape_ctx *s)
 {
-    struct font_face *f = font_set_face(s->fs, face_index);
+    return s->harfbuzz_calls;
+}
+
+/* The key of a run: face, script, then its bytes. 0 when the run is too long to keep. */
+static size_t run_key(char *key, int face_index, hb_script_t script, const char *text,
+                      size_t start, size_t end)
+{
+    if (end - start > MEMO_MAX_BYTES)
+        return 0;
+    int32_t head[2] = { (int32_t)face_index, (int32_t)script };
+    memcpy(key, head, sizeof head);
+    memcpy(key + sizeof head, text + start, end - start);
+    return sizeof head + end - start;
+}
+
+static void push_memo(struct memo_glyph **g, size_t *n, size_t *cap, struct memo_glyph one)
+{
+    xgrow(g, cap, *n + 1, sizeof **g);
+    (*g)[(*n)++] = one;
+}
+
+/* Shapes one run [start, end) of text with one face and script into glyphs in font units.
+ * libharu 2.3 reaches a glyph only through the cmap: a glyph HarfBuzz substituted becomes
+ * the nominal glyphs of its cluster's characters, with their own advances. */
+static size_t shape_run_glyphs(struct shape_ctx *s, const char *text, size_t len, size_t start,
+                               size_t end, struct font_face *f, hb_script_t script,
+                               struct memo_glyph **out)
+{
     hb_buffer_t *b = s->buf;
     hb_buffer_clear_contents(b);
     hb_buffer_set_content_type(b, HB_BUFFER_CONTENT_TYPE_UNICODE);
@@ -153,10 +213,12 @@ static void shape_run(struct shape_ctx *s, const char *text, size_t len, size_t 
     hb_buffer_set_script(b, script);
     hb_buffer_set_language(b, hb_language_from_string("ko", 2));
     hb_shape(f->font, b, NULL, 0);
+    s->harfbuzz_calls++;
     unsigned n;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &n);
-    float scale = size / (float)f->upem;
+    size_t count = 0, cap = 0;
+    *out = NULL;
     for (unsigned gi = 0; gi < n;) {
         unsigned cl = info[gi].cluster, gj = gi;
         while (gj < n && info[gj].cluster == cl)
@@ -171,15 +233,10 @@ static void shape_run(struct shape_ctx *s, const char *text, size_t len, size_t 
                      && hb_font_get_nominal_glyph(f->font, first, &nominal)
                      && nominal == info[gi].codepoint;
         if (direct) {
-            struct shape_glyph g = {
-                first, cl, (int16_t)face_index, span, (float)pos[gi].x_advance * scale,
-                (float)pos[gi].x_offset * scale, (float)pos[gi].y_offset * scale,
-            };
-            hb_set_add(f->used, first);
-            push(out, &g);
+            push_memo(out, &count, &cap, (struct memo_glyph){
+                first, (uint32_t)(cl - start), pos[gi].x_advance, pos[gi].x_offset,
+                pos[gi].y_offset });
         } else {
-            /* A substituted glyph libharu cannot reach: draw the cluster's characters with
-             * their nominal glyphs and advances instead. */
             for (size_t i = cl; i < cend;) {
                 size_t at = i;
                 uint32_t c = decode(text, len, &i);
@@ -187,16 +244,57 @@ static void shape_run(struct shape_ctx *s, const char *text, size_t len, size_t 
                     continue;
                 hb_codepoint_t g0 = 0;
                 hb_font_get_nominal_glyph(f->font, c, &g0);
-                struct shape_glyph g = {
-                    c, (uint32_t)at, (int16_t)face_index, span,
-                    (float)hb_font_get_glyph_h_advance(f->font, g0) * scale, 0, 0,
-                };
-                hb_set_add(f->used, c);
-                push(out, &g);
+                push_memo(out, &count, &cap, (struct memo_glyph){
+                    c, (uint32_t)(at - start), hb_font_get_glyph_h_advance(f->font, g0), 0,
+                    0 });
             }
         }
         gi = gj;
     }
+    return count;
+}
+
+/* Shapes one run [start, end) of text with one face and script (remembered when short) and
+ * appends its glyphs at size; every code point drawn joins the face's used set. */
+static void shape_run(struct shape_ctx *s, const char *text, size_t len, size_t start,
+                      size_t end, int face_index, hb_script_t script, uint16_t span,
+                      float size, struct shape_glyphs *out)
+{
+    struct font_face *f = font_set_face(s->fs, face_index);
+    char key[sizeof ((struct memo_run *)0)->key];
+    size_t key_len = run_key(key, face_index, script, text, start, end);
+    size_t hit = key_len ? hash_index_find(&s->memo_index, key, key_len) : HASH_NONE;
+    struct memo_glyph *fresh = NULL;
+    const struct memo_glyph *g;
+    size_t n;
+    if (hit != HASH_NONE) {
+        g = s->memo[hit].glyphs;
+        n = s->memo[hit].n;
+    } else {
+        n = shape_run_glyphs(s, text, len, start, end, f, script, &fresh);
+        g = fresh;
+        if (key_len && s->n_memo < MEMO_RUNS) {
+            xgrow(&s->memo, &s->memo_cap, s->n_memo + 1, sizeof *s->memo);
+            struct memo_run *m = &s->memo[s->n_memo];
+            memcpy(m->key, key, key_len);
+            m->key_len = key_len;
+            m->glyphs = fresh;
+            m->n = n;
+            fresh = NULL;
+            hash_index_add(&s->memo_index, s->n_memo++);
+        }
+    }
+    float scale = size / (float)f->upem;
+    for (size_t i = 0; i < n; i++) {
+        struct shape_glyph one = {
+            g[i].cp, (uint32_t)start + g[i].rel, (int16_t)face_index, span,
+            (float)g[i].advance * scale, (float)g[i].x_offset * scale,
+            (float)g[i].y_offset * scale,
+        };
+        hb_set_add(f->used, g[i].cp);
+        push(out, &one);
+    }
+    free(fresh);
 }
 
 static int script_is_neutral(hb_script_t sc)

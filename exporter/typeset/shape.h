@@ -12,7 +12,10 @@
  * What comes out is what pdf_out can draw: libharu 2.3 reaches a glyph only through the font's
  * cmap (CID = BMP code point), so a glyph HarfBuzz substituted (a ligature, a jamo form) is
  * replaced by the nominal glyphs of its cluster; everything else keeps HarfBuzz's advances,
- * offsets and kerning. Every drawn code point is added to its face's used set. */
+ * offsets and kerning. Every drawn code point is added to its face's used set.
+ *
+ * A context remembers the glyphs of short runs it has shaped (by face, script and text), so
+ * text that recurs in a document (citation marks, labels, numbers) is shaped once. */
 #ifndef EXPORTER_SHAPE_H
 #define EXPORTER_SHAPE_H
 
@@ -68,6 +71,11 @@ void shape_text(struct shape_ctx *s, const char *text, size_t len,
                 const struct shape_source *src, struct shape_glyphs *out);
 
 void shape_glyphs_free(struct shape_glyphs *g);
+
+/* How many runs s has shaped with HarfBuzz so far: a short run shaped before in the same face
+ * and script is taken from the context's memory instead (the same glyphs, scaled to its
+ * size). How the tests see that memory at work. */
+unsigned long shape_harfbuzz_calls(const struct shape_ctx *s);
 
 /* Whether cp is certainly left alone by NFC, whatever surrounds it (a fast path of
  * shape_clean for ordinary Korean text). */

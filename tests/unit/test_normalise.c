@@ -131,6 +131,17 @@ static void test_utf8_validation(void **state)
     assert_false(text_utf8_valid("가\xEA\xB0", 5, &bad));   /* truncated */
     assert_int_equal(bad, 3);
     assert_int_equal(normalise_utf8_count("가a나"), 3);
+    assert_int_equal(normalise_utf8_count(""), 0);
+    /* eight bytes at a time, then the rest: every length and alignment of a mixed text */
+    const char *mix = "가a나 b€ 다🎉라x\u00B7마 바사아자";
+    for (size_t start = 0; start < strlen(mix); start++) {
+        if (((unsigned char)mix[start] & 0xC0) == 0x80)
+            continue;
+        size_t want = 0;
+        for (const char *p = mix + start; *p; p++)
+            want += ((unsigned char)*p & 0xC0) != 0x80;
+        assert_int_equal(normalise_utf8_count(mix + start), want);
+    }
 }
 
 int main(void)

@@ -134,6 +134,43 @@ static void test_hangul_and_kerning(void **state)
     shape_glyphs_free(&av);
 }
 
+/* A recurring short run is shaped by HarfBuzz once: the second time (at another place and
+ * size) it gives the same glyphs, clusters moved to where it stands and advances scaled; a
+ * fresh context (nothing remembered) gives the same bytes. */
+static void test_recurring_run_shaped_once(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "출처 [3] 보도 [3] 출처 [3]";
+    size_t len = strlen(text);
+    struct shape_span at10 = { 0, len, FONT_SANS, 10 }, at20 = { 0, len, FONT_SANS, 20 };
+    struct shape_glyphs first = { 0 }, again = { 0 }, big = { 0 }, fresh = { 0 };
+    shape_text(f->s, text, len, &at10, 1, NULL, &first);
+    unsigned long calls = shape_harfbuzz_calls(f->s);
+    assert_true(calls >= 1);
+    shape_text(f->s, text, len, &at10, 1, NULL, &again);
+    assert_int_equal(shape_harfbuzz_calls(f->s), calls);   /* nothing shaped again */
+    assert_int_equal(again.len, first.len);
+    assert_memory_equal(again.items, first.items, first.len * sizeof *first.items);
+    shape_text(f->s, text, len, &at20, 1, NULL, &big);
+    assert_int_equal(shape_harfbuzz_calls(f->s), calls);   /* the size is not the run's */
+    assert_int_equal(big.len, first.len);
+    for (size_t i = 0; i < first.len; i++) {
+        assert_int_equal(big.items[i].cp, first.items[i].cp);
+        assert_int_equal(big.items[i].cluster, first.items[i].cluster);
+        assert_float_equal(big.items[i].advance, 2 * first.items[i].advance, 0.001f);
+    }
+    /* a context that remembers nothing shapes the same glyphs */
+    struct shape_ctx *other = shape_new(f->fs);
+    shape_text(other, text, len, &at10, 1, NULL, &fresh);
+    assert_int_equal(fresh.len, first.len);
+    assert_memory_equal(fresh.items, first.items, first.len * sizeof *first.items);
+    shape_free(other);
+    shape_glyphs_free(&first);
+    shape_glyphs_free(&again);
+    shape_glyphs_free(&big);
+    shape_glyphs_free(&fresh);
+}
+
 static void test_missing_reported_once(void **state)
 {
     struct fixture *f = *state;
@@ -188,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_nfc_inert),
         cmocka_unit_test_setup_teardown(test_hangul_and_kerning, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_reported_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_recurring_run_shaped_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fallback_font, setup, teardown),
         cmocka_unit_test_setup_teardown(test_spans_and_invisibles, setup, teardown),
     };
