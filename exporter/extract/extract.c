@@ -1802,10 +1802,12 @@ enum bind_kind { BIND_RULE, BIND_CUE, BIND_HISTORY };
  * accepts by unit (s->ok_figs, text order). NEAREST: see nearest_figure. The overrides:
  * AFTER binds a word to the last such figure of its clause starting before it (else the first
  * after it); BEFORE to the first starting after it (else the last before it). One binary
- * search per word. */
+ * search per word. A phrase holding a word of sibling (NULL: none) — the column's cues for its
+ * negative cues and the other way round — has a word of its own, as one of set's would: a
+ * list item that says 상승 takes no 하락 from its neighbour. */
 static void bind_words(const char *text, size_t len, struct scratch *s,
-                       const struct word_set *set, enum template_side side, enum bind_kind kind,
-                       unsigned char *flag)
+                       const struct word_set *set, const struct word_set *sibling,
+                       enum template_side side, enum bind_kind kind, unsigned char *flag)
 {
     int is_history = kind == BIND_HISTORY, is_cue = kind == BIND_CUE;
     memset(flag, 0, s->n_figs);
@@ -1814,7 +1816,8 @@ static void bind_words(const char *text, size_t len, struct scratch *s,
     if (side == TEMPLATE_SIDE_NEAREST) {
         memset(s->phrase_has_word, 0, s->n_phrases);
         for (size_t i = 0; i < s->n_hits; i++)
-            if (s->hits[i].kind == LEX_WORD && set_has(set, s->hits[i].a))
+            if (s->hits[i].kind == LEX_WORD &&
+                (set_has(set, s->hits[i].a) || (sibling && set_has(sibling, s->hits[i].a))))
                 s->phrase_has_word[s->hits[i].phrase] = 1;
     }
     for (size_t i = 0; i < s->n_hits; i++) {
@@ -1906,13 +1909,16 @@ static void bind_column(const struct context *cx, struct scratch *s, size_t c)
             other = 0;   /* the head of this column's compound: "R&D 예산" is R&D's */
         s->foreign[i + 1] = s->foreign[i] + (size_t)other;
     }
-    bind_words(cx->text, cx->len, s, &r->cues, col->marker_side, BIND_CUE, s->cued);
-    bind_words(cx->text, cx->len, s, &r->negative, col->marker_side, BIND_CUE, s->negated);
+    bind_words(cx->text, cx->len, s, &r->cues, &r->negative, col->marker_side, BIND_CUE,
+               s->cued);
+    bind_words(cx->text, cx->len, s, &r->negative, &r->cues, col->marker_side, BIND_CUE,
+               s->negated);
     locate_each(s);
     spread_over_each(s);
-    bind_words(cx->text, cx->len, s, &r->markers, col->marker_side, BIND_RULE, s->marked);
-    bind_words(cx->text, cx->len, s, &r->exclude, col->marker_side, BIND_RULE, s->excluded);
-    bind_words(cx->text, cx->len, s, &r->history, col->marker_side, BIND_HISTORY, s->historic);
+    bind_words(cx->text, cx->len, s, &r->markers, NULL, col->marker_side, BIND_RULE, s->marked);
+    bind_words(cx->text, cx->len, s, &r->exclude, NULL, col->marker_side, BIND_RULE, s->excluded);
+    bind_words(cx->text, cx->len, s, &r->history, NULL, col->marker_side, BIND_HISTORY,
+               s->historic);
 }
 
 /* Whether figure fi passes the column's role, marker, exclusion and cue rules. A figure in

@@ -1724,8 +1724,9 @@ static size_t try_range(struct scan *sc, const struct head *a, size_t sp, size_t
     return b.end;
 }
 
-/* "500B(5000억 개)", "5000억개(500B)": the figure q restated in parentheses at pp. Returns
- * where scanning continues, or 0 when there is no restatement. */
+/* "500B(5000억 개)", "5000억개(500B)": the figure q restated in parentheses at pp, in the same
+ * unit or with one side unitless. Returns where scanning continues, or 0 when there is no
+ * restatement. */
 static size_t try_restatement(struct scan *sc, const struct head *a, size_t qi, size_t pp)
 {
     size_t bs = pp + 1;
@@ -1744,6 +1745,10 @@ static size_t try_restatement(struct scan *sc, const struct head *a, size_t qi, 
     if (byte_at(sc, e) != ')')
         return 0;
     struct quantity *q = &sc->out->items[qi];
+    /* two units: another measure of the same thing ("25.3포인트(1.02%)", "5억 달러(7000억
+     * 원)"), two figures — a restatement gives a unit to a figure that has none */
+    if (q->unit[0] && b.unit && b.unit[0] && strcmp(q->unit, b.unit) != 0)
+        return 0;
     struct decimal bv = b.v;
     decimal_normalise(&bv);
     q->restated = 1;

@@ -237,6 +237,12 @@ static void test_respectively(void **state)
     assert_string_equal(values(fx, &l, "alpha", "share"), "35");
     fact_list_free(&l);
 
+    /* a list item with a sign word of its own takes no other sign from its neighbour */
+    RUN(fx, &l, "알파전자는 300억 원의 영업이익을, 베타화학은 120억 원의 영업손실을 냈다.");
+    assert_string_equal(values(fx, &l, "alpha", "op_profit"), "300");
+    assert_string_equal(values(fx, &l, "beta", "op_profit"), "-120");
+    fact_list_free(&l);
+
     /* a list run into one line with bullet signs shares the cue before it */
     RUN(fx, &l, "매출은 ▲알파전자 1조 원 ▲베타화학 5000억 원 순이었다.");
     assert_string_equal(values(fx, &l, "alpha", "revenue"), "10000");

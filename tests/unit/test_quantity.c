@@ -402,6 +402,9 @@ static const struct { const char *input, *expected; } cases[] = {
     { "2–0 승리", "" },                                      /* …or a score, and is no minus */
     { "득실차 마이너스 4", "마이너스 4|-4|||" },
     { "전년 대비 -2.5%p", "-2.5%p|-2.5|percent_point||" },
+    /* a parenthesis in another unit is another figure, not a restatement */
+    { "25.3포인트(1.02%) 오른", "25.3포인트|25.3|points|| ; 1.02%|1.02|percent||" },
+    { "5억 달러(7,000억 원)", "5억 달러|500000000|USD|| ; 7,000억 원|700000000000|KRW||" },
     /* points: an index's or a poll's; basis points are hundredths of a percentage point */
     { "코스피는 25.3포인트 올랐다", "25.3포인트|25.3|points||" },
     { "기준금리 25bp 인하", "25bp|0.25|percent_point||" },
