@@ -43,7 +43,8 @@
  *   ("GPT-OSS 120B", "SEED 8B"), a word ending in a digit ("큐웬3 235B"), or a word and a
  *   version ("큐웬 3 235B", "큐웬 3-235B"; the version itself is not reported). After a Hangul
  *   word ("매개변수 500B", "시드 32B 싱크") it stays a plain figure.
- * - "500B(5000억 개)" is one quantity (restated, with the unit of whichever side has one);
+ * - "500B(5000억 개)" is one quantity (restated, with the unit of whichever side has one); a
+ *   parenthesis in another unit is another figure ("25.3포인트(1.02%)": 25.3 points, 1.02%);
  *   "100B-A10" is two, TOTAL then ACTIVE, the active part taking the total's scale letter
  *   when it has none. 개국/개사/개팀 count as "count". A number with an unknown counter glued
  *   to it (3사) is reported bare.
