@@ -1996,7 +1996,10 @@ static size_t at_digit(struct scan *sc, size_t i)
         unsigned pp = cp_before(sc, i - 1, &l2);
         if (is_alnum(pp))
             return skip_token(sc, i);
-        if (!text_is_hangul_syllable(pp))   /* "…했다.5개": a glued sentence, not a point */
+        /* a numeral starts at its point only after a space, '(' or '[' ("타율 .347",
+         * "(.5%)"); after a syllable, a quote or a bracket it ends a glued sentence
+         * ("…했다.5개", "…이다).5개") */
+        if (i == 1 || pp == ' ' || pp == '(' || pp == '[')
             return leading_point_figure(sc, i);
     }
     if (prev == '-' || prev == 0x2212) {

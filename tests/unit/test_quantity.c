@@ -389,6 +389,8 @@ static const struct { const char *input, *expected; } cases[] = {
     { "타율 .347로 올랐다", ".347|0.347|||" },
     { "(.5%)", ".5%|0.5|percent||" },
     { "발표했다.5개 팀", "5개|5|count||" },
+    { "“좋다”.5개 팀", "5개|5|count||" },
+    { ".5%", ".5%|0.5|percent||" },
     { "값 .1,000", "" },
     /* arrows: a falling one before or glued after the figure is its minus, a rising one none */
     { "(↓1.2%)", "↓1.2%|-1.2|percent||" },
