@@ -1107,6 +1107,7 @@ static size_t contrast_at(const struct scratch *s, size_t pos)
 #define EACH_MAX_NAMES 8
 
 static int figure_fits(const struct extractor *ex, const struct scratch *s, size_t c, size_t fi);
+static size_t first_hit_from(const struct scratch *s, size_t off);
 
 /* Records where 각각 stands as a word of its own (after a space or the start; before a space,
  * a comma or the end). */
@@ -1205,6 +1206,67 @@ static void spread_over_each(struct scratch *s)
                 flag = s->negated[fi] ? 2 : 1;
             else if (flag)
                 (flag == 2 ? s->negated : s->cued)[fi] = 1;
+        }
+    }
+}
+
+/* The cue words of any quantity column joined into a list that ends last before offset k
+ * ("매출과 영업이익은 각각"): their hit indices in text order into out (at most
+ * EACH_MAX_NAMES); 0 when there is no such list of two or more, or it is longer. */
+static size_t joined_cues_before(const struct extractor *ex, const struct scratch *s, size_t k,
+                                 size_t out[EACH_MAX_NAMES])
+{
+    size_t n = 0, rev[EACH_MAX_NAMES];
+    for (size_t i = first_hit_from(s, k); i-- > 0;) {
+        const struct hit *h = &s->hits[i];
+        if (h->kind != LEX_WORD || !set_has(&ex->all_cues, h->a))
+            continue;
+        if (h->oe > k)
+            continue;
+        if (n && !joins_names(s->text, h->oe, s->hits[rev[n - 1]].os))
+            break;
+        if (!n && s->clause_seg[h->clause] != s->clause_seg[clause_of(s, k)])
+            break;
+        if (n == EACH_MAX_NAMES)
+            return 0;
+        rev[n++] = i;
+    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = rev[n - 1 - i];
+    return n >= 2 ? n : 0;
+}
+
+/* "매출과 영업이익은 각각 4조 원, 5000억 원": when cues of two or more columns are joined before a
+ * 각각, the figures after it pair with them in order. Column c (rules r) keeps only the figure of
+ * its cue's rank, cued or negated as that cue is, when the counts agree — and none in the span
+ * otherwise. */
+static void pair_cues_over_each(const struct extractor *ex, struct scratch *s,
+                                const struct column_rules *r)
+{
+    for (size_t e = 0; e < s->n_each; e++) {
+        size_t cues[EACH_MAX_NAMES];
+        size_t n = joined_cues_before(ex, s, s->each[e], cues);
+        if (!n)
+            continue;
+        size_t rank = SIZE_MAX;
+        int negative = 0;
+        for (size_t i = 0; i < n && rank == SIZE_MAX; i++) {
+            size_t w = s->hits[cues[i]].a;
+            if (set_has(&r->cues, w) || set_has(&r->negative, w)) {
+                rank = i;
+                negative = set_has(&r->negative, w);
+            }
+        }
+        size_t count = 0;
+        for (size_t k = 0; k < s->n_ok; k++)
+            count += s->each_of[s->ok_figs[k]] == e;
+        for (size_t k = 0, at = 0; k < s->n_ok; k++) {
+            size_t fi = s->ok_figs[k];
+            if (s->each_of[fi] != e)
+                continue;
+            int mine = rank != SIZE_MAX && count == n && at++ == rank;
+            s->cued[fi] = (unsigned char)(mine && !negative);
+            s->negated[fi] = (unsigned char)(mine && negative);
         }
     }
 }
@@ -1915,6 +1977,7 @@ static void bind_column(const struct context *cx, struct scratch *s, size_t c)
                s->negated);
     locate_each(s);
     spread_over_each(s);
+    pair_cues_over_each(cx->ex, s, r);
     bind_words(cx->text, cx->len, s, &r->markers, NULL, col->marker_side, BIND_RULE, s->marked);
     bind_words(cx->text, cx->len, s, &r->exclude, NULL, col->marker_side, BIND_RULE, s->excluded);
     bind_words(cx->text, cx->len, s, &r->history, NULL, col->marker_side, BIND_HISTORY,

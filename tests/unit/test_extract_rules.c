@@ -249,6 +249,19 @@ static void test_respectively(void **state)
     assert_string_equal(values(fx, &l, "beta", "revenue"), "5000");
     fact_list_free(&l);
 
+    /* cues of two columns joined before 각각 pair with its figures in order, a loss cue's
+     * figure negative; one figure for two cues pairs nothing */
+    RUN(fx, &l, "알파전자의 매출과 영업이익은 각각 1조 원, 300억 원이다.",
+        "베타화학의 매출과 영업손실은 각각 5000억 원, 120억 원이다.",
+        "감마청의 매출과 영업이익은 각각 7000억 원이다.");
+    assert_string_equal(values(fx, &l, "alpha", "revenue"), "10000");
+    assert_string_equal(values(fx, &l, "alpha", "op_profit"), "300");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "5000");
+    assert_string_equal(values(fx, &l, "beta", "op_profit"), "-120");
+    assert_string_equal(values(fx, &l, "gamma", "revenue"), "");
+    assert_string_equal(values(fx, &l, "gamma", "op_profit"), "");
+    fact_list_free(&l);
+
     /* three figures for two names: no pairing is known */
     RUN(fx, &l, "알파전자와 베타화학의 점유율은 각각 35%, 8%, 4%였다.");
     assert_string_equal(values(fx, &l, "alpha", "share"), "");
