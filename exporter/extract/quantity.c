@@ -1968,7 +1968,8 @@ static size_t leading_point_figure(struct scan *sc, size_t i)
     if (sc->out->count == before)
         return next;
     struct quantity *q = &sc->out->items[before];
-    if (q->offset != i || q->qualifier == QUAL_RANGE || q->value.scale + (e - i) > 36) {
+    if (q->offset != i || q->qualifier == QUAL_RANGE ||
+        q->value.scale + (e - i) > DECIMAL_MAX_SCALE) {
         sc->out->count = before;   /* drop what was read from a misread start */
         return skip_token(sc, i);
     }

@@ -391,6 +391,7 @@ static const struct { const char *input, *expected; } cases[] = {
     { "발표했다.5개 팀", "5개|5|count||" },
     { "“좋다”.5개 팀", "5개|5|count||" },
     { ".5%", ".5%|0.5|percent||" },
+    { "값 .1234567890123456789", "" },   /* past 18 decimal places: no figure */
     { "값 .1,000", "" },
     /* arrows: a falling one before or glued after the figure is its minus, a rising one none */
     { "(↓1.2%)", "↓1.2%|-1.2|percent||" },
