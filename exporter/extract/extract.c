@@ -619,14 +619,38 @@ static size_t conjunction_after_figure_paren(const char *text, size_t len, size_
     return 0;
 }
 
+/* A bullet sign that opens an item of a list run into one line ("매출은 ▲대한항공 4조 원
+ * ▲제주항공 4412억 원"): after a space or at the start, and not before a figure (▲5% is a
+ * rise, △312억 a loss). Returns its length, or 0. */
+static size_t inline_bullet_at(const char *text, size_t len, size_t i)
+{
+    static const char *const signs[] = { "\xE2\x96\xB2", "\xE2\x96\xB3", "\xE2\x96\xA0",
+                                         "\xE2\x96\xA1", "\xE2\x97\x8B", "\xE2\x97\x8F",
+                                         "\xE2\x97\x86", "\xE2\x97\x87", "\xE2\x96\xB6",
+                                         "\xE2\x96\xB7", "\xE2\x80\xA2" };
+    if ((i > 0 && text[i - 1] != ' ') || i + 3 > len)
+        return 0;
+    size_t after = i + 3;
+    while (after < len && text[after] == ' ')
+        after++;
+    if (after < len && text[after] >= '0' && text[after] <= '9')
+        return 0;
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
+        if (!memcmp(text + i, signs[k], 3))
+            return 3;
+    return 0;
+}
+
 /* A list separator at text[i]: a comma (not one inside a number: 1,200), a semicolon, an
- * ideographic comma, a slash, a middle dot or 과/와 after a parenthesis, or the word 및
- * standing alone. Sets *n to its length. */
+ * ideographic comma, a slash, a middle dot or 과/와 after a parenthesis, an inline bullet
+ * sign, or the word 및 standing alone. Sets *n to its length. */
 static int list_separator_at(const char *text, size_t len, size_t i, size_t *n)
 {
     unsigned char c = (unsigned char)text[i];
     *n = 1;
     if (i > 0 && text[i - 1] == ')' && (*n = conjunction_after_figure_paren(text, len, i)))
+        return 1;
+    if (c == 0xE2 && (*n = inline_bullet_at(text, len, i)))
         return 1;
     *n = 1;
     /* every separator starts with one of these bytes (asked at every byte of a sentence) */

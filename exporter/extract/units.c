@@ -36,7 +36,7 @@ static const struct unit_def builtin_units[] = {
     { "goals", UNIT_DIM_COUNT }, { "rank", UNIT_DIM_COUNT },
     { "percent", UNIT_DIM_RATIO }, { "percent_point", UNIT_DIM_RATIO }, { "multiple", UNIT_DIM_RATIO },
     { "fraction", UNIT_DIM_RATIO },
-    { "score", UNIT_DIM_SCORE },
+    { "score", UNIT_DIM_SCORE }, { "points", UNIT_DIM_SCORE },
     { "Wh", UNIT_DIM_ENERGY }, { "W", UNIT_DIM_POWER }, { "kg", UNIT_DIM_MASS },
     { "L", UNIT_DIM_VOLUME }, { "m", UNIT_DIM_LENGTH }, { "m2", UNIT_DIM_AREA },
     { "hours", UNIT_DIM_DURATION }, { "months", UNIT_DIM_DURATION }, { "years", UNIT_DIM_DURATION },
@@ -57,6 +57,7 @@ static const struct unit_spelling builtin_spellings[] = {
     /* ratio */
     SP("%p", "percent_point", ONE, 0), SP("%P", "percent_point", ONE, 0),
     SP("%포인트", "percent_point", ONE, 0), SP("퍼센트포인트", "percent_point", ONE, 0),
+    SP("bp", "percent_point", CENTI, GLUED), SP("베이시스포인트", "percent_point", CENTI, 0),
     SP("%", "percent", ONE, RDAE), SP("\xEF\xBC\x85", "percent", ONE, RDAE),
     SP("퍼센트", "percent", ONE, RDAE), SP("프로", "percent", ONE, 0),
     SP("배", "multiple", ONE, CTR),
@@ -70,6 +71,9 @@ static const struct unit_spelling builtin_spellings[] = {
     SP("무", "draws", ONE, 0), SP("패", "losses", ONE, 0), SP("골", "goals", ONE, CTR),
     SP("위", "rank", ONE, 0),
     SP("점", "score", ONE, 0),
+    /* an index's or a poll's points (코스피 25.3포인트, 2포인트 올라): what they measure is the
+     * column's to say */
+    SP("포인트", "points", ONE, 0),
     SP("토큰", "tokens", ONE, 0),
     /* money */
     SP("원", "KRW", ONE, RDAE),

@@ -237,6 +237,12 @@ static void test_respectively(void **state)
     assert_string_equal(values(fx, &l, "alpha", "share"), "35");
     fact_list_free(&l);
 
+    /* a list run into one line with bullet signs shares the cue before it */
+    RUN(fx, &l, "매출은 ▲알파전자 1조 원 ▲베타화학 5000억 원 순이었다.");
+    assert_string_equal(values(fx, &l, "alpha", "revenue"), "10000");
+    assert_string_equal(values(fx, &l, "beta", "revenue"), "5000");
+    fact_list_free(&l);
+
     /* three figures for two names: no pairing is known */
     RUN(fx, &l, "알파전자와 베타화학의 점유율은 각각 35%, 8%, 4%였다.");
     assert_string_equal(values(fx, &l, "alpha", "share"), "");

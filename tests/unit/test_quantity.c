@@ -402,6 +402,10 @@ static const struct { const char *input, *expected; } cases[] = {
     { "2–0 승리", "" },                                      /* …or a score, and is no minus */
     { "득실차 마이너스 4", "마이너스 4|-4|||" },
     { "전년 대비 -2.5%p", "-2.5%p|-2.5|percent_point||" },
+    /* points: an index's or a poll's; basis points are hundredths of a percentage point */
+    { "코스피는 25.3포인트 올랐다", "25.3포인트|25.3|points||" },
+    { "기준금리 25bp 인하", "25bp|0.25|percent_point||" },
+    { "25 bp", "25|25|||" },   /* bp counts only glued, like t or g */
     { "3-4", "" },
     { "A-3", "" },
 
