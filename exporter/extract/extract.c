@@ -270,7 +270,8 @@ struct extractor *extract_new(const struct template *tpl)
                 if (set_has(&ex->rules[c].cues, w) || set_has(&ex->rules[c].negative, w))
                     set_add(&ex->all_cues, w);
     compile_rivals(ex);
-    qsort(ex->entries, ex->n_entries, sizeof *ex->entries, entry_cmp);
+    if (ex->n_entries > 1)   /* none when every name and word is one byte ("L", "F") */
+        qsort(ex->entries, ex->n_entries, sizeof *ex->entries, entry_cmp);
     ex->bucket = xcalloc(65537, sizeof *ex->bucket);
     size_t j = 0;
     for (unsigned k = 0; k < 65536; k++) {

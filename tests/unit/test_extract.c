@@ -396,6 +396,29 @@ static void test_pathological_sentences(void **state)
     buf_free(&big);
 }
 
+/* A template whose every name and word is one byte ("L", "F": too short to index) builds an
+ * extractor with an empty lexicon and finds nothing (fuzz_template found qsort handed NULL). */
+static void test_one_byte_names_and_words(void **state)
+{
+    (void)state;
+    static const char yaml[] = "template: tiny\n"
+                               "entities:\n  - {id: l, name: L}\n"
+                               "columns:\n  - {id: n, type: quantity, units: [KRW], cues: [F]}\n";
+    struct template tpl;
+    struct diag d;
+    diag_init(&d, NULL, 0, 0);
+    assert_int_equal(template_load_buffer("tiny.yaml", yaml, strlen(yaml), &d, &tpl), EXP_OK);
+    struct extractor *ex = extract_new(&tpl);
+    assert_non_null(ex);
+    struct fixture fx = { tpl, ex };
+    struct fact_list l;
+    RUN(&fx, &l, "L F 100원이다.");
+    assert_int_equal(l.count, 0);
+    fact_list_free(&l);
+    extract_free(ex);
+    template_free(&tpl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -412,6 +435,7 @@ int main(void)
         cmocka_unit_test(test_another_country_in_the_entitys_own_clause),
         cmocka_unit_test(test_largest_per_clause_and_program_facts),
         cmocka_unit_test(test_pathological_sentences),
+        cmocka_unit_test(test_one_byte_names_and_words),
     };
     return cmocka_run_group_tests_name("extract", tests, setup, teardown);
 }
